@@ -1,0 +1,48 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers (STYLE.md #8): pure unit tests, API tests that run the same files on SQLite and on
+// PostgreSQL, and browser tests. `*.api.test.ts` files are picked up by both database projects.
+export default defineConfig({
+  test: {
+    setupFiles: ['./server/src/test/fail-on-console-error.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/*.api.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api-sqlite',
+          include: ['server/src/**/*.api.test.ts'],
+          env: { LZ_TEST_DB: 'sqlite' },
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api-pg',
+          include: ['server/src/**/*.api.test.ts'],
+          env: { LZ_TEST_DB: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
