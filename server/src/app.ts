@@ -1,0 +1,78 @@
+import cookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config';
+import type { Db } from './db/connect';
+import { type Clock, systemClock } from './lib/clock';
+import { newId } from './lib/ids';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import type { LoginLimits } from './modules/auth/auth.service';
+import { departmentRoutes } from './modules/department/department.routes';
+import { systemRoutes } from './modules/system/system.routes';
+import { tokenRoutes } from './modules/token/token.routes';
+import { userRoutes } from './modules/user/user.routes';
+import { registerAuth } from './plugins/auth';
+import { registerErrorHandler } from './plugins/errors';
+import { registerOpenApi } from './plugins/openapi';
+import { registerWeb } from './plugins/web';
+
+export interface BuildOptions {
+  db: Db;
+  config: Pick<
+    AppConfig,
+    'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'secureCookies' | 'trustProxy' | 'webDist'
+  > &
+    Partial<Pick<AppConfig, 'logLevel'>>;
+  clock?: Clock;
+  logger?: boolean;
+  loginLimits?: Partial<LoginLimits>;
+  /** Largest JSON body: 1 MiB is far above any form; file uploads have their own limit. */
+  bodyLimit?: number;
+}
+
+/** Builds the whole app (plugins, routes). `main.ts` listens; tests call `inject()` on it. */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const clock = opts.clock ?? systemClock;
+  const app = Fastify({
+    logger: opts.logger
+      ? {
+          level: opts.config.logLevel ?? 'info',
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
+      : false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : newId();
+    },
+    requestIdHeader: false,
+    bodyLimit: opts.bodyLimit ?? 1024 * 1024,
+    trustProxy: opts.config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandler(app);
+  await app.register(cookie);
+  registerAuth(app, { db: opts.db, clock, sessionIdleMinutes: opts.config.sessionIdleMinutes });
+  await registerOpenApi(app);
+
+  const limits: LoginLimits = {
+    perIpAttempts: 100,
+    perIpWindowMinutes: 10,
+    sessionIdleMinutes: opts.config.sessionIdleMinutes,
+    sessionAbsoluteHours: opts.config.sessionAbsoluteHours,
+    ...opts.loginLimits,
+  };
+  await app.register(systemRoutes);
+  await app.register(authRoutes(limits, opts.config.secureCookies));
+  await app.register(userRoutes);
+  await app.register(departmentRoutes);
+  await app.register(tokenRoutes);
+  await app.register(auditRoutes);
+  await registerWeb(app, opts.config.webDist);
+  return app;
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+/** Everything the process reads from the environment, read once (README lists each variable). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  demoPassword: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Cookies get `Secure` when the app sits behind TLS (reverse proxy sets this). */
+  secureCookies: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  webDist: string;
+}
+
+/** The demo password is printed on first start; an env var overrides it for shared demos. */
+export const DEFAULT_DEMO_PASSWORD = 'Lianzhao@2024';
+
+function intFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const root = path.resolve(import.meta.dirname, '../..');
+  return {
+    port: intFromEnv(env.PORT, 8080, 'PORT'),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.LIANZHAO_DATA_DIR || path.join(root, 'data')),
+    databaseUrl: env.DATABASE_URL || null,
+    demoPassword: env.LIANZHAO_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    sessionIdleMinutes: intFromEnv(env.LIANZHAO_SESSION_IDLE_MINUTES, 30, 'LIANZHAO_SESSION_IDLE_MINUTES'),
+    sessionAbsoluteHours: intFromEnv(
+      env.LIANZHAO_SESSION_ABSOLUTE_HOURS,
+      12,
+      'LIANZHAO_SESSION_ABSOLUTE_HOURS',
+    ),
+    secureCookies: env.LIANZHAO_SECURE_COOKIES === '1' || env.LIANZHAO_SECURE_COOKIES === 'true',
+    trustProxy: env.LIANZHAO_TRUST_PROXY === '1' || env.LIANZHAO_TRUST_PROXY === 'true',
+    logLevel: env.LOG_LEVEL || 'info',
+    webDist: path.join(root, 'web', 'dist'),
+  };
+}

@@ -1,0 +1,47 @@
+import { buildApp } from './app';
+import { type AppConfig, DEFAULT_DEMO_PASSWORD } from './config';
+import { openDatabase } from './db/connect';
+import { systemClock } from './lib/clock';
+import { DEMO_USERS } from './modules/demo/demo-foundation';
+import { initInstance } from './modules/system/init.service';
+
+/** Starts the product: migrate, load the demo zone on first start, serve UI and API. */
+export async function serve(config: AppConfig): Promise<void> {
+  const db = openDatabase(config);
+  const init = await initInstance(db, systemClock, { demo: true, demoPassword: config.demoPassword }).catch(
+    async (err: unknown) => {
+      await db.close();
+      throw err;
+    },
+  );
+  const app = await buildApp({ db, config, logger: true });
+  const shutdown = async () => {
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const where = db.dialect === 'sqlite' ? db.sqlitePath : 'PostgreSQL (DATABASE_URL)';
+  const lines = [
+    '',
+    `  链招 Lianzhao is running:  http://${config.host}:${config.port}`,
+    `  API docs:                 http://${config.host}:${config.port}/api/docs`,
+    `  Database:                 ${where}`,
+  ];
+  const demoUsers = await db.kysely
+    .selectFrom('app_user')
+    .select('username')
+    .where('username', 'in', ['leader', 'officer', 'dept', 'firm'])
+    .execute();
+  if (demoUsers.length > 0) {
+    if (init.status === 'created') lines.push('  Demo zone loaded (first start).');
+    const pw =
+      config.demoPassword === DEFAULT_DEMO_PASSWORD ? config.demoPassword : '(LIANZHAO_DEMO_PASSWORD)';
+    lines.push(`  Demo logins (password ${pw}):`);
+    for (const u of DEMO_USERS)
+      lines.push(`    ${u.username.padEnd(8)} ${u.role.padEnd(11)} ${u.displayName}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}

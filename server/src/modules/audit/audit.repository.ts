@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { AuditLogTable, Database } from '../../db/database';
+
+export interface AuditFilter {
+  actor?: string | undefined;
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: 'at' | '-at';
+  limit: number;
+  offset: number;
+}
+
+/** The audit log is append-only: this module reads it; only audit.writer inserts. */
+export async function listAudit(
+  db: Kysely<Database>,
+  f: AuditFilter,
+): Promise<{ rows: AuditLogTable[]; total: number }> {
+  let q = db.selectFrom('audit_log');
+  if (f.actor)
+    q = q.where((eb) => eb.or([eb('actor_name', '=', f.actor ?? ''), eb('actor_id', '=', f.actor ?? '')]));
+  if (f.entity) q = q.where('entity', '=', f.entity);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  const [countRow, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    q
+      .selectAll()
+      .orderBy('at', f.sort === 'at' ? 'asc' : 'desc')
+      .orderBy('id', f.sort === 'at' ? 'asc' : 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+  ]);
+  return { rows, total: Number(countRow?.n ?? 0) };
+}

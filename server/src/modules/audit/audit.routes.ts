@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listResponse, pagingQuery } from '../../lib/list-query';
+import { listAudit } from './audit.repository';
+
+const auditSchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  ip: z.string().nullable(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  action: z.string(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+
+const isoTime = z.iso.datetime({ offset: true }).or(z.iso.date());
+
+function toUtc(v: string | undefined): string | undefined {
+  if (!v) return undefined;
+  // A bare date means that day in Asia/Shanghai, the zone's local time.
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00+08:00`) : new Date(v);
+  return d.toISOString();
+}
+
+export async function auditRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/audit',
+    {
+      config: { access: { permission: 'audit.read' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Browse the audit log (append-only: there is no route that edits or deletes it)',
+        querystring: z.strictObject({
+          actor: z.string().max(64).optional(),
+          entity: z.string().max(32).optional(),
+          entityId: z.string().max(64).optional(),
+          action: z.string().max(64).optional(),
+          from: isoTime.optional(),
+          to: isoTime.optional(),
+          sort: z.enum(['at', '-at']).default('-at'),
+          ...pagingQuery,
+        }),
+        response: { 200: listResponse(auditSchema) },
+      },
+    },
+    async function handleListAudit(request) {
+      const q = request.query;
+      const { rows, total } = await listAudit(request.ctx.db.kysely, {
+        ...q,
+        from: toUtc(q.from),
+        to: toUtc(q.to),
+      });
+      return {
+        total,
+        items: rows.map((row) => ({
+          id: row.id,
+          at: row.at,
+          actorId: row.actor_id,
+          actorName: row.actor_name,
+          ip: row.ip,
+          entity: row.entity,
+          entityId: row.entity_id,
+          action: row.action,
+          before: row.before_json ? (JSON.parse(row.before_json) as Record<string, unknown>) : null,
+          after: row.after_json ? (JSON.parse(row.after_json) as Record<string, unknown>) : null,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,76 @@
+import { checkPasswordPolicy } from '../../../../shared/src/password-policy';
+import type { Db } from '../../db/connect';
+import { migrateToLatest } from '../../db/migrate';
+import type { Clock } from '../../lib/clock';
+import { newId } from '../../lib/ids';
+import { writeAudit } from '../audit/audit.writer';
+import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
+import { createUser } from '../user/user.service';
+
+export type InitOptions =
+  | { demo: true; demoPassword: string }
+  | { demo: false; adminPassword: string; adminUsername?: string; zoneName?: string };
+
+export type InitResult = { status: 'exists' } | { status: 'created'; demo: boolean };
+
+/** Demo data loaders added by later areas run after the foundation's, in this order. */
+export type DemoSeeder = (db: Db, nowIso: string) => Promise<void>;
+const demoSeeders: DemoSeeder[] = [];
+export function registerDemoSeeder(seeder: DemoSeeder): void {
+  demoSeeders.push(seeder);
+}
+
+/**
+ * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the
+ * demo data or a single admin whose password the operator supplied. Safe to run on every start.
+ */
+export async function initInstance(db: Db, clock: Clock, opts: InitOptions): Promise<InitResult> {
+  await migrateToLatest(db);
+  const existing = await db.kysely
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(existing.n) > 0) return { status: 'exists' };
+  const nowIso = clock.now().toISOString();
+  const ctx = { db, actor: null, ip: null, clock };
+  if (opts.demo) {
+    const policy = checkPasswordPolicy(opts.demoPassword);
+    if (!policy.ok) throw new Error(`LIANZHAO_DEMO_PASSWORD: ${policy.message.en}`);
+    const departments = await seedZoneAndDepartments(db, nowIso);
+    await seedDemoUsers(db, opts.demoPassword, departments, nowIso);
+    for (const seeder of demoSeeders) await seeder(db, nowIso);
+    await writeAudit(db.kysely, ctx, {
+      entity: 'system',
+      entityId: null,
+      action: 'init.demo',
+      actorName: 'system',
+    });
+    return { status: 'created', demo: true };
+  }
+  const policy = checkPasswordPolicy(opts.adminPassword);
+  if (!policy.ok) throw new Error(`admin password: ${policy.message.en} / ${policy.message.zh}`);
+  await db.kysely
+    .insertInto('zone')
+    .values({
+      id: newId(),
+      name: opts.zoneName ?? DEMO_ZONE.name,
+      short_name: opts.zoneName ?? DEMO_ZONE.shortName,
+      region: opts.zoneName ? '' : DEMO_ZONE.region,
+      created_at: nowIso,
+    })
+    .execute();
+  await createUser(ctx, {
+    username: opts.adminUsername ?? 'admin',
+    displayName: '系统管理员',
+    role: 'admin',
+    password: opts.adminPassword,
+    mustChangePassword: false,
+  });
+  await writeAudit(db.kysely, ctx, {
+    entity: 'system',
+    entityId: null,
+    action: 'init.clean',
+    actorName: 'system',
+  });
+  return { status: 'created', demo: false };
+}

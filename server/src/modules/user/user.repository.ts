@@ -1,0 +1,78 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, UserTable } from '../../db/database';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export type UserRow = UserTable & { department_name: string | null };
+
+function base(db: Q) {
+  return db
+    .selectFrom('app_user')
+    .leftJoin('department', 'department.id', 'app_user.department_id')
+    .selectAll('app_user')
+    .select('department.name as department_name');
+}
+
+export function findUserById(db: Q, id: string): Promise<UserRow | undefined> {
+  return base(db).where('app_user.id', '=', id).executeTakeFirst();
+}
+
+export function findUserByUsername(db: Q, username: string): Promise<UserRow | undefined> {
+  return base(db).where('app_user.username', '=', username).executeTakeFirst();
+}
+
+export interface UserListFilter {
+  q?: string | undefined;
+  role?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Admin list: small table (a zone has hundreds of users), a LIKE over two columns is enough. */
+export async function listUsers(db: Q, f: UserListFilter): Promise<{ rows: UserRow[]; total: number }> {
+  let q = base(db);
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb('app_user.username', 'like', like), eb('app_user.display_name', 'like', like)]),
+    );
+  }
+  if (f.role) q = q.where('app_user.role', '=', f.role);
+  const totalRow = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  const rows = await q.orderBy('app_user.username').limit(f.limit).offset(f.offset).execute();
+  return { rows, total: Number(totalRow?.n ?? 0) };
+}
+
+export async function insertUser(db: Q, row: UserTable): Promise<void> {
+  await db.insertInto('app_user').values(row).execute();
+}
+
+/** Optimistic concurrency: the row changes only if nobody changed it since `version`. */
+export async function updateUserVersioned(
+  db: Q,
+  id: string,
+  version: number,
+  patch: Partial<UserTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('app_user')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function updateUser(db: Q, id: string, patch: Partial<UserTable>): Promise<void> {
+  await db.updateTable('app_user').set(patch).where('id', '=', id).execute();
+}
+
+export function countUsers(db: Q) {
+  return db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+}
