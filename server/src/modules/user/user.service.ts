@@ -43,12 +43,31 @@ function checkBinding(
   }
 }
 
+/**
+ * app_user.firm_id has a foreign key on PostgreSQL only (SQLite cannot add one to an existing
+ * table), so the binding is checked here for both.
+ */
+async function checkFirmExists(ctx: ServiceContext, role: Role, firmId: string | null | undefined) {
+  if (role !== 'enterprise' || !firmId) return;
+  const firm = await ctx.db.kysely
+    .selectFrom('firm')
+    .select('id')
+    .where('id', '=', firmId)
+    .executeTakeFirst();
+  if (!firm) {
+    throw errors.validation([
+      { path: 'firmId', message: { zh: '所选企业不存在', en: 'That firm does not exist' } },
+    ]);
+  }
+}
+
 /** Creates an account (admin action or CLI); audited with the actor in context. */
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserDto> {
   const db = ctx.db.kysely;
   const policy = checkPasswordPolicy(input.password);
   if (!policy.ok) throw errors.validation([{ path: 'password', message: policy.message }]);
   checkBinding(input.role, input.departmentId, input.firmId);
+  await checkFirmExists(ctx, input.role, input.firmId);
   if (await repo.findUserByUsername(db, input.username)) {
     throw errors.conflict('USERNAME_TAKEN', { zh: '用户名已存在', en: 'That username is taken' }, [
       { path: 'username', message: { zh: '用户名已存在', en: 'That username is taken' } },
@@ -113,6 +132,7 @@ export async function updateUserAccount(
   const departmentId = input.departmentId !== undefined ? input.departmentId : before.department_id;
   const firmId = input.firmId !== undefined ? input.firmId : before.firm_id;
   checkBinding(role, departmentId, firmId);
+  await checkFirmExists(ctx, role, firmId);
   const nowIso = ctx.clock.now().toISOString();
   const patch = {
     display_name: input.displayName ?? before.display_name,
