@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL, and browser tests. `*.api.test.ts` files are picked up by both database projects.
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     setupFiles: ['./server/src/test/fail-on-console-error.ts'],
     projects: [
       {
