@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Db } from './db/connect';
+import { createReadRunner, type ReadRunner } from './db/read-pool';
 import { type Clock, systemClock } from './lib/clock';
 import { newId } from './lib/ids';
 import { auditRoutes } from './modules/audit/audit.routes';
@@ -27,6 +28,8 @@ export interface BuildOptions {
   clock?: Clock;
   logger?: boolean;
   loginLimits?: Partial<LoginLimits>;
+  /** Worker threads for heavy reads on SQLite (0 = inline; tests mostly use 0). */
+  readWorkers?: number;
   /** Largest JSON body: 1 MiB is far above any form; file uploads have their own limit. */
   bodyLimit?: number;
 }
@@ -54,6 +57,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  const reads: ReadRunner = createReadRunner(opts.db, opts.readWorkers ?? 0);
+  app.decorate('reads', reads);
+  app.decorateRequest('reads', null as unknown as ReadRunner);
+  app.addHook('onRequest', async (request) => {
+    request.reads = reads;
+  });
+  app.addHook('onClose', async () => reads.close());
 
   registerErrorHandler(app);
   await app.register(cookie);

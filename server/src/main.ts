@@ -14,7 +14,8 @@ export async function serve(config: AppConfig): Promise<void> {
       throw err;
     },
   );
-  const app = await buildApp({ db, config, logger: true });
+  // Two read workers: this machine class has two cores; PostgreSQL ignores it.
+  const app = await buildApp({ db, config, logger: true, readWorkers: 2 });
   const shutdown = async () => {
     await app.close();
     await db.close();

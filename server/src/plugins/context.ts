@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/src/roles';
 import type { Db } from '../db/connect';
+import type { ReadRunner } from '../db/read-pool';
 import type { Clock } from '../lib/clock';
 
 /** Who is acting: the signed-in user as the server sees it (never trusted from the client). */
@@ -21,4 +22,14 @@ export interface ServiceContext {
   actor: Actor | null;
   ip: string | null;
   clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    reads: ReadRunner;
+  }
+  interface FastifyRequest {
+    /** Heavy reads (lists over large tables, cockpit, reports) run through this, off the event loop. */
+    reads: ReadRunner;
+  }
 }

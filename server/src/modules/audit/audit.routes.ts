@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listResponse, pagingQuery } from '../../lib/list-query';
-import { listAudit } from './audit.repository';
 
 const auditSchema = z.object({
   id: z.string(),

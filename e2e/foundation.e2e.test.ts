@@ -1,0 +1,85 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+
+describe.skipIf(SKIP_BROWSER)('foundation in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const roles: Array<[string, string]> = [
+    ['admin', '管理员'],
+    ['leader', '领导'],
+    ['officer', '招商专员'],
+    ['dept', '部门'],
+    ['firm', '企业'],
+  ];
+  for (const [username, roleLabel] of roles) {
+    it(`signs in as ${username} and sees the layout with name, role and logout`, async () => {
+      const page = await browser.newPage();
+      await loginAs(page, server.url, username, E2E_PASSWORD);
+      await page.getByTestId('logout').waitFor();
+      expect(await page.locator('body').innerText()).toContain(roleLabel);
+      if (username === 'admin') {
+        expect(await page.locator('.ant-menu').innerText()).toContain('审计日志');
+      } else {
+        expect(await page.locator('.ant-menu').innerText()).not.toContain('审计日志');
+      }
+      await screenshot(page, `home-${username}`);
+      await page.getByTestId('logout').click();
+      await page.getByTestId('login-username').waitFor();
+      await page.close();
+    });
+  }
+
+  it('switches to English and remembers it across a reload', async () => {
+    const page = await browser.newPage();
+    await loginAs(page, server.url, 'leader', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.getByText('Leader', { exact: false }).first().waitFor();
+    await page.reload();
+    await page.getByTestId('logout').waitFor();
+    expect(await page.locator('body').innerText()).toMatch(/Leader/);
+    await screenshot(page, 'home-leader-en');
+    await page.close();
+  });
+
+  it('shows the wrong-password error, then locks the account after 5 failures', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/login`);
+    const attempt = async (password: string) => {
+      await page.getByTestId('login-username').fill('officer');
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('login-error').waitFor();
+    };
+    await attempt('Wrong#pass1');
+    expect(await page.getByTestId('login-error').innerText()).toContain('用户名或密码错误');
+    await screenshot(page, 'login-wrong-password');
+    for (let i = 0; i < 4; i++) await attempt('Wrong#pass1');
+    await page.getByTestId('login-error').filter({ hasText: '锁定' }).waitFor();
+    await attempt(E2E_PASSWORD);
+    expect(await page.getByTestId('login-error').innerText()).toContain('锁定');
+    await screenshot(page, 'login-locked');
+    await page.close();
+  });
+
+  it('lets the admin read the audit log with the sign-ins in it', async () => {
+    const page = await browser.newPage();
+    await loginAs(page, server.url, 'admin', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    await page.goto(`${server.url}/audit`);
+    await page.getByText('login.success').first().waitFor();
+    await screenshot(page, 'audit-log');
+    await page.close();
+  });
+});

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { ROOT } from './server';
+
+export const CHROMIUM = process.env.LZ_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * True when browser tests should be skipped: no Chromium outside CI. Under CI=true a missing
+ * browser is a failure (the launch throws), never a skip.
+ */
+export const SKIP_BROWSER: boolean = (() => {
+  if (fs.existsSync(CHROMIUM)) return false;
+  if (process.env.CI === 'true') return false;
+  console.warn(
+    `[skip] no Chromium at ${CHROMIUM}: browser tests are skipped (apt-get install chromium fonts-noto-cjk)`,
+  );
+  return true;
+})();
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Screenshots go to test-results/screenshots so a person can look at what the tests saw. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = path.join(ROOT, 'test-results', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export async function loginAs(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}

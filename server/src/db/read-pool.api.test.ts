@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildApp } from '../app';
+import { initInstance } from '../modules/system/init.service';
+import { TestClock } from '../test/test-clock';
+import { createTestDb, SKIP_DB, TEST_DB_KIND } from '../test/test-db';
+
+const config = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  secureCookies: false,
+  trustProxy: false,
+  webDist: path.join(import.meta.dirname, 'none'),
+};
+
+/** Which finishes first: a slow read, or a health check sent right after it starts. */
+async function race(readWorkers: number): Promise<{ order: string[]; mode: string }> {
+  const db = await createTestDb();
+  await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
+  const app = await buildApp({ db, config, readWorkers });
+  await app.ready();
+  const order: string[] = [];
+  const reads = app.reads;
+  try {
+    const slow = reads.run('system.slow-count', { upTo: 3_000_000 }).then((n) => {
+      order.push('slow');
+      return n;
+    });
+    const health = app.inject({ method: 'GET', url: '/healthz' }).then((r) => {
+      order.push(`health-${r.statusCode}`);
+    });
+    const [n] = await Promise.all([slow, health]);
+    expect(n).toBe(3_000_000);
+    return { order, mode: reads.mode };
+  } finally {
+    await app.close();
+    await db.close();
+  }
+}
+
+describe.skipIf(SKIP_DB || TEST_DB_KIND !== 'sqlite')('heavy reads off the event loop (SQLite)', () => {
+  it('keeps answering while a slow read runs in a worker thread', async () => {
+    const res = await race(1);
+    expect(res.mode).toBe('workers');
+    expect(res.order).toEqual(['health-200', 'slow']);
+  });
+
+  it('would stall behind the same read on the main thread (the reason for workers)', async () => {
+    const res = await race(0);
+    expect(res.mode).toBe('inline');
+    expect(res.order).toEqual(['slow', 'health-200']);
+  });
+
+  it('gives the same audit page through a worker as inline', async () => {
+    const db = await createTestDb();
+    await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
+    const a = await buildApp({ db, config, readWorkers: 1 });
+    const b = await buildApp({ db, config, readWorkers: 0 });
+    try {
+      const q = { sort: '-at' as const, limit: 10, offset: 0 };
+      const viaWorker = await a.reads.run('audit.list', q);
+      const inline = await b.reads.run('audit.list', q);
+      expect(viaWorker.total).toBeGreaterThan(0);
+      expect(viaWorker).toEqual(inline);
+    } finally {
+      await a.close();
+      await b.close();
+      await db.close();
+    }
+  });
+});
