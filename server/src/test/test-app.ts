@@ -8,6 +8,10 @@ import { createTestDb } from './test-db';
 
 export const DEMO_PASSWORD = 'Demo@Test2026';
 
+// Every test file seeds its own demo zone: a small sample (the page's facts are always all there)
+// keeps that fast. A run can still ask for more with the variable.
+process.env.LIANZHAO_DEMO_SAMPLE_SIZE ??= '40';
+
 export interface Session {
   cookie: string;
   csrf: string;

@@ -49,7 +49,7 @@ export async function auditRoutes(app: FastifyInstance) {
     },
     async function handleListAudit(request) {
       const q = request.query;
-      const { rows, total } = await listAudit(request.ctx.db.kysely, {
+      const { rows, total } = await request.reads.run('audit.list', {
         ...q,
         from: toUtc(q.from),
         to: toUtc(q.to),

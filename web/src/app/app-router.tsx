@@ -1,0 +1,54 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { NotFoundResult } from '../components/not-found-result';
+import { RequireAuth } from '../features/auth/components/require-auth';
+import { RequirePermission } from '../features/auth/components/require-permission';
+import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
+import { LoginPage } from '../features/auth/pages/login-page';
+import type { AppModule, LazyPage } from '../lib/module-registry';
+import { AppLayout } from './app-layout';
+import { MODULES } from './modules';
+
+function guarded(module: AppModule, Page: LazyPage) {
+  return (
+    <RequirePermission permission={module.permission}>
+      <Page />
+    </RequirePermission>
+  );
+}
+
+/** Each registered module contributes its page and sub-pages, all behind its permission. */
+function moduleRoutes(module: AppModule): RouteObject[] {
+  const main: RouteObject =
+    module.path === '/'
+      ? { index: true, element: guarded(module, module.page) }
+      : { path: module.path, element: guarded(module, module.page) };
+  const subpages = (module.subpages ?? []).map((subpage) => ({
+    path: `${module.path.replace(/\/$/, '')}/${subpage.path}`,
+    element: guarded(module, subpage.page),
+  }));
+  return [main, ...subpages];
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        path: '/',
+        element: <AppLayout />,
+        children: [
+          ...MODULES.flatMap(moduleRoutes),
+          { path: '/change-password', element: <ChangePasswordPage /> },
+          { path: '*', element: <NotFoundResult /> },
+        ],
+      },
+    ],
+  },
+]);
+
+/** The route tree: /login outside, everything else behind the session gate inside the layout. */
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

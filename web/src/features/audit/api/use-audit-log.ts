@@ -1,0 +1,55 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, type ListResult } from '../../../lib/api-client';
+
+/** One audit record (留痕): who did what to which record, when, from where, and the record before/after. */
+export interface AuditEntry {
+  id: string;
+  /** ISO timestamp in UTC. */
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  ip: string | null;
+  entity: string;
+  entityId: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  entity?: string;
+  action?: string;
+  /** ISO instants (UTC). */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+  /** `-at` newest first, `at` oldest first. */
+  sort: '-at' | 'at';
+}
+
+/** Entity names the filter offers; the list grows as modules add audited records. */
+export const AUDIT_ENTITIES = ['user', 'session', 'token', 'department', 'system'] as const;
+
+/** Actions the server writes today, offered as suggestions; any other text can be typed. */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'revoke',
+  'login.success',
+  'login.failed',
+  'login.locked',
+  'logout',
+  'password.change',
+  'password.reset',
+] as const;
+
+/** A page of the audit log from `GET /api/audit`; the previous page stays on screen while the next loads. */
+export function useAuditLog(query: AuditQuery) {
+  return useQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ signal }) => api.get<ListResult<AuditEntry>>('/api/audit', { ...query }, signal),
+    placeholderData: keepPreviousData,
+  });
+}

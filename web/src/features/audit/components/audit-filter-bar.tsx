@@ -1,0 +1,75 @@
+import { SearchOutlined } from '@ant-design/icons';
+import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { zoneDayBoundary } from '../../../lib/date-format';
+import { useI18n } from '../../../locales/i18n-context';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditQuery } from '../api/use-audit-log';
+
+export type AuditFilters = Pick<AuditQuery, 'actor' | 'entity' | 'action' | 'from' | 'to'>;
+
+interface FilterValues {
+  actor?: string;
+  entity?: string;
+  action?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/** Actor, entity, action and a range of zone-local days; applied on submit. */
+export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<FilterValues>();
+
+  const handleFinish = (values: FilterValues) => {
+    const [start, end] = values.range ?? [null, null];
+    onChange({
+      actor: values.actor?.trim() || undefined,
+      entity: values.entity || undefined,
+      action: values.action?.trim() || undefined,
+      from: start ? zoneDayBoundary(start, 'start') : undefined,
+      to: end ? zoneDayBoundary(end, 'end') : undefined,
+    });
+  };
+  const handleReset = () => {
+    form.resetFields();
+    onChange({});
+  };
+
+  return (
+    <Form form={form} layout="inline" onFinish={handleFinish} style={{ rowGap: 12 }}>
+      <Form.Item name="actor" label={t('audit.actor')}>
+        <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 180 }} maxLength={100} />
+      </Form.Item>
+      <Form.Item name="entity" label={t('audit.entity')}>
+        <Select
+          allowClear
+          placeholder={t('common.all')}
+          style={{ width: 150 }}
+          options={AUDIT_ENTITIES.map((entity) => ({ value: entity, label: t(`entity.${entity}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="action" label={t('audit.action')}>
+        <AutoComplete
+          allowClear
+          placeholder={t('audit.actionPlaceholder')}
+          style={{ width: 190 }}
+          maxLength={64}
+          options={AUDIT_ACTIONS.map((action) => ({ value: action }))}
+          showSearch={{
+            filterOption: (input, option) => String(option?.value ?? '').includes(input.trim().toLowerCase()),
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="range" label={t('audit.range')}>
+        <DatePicker.RangePicker allowEmpty={[true, true]} />
+      </Form.Item>
+      <Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {t('common.search')}
+          </Button>
+          <Button onClick={handleReset}>{t('common.reset')}</Button>
+        </Space>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,84 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { Bilingual } from '../../../shared/src/i18n-message';
+import { en } from './en';
+import { type MessageKey, type Messages, zh } from './zh';
+
+/** The two UI languages: Simplified Chinese first, English second. */
+export type Lang = 'zh' | 'en';
+
+/** A message the server sends in both languages (error messages, field messages). */
+export type LocalizedText = Bilingual;
+
+const STORAGE_KEY = 'lianzhao.lang';
+const tables: Record<Lang, Messages> = { zh, en };
+
+function readStoredLang(): Lang {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    // Storage can be blocked (private mode, strict policies): fall back to the default.
+    return 'zh';
+  }
+}
+
+function applyDocumentLang(lang: Lang): void {
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+interface I18nValue {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: Translate;
+  /** Picks the current language out of a bilingual server message. */
+  pick: (text: LocalizedText) => string;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+/** Holds the UI language, remembers it in localStorage and keeps dayjs and <html lang> in step. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = readStoredLang();
+    applyDocumentLang(initial);
+    return initial;
+  });
+
+  useEffect(() => {
+    applyDocumentLang(lang);
+    document.title = tables[lang]['app.fullTitle'];
+  }, [lang]);
+
+  const setLang = useCallback((next: Lang) => {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered, but still switched for this page.
+    }
+    applyDocumentLang(next);
+    setLangState(next);
+  }, []);
+
+  const value = useMemo<I18nValue>(() => {
+    const table = tables[lang];
+    const t: Translate = (key, vars) => {
+      const text = table[key];
+      if (!vars) return text;
+      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+    };
+    return { lang, setLang, t, pick: (text) => text[lang] || text.zh || text.en };
+  }, [lang, setLang]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language, its translate function and a setter. */
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>');
+  return value;
+}

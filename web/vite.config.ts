@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
+const server = 'http://127.0.0.1:8080';
+
+// The web UI lives in web/ and builds to web/dist, which the server serves with an SPA fallback.
+// In development, Vite serves the UI and forwards the API to the running server.
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: server, changeOrigin: false },
+      '/healthz': { target: server, changeOrigin: false },
+    },
+  },
+});
