@@ -51,6 +51,24 @@ describe.skipIf(SKIP_DB || TEST_DB_KIND !== 'sqlite')('heavy reads off the event
     expect(res.order).toEqual(['slow', 'health-200']);
   });
 
+  it('hands a fast read to the free worker instead of queueing it behind a slow one', async () => {
+    const db = await createTestDb();
+    await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
+    const app = await buildApp({ db, config, readWorkers: 2 });
+    try {
+      const order: string[] = [];
+      const slow = app.reads.run('system.slow-count', { upTo: 3_000_000 }).then(() => order.push('slow'));
+      const fast = app.reads
+        .run('audit.list', { sort: '-at', limit: 5, offset: 0 })
+        .then(() => order.push('fast'));
+      await Promise.all([slow, fast]);
+      expect(order).toEqual(['fast', 'slow']);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+
   it('gives the same audit page through a worker as inline', async () => {
     const db = await createTestDb();
     await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });

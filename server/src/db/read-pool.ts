@@ -20,59 +20,65 @@ function inlineRunner(db: Db): ReadRunner {
   };
 }
 
-interface Pending {
+interface Job {
+  id: number;
+  name: ReadTaskName;
+  params: unknown;
   resolve(v: unknown): void;
   reject(e: Error): void;
 }
 
 interface Slot {
   worker: Worker;
-  busy: number;
+  job: Job | null;
 }
 
+/**
+ * One shared queue: a job goes to whichever worker is free, so a fast read never waits behind a
+ * slow one while another worker sits idle.
+ */
 function workerRunner(file: string, size: number): ReadRunner {
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
+  const queue: Job[] = [];
   const slots: Slot[] = [];
+  let nextId = 1;
+
+  function pump(): void {
+    for (const slot of slots) {
+      if (slot.job || queue.length === 0) continue;
+      const job = queue.shift() as Job;
+      slot.job = job;
+      slot.worker.postMessage({ id: job.id, name: job.name, params: job.params });
+    }
+  }
+
   for (let i = 0; i < size; i++) {
     const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: { file } });
+    const slot: Slot = { worker, job: null };
     worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
-      const p = pending.get(msg.id);
-      if (!p) return;
-      pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg.result);
-      else p.reject(new Error(msg.error ?? 'read task failed'));
+      const job = slot.job;
+      slot.job = null;
+      if (job && job.id === msg.id) {
+        if (msg.ok) job.resolve(msg.result);
+        else job.reject(new Error(msg.error ?? 'read task failed'));
+      }
+      pump();
     });
     worker.on('error', (err) => {
-      for (const [id, p] of pending) {
-        pending.delete(id);
-        p.reject(err);
-      }
+      slot.job?.reject(err);
+      slot.job = null;
     });
     worker.unref();
-    slots.push({ worker, busy: 0 });
+    slots.push(slot);
   }
   return {
     mode: 'workers',
-    run: (name, params) => {
-      const slot = slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-      const id = nextId++;
-      slot.busy++;
-      return new Promise((resolve, reject) => {
-        pending.set(id, {
-          resolve: (v) => {
-            slot.busy--;
-            resolve(v as never);
-          },
-          reject: (e) => {
-            slot.busy--;
-            reject(e);
-          },
-        });
-        slot.worker.postMessage({ id, name, params });
-      });
-    },
+    run: (name, params) =>
+      new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, name, params, resolve: (v) => resolve(v as never), reject });
+        pump();
+      }),
     close: async () => {
+      for (const job of queue.splice(0)) job.reject(new Error('read runner closed'));
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };

@@ -87,7 +87,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('after_json', 'text')
     .execute();
   // The admin's usual questions: what did this person do lately, what happened to this record.
-  await db.schema.createIndex('audit_actor_at_idx').on('audit_log').columns(['actor_id', 'at']).execute();
+  // By name, not id: failed sign-ins of unknown names have no actor id but must be found too.
+  await db.schema.createIndex('audit_actor_at_idx').on('audit_log').columns(['actor_name', 'at']).execute();
   await db.schema
     .createIndex('audit_entity_at_idx')
     .on('audit_log')

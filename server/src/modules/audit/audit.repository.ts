@@ -19,8 +19,8 @@ export async function listAudit(
   f: AuditFilter,
 ): Promise<{ rows: AuditLogTable[]; total: number }> {
   let q = db.selectFrom('audit_log');
-  if (f.actor)
-    q = q.where((eb) => eb.or([eb('actor_name', '=', f.actor ?? ''), eb('actor_id', '=', f.actor ?? '')]));
+  // actor_name is set on every row (the username, or the name tried at a failed sign-in).
+  if (f.actor) q = q.where('actor_name', '=', f.actor);
   if (f.entity) q = q.where('entity', '=', f.entity);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.action) q = q.where('action', '=', f.action);

@@ -67,7 +67,7 @@ export async function writeAudit(
       id: newId(),
       at: ctx.clock.now().toISOString(),
       actor_id: ctx.actor?.userId ?? null,
-      actor_name: entry.actorName ?? ctx.actor?.username ?? null,
+      actor_name: entry.actorName ?? ctx.actor?.username ?? (ctx.ip === 'cli' ? 'cli' : 'system'),
       ip: ctx.ip,
       entity: entry.entity,
       entity_id: entry.entityId,
