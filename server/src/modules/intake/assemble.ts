@@ -1,0 +1,396 @@
+// Reads one article's cleaned text sentence by sentence and ties the facts found by the rule modules to
+// projects. The rules of attachment, in order: a fact belongs to the nearest project named before it in
+// its sentence, else the nearest named after it; a quote that opens a paragraph belongs to the project
+// the paragraph then names ("…预计年底竣工验收。”在年产10万吨…项目现场，负责人说); otherwise to the
+// project in focus if it was mentioned within the last few sentences, unless the sentence is about
+// another firm, in which case the fact is kept for that firm and joins its project later.
+
+import { articleKey, capacityLedNames, periodKey } from './assemble-rules';
+import { type CleanText, lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
+import { type DateToken, findDates, parseArticleDate } from './date-parser';
+import {
+  type FirmMention,
+  findParks,
+  findPeople,
+  type ParkMention,
+  type PersonMention,
+} from './entity-extractor';
+import { type FirmCluster, isGovernment } from './firm-clusters';
+import { findRoledMoney, type RoledMoney } from './money-roles';
+import {
+  addName,
+  newBuilder,
+  type ProjectBuilder,
+  similarProjectNames,
+  type TensedStage,
+} from './project-builder';
+import { findProjectNames, type ProjectNameMention } from './project-names';
+import { type CapacityToken, findCapacities, findJobs, type JobsToken } from './quantity-parser';
+import { findStages, type StageMention } from './stage-signal';
+
+export interface AssembleInput {
+  clean: CleanText;
+  firms: FirmMention[];
+  clusterOf: (m: FirmMention) => FirmCluster | undefined;
+  articleDate: string | undefined;
+}
+
+export interface Assembled {
+  projects: ProjectBuilder[];
+  sentences: Sentence[];
+  money: RoledMoney[];
+  dates: DateToken[];
+  parks: ParkMention[];
+  people: PersonMention[];
+  /** Project each sentence was read as being about (index → builder), for signals. */
+  sentenceProject: Map<number, ProjectBuilder>;
+}
+
+const PLANNED_MARK = /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标/g;
+const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
+const COMPANY_VERBS = /投资|建设|投建|设立|实施|推进|签约|落户|入驻|引进|承建|合作|入股|由|打造|新上|计划/;
+const VENUE_AFTER = /^(?:举行|召开|举办|分会场|会场|隆重)/;
+const MAX_PROJECTS = 200;
+
+export function assemble(input: AssembleInput): Assembled {
+  const { clean, firms, clusterOf } = input;
+  const text = clean.text;
+  const base = parseArticleDate(input.articleDate);
+  const todayKey = articleKey(base);
+  const sentences = splitSentences(text);
+  const caps = findCapacities(text);
+  const baseNames = findProjectNames(text, firms);
+  const names = [...baseNames, ...capacityLedNames(text, caps, baseNames)].sort((a, b) => a.start - b.start);
+  const money = findRoledMoney(text);
+  const jobs = findJobs(text);
+  const dates = findDates(text, base);
+  const stages = findStages(text);
+  const parks = findParks(text);
+  const people = findPeople(text);
+  const projects: ProjectBuilder[] = [];
+  const firmFacts = new Map<
+    FirmCluster,
+    { capacity?: CapacityToken; exports?: RoledMoney; park?: ParkMention; stages?: TensedStage[] }
+  >();
+  const sentenceProject = new Map<number, ProjectBuilder>();
+  let current: ProjectBuilder | null = null;
+  const explicitBuilder = new Map<ProjectNameMention, ProjectBuilder>();
+
+  const within = <T extends { start: number }>(xs: readonly T[], s: { start: number; end: number }) =>
+    startingIn(xs, s.start, s.end);
+  const paragraphStart = new Map<number, number>();
+  for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
+  const companyName = (f: FirmMention) => clusterOf(f)?.name ?? f.name;
+
+  const resolveExplicit = (n: ProjectNameMention, si: number): ProjectBuilder => {
+    const fromFirm = n.companyHint !== null && n.name === `${n.companyHint}项目`;
+    let b: ProjectBuilder | undefined;
+    if (n.anaphoric && current && current.lastSentence >= si - 3) b = current;
+    b ??= projects.find(
+      (p) =>
+        !p.aggregate &&
+        (similarProjectNames(p.name, n.name) || [...p.aliases].some((a) => similarProjectNames(a, n.name))),
+    );
+    // Past this many projects the text is not an article; later names join the last project.
+    if (!b && projects.length >= MAX_PROJECTS) b = projects[projects.length - 1];
+    if (b) {
+      addName(b, n.name, fromFirm);
+      b.mentions.push({ start: n.start, end: n.end });
+    } else {
+      b = newBuilder(n.name, n.start, n.end);
+      b.nameFromFirm = fromFirm;
+      projects.push(b);
+    }
+    explicitBuilder.set(n, b);
+    if (n.companyHint) {
+      const f = firms.find((x) => x.start >= n.start && x.end <= n.end);
+      b.companies.set(f ? companyName(f) : n.companyHint, {
+        start: n.start,
+        end: n.start + n.companyHint.length,
+      });
+    }
+    return b;
+  };
+
+  /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
+  const isPlanned = (st: StageMention, s: Sentence): boolean => {
+    let last: { at: number; planned: boolean } | null = null;
+    const before = text.slice(s.start, st.start);
+    for (const re of [PLANNED_MARK, DONE_MARK]) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null = re.exec(before);
+      while (m !== null) {
+        if (!last || m.index >= last.at) last = { at: m.index, planned: re === PLANNED_MARK };
+        m = re.exec(before);
+      }
+    }
+    for (const d of startingIn(dates, s.start, st.start)) {
+      if (d.end > st.start || todayKey === null) continue;
+      const from = periodKey(d.date, false);
+      const to = periodKey(d.date, true);
+      const rel = d.start - s.start;
+      if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
+      if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
+    }
+    // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
+    return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
+  };
+
+  const readSentence = (sent: Sentence, sIndex: number, forced: ProjectBuilder | null) => {
+    const resolved: Array<{ pos: number; b: ProjectBuilder; explicit: boolean }> = [];
+    let aggregateAt = -1;
+    let aggregateB: ProjectBuilder | null = null;
+    const inScope = current !== null && current.lastParagraph === sent.paragraph;
+    for (const n of forced ? [] : within(names, sent)) {
+      if (n.aggregate) {
+        if (aggregateAt < 0) {
+          aggregateAt = n.start;
+          const cs = Math.max(lastBreakBefore(text, n.start, '，。', 60), sent.start - 1) + 1;
+          aggregateB = newBuilder(`${text.slice(cs, n.end).slice(-30)}(合计)`, cs, n.end, true);
+          projects.push(aggregateB);
+        }
+        continue;
+      }
+      if (n.reference) {
+        if (current && inScope) resolved.push({ pos: n.start, b: current, explicit: false });
+        continue;
+      }
+      const b = resolveExplicit(n, sIndex);
+      resolved.push({ pos: n.start, b, explicit: true });
+      current = b;
+    }
+    const sFirms = within(firms, sent).filter((f) => !isGovernment(f.name));
+    const sMoney = within(money, sent);
+    // A firm that invests with no project named: the firm's own project (湖北合聚…有限公司，投资总额…).
+    // "计划投资金额共17.5亿元": a total over several firms is a batch figure, not one project's.
+    for (const m of sMoney) {
+      const lead = text.slice(Math.max(0, m.start - 3), m.start).replace(/[约近超达]$/, '');
+      if (aggregateAt < 0 && m.role === 'investment' && /(?:共|合计|总计|累计)$/.test(lead)) {
+        aggregateAt = m.start - 1;
+        aggregateB = newBuilder(`${text.slice(sent.start, m.end).slice(-30)}(合计)`, m.start, m.end, true);
+        projects.push(aggregateB);
+      }
+    }
+    const inv = sMoney.find((m) => m.role === 'investment' && !(aggregateAt >= 0 && m.start > aggregateAt));
+    if (!forced && !resolved.some((r) => r.explicit) && inv) {
+      const subj = [...sFirms].reverse().find((f) => f.start < inv.start);
+      if (subj) {
+        const cname = companyName(subj);
+        if (current && inScope && (current.companies.has(cname) || resolved.length > 0)) {
+          if (resolved.length === 0) resolved.push({ pos: subj.start, b: current, explicit: false });
+        } else {
+          const b = resolveExplicit(
+            {
+              name: `${subj.name}项目`,
+              start: subj.start,
+              end: subj.end,
+              reference: false,
+              anaphoric: false,
+              aggregate: false,
+              companyHint: subj.name,
+            },
+            sIndex,
+          );
+          b.nameFromFirm = true;
+          resolved.push({ pos: subj.start, b, explicit: true });
+          for (const r of resolved) if (!r.explicit) r.b = b;
+          current = b;
+        }
+      }
+    }
+    const foreignFirm = sFirms.find((f) => !current?.companies.has(companyName(f)));
+    const target = (pos: number): ProjectBuilder | null => {
+      if (forced) return forced;
+      if (
+        aggregateB &&
+        pos > aggregateAt &&
+        !resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos)
+      )
+        return aggregateB;
+      const before = resolved.filter((r) => r.pos <= pos);
+      if (before.length > 0) return before[before.length - 1]?.b ?? null;
+      if (resolved.length > 0) return resolved[0]?.b ?? null;
+      if (aggregateB) return aggregateB;
+      if (current && inScope && !foreignFirm) return current;
+      return null;
+    };
+    // The firm a fact is about: named before it in the sentence, else in it, else earlier in the paragraph.
+    const paraStart = paragraphStart.get(sent.paragraph) ?? sent.start;
+    const firmOf = (pos: number) =>
+      [...sFirms].reverse().find((f) => f.start < pos) ??
+      sFirms[0] ??
+      startingIn(firms, paraStart, sent.start)
+        .reverse()
+        .find((f) => !isGovernment(f.name));
+    const keepForFirm = (pos: number): FirmCluster | undefined => {
+      const f = firmOf(pos);
+      return f ? clusterOf(f) : undefined;
+    };
+    const touch = (b: ProjectBuilder) => {
+      b.lastSentence = sIndex;
+      b.lastParagraph = sent.paragraph;
+      sentenceProject.set(sIndex, b);
+    };
+    for (const r of resolved) touch(r.b);
+    for (const f of sFirms) {
+      const b = target(f.start);
+      if (
+        b &&
+        !b.aggregate &&
+        (COMPANY_VERBS.test(text.slice(sent.start, sent.end)) || resolved.length > 0)
+      ) {
+        if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
+      }
+    }
+    for (const m of sMoney) {
+      const b = target(m.start);
+      if (!b) {
+        const fc = keepForFirm(m.start);
+        if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });
+        continue;
+      }
+      touch(b);
+      if (m.role === 'investment' && !b.investment) b.investment = m;
+      else if (m.role === 'output_value' && !b.output) b.output = m;
+      else if (m.role === 'tax' && !b.tax) b.tax = m;
+      else if (m.role === 'exports' && !b.exports) b.exports = m;
+    }
+    for (const c of within(caps, sent)) {
+      const b = target(c.start);
+      if (b && !b.aggregate) {
+        if (!b.capacity) b.capacity = c;
+        touch(b);
+      } else if (!b) {
+        const fc = keepForFirm(c.start);
+        if (fc && !firmFacts.get(fc)?.capacity) firmFacts.set(fc, { ...firmFacts.get(fc), capacity: c });
+      }
+    }
+    for (const j of within(jobs, sent) as JobsToken[]) {
+      const b = target(j.start);
+      if (b && !b.jobs) b.jobs = j;
+    }
+    const sStages = within(stages, sent).map((st): TensedStage => ({ ...st, planned: isPlanned(st, sent) }));
+    for (const st of sStages) {
+      const b = target(st.start);
+      if (b) b.stages.push(st);
+      else {
+        const fc = keepForFirm(st.start);
+        if (fc)
+          firmFacts.set(fc, { ...firmFacts.get(fc), stages: [...(firmFacts.get(fc)?.stages ?? []), st] });
+      }
+    }
+    for (const d of within(dates, sent)) {
+      const b = target(d.start);
+      if (!b || b.dates.some((x) => x.tok.start === d.start)) continue;
+      // The event is in the date's clause or the next one (明年上半年，设备能够进厂调试).
+      const rest = text.slice(d.end, sent.end);
+      const first = rest.search(/[，,；;]/);
+      const second = first < 0 ? -1 : rest.slice(first + 1).search(/[，,；;]/);
+      const clauseEnd = first < 0 || second < 0 ? sent.end : d.end + first + 1 + second;
+      const st =
+        sStages.find((x) => x.start >= d.end && x.start <= clauseEnd) ??
+        [...sStages].reverse().find((x) => x.end <= d.start && d.start - x.end <= 6);
+      const from = periodKey(d.date, false);
+      b.dates.push({
+        tok: d,
+        stage: st?.stage ?? null,
+        event: st?.text ?? null,
+        planned: st?.planned ?? (from !== null && todayKey !== null && from > todayKey),
+      });
+    }
+    for (const p of within(parks, sent)) {
+      if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
+      // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
+      if (names.some((n) => !n.reference && p.start >= n.start && p.end <= n.end)) continue;
+      const b = target(p.start);
+      if (b && !b.aggregate && !b.park) b.park = p;
+      else if (!b) {
+        const fc = keepForFirm(p.start);
+        if (fc) firmFacts.set(fc, { ...firmFacts.get(fc), park: p });
+      }
+    }
+    for (const person of within(people, sent)) {
+      const b = target(person.start);
+      if (b && !b.aggregate && /负责人|经理|董事长|厂长|总裁/.test(person.title)) b.contacts.push(person);
+    }
+  };
+
+  const paragraphs = new Map<number, Sentence[]>();
+  for (const s of sentences) paragraphs.set(s.paragraph, [...(paragraphs.get(s.paragraph) ?? []), s]);
+  const leadSentences = sentences.slice(0, 2);
+
+  let si = -1;
+  for (const [, para] of paragraphs) {
+    const paraStart = para[0]?.start ?? 0;
+    const paraEnd = para[para.length - 1]?.end ?? 0;
+    const paraNames = startingIn(names, paraStart, paraEnd);
+    const firstExplicit = paraNames.find((n) => !n.reference && !n.aggregate);
+    const quoteEnd = text[paraStart] === '“' ? text.indexOf('”', paraStart) : -1;
+    const deferred: Sentence[] = [];
+    // A paragraph that refers to "the project" without naming one continues the project in focus.
+    const refersOnly = !firstExplicit && paraNames.some((n) => n.reference && !n.aggregate);
+    const paragraphNo = para[0]?.paragraph ?? 0;
+    const focus = current as ProjectBuilder | null; // assigned inside readSentence; TS cannot see that
+    if (refersOnly && focus && focus.lastParagraph >= paragraphNo - 2) focus.lastParagraph = paragraphNo;
+    for (const s of para) {
+      si++;
+      const sIndex = si;
+      const quotedLead =
+        quoteEnd > 0 && s.start < quoteEnd && firstExplicit !== undefined && firstExplicit.start > s.end;
+      if (quotedLead) {
+        deferred.push(s);
+        continue;
+      }
+      readSentence(s, sIndex, null);
+      const owner = firstExplicit ? explicitBuilder.get(firstExplicit) : undefined;
+      if (deferred.length > 0 && owner) for (const d of deferred.splice(0)) readSentence(d, sIndex, owner);
+    }
+  }
+
+  // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
+  const ownerPark = parks.find((p) =>
+    /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)),
+  );
+  // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
+  const lead = leadSentences.find(
+    (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),
+  );
+  const leadAbout =
+    lead !== undefined &&
+    (firms.some((f) => f.start >= lead.start && f.start < lead.end) ||
+      parks.some((p) => p.start >= lead.start && p.start < lead.end));
+  const leadDateTok = lead
+    ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
+    : undefined;
+  const leadStage = lead
+    ? stages.find(
+        (st) => st.start >= lead.start && st.start < lead.end && (st.stage === '签约' || st.stage === '开工'),
+      )
+    : undefined;
+  const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
+  for (const b of projects) {
+    if (b.aggregate) continue;
+    for (const [name] of b.companies) {
+      for (const [fc, facts] of firmFacts) {
+        if (fc.name !== name) continue;
+        if (!b.capacity && facts.capacity) b.capacity = facts.capacity;
+        if (!b.exports && facts.exports) b.exports = facts.exports;
+        if (!b.park && facts.park) b.park = facts.park;
+        if (b.stages.length === 0 && facts.stages) b.stages.push(...facts.stages);
+      }
+    }
+    if (!b.park && ownerPark) b.park = ownerPark;
+    if (leadStage && !b.stages.some((s) => !s.planned)) b.stages.push({ ...leadStage, planned: false });
+    if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
+      b.dates.unshift({
+        tok: leadDate,
+        stage: leadStage?.stage ?? null,
+        event: leadStage?.text ?? null,
+        planned: false,
+      });
+    }
+  }
+  // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
+  const kept = projects.filter((b) => !b.aggregate || b.investment !== null);
+  return { projects: kept, sentences, money, dates, parks, people, sentenceProject };
+}

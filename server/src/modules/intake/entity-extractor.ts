@@ -1,0 +1,414 @@
+// Named things in an article: firms (legal names, short names with 公司/集团, names the caller already
+// knows, names introduced by a listing or an alias declaration), parks and people with their titles.
+// Offsets are into cleaned text (clean-text.ts); extract.ts maps them back to the input.
+
+import { lastBreakBefore, Occupancy } from './clean-text';
+import { isIdeograph, type ScanOptions, scanBack } from './name-scan';
+import type { FirmSource, KnownFirm } from './types';
+
+export interface FirmMention {
+  name: string;
+  start: number;
+  end: number;
+  legal: boolean;
+  source: FirmSource;
+  knownId: string | null;
+  /** Alias declared right after the name: （以下简称“金桥公司”）. */
+  declaredAlias: string | null;
+}
+
+const FIRM_SUFFIX =
+  /集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|控股集团|控股公司|集团公司|集团|公司|控股/g;
+const LEGAL_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司)$/;
+const FIRM_SCAN: ScanOptions = { maxLen: 28, minStem: 2, stopAtDigits: true, extraStops: ['深耕', '龙头'] };
+/** Stems that make 公司/集团 a common noun (该公司, 子公司, 上市公司), not a name. */
+const GENERIC_FIRM_STEM =
+  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化)$/;
+const GOVERNMENT =
+  /(?:政府|管委会|委员会|办公室|人大|政协|党委|局|厅|部|办|院|所|中心|协会|学会|学校|大学|医院)$/;
+
+/** Firm names ending in a legal or common suffix, with the alias a text declares for them. */
+function findSuffixedFirms(text: string): FirmMention[] {
+  const out: FirmMention[] = [];
+  FIRM_SUFFIX.lastIndex = 0;
+  let m: RegExpExecArray | null = FIRM_SUFFIX.exec(text);
+  let floor = 0;
+  while (m !== null) {
+    const suffixStart = m.index;
+    const end = suffixStart + m[0].length;
+    const start = scanBack(text, suffixStart, floor, FIRM_SCAN);
+    const stem = text.slice(start, suffixStart);
+    const legal = LEGAL_SUFFIX.test(m[0]);
+    const stemOk =
+      stem.length >= 2 &&
+      !GENERIC_FIRM_STEM.test(stem) &&
+      !/^\d/.test(stem) &&
+      (legal || (stem.length <= 12 && !GOVERNMENT.test(stem)));
+    if (stemOk) {
+      const alias = /^[（(](?:以下简称|下称|简称)[“"]?([^”"）)]{2,12})[”"]?[）)]/.exec(
+        text.slice(end, end + 24),
+      );
+      out.push({
+        name: text.slice(start, end),
+        start,
+        end,
+        legal,
+        source: legal ? 'legal-suffix' : 'short-suffix',
+        knownId: null,
+        declaredAlias: alias?.[1] ?? null,
+      });
+      floor = end + (alias?.[0].length ?? 0);
+    }
+    FIRM_SUFFIX.lastIndex = Math.max(end, floor);
+    m = FIRM_SUFFIX.exec(text);
+  }
+  return out;
+}
+
+function findKnownFirms(text: string, known: ReadonlyArray<KnownFirm | string>): FirmMention[] {
+  const out: FirmMention[] = [];
+  for (const k of known.slice(0, 5000)) {
+    const firm: KnownFirm = typeof k === 'string' ? { name: k } : k;
+    const names = [firm.name, ...(firm.aliases ?? [])].filter((n) => n.length >= 2 && n.length <= 60);
+    for (const n of names) {
+      let i = text.indexOf(n);
+      for (let guard = 0; i >= 0 && guard < 200; guard++) {
+        out.push({
+          name: n,
+          start: i,
+          end: i + n.length,
+          legal: LEGAL_SUFFIX.test(n),
+          source: 'known',
+          knownId: firm.id ?? null,
+          declaredAlias: null,
+        });
+        i = text.indexOf(n, i + n.length);
+      }
+    }
+  }
+  return out;
+}
+
+const EXCHANGES =
+  /(?:在|于|登陆|登录)?(?:深交所|上交所|北交所|港交所|深圳证券交易所|上海证券交易所|北京证券交易所|香港联交所|纳斯达克|纽交所)/;
+
+/** "X在深交所创业板上市": the subject of a listing is a firm even without a suffix. */
+function findListedFirms(text: string): FirmMention[] {
+  const out: FirmMention[] = [];
+  const re = /上市|挂牌/g;
+  let m: RegExpExecArray | null = re.exec(text);
+  while (m !== null) {
+    const clauseStart = lastBreakBefore(text, m.index, '，。,\n', 30);
+    const clause = text.slice(clauseStart + 1, m.index);
+    const ex = EXCHANGES.exec(clause);
+    if (ex && ex.index >= 2) {
+      const subject = clause.slice(0, ex.index).replace(/^(?:其中|同时|该|由)/, '');
+      const offset = clauseStart + 1 + (ex.index - subject.length);
+      if (
+        subject.length >= 2 &&
+        subject.length <= 12 &&
+        [...subject].every((c) => isIdeograph(c) || /[A-Za-z]/.test(c))
+      ) {
+        out.push({
+          name: subject,
+          start: offset,
+          end: offset + subject.length,
+          legal: false,
+          source: 'listing',
+          knownId: null,
+          declaredAlias: null,
+        });
+      }
+    }
+    m = re.exec(text);
+  }
+  return out;
+}
+
+const LIST_NOT_FIRM = /^(?:发展|重点|引进|培育|支持|推动|加快|打造|建设|聚焦|围绕)|(?:企业|产业|行业|领域)$/;
+
+/** "A、B、C等骨干企业" and "A、B有限公司、C联合设立": items of a list that names firms are firms. */
+function findEnumeratedFirms(text: string, firms: FirmMention[]): FirmMention[] {
+  const out: FirmMention[] = [];
+  const seen = new Set(firms.map((f) => f.start));
+  const listRe =
+    /[^，,。；;：:\n“”]{2,160}?等(?:骨干|龙头|链主|重点|知名|头部|规上|领军|优强|优质|大型)?(?:企业|公司)/g;
+  const lists: Array<{ start: number; end: number }> = [];
+  let m: RegExpExecArray | null = listRe.exec(text);
+  while (m !== null) {
+    lists.push({ start: m.index, end: m.index + m[0].length });
+    m = listRe.exec(text);
+  }
+  for (const f of firms) {
+    if (text[f.start - 1] === '、' || text[f.end] === '、') {
+      const s = lastBreakBefore(text, f.start, '，。\n', 160);
+      let e = f.end;
+      while (e < text.length && e - f.end < 80 && !/[，,。；;\n]/.test(text[e] ?? '')) e++;
+      lists.push({ start: s + 1, end: e });
+    }
+  }
+  for (const list of lists) {
+    const body = text.slice(list.start, list.end);
+    if (/项目|产业园|园区|基地/.test(body.slice(-12))) continue;
+    let pos = list.start;
+    const raws = body.split(/[、]/);
+    const lastIdx = raws.findIndex((r) => r.includes('等'));
+    for (const raw of lastIdx >= 0 ? raws.slice(0, lastIdx + 1) : raws) {
+      const itemStart = pos;
+      pos += raw.length + 1;
+      let item = raw.replace(/^(?:作为|包括|其中|由|与|和)/, '');
+      const lead = raw.length - item.length;
+      item = item.replace(/(?:等.*|联合.*|共同.*|合作.*|签约.*|投资.*|和.*|与.*)$/, '');
+      if (item.length < 2 || item.length > 14 || /[\d（）()“”]/.test(item) || LIST_NOT_FIRM.test(item))
+        continue;
+      if (seen.has(itemStart + lead) || GOVERNMENT.test(item)) continue;
+      seen.add(itemStart + lead);
+      out.push({
+        name: item,
+        start: itemStart + lead,
+        end: itemStart + lead + item.length,
+        legal: false,
+        source: 'enumeration',
+        knownId: null,
+        declaredAlias: null,
+      });
+    }
+  }
+  return out;
+}
+
+/** More firm mentions than this in one article is not prose; the rest are ignored to bound the work. */
+const MAX_FIRM_MENTIONS = 2000;
+
+/** All firm mentions, most reliable first, without overlaps. */
+export function findFirmMentions(
+  text: string,
+  knownFirms: ReadonlyArray<KnownFirm | string> = [],
+): FirmMention[] {
+  const suffixed = findSuffixedFirms(text);
+  const candidates = [...findKnownFirms(text, knownFirms), ...suffixed, ...findListedFirms(text)];
+  candidates.push(...findEnumeratedFirms(text, candidates));
+  const chosen: FirmMention[] = [];
+  const occupied = new Occupancy(text.length);
+  for (const c of candidates.slice(0, MAX_FIRM_MENTIONS)) {
+    if (occupied.free(c.start, c.end)) {
+      chosen.push(c);
+      occupied.take(c.start, c.end);
+      continue;
+    }
+    const overlapping = chosen.find((x) => c.start < x.end && c.end > x.start);
+    if (
+      overlapping &&
+      overlapping.source !== 'known' &&
+      c.end - c.start > overlapping.end - overlapping.start &&
+      c.source !== 'enumeration'
+    ) {
+      chosen.splice(chosen.indexOf(overlapping), 1, c);
+      occupied.take(c.start, c.end);
+    }
+  }
+  // Declared aliases (以下简称“金桥公司”) and short forms (乖宝宠物食品 of 乖宝宠物食品集团) are firms
+  // wherever they occur later.
+  const extraNames = new Set<string>();
+  for (const c of chosen) {
+    if (c.declaredAlias) extraNames.add(c.declaredAlias);
+    const core = firmCore(c.name);
+    if (core.length >= 4 && core !== c.name) extraNames.add(core);
+  }
+  for (const n of extraNames) {
+    let i = text.indexOf(n);
+    for (let guard = 0; i >= 0 && guard < 200; guard++) {
+      const end = i + n.length;
+      const inDeclaration = /简称[“"]?$/.test(text.slice(Math.max(0, i - 3), i));
+      if (!inDeclaration && occupied.free(i, end) && chosen.length < MAX_FIRM_MENTIONS) {
+        occupied.take(i, end);
+        chosen.push({
+          name: n,
+          start: i,
+          end,
+          legal: false,
+          source: 'alias-declared',
+          knownId: null,
+          declaredAlias: null,
+        });
+      }
+      i = text.indexOf(n, end);
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+const PROVINCES =
+  /^(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆|香港|澳门)(?:省|市|自治区)?/;
+
+/** The distinctive part of a firm name: no region prefix, no parenthesised place, no legal form. */
+export function firmCore(name: string): string {
+  let s = name.replace(/[（(][^）)]{0,10}[）)]/g, '');
+  s = s.replace(
+    /(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|控股集团|控股公司|集团公司|集团|公司|控股|股份)$/,
+    '',
+  );
+  const noProvince = s.replace(PROVINCES, '');
+  if (noProvince.length >= 2) s = noProvince;
+  const noCity = s.replace(/^[\u4e00-\u9fff]{2,3}(?:市|县|区)(?=[\u4e00-\u9fff]{2})/, '');
+  if (noCity.length >= 2) s = noCity;
+  return s;
+}
+
+/** True if two firm names plausibly denote the same firm (one core is the other's prefix). */
+export function sameFirm(a: string, b: string): boolean {
+  if (a === b) return true;
+  const ca = firmCore(a);
+  const cb = firmCore(b);
+  if (ca.length < 2 || cb.length < 2) return false;
+  const [short, long] = ca.length <= cb.length ? [ca, cb] : [cb, ca];
+  return long.startsWith(short) || (short.length >= 3 && long.includes(short));
+}
+
+export interface ParkMention {
+  name: string;
+  start: number;
+  end: number;
+}
+
+const PARK_SUFFIX =
+  /经济技术开发区|高新技术产业开发区|高新技术产业园区|经济开发区|产业开发区|开发区|高新区|经开区|工业园区|产业园区|科技园区|产业园|工业园|物流园|经济区|文旅区|示范区|自贸区|保税区|产业集聚区|新区|园区/g;
+const PARK_SCAN: ScanOptions = {
+  maxLen: 16,
+  minStem: 0,
+  stopAtDigits: true,
+  extraStops: [
+    '上午',
+    '下午',
+    '晚上',
+    '当日',
+    '当天',
+    '全',
+    '在建',
+    '高标准',
+    '立足',
+    '依托',
+    '围绕',
+    '聚焦',
+    '入园',
+    '进园',
+    '规划',
+    '希望',
+    '要求',
+    '优化',
+    '使',
+    '让',
+  ],
+};
+const GENERIC_PARK_STEM = /首批|一批|各类|省级|国家级|市级|特色专业|该|这个|全国|各|绿色工业|重点|专业/;
+
+/** Parks and zones: 聊城经济技术开发区, 坤源宠物食品用品产业园, and the bare 开发区 of a local paper. */
+export function findParks(text: string): ParkMention[] {
+  const out: ParkMention[] = [];
+  PARK_SUFFIX.lastIndex = 0;
+  let m: RegExpExecArray | null = PARK_SUFFIX.exec(text);
+  while (m !== null) {
+    const end = m.index + m[0].length;
+    const start = scanBack(text, m.index, 0, PARK_SCAN);
+    const stem = text.slice(start, m.index);
+    const bareOk = stem === '' && /^(?:开发区|高新区|经开区)$/.test(m[0]);
+    if (
+      (stem.length >= 2 || bareOk) &&
+      !GENERIC_PARK_STEM.test(stem) &&
+      !/^(?:新区|园区)$/.test(text.slice(start, end))
+    ) {
+      out.push({ name: text.slice(start, end), start, end });
+    }
+    m = PARK_SUFFIX.exec(text);
+  }
+  // "进一步优化湛江空港经济区": a park named before is the real name inside a longer stem.
+  const distinct = [...new Set(out.map((p) => p.name))].filter((n) => n.length >= 4).slice(0, 200);
+  for (const p of out) {
+    const inner = distinct.find((n) => n.length < p.name.length && p.name.endsWith(n));
+    if (inner) {
+      p.start = p.end - inner.length;
+      p.name = inner;
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface PersonMention {
+  name: string;
+  title: string;
+  organisation: string | null;
+  start: number;
+  end: number;
+}
+
+const TITLES =
+  /项目负责人|负责人|董事长|副总经理|总经理|经理|总裁|总监|厂长|副部长|部长|副局长|局长|副主任|主任|副书记|书记|副市长|市长|副县长|县长|副区长|区长|镇长|乡长|主席|秘书长|院长|副校长|校长|教师|老师|记者|通讯员|处长|科长|所长|站长|队长|董事|创始人|工程师|评论员/g;
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '司徒', '东方', '皇甫', '令狐', '慕容', '宇文'];
+const AFTER_NAME =
+  /^(?:介绍|说|表示|指出|称|告诉|主持|出席|致辞|讲话|坦言|透露|笑|认为|强调|带领|一行|同志|等|在|通讯员|记者|[，,。、：:“（(\s)）]|$)/;
+const ORG_SCAN: ScanOptions = {
+  maxLen: 16,
+  minStem: 0,
+  stopAtDigits: true,
+  onlyExtraStops: true,
+  extraStops: [
+    '在',
+    '是',
+    '的',
+    '据',
+    '由',
+    '介绍',
+    '表示',
+    '说',
+    '称',
+    '与',
+    '及',
+    '同',
+    '该',
+    '即',
+    '对',
+    '向',
+  ],
+};
+
+function readPersonName(text: string, i: number): string | null {
+  const first = text[i] ?? '';
+  const compound = COMPOUND_SURNAMES.some((s) => text.startsWith(s, i));
+  if (!compound && !SURNAMES.includes(first)) return null;
+  for (const len of compound ? [4, 3] : [3, 2]) {
+    const name = text.slice(i, i + len);
+    if (name.length !== len || ![...name].every((c) => isIdeograph(c))) continue;
+    // 孙振说 is 孙振 + 说: a three-character reading that ends in a speech verb is the two-character name.
+    if (len === 3 && /[说讲称笑问答道]/.test(name[2] ?? '') && AFTER_NAME.test(text.slice(i + 2, i + 5)))
+      continue;
+    if (AFTER_NAME.test(text.slice(i + len, i + len + 3))) return name;
+  }
+  return null;
+}
+
+/** People named right after a title: 负责人赵夏介绍, 部长史明鉴, 项目负责人姜子振说. */
+export function findPeople(text: string): PersonMention[] {
+  const out: PersonMention[] = [];
+  TITLES.lastIndex = 0;
+  let m: RegExpExecArray | null = TITLES.exec(text);
+  while (m !== null) {
+    const titleEnd = m.index + m[0].length;
+    const name = readPersonName(text, titleEnd);
+    if (name) {
+      const orgStart = scanBack(text, m.index, 0, ORG_SCAN);
+      const org = text.slice(orgStart, m.index).replace(/^(?:该|本|这个)/, '');
+      out.push({
+        name,
+        title: m[0],
+        organisation: org.length >= 2 ? org : null,
+        start: orgStart,
+        end: titleEnd + name.length,
+      });
+      TITLES.lastIndex = titleEnd + name.length;
+    }
+    m = TITLES.exec(text);
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+// `npm run eval:extract [-- DIR]`: precision and recall of the rule-based extractor per field, on the
+// seed page (labels from PRODUCT.md) and on a folder of labelled news passages (default
+// ../shared/eval/news/). ../shared sits next to the repository; a clone without it gets a message.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  addScore,
+  emptyScore,
+  formatScore,
+  type GoldProject,
+  MATCHING_RULES,
+  scoreProjects,
+} from './eval-metrics';
+import { SEED_ARTICLE_DATE, SEED_GOLD } from './eval-seed-gold';
+import { extractPage } from './extract';
+import { measureExtractionSpeed } from './extract-speed';
+import type { ExtractedProject } from './types';
+
+function repoRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+/** Splits a labelled passage into its header (source:, date:) and its text. */
+export function readPassage(raw: string): { source: string | null; date: string | null; text: string } {
+  const lines = raw.split('\n');
+  let i = 0;
+  let source: string | null = null;
+  let date: string | null = null;
+  for (; i < lines.length && i < 5; i++) {
+    const line = lines[i] ?? '';
+    const m = /^(source|date):\s*(.*)$/.exec(line);
+    if (!m) break;
+    if (m[1] === 'source') source = m[2] ?? null;
+    else date = m[2] ?? null;
+  }
+  return { source, date, text: lines.slice(i).join('\n').replace(/^\n+/, '') };
+}
+
+/** The article date for relative dates: the first YYYY-MM-DD (or YYYY) in the date: line. */
+function articleDate(dateLine: string | null): string | undefined {
+  if (!dateLine) return undefined;
+  return /\d{4}-\d{2}-\d{2}/.exec(dateLine)?.[0] ?? /\d{4}/.exec(dateLine)?.[0];
+}
+
+function describe(p: ExtractedProject): string {
+  const parts = [
+    p.name,
+    p.companies.length > 0 ? `companies=${p.companies.map((c) => c.name).join('|')}` : '',
+    p.capacity ? `capacity=${p.capacity.asWritten}` : '',
+    p.investment?.yuan != null ? `investment=${p.investment.yuan}` : '',
+    p.outputValue?.yuan != null ? `output=${p.outputValue.yuan}` : '',
+    p.tax?.yuan != null ? `tax=${p.tax.yuan}` : '',
+    p.jobs ? `jobs=${p.jobs.count}` : '',
+    p.stage ? `stage=${p.stage.stage}` : '',
+    p.park ? `park=${p.park.name}` : '',
+    p.dates.length > 0 ? `dates=${p.dates.map((d) => d.date).join(',')}` : '',
+  ];
+  return parts.filter(Boolean).join('  ');
+}
+
+function main(): void {
+  const root = repoRoot();
+  const shared = path.resolve(root, '../shared');
+  const dirArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const dir = path.resolve(dirArg ?? path.join(shared, 'eval/news'));
+  const verbose = process.argv.includes('--verbose') || process.env.EVAL_VERBOSE === '1';
+  console.log('Matching rules:');
+  for (const r of MATCHING_RULES) console.log(`  - ${r}`);
+  console.log('');
+
+  const seedPath = path.join(shared, 'seed/000_b6add583ffbc5398.txt');
+  if (existsSync(seedPath)) {
+    const page = readFileSync(seedPath, 'utf8');
+    const result = extractPage(page, { articleDate: SEED_ARTICLE_DATE });
+    const projects = result.articles.flatMap((a) => a.projects);
+    const m = scoreProjects(SEED_GOLD, projects);
+    console.log(
+      formatScore(
+        `Seed page (${result.articles.length} articles, ${SEED_GOLD.length} labelled projects)`,
+        m.score,
+      ),
+    );
+    if (verbose) for (const p of projects) console.log(`    predicted: ${describe(p)}`);
+    for (const g of m.missed) console.log(`    missed: ${g.project}`);
+    for (const p of m.spurious) console.log(`    unlabelled prediction: ${p.name}`);
+    const speed = measureExtractionSpeed(page, { articleDate: SEED_ARTICLE_DATE }, 1500);
+    console.log(
+      `    speed: ${speed.articlesPerSecond.toFixed(0)} articles/s (${(speed.charsPerSecond / 1000).toFixed(0)}k chars/s) on the seed page repeated`,
+    );
+    console.log('');
+  } else {
+    console.log(`Seed page not found at ${seedPath} (../shared is not part of a clone); skipping it.`);
+  }
+
+  if (!existsSync(dir)) {
+    console.log(`Labelled folder not found: ${dir}. Pass one: npm run eval:extract -- DIR`);
+    return;
+  }
+  const files = readdirSync(dir)
+    .filter((f) => /\.txt$/.test(f) && existsSync(path.join(dir, f.replace(/\.txt$/, '.labels.json'))))
+    .sort();
+  const total = emptyScore();
+  let aggGold = 0;
+  let aggPred = 0;
+  for (const f of files) {
+    const passage = readPassage(readFileSync(path.join(dir, f), 'utf8'));
+    const labels = JSON.parse(
+      readFileSync(path.join(dir, f.replace(/\.txt$/, '.labels.json')), 'utf8'),
+    ) as GoldProject[];
+    const result = extractPage(passage.text, { articleDate: articleDate(passage.date) });
+    const projects = result.articles.flatMap((a) => a.projects);
+    const m = scoreProjects(labels, projects);
+    addScore(total, m.score);
+    aggGold += m.aggregates.gold;
+    aggPred += m.aggregates.predicted;
+    if (verbose) {
+      console.log(
+        `${f}: ${m.pairs.length} matched, ${m.missed.length} missed, ${m.spurious.length} unlabelled`,
+      );
+      for (const p of projects) console.log(`    predicted: ${describe(p)}`);
+      for (const g of m.missed) console.log(`    missed: ${g.project}`);
+    }
+  }
+  console.log(formatScore(`Labelled passages in ${dir} (${files.length} files)`, total));
+  console.log(`    aggregates (batch totals, scored apart): labelled ${aggGold}, predicted ${aggPred}`);
+}
+
+main();

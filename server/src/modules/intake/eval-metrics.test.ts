@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { type GoldProject, nameSimilarity, scoreProjects } from './eval-metrics';
+import { extractArticle } from './extract';
+
+const gold = (over: Partial<GoldProject>): GoldProject => ({
+  project: '',
+  companies: [],
+  investment_cny: null,
+  capacity: null,
+  jobs: null,
+  output_value_cny: null,
+  tax_cny: null,
+  stage: null,
+  park: null,
+  dates: [],
+  ...over,
+});
+
+describe('eval metrics', () => {
+  it('matches project names by normalised containment or bigram overlap', () => {
+    expect(nameSimilarity('红星家居综合体项目', '红星家居综合体')).toBe(1);
+    expect(nameSimilarity('年产3万吨纸项目', '造船厂')).toBe(0);
+  });
+  it('scores fields on matched projects and counts misses and extras', () => {
+    const predicted = extractArticle(
+      '北河科技有限公司投资2亿元建设年产1万套门窗项目，预计新增就业200人。',
+    ).projects;
+    const labels = [
+      gold({
+        project: '年产1万套门窗项目',
+        companies: ['北河科技有限公司'],
+        investment_cny: 200_000_000,
+        jobs: 200,
+        capacity: '年产1万套门窗',
+      }),
+      gold({ project: '不存在的项目', investment_cny: 1 }),
+    ];
+    const m = scoreProjects(labels, predicted);
+    expect(m.score.project).toEqual({ tp: 1, predicted: 1, gold: 2 });
+    expect(m.score.investment_cny).toEqual({ tp: 1, predicted: 1, gold: 2 });
+    expect(m.score.jobs.tp).toBe(1);
+    expect(m.score.capacity.tp).toBe(1);
+    expect(m.score.companies.tp).toBe(1);
+    expect(m.missed.map((g) => g.project)).toEqual(['不存在的项目']);
+  });
+});

@@ -1,0 +1,84 @@
+// What a money amount means is said by the nearest keyword before it in its clause: 总投资 5.6亿元 is
+// investment, 年产值15亿元 output value, 税收4000万元 tax, 出口4.86亿元 exports. An amount with no such
+// keyword and no 元 (a bare 78.2亿) is dropped: it is too often not money at all.
+
+import { findMoney, findPercentages, type MoneyToken, type PercentToken } from './amount-parser';
+import { startingIn } from './clean-text';
+import type { MoneyRole } from './types';
+
+export interface RoledMoney extends MoneyToken {
+  role: MoneyRole;
+  growth: PercentToken | null;
+}
+
+/** Keywords, longest first so 完成投资 wins over 投资 and 年度计划投资 over 计划投资. */
+const ROLE_WORDS: Array<[string, MoneyRole]> = [
+  ['累计完成投资', 'investment_completed'],
+  ['已完成投资', 'investment_completed'],
+  ['完成投资', 'investment_completed'],
+  ['已投资', 'investment_completed'],
+  ['到位资金', 'investment_completed'],
+  ['年度计划投资', 'investment_annual'],
+  ['今年计划投资', 'investment_annual'],
+  ['年度投资', 'investment_annual'],
+  ['年计划投资', 'investment_annual'],
+  ['主营业务收入', 'output_value'],
+  ['投融资总额', 'investment'],
+  ['计划总投资', 'investment'],
+  ['投资金额', 'investment'],
+  ['投资总额', 'investment'],
+  ['总投资', 'investment'],
+  ['计划投资', 'investment'],
+  ['拟投资', 'investment'],
+  ['投资额', 'investment'],
+  ['总投入', 'investment'],
+  ['投资', 'investment'],
+  ['投入', 'investment'],
+  ['销售收入', 'output_value'],
+  ['营业收入', 'output_value'],
+  ['年产值', 'output_value'],
+  ['销售额', 'output_value'],
+  ['营收', 'output_value'],
+  ['产值', 'output_value'],
+  ['利税', 'profit_tax'],
+  ['税收', 'tax'],
+  ['纳税', 'tax'],
+  ['税金', 'tax'],
+  ['出口额', 'exports'],
+  ['出口', 'exports'],
+  ['融资', 'financing'],
+  ['募资', 'financing'],
+  ['募集', 'financing'],
+  ['贷款', 'financing'],
+  ['授信', 'financing'],
+];
+
+/** Role of the amount starting at `start`: last keyword in the clause before it. */
+export function roleBefore(text: string, start: number): MoneyRole | null {
+  let s = start;
+  while (s > 0 && start - s < 30 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
+  const window = text.slice(s, start);
+  let best: { at: number; role: MoneyRole } | null = null;
+  for (const [word, role] of ROLE_WORDS) {
+    const at = window.lastIndexOf(word);
+    if (at >= 0 && (best === null || at + word.length > best.at)) best = { at: at + word.length, role };
+  }
+  return best?.role ?? null;
+}
+
+/** Money amounts with their role and the growth rate written right after them. */
+export function findRoledMoney(text: string): RoledMoney[] {
+  const percents = findPercentages(text).filter((p) => p.growth);
+  const out: RoledMoney[] = [];
+  for (const tok of findMoney(text)) {
+    const role = roleBefore(text, tok.start);
+    if (role === null && !tok.explicit) continue;
+    // 同比增长近20% within the next clause or two belongs to this amount.
+    const growth =
+      startingIn(percents, tok.end, tok.end + 13).find(
+        (p) => !/[。；\n]/.test(text.slice(tok.end, p.start)),
+      ) ?? null;
+    out.push({ ...tok, role: role ?? 'other', growth });
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+// Chinese has no spaces, so a name's left edge is found by walking back from its suffix (…有限公司,
+// …项目, …产业园) until punctuation or a function word/verb that cannot sit inside a name. The walk is
+// bounded by `maxLen`, so it is linear in the input.
+
+/** Words that end right before a name starts (由X有限公司, 在X项目现场, 来自X开发区). Longest first. */
+export const LEFT_STOP_WORDS = [
+  '主要包括',
+  '近年来',
+  '与此同时',
+  '代表项目是',
+  '位于',
+  '来自',
+  '走进',
+  '联合',
+  '入股',
+  '其中',
+  '包括',
+  '引进',
+  '签约',
+  '携手',
+  '同时',
+  '今年',
+  '目前',
+  '随着',
+  '作为',
+  '通过',
+  '推动',
+  '支持',
+  '引导',
+  '落户',
+  '成立',
+  '设立',
+  '组建',
+  '介绍',
+  '表示',
+  '旗下',
+  '这家',
+  '一家',
+  '建设',
+  '打造',
+  '推进',
+  '实施',
+  '投资',
+  '新上',
+  '开工',
+  '建成',
+  '谋划',
+  '储备',
+  '集中',
+  '参观',
+  '考察',
+  '调研',
+  '观摩',
+  '启动',
+  '完成',
+  '确保',
+  '力争',
+  '计划',
+  '正在',
+  '加快',
+  '加速',
+  '积极',
+  '成功',
+  '这个',
+  '一个',
+  '一批',
+  '一大批',
+  '大批',
+  '吸引',
+  '多个',
+  '一些',
+  '这是',
+  '就是',
+  '属于',
+  '及其',
+  '在',
+  '由',
+  '与',
+  '和',
+  '同',
+  '是',
+  '为',
+  '对',
+  '向',
+  '把',
+  '被',
+  '将',
+  '让',
+  '给',
+  '从',
+  '据',
+  '等',
+  '了',
+  '的',
+  '于',
+  '以',
+  '该',
+  '其',
+  '即',
+  '也',
+  '还',
+  '已',
+  '并',
+  '而',
+  '但',
+  '就',
+  '都',
+  '拟',
+  '共',
+  '到',
+  '赴',
+  '亩',
+  '个',
+];
+
+const BOUNDARY_CHAR = /[\s，,。．.；;：:！!？?、“”"‘’'《》〈〉【】[\]{}|/\\—–\-…·•■□●○★☆※#*@&^%$~`+=<>]/;
+
+export interface ScanOptions {
+  maxLen: number;
+  /** Minimum stem length: a stop word is ignored (taken into the name) while the stem is shorter. */
+  minStem: number;
+  /** Extra words to stop at, tried before the shared list. */
+  extraStops?: readonly string[];
+  /** Words not to stop at for this kind of name (和 inside project names: 金刚石和复合片). */
+  keep?: readonly string[];
+  /** Use only `extraStops` (organisation names hold verbs such as 投资, 促进). */
+  onlyExtraStops?: boolean;
+  /** Stop at ASCII digits (firm names rarely hold them; project names do: 年产5万吨). */
+  stopAtDigits: boolean;
+}
+
+const stopCache = new WeakMap<ScanOptions, { set: Set<string>; maxWord: number }>();
+
+function stopsFor(opts: ScanOptions): { set: Set<string>; maxWord: number } {
+  let cached = stopCache.get(opts);
+  if (!cached) {
+    const words = [...(opts.extraStops ?? []), ...(opts.onlyExtraStops ? [] : LEFT_STOP_WORDS)].filter(
+      (w) => !opts.keep?.includes(w),
+    );
+    cached = { set: new Set(words), maxWord: Math.max(...words.map((w) => w.length)) };
+    stopCache.set(opts, cached);
+  }
+  return cached;
+}
+
+/**
+ * Walks back from `end` (exclusive; where the suffix starts) and returns the start of the name stem.
+ * Balanced parentheses such as （天津） are taken in whole.
+ */
+export function scanBack(text: string, end: number, floor: number, opts: ScanOptions): number {
+  const { set, maxWord } = stopsFor(opts);
+  let i = end;
+  while (i > floor && end - i < opts.maxLen) {
+    const ch = text[i - 1] ?? '';
+    if (ch === '）' || ch === ')') {
+      const from = Math.max(floor, i - 10);
+      const window = text.slice(from, i - 1);
+      const open = Math.max(window.lastIndexOf('（'), window.lastIndexOf('('));
+      if (open >= 0 && open < window.length) {
+        i = from + open;
+        continue;
+      }
+      break;
+    }
+    if (BOUNDARY_CHAR.test(ch) || ch === '（' || ch === '(') break;
+    if (opts.stopAtDigits && /\d/.test(ch) && end - i >= opts.minStem) break;
+    if (end - i >= opts.minStem) {
+      let stopped = false;
+      for (let len = 1; len <= maxWord && i - len >= floor; len++) {
+        if (set.has(text.slice(i - len, i))) {
+          stopped = true;
+          break;
+        }
+      }
+      if (stopped) break;
+    }
+    i--;
+  }
+  return i;
+}
+
+/** True if the character is a CJK ideograph. */
+export function isIdeograph(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/** Strips punctuation and spaces so names can be compared. */
+export function normaliseName(s: string): string {
+  return s.replace(/[\s，,。．.；;：:！!？?、“”"‘’'《》（）()【】[\]·•\-—–]/g, '');
+}
+
+/** Character-bigram Dice similarity of two names, 0..1. */
+export function bigramDice(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let hits = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      hits++;
+      grams.set(g, n - 1);
+    }
+  }
+  return (2 * hits) / (a.length - 1 + b.length - 1);
+}

@@ -1,0 +1,184 @@
+// Mutable per-project accumulator used while reading an article, and its conversion to the public type.
+
+import type { CleanText } from './clean-text';
+import { toOriginal } from './clean-text';
+import type { DateToken } from './date-parser';
+import type { ParkMention, PersonMention } from './entity-extractor';
+import type { RoledMoney } from './money-roles';
+import { bigramDice, normaliseName } from './name-scan';
+import type { CapacityToken, JobsToken } from './quantity-parser';
+import type { StageMention } from './stage-signal';
+import {
+  type DateFact,
+  type ExtractedProject,
+  type MoneyFact,
+  type Span,
+  STAGES,
+  type Stage,
+  type StageFact,
+} from './types';
+
+export interface DatedEvent {
+  tok: DateToken;
+  stage: Stage | null;
+  event: string | null;
+  planned: boolean;
+}
+
+export interface TensedStage extends StageMention {
+  planned: boolean;
+}
+
+export interface ProjectBuilder {
+  name: string;
+  nameFromFirm: boolean;
+  aliases: Set<string>;
+  first: { start: number; end: number };
+  mentions: Array<{ start: number; end: number }>;
+  companies: Map<string, { start: number; end: number }>;
+  capacity: CapacityToken | null;
+  investment: RoledMoney | null;
+  output: RoledMoney | null;
+  tax: RoledMoney | null;
+  jobs: JobsToken | null;
+  exports: RoledMoney | null;
+  stages: TensedStage[];
+  park: ParkMention | null;
+  dates: DatedEvent[];
+  contacts: PersonMention[];
+  aggregate: boolean;
+  lastSentence: number;
+  lastParagraph: number;
+}
+
+export function newBuilder(name: string, start: number, end: number, aggregate = false): ProjectBuilder {
+  return {
+    name,
+    nameFromFirm: false,
+    aliases: new Set(),
+    first: { start, end },
+    mentions: [{ start, end }],
+    companies: new Map(),
+    capacity: null,
+    investment: null,
+    output: null,
+    tax: null,
+    jobs: null,
+    exports: null,
+    stages: [],
+    park: null,
+    dates: [],
+    contacts: [],
+    aggregate,
+    lastSentence: -1,
+    lastParagraph: -1,
+  };
+}
+
+const core = (n: string) => normaliseName(n).replace(/项目$/, '');
+
+/** Two project names denote the same project: one contains the other, or they share most bigrams. */
+export function similarProjectNames(a: string, b: string): boolean {
+  const x = core(a);
+  const y = core(b);
+  if (x.length < 2 || y.length < 2) return false;
+  if (x === y || x.includes(y) || y.includes(x)) return true;
+  let prefix = 0;
+  while (prefix < x.length && x[prefix] === y[prefix]) prefix++;
+  return prefix >= 4 || bigramDice(x, y) >= 0.6;
+}
+
+/** Renames a project when a more specific name arrives (红星美凯龙项目 → 红星美凯龙家居商务综合体项目). */
+export function addName(b: ProjectBuilder, name: string, fromFirm: boolean): void {
+  if (name === b.name) return;
+  const better = (b.nameFromFirm && !fromFirm) || (core(name).includes(core(b.name)) && !fromFirm);
+  if (better) {
+    b.aliases.add(b.name);
+    b.name = name;
+    b.nameFromFirm = fromFirm;
+  } else b.aliases.add(name);
+}
+
+const stageRank = (s: Stage) => STAGES.indexOf(s);
+
+function moneyFact(clean: CleanText, m: RoledMoney | null): MoneyFact | null {
+  if (!m) return null;
+  const cny = m.currency === 'CNY';
+  return {
+    yuan: cny ? Math.round(m.amount) : null,
+    maxYuan: cny && m.max !== null ? Math.round(m.max) : null,
+    amount: m.amount,
+    currency: m.currency,
+    qualifier: m.qualifier,
+    asWritten: m.text,
+    span: toOriginal(clean, m.start, m.end),
+  };
+}
+
+export function toDateFact(clean: CleanText, d: DatedEvent): DateFact {
+  return {
+    date: d.tok.date,
+    precision: d.tok.precision,
+    event: d.event,
+    stage: d.stage,
+    planned: d.planned,
+    asWritten: d.tok.text,
+    span: toOriginal(clean, d.tok.start, d.tok.end),
+  };
+}
+
+/** Current stage: the most advanced one stated as reached; 在建 if only later stages are announced. */
+function currentStage(clean: CleanText, b: ProjectBuilder): StageFact | null {
+  const fact = (s: TensedStage, stage: Stage = s.stage): StageFact => ({
+    stage,
+    planned: false,
+    asWritten: s.text,
+    span: toOriginal(clean, s.start, s.end),
+  });
+  const done = b.stages.filter((s) => !s.planned);
+  if (done.length > 0) {
+    const best = done.reduce((a, c) => (stageRank(c.stage) > stageRank(a.stage) ? c : a));
+    return fact(best);
+  }
+  const later = b.stages.find((s) => stageRank(s.stage) >= stageRank('主体完工'));
+  return later ? fact(later, '在建') : null;
+}
+
+export function toExtractedProject(clean: CleanText, b: ProjectBuilder): ExtractedProject {
+  const span = (x: { start: number; end: number }): Span => toOriginal(clean, x.start, x.end);
+  return {
+    name: b.name,
+    aliases: [...b.aliases].filter((a) => a !== b.name),
+    span: span(b.first),
+    mentions: b.mentions.map(span),
+    companies: [...b.companies].map(([name, at]) => ({ name, span: span(at) })),
+    capacity: b.capacity
+      ? { items: b.capacity.items, asWritten: b.capacity.text, span: span(b.capacity) }
+      : null,
+    investment: moneyFact(clean, b.investment),
+    outputValue: moneyFact(clean, b.output),
+    tax: moneyFact(clean, b.tax),
+    jobs: b.jobs
+      ? { count: b.jobs.count, qualifier: b.jobs.qualifier, asWritten: b.jobs.text, span: span(b.jobs) }
+      : null,
+    exports: b.exports
+      ? {
+          value: moneyFact(clean, b.exports) as MoneyFact,
+          growth: b.exports.growth
+            ? {
+                value: b.exports.growth.value,
+                qualifier: b.exports.growth.qualifier,
+                asWritten: b.exports.growth.text,
+                span: span(b.exports.growth),
+              }
+            : null,
+        }
+      : null,
+    stage: currentStage(clean, b),
+    stages: b.stages.map((s) => ({ stage: s.stage, planned: s.planned, asWritten: s.text, span: span(s) })),
+    park: b.park ? { name: b.park.name, span: span(b.park) } : null,
+    dates: b.dates.map((d) => toDateFact(clean, d)),
+    contacts: b.contacts.map((p) => ({ name: p.name, span: span(p) })),
+    isAggregate: b.aggregate,
+  };
+}

@@ -1,0 +1,202 @@
+// Project names: "年产…的…项目", "…项目", "A、B、C等项目" lists, and facilities built with an investment
+// ("计划投资约10亿元建设…产业园"). A 项目 whose stem is generic (该项目, 重点项目之一, 产业类项目54个)
+// is returned as a reference so the assembler can tie the sentence's facts to the project in focus.
+
+import { lastBreakBefore, Occupancy } from './clean-text';
+import type { FirmMention } from './entity-extractor';
+import { type ScanOptions, scanBack } from './name-scan';
+
+export interface ProjectNameMention {
+  name: string;
+  start: number;
+  end: number;
+  /** 该项目 / 项目负责人 / 重点项目之一: refers to the project in focus, names nothing new. */
+  reference: boolean;
+  /** "这是一个年产5万吨的…项目": a new name for the project in focus. */
+  anaphoric: boolean;
+  /** "集中开工104个项目": a count of projects; facts in its clause are batch totals. */
+  aggregate: boolean;
+  /** A firm the name itself points at (瀚洋重工有限公司的项目, 自贡国泰华荣年产…). */
+  companyHint: string | null;
+}
+
+const PROJECT_SCAN: ScanOptions = {
+  maxLen: 40,
+  minStem: 0,
+  stopAtDigits: false,
+  keep: ['和', '与', '及其'],
+  extraStops: ['现场', '负责人', '十佳', '各类', '各'],
+};
+const GENERIC_STEM =
+  /^(?:|重点|重大|代表|优选|签约|开工|招商|建设|在建|新建|续建|产业|民生|大|好|新|各类|各|龙头|集中开工|这些|上述|相关|投资|合作|外资|内资|示范|试点|储备|谋划|招引|工业|制造业|亿元以上|十亿元以上|亿元|十佳|该|此|本|这个|这些|此类|同类|单个|首个|大项目|好项目)$|(?:类|个|批|重点|招商|优选|代表|签约|开工|重大|亿元|好|各|新)$/;
+const PARK_PREFIX =
+  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
+const LIST_BEFORE = /等(?:\d+|[一二三四五六七八九十百]+)?个?(?:重点|产业|重大)?$/;
+const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
+
+function sentenceAround(text: string, pos: number): string {
+  const s = lastBreakBefore(text, pos, '。\n', 300) + 1;
+  const rest = text.slice(pos, pos + 300);
+  const e = rest.search(/[。\n]/);
+  return text.slice(s, e < 0 ? pos + rest.length : pos + e);
+}
+
+/** Continues a name through "年产5万吨的" / "年产2万套产品的": a capacity is part of the project's name. */
+function extendThroughCapacity(text: string, start: number): number {
+  if (text[start - 1] !== '的') return start;
+  const window = text.slice(Math.max(0, start - 18), start - 1);
+  const at = window.lastIndexOf('年产');
+  if (at < 0 || !/^年产[约近]?\d[^，,。；的、]*$/.test(window.slice(at))) return start;
+  const capStart = start - 1 - (window.length - at);
+  return scanBack(text, capStart, 0, PROJECT_SCAN);
+}
+
+function stripPrefix(stem: string): string {
+  let s = stem
+    .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
+    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前)/, '');
+  const park = PARK_PREFIX.exec(s);
+  if (park && s.length - park[0].length >= 2) s = s.slice(park[0].length);
+  return s.replace(/^(?:位于|在|的)/, '');
+}
+
+function listItems(text: string, listEnd: number, sentence: string): ProjectNameMention[] {
+  if (NON_INVESTMENT_LIST.test(sentence)) return [];
+  let s = listEnd;
+  while (s > 0 && listEnd - s < 200 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
+  const out: ProjectNameMention[] = [];
+  let pos = s;
+  for (const raw of text.slice(s, listEnd).split('、')) {
+    const lead = /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?/.exec(raw)?.[0].length ?? 0;
+    const item = raw.slice(lead);
+    const start = pos + lead;
+    pos += raw.length + 1;
+    if (item.length < 2 || item.length > 30) continue;
+    out.push({
+      name: `${item}项目`,
+      start,
+      end: start + item.length,
+      reference: false,
+      anaphoric: false,
+      aggregate: false,
+      companyHint: null,
+    });
+  }
+  return out;
+}
+
+const FACILITY = /产业园|工业园|物流园|物流港|基地|中心|公园|综合体|商贸城|生产线|工厂|酒店|医院/g;
+
+/** "投资约10亿元建设湛江晶体材料…产业园", "第三名是…的楚国八百年城市公园，投资总额…". */
+function findFacilities(text: string): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  FACILITY.lastIndex = 0;
+  let m: RegExpExecArray | null = FACILITY.exec(text);
+  while (m !== null) {
+    const end = m.index + m[0].length;
+    const next = text.slice(end, end + 2);
+    const start = scanBack(text, m.index, 0, PROJECT_SCAN);
+    // "推进500亩宠物食品产业园建设": a size between the verb and the name is skipped.
+    const lead = text.slice(Math.max(0, start - 12), start).replace(/\d+(?:\.\d+)?万?(?:亩|平方米)$/, '');
+    const before = lead.slice(-2);
+    const clauseHead =
+      text
+        .slice(Math.max(0, start - 20), start)
+        .split(/[，,。；;\n]/)
+        .pop() ?? '';
+    const trigger =
+      /(?:建设|打造|新建|推进)$/.test(before) || (before.endsWith('的') && /是/.test(clauseHead));
+    const sentence = sentenceAround(text, m.index);
+    if (
+      trigger &&
+      (next === '' || /^[，,。；;\n]|^建设/.test(next)) &&
+      (/投资|投入/.test(sentence) || /(?:合作|共同|投资|拟|计划)建设$/.test(lead)) &&
+      /\d/.test(sentence) &&
+      !/^以/.test(clauseHead.slice(-1))
+    ) {
+      const name = stripPrefix(text.slice(start, end));
+      out.push({
+        name,
+        start: end - name.length,
+        end,
+        reference: false,
+        anaphoric: false,
+        aggregate: false,
+        companyHint: null,
+      });
+    }
+    m = FACILITY.exec(text);
+  }
+  return out;
+}
+
+/** Bound on 项目 mentions read per article: no real article has more; junk input may. */
+const MAX_NAMES = 3000;
+
+/** All project names and references in cleaned text, in text order. */
+export function findProjectNames(text: string, firms: readonly FirmMention[]): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  const firmByEnd = new Map(firms.filter((f) => f.source !== 'enumeration').map((f) => [f.end, f]));
+  const firmByStart = new Map(firms.map((f) => [f.start, f]));
+  const re = /项目/g;
+  let m: RegExpExecArray | null = re.exec(text);
+  while (m !== null && out.length < MAX_NAMES) {
+    const p = m.index;
+    const end = p + 2;
+    const after = text.slice(end, end + 6);
+    const sentence = sentenceAround(text, p);
+    const beforeText = text.slice(Math.max(0, p - 12), p);
+    const listMatch = LIST_BEFORE.exec(beforeText);
+    const aggregate =
+      /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
+      /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
+    if (listMatch) {
+      out.push(...listItems(text, p - listMatch[0].length, sentence));
+      out.push({
+        name: '项目',
+        start: p,
+        end,
+        reference: true,
+        anaphoric: false,
+        aggregate: true,
+        companyHint: null,
+      });
+    } else {
+      let start = scanBack(text, p, 0, PROJECT_SCAN);
+      start = extendThroughCapacity(text, start);
+      const stem = stripPrefix(text.slice(start, p));
+      const stemStart = p - stem.length;
+      const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
+      const generic = GENERIC_STEM.test(stem) || stem.length < 2;
+      if (firmBefore) {
+        out.push({
+          name: `${firmBefore.name}项目`,
+          start: firmBefore.start,
+          end,
+          reference: false,
+          anaphoric: false,
+          aggregate: false,
+          companyHint: firmBefore.name,
+        });
+      } else {
+        const lead = text.slice(Math.max(0, stemStart - 5), stemStart);
+        const capAt = stem.indexOf('年产');
+        const hint = capAt >= 2 ? stem.slice(0, capAt) : (firmByStart.get(stemStart)?.name ?? null);
+        out.push({
+          name: generic ? '项目' : `${stem}项目`,
+          start: generic ? p : stemStart,
+          end,
+          reference: generic,
+          anaphoric: !generic && /(?:这是一个|这是|是一个|也是)$/.test(lead),
+          aggregate,
+          companyHint: generic ? null : hint,
+        });
+      }
+    }
+    m = re.exec(text);
+  }
+  const occupied = new Occupancy(text.length);
+  for (const o of out) occupied.take(o.start, o.end);
+  const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
+  return [...out, ...facilities].sort((a, b) => a.start - b.start);
+}

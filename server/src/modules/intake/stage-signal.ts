@@ -1,0 +1,111 @@
+// Project stages (签约 … 达产) with whether the text states them as done or as planned, and business
+// signals an officer acts on (capacity pressure, listing, expansion, financing).
+
+import { lastBreakBefore, Occupancy } from './clean-text';
+import type { SignalKind, Stage } from './types';
+
+export interface StageMention {
+  stage: Stage;
+  planned: boolean;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
+const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
+  [/试生产|试投产|试运行|试产/g, '试生产'],
+  [/主体[^，,。；\n]{0,6}?(?:已经|已)?(?:全部|基本)?(?:完成|完工|封顶)|封顶/g, '主体完工'],
+  [/竣工验收|竣工|完工|建成/g, '竣工验收'],
+  [/(?:设备)?(?:进厂|进场)?(?:安装)?调试|设备(?:进厂|进场)|设备安装/g, '设备调试'],
+  [/投产|投入生产|正式生产|投入运营|建成运营|投入使用|接连下线|下线/g, '投产'],
+  [/达产|满产|达效/g, '达产'],
+  [/开工建设|开工|动工|破土/g, '开工'],
+  [/签约|签订[^，,。；\n]{0,10}?协议|签署[^，,。；\n]{0,10}?协议/g, '签约'],
+  [/在建|正在施工|正在建设|加速建设|加快建设|稳步推进|有序施工|正在进行[^，,。；\n]{0,8}?施工|施工/g, '在建'],
+  [/洽谈|在谈|对接中/g, '在谈'],
+];
+const PLANNED = /预计|计划|将|确保|力争|争取|有望|拟|准备|目标|力求|年底前|可望|即将|能够|可以|就能/;
+const DONE = /已|目前|现已|正在|完成了|现阶段|现场/;
+
+function clauseOf(text: string, start: number, end: number): { before: string; after: string } {
+  let s = start;
+  while (s > 0 && start - s < 40 && !/[，,。；;\n]/.test(text[s - 1] ?? '')) s--;
+  let e = end;
+  while (e < text.length && e - end < 20 && !/[，,。；;\n]/.test(text[e] ?? '')) e++;
+  return { before: text.slice(s, start), after: text.slice(end, e) };
+}
+
+/** Stage keywords with tense. "投产后" and "建成后" are conditions, not stages, and are skipped. */
+export function findStages(text: string): StageMention[] {
+  const out: StageMention[] = [];
+  const occupied = new Occupancy(text.length);
+  for (const [re, stage] of STAGE_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null = re.exec(text);
+    while (m !== null) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (occupied.free(start, end)) {
+        occupied.take(start, end);
+        const { before, after } = clauseOf(text, start, end);
+        const conditional = /^[\u4e00-\u9fff]{0,4}?(?:后|之后|以后)(?![面续来])|^(?:前|条件)/.test(after);
+        // "二期主体建设已经完成70%" is progress, not completion.
+        const partial = /^\d+(?:\.\d+)?%/.test(after);
+        const nounUse = /^(?:仪式|活动|大会|现场会)/.test(after) && stage !== '签约' && stage !== '开工';
+        if (!conditional && !nounUse) {
+          const planned = PLANNED.test(before) && !/^(?:已|已经)/.test(before.slice(-2));
+          out.push({
+            stage: partial ? '在建' : stage,
+            planned: planned && !DONE.test(before.replace(/完成/, '')),
+            start,
+            end,
+            text: m[0],
+          });
+        }
+      }
+      m = re.exec(text);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export interface SignalMention {
+  kind: SignalKind;
+  keyword: string;
+  start: number;
+  end: number;
+}
+
+const SIGNAL_PATTERNS: Array<[RegExp, SignalKind]> = [
+  [
+    /产能不足|产能压力|产能紧张|供不应求|订单饱满|订单充足|订单排满|订单排到|满负荷|满产满销|产销两旺|一货难求/g,
+    'capacity_pressure',
+  ],
+  [/上市|IPO|挂牌|过会/g, 'listing'],
+  [/扩建|扩产|扩能|扩大产能|增资扩产|技改|技术改造|二期|三期/g, 'expansion'],
+  [/融资|募资|募集资金|增资扩股|入股|战略投资|天使轮|[A-D]\+?轮|授信|贷款|定增/g, 'financing'],
+];
+
+/** Signal keywords; one per kind per sentence is enough for a reviewer, so duplicates are dropped. */
+export function findSignals(text: string): SignalMention[] {
+  const out: SignalMention[] = [];
+  const lastOfKind = new Map<SignalKind, number>();
+  for (const [re, kind] of SIGNAL_PATTERNS) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null = re.exec(text);
+    while (m !== null) {
+      const start = m.index;
+      const sentenceStart = lastBreakBefore(text, start, '。\n', 300);
+      const last = lastOfKind.get(kind);
+      const dup = last !== undefined && last > sentenceStart;
+      const negated = /[不未无没](?:再|能|会)?$/.test(text.slice(Math.max(0, start - 2), start));
+      if (!dup && !negated) {
+        out.push({ kind, keyword: m[0], start, end: start + m[0].length });
+        lastOfKind.set(kind, start);
+      }
+      m = re.exec(text);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
