@@ -10,6 +10,9 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import type { LoginLimits } from './modules/auth/auth.service';
 import { departmentRoutes } from './modules/department/department.routes';
+import { firmRoutes } from './modules/firm/firm.routes';
+import { leadRoutes } from './modules/lead/lead.routes';
+import { projectRoutes } from './modules/project/project.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { tokenRoutes } from './modules/token/token.routes';
 import { userRoutes } from './modules/user/user.routes';
@@ -84,6 +87,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(departmentRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
+  await app.register(firmRoutes);
+  await app.register(leadRoutes);
+  await app.register(projectRoutes);
   await registerWeb(app, opts.config.webDist);
   return app;
 }

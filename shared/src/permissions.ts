@@ -10,6 +10,43 @@ export const PERMISSIONS = {
   'department.read': ['admin', 'leader', 'officer', 'department'],
   'token.manage-own': ['admin', 'leader', 'officer', 'department', 'enterprise'],
   'system.backup': ['admin'],
+  // Pipeline (issue 3). Record-level scope (enterprise: own firm; officer: own leads/projects) is
+  // checked again in firm/lead/project.policy.ts.
+  'firm.read': ['admin', 'leader', 'officer', 'enterprise'],
+  'firm.write': ['admin', 'officer'],
+  'lead.read': ['admin', 'leader', 'officer'],
+  'lead.write': ['admin', 'officer'],
+  'project.read': ['admin', 'leader', 'officer', 'enterprise'],
+  'project.write': ['admin', 'officer'],
+  'import.run': ['admin', 'officer'],
+  // Industrial chains (issue 4). Everyone who works the pipeline reads chain maps, gaps, targets
+  // and the referral network; officers (who own the promotion work) and admins edit chains;
+  // leaders (链长, directors) read and set the zone's ranking weights, which say what the zone
+  // values. See docs/decisions/ (chain permissions).
+  'chain.read': ['admin', 'leader', 'officer'],
+  'chain.write': ['admin', 'officer'],
+  'chain.weights': ['admin', 'leader'],
+  // Factor guarantees and supervision (issue 5). Record-level scope (a department: its own queue
+  // and tasks; an enterprise: its firm's requests; nobody closes a task their unit leads) is
+  // checked again in request/task/problem.policy.ts.
+  'request.read': ['admin', 'leader', 'officer', 'department', 'enterprise'],
+  'request.create': ['admin', 'officer', 'enterprise'],
+  'request.assign': ['admin', 'officer'],
+  'request.act': ['admin', 'officer', 'department', 'enterprise'],
+  'request.note': ['admin', 'leader', 'officer', 'department', 'enterprise'],
+  'request.overview': ['admin', 'leader', 'officer'],
+  'task.read': ['admin', 'leader', 'officer', 'department'],
+  'task.write': ['admin', 'leader', 'officer'],
+  'task.report': ['admin', 'officer', 'department'],
+  'task.close': ['admin', 'leader'],
+  'campaign.read': ['admin', 'leader', 'officer', 'department'],
+  'campaign.write': ['admin', 'leader', 'officer'],
+  'problem.read': ['admin', 'leader', 'officer', 'department'],
+  'problem.write': ['admin', 'leader', 'officer'],
+  'problem.close': ['admin', 'leader', 'officer', 'department'],
+  'programme.read': ['admin', 'leader', 'officer', 'department'],
+  'programme.write': ['admin', 'officer'],
+  'notify.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import type { Db } from './connect';
 import * as m20261125_foundation from './migrations/20261125_0001_foundation';
+import * as m20261125_pipeline from './migrations/20261125_0002_pipeline';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261125_0001_foundation': m20261125_foundation,
+  '20261125_0002_pipeline': m20261125_pipeline,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly bilingual: Bilingual,
     readonly fields: FieldError[] = [],
+    /** Extra members of the error object the client needs (e.g. the duplicates a create collided with). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(bilingual.en);
   }
@@ -27,8 +29,12 @@ export const errors = {
       message ?? { zh: '输入有误，请检查标出的字段', en: 'Invalid input: see the fields' },
       fields,
     ),
-  badRequest: (code: string, message: Bilingual, fields: FieldError[] = []) =>
-    new AppError(400, code, message, fields),
+  badRequest: (
+    code: string,
+    message: Bilingual,
+    fields: FieldError[] = [],
+    extra: Record<string, unknown> = {},
+  ) => new AppError(400, code, message, fields, extra),
   unauthenticated: () => new AppError(401, 'UNAUTHENTICATED', { zh: '请先登录', en: 'Please sign in' }),
   invalidCredentials: () =>
     new AppError(401, 'INVALID_CREDENTIALS', { zh: '用户名或密码错误', en: 'Wrong username or password' }),
@@ -46,8 +52,12 @@ export const errors = {
       zh: '该记录已被他人修改，请刷新后再改',
       en: 'Someone else changed this record; reload and try again',
     }),
-  conflict: (code: string, message: Bilingual, fields: FieldError[] = []) =>
-    new AppError(409, code, message, fields),
+  conflict: (
+    code: string,
+    message: Bilingual,
+    fields: FieldError[] = [],
+    extra: Record<string, unknown> = {},
+  ) => new AppError(409, code, message, fields, extra),
   passwordChangeRequired: () =>
     new AppError(403, 'PASSWORD_CHANGE_REQUIRED', {
       zh: '首次登录须先修改密码',
@@ -112,7 +122,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const requestId = request.id;
     if (err instanceof AppError) {
       return reply.status(err.status).send({
-        error: { code: err.code, status: err.status, message: err.bilingual, fields: err.fields, requestId },
+        error: {
+          ...err.extra,
+          code: err.code,
+          status: err.status,
+          message: err.bilingual,
+          fields: err.fields,
+          requestId,
+        },
       });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,4 +1,12 @@
-import { AuditOutlined, HomeOutlined, KeyOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  AuditOutlined,
+  BankOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  ProjectOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { type ComponentType, lazy } from 'react';
 import type { AppModule, LazyPage } from '../lib/module-registry';
 
@@ -24,6 +32,72 @@ export const MODULES: readonly AppModule[] = [
       () => import('../features/home/pages/home-page'),
       (m) => m.HomePage,
     ),
+  },
+  {
+    key: 'lead',
+    path: '/leads',
+    labelKey: 'nav.leads',
+    descriptionKey: 'module.lead.desc',
+    icon: AimOutlined,
+    permission: 'lead.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/lead/pages/leads-page'),
+      (m) => m.LeadsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/lead/pages/lead-detail-page'),
+          (m) => m.LeadDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'project',
+    path: '/projects',
+    labelKey: 'nav.projects',
+    descriptionKey: 'module.project.desc',
+    icon: ProjectOutlined,
+    permission: 'project.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/project/pages/projects-page'),
+      (m) => m.ProjectsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/project/pages/project-detail-page'),
+          (m) => m.ProjectDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'firm',
+    path: '/firms',
+    labelKey: 'nav.firms',
+    descriptionKey: 'module.firm.desc',
+    icon: BankOutlined,
+    permission: 'firm.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/firm/pages/firms-page'),
+      (m) => m.FirmsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/firm/pages/firm-detail-page'),
+          (m) => m.FirmDetailPage,
+        ),
+      },
+    ],
   },
   {
     key: 'audit',

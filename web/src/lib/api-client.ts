@@ -14,6 +14,7 @@ interface ApiErrorBody {
     message: LocalizedText;
     fields?: ApiFieldError[];
     requestId?: string;
+    [extra: string]: unknown;
   };
 }
 
@@ -27,6 +28,11 @@ export class ApiError extends Error {
   readonly text: LocalizedText;
   readonly fields: ApiFieldError[];
   readonly requestId: string | undefined;
+  /**
+   * Further members of the error object some answers carry, e.g. `duplicates` of a 409
+   * DUPLICATE_FIRM or `missingFields` of a refused stage move. Read them with a type guard.
+   */
+  readonly details: Readonly<Record<string, unknown>>;
 
   constructor(body: ApiErrorBody['error']) {
     super(`${body.code}: ${body.message.en || body.message.zh}`);
@@ -36,6 +42,8 @@ export class ApiError extends Error {
     this.text = body.message;
     this.fields = body.fields ?? [];
     this.requestId = body.requestId;
+    const { code: _c, status: _s, message: _m, fields: _f, requestId: _r, ...details } = body;
+    this.details = details;
   }
 }
 
@@ -79,6 +87,8 @@ export interface RequestOptions {
   /** Leave a 401 to the caller instead of sending the user to the login page. */
   allow401?: boolean;
   signal?: AbortSignal;
+  /** Resolve with the `Response` itself (file downloads); errors are still thrown as `ApiError`. */
+  raw?: boolean;
 }
 
 function buildUrl(path: string, query: RequestOptions['query']): string {
@@ -111,7 +121,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   // Fastify refuses an empty body declared as JSON, so the header goes only with a body.
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type with the boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
 
   let response: Response;
   try {
@@ -119,7 +131,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'include',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: isForm
+        ? (options.body as FormData)
+        : options.body === undefined
+          ? undefined
+          : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -134,6 +150,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     });
   }
 
+  if (options.raw && response.ok) return response as T;
   const data = await readJson(response);
   if (response.ok) return data as T;
 
@@ -161,7 +178,36 @@ export const api = {
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** Multipart upload (fields and files in `form`), with the CSRF header like any mutation. */
+  upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', body: form }),
 };
+
+/**
+ * Downloads a file answer (xlsx) and hands it to the browser as a save, named from
+ * Content-Disposition or `fallbackName`. Failures reject with `ApiError` like any request, so the
+ * page can show the server's message instead of navigating to a JSON error body.
+ */
+export async function downloadFile(
+  path: string,
+  query: RequestOptions['query'],
+  fallbackName: string,
+): Promise<void> {
+  const response = await apiRequest<Response>(path, { query, raw: true });
+  const blob = await response.blob();
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : (plain ?? fallbackName);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the save before the blob goes away.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** A list answer: one page of items and the total count. */
 export interface ListResult<T> {

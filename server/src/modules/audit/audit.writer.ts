@@ -51,6 +51,23 @@ export interface AuditEntry {
   actorName?: string | null;
 }
 
+/** The audit_log row for an entry, by the actor and clock in context. */
+export function auditRowOf(ctx: ServiceContext, entry: AuditEntry) {
+  const { before, after } = diffRecords(entry.before ?? null, entry.after ?? null);
+  return {
+    id: newId(),
+    at: ctx.clock.now().toISOString(),
+    actor_id: ctx.actor?.userId ?? null,
+    actor_name: entry.actorName ?? ctx.actor?.username ?? (ctx.ip === 'cli' ? 'cli' : 'system'),
+    ip: ctx.ip,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    action: entry.action,
+    before_json: before ? JSON.stringify(before) : null,
+    after_json: after ? JSON.stringify(after) : null,
+  };
+}
+
 /**
  * Writes one audit row. Call it inside the same transaction as the change, so a change
  * without its trail (or a trail without its change) cannot exist.
@@ -60,20 +77,20 @@ export async function writeAudit(
   ctx: ServiceContext,
   entry: AuditEntry,
 ): Promise<void> {
-  const { before, after } = diffRecords(entry.before ?? null, entry.after ?? null);
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: ctx.clock.now().toISOString(),
-      actor_id: ctx.actor?.userId ?? null,
-      actor_name: entry.actorName ?? ctx.actor?.username ?? (ctx.ip === 'cli' ? 'cli' : 'system'),
-      ip: ctx.ip,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      action: entry.action,
-      before_json: before ? JSON.stringify(before) : null,
-      after_json: after ? JSON.stringify(after) : null,
-    })
-    .execute();
+  await trx.insertInto('audit_log').values(auditRowOf(ctx, entry)).execute();
+}
+
+/** Rows per INSERT of a bulk audit write: 500 × 11 columns stays far below both databases' parameter limits. */
+const AUDIT_BATCH = 500;
+
+/** Writes many audit rows (a bulk import) in multi-row inserts; same rules as writeAudit. */
+export async function writeAuditBatch(
+  trx: Transaction<Database> | Kysely<Database>,
+  ctx: ServiceContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += AUDIT_BATCH) {
+    const rows = entries.slice(i, i + AUDIT_BATCH).map((e) => auditRowOf(ctx, e));
+    await trx.insertInto('audit_log').values(rows).execute();
+  }
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { writeAudit } from '../audit/audit.writer';
 import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
+import { seedDemoPipeline } from '../demo/demo-pipeline';
 import { createUser } from '../user/user.service';
 
 export type InitOptions =
@@ -19,6 +20,8 @@ const demoSeeders: DemoSeeder[] = [];
 export function registerDemoSeeder(seeder: DemoSeeder): void {
   demoSeeders.push(seeder);
 }
+// Firms, leads and projects of the newspaper page plus sample records (issue 3).
+registerDemoSeeder(seedDemoPipeline);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the

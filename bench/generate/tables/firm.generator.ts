@@ -1,0 +1,63 @@
+import { buildSearchText } from '../../../server/src/db/dialect-sql';
+import { normaliseFirmName } from '../../../server/src/modules/firm/firm-name';
+import { makeUscc } from '../../../shared/src/uscc';
+import { defineGenerator } from '../types';
+import { chainOfFirm, firmName, firmShortName } from './pipeline-names';
+
+export const firmGenerator = defineGenerator({
+  table: 'firm',
+  version: 1,
+  dependsOn: [],
+  counts: { small: 500, zone: 50_000, province: 5_000_000 },
+  columns: [
+    'id',
+    'name',
+    'name_norm',
+    'short_name',
+    'aliases_json',
+    'uscc',
+    'region',
+    'industry_code',
+    'registered_capital',
+    'size_class',
+    'is_local',
+    'chain_link',
+    'contacts_json',
+    'tags_json',
+    'search_text',
+    'is_sample',
+    'version',
+    'created_at',
+    'updated_at',
+  ],
+  *rows(ctx) {
+    const n = firmGenerator.counts[ctx.scale];
+    for (let i = 0; i < n; i++) {
+      const chain = chainOfFirm(i);
+      const name = firmName(i);
+      const link = `${chain.chain}·${ctx.rng.pick(chain.links)}`;
+      const at = new Date(ctx.nowMs - ctx.rng.int(1, 1000) * 86_400_000).toISOString();
+      yield {
+        id: ctx.idOf('firm', i),
+        name,
+        name_norm: normaliseFirmName(name),
+        short_name: firmShortName(i),
+        aliases_json: '[]',
+        uscc: makeUscc(i),
+        region: '山东省聊城市',
+        industry_code: chain.industry,
+        registered_capital: ctx.rng.int(1, 500) * 1_000_000,
+        size_class: ctx.rng.pick(['large', 'medium', 'small', 'micro']),
+        is_local: ctx.rng.chance(0.6) ? 1 : 0,
+        chain_link: link,
+        contacts_json: '[]',
+        tags_json: '[]',
+        search_text: buildSearchText([name, firmShortName(i), link]),
+        is_sample: 1,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+      };
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import autocannon from 'autocannon';
+import type { HttpLoadJob, HttpStreamResult } from './http-load';
+
+/**
+ * Runs autocannon in its own thread, so the load generator does not share the server's event loop
+ * (the server's event-loop delay is measured on the main thread).
+ */
+/** Off the main thread autocannon returns raw (encoded) histograms; this aggregates them. */
+const { aggregateResult } = autocannon as unknown as {
+  aggregateResult(results: unknown[], opts: autocannon.Options): autocannon.Result;
+};
+
+async function fire(job: HttpLoadJob, paths: string[], connections: number, seconds: number) {
+  let next = 0;
+  const raw = await autocannon({
+    url: job.baseUrl,
+    connections,
+    duration: seconds,
+    headers: { cookie: job.cookie, accept: 'application/json' },
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => {
+          request.path = paths[next++ % paths.length] ?? '/';
+          return request;
+        },
+      },
+    ],
+  });
+  return aggregateResult([raw], { url: job.baseUrl, connections, duration: seconds });
+}
+
+function toResult(r: autocannon.Result): HttpStreamResult {
+  return {
+    requests: r.requests.total,
+    perSecond: r.requests.total / r.duration,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    maxMs: r.latency.max,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+async function main() {
+  const job = workerData as HttpLoadJob;
+  if (job.warmupSeconds > 0) await fire(job, job.paths, job.connections, job.warmupSeconds);
+  parentPort?.postMessage({ type: 'measuring' });
+  const background = job.background
+    ? fire(job, job.background.paths, job.background.connections, job.seconds)
+    : null;
+  const main = await fire(job, job.paths, job.connections, job.seconds);
+  const bg = background ? await background : null;
+  parentPort?.postMessage({ type: 'done', main: toResult(main), background: bg ? toResult(bg) : null });
+}
+
+void main();

@@ -1,0 +1,205 @@
+/**
+ * `npm run bench -- [--scale small|zone|province] [--db sqlite|postgres|both] [--scenario name[,name]]
+ * [--duration 10] [--seed n]`: generates (or reuses) the scale's data, then runs each scenario through
+ * HTTP (the real app, autocannon, 10 connections) and as raw SQL on the same database.
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { buildApp } from '../server/src/app';
+import { DEFAULT_DEMO_PASSWORD } from '../server/src/config';
+import { hashPassword } from '../server/src/lib/secrets';
+import { DEFAULT_SEED, GENERATOR_VERSION, Generation, WORLD_NOW_MS } from './generate/context';
+import { Rng } from './generate/prng';
+import { BENCH_ADMIN } from './generate/tables/app-user.generator';
+import { SCALES, type ScaleName } from './generate/types';
+import {
+  BENCH_DIR,
+  type BenchDb,
+  DEFAULT_PG_URL,
+  openBenchPostgres,
+  openBenchSqlite,
+  probePostgres,
+  removeRunLeftovers,
+} from './lib/bench-db';
+import { runHttpLoad } from './lib/http-load';
+import { runRawLoad } from './lib/raw-load';
+import { formatTable, type ScenarioResult, writeResults } from './lib/report';
+import { SCENARIOS } from './scenarios/registry';
+
+const CONNECTIONS = 10;
+const BENCH_PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+function parseCli() {
+  const { values } = parseArgs({
+    options: {
+      scale: { type: 'string', default: 'zone' },
+      db: { type: 'string', default: 'both' },
+      scenario: { type: 'string' },
+      duration: { type: 'string', default: '10' },
+      seed: { type: 'string', default: String(DEFAULT_SEED) },
+      'read-workers': { type: 'string', default: '2' },
+    },
+    strict: true,
+  });
+  const scale = values.scale as ScaleName;
+  if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
+  if (!['sqlite', 'postgres', 'both'].includes(values.db))
+    throw new Error('--db must be sqlite, postgres or both');
+  const duration = Number(values.duration);
+  if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
+  const wanted = values.scenario?.split(',').map((s) => s.trim());
+  const scenarios = wanted ? SCENARIOS.filter((s) => wanted.includes(s.name)) : [...SCENARIOS];
+  if (wanted && scenarios.length !== wanted.length) {
+    throw new Error(`unknown scenario; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  }
+  const readWorkers = Number(values['read-workers']);
+  if (!(Number.isInteger(readWorkers) && readWorkers >= 0 && readWorkers <= 8)) {
+    throw new Error('--read-workers must be 0..8');
+  }
+  return { scale, db: values.db, scenarios, duration, seed: Number(values.seed), readWorkers };
+}
+
+async function login(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: BENCH_ADMIN, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('lz_session='));
+  if (!cookie) throw new Error('login set no session cookie');
+  return cookie.split(';')[0] ?? '';
+}
+
+async function benchOne(
+  bench: BenchDb,
+  generation: Generation,
+  opts: ReturnType<typeof parseCli>,
+): Promise<ScenarioResult[]> {
+  const startedAt = Date.now();
+  // The app lives in the generated world's time, so its sessions and audit rows sit after the data.
+  const clock = { now: () => new Date(WORLD_NOW_MS + (Date.now() - startedAt)) };
+  const app = await buildApp({
+    db: bench.db,
+    logger: false,
+    clock,
+    // As in production (main.ts): heavy SQLite reads in worker threads; PostgreSQL ignores it.
+    readWorkers: opts.readWorkers,
+    config: {
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      secureCookies: false,
+      trustProxy: false,
+      webDist: '/nonexistent',
+    },
+  });
+  const results: ScenarioResult[] = [];
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no listening address');
+    const baseUrl = `http://127.0.0.1:${address.port}`;
+    const cookie = await login(baseUrl);
+    for (const scenario of opts.scenarios) {
+      const ctx = { db: bench.db, generation, rng: Rng.derive(opts.seed, `scenario:${scenario.name}`) };
+      const prepared = await scenario.prepare(ctx);
+      const http = await runHttpLoad({
+        baseUrl,
+        cookie,
+        paths: prepared.paths,
+        connections: CONNECTIONS,
+        seconds: opts.duration,
+        warmupSeconds: Math.min(2, Math.ceil(opts.duration / 5)),
+        background: prepared.background ?? null,
+      });
+      const raw = prepared.rawOps
+        ? await runRawLoad(bench.db, prepared.rawOps, opts.duration, CONNECTIONS)
+        : null;
+      const result: ScenarioResult = {
+        scenario: scenario.name,
+        db: bench.db.dialect,
+        scale: opts.scale,
+        seconds: opts.duration,
+        connections: CONNECTIONS,
+        readWorkers: bench.db.dialect === 'sqlite' ? opts.readWorkers : 0,
+        http: http.main,
+        background: http.background,
+        raw,
+        // A ratio over failed requests would flatter the API: none when any request failed.
+        ratio: raw && http.main.non2xx + http.main.errors === 0 ? http.main.perSecond / raw.perSecond : null,
+        eventLoop: http.eventLoop,
+      };
+      results.push(result);
+      if (http.main.non2xx + http.main.errors > 0) process.exitCode = 1;
+      console.log(formatTable([result]).split('\n').slice(2).join('\n'));
+    }
+  } finally {
+    await app.close();
+    await removeRunLeftovers(bench.db);
+    await bench.db.close();
+  }
+  return results;
+}
+
+async function main() {
+  const opts = parseCli();
+  const pgBase = process.env.LZ_BENCH_PG_URL ?? DEFAULT_PG_URL;
+  console.log(
+    `bench: scale ${opts.scale}, db ${opts.db}, ${opts.duration} s per run, ${CONNECTIONS} connections, ${opts.readWorkers} read workers, seed ${opts.seed}, ${os.cpus().length} CPUs, node ${process.version}`,
+  );
+  const generation = new Generation({
+    seed: opts.seed,
+    scale: opts.scale,
+    passwordHash: await hashPassword(BENCH_PASSWORD),
+  });
+  const log = (line: string) => console.log(line);
+  const all: ScenarioResult[] = [];
+  const generationInfo: Record<string, BenchDb['tables']> = {};
+  const skipped: string[] = [];
+  const kinds = opts.db === 'both' ? (['sqlite', 'postgres'] as const) : ([opts.db] as const);
+  for (const kind of kinds) {
+    let bench: BenchDb;
+    const t0 = performance.now();
+    if (kind === 'postgres') {
+      const problem = await probePostgres(pgBase);
+      if (problem) {
+        const why = `PostgreSQL skipped: ${pgBase.replace(/\/\/[^@]*@/, '//…@')} is unreachable (${problem}); set LZ_BENCH_PG_URL`;
+        console.log(why);
+        skipped.push(why);
+        continue;
+      }
+      console.log(`PostgreSQL: preparing lz_bench_${opts.scale}`);
+      bench = await openBenchPostgres(pgBase, generation, log);
+    } else {
+      console.log(`SQLite: preparing ${BENCH_DIR}/lz-${opts.scale}.sqlite`);
+      bench = await openBenchSqlite(generation, log);
+    }
+    const fresh = bench.tables.filter((t) => !t.cached);
+    console.log(
+      fresh.length === 0
+        ? `  data reused from cache (${((performance.now() - t0) / 1000).toFixed(1)} s to open)`
+        : `  generation time: ${bench.generationSeconds.toFixed(1)} s (${fresh.map((t) => t.table).join(', ')})`,
+    );
+    generationInfo[kind] = bench.tables;
+    console.log(formatTable([]).split('\n').slice(0, 2).join('\n'));
+    all.push(...(await benchOne(bench, generation, opts)));
+  }
+  console.log(`\nResults (${opts.duration} s each, concurrency ${CONNECTIONS}; latencies in ms):\n`);
+  console.log(formatTable(all));
+  const file = writeResults(BENCH_DIR, {
+    at: new Date().toISOString(),
+    generatorVersion: GENERATOR_VERSION,
+    seed: opts.seed,
+    scale: opts.scale,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? null, node: process.version },
+    generation: generationInfo,
+    skipped,
+    results: all,
+  });
+  console.log(`\nwritten ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,11 @@
+import { auditByActorScenario, eventLoopHealthScenario } from './audit';
+import { projectSearchScenario, projectsByChainScenario } from './pipeline';
+import type { Scenario } from './types';
+
+/** Every scenario, in run order. To add one: export it from `scenarios/<area>.ts` and list it here. */
+export const SCENARIOS: readonly Scenario[] = [
+  auditByActorScenario,
+  eventLoopHealthScenario,
+  projectsByChainScenario,
+  projectSearchScenario,
+];

@@ -1,0 +1,34 @@
+import type { Db } from '../../server/src/db/connect';
+import type { Generation } from '../generate/context';
+import type { Rng } from '../generate/prng';
+
+/** One SQL statement with its parameters, in the dialect of the database it was captured on. */
+export interface Statement {
+  sql: string;
+  params: readonly unknown[];
+}
+
+export interface ScenarioContext {
+  db: Db;
+  generation: Generation;
+  /** The scenario's own random stream (parameters vary, but the same way on every run). */
+  rng: Rng;
+}
+
+export interface PreparedScenario {
+  /** GET paths (with query) that the HTTP run rotates through, as the signed-in admin. */
+  paths: string[];
+  /** Extra load running beside the measured one (e.g. one stream of slow requests); reported apart. */
+  background?: { paths: string[]; connections: number };
+  /**
+   * The same work as one HTTP request, as raw SQL: each op is the statements one request runs
+   * (run together, as the repository does). The raw run rotates through the ops. Omit for HTTP-only.
+   */
+  rawOps?: Statement[][];
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  prepare(ctx: ScenarioContext): Promise<PreparedScenario>;
+}

@@ -1,0 +1,28 @@
+import type { Actor } from '../../plugins/context';
+import { errors } from '../../plugins/errors';
+
+/**
+ * Who may see and change which firms. Route permissions (firm.read / firm.write) let a role in;
+ * this narrows it to records. Enterprise users see only their own firm: any other id is a 404,
+ * never a 403, so guessing ids does not confirm that a record exists.
+ */
+export type FirmScope = { kind: 'all' } | { kind: 'own'; firmId: string | null };
+
+export function firmScopeOf(actor: Actor): FirmScope {
+  return actor.role === 'enterprise' ? { kind: 'own', firmId: actor.firmId } : { kind: 'all' };
+}
+
+export function assertFirmVisible(actor: Actor, firmId: string): void {
+  const scope = firmScopeOf(actor);
+  if (scope.kind === 'own' && scope.firmId !== firmId) throw errors.notFound('firm');
+}
+
+/** Officers keep the firm register (any firm); admins too; leaders only read (no firm.write). */
+export function assertFirmEditable(actor: Actor): void {
+  if (actor.role !== 'admin' && actor.role !== 'officer') throw errors.forbidden();
+}
+
+/** Leads are the zone's internal pipeline: an enterprise user never sees them. */
+export function mayListLeadsOfFirm(actor: Actor): boolean {
+  return actor.role !== 'enterprise';
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { findIndustry } from '../../../../shared/src/industry-codes';
+import type { FirmTable } from '../../db/database';
+import { buildSearchText } from '../../db/dialect-sql';
+import { parseJsonArray } from '../../lib/fields';
+import type { FirmRow, RelationRow } from './firm.repository';
+
+export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
+/** 以商招商 graph edges: A supplier B = A supplies B; A investor B = A invests in B. */
+export const FIRM_RELATION_KINDS = ['partner', 'supplier', 'customer', 'investor', 'parent'] as const;
+
+export const contactSchema = z.object({
+  name: z.string(),
+  title: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const firmSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  shortName: z.string().nullable(),
+  aliases: z.array(z.string()),
+  uscc: z.string().nullable(),
+  region: z.string().nullable(),
+  industryCode: z.string().nullable(),
+  industryName: z.string().nullable(),
+  registeredCapital: z.number().nullable(),
+  sizeClass: z.enum(FIRM_SIZE_CLASSES).nullable(),
+  listedExchange: z.string().nullable(),
+  listedCode: z.string().nullable(),
+  parentGroup: z.string().nullable(),
+  isLocal: z.boolean(),
+  businessScope: z.string().nullable(),
+  chainLink: z.string().nullable(),
+  contacts: z.array(contactSchema),
+  tags: z.array(z.string()),
+  note: z.string().nullable(),
+  projectCount: z.number().int(),
+  leadCount: z.number().int(),
+  isSample: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type FirmDto = z.infer<typeof firmSchema>;
+
+export const relationSchema = z.object({
+  id: z.string(),
+  fromFirmId: z.string(),
+  fromFirmName: z.string(),
+  toFirmId: z.string(),
+  toFirmName: z.string(),
+  kind: z.enum(FIRM_RELATION_KINDS),
+  note: z.string().nullable(),
+});
+
+export const firmDetailSchema = firmSchema.extend({
+  relations: z.array(relationSchema),
+  projects: z.array(z.object({ id: z.string(), name: z.string(), stage: z.string() })),
+  leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
+});
+
+export function presentFirm(row: FirmRow): FirmDto {
+  return {
+    id: row.id,
+    name: row.name,
+    shortName: row.short_name,
+    aliases: parseJsonArray<string>(row.aliases_json),
+    uscc: row.uscc,
+    region: row.region,
+    industryCode: row.industry_code,
+    industryName: row.industry_code ? (findIndustry(row.industry_code)?.name ?? null) : null,
+    registeredCapital: row.registered_capital === null ? null : Number(row.registered_capital),
+    sizeClass: (row.size_class as FirmDto['sizeClass']) ?? null,
+    listedExchange: row.listed_exchange,
+    listedCode: row.listed_code,
+    parentGroup: row.parent_group,
+    isLocal: row.is_local === 1,
+    businessScope: row.business_scope,
+    chainLink: row.chain_link,
+    contacts: parseJsonArray<Contact>(row.contacts_json),
+    tags: parseJsonArray<string>(row.tags_json),
+    note: row.note,
+    projectCount: row.project_count,
+    leadCount: row.lead_count,
+    isSample: row.is_sample === 1,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function presentRelation(r: RelationRow) {
+  return {
+    id: r.id,
+    fromFirmId: r.from_firm_id,
+    fromFirmName: r.from_firm_name,
+    toFirmId: r.to_firm_id,
+    toFirmName: r.to_firm_name,
+    kind: r.kind as (typeof FIRM_RELATION_KINDS)[number],
+    note: r.note,
+  };
+}
+
+/** What a firm is found by in search: its names, code, place, industry, chain and tags. */
+export function firmSearchText(row: Omit<FirmTable, 'search_text'>): string {
+  return buildSearchText([
+    row.name,
+    row.short_name,
+    ...parseJsonArray<string>(row.aliases_json),
+    row.uscc,
+    row.region,
+    row.industry_code ? findIndustry(row.industry_code)?.name : null,
+    row.chain_link,
+    row.parent_group,
+    row.listed_code,
+    ...parseJsonArray<string>(row.tags_json),
+  ]);
+}
+
+/** The audit trail's view of a firm: the row without the derived search text. */
+export function auditableFirm(row: Partial<FirmTable>): Record<string, unknown> {
+  const { search_text: _s, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,210 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LEAD_STATUS_KEYS, LEAD_STATUS_LIMITS } from '../../../../shared/src/lead-status';
+import {
+  idParams,
+  idString,
+  localDate,
+  longText,
+  money,
+  nameText,
+  queryBool,
+  queryList,
+  shortText,
+} from '../../lib/fields';
+import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
+import { projectSchema } from '../project/project.presenter';
+import { FOLLOWUP_KINDS, followupSchema, LEAD_SOURCES, leadSchema } from './lead.presenter';
+import { LEAD_SORTS } from './lead.repository';
+import {
+  addFollowup,
+  createLead,
+  getLead,
+  listFollowups,
+  listLeadRecords,
+  moveLeadStatus,
+  signLead,
+  updateLead,
+} from './lead.service';
+
+export const leadFields = {
+  targetFirmId: idString.nullable().optional(),
+  /** The target's name when it is not in the firm register yet. */
+  targetFirmName: nameText.nullable().optional(),
+  referrerFirmId: idString.nullable().optional(),
+  chainLink: shortText.nullable().optional(),
+  estimatedInvestment: money.nullable().optional(),
+  ownerId: idString.nullable().optional(),
+  nextStep: shortText.nullable().optional(),
+  nextStepDate: localDate.nullable().optional(),
+};
+
+/** The list's query string; the xlsx export takes the same. */
+export const leadListQuery = z.strictObject({
+  q: z.string().max(200).optional(),
+  status: queryList(z.enum(LEAD_STATUS_KEYS)).optional(),
+  source: z.enum(LEAD_SOURCES).optional(),
+  ownerId: z.string().max(64).optional(),
+  mine: queryBool.optional(),
+  overdue: queryBool.optional(),
+  chainLink: z.string().max(200).optional(),
+  minInvestment: z.coerce.number().int().min(0).optional(),
+  maxInvestment: z.coerce.number().int().min(0).optional(),
+  isSample: queryBool.optional(),
+  sort: sortParam(LEAD_SORTS, 'nextStepDate'),
+  ...pagingQuery,
+});
+
+export async function leadRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { permission: 'lead.read' } as const;
+  const write = { permission: 'lead.write' } as const;
+
+  r.get(
+    '/api/leads',
+    {
+      config: { access: read },
+      schema: {
+        tags: ['lead'],
+        summary: 'List leads (招商线索); mine=true is "my leads" by next-step date',
+        querystring: leadListQuery,
+        response: { 200: listResponse(leadSchema) },
+      },
+    },
+    async function handleListLeads(request) {
+      return listLeadRecords(request.ctx, request.query);
+    },
+  );
+
+  r.post(
+    '/api/leads',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['lead'],
+        summary: 'Create a lead (a referral names its referring firm)',
+        body: z.strictObject({ title: nameText, source: z.enum(LEAD_SOURCES), ...leadFields }),
+        response: { 201: leadSchema },
+      },
+    },
+    async function handleCreateLead(request, reply) {
+      return reply.status(201).send(await createLead(request.ctx, request.body));
+    },
+  );
+
+  r.get(
+    '/api/leads/:id',
+    {
+      config: { access: read },
+      schema: { tags: ['lead'], summary: 'One lead', params: idParams, response: { 200: leadSchema } },
+    },
+    async function handleGetLead(request) {
+      return getLead(request.ctx, request.params.id);
+    },
+  );
+
+  r.patch(
+    '/api/leads/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['lead'],
+        summary: 'Edit a lead (its owner or an admin; send the version read)',
+        params: idParams,
+        body: z.strictObject({
+          version: z.number().int().min(1),
+          title: nameText.optional(),
+          source: z.enum(LEAD_SOURCES).optional(),
+          ...leadFields,
+        }),
+        response: { 200: leadSchema },
+      },
+    },
+    async function handleUpdateLead(request) {
+      return updateLead(request.ctx, request.params.id, request.body);
+    },
+  );
+
+  r.post(
+    '/api/leads/:id/status',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['lead'],
+        summary: 'Move the lead status (backward, shelve and lose need a reason)',
+        params: idParams,
+        body: z.strictObject({
+          to: z.enum(LEAD_STATUS_KEYS),
+          reason: z.string().trim().max(LEAD_STATUS_LIMITS.reasonMaxLength).nullable().optional(),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: leadSchema },
+      },
+    },
+    async function handleMoveLeadStatus(request) {
+      return moveLeadStatus(request.ctx, request.params.id, request.body);
+    },
+  );
+
+  r.get(
+    '/api/leads/:id/followups',
+    {
+      config: { access: read },
+      schema: {
+        tags: ['lead'],
+        summary: 'Follow-up log of a lead, newest first',
+        params: idParams,
+        response: { 200: z.object({ items: z.array(followupSchema) }) },
+      },
+    },
+    async function handleListFollowups(request) {
+      return listFollowups(request.ctx, request.params.id);
+    },
+  );
+
+  r.post(
+    '/api/leads/:id/followups',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['lead'],
+        summary: 'Log a visit, call or meeting',
+        params: idParams,
+        body: z.strictObject({
+          kind: z.enum(FOLLOWUP_KINDS),
+          date: localDate,
+          people: shortText.nullable().optional(),
+          notes: longText.nullable().optional(),
+        }),
+        response: { 201: followupSchema },
+      },
+    },
+    async function handleAddFollowup(request, reply) {
+      return reply.status(201).send(await addFollowup(request.ctx, request.params.id, request.body));
+    },
+  );
+
+  r.post(
+    '/api/leads/:id/sign',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['lead'],
+        summary: 'Sign the lead: creates its project at 签约 in the same transaction',
+        params: idParams,
+        body: z.strictObject({
+          version: z.number().int().min(1),
+          projectName: nameText,
+          totalInvestment: money.nullable().optional(),
+          park: shortText.nullable().optional(),
+          signedDate: localDate,
+        }),
+        response: { 201: z.object({ lead: leadSchema, project: projectSchema }) },
+      },
+    },
+    async function handleSignLead(request, reply) {
+      return reply.status(201).send(await signLead(request.ctx, request.params.id, request.body));
+    },
+  );
+}

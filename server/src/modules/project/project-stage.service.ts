@@ -1,0 +1,84 @@
+import { canMove, type ProjectStage } from '../../../../shared/src/project-stage';
+import type { ProjectTable } from '../../db/database';
+import { requireActor } from '../../lib/fields';
+import { newId } from '../../lib/ids';
+import type { ServiceContext } from '../../plugins/context';
+import { errors } from '../../plugins/errors';
+import { writeAudit } from '../audit/audit.writer';
+import { assertProjectEditable, assertProjectVisible } from './project.policy';
+import type { ProjectDto } from './project.presenter';
+import * as repo from './project.repository';
+import { getProject } from './project.service';
+import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
+
+/**
+ * Moves a project to another stage on a date, through the stage machine (shared/src/project-stage.ts):
+ * refused with the missing fields named, backward only with a reason. Each move is a
+ * project_stage_event (with the stages it skipped) and an audit row, in one transaction.
+ */
+export async function moveProjectStage(
+  ctx: ServiceContext,
+  id: string,
+  input: { to: ProjectStage; date: string; reason?: string | null | undefined; version: number },
+): Promise<ProjectDto> {
+  const actor = requireActor(ctx);
+  const db = ctx.db.kysely;
+  await assertProjectVisible(db, actor, id);
+  const before = await repo.findProjectById(db, id);
+  if (!before) throw errors.notFound('project');
+  assertProjectEditable(actor, before);
+  if (before.version !== input.version) throw errors.stale();
+  const from = before.stage as ProjectStage;
+  const fromOrder = orderOf(from);
+  const toOrder = orderOf(input.to);
+  const crosses =
+    toOrder !== null && toOrder >= STARTED_ORDER && (fromOrder === null || fromOrder < STARTED_ORDER);
+  const check = canMove(from, input.to, stageFacts(before, crosses ? input.date : null), {
+    reason: input.reason ?? null,
+  });
+  if (!check.ok) {
+    const fields = missingFieldErrors(check.missingFields);
+    if (check.code === 'reason_required') fields.push({ path: 'reason', message: check.message });
+    throw errors.badRequest('STAGE_MOVE_REFUSED', check.message, fields, {
+      refusal: check.code,
+      missingFields: check.missingFields ?? [],
+    });
+  }
+  const nowIso = ctx.clock.now().toISOString();
+  const patch: Partial<ProjectTable> = {
+    stage: input.to,
+    stage_date: input.date,
+    stage_reason: input.reason?.trim() || null,
+    paused_from_stage: input.to === 'paused' ? from : null,
+    updated_at: nowIso,
+  };
+  if (crosses && !before.start_date && check.kind === 'forward') patch.start_date = input.date;
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.updateProjectVersioned(trx, id, input.version, patch))) throw errors.stale();
+    await repo.insertStageEvent(trx, {
+      id: newId(),
+      project_id: id,
+      from_stage: from,
+      to_stage: input.to,
+      date: input.date,
+      reason: input.reason?.trim() || null,
+      skipped_json: JSON.stringify(check.skipped),
+      actor_id: actor.userId,
+      actor_name: actor.displayName,
+      at: nowIso,
+    });
+    await writeAudit(trx, ctx, {
+      entity: 'project',
+      entityId: id,
+      action: 'stage.move',
+      before: {
+        stage: from,
+        stage_date: before.stage_date,
+        stage_reason: before.stage_reason,
+        version: before.version,
+      },
+      after: { ...patch, kind: check.kind, skipped: check.skipped, version: input.version + 1 },
+    });
+  });
+  return getProject(ctx, id);
+}

@@ -1,0 +1,277 @@
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import type { DialectName } from '../../db/connect';
+import type { Database, ProjectInvestorTable, ProjectStageEventTable, ProjectTable } from '../../db/database';
+import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
+import { parseSort } from '../../lib/list-query';
+import type { ProjectScope } from './project.policy';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export type ProjectRow = ProjectTable & { officer_name: string | null };
+
+export const PROJECT_SORTS = [
+  'totalInvestment',
+  'name',
+  'code',
+  'stage',
+  'stageDate',
+  'park',
+  'priority',
+  'landMu',
+  'expectedOutput',
+  'expectedTax',
+  'expectedJobs',
+  'fundsInPlace',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+const SORT_COLUMNS: Record<ProjectSort, string> = {
+  totalInvestment: 'project.total_investment',
+  name: 'project.name',
+  code: 'project.code',
+  stage: 'stage_order',
+  stageDate: 'project.stage_date',
+  park: 'project.park',
+  priority: 'priority_order',
+  landMu: 'project.land_mu',
+  expectedOutput: 'project.expected_output',
+  expectedTax: 'project.expected_tax',
+  expectedJobs: 'project.expected_jobs',
+  fundsInPlace: 'project.funds_in_place',
+  createdAt: 'project.created_at',
+  updatedAt: 'project.updated_at',
+};
+
+/**
+ * Filters of the project list, kanban and (later) the xlsx export: one shape, one implementation.
+ * All present filters must hold (AND); `stage` is a set (any of).
+ */
+export interface ProjectListFilter {
+  q?: string | undefined;
+  stage?: string[] | undefined;
+  chainLink?: string | undefined;
+  park?: string | undefined;
+  priority?: string | undefined;
+  officerId?: string | undefined;
+  firmId?: string | undefined;
+  late?: boolean | undefined;
+  minInvestment?: number | undefined;
+  maxInvestment?: number | undefined;
+  isSample?: boolean | undefined;
+  sort?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** The WHERE part of the project list, shared by list, count, kanban and export. */
+export function filteredProjects(
+  db: Q,
+  dialect: DialectName,
+  f: Omit<ProjectListFilter, 'sort' | 'limit' | 'offset'>,
+  scope: ProjectScope,
+  today: string,
+): SelectQueryBuilder<Database, 'project', object> {
+  let q = db.selectFrom('project');
+  if (scope.kind === 'firm') {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_investor as si')
+          .select('si.project_id')
+          .whereRef('si.project_id', '=', 'project.id')
+          .where('si.firm_id', '=', scope.firmId ?? ''),
+      ),
+    );
+  }
+  const search = searchCondition(dialect, 'project', f.q);
+  if (search) q = q.where(search);
+  if (f.stage && f.stage.length > 0) q = q.where('project.stage', 'in', f.stage);
+  if (f.chainLink) q = q.where('project.chain_link', '=', f.chainLink);
+  if (f.park) q = q.where('project.park', '=', f.park);
+  if (f.priority) q = q.where('project.priority', '=', f.priority);
+  if (f.officerId) q = q.where('project.officer_id', '=', f.officerId);
+  if (f.minInvestment !== undefined) q = q.where('project.total_investment', '>=', f.minInvestment);
+  if (f.maxInvestment !== undefined) q = q.where('project.total_investment', '<=', f.maxInvestment);
+  if (f.isSample !== undefined) q = q.where('project.is_sample', '=', f.isSample ? 1 : 0);
+  if (f.firmId) {
+    const firmId = f.firmId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('project_investor as fi')
+          .select('fi.project_id')
+          .whereRef('fi.project_id', '=', 'project.id')
+          .where('fi.firm_id', '=', firmId),
+      ),
+    );
+  }
+  if (f.late !== undefined) {
+    // Driven from the open-milestone index: late projects are few, so this is a short id list.
+    q = q.where((eb) => {
+      const lateIds = eb
+        .selectFrom('milestone as lm')
+        .select('lm.project_id')
+        .where('lm.actual_date', 'is', null)
+        .where('lm.planned_date', '<', today);
+      return f.late ? eb('project.id', 'in', lateIds) : eb('project.id', 'not in', lateIds);
+    });
+  }
+  return q;
+}
+
+const STAGE_ORDER = sql.raw(
+  `case project.stage ${PROJECT_STAGES.map((s, i) => `when '${s.key}' then ${i + 1}`).join(' ')} else 99 end`,
+);
+const PRIORITY_ORDER = sql.raw(
+  `case project.priority when 'provincial' then 1 when 'municipal' then 2 when 'district' then 3 else null end`,
+);
+
+/** One page of the list (ids in order) and the total. */
+export async function listProjectIds(
+  db: Q,
+  dialect: DialectName,
+  f: ProjectListFilter,
+  scope: ProjectScope,
+  today: string,
+): Promise<{ ids: string[]; total: number }> {
+  const q = filteredProjects(db, dialect, f, scope, today);
+  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const { column, direction } = parseSort(f.sort ?? '-totalInvestment');
+  const col = SORT_COLUMNS[column as ProjectSort] ?? 'project.total_investment';
+  let page = q.select(['project.id']);
+  if (col === 'stage_order') page = page.orderBy(sql`${STAGE_ORDER} ${sql.raw(direction)}`);
+  else if (col === 'priority_order') {
+    page = page.orderBy(
+      dialect === 'postgres'
+        ? sql`${PRIORITY_ORDER} ${sql.raw(direction)} nulls ${sql.raw(direction === 'asc' ? 'first' : 'last')}`
+        : sql`${PRIORITY_ORDER} ${sql.raw(direction)}`,
+    );
+  } else page = page.orderBy(orderNullsLow(dialect, col, direction));
+  const rows = await page.orderBy('project.id', direction).limit(f.limit).offset(f.offset).execute();
+  return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0) };
+}
+
+function withOfficer(db: Q) {
+  return db
+    .selectFrom('project')
+    .leftJoin('app_user', 'app_user.id', 'project.officer_id')
+    .selectAll('project')
+    .select('app_user.display_name as officer_name');
+}
+
+/** Full rows for these ids, in the order given. */
+export async function findProjectsByIds(db: Q, ids: readonly string[]): Promise<ProjectRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await withOfficer(db).where('project.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ProjectRow => !!r);
+}
+
+export function findProjectById(db: Q, id: string): Promise<ProjectRow | undefined> {
+  return withOfficer(db).where('project.id', '=', id).executeTakeFirst();
+}
+
+export type InvestorRow = ProjectInvestorTable & { firm_name: string };
+
+export function investorsOf(db: Q, projectIds: readonly string[]): Promise<InvestorRow[]> {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('project_investor')
+    .innerJoin('firm', 'firm.id', 'project_investor.firm_id')
+    .selectAll('project_investor')
+    .select('firm.name as firm_name')
+    .where('project_investor.project_id', 'in', projectIds)
+    .orderBy('project_investor.position')
+    .execute();
+}
+
+/** Open milestones past their planned date, per project: how many and the oldest planned date. */
+export async function lateStatsOf(
+  db: Q,
+  projectIds: readonly string[],
+  today: string,
+): Promise<Map<string, { count: number; oldest: string }>> {
+  if (projectIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('milestone')
+    .select((eb) => ['project_id', eb.fn.countAll<number>().as('n'), eb.fn.min('planned_date').as('oldest')])
+    .where('project_id', 'in', projectIds)
+    .where('actual_date', 'is', null)
+    .where('planned_date', '<', today)
+    .groupBy('project_id')
+    .execute();
+  return new Map(rows.map((r) => [r.project_id, { count: Number(r.n), oldest: String(r.oldest) }]));
+}
+
+export async function insertProject(db: Q, row: ProjectTable): Promise<void> {
+  await db.insertInto('project').values(row).execute();
+}
+
+export async function updateProjectVersioned(
+  db: Q,
+  id: string,
+  version: number,
+  patch: Partial<ProjectTable>,
+): Promise<boolean> {
+  const res = await db
+    .updateTable('project')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function replaceInvestors(
+  db: Q,
+  projectId: string,
+  investors: ReadonlyArray<{ firmId: string; sharePct: number | null }>,
+): Promise<void> {
+  await db.deleteFrom('project_investor').where('project_id', '=', projectId).execute();
+  if (investors.length === 0) return;
+  await db
+    .insertInto('project_investor')
+    .values(
+      investors.map((i, position) => ({
+        project_id: projectId,
+        firm_id: i.firmId,
+        share_pct: i.sharePct,
+        position,
+      })),
+    )
+    .execute();
+}
+
+export async function insertStageEvent(db: Q, row: ProjectStageEventTable): Promise<void> {
+  await db.insertInto('project_stage_event').values(row).execute();
+}
+
+export function stageEventsOf(db: Q, projectId: string) {
+  return db
+    .selectFrom('project_stage_event')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .orderBy('at', 'desc')
+    .execute();
+}
+
+/** Kanban column heads: count and investment per stage under the list's filters. */
+export function stageTotals(
+  db: Q,
+  dialect: DialectName,
+  f: ProjectListFilter,
+  scope: ProjectScope,
+  today: string,
+) {
+  return filteredProjects(db, dialect, f, scope, today)
+    .select((eb) => [
+      'project.stage',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('project.total_investment').as('investment'),
+    ])
+    .groupBy('project.stage')
+    .execute();
+}

@@ -1,0 +1,344 @@
+import type { Kysely, Transaction } from 'kysely';
+import { todayInShanghai } from '../../../../shared/src/dates';
+import {
+  canMove,
+  isActiveProjectStage,
+  PROJECT_STAGES,
+  type ProjectStage,
+} from '../../../../shared/src/project-stage';
+import type { Database, ProjectTable } from '../../db/database';
+import { isUniqueViolation, nextCode, requireActor, today } from '../../lib/fields';
+import { newId } from '../../lib/ids';
+import type { ServiceContext } from '../../plugins/context';
+import { errors, type FieldError } from '../../plugins/errors';
+import { writeAudit } from '../audit/audit.writer';
+import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
+import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
+import * as repo from './project.repository';
+import { refreshProjectSearchText } from './project-search';
+import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+export interface ProjectInput {
+  name?: string | undefined;
+  investors?: Array<{ firmId: string; sharePct?: number | null | undefined }> | undefined;
+  park?: string | null | undefined;
+  landMu?: number | null | undefined;
+  totalInvestment?: number | null | undefined;
+  fixedAssetInvestment?: number | null | undefined;
+  fundsInPlace?: number | null | undefined;
+  capacityQuantity?: number | null | undefined;
+  capacityUnit?: string | null | undefined;
+  capacityProduct?: string | null | undefined;
+  expectedOutput?: number | null | undefined;
+  expectedTax?: number | null | undefined;
+  expectedJobs?: number | null | undefined;
+  expectedExports?: number | null | undefined;
+  priority?: string | null | undefined;
+  officerId?: string | null | undefined;
+  leaderName?: string | null | undefined;
+  contactName?: string | null | undefined;
+  contactPhone?: string | null | undefined;
+  chainLink?: string | null | undefined;
+  startDate?: string | null | undefined;
+}
+
+const COLUMN_OF: Record<string, keyof ProjectTable> = {
+  name: 'name',
+  park: 'park',
+  landMu: 'land_mu',
+  totalInvestment: 'total_investment',
+  fixedAssetInvestment: 'fixed_asset_investment',
+  fundsInPlace: 'funds_in_place',
+  capacityQuantity: 'capacity_quantity',
+  capacityUnit: 'capacity_unit',
+  capacityProduct: 'capacity_product',
+  expectedOutput: 'expected_output',
+  expectedTax: 'expected_tax',
+  expectedJobs: 'expected_jobs',
+  expectedExports: 'expected_exports',
+  priority: 'priority',
+  officerId: 'officer_id',
+  leaderName: 'leader_name',
+  contactName: 'contact_name',
+  contactPhone: 'contact_phone',
+  chainLink: 'chain_link',
+  startDate: 'start_date',
+};
+
+export function rowFields(input: ProjectInput): Partial<ProjectTable> {
+  const p: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(COLUMN_OF)) {
+    const v = (input as Record<string, unknown>)[key];
+    if (v !== undefined) p[column] = v === '' ? null : v;
+  }
+  return p as Partial<ProjectTable>;
+}
+
+/** Investors must exist and their shares add up to at most 100 %; the officer must be zone staff. */
+export async function checkRefs(db: Q, input: ProjectInput): Promise<void> {
+  const fields: FieldError[] = [];
+  if (input.investors) {
+    const ids = input.investors.map((i) => i.firmId);
+    if (new Set(ids).size !== ids.length) {
+      fields.push({ path: 'investors', message: { zh: '投资方重复', en: 'An investor is listed twice' } });
+    }
+    const found = ids.length ? await db.selectFrom('firm').select('id').where('id', 'in', ids).execute() : [];
+    const known = new Set(found.map((f) => f.id));
+    input.investors.forEach((i, n) => {
+      if (!known.has(i.firmId)) {
+        fields.push({ path: `investors.${n}.firmId`, message: { zh: '企业不存在', en: 'No such firm' } });
+      }
+    });
+    const total = input.investors.reduce((s, i) => s + (i.sharePct ?? 0), 0);
+    if (total > 100.0001) {
+      fields.push({
+        path: 'investors',
+        message: { zh: '投资方持股比例合计超过100%', en: 'Investor shares add up to more than 100%' },
+      });
+    }
+  }
+  if (input.officerId) {
+    const u = await db
+      .selectFrom('app_user')
+      .select('role')
+      .where('id', '=', input.officerId)
+      .executeTakeFirst();
+    if (!u || (u.role !== 'officer' && u.role !== 'admin')) {
+      fields.push({
+        path: 'officerId',
+        message: { zh: '负责人须为招商专员', en: 'The officer must be an officer account' },
+      });
+    }
+  }
+  if (fields.length > 0) throw errors.validation(fields);
+}
+
+/** Presents projects (investors, officer, lateness against today in Shanghai) in the given order. */
+export async function presentProjects(ctx: ServiceContext, ids: readonly string[]): Promise<ProjectDto[]> {
+  const db = ctx.db.kysely;
+  const day = today(ctx);
+  const [rows, investors, late] = await Promise.all([
+    repo.findProjectsByIds(db, ids),
+    repo.investorsOf(db, ids),
+    repo.lateStatsOf(db, ids, day),
+  ]);
+  return rows.map((r) =>
+    presentProject(
+      r,
+      investors.filter((i) => i.project_id === r.id),
+      late.get(r.id),
+      day,
+    ),
+  );
+}
+
+/**
+ * The project list (项目库) with its filters, search, sort and page; what the list route, the
+ * kanban and the xlsx export call. Enterprise users get only their firm's projects.
+ */
+export async function listProjects(ctx: ServiceContext, filter: repo.ProjectListFilter) {
+  const actor = requireActor(ctx);
+  const { ids, total } = await repo.listProjectIds(
+    ctx.db.kysely,
+    ctx.db.dialect,
+    filter,
+    projectScopeOf(actor),
+    today(ctx),
+  );
+  return { items: await presentProjects(ctx, ids), total };
+}
+
+/** Projects by stage: every stage column with its count, investment and first 30 cards. */
+export async function projectKanban(
+  ctx: ServiceContext,
+  filter: Omit<repo.ProjectListFilter, 'limit' | 'offset'>,
+) {
+  const actor = requireActor(ctx);
+  const scope = projectScopeOf(actor);
+  const totals = await repo.stageTotals(
+    ctx.db.kysely,
+    ctx.db.dialect,
+    { ...filter, limit: 0, offset: 0 },
+    scope,
+    today(ctx),
+  );
+  const columns = [];
+  for (const s of PROJECT_STAGES) {
+    const t = totals.find((x) => x.stage === s.key);
+    const count = Number(t?.n ?? 0);
+    const items =
+      count === 0 ? [] : (await listProjects(ctx, { ...filter, stage: [s.key], limit: 30, offset: 0 })).items;
+    columns.push({ stage: s.key, count, totalInvestment: Number(t?.investment ?? 0), items });
+  }
+  return { columns };
+}
+
+export async function getProject(ctx: ServiceContext, id: string): Promise<ProjectDto> {
+  const actor = requireActor(ctx);
+  await assertProjectVisible(ctx.db.kysely, actor, id);
+  const [dto] = await presentProjects(ctx, [id]);
+  if (!dto) throw errors.notFound('project');
+  return dto;
+}
+
+export interface CreateProjectInput extends ProjectInput {
+  name: string;
+  code?: string | undefined;
+  stage?: ProjectStage | undefined;
+  stageDate?: string | undefined;
+  leadId?: string | null | undefined;
+}
+
+/**
+ * Creates a project (at 签约 unless a later stage is given with what it requires), its investors,
+ * its first stage event and the audit row, in the transaction `trx` (lead signing passes its own).
+ */
+export async function insertProjectRecord(
+  ctx: ServiceContext,
+  trx: Q,
+  input: CreateProjectInput,
+): Promise<string> {
+  const actor = requireActor(ctx);
+  await checkRefs(trx, input);
+  const nowIso = ctx.clock.now().toISOString();
+  const day = todayInShanghai(ctx.clock.now());
+  const stage = input.stage ?? 'signed';
+  const stageDate = input.stageDate ?? day;
+  const id = newId();
+  const row: ProjectTable = {
+    id,
+    code: input.code ?? (await nextCode(trx, 'project', 'XM', day.slice(0, 4))),
+    name: input.name,
+    park: null,
+    land_mu: null,
+    total_investment: null,
+    fixed_asset_investment: null,
+    funds_in_place: null,
+    capacity_quantity: null,
+    capacity_unit: null,
+    capacity_product: null,
+    expected_output: null,
+    expected_tax: null,
+    expected_jobs: null,
+    expected_exports: null,
+    priority: null,
+    officer_id: actor.role === 'officer' ? actor.userId : null,
+    leader_name: null,
+    contact_name: null,
+    contact_phone: null,
+    chain_link: null,
+    lead_id: input.leadId ?? null,
+    start_date: null,
+    stage,
+    stage_date: stageDate,
+    paused_from_stage: null,
+    stage_reason: null,
+    search_text: '',
+    is_sample: 0,
+    version: 1,
+    created_at: nowIso,
+    updated_at: nowIso,
+    ...rowFields(input),
+  };
+  let skipped: string[] = [];
+  if (stage !== 'signed') {
+    const crosses = (orderOf(stage) ?? 0) >= STARTED_ORDER;
+    const check = canMove('signed', stage, stageFacts(row, crosses ? stageDate : null));
+    if (!check.ok || !isActiveProjectStage(stage)) {
+      throw errors.badRequest(
+        'STAGE_MOVE_REFUSED',
+        check.ok
+          ? { zh: '新建项目不能处于暂停或终止状态', en: 'A new project cannot be paused or cancelled' }
+          : check.message,
+        check.ok
+          ? [{ path: 'stage', message: { zh: '阶段无效', en: 'Invalid stage' } }]
+          : missingFieldErrors(check.missingFields),
+      );
+    }
+    skipped = check.skipped;
+    if (crosses && !row.start_date) row.start_date = stageDate;
+  }
+  try {
+    await repo.insertProject(trx, row);
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const message = { zh: '项目编号已存在', en: 'That project code exists' };
+    throw errors.conflict('DUPLICATE_PROJECT_CODE', message, [{ path: 'code', message }]);
+  }
+  await repo.replaceInvestors(
+    trx,
+    id,
+    (input.investors ?? []).map((i) => ({ firmId: i.firmId, sharePct: i.sharePct ?? null })),
+  );
+  await refreshProjectSearchText(trx, [id]);
+  await repo.insertStageEvent(trx, {
+    id: newId(),
+    project_id: id,
+    from_stage: null,
+    to_stage: stage,
+    date: stageDate,
+    reason: null,
+    skipped_json: JSON.stringify(skipped),
+    actor_id: actor.userId,
+    actor_name: actor.displayName,
+    at: nowIso,
+  });
+  await writeAudit(trx, ctx, {
+    entity: 'project',
+    entityId: id,
+    action: 'create',
+    after: { ...auditableProject(row), investors: input.investors ?? [] },
+  });
+  return id;
+}
+
+export async function createProject(ctx: ServiceContext, input: CreateProjectInput): Promise<ProjectDto> {
+  const id = await ctx.db.kysely.transaction().execute((trx) => insertProjectRecord(ctx, trx, input));
+  return getProject(ctx, id);
+}
+
+/** Edits a project's fields (not its stage: that is a move) with optimistic concurrency; audited. */
+export async function updateProject(
+  ctx: ServiceContext,
+  id: string,
+  input: ProjectInput & { version: number },
+): Promise<ProjectDto> {
+  const actor = requireActor(ctx);
+  const db = ctx.db.kysely;
+  await assertProjectVisible(db, actor, id);
+  const before = await repo.findProjectById(db, id);
+  if (!before) throw errors.notFound('project');
+  assertProjectEditable(actor, before);
+  await checkRefs(db, input);
+  const beforeInvestors = await repo.investorsOf(db, [id]);
+  const patch = { ...rowFields(input), updated_at: ctx.clock.now().toISOString() };
+  await db.transaction().execute(async (trx) => {
+    if (!(await repo.updateProjectVersioned(trx, id, input.version, patch))) throw errors.stale();
+    if (input.investors) {
+      await repo.replaceInvestors(
+        trx,
+        id,
+        input.investors.map((i) => ({ firmId: i.firmId, sharePct: i.sharePct ?? null })),
+      );
+    }
+    await refreshProjectSearchText(trx, [id]);
+    await writeAudit(trx, ctx, {
+      entity: 'project',
+      entityId: id,
+      action: 'update',
+      before: {
+        ...auditableProject(before),
+        investors: beforeInvestors.map((i) => ({ firmId: i.firm_id, sharePct: i.share_pct })),
+      },
+      after: {
+        ...auditableProject({ ...before, ...patch, version: input.version + 1 }),
+        investors: input.investors
+          ? input.investors.map((i) => ({ firmId: i.firmId, sharePct: i.sharePct ?? null }))
+          : beforeInvestors.map((i) => ({ firmId: i.firm_id, sharePct: i.share_pct })),
+      },
+    });
+  });
+  return getProject(ctx, id);
+}

@@ -1,0 +1,183 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { FirmSelect } from '../../../components/firm-select';
+import { errorText } from '../../../lib/error-text';
+import { applyFieldErrors } from '../../../lib/form-errors';
+import { useI18n } from '../../../locales/i18n-context';
+import {
+  FIRM_RELATION_KINDS,
+  type FirmRelation,
+  type FirmRelationKind,
+  useAddFirmRelation,
+  useRemoveFirmRelation,
+} from '../api/use-firms';
+
+interface RelationFormValues {
+  kind: FirmRelationKind;
+  toFirmId: string;
+  note?: string;
+}
+
+/** One edge read as a sentence with both firms linked: "A 供货给 B". */
+function RelationSentence({ relation }: { relation: FirmRelation }) {
+  const { t } = useI18n();
+  const [before, middle, after] = t(`firm.relation.${relation.kind}`).split(/\{from\}|\{to\}/);
+  return (
+    <span>
+      {before}
+      <Link to={`/firms/${relation.fromFirmId}`}>{relation.fromFirmName}</Link>
+      {middle}
+      <Link to={`/firms/${relation.toFirmId}`}>{relation.toFirmName}</Link>
+      {after}
+    </span>
+  );
+}
+
+/** Add a relation from this firm to another: "this firm [kind] the other". */
+function AddRelationModal({
+  firmId,
+  firmName,
+  onClose,
+}: {
+  firmId: string;
+  firmName: string;
+  onClose: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<RelationFormValues>();
+  const addRelation = useAddFirmRelation(firmId);
+  const kind = Form.useWatch('kind', form) ?? 'partner';
+  return (
+    <Modal
+      open
+      title={t('firm.addRelation')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={addRelation.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ kind: 'partner' }}
+        data-testid="relation-form"
+        onFinish={(values) =>
+          addRelation.mutate(
+            { toFirmId: values.toFirmId, kind: values.kind, note: values.note?.trim() || null },
+            {
+              onSuccess: () => {
+                message.success(t('common.saved'));
+                onClose();
+              },
+              onError: (error) => {
+                if (!applyFieldErrors(form, error, pick)) message.error(errorText(error, pick));
+              },
+            },
+          )
+        }
+      >
+        <Form.Item name="kind" label={t('firm.relationKind')} rules={[{ required: true }]}>
+          <Select
+            options={FIRM_RELATION_KINDS.map((value) => ({
+              value,
+              label: t(`firm.relation.${value}`, { from: firmName, to: '…' }),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="toFirmId"
+          label={t('firm.relationOther')}
+          extra={t(`firm.relation.${kind}`, { from: firmName, to: t('firm.relationOther') })}
+          rules={[{ required: true, message: t('firm.pickerPlaceholder') }]}
+        >
+          <FirmSelect excludeIds={[firmId]} data-testid="relation-firm" />
+        </Form.Item>
+        <Form.Item name="note" label={t('pipeline.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 以商招商 graph around a firm, as a list of sentences, with add and remove for editors. */
+export function FirmRelationsCard({
+  firmId,
+  firmName,
+  relations,
+  canEdit,
+}: {
+  firmId: string;
+  firmName: string;
+  relations: FirmRelation[];
+  canEdit: boolean;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [adding, setAdding] = useState(false);
+  const removeRelation = useRemoveFirmRelation();
+  return (
+    <Card
+      title={t('firm.relations')}
+      extra={
+        canEdit ? (
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => setAdding(true)}
+            data-testid="relation-add"
+          >
+            {t('firm.addRelation')}
+          </Button>
+        ) : null
+      }
+      data-testid="firm-relations"
+    >
+      {relations.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('firm.noRelations')} />
+      ) : (
+        <Flex vertical gap={8}>
+          {relations.map((relation) => (
+            <Flex key={relation.id} justify="space-between" align="center" gap={8}>
+              <div>
+                <RelationSentence relation={relation} />
+                {relation.note ? (
+                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                    （{relation.note}）
+                  </Typography.Text>
+                ) : null}
+              </div>
+              {canEdit ? (
+                <Popconfirm
+                  title={t('firm.removeRelationConfirm')}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() =>
+                    removeRelation.mutate(relation.id, {
+                      onError: (error) => message.error(errorText(error, pick)),
+                    })
+                  }
+                >
+                  <Button
+                    type="text"
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                  />
+                </Popconfirm>
+              ) : null}
+            </Flex>
+          ))}
+        </Flex>
+      )}
+      {adding ? (
+        <AddRelationModal firmId={firmId} firmName={firmName} onClose={() => setAdding(false)} />
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,126 @@
+import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
+import { useI18n } from '../../../locales/i18n-context';
+import type { Project, ProjectInvestor } from '../api/use-projects';
+import { PriorityTag } from './priority-tag';
+
+/** 一项目一档: every fact on the project's file, its investors and its 亩均 figures. */
+export function ProjectFactsCard({ project }: { project: Project }) {
+  const { t } = useI18n();
+  const formatMoney = useFormatMoney();
+  const formatPerMu = useFormatPerMu();
+  const dash = (value: string | number | null) => (value === null || value === '' ? '—' : value);
+  return (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xl={16}>
+        <Card title={t('project.facts')} style={{ height: '100%' }}>
+          <Descriptions
+            column={{ xs: 1, md: 2, xl: 3 }}
+            size="small"
+            items={[
+              { label: t('project.code'), children: project.code },
+              {
+                label: t('project.priorityLabel'),
+                children: project.priority ? <PriorityTag priority={project.priority} /> : '—',
+              },
+              { label: t('project.park'), children: dash(project.park) },
+              { label: t('pipeline.chainLink'), children: dash(project.chainLink) },
+              {
+                label: t('project.landMu'),
+                children: project.landMu === null ? '—' : t('project.muValue', { mu: project.landMu }),
+              },
+              { label: t('project.startDate'), children: dash(project.startDate) },
+              { label: t('project.totalInvestment'), children: formatMoney(project.totalInvestment) },
+              {
+                label: t('project.fixedAssetInvestment'),
+                children: formatMoney(project.fixedAssetInvestment),
+              },
+              { label: t('project.fundsInPlace'), children: formatMoney(project.fundsInPlace) },
+              { label: t('project.capacity'), children: dash(project.capacityText) },
+              { label: t('project.expectedOutput'), children: formatMoney(project.expectedOutput) },
+              { label: t('project.expectedTax'), children: formatMoney(project.expectedTax) },
+              {
+                label: t('project.expectedJobs'),
+                children:
+                  project.expectedJobs === null
+                    ? '—'
+                    : t('project.jobsValue', { jobs: project.expectedJobs }),
+              },
+              { label: t('project.expectedExports'), children: formatMoney(project.expectedExports) },
+              { label: t('pipeline.officer'), children: dash(project.officerName) },
+              { label: t('project.leaderName'), children: dash(project.leaderName) },
+              {
+                label: t('project.contact'),
+                children: dash([project.contactName, project.contactPhone].filter(Boolean).join(' ')),
+              },
+              ...(project.leadId
+                ? [
+                    {
+                      label: t('project.fromLead'),
+                      children: <Link to={`/leads/${project.leadId}`}>{t('project.openLead')}</Link>,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </Card>
+      </Col>
+      <Col xs={24} xl={8}>
+        <Card title={t('project.figures')} style={{ marginBottom: 16 }} data-testid="project-figures">
+          <Row gutter={8}>
+            <Col span={8}>
+              <Statistic
+                title={t('project.investmentPerMu')}
+                value={formatPerMu(project.figures.investmentPerMu)}
+                styles={{ content: { fontSize: 16 } }}
+              />
+            </Col>
+            <Col span={8}>
+              <Statistic
+                title={t('project.taxPerMu')}
+                value={formatPerMu(project.figures.expectedTaxPerMu)}
+                styles={{ content: { fontSize: 16 } }}
+              />
+            </Col>
+            <Col span={8}>
+              <Statistic
+                title={t('project.outputPerMu')}
+                value={formatPerMu(project.figures.expectedOutputPerMu)}
+                styles={{ content: { fontSize: 16 } }}
+              />
+            </Col>
+          </Row>
+          {project.landMu === null ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('project.figuresNeedLand')}
+            </Typography.Text>
+          ) : null}
+        </Card>
+        <Card title={t('project.investors')} data-testid="project-investors">
+          <Table<ProjectInvestor>
+            rowKey="firmId"
+            size="small"
+            pagination={false}
+            dataSource={project.investors}
+            locale={{ emptyText: t('project.noInvestors') }}
+            columns={[
+              {
+                title: t('firm.name'),
+                dataIndex: 'firmName',
+                render: (name: string, investor) => <Link to={`/firms/${investor.firmId}`}>{name}</Link>,
+              },
+              {
+                title: t('project.sharePct'),
+                dataIndex: 'sharePct',
+                align: 'right',
+                width: 90,
+                render: (share: number | null) => (share === null ? '—' : `${share}%`),
+              },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

@@ -1,0 +1,196 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { FirmSelect } from '../../../components/firm-select';
+import { MoneyInput, moneyRule } from '../../../components/money-input';
+import { OfficerSelect } from '../../../components/officer-select';
+import { useI18n } from '../../../locales/i18n-context';
+import { PROJECT_PRIORITIES, type ProjectInvestor } from '../api/use-projects';
+
+const MONEY_FIELDS = [
+  'totalInvestment',
+  'fixedAssetInvestment',
+  'fundsInPlace',
+  'expectedOutput',
+  'expectedTax',
+  'expectedExports',
+] as const;
+
+interface ProjectFormFieldsProps {
+  officerOptions: { value: string; label: string }[];
+  officerName: string | null;
+  /** Investors already on the project, so their names show before any search. */
+  investors: ProjectInvestor[];
+}
+
+/** The project form's fields in sections: basics, investors, money, capacity, people. */
+export function ProjectFormFields({ officerOptions, officerName, investors }: ProjectFormFieldsProps) {
+  const { t, pick } = useI18n();
+  const nameOf = (firmId: string | undefined) => investors.find((i) => i.firmId === firmId)?.firmName ?? null;
+  return (
+    <>
+      <Row gutter={16}>
+        <Col span={16}>
+          <Form.Item name="name" label={t('project.name')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={120} data-testid="project-name" />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="priority" label={t('project.priorityLabel')}>
+            <Select
+              allowClear
+              options={PROJECT_PRIORITIES.map((value) => ({ value, label: t(`project.priority.${value}`) }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col span={8}>
+          <Form.Item name="park" label={t('project.park')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="chainLink" label={t('pipeline.chainLink')}>
+            <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="landMu" label={t('project.landMu')}>
+            <InputNumber min={0} max={1_000_000} style={{ width: '100%' }} data-testid="project-land" />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="startDate" label={t('project.startDate')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t('project.investors')}
+      </Divider>
+      <Form.List name="investors">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space key={field.key} align="baseline" style={{ display: 'flex', marginBottom: 4 }}>
+                <Form.Item
+                  noStyle
+                  shouldUpdate={(prev, next) =>
+                    prev.investors?.[field.name]?.firmId !== next.investors?.[field.name]?.firmId
+                  }
+                >
+                  {({ getFieldValue }) => (
+                    <Form.Item
+                      name={[field.name, 'firmId']}
+                      rules={[{ required: true, message: t('firm.pickerPlaceholder') }]}
+                      noStyle
+                    >
+                      <FirmSelect
+                        initialLabel={nameOf(
+                          getFieldValue(['investors', field.name, 'firmId']) as string | undefined,
+                        )}
+                        style={{ width: 380 }}
+                      />
+                    </Form.Item>
+                  )}
+                </Form.Item>
+                <Form.Item name={[field.name, 'sharePct']} noStyle>
+                  <InputNumber
+                    min={0}
+                    max={100}
+                    placeholder={t('project.sharePct')}
+                    suffix="%"
+                    style={{ width: 130 }}
+                  />
+                </Form.Item>
+                <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t('common.delete')} />
+              </Space>
+            ))}
+            <Button
+              type="dashed"
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => add({})}
+              style={{ marginBottom: 16 }}
+            >
+              {t('project.addInvestor')}
+            </Button>
+          </>
+        )}
+      </Form.List>
+      <Divider titlePlacement="start" plain>
+        {t('project.moneySection')}
+      </Divider>
+      <Row gutter={16}>
+        {MONEY_FIELDS.map((name) => (
+          <Col span={8} key={name}>
+            <Form.Item name={name} label={t(`project.${name}`)} rules={[moneyRule(pick)]}>
+              <MoneyInput data-testid={`project-${name}`} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={16}>
+        <Col span={6}>
+          <Form.Item name="expectedJobs" label={t('project.expectedJobs')}>
+            <InputNumber min={0} max={10_000_000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item
+            name="capacityQuantity"
+            label={t('project.capacityQuantity')}
+            extra={t('project.capacityHint')}
+          >
+            <InputNumber min={0} style={{ width: '100%' }} data-testid="project-capacity-quantity" />
+          </Form.Item>
+        </Col>
+        <Col span={4}>
+          <Form.Item name="capacityUnit" label={t('project.capacityUnit')}>
+            <Input
+              maxLength={20}
+              placeholder={t('project.capacityUnitPlaceholder')}
+              data-testid="project-capacity-unit"
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="capacityProduct" label={t('project.capacityProduct')}>
+            <Input
+              maxLength={200}
+              placeholder={t('project.capacityProductPlaceholder')}
+              data-testid="project-capacity-product"
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Divider titlePlacement="start" plain>
+        {t('project.peopleSection')}
+      </Divider>
+      <Row gutter={16}>
+        {officerOptions.length > 0 ? (
+          <Col span={6}>
+            <Form.Item name="officerId" label={t('pipeline.officer')}>
+              <OfficerSelect options={officerOptions} initialLabel={officerName} />
+            </Form.Item>
+          </Col>
+        ) : null}
+        <Col span={6}>
+          <Form.Item name="leaderName" label={t('project.leaderName')}>
+            <Input maxLength={64} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="contactName" label={t('project.contactName')}>
+            <Input maxLength={64} />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="contactPhone" label={t('project.contactPhone')}>
+            <Input maxLength={40} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { EditOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Flex, Row, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { NotFoundResult } from '../../../components/not-found-result';
+import { useOfficerOptions } from '../../../components/officer-select';
+import { PageHeader } from '../../../components/page-header';
+import { SampleTag } from '../../../components/sample-tag';
+import { StageTag } from '../../../components/stage-tag';
+import { ApiError } from '../../../lib/api-client';
+import { useI18n } from '../../../locales/i18n-context';
+import { useCan, useSignedInMe } from '../../auth/api/use-me';
+import { useProject } from '../api/use-projects';
+import { MilestonesCard } from '../components/milestones-card';
+import { PriorityTag } from '../components/priority-tag';
+import { ProjectFactsCard } from '../components/project-facts-card';
+import { ProjectFormModal } from '../components/project-form-modal';
+import { ProjectStageSteps } from '../components/project-stage-steps';
+import { ProjectTimelineCard } from '../components/project-timeline-card';
+import { StageMoveModal } from '../components/stage-move-modal';
+
+/** `/projects/:id` 一项目一档: facts, figures, stage bar and moves, milestones, timeline. */
+export function ProjectDetailPage() {
+  const { id = '' } = useParams();
+  const { t } = useI18n();
+  const can = useCan();
+  const me = useSignedInMe();
+  const project = useProject(id);
+  const officers = useOfficerOptions(can('user.manage'));
+  const [editing, setEditing] = useState(false);
+  const [moving, setMoving] = useState(false);
+
+  if (project.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (project.isError) {
+    if (project.error instanceof ApiError && project.error.status === 404) return <NotFoundResult />;
+    return <LoadErrorResult error={project.error} onRetry={() => project.refetch()} />;
+  }
+  const data = project.data;
+  // Officers edit the projects they run; admins any (project.policy.ts). The server checks again.
+  const canEdit = can('project.write') && (me.user.role === 'admin' || data.officerId === me.user.id);
+
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        crumbs={[{ title: t('project.title'), path: '/projects' }]}
+        subtitle={
+          <Space size={6} wrap>
+            <span>{data.code}</span>
+            <StageTag stage={data.stage} />
+            <PriorityTag priority={data.priority} />
+            {data.lateMilestones > 0 ? (
+              <Tag color="red">
+                {t('project.lateCount', { count: data.lateMilestones, days: data.maxDaysLate })}
+              </Tag>
+            ) : null}
+            <SampleTag isSample={data.isSample} />
+          </Space>
+        }
+        extra={
+          canEdit ? (
+            <Space wrap>
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="project-edit">
+                {t('common.edit')}
+              </Button>
+              {data.stage !== 'cancelled' ? (
+                <Button
+                  type="primary"
+                  icon={<NodeIndexOutlined />}
+                  onClick={() => setMoving(true)}
+                  data-testid="stage-move"
+                >
+                  {t('project.moveStage')}
+                </Button>
+              ) : null}
+            </Space>
+          ) : null
+        }
+      />
+      <Flex vertical gap={16}>
+        <Card title={t('project.stageProgress')}>
+          <ProjectStageSteps project={data} />
+        </Card>
+        <ProjectFactsCard project={data} />
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <MilestonesCard projectId={data.id} canEdit={canEdit} />
+          </Col>
+          <Col xs={24} xl={10}>
+            <ProjectTimelineCard projectId={data.id} />
+          </Col>
+        </Row>
+      </Flex>
+      {editing ? (
+        <ProjectFormModal project={data} officerOptions={officers} onClose={() => setEditing(false)} />
+      ) : null}
+      {moving ? <StageMoveModal project={data} onClose={() => setMoving(false)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Card, Space, Tabs } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ExcelButtons } from '../../../components/excel-buttons';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { useOfficerOptions } from '../../../components/officer-select';
+import { PageHeader } from '../../../components/page-header';
+import { useI18n } from '../../../locales/i18n-context';
+import { useCan, useSignedInMe } from '../../auth/api/use-me';
+import { type ProjectFilters, useProjects } from '../api/use-projects';
+import { ProjectFilterBar } from '../components/project-filter-bar';
+import { ProjectFormModal } from '../components/project-form-modal';
+import { ProjectKanban } from '../components/project-kanban';
+import { ProjectsTable } from '../components/projects-table';
+
+const PAGE_SIZE = 20;
+const DEFAULT_SORT = '-totalInvestment';
+type View = 'list' | 'kanban';
+
+/** `/projects` 项目库: filtered, sortable list and a kanban by stage, with Excel in and out. */
+export function ProjectsPage() {
+  const { t } = useI18n();
+  const can = useCan();
+  const me = useSignedInMe();
+  const navigate = useNavigate();
+  const officers = useOfficerOptions(can('user.manage'));
+  const [view, setView] = useState<View>('list');
+  const [filters, setFilters] = useState<ProjectFilters>({ sort: DEFAULT_SORT });
+  const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
+  const [creating, setCreating] = useState(false);
+  const projects = useProjects({
+    ...filters,
+    limit: page.pageSize,
+    offset: (page.current - 1) * page.pageSize,
+  });
+
+  const setFilter = (patch: Partial<ProjectFilters>) => {
+    setFilters((current) => ({ ...current, ...patch }));
+    setPage((current) => ({ ...current, current: 1 }));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('project.title')}
+        subtitle={t('module.project.desc')}
+        extra={
+          <Space wrap>
+            <ExcelButtons
+              kind="project"
+              exportQuery={{ ...filters }}
+              canImport={can('import.run')}
+              onImported={() => projects.refetch()}
+            />
+            {can('project.write') ? (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="projects-create"
+              >
+                {t('project.create')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      <Card>
+        <Tabs
+          activeKey={view}
+          onChange={(key) => setView(key as View)}
+          items={[
+            {
+              key: 'list',
+              label: (
+                <span data-testid="projects-tab-list">
+                  <UnorderedListOutlined /> {t('project.listView')}
+                </span>
+              ),
+            },
+            {
+              key: 'kanban',
+              label: (
+                <span data-testid="projects-tab-kanban">
+                  <AppstoreOutlined /> {t('project.kanbanView')}
+                </span>
+              ),
+            },
+          ]}
+        />
+        <ProjectFilterBar
+          filters={filters}
+          onChange={setFilter}
+          officerOptions={officers}
+          myId={me.user.role === 'officer' ? me.user.id : null}
+        />
+        {view === 'kanban' ? (
+          <ProjectKanban filters={filters} />
+        ) : projects.isError && !projects.data ? (
+          <LoadErrorResult error={projects.error} onRetry={() => projects.refetch()} />
+        ) : (
+          <ProjectsTable
+            data={projects.data}
+            loading={projects.isFetching}
+            sort={filters.sort ?? DEFAULT_SORT}
+            defaultSort={DEFAULT_SORT}
+            page={page}
+            onSort={(sort) => setFilter({ sort })}
+            onPage={setPage}
+          />
+        )}
+      </Card>
+      {creating ? (
+        <ProjectFormModal
+          officerOptions={officers}
+          onClose={() => setCreating(false)}
+          onSaved={(project) => navigate(`/projects/${project.id}`)}
+        />
+      ) : null}
+    </>
+  );
+}
