@@ -45,6 +45,11 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Db 
 
 export function openPostgres(url: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle client can be cut off by the server (restart, failover, a dropped test database).
+  // The pool replaces it; without a listener the error would crash the process.
+  pool.on('error', (err: Error & { code?: string }) => {
+    if (err.code !== '57P01') console.warn(`PostgreSQL idle client error: ${err.message}`);
+  });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,
