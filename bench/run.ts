@@ -24,6 +24,7 @@ import {
 import { runHttpLoad } from './lib/http-load';
 import { runRawLoad } from './lib/raw-load';
 import { formatTable, type ScenarioResult, writeResults } from './lib/report';
+import { formatExtractionTable, runExtractionBench } from './scenarios/extraction';
 import { SCENARIOS } from './scenarios/registry';
 
 const CONNECTIONS = 10;
@@ -49,14 +50,16 @@ function parseCli() {
   if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
   const wanted = values.scenario?.split(',').map((s) => s.trim());
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.includes(s.name)) : [...SCENARIOS];
-  if (wanted && scenarios.length !== wanted.length) {
-    throw new Error(`unknown scenario; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+  // `extraction` is the news extractor's speed (in process, no database): not in the registry.
+  const extraction = !wanted || wanted.includes('extraction');
+  if (wanted && scenarios.length + (wanted.includes('extraction') ? 1 : 0) !== wanted.length) {
+    throw new Error(`unknown scenario; known: ${[...SCENARIOS.map((s) => s.name), 'extraction'].join(', ')}`);
   }
   const readWorkers = Number(values['read-workers']);
   if (!(Number.isInteger(readWorkers) && readWorkers >= 0 && readWorkers <= 8)) {
     throw new Error('--read-workers must be 0..8');
   }
-  return { scale, db: values.db, scenarios, duration, seed: Number(values.seed), readWorkers };
+  return { scale, db: values.db, scenarios, extraction, duration, seed: Number(values.seed), readWorkers };
 }
 
 async function login(baseUrl: string): Promise<string> {
@@ -152,12 +155,15 @@ async function main() {
     scale: opts.scale,
     passwordHash: await hashPassword(BENCH_PASSWORD),
   });
+  const extraction = opts.extraction ? runExtractionBench(Math.min(opts.duration, 5)) : [];
+  if (extraction.length > 0)
+    console.log(`\nNews extraction (in process, one thread):\n${formatExtractionTable(extraction)}\n`);
   const log = (line: string) => console.log(line);
   const all: ScenarioResult[] = [];
   const generationInfo: Record<string, BenchDb['tables']> = {};
   const skipped: string[] = [];
   const kinds = opts.db === 'both' ? (['sqlite', 'postgres'] as const) : ([opts.db] as const);
-  for (const kind of kinds) {
+  for (const kind of opts.scenarios.length > 0 ? kinds : []) {
     let bench: BenchDb;
     const t0 = performance.now();
     if (kind === 'postgres') {
@@ -195,6 +201,7 @@ async function main() {
     generation: generationInfo,
     skipped,
     results: all,
+    extraction,
   });
   console.log(`\nwritten ${file}`);
 }

@@ -59,7 +59,11 @@ describe.skipIf(SKIP_BROWSER)('foundation in a real browser', () => {
     const attempt = async (password: string) => {
       await page.getByTestId('login-username').fill('officer');
       await page.getByTestId('login-password').fill(password);
-      await page.getByTestId('login-submit').click();
+      // Wait for the server's answer: a click while the previous request is in flight does nothing.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/api/auth/login')),
+        page.getByTestId('login-submit').click(),
+      ]);
       await page.getByTestId('login-error').waitFor();
     };
     await attempt('Wrong#pass1');

@@ -3,6 +3,7 @@ import { type AppConfig, DEFAULT_DEMO_PASSWORD } from './config';
 import { openDatabase } from './db/connect';
 import { systemClock } from './lib/clock';
 import { DEMO_USERS } from './modules/demo/demo-foundation';
+import { startSweeper } from './modules/notify/sweep.service';
 import { initInstance } from './modules/system/init.service';
 
 /** Starts the product: migrate, load the demo zone on first start, serve UI and API. */
@@ -16,7 +17,10 @@ export async function serve(config: AppConfig): Promise<void> {
   );
   // Two read workers: this machine class has two cores; PostgreSQL ignores it.
   const app = await buildApp({ db, config, logger: true, readWorkers: 2 });
+  // Escalations and outbound messages: recomputed from the data every minute (idempotent).
+  const stopSweeper = startSweeper(db, systemClock, app.log);
   const shutdown = async () => {
+    stopSweeper();
     await app.close();
     await db.close();
     process.exit(0);

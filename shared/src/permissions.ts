@@ -47,6 +47,22 @@ export const PERMISSIONS = {
   'programme.read': ['admin', 'leader', 'officer', 'department'],
   'programme.write': ['admin', 'officer'],
   'notify.manage': ['admin'],
+  // News intake (issue 7): officers and admins paste/upload news and apply reviewed proposals
+  // (through the pipeline services, whose record rules still apply); leaders read intakes and sources.
+  'intake.read': ['admin', 'leader', 'officer'],
+  'intake.run': ['admin', 'officer'],
+  // Dispatch, assessment, cockpit and reports (issue 6). The cockpit is the leaders' screen (leaders
+  // and admins); officers see the warnings (they act on them), targets and the dispatch report they
+  // compile for the city. An enterprise files its own projects' round reports only (round.policy.ts).
+  'cockpit.read': ['admin', 'leader'],
+  'warning.read': ['admin', 'leader', 'officer'],
+  'report.read': ['admin', 'leader', 'officer'],
+  'round.read': ['admin', 'leader', 'officer', 'enterprise'],
+  'round.manage': ['admin'],
+  'round.report': ['admin', 'officer', 'enterprise'],
+  'round.remind': ['admin', 'officer'],
+  'target.read': ['admin', 'leader', 'officer'],
+  'target.write': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,11 +2,21 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import type { Db } from './connect';
 import * as m20261125_foundation from './migrations/20261125_0001_foundation';
 import * as m20261125_pipeline from './migrations/20261125_0002_pipeline';
+import * as m20261125_import from './migrations/20261125_0003_import';
+import * as m20261125_chain from './migrations/20261125_0004_chain';
+import * as m20261125_supervision from './migrations/20261125_0005_supervision';
+import * as m20261125_intake from './migrations/20261125_0006_intake';
+import * as m20261125_dispatch from './migrations/20261125_0007_dispatch';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261125_0001_foundation': m20261125_foundation,
   '20261125_0002_pipeline': m20261125_pipeline,
+  '20261125_0004_chain': m20261125_chain,
+  '20261125_0003_import': m20261125_import,
+  '20261125_0005_supervision': m20261125_supervision,
+  '20261125_0006_intake': m20261125_intake,
+  '20261125_0007_dispatch': m20261125_dispatch,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -13,6 +13,7 @@ import { LanguageSwitch } from '../components/language-switch';
 import { useLogout } from '../features/auth/api/use-auth-mutations';
 import { useSignedInMe } from '../features/auth/api/use-me';
 import { CHANGE_PASSWORD_PATH } from '../features/auth/components/require-auth';
+import { InboxBadge } from '../features/inbox/components/inbox-badge';
 import { type AppModule, type MenuGroup, useModuleRegistry, visibleModules } from '../lib/module-registry';
 import { useI18n } from '../locales/i18n-context';
 import type { MessageKey } from '../locales/zh';
@@ -153,6 +154,7 @@ export function AppLayout() {
           <Typography.Text strong style={{ flex: 1, minWidth: 0 }} ellipsis>
             {t('app.zoneName')} · {t('app.platformName')}
           </Typography.Text>
+          {restricted ? null : <InboxBadge />}
           <LanguageSwitch />
           <Dropdown
             menu={{

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { NotFoundResult } from '../components/not-found-result';
@@ -8,6 +9,11 @@ import { LoginPage } from '../features/auth/pages/login-page';
 import type { AppModule, LazyPage } from '../lib/module-registry';
 import { AppLayout } from './app-layout';
 import { MODULES } from './modules';
+
+// 大屏 the wall screen: outside the layout (no menus), same permission as the cockpit.
+const WallScreenPage = lazy(async () => ({
+  default: (await import('../features/cockpit/pages/wall-screen-page')).WallScreenPage,
+}));
 
 function guarded(module: AppModule, Page: LazyPage) {
   return (
@@ -35,6 +41,16 @@ const router = createBrowserRouter([
   {
     element: <RequireAuth />,
     children: [
+      {
+        path: '/screen',
+        element: (
+          <RequirePermission permission="cockpit.read">
+            <Suspense fallback={null}>
+              <WallScreenPage />
+            </Suspense>
+          </RequirePermission>
+        ),
+      },
       {
         path: '/',
         element: <AppLayout />,

@@ -1,11 +1,22 @@
 import {
   AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  ExceptionOutlined,
+  FlagOutlined,
+  HeartOutlined,
   HomeOutlined,
+  InboxOutlined,
   KeyOutlined,
   ProjectOutlined,
+  ReadOutlined,
+  ShareAltOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, lazy } from 'react';
 import type { AppModule, LazyPage } from '../lib/module-registry';
@@ -31,6 +42,32 @@ export const MODULES: readonly AppModule[] = [
     page: lazyPage(
       () => import('../features/home/pages/home-page'),
       (m) => m.HomePage,
+    ),
+  },
+  {
+    key: 'cockpit',
+    path: '/cockpit',
+    labelKey: 'nav.cockpit',
+    descriptionKey: 'module.cockpit.desc',
+    icon: DashboardOutlined,
+    permission: 'cockpit.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/cockpit/pages/cockpit-page'),
+      (m) => m.CockpitPage,
+    ),
+  },
+  {
+    key: 'warning',
+    path: '/warnings',
+    labelKey: 'nav.warnings',
+    descriptionKey: 'module.warning.desc',
+    icon: AlertOutlined,
+    permission: 'warning.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/cockpit/pages/warnings-page'),
+      (m) => m.WarningsPage,
     ),
   },
   {
@@ -98,6 +135,187 @@ export const MODULES: readonly AppModule[] = [
         ),
       },
     ],
+  },
+  // News intake (issue 7): paste or upload news, review the proposals, apply them with provenance.
+  {
+    key: 'intake',
+    path: '/intake',
+    labelKey: 'nav.intake',
+    descriptionKey: 'module.intake.desc',
+    icon: ReadOutlined,
+    permission: 'intake.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/intake/pages/intake-page'),
+      (m) => m.IntakePage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/intake/pages/intake-detail-page'),
+          (m) => m.IntakeDetailPage,
+        ),
+      },
+    ],
+  },
+  // Industrial chains (issue 4): chain overview and maps, the editor, the referral network.
+  {
+    key: 'chain',
+    path: '/chains',
+    labelKey: 'nav.chains',
+    descriptionKey: 'module.chain.desc',
+    icon: ApartmentOutlined,
+    permission: 'chain.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/chain/pages/chains-page'),
+      (m) => m.ChainsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/chain/pages/chain-map-page'),
+          (m) => m.ChainMapPage,
+        ),
+      },
+      {
+        path: ':id/edit',
+        page: lazyPage(
+          () => import('../features/chain/pages/chain-editor-page'),
+          (m) => m.ChainEditorPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'referral',
+    path: '/referrals',
+    labelKey: 'nav.referrals',
+    descriptionKey: 'module.referral.desc',
+    icon: ShareAltOutlined,
+    permission: 'chain.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/chain/pages/referrals-page'),
+      (m) => m.ReferralsPage,
+    ),
+  },
+  // Factor guarantees and supervision (issue 5).
+  {
+    key: 'inbox',
+    path: '/inbox',
+    labelKey: 'nav.inbox',
+    descriptionKey: 'module.inbox.desc',
+    icon: InboxOutlined,
+    permission: null,
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/inbox/pages/inbox-page'),
+      (m) => m.InboxPage,
+    ),
+  },
+  {
+    key: 'request',
+    path: '/requests',
+    labelKey: 'nav.requests',
+    descriptionKey: 'module.request.desc',
+    icon: ThunderboltOutlined,
+    permission: 'request.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/request/pages/requests-page'),
+      (m) => m.RequestsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/request/pages/request-detail-page'),
+          (m) => m.RequestDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'task',
+    path: '/tasks',
+    labelKey: 'nav.tasks',
+    descriptionKey: 'module.task.desc',
+    icon: CarryOutOutlined,
+    permission: 'task.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/task/pages/tasks-page'),
+      (m) => m.TasksPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/task/pages/task-detail-page'),
+          (m) => m.TaskDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'campaign',
+    path: '/campaigns',
+    labelKey: 'nav.campaigns',
+    descriptionKey: 'module.campaign.desc',
+    icon: FlagOutlined,
+    permission: 'campaign.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/campaign/pages/campaigns-page'),
+      (m) => m.CampaignsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/campaign/pages/campaign-detail-page'),
+          (m) => m.CampaignDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'problem',
+    path: '/problem-lists',
+    labelKey: 'nav.problems',
+    descriptionKey: 'module.problem.desc',
+    icon: ExceptionOutlined,
+    permission: 'problem.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/problem/pages/problem-lists-page'),
+      (m) => m.ProblemListsPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/problem/pages/problem-list-detail-page'),
+          (m) => m.ProblemListDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'programme',
+    path: '/programmes',
+    labelKey: 'nav.programmes',
+    descriptionKey: 'module.programme.desc',
+    icon: HeartOutlined,
+    permission: 'programme.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/programme/pages/programmes-page'),
+      (m) => m.ProgrammesPage,
+    ),
   },
   {
     key: 'audit',

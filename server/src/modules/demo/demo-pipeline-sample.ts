@@ -5,6 +5,12 @@ import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
 import { firmRow, milestoneRow, type PipelineRows, projectRow, stageEventRow } from './demo-pipeline';
 
+/** A round amount (whole 万元) spread evenly on a log scale between min and max yuan. */
+function logUniformYuan(u: number, min: number, max: number): number {
+  const v = Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min)));
+  return Math.round(v / 10_000) * 10_000;
+}
+
 /**
  * Invented sample records (is_sample = 1, shown with a 示例 tag): firms, projects, leads across
  * chains, parks, stages and priorities. Deterministic for a given size and date: a fixed-seed PRNG,
@@ -187,7 +193,8 @@ export function samplePipeline(rows: PipelineRows, o: SampleOptions): void {
     const order = PROJECT_STAGES.find((s) => s.key === stage)?.order ?? 3;
     const qty = r.int(1, 50);
     const land = r.int(20, 600);
-    const investment = r.int(50, 5000) * 1_000_000;
+    // Log-uniform 3000万–30亿: most zone projects are a few 亿, a handful are very large.
+    const investment = logUniformYuan(r.next(), 30_000_000, 3_000_000_000);
     const stageDate = o.addDays(o.today, -r.int(10, 700));
     const p = projectRow(
       {
@@ -260,7 +267,7 @@ export function samplePipeline(rows: PipelineRows, o: SampleOptions): void {
       source,
       referrer_firm_id: referrer && referrer.id !== target.id ? referrer.id : null,
       chain_link: target.chain_link,
-      estimated_investment: r.int(10, 3000) * 1_000_000,
+      estimated_investment: logUniformYuan(r.next(), 10_000_000, 2_000_000_000),
       owner_id: r.chance(0.85) ? o.officerId : null,
       status,
       status_reason: status === 'lost' || status === 'shelved' ? '示例：对方暂缓投资计划' : null,

@@ -1,16 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
-import type { Database, LeadFollowupTable, LeadTable } from '../../db/database';
+import type { Database, LeadFollowupTable, LeadOriginFields, LeadTable, LinkFields } from '../../db/database';
 import { buildSearchText, orderNullsLast, orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export type LeadRow = LeadTable & {
-  target_firm_name: string | null;
-  referrer_firm_name: string | null;
-  owner_name: string | null;
-};
+export type LeadRow = LeadTable &
+  LinkFields &
+  LeadOriginFields & {
+    target_firm_name: string | null;
+    referrer_firm_name: string | null;
+    owner_name: string | null;
+  };
 
 /** Statuses after which a lead has no next step to be late for. */
 export const FINAL_LEAD_STATUSES = ['signed', 'lost'] as const;

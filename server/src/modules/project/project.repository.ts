@@ -1,14 +1,20 @@
 import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import type { DialectName } from '../../db/connect';
-import type { Database, ProjectInvestorTable, ProjectStageEventTable, ProjectTable } from '../../db/database';
+import type {
+  Database,
+  LinkFields,
+  ProjectInvestorTable,
+  ProjectStageEventTable,
+  ProjectTable,
+} from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
 import type { ProjectScope } from './project.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export type ProjectRow = ProjectTable & { officer_name: string | null };
+export type ProjectRow = ProjectTable & LinkFields & { officer_name: string | null };
 
 export const PROJECT_SORTS = [
   'totalInvestment',
@@ -61,6 +67,11 @@ export interface ProjectListFilter {
   minInvestment?: number | undefined;
   maxInvestment?: number | undefined;
   isSample?: boolean | undefined;
+  /** Industrial chain (issue 4): projects on any link of this chain. */
+  chainId?: string | undefined;
+  /** Signing date (the project's first stage event) within [signedFrom, signedTo] (cockpit click-through). */
+  signedFrom?: string | undefined;
+  signedTo?: string | undefined;
   sort?: string | undefined;
   limit: number;
   offset: number;
@@ -106,6 +117,24 @@ export function filteredProjects(
           .whereRef('fi.project_id', '=', 'project.id')
           .where('fi.firm_id', '=', firmId),
       ),
+    );
+  }
+  if (f.chainId) {
+    const chainId = f.chainId;
+    q = q.where('project.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  if (f.signedFrom || f.signedTo) {
+    const from = f.signedFrom ?? '0000-01-01';
+    const to = f.signedTo ?? '9999-12-31';
+    q = q.where('project.id', 'in', (eb) =>
+      eb
+        .selectFrom('project_stage_event as se')
+        .select('se.project_id')
+        .groupBy('se.project_id')
+        .having((h) => h.fn.min('se.date'), '>=', from)
+        .having((h) => h.fn.min('se.date'), '<=', to),
     );
   }
   if (f.late !== undefined) {

@@ -64,6 +64,9 @@ const filterFields = {
   minInvestment: z.coerce.number().int().min(0).optional(),
   maxInvestment: z.coerce.number().int().min(0).optional(),
   isSample: queryBool.optional(),
+  chainId: z.string().max(64).optional(),
+  signedFrom: localDate.optional(),
+  signedTo: localDate.optional(),
   sort: sortParam(PROJECT_SORTS, '-totalInvestment'),
 };
 /** The list's query string; the xlsx export takes the same. */

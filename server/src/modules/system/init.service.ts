@@ -4,8 +4,11 @@ import { migrateToLatest } from '../../db/migrate';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { writeAudit } from '../audit/audit.writer';
+import { seedDemoChains } from '../demo/demo-chain';
+import { seedDemoDispatch } from '../demo/demo-dispatch';
 import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
 import { seedDemoPipeline } from '../demo/demo-pipeline';
+import { seedDemoSupervision } from '../demo/demo-supervision';
 import { createUser } from '../user/user.service';
 
 export type InitOptions =
@@ -22,6 +25,12 @@ export function registerDemoSeeder(seeder: DemoSeeder): void {
 }
 // Firms, leads and projects of the newspaper page plus sample records (issue 3).
 registerDemoSeeder(seedDemoPipeline);
+// Industrial chains, their links and sample external targets (issue 4); after the pipeline.
+registerDemoSeeder(seedDemoChains);
+// Factor requests, supervised tasks, campaigns, pilots, paired assistance, a problem list (issue 5).
+registerDemoSeeder(seedDemoSupervision);
+// Dispatch rounds around the page's date, reports, sample targets (issue 6); after the pipeline.
+registerDemoSeeder(seedDemoDispatch);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the

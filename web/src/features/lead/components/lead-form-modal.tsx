@@ -73,6 +73,9 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
   const mutation = lead ? updateLead : createLead;
   const source = Form.useWatch('source', form);
   const targetFirmId = Form.useWatch('targetFirmId', form);
+  const targetFirmName = Form.useWatch('targetFirmName', form);
+  // The target is required, either picked from the firm library or typed as a name (lead.service.ts).
+  const needsTarget = !targetFirmId && !targetFirmName?.trim();
   const conflict =
     updateLead.error instanceof ApiError && updateLead.error.status === 409 ? updateLead.error : null;
 
@@ -171,7 +174,26 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
         </Row>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="targetFirmId" label={t('lead.targetFirm')} extra={t('lead.targetFirmHint')}>
+            <Form.Item
+              name="targetFirmId"
+              label={t('lead.targetFirm')}
+              extra={t('lead.targetFirmHint')}
+              required={needsTarget}
+              dependencies={['targetFirmName']}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_rule, value: string | null | undefined) => {
+                    if (value || (getFieldValue('targetFirmName') as string | undefined)?.trim()) return;
+                    throw new Error(
+                      pick({
+                        zh: '请选择目标企业或填写企业名称',
+                        en: 'Pick the target firm or type its name',
+                      }),
+                    );
+                  },
+                }),
+              ]}
+            >
               <FirmSelect
                 initialLabel={lead?.targetFirmId ? lead.targetFirmName : null}
                 data-testid="lead-target"
@@ -179,7 +201,7 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="targetFirmName" label={t('lead.targetFirmName')}>
+            <Form.Item name="targetFirmName" label={t('lead.targetFirmName')} required={needsTarget}>
               <Input
                 maxLength={120}
                 disabled={!!targetFirmId}

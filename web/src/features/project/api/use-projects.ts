@@ -92,6 +92,10 @@ export interface ProjectFilters {
   late?: boolean;
   minInvestment?: number;
   maxInvestment?: number;
+  /** Set from a cockpit click-through (issue 6): a chain, a signing-date range. */
+  chainId?: string;
+  signedFrom?: string;
+  signedTo?: string;
   sort?: string;
 }
 

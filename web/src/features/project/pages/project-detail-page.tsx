@@ -11,6 +11,7 @@ import { StageTag } from '../../../components/stage-tag';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan, useSignedInMe } from '../../auth/api/use-me';
+import { ProvenanceList } from '../../intake/components/provenance-list';
 import { useProject } from '../api/use-projects';
 import { MilestonesCard } from '../components/milestones-card';
 import { PriorityTag } from '../components/priority-tag';
@@ -89,6 +90,7 @@ export function ProjectDetailPage() {
           </Col>
           <Col xs={24} xl={10}>
             <ProjectTimelineCard projectId={data.id} />
+            <ProvenanceList entity="project" id={data.id} />
           </Col>
         </Row>
       </Flex>

@@ -1,7 +1,7 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useOfficerOptions } from '../../../components/officer-select';
@@ -16,6 +16,28 @@ import { ProjectsTable } from '../components/projects-table';
 
 const PAGE_SIZE = 20;
 const DEFAULT_SORT = '-totalInvestment';
+
+/** Filters given in the address (a cockpit figure links here with the query that reproduces it). */
+function filtersFromSearch(params: URLSearchParams): ProjectFilters {
+  const f: ProjectFilters = {};
+  for (const key of [
+    'q',
+    'stage',
+    'chainLink',
+    'park',
+    'officerId',
+    'firmId',
+    'chainId',
+    'signedFrom',
+    'signedTo',
+    'sort',
+  ] as const) {
+    const v = params.get(key);
+    if (v) f[key] = v;
+  }
+  if (params.get('late') === 'true') f.late = true;
+  return f;
+}
 type View = 'list' | 'kanban';
 
 /** `/projects` 项目库: filtered, sortable list and a kanban by stage, with Excel in and out. */
@@ -26,7 +48,11 @@ export function ProjectsPage() {
   const navigate = useNavigate();
   const officers = useOfficerOptions(can('user.manage'));
   const [view, setView] = useState<View>('list');
-  const [filters, setFilters] = useState<ProjectFilters>({ sort: DEFAULT_SORT });
+  const [search] = useSearchParams();
+  const [filters, setFilters] = useState<ProjectFilters>(() => ({
+    sort: DEFAULT_SORT,
+    ...filtersFromSearch(search),
+  }));
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const projects = useProjects({

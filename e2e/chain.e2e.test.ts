@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+
+/** Industrial chains (issue 4) in a real browser: map → missing link → targets → lead; editor; PNG. */
+describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function openPetChain(page: Page) {
+    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    await page.goto(`${server.url}/chains`);
+    await page.getByRole('link', { name: '宠物产业链' }).first().click();
+    await page.getByTestId('chain-map').locator('canvas').first().waitFor();
+  }
+
+  it('opens the pet chain map, ranks targets for a missing link with reasons, and makes a lead of one', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await openPetChain(page);
+    await screenshot(page, 'chain-pet-map');
+    // 零食 (pet treats) has no local firm in the demo zone: a gap to fill (补链).
+    const missing = page.locator('tr[data-state="missing"][data-name="零食"]');
+    await missing.click();
+    const drawer = page.getByTestId('chain-link-drawer');
+    await drawer.waitFor();
+    const table = page.getByTestId('targets-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const rows = table.locator('tbody tr.ant-table-row');
+    expect(await rows.count()).toBeGreaterThan(2);
+    const first = await rows.first().innerText();
+    expect(first).toContain('行业匹配');
+    expect(first).toMatch(/供货给|采购|合作伙伴/);
+    const scores = await table.getByTestId('target-score').allInnerTexts();
+    const numbers = scores.map(Number);
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    await screenshot(page, 'chain-targets');
+
+    const firmName = (await rows.first().locator('a').first().innerText()).trim();
+    await rows.first().getByTestId('target-create-lead').click();
+    await page.getByTestId('target-lead-created').waitFor();
+    await rows
+      .first()
+      .getByText(/已有线索/)
+      .waitFor();
+
+    await page.goto(`${server.url}/leads`);
+    await page.getByTestId('leads-tab-mine').click();
+    await page.getByTestId('leads-search').locator('input').fill(firmName);
+    await page.getByTestId('leads-search').locator('input').press('Enter');
+    await page.locator('.ant-table-row', { hasText: firmName }).first().waitFor();
+    expect(await page.locator('.ant-table-row', { hasText: firmName }).first().innerText()).toContain(
+      '新线索',
+    );
+    await screenshot(page, 'chain-lead-in-my-leads');
+    await page.close();
+  });
+
+  it('exports the map as PNG', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    await openPetChain(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('chain-export-png').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.png$/);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.length).toBeGreaterThan(20_000);
+    await page.close();
+  });
+
+  it('edits a chain: adds a link, renames it, deletes it after a confirmation that says what is attached', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await openPetChain(page);
+    await page.getByTestId('chain-edit').click();
+    await page.getByTestId('chain-editor').waitFor();
+    await page.getByTestId('editor-add-宠物用品').click();
+    await page.getByTestId('editor-name').fill('宠物智能穿戴');
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('editor-link-宠物智能穿戴').waitFor();
+    await page.getByTestId('editor-edit-宠物智能穿戴').click();
+    await page.getByTestId('editor-name').fill('宠物智能穿戴设备');
+    await page.getByTestId('editor-save').click();
+    await page.getByTestId('editor-link-宠物智能穿戴设备').waitFor();
+    await screenshot(page, 'chain-editor');
+    // Deleting a link that carries firms names them before anything is deleted.
+    await page.getByTestId('editor-delete-宠物医疗').click();
+    const summary = page.getByTestId('editor-delete-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toMatch(/将删除 4 个环节/);
+    await screenshot(page, 'chain-editor-delete-confirm');
+    await page.getByTestId('editor-delete-cancel').click();
+    await page.getByTestId('editor-delete-宠物智能穿戴设备').click();
+    await page.getByTestId('editor-delete-confirm').click();
+    await page.getByTestId('editor-link-宠物智能穿戴设备').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('editor-link-宠物医疗').count()).toBe(1);
+    await page.close();
+  });
+
+  it('shows the referral network and the chain overview', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await loginAs(page, server.url, 'leader', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    await page.goto(`${server.url}/chains`);
+    await page.getByText('宠物产业链').first().waitFor();
+    await screenshot(page, 'chain-overview');
+    await page.goto(`${server.url}/referrals`);
+    await page.getByTestId('referral-graph').locator('canvas').first().waitFor();
+    expect(await page.getByTestId('referral-totals').innerText()).toContain('宏通地质');
+    await screenshot(page, 'chain-referrals');
+    await page.close();
+  });
+});

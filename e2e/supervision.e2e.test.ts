@@ -1,0 +1,189 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+
+/** Opens an antd Select by its test id and picks the option whose text contains `text`. */
+async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
+    .first()
+    .click();
+}
+
+describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lists in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let requestUrl = '';
+  const TITLE = '新建车间临时用电增容（浏览器测试）';
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await loginAs(page, server.url, username, E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    return page;
+  }
+
+  it('a firm raises a power request on its project', async () => {
+    const page = await signedIn('firm');
+    await page.goto(`${server.url}/requests`);
+    await page.getByTestId('request-new').click();
+    await pickOption(page, 'request-form-project', '乖宝宠物年产10万吨');
+    await page.getByTestId('request-form-title').fill(TITLE);
+    await page.getByTestId('request-form-description').fill('2栋新车间设备调试需临时用电800kVA');
+    await page.getByTestId('request-form-submit').click();
+    await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
+    requestUrl = page.url();
+    await page.getByTestId('request-status').filter({ hasText: '已提交' }).waitFor();
+    await screenshot(page, 'request-raised-by-firm');
+    await page.close();
+  });
+
+  it('the officer assigns it to 供电服务中心', async () => {
+    const page = await signedIn('officer');
+    await page.goto(requestUrl);
+    await page.getByTestId('request-assign').click();
+    await pickOption(page, 'request-assign-department', '供电服务中心');
+    await page.getByTestId('request-assign-submit').click();
+    await page.getByTestId('request-status').filter({ hasText: '已交办' }).waitFor();
+    expect(await page.getByTestId('request-timeline').innerText()).toContain('交办至 供电服务中心');
+    await screenshot(page, 'request-assigned-by-officer');
+    await page.close();
+  });
+
+  it('the department finds it in its queue, accepts, notes progress and resolves it', async () => {
+    const page = await signedIn('dept');
+    await page.goto(`${server.url}/requests`);
+    const queue = page.getByTestId('request-queue');
+    await queue.getByText(TITLE).waitFor();
+    // The queue puts overdue requests first: the demo's overdue power request heads it.
+    await queue.getByTestId('overdue-tag').first().waitFor();
+    await screenshot(page, 'request-department-queue');
+    await queue.getByText(TITLE).click();
+    await page.getByTestId('request-move-accepted').click();
+    await page.getByTestId('request-move-submit').click();
+    await page.getByTestId('request-status').filter({ hasText: '已受理' }).waitFor();
+    await page.getByTestId('request-note-input').fill('已现场勘察，临时接入方案编制中');
+    await page.getByTestId('request-note-submit').click();
+    await page.getByTestId('request-status').filter({ hasText: '办理中' }).waitFor();
+    await page.getByTestId('request-move-resolved').click();
+    await page.getByTestId('request-move-reason').fill('临时用电方案已批复，已于今日送电');
+    await page.getByTestId('request-move-submit').click();
+    await page.getByTestId('request-status').filter({ hasText: '已办结' }).waitFor();
+    await page.getByTestId('request-resolution').waitFor();
+    await screenshot(page, 'request-resolved-by-department');
+    await page.close();
+  });
+
+  it('the firm sees it in its inbox and confirms', async () => {
+    const page = await signedIn('firm');
+    await page.getByTestId('inbox-badge').click();
+    await page.waitForURL(/\/inbox$/);
+    const toConfirm = page.getByTestId('inbox-toConfirm');
+    await toConfirm.getByText(TITLE).waitFor();
+    await screenshot(page, 'inbox-firm-to-confirm');
+    await toConfirm.getByText(TITLE).click();
+    await page.getByTestId('request-move-confirmed').click();
+    await page.getByTestId('request-move-submit').click();
+    await page.getByTestId('request-status').filter({ hasText: '已确认' }).waitFor();
+    expect(await page.getByTestId('request-timeline').innerText()).toContain('已确认');
+    await screenshot(page, 'request-confirmed-by-firm');
+    await page.close();
+  });
+
+  it('the leader sees requests by department and type', async () => {
+    const page = await signedIn('leader');
+    await page.goto(`${server.url}/requests`);
+    await page.getByTestId('request-overview').getByText('供电服务中心').first().waitFor();
+    await screenshot(page, 'request-leader-overview');
+    await page.close();
+  });
+
+  it('an overdue task with a roadmap gets progress, shows its escalation and is closed with evidence', async () => {
+    const page = await signedIn('dept');
+    await page.goto(`${server.url}/tasks`);
+    await page.getByTestId('task-list').getByText('园区10kV双回路供电改造').click();
+    await page.getByTestId('task-escalation').waitFor();
+    expect(await page.getByTestId('task-escalation').innerText()).toContain('超期');
+    await page.getByTestId('task-escalations').waitFor();
+    await page.getByTestId('task-report').click();
+    await page.getByTestId('task-report-content').fill('电缆已到货，线路施工完成');
+    await page.getByTestId('task-report-percent').fill('95');
+    await page.getByTestId('task-report-submit').click();
+    await page.getByTestId('task-reports').getByText('电缆已到货，线路施工完成').waitFor();
+    await page.getByTestId('task-milestone-done').first().click();
+    await page.getByTestId('task-roadmap').locator('.ant-tag-green').nth(1).waitFor();
+    await screenshot(page, 'task-overdue-with-progress');
+    await page.getByTestId('task-propose').click();
+    await page.getByTestId('task-propose-evidence').fill('双回路已送电，附送电验收单');
+    await page.getByTestId('task-propose-submit').click();
+    await page.getByTestId('task-status').filter({ hasText: '待销号' }).waitFor();
+    const taskUrl = page.url();
+    await page.close();
+
+    const leader = await signedIn('leader');
+    await leader.goto(taskUrl);
+    await leader.getByTestId('task-decide').click();
+    await leader.getByTestId('task-decide-note').fill('同意销号');
+    await leader.getByTestId('task-decide-submit').click();
+    await leader.getByTestId('task-closed').waitFor();
+    expect(await leader.getByTestId('task-closed').innerText()).toContain('双回路已送电');
+    await screenshot(leader, 'task-closed-by-leader');
+    await leader.close();
+  });
+
+  it('a problem list is closed item by item', async () => {
+    const dept = await signedIn('dept');
+    await dept.goto(`${server.url}/problem-lists`);
+    await dept.getByTestId('problem-lists').getByText('营商环境专项督查问题清单').click();
+    await dept.getByTestId('problem-items').waitFor();
+    await screenshot(dept, 'problem-list-before');
+    // The department may close only its own item (供电抢修响应, item 4).
+    expect(await dept.getByTestId('problem-close-3').count()).toBe(0);
+    await dept.getByTestId('problem-close-4').click();
+    await dept.getByTestId('problem-close-evidence').fill('已设立园区供电服务网格员6名');
+    await dept.getByTestId('problem-close-submit').click();
+    await dept.getByTestId('problem-item-state-4').filter({ hasText: '按期销号' }).waitFor();
+    const listUrl = dept.url();
+    await dept.close();
+
+    const officer = await signedIn('officer');
+    await officer.goto(listUrl);
+    for (const n of [3, 5]) {
+      await officer.getByTestId(`problem-close-${n}`).click();
+      await officer.getByTestId('problem-close-evidence').fill('整改到位，已核查');
+      await officer.getByTestId('problem-close-submit').click();
+      await officer.getByTestId(`problem-item-state-${n}`).filter({ hasText: '销号' }).waitFor();
+    }
+    expect(await officer.getByTestId('problem-item-state-3').innerText()).toContain('逾期销号');
+    await officer.getByTestId('problem-summary').filter({ hasText: '已销号 5 项' }).waitFor();
+    await screenshot(officer, 'problem-list-closed');
+    await officer.close();
+  });
+
+  it('shows the campaigns and the paired-assistance figures from the page', async () => {
+    const page = await signedIn('leader');
+    await page.goto(`${server.url}/campaigns`);
+    await page.getByText('共 12 项行动').first().waitFor();
+    expect(await page.getByTestId('campaign-figures').first().innerText()).toContain('113');
+    await screenshot(page, 'campaigns');
+    await page.goto(`${server.url}/programmes`);
+    await page.getByTestId('programme-figures').getByText('358').waitFor();
+    expect(await page.getByTestId('programme-pass-rate').innerText()).toContain('97.4');
+    await screenshot(page, 'programmes');
+    await page.goto(`${server.url}/inbox`);
+    await page.getByTestId('inbox-overdue').waitFor();
+    await screenshot(page, 'inbox-leader');
+    await page.close();
+  });
+});

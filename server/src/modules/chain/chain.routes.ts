@@ -1,0 +1,546 @@
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CHAIN_LIMITS, CHAIN_POSITIONS, CHAIN_SCOPES, LINK_PRIORITIES } from '../../../../shared/src/chain';
+import { idString, localDate, longText, money, nameText, queryBool, shortText } from '../../lib/fields';
+import { errors } from '../../plugins/errors';
+import { leadSchema } from '../lead/lead.presenter';
+import {
+  chainDetailSchema,
+  chainMapSchema,
+  chainSchema,
+  linkSchema,
+  overviewItemSchema,
+  targetsResponseSchema,
+  weightsSchema,
+} from './chain.presenter';
+import {
+  addLink,
+  createChain,
+  deleteChainRecord,
+  deleteLink,
+  getChain,
+  listChainRecords,
+  moveLink,
+  updateChain,
+  updateLinkRecord,
+} from './chain.service';
+import {
+  ATTACHABLE,
+  attachRecord,
+  linkOptionSchema,
+  linkOptions,
+  linkRecords,
+  linkRecordsSchema,
+} from './chain-attach.service';
+import {
+  chainFileSchema,
+  exportChain,
+  exportChainXlsx,
+  importChain,
+  parseChainXlsx,
+} from './chain-io.service';
+import { chainMap, chainOverview } from './chain-map.service';
+import { createLeadFromTarget, getWeights, listTargets, setWeights } from './chain-target.service';
+import { referralNetwork, referralNetworkSchema } from './referral.service';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) =>
+  `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const chainParams = z.object({ id: idString });
+const linkParams = z.object({ id: idString, linkId: idString });
+const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const confirmQuery = z.strictObject({ confirm: queryBool.optional() });
+const attachedSchema = z.object({
+  links: z.number().int(),
+  firms: z.number().int(),
+  leads: z.number().int(),
+  projects: z.number().int(),
+  leaders: z.number().int(),
+});
+
+const chainFields = {
+  nameEn: shortText.nullable().optional(),
+  officialName: nameText.nullable().optional(),
+  officialTitle: shortText.nullable().optional(),
+  description: longText.nullable().optional(),
+  goal: longText.nullable().optional(),
+  scope: z.enum(CHAIN_SCOPES).optional(),
+  region: shortText.nullable().optional(),
+  isCityKey: z.boolean().optional(),
+  sortOrder: z.number().int().min(0).max(100_000).optional(),
+  leaders: z
+    .array(
+      z.strictObject({
+        firmId: idString,
+        linkId: idString.nullable().optional(),
+        note: shortText.nullable().optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  parks: z
+    .array(z.strictObject({ name: nameText, note: shortText.nullable().optional() }))
+    .max(50)
+    .optional(),
+  targets: z
+    .array(
+      z.strictObject({
+        year: z.number().int().min(2000).max(2100),
+        projectsTarget: z.number().int().min(0).max(100_000).nullable().optional(),
+        investmentTarget: money.nullable().optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+};
+
+const codes = z
+  .array(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Ta-t]?\d{0,4}$/, 'a GB/T 4754 code')
+      .min(1),
+  )
+  .max(CHAIN_LIMITS.maxCodesPerLink);
+const keywords = z.array(z.string().trim().min(1).max(40)).max(CHAIN_LIMITS.maxKeywordsPerLink);
+const linkFields = {
+  name: nameText,
+  position: z.enum(CHAIN_POSITIONS).optional(),
+  description: longText.nullable().optional(),
+  industryCodes: codes.optional(),
+  keywords: keywords.optional(),
+  priority: z.enum(LINK_PRIORITIES).optional(),
+};
+
+/** Industrial chains (issue 4): /api/chains… and the referral network /api/referrals. */
+export async function chainRoutes(app: FastifyInstance) {
+  await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2, parts: 3 } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { permission: 'chain.read' } as const;
+  const write = { permission: 'chain.write' } as const;
+  const tags = ['chain'];
+
+  r.get(
+    '/api/chains',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'All chains (产业链) with official, leaders, parks, targets',
+        response: { 200: z.object({ items: z.array(chainSchema) }) },
+      },
+    },
+    async function handleListChains(request) {
+      return { items: await listChainRecords(request.ctx) };
+    },
+  );
+
+  r.get(
+    '/api/chains/overview',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Zone overview: every chain with coverage, projects, investment, targets vs actuals, ranked',
+        querystring: yearQuery,
+        response: { 200: z.object({ items: z.array(overviewItemSchema) }) },
+      },
+    },
+    async function handleOverview(request) {
+      return { items: await chainOverview(request.ctx, request.reads, request.query.year) };
+    },
+  );
+
+  r.get(
+    '/api/chains/link-options',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Every link as a picker option (chain / link / sub-link)',
+        response: { 200: z.object({ items: z.array(linkOptionSchema) }) },
+      },
+    },
+    async function handleLinkOptions(request) {
+      return { items: await linkOptions(request.ctx) };
+    },
+  );
+
+  r.get(
+    '/api/chains/settings',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: "The zone's target ranking weights",
+        response: {
+          200: z.object({
+            weights: weightsSchema,
+            version: z.number().int(),
+            updatedAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async function handleGetSettings(request) {
+      return getWeights(request.ctx);
+    },
+  );
+
+  r.put(
+    '/api/chains/settings',
+    {
+      config: { access: { permission: 'chain.weights' } },
+      schema: {
+        tags,
+        summary: 'Set the ranking weights (send the version read; 0 before the first save)',
+        body: z.strictObject({ weights: weightsSchema, version: z.number().int().min(0) }),
+        response: {
+          200: z.object({
+            weights: weightsSchema,
+            version: z.number().int(),
+            updatedAt: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async function handleSetSettings(request) {
+      return setWeights(request.ctx, request.body);
+    },
+  );
+
+  r.put(
+    '/api/chains/attachments',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Attach a firm, lead or project to a link (linkId null detaches)',
+        body: z.strictObject({ entity: z.enum(ATTACHABLE), id: idString, linkId: idString.nullable() }),
+        response: {
+          200: z.object({ entity: z.enum(ATTACHABLE), id: z.string(), linkId: z.string().nullable() }),
+        },
+      },
+    },
+    async function handleAttach(request) {
+      return attachRecord(request.ctx, request.body);
+    },
+  );
+
+  r.post(
+    '/api/chains',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Create a chain',
+        body: z.strictObject({ name: nameText, ...chainFields }),
+        response: { 201: chainDetailSchema },
+      },
+    },
+    async function handleCreateChain(request, reply) {
+      return reply.status(201).send(await createChain(request.ctx, request.body));
+    },
+  );
+
+  const importResponse = z.object({ chain: chainDetailSchema, warnings: z.array(z.string()) });
+  r.post(
+    '/api/chains/import',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Import a chain from its JSON file (as exported); creates a new chain',
+        querystring: z.strictObject({ name: nameText.optional() }),
+        body: z.unknown(),
+        response: { 201: importResponse },
+      },
+    },
+    async function handleImportJson(request, reply) {
+      return reply.status(201).send(await importChain(request.ctx, request.body, request.query.name));
+    },
+  );
+
+  r.post(
+    '/api/chains/import/xlsx',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Import a chain from xlsx (multipart field file; layout as exported)',
+        response: { 201: importResponse },
+      },
+    },
+    async function handleImportXlsx(request, reply) {
+      if (!request.isMultipart()) {
+        const message = {
+          zh: '请以 multipart/form-data 上传文件（字段 file）',
+          en: 'Upload the file as multipart/form-data (field file)',
+        };
+        throw errors.badRequest('CHAIN_IMPORT_NOT_MULTIPART', message, [{ path: 'file', message }]);
+      }
+      const file = await request.file();
+      if (!file)
+        throw errors.validation([{ path: 'file', message: { zh: '请选择文件', en: 'Choose a file' } }]);
+      const bytes = await file.toBuffer();
+      return reply.status(201).send(await importChain(request.ctx, await parseChainXlsx(bytes)));
+    },
+  );
+
+  r.get(
+    '/api/chains/:id',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'One chain with its link tree',
+        params: chainParams,
+        response: { 200: chainDetailSchema },
+      },
+    },
+    async function handleGetChain(request) {
+      return getChain(request.ctx, request.params.id);
+    },
+  );
+
+  r.patch(
+    '/api/chains/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Edit a chain (send the version read; 409 if it changed)',
+        params: chainParams,
+        body: z.strictObject({ version: z.number().int().min(1), name: nameText.optional(), ...chainFields }),
+        response: { 200: chainDetailSchema },
+      },
+    },
+    async function handleUpdateChain(request) {
+      return updateChain(request.ctx, request.params.id, request.body);
+    },
+  );
+
+  r.delete(
+    '/api/chains/:id',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Delete a chain; without confirm=true answers 409 with what is attached',
+        params: chainParams,
+        querystring: confirmQuery,
+        response: { 200: z.object({ deleted: z.literal(true), attached: attachedSchema }) },
+      },
+    },
+    async function handleDeleteChain(request) {
+      const attached = await deleteChainRecord(
+        request.ctx,
+        request.params.id,
+        request.query.confirm === true,
+      );
+      return { deleted: true as const, attached };
+    },
+  );
+
+  r.get(
+    '/api/chains/:id/export',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Export a chain as JSON (format=json) or xlsx (format=xlsx)',
+        params: chainParams,
+        querystring: z.strictObject({ format: z.enum(['json', 'xlsx']).default('json') }),
+      },
+    },
+    async function handleExport(request, reply) {
+      if (request.query.format === 'xlsx') {
+        const file = await exportChainXlsx(request.ctx, request.params.id);
+        return reply.type(XLSX_MIME).header('content-disposition', attachment(file.name)).send(file.bytes);
+      }
+      const file = await exportChain(request.ctx, request.params.id);
+      return reply
+        .header('content-disposition', attachment(`${file.chain.name}.json`))
+        .send(chainFileSchema.parse(file));
+    },
+  );
+
+  r.get(
+    '/api/chains/:id/map',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Chain map: links with state strong/weak/missing, counts, targets vs actuals',
+        params: chainParams,
+        querystring: yearQuery,
+        response: { 200: chainMapSchema },
+      },
+    },
+    async function handleMap(request) {
+      return chainMap(request.ctx, request.reads, request.params.id, request.query.year);
+    },
+  );
+
+  r.post(
+    '/api/chains/:id/links',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Add a link (top level needs a position; index places it among siblings)',
+        params: chainParams,
+        body: z.strictObject({
+          ...linkFields,
+          parentId: idString.nullable().optional(),
+          index: z.number().int().min(0).optional(),
+        }),
+        response: { 201: linkSchema },
+      },
+    },
+    async function handleAddLink(request, reply) {
+      return reply.status(201).send(await addLink(request.ctx, request.params.id, request.body));
+    },
+  );
+
+  r.patch(
+    '/api/chains/:id/links/:linkId',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Rename or edit a link (a top-level position change moves its subtree)',
+        params: linkParams,
+        body: z.strictObject({ ...linkFields, name: nameText.optional() }),
+        response: { 200: linkSchema },
+      },
+    },
+    async function handleUpdateLink(request) {
+      return updateLinkRecord(request.ctx, request.params.id, request.params.linkId, request.body);
+    },
+  );
+
+  r.post(
+    '/api/chains/:id/links/:linkId/move',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Move a link (with its sub-links) under another parent and/or reorder',
+        params: linkParams,
+        body: z.strictObject({
+          parentId: idString.nullable(),
+          index: z.number().int().min(0).optional(),
+          position: z.enum(CHAIN_POSITIONS).optional(),
+        }),
+        response: { 200: z.object({ links: z.array(linkSchema) }) },
+      },
+    },
+    async function handleMoveLink(request) {
+      return { links: await moveLink(request.ctx, request.params.id, request.params.linkId, request.body) };
+    },
+  );
+
+  r.delete(
+    '/api/chains/:id/links/:linkId',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Delete a link with its sub-links; without confirm=true answers 409 with what is attached',
+        params: linkParams,
+        querystring: confirmQuery,
+        response: { 200: z.object({ deleted: z.literal(true), attached: attachedSchema }) },
+      },
+    },
+    async function handleDeleteLink(request) {
+      const attached = await deleteLink(
+        request.ctx,
+        request.params.id,
+        request.params.linkId,
+        request.query.confirm === true,
+      );
+      return { deleted: true as const, attached };
+    },
+  );
+
+  r.get(
+    '/api/chains/:id/links/:linkId/records',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: "A link's (and sub-links') firms, projects and leads",
+        params: linkParams,
+        response: { 200: linkRecordsSchema },
+      },
+    },
+    async function handleLinkRecords(request) {
+      return linkRecords(request.ctx, request.reads, request.params.id, request.params.linkId);
+    },
+  );
+
+  r.get(
+    '/api/chains/:id/links/:linkId/targets',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Ranked external firms that would fill the link, with the reasons for each rank',
+        params: linkParams,
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(CHAIN_LIMITS.maxTargets).optional(),
+        }),
+        response: { 200: targetsResponseSchema },
+      },
+    },
+    async function handleTargets(request) {
+      return listTargets(request.ctx, request.reads, request.params.id, request.params.linkId, request.query);
+    },
+  );
+
+  r.post(
+    '/api/chains/:id/links/:linkId/targets/:firmId/lead',
+    {
+      config: { access: { permission: 'lead.write' } },
+      schema: {
+        tags,
+        summary:
+          'Create a lead from a ranked target (pre-filled: target, link, source, referrer when tied; origin recorded)',
+        params: linkParams.extend({ firmId: idString }),
+        body: z.strictObject({
+          title: nameText.optional(),
+          referrerFirmId: idString.nullable().optional(),
+          nextStep: shortText.nullable().optional(),
+          nextStepDate: localDate.nullable().optional(),
+        }),
+        response: { 201: z.object({ lead: leadSchema, origin: z.record(z.string(), z.unknown()) }) },
+      },
+    },
+    async function handleLeadFromTarget(request, reply) {
+      const p = request.params;
+      return reply
+        .status(201)
+        .send(await createLeadFromTarget(request.ctx, p.id, p.linkId, p.firmId, request.body));
+    },
+  );
+
+  r.get(
+    '/api/referrals',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: '以商招商 network: which local firms brought which leads and projects, totals per referrer',
+        response: { 200: referralNetworkSchema },
+      },
+    },
+    async function handleReferrals(request) {
+      return referralNetwork(request.ctx, request.reads);
+    },
+  );
+}

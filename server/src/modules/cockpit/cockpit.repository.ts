@@ -1,0 +1,269 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
+import type { Database } from '../../db/database';
+
+/**
+ * The cockpit's SQL (驾驶舱). Every figure here is a count or sum over the same rows a list shows
+ * with the filters the service attaches to it (project list, request list, round reports), so a
+ * click on a figure lands on exactly the records behind it. Runs as a read task (plain handle,
+ * cloneable params, plain result).
+ */
+type Db = Kysely<Database>;
+
+export interface CockpitScope {
+  year: number;
+  today: string;
+  park?: string | undefined;
+  chainId?: string | undefined;
+}
+
+const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key as string);
+const WORKING = [...REQUEST_WORKING_STATUSES] as string[];
+
+/** Projects in the scope (park, chain) — the same WHERE as the project list's park/chainId filters. */
+export function scopedProjects(db: Db, s: CockpitScope): SelectQueryBuilder<Database, 'project', object> {
+  let q = db.selectFrom('project');
+  if (s.park) q = q.where('project.park', '=', s.park);
+  if (s.chainId) {
+    const chainId = s.chainId;
+    q = q.where('project.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  return q;
+}
+
+/** Projects per current stage (all stages, paused and cancelled included). */
+export async function stageCounts(db: Db, s: CockpitScope): Promise<Record<string, number>> {
+  const rows = await scopedProjects(db, s)
+    .select(['project.stage as stage', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('project.stage')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
+}
+
+/** Count and total investment of the active projects in scope. */
+export async function activeTotals(db: Db, s: CockpitScope) {
+  const row = await scopedProjects(db, s)
+    .select([
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('project.total_investment').as('inv'),
+    ])
+    .where('project.stage', 'in', ACTIVE)
+    .executeTakeFirst();
+  return { count: Number(row?.n ?? 0), investment: Number(row?.inv ?? 0) };
+}
+
+/** Projects signed (first stage event) in the year, by month: count and total investment. */
+export async function signedByMonth(db: Db, s: CockpitScope) {
+  const first = db
+    .selectFrom('project_stage_event')
+    .select(['project_id', (eb) => eb.fn.min<string>('date').as('signed_date')])
+    .groupBy('project_id')
+    .as('f');
+  const rows = await scopedProjects(db, s)
+    .innerJoin(first, 'f.project_id', 'project.id')
+    .select([
+      sql<string>`substr(f.signed_date, 1, 7)`.as('month'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('project.total_investment').as('inv'),
+    ])
+    .where('f.signed_date', '>=', `${s.year}-01-01`)
+    .where('f.signed_date', '<=', `${s.year}-12-31`)
+    .groupBy(sql`substr(f.signed_date, 1, 7)`)
+    .execute();
+  return rows.map((r) => ({ month: r.month, count: Number(r.n), investment: Number(r.inv ?? 0) }));
+}
+
+/** Round-report figures (funds in place, fixed-asset investment) by the month their round's period ends. */
+export async function reportedByMonth(db: Db, s: CockpitScope) {
+  const rows = await scopedProjects(db, s)
+    .innerJoin('round_report', 'round_report.project_id', 'project.id')
+    .innerJoin('round', 'round.id', 'round_report.round_id')
+    .select([
+      sql<string>`substr(round.period_end, 1, 7)`.as('month'),
+      (eb) => eb.fn.sum<number>('round_report.funds_period').as('funds'),
+      (eb) => eb.fn.sum<number>('round_report.investment_period').as('inv'),
+      (eb) => eb.fn.sum<number>('round_report.exports_period').as('exp'),
+    ])
+    .where('round.period_end', '>=', `${s.year}-01-01`)
+    .where('round.period_end', '<=', `${s.year}-12-31`)
+    .groupBy(sql`substr(round.period_end, 1, 7)`)
+    .execute();
+  return rows.map((r) => ({
+    month: r.month,
+    funds: Number(r.funds ?? 0),
+    investment: Number(r.inv ?? 0),
+    exports: Number(r.exp ?? 0),
+  }));
+}
+
+/** Projects with an open milestone past its planned date: the worst delay of each, worst first. */
+export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
+  const rows = await scopedProjects(db, s)
+    .innerJoin('milestone', 'milestone.project_id', 'project.id')
+    .select([
+      'project.id as id',
+      'project.code as code',
+      'project.name as name',
+      'project.park as park',
+      'project.stage as stage',
+      (eb) => eb.fn.min<string>('milestone.planned_date').as('planned'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('milestone.actual_date', 'is', null)
+    .where('milestone.planned_date', '<', s.today)
+    .groupBy(['project.id', 'project.code', 'project.name', 'project.park', 'project.stage'])
+    .execute();
+  const sorted = rows
+    .map((r) => ({ ...r, lateMilestones: Number(r.n), planned: r.planned as string }))
+    .sort((a, b) => a.planned.localeCompare(b.planned));
+  return { count: sorted.length, items: sorted.slice(0, limit) };
+}
+
+/** The names of the open late milestones of some projects (for the report and warnings). */
+export function lateMilestones(db: Db, projectIds: string[], today: string) {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('milestone')
+    .select(['project_id', 'name', 'planned_date'])
+    .where('project_id', 'in', projectIds)
+    .where('actual_date', 'is', null)
+    .where('planned_date', '<', today)
+    .orderBy('planned_date')
+    .execute();
+}
+
+/** Open (not yet confirmed) and overdue factor requests by department, zone-wide like the request list. */
+export async function requestsByDepartment(db: Db, today: string) {
+  const rows = await db
+    .selectFrom('factor_request')
+    .leftJoin('department', 'department.id', 'factor_request.department_id')
+    .select([
+      'factor_request.department_id as department_id',
+      'department.name as department_name',
+      (eb) => eb.fn.countAll<number>().as('open'),
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            sql`case when ${sql.ref('factor_request.status')} in (${sql.join(WORKING)}) and ${sql.ref('factor_request.deadline')} < ${today} then 1 else 0 end`,
+          )
+          .as('overdue'),
+    ])
+    .where('factor_request.status', '!=', 'confirmed')
+    .groupBy(['factor_request.department_id', 'department.name'])
+    .execute();
+  return rows
+    .map((r) => ({
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      open: Number(r.open),
+      overdue: Number(r.overdue ?? 0),
+    }))
+    .sort((a, b) => b.overdue - a.overdue || b.open - a.open);
+}
+
+/** Per chain: its links and the links covered (at least one local firm or a live project on them). */
+export async function chainCoverage(db: Db, chainId?: string) {
+  let q = db
+    .selectFrom('chain')
+    .innerJoin('chain_link', 'chain_link.chain_id', 'chain.id')
+    .select([
+      'chain.id as id',
+      'chain.name as name',
+      'chain.sort_order as sort_order',
+      (eb) => eb.fn.countAll<number>().as('links'),
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            sql`case when exists (select 1 from firm where firm.link_id = chain_link.id and firm.is_local = 1)
+              or exists (select 1 from project where project.link_id = chain_link.id and project.stage <> 'cancelled')
+              then 1 else 0 end`,
+          )
+          .as('covered'),
+    ])
+    .groupBy(['chain.id', 'chain.name', 'chain.sort_order'])
+    .orderBy('chain.sort_order')
+    .orderBy('chain.name');
+  if (chainId) q = q.where('chain.id', '=', chainId);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    chainId: r.id,
+    name: r.name,
+    links: Number(r.links),
+    covered: Number(r.covered ?? 0),
+  }));
+}
+
+/** The largest active projects by total investment (the project list's default sort). */
+export function topProjects(db: Db, s: CockpitScope, limit: number) {
+  return scopedProjects(db, s)
+    .select([
+      'project.id as id',
+      'project.code as code',
+      'project.name as name',
+      'project.stage as stage',
+      'project.park as park',
+      'project.total_investment as total_investment',
+    ])
+    .where('project.stage', 'in', ACTIVE)
+    .where('project.total_investment', 'is not', null)
+    .orderBy('project.total_investment', 'desc')
+    .orderBy('project.id')
+    .limit(limit)
+    .execute();
+}
+
+/** The latest round whose period has begun: projects asked, reported, reported late (in scope). */
+export async function latestRoundRate(db: Db, s: CockpitScope) {
+  const round = await db
+    .selectFrom('round')
+    .selectAll()
+    .where('period_start', '<=', s.today)
+    .orderBy('period_end', 'desc')
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+  if (!round) return null;
+  const row = await scopedProjects(db, s)
+    .innerJoin('round_project', 'round_project.project_id', 'project.id')
+    .leftJoin('round_report', (j) =>
+      j
+        .onRef('round_report.round_id', '=', 'round_project.round_id')
+        .onRef('round_report.project_id', '=', 'project.id'),
+    )
+    .select([
+      (eb) => eb.fn.countAll<number>().as('expected'),
+      (eb) => eb.fn.count<number>('round_report.id').as('reported'),
+      (eb) => eb.fn.sum<number>(sql`coalesce(round_report.late, 0)`).as('late'),
+    ])
+    .where('round_project.round_id', '=', round.id)
+    .executeTakeFirst();
+  return {
+    id: round.id,
+    title: round.title,
+    deadline: round.deadline,
+    periodKey: round.period_key,
+    expected: Number(row?.expected ?? 0),
+    reported: Number(row?.reported ?? 0),
+    late: Number(row?.late ?? 0),
+  };
+}
+
+/** The filter choices: parks that have projects, and the chains. */
+export async function filterOptions(db: Db) {
+  const parks = await db
+    .selectFrom('project')
+    .select('park')
+    .distinct()
+    .where('park', 'is not', null)
+    .orderBy('park')
+    .execute();
+  const chains = await db
+    .selectFrom('chain')
+    .select(['id', 'name'])
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+  return { parks: parks.map((p) => p.park as string), chains };
+}

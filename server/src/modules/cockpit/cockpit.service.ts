@@ -1,0 +1,43 @@
+import type { ReadRunner } from '../../db/read-pool';
+import { requireActor, today } from '../../lib/fields';
+import type { ServiceContext } from '../../plugins/context';
+
+export interface CockpitQuery {
+  year?: number | undefined;
+  park?: string | undefined;
+  chain?: string | undefined;
+}
+
+/** The cockpit (驾驶舱) for a year and an optional park/chain, off the event loop (read task). */
+export async function getCockpit(ctx: ServiceContext, reads: ReadRunner, q: CockpitQuery) {
+  requireActor(ctx);
+  const day = today(ctx);
+  const [cockpit, warnings] = await Promise.all([
+    reads.run('cockpit.data', {
+      year: q.year ?? Number(day.slice(0, 4)),
+      today: day,
+      park: q.park,
+      chainId: q.chain,
+    }),
+    reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10_000 }),
+  ]);
+  const severity = { high: 0, medium: 0, low: 0 };
+  for (const w of warnings) severity[w.severity] += 1;
+  return { ...cockpit, warnings: { ...severity, total: warnings.length, top: warnings.slice(0, 8) } };
+}
+
+/** Early warnings, most severe first. */
+export async function listWarnings(
+  ctx: ServiceContext,
+  reads: ReadRunner,
+  q: { park?: string | undefined; chain?: string | undefined; limit?: number | undefined },
+) {
+  requireActor(ctx);
+  const items = await reads.run('warning.list', {
+    today: today(ctx),
+    park: q.park,
+    chainId: q.chain,
+    limit: q.limit ?? 500,
+  });
+  return { items, total: items.length };
+}

@@ -1,0 +1,309 @@
+import { PassThrough, Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { IMPORT_LIMITS } from '../../../../shared/src/excel-limits';
+import type { Bilingual } from '../../../../shared/src/i18n-message';
+import { cellText } from './import-cells';
+import { COLUMNS_OF, type ImportColumn, type ImportKind, KIND_LABELS } from './import-columns';
+
+/**
+ * The xlsx side of the import: the template people fill in, reading an uploaded file (streaming:
+ * a 50k-row sheet is never held as an exceljs object model), and the error file handed back.
+ */
+
+/** Template layout: Chinese headers, then the English line, then the hints row, then data. */
+export const TEMPLATE_ROWS = { header: 1, english: 2, hints: 3, firstData: 4 } as const;
+/**
+ * Rows that get the dropdowns. Excel stores a validation as one range, but readers (exceljs among
+ * them) expand ranges cell by cell, so the range stays modest; typed values are checked anyway.
+ */
+const VALIDATED_ROWS = 5000;
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
+
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** The dropdown list of a column as an inline Excel list (all ours are far below 255 characters). */
+function listFormula(col: ImportColumn): string | null {
+  return col.options ? `"${col.options.map((o) => o.zh).join(',')}"` : null;
+}
+
+/** exceljs has `dataValidations` on a worksheet but leaves it out of its type definitions. */
+interface WithValidations {
+  dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
+}
+
+/** The import template of `kind`: headers, English line, hints row, dropdowns, a 说明 sheet. */
+export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
+  const columns = COLUMNS_OF[kind];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Lianzhao 链招';
+  const ws = wb.addWorksheet(KIND_LABELS[kind].zh, {
+    views: [{ state: 'frozen', ySplit: TEMPLATE_ROWS.hints }],
+  });
+  ws.columns = columns.map((c) => ({ width: c.width ?? 16 }));
+  const header = ws.getRow(TEMPLATE_ROWS.header);
+  const english = ws.getRow(TEMPLATE_ROWS.english);
+  const hints = ws.getRow(TEMPLATE_ROWS.hints);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.required ? `${c.zh}*` : c.zh;
+    cell.font = { bold: true, color: c.required ? { argb: 'FFC00000' } : undefined };
+    cell.fill = HEADER_FILL;
+    cell.note = `${c.en}${c.hint ? `\n${c.hint}` : ''}`;
+    const en = english.getCell(i + 1);
+    en.value = c.en;
+    en.font = { italic: true, color: { argb: 'FF808080' } };
+    const hint = hints.getCell(i + 1);
+    hint.value = c.hint || null;
+    hint.font = { color: { argb: 'FF808080' }, size: 9 };
+    hint.alignment = { wrapText: true, vertical: 'top' };
+    const letter = colLetter(i + 1);
+    const range = `${letter}${TEMPLATE_ROWS.firstData}:${letter}${TEMPLATE_ROWS.firstData + VALIDATED_ROWS - 1}`;
+    const formula = listFormula(c);
+    if (formula) {
+      (ws as unknown as WithValidations).dataValidations.add(range, {
+        type: 'list',
+        allowBlank: true,
+        formulae: [formula],
+        showErrorMessage: true,
+        errorTitle: '请从下拉列表选择',
+        error: `可选：${c.options?.map((o) => o.zh).join('、')}`,
+      });
+    }
+    if (c.type === 'date') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+  });
+  hints.height = 42;
+
+  const help = wb.addWorksheet('说明 Help');
+  help.columns = [{ width: 24 }, { width: 16 }, { width: 60 }, { width: 40 }];
+  help.addRow([`${KIND_LABELS[kind].zh}导入说明 / How to import ${KIND_LABELS[kind].en}`]).font = {
+    bold: true,
+  };
+  help.addRow([
+    '从第4行起每行一条记录；带 * 的列必填。任何一行有错时整个文件都不写入，并可下载标出错误的文件，改正后重新导入。',
+  ]);
+  help.addRow([
+    'One record per row from row 4; columns marked * are required. If any row is wrong nothing is written: download the error file, fix it and import it again.',
+  ]);
+  help.addRow([
+    '再次导入同一文件不会重复：企业按统一社会信用代码（其次按名称）匹配，线索、项目按编号匹配，匹配到的记录只更新填写了的列。',
+  ]);
+  help.addRow([]);
+  help.addRow(['列 Column', 'English', '填写说明 Hint', '可选值 Options']).font = { bold: true };
+  for (const c of columns) {
+    help.addRow([
+      c.required ? `${c.zh}*` : c.zh,
+      c.en,
+      c.hint,
+      c.options ? c.options.map((o) => o.zh).join('、') : '',
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface SheetRow {
+  rowNumber: number;
+  /** exceljs values by 1-based column index (sparse). */
+  cells: unknown[];
+}
+
+export interface ParsedSheet {
+  kind: ImportKind;
+  headerRow: SheetRow;
+  /** Rows between the header and the data (the English line, the hints row): kept for the error file. */
+  preamble: SheetRow[];
+  rows: SheetRow[];
+  /** Column key → 1-based column index in the uploaded sheet. */
+  columnIndex: Map<string, number>;
+}
+
+export type ReadResult = { ok: true; sheet: ParsedSheet } | { ok: false; message: Bilingual };
+
+function headerKey(v: unknown): string {
+  const t = cellText(v) ?? '';
+  return (t.split('\n')[0] ?? '').normalize('NFKC').replace(/[*\s]/g, '').toLowerCase();
+}
+
+function matchHeader(columns: readonly ImportColumn[], cells: unknown[]): Map<string, number> {
+  const byLabel = new Map<string, string>();
+  for (const c of columns) {
+    byLabel.set(headerKey(c.zh), c.key);
+    byLabel.set(headerKey(c.en), c.key);
+  }
+  const found = new Map<string, number>();
+  cells.forEach((v, i) => {
+    const key = byLabel.get(headerKey(v));
+    if (key && !found.has(key)) found.set(key, i);
+  });
+  return found;
+}
+
+/** The English line or the hints row of the template (skipped, kept for the error file). */
+function isPreamble(columns: readonly ImportColumn[], index: Map<string, number>, cells: unknown[]): boolean {
+  let same = 0;
+  let filled = 0;
+  for (const c of columns) {
+    const i = index.get(c.key);
+    const t = i === undefined ? null : cellText(cells[i]);
+    if (t === null) continue;
+    filled++;
+    if (t === c.en || t === c.hint) same++;
+  }
+  return filled > 0 && same * 2 >= filled;
+}
+
+const isBlank = (cells: unknown[]) => cells.every((v) => cellText(v) === null);
+
+/** Not an xlsx at all (an xlsx is a zip archive): answered with a 400 before any job starts. */
+export function looksLikeXlsx(bytes: Buffer): boolean {
+  return bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/**
+ * Reads the first worksheet of an uploaded file with the streaming reader. The header row is the
+ * first of the top 10 rows that names every required column (in any order, Chinese or English).
+ */
+export async function readImportSheet(
+  bytes: Buffer,
+  kind: ImportKind,
+  maxRows: number = IMPORT_LIMITS.maxRows,
+): Promise<ReadResult> {
+  const columns = COLUMNS_OF[kind];
+  const required = columns.filter((c) => c.required);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+  });
+  let headerRow: SheetRow | null = null;
+  let columnIndex = new Map<string, number>();
+  const preamble: SheetRow[] = [];
+  const rows: SheetRow[] = [];
+  let seen = 0;
+  let tooMany = false;
+  try {
+    for await (const ws of reader) {
+      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+        const cells = (row.values as unknown[]).slice();
+        if (!headerRow) {
+          if (++seen > 10) break;
+          const index = matchHeader(columns, cells);
+          if (required.every((c) => index.has(c.key))) {
+            headerRow = { rowNumber: row.number, cells };
+            columnIndex = index;
+          }
+          continue;
+        }
+        if (isBlank(cells)) continue;
+        if (rows.length === 0 && isPreamble(columns, columnIndex, cells)) {
+          preamble.push({ rowNumber: row.number, cells });
+          continue;
+        }
+        if (rows.length >= maxRows) {
+          tooMany = true;
+          break;
+        }
+        rows.push({ rowNumber: row.number, cells });
+      }
+      break; // the first worksheet only
+    }
+  } catch {
+    return {
+      ok: false,
+      message: {
+        zh: '无法读取该文件：请上传用下载的模板填写的 .xlsx 文件',
+        en: 'Could not read the file: upload an .xlsx made from the downloaded template',
+      },
+    };
+  }
+  if (!headerRow) {
+    return {
+      ok: false,
+      message: {
+        zh: `未找到表头：第一张工作表的前10行中须有必填列（${required.map((c) => c.zh).join('、')}）；请使用${KIND_LABELS[kind].zh}导入模板`,
+        en: `No header row: the first sheet must name the required columns (${required.map((c) => c.en).join(', ')}) in its first 10 rows; use the ${KIND_LABELS[kind].en} template`,
+      },
+    };
+  }
+  if (tooMany) {
+    return {
+      ok: false,
+      message: {
+        zh: `文件超过 ${maxRows} 行数据，请拆分后分批导入`,
+        en: `The file has more than ${maxRows} data rows; split it and import the parts`,
+      },
+    };
+  }
+  if (rows.length === 0) {
+    return {
+      ok: false,
+      message: {
+        zh: '文件中没有数据行（从表头下方开始填写）',
+        en: 'The file has no data rows below the header',
+      },
+    };
+  }
+  return { ok: true, sheet: { kind, headerRow, preamble, rows, columnIndex } };
+}
+
+/** exceljs values that can be written back as they came (rich text is flattened to its text). */
+function writable(v: unknown): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
+  return cellText(v);
+}
+
+/**
+ * The uploaded rows at their original row numbers with an 错误 Error column first, filled in
+ * for each bad row (bad rows tinted). The importer ignores that column, so the fixed file can be
+ * imported as it is.
+ */
+export async function buildErrorWorkbook(
+  sheet: ParsedSheet,
+  errorsByRow: ReadonlyMap<number, string>,
+): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const ws = wb.addWorksheet(`${KIND_LABELS[sheet.kind].zh}（错误）`);
+  const width = Math.max(sheet.headerRow.cells.length, 2);
+  ws.columns = [{ width: 48 }, ...Array.from({ length: width - 1 }, () => ({ width: 16 }))];
+  const write = (r: SheetRow, first: string | null, style: 'header' | 'error' | 'plain') => {
+    const row = ws.getRow(r.rowNumber);
+    row.getCell(1).value = first;
+    for (let i = 1; i < r.cells.length; i++) row.getCell(i + 1).value = writable(r.cells[i]);
+    if (style === 'header') row.font = { bold: true };
+    if (style === 'error') {
+      row.getCell(1).fill = ERROR_FILL;
+      row.getCell(1).font = { color: { argb: 'FFC00000' } };
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    }
+    row.commit();
+  };
+  write(sheet.headerRow, '错误 / Error', 'header');
+  for (const p of sheet.preamble) write(p, null, 'plain');
+  for (const r of sheet.rows) {
+    const e = errorsByRow.get(r.rowNumber) ?? null;
+    write(r, e, e ? 'error' : 'plain');
+  }
+  ws.commit();
+  await wb.commit();
+  await done;
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,145 @@
+// Applying one accepted proposal through the pipeline's own service functions (the same validated
+// paths as the forms: USCC and duplicate checks, lead rules, the stage machine, record ownership,
+// audit rows). The caller runs every call in one transaction (joinedDb) and writes provenance.
+
+import { z } from 'zod';
+import { INTAKE_PROJECT_FIELDS, SIGNAL_KINDS } from '../../../../shared/src/intake';
+import {
+  PROJECT_STAGE_KEYS,
+  PROJECT_STAGE_LIMITS,
+  PROJECT_STAGES,
+} from '../../../../shared/src/project-stage';
+import type { IntakeProposalTable } from '../../db/database';
+import { localDate, nameText } from '../../lib/fields';
+import type { ServiceContext } from '../../plugins/context';
+import { firmFields } from '../firm/firm.routes';
+import { createFirm, getFirm, updateFirm } from '../firm/firm.service';
+import { leadFields } from '../lead/lead.routes';
+import { createLead } from '../lead/lead.service';
+import { projectFields } from '../project/project.routes';
+import { getProject, updateProject } from '../project/project.service';
+import { moveProjectStage } from '../project/project-stage.service';
+import type { Touched } from './intake.presenter';
+
+const figureFields = Object.fromEntries(INTAKE_PROJECT_FIELDS.map((k) => [k, projectFields[k]])) as {
+  [K in (typeof INTAKE_PROJECT_FIELDS)[number]]: (typeof projectFields)[K];
+};
+
+/** What each kind's payload may hold: the route schemas of the forms, so an edit is checked alike. */
+export const PAYLOAD_SCHEMAS = {
+  create_firm: z.strictObject({ name: nameText, ...firmFields }),
+  create_lead: z.strictObject({ title: nameText, ...leadFields }),
+  update_project_stage: z.strictObject({
+    to: z.enum(PROJECT_STAGE_KEYS),
+    date: localDate,
+    reason: z.string().trim().max(PROJECT_STAGE_LIMITS.reasonMaxLength).nullable().optional(),
+  }),
+  update_project_figures: z.strictObject({
+    fields: z
+      .strictObject(figureFields)
+      .refine((f) => Object.keys(f).length > 0, { message: 'at least one field' }),
+  }),
+  add_signal_tag: z.strictObject({
+    tag: z.string().trim().min(1).max(40),
+    signal: z.enum(SIGNAL_KINDS as [string, ...string[]]).optional(),
+    sentence: z.string().max(400).optional(),
+  }),
+} as const;
+
+function orderOf(stage: string): number | null {
+  return PROJECT_STAGES.find((s) => s.key === stage)?.order ?? null;
+}
+
+export type ProposalKindKey = keyof typeof PAYLOAD_SCHEMAS;
+
+/** Creates before updates, so a lead or a tag can use a firm created from the same intake. */
+export const APPLY_ORDER: Record<ProposalKindKey, number> = {
+  create_firm: 0,
+  add_signal_tag: 1,
+  create_lead: 2,
+  update_project_figures: 3,
+  update_project_stage: 4,
+};
+
+export interface ApplyOutcome {
+  touched: Touched | null;
+  /** Fields the change set, for the provenance row. */
+  fields: string[];
+}
+
+/**
+ * Applies one proposal with its (possibly edited, already validated) payload. `created` holds the
+ * ids of firms created earlier in the same apply, by proposal id. `note` names the article.
+ */
+export async function applyProposal(
+  ctx: ServiceContext,
+  p: IntakeProposalTable,
+  payload: Record<string, unknown>,
+  created: ReadonlyMap<string, string>,
+  note: string,
+): Promise<ApplyOutcome> {
+  switch (p.kind as ProposalKindKey) {
+    case 'create_firm': {
+      const input = PAYLOAD_SCHEMAS.create_firm.parse(payload);
+      const firm = await createFirm(ctx, input);
+      return {
+        touched: { entity: 'firm', id: firm.id, name: firm.name, action: 'create', proposalId: p.id },
+        fields: Object.keys(input),
+      };
+    }
+    case 'create_lead': {
+      const input = PAYLOAD_SCHEMAS.create_lead.parse(payload);
+      const firmId = p.depends_on ? created.get(p.depends_on) : undefined;
+      const lead = await createLead(ctx, {
+        ...input,
+        ...(firmId ? { targetFirmId: firmId, targetFirmName: null } : {}),
+        source: 'news',
+      });
+      return {
+        touched: { entity: 'lead', id: lead.id, name: lead.title, action: 'create', proposalId: p.id },
+        fields: [...Object.keys(input), 'source', ...(firmId ? ['targetFirmId'] : [])],
+      };
+    }
+    case 'update_project_stage': {
+      const input = PAYLOAD_SCHEMAS.update_project_stage.parse(payload);
+      const id = p.target_id ?? '';
+      const before = await getProject(ctx, id);
+      // The article is noted on a forward move; a backward one needs the officer's own reason.
+      const forward = (orderOf(input.to) ?? 0) > (orderOf(before.stage) ?? Number.POSITIVE_INFINITY);
+      const reason = input.reason ?? (forward ? note.slice(0, PROJECT_STAGE_LIMITS.reasonMaxLength) : null);
+      const project = await moveProjectStage(ctx, id, {
+        to: input.to,
+        date: input.date,
+        reason,
+        version: before.version,
+      });
+      return {
+        touched: { entity: 'project', id, name: project.name, action: 'stage', proposalId: p.id },
+        fields: ['stage', 'stageDate'],
+      };
+    }
+    case 'update_project_figures': {
+      const input = PAYLOAD_SCHEMAS.update_project_figures.parse(payload);
+      const id = p.target_id ?? '';
+      const before = await getProject(ctx, id);
+      const project = await updateProject(ctx, id, { ...input.fields, version: before.version });
+      return {
+        touched: { entity: 'project', id, name: project.name, action: 'update', proposalId: p.id },
+        fields: Object.keys(input.fields),
+      };
+    }
+    case 'add_signal_tag': {
+      const input = PAYLOAD_SCHEMAS.add_signal_tag.parse(payload);
+      const id = p.target_id ?? (p.depends_on ? created.get(p.depends_on) : undefined) ?? '';
+      const firm = await getFirm(ctx, id);
+      if (firm.tags.includes(input.tag)) return { touched: null, fields: [] };
+      await updateFirm(ctx, id, { version: firm.version, tags: [...firm.tags, input.tag] });
+      return {
+        touched: { entity: 'firm', id, name: firm.name, action: 'tag', proposalId: p.id },
+        fields: ['tags'],
+      };
+    }
+    default:
+      throw new Error(`unknown proposal kind ${p.kind}`);
+  }
+}

@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import {
+  HIGHLIGHT_KINDS,
+  type HighlightKind,
+  INTAKE_PROPOSAL_KINDS,
+  INTAKE_PROPOSAL_STATUSES,
+  INTAKE_SOURCE_KINDS,
+  INTAKE_STATUSES,
+} from '../../../../shared/src/intake';
+import type { IntakeArticleTable, IntakeProposalTable, IntakeTable } from '../../db/database';
+import { parseJsonArray } from '../../lib/fields';
+import type { IntakeListRow, ProvenanceRow } from './intake.repository';
+import type { ArticleExtraction, Span } from './types';
+
+/** Rows → API objects for the intake routes (rows never leave the service). */
+
+const highlightSchema = z.object({
+  start: z.number().int(),
+  end: z.number().int(),
+  kind: z.enum(HIGHLIGHT_KINDS),
+  label: z.string(),
+});
+export type Highlight = z.infer<typeof highlightSchema>;
+
+export const intakeArticleSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  title: z.string().nullable(),
+  byline: z.string().nullable(),
+  dateline: z.string().nullable(),
+  /** The article's text (its ranges of the input, joined by a blank line); highlights index into it. */
+  text: z.string(),
+  highlights: z.array(highlightSchema),
+  /** Names the article uses that were recognised as the zone's firms and projects. */
+  matches: z.array(
+    z.object({
+      kind: z.enum(['firm', 'project']),
+      name: z.string(),
+      recordId: z.string(),
+      recordName: z.string(),
+      score: z.number(),
+    }),
+  ),
+  counts: z.object({
+    projects: z.number().int(),
+    firms: z.number().int(),
+    people: z.number().int(),
+    signals: z.number().int(),
+    figures: z.number().int(),
+  }),
+});
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const intakeProposalSchema = z.object({
+  id: z.string(),
+  /** 1-based number within the intake (#n in messages and test ids). */
+  position: z.number().int(),
+  articleId: z.string(),
+  kind: z.enum(INTAKE_PROPOSAL_KINDS),
+  targetEntity: z.enum(['firm', 'lead', 'project']),
+  /** The record changed; null when the proposal creates one. */
+  targetId: z.string().nullable(),
+  title: z.string(),
+  payload: jsonObject,
+  /** The record's values when proposed (side by side with `payload`); null for creates. */
+  current: jsonObject.nullable(),
+  /** The evidence, as ranges of the article's `text`. */
+  highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+  dependsOn: z.string().nullable(),
+  match: z.object({ score: z.number(), reasons: z.array(z.string()), name: z.string() }).nullable(),
+  status: z.enum(INTAKE_PROPOSAL_STATUSES),
+  resultId: z.string().nullable(),
+  appliedAt: z.string().nullable(),
+});
+export type IntakeProposalDto = z.infer<typeof intakeProposalSchema>;
+
+export const intakeSchema = z.object({
+  id: z.string(),
+  sourceKind: z.enum(INTAKE_SOURCE_KINDS),
+  fileName: z.string().nullable(),
+  articleDate: z.string().nullable(),
+  encoding: z.string().nullable(),
+  extractor: z.string(),
+  warnings: z.array(z.string()),
+  status: z.enum(INTAKE_STATUSES),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  appliedAt: z.string().nullable(),
+  appliedByName: z.string().nullable(),
+  articles: z.array(intakeArticleSchema),
+  proposals: z.array(intakeProposalSchema),
+});
+export type IntakeDto = z.infer<typeof intakeSchema>;
+
+export const intakeListItemSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  sourceKind: z.enum(INTAKE_SOURCE_KINDS),
+  fileName: z.string().nullable(),
+  articleDate: z.string().nullable(),
+  status: z.enum(INTAKE_STATUSES),
+  articleCount: z.number().int(),
+  proposalCount: z.number().int(),
+  appliedCount: z.number().int(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  appliedAt: z.string().nullable(),
+});
+
+export const touchedSchema = z.object({
+  entity: z.enum(['firm', 'lead', 'project']),
+  id: z.string(),
+  name: z.string(),
+  action: z.enum(['create', 'update', 'stage', 'tag']),
+  proposalId: z.string(),
+});
+export type Touched = z.infer<typeof touchedSchema>;
+
+export const applyResultSchema = z.object({ intake: intakeSchema, touched: z.array(touchedSchema) });
+
+export const provenanceSchema = z.object({
+  id: z.string(),
+  entity: z.string(),
+  entityId: z.string(),
+  intakeId: z.string(),
+  articleId: z.string(),
+  articleTitle: z.string().nullable(),
+  articleDate: z.string().nullable(),
+  sourceKind: z.enum(INTAKE_SOURCE_KINDS),
+  fileName: z.string().nullable(),
+  action: z.string(),
+  fields: z.array(z.string()),
+  proposalKind: z.enum(INTAKE_PROPOSAL_KINDS),
+  proposalTitle: z.string(),
+  appliedAt: z.string(),
+  appliedByName: z.string().nullable(),
+});
+export type ProvenanceDto = z.infer<typeof provenanceSchema>;
+
+/** Separator between the ranges of an out-of-order article when its text is shown as one. */
+export const ARTICLE_GAP = '\n\n';
+
+/** Maps a range of the intake's raw text into the article's joined text (null when outside it). */
+export function toArticleOffsets(spans: readonly Span[], s: Span): Span | null {
+  let base = 0;
+  for (const r of spans) {
+    if (s.start < r.end && s.end > r.start) {
+      const start = Math.max(s.start, r.start) - r.start + base;
+      const end = Math.min(s.end, r.end) - r.start + base;
+      return end > start ? { start, end } : null;
+    }
+    base += r.end - r.start + ARTICLE_GAP.length;
+  }
+  return null;
+}
+
+/** Everything the extractor found in an article, as highlight ranges of the raw text. */
+export function rawHighlights(a: ArticleExtraction): Array<Span & { kind: HighlightKind; label: string }> {
+  const out: Array<Span & { kind: HighlightKind; label: string }> = [];
+  const add = (span: Span | null | undefined, kind: HighlightKind, label: string) => {
+    if (span && span.end > span.start) out.push({ start: span.start, end: span.end, kind, label });
+  };
+  for (const p of a.projects) {
+    add(p.span, 'project', p.name);
+    for (const m of p.mentions) add(m, 'project', p.name);
+    add(p.capacity?.span, 'capacity', p.capacity?.asWritten ?? '');
+    add(p.jobs?.span, 'jobs', p.jobs?.asWritten ?? '');
+    for (const s of p.stages) add(s.span, 'stage', `${s.stage}${s.planned ? '（计划）' : ''}`);
+    for (const d of p.dates) add(d.span, 'date', d.date ?? d.asWritten);
+    for (const c of p.contacts) add(c.span, 'person', c.name);
+    add(p.park?.span, 'park', p.park?.name ?? '');
+  }
+  for (const f of a.firms) for (const s of f.spans) add(s, 'firm', f.name);
+  for (const p of a.people) add(p.span, 'person', `${p.name} ${p.title}`.trim());
+  for (const p of a.parks) add(p.span, 'park', p.name);
+  for (const s of a.signals) add(s.span, 'signal', s.keyword);
+  for (const m of a.figures) {
+    add(m.span, 'money', `${m.asWritten}（${m.role}）`);
+    add(m.growth?.span, 'money', m.growth?.asWritten ?? '');
+  }
+  return out;
+}
+
+export function presentArticle(row: IntakeArticleTable): z.infer<typeof intakeArticleSchema> {
+  const spans = parseJsonArray<Span>(row.spans_json);
+  const extraction = JSON.parse(row.extraction_json) as ArticleExtraction;
+  const seen = new Set<string>();
+  const highlights: Highlight[] = [];
+  for (const h of rawHighlights(extraction)) {
+    const at = toArticleOffsets(spans, h);
+    if (!at) continue;
+    const key = `${at.start}:${at.end}:${h.kind}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    highlights.push({ ...at, kind: h.kind, label: h.label });
+  }
+  highlights.sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    id: row.id,
+    position: Number(row.position),
+    title: row.title,
+    byline: row.byline,
+    dateline: row.dateline,
+    text: row.text,
+    highlights,
+    matches: parseJsonArray(row.matches_json),
+    counts: {
+      projects: extraction.projects.length,
+      firms: extraction.firms.length,
+      people: extraction.people.length,
+      signals: extraction.signals.length,
+      figures: extraction.figures.length,
+    },
+  };
+}
+
+export function presentProposal(
+  row: IntakeProposalTable,
+  article: IntakeArticleTable | undefined,
+): IntakeProposalDto {
+  const articleSpans = article ? parseJsonArray<Span>(article.spans_json) : [];
+  return {
+    id: row.id,
+    position: Number(row.position),
+    articleId: row.article_id,
+    kind: row.kind as IntakeProposalDto['kind'],
+    targetEntity: row.target_entity as IntakeProposalDto['targetEntity'],
+    targetId: row.target_id,
+    title: row.title,
+    payload: JSON.parse(row.payload_json) as Record<string, unknown>,
+    current: row.current_json ? (JSON.parse(row.current_json) as Record<string, unknown>) : null,
+    highlights: parseJsonArray<Span>(row.spans_json)
+      .map((s) => toArticleOffsets(articleSpans, s))
+      .filter((s): s is Span => s !== null),
+    dependsOn: row.depends_on,
+    match: row.match_json ? (JSON.parse(row.match_json) as IntakeProposalDto['match']) : null,
+    status: row.status as IntakeProposalDto['status'],
+    resultId: row.result_id,
+    appliedAt: row.applied_at,
+  };
+}
+
+export function presentIntake(
+  row: IntakeTable,
+  articles: IntakeArticleTable[],
+  proposals: IntakeProposalTable[],
+): IntakeDto {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return {
+    id: row.id,
+    sourceKind: row.source_kind as IntakeDto['sourceKind'],
+    fileName: row.file_name,
+    articleDate: row.article_date,
+    encoding: row.encoding,
+    extractor: row.extractor,
+    warnings: parseJsonArray<string>(row.warnings_json),
+    status: row.status as IntakeDto['status'],
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    appliedAt: row.applied_at,
+    appliedByName: row.applied_by_name,
+    articles: articles.map(presentArticle),
+    proposals: proposals.map((p) => presentProposal(p, byId.get(p.article_id))),
+  };
+}
+
+export function presentListItem(r: IntakeListRow): z.infer<typeof intakeListItemSchema> {
+  return {
+    id: r.id,
+    title: r.first_title,
+    sourceKind: r.source_kind as IntakeDto['sourceKind'],
+    fileName: r.file_name,
+    articleDate: r.article_date,
+    status: r.status as IntakeDto['status'],
+    articleCount: r.article_count,
+    proposalCount: r.proposal_count,
+    appliedCount: r.applied_count,
+    createdByName: r.created_by_name,
+    createdAt: r.created_at,
+    appliedAt: r.applied_at,
+  };
+}
+
+export function presentProvenance(r: ProvenanceRow): ProvenanceDto {
+  return {
+    id: r.id,
+    entity: r.entity,
+    entityId: r.entity_id,
+    intakeId: r.intake_id,
+    articleId: r.article_id,
+    articleTitle: r.article_title,
+    articleDate: r.article_date,
+    sourceKind: r.source_kind as ProvenanceDto['sourceKind'],
+    fileName: r.file_name,
+    action: r.action,
+    fields: parseJsonArray<string>(r.fields_json),
+    proposalKind: r.proposal_kind as ProvenanceDto['proposalKind'],
+    proposalTitle: r.proposal_title,
+    appliedAt: r.applied_at,
+    appliedByName: r.applied_by_name,
+  };
+}

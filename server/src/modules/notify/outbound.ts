@@ -1,0 +1,103 @@
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+
+/**
+ * The outbound channel: notifications leave the system by email (SMTP) or by a chat-bot webhook
+ * (WeChat Work 企业微信 and DingTalk 钉钉 group bots take the same `{msgtype:'text'}` body; a generic
+ * webhook gets `{subject, body}`). A channel forwards to one destination — a supervision office
+ * mailbox or a group chat — not to each person; people read their own inbox in the app.
+ */
+export const smtpConfigSchema = z.strictObject({
+  host: z.string().trim().min(1).max(200),
+  port: z.number().int().min(1).max(65535),
+  /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
+  secure: z.boolean().default(false),
+  user: z.string().trim().max(200).nullable().optional(),
+  from: z.string().trim().min(3).max(200),
+  to: z.array(z.string().trim().email().max(200)).min(1).max(20),
+  kinds: z.array(z.string().max(40)).max(20).optional(),
+});
+
+export const webhookConfigSchema = z.strictObject({
+  flavour: z.enum(['wecom', 'dingtalk', 'generic']),
+  /** DingTalk bots with a keyword filter need the keyword in every message. */
+  keyword: z.string().trim().max(40).nullable().optional(),
+  kinds: z.array(z.string().max(40)).max(20).optional(),
+});
+
+export type SmtpConfig = z.infer<typeof smtpConfigSchema>;
+export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
+
+export interface OutboundMessage {
+  subject: string;
+  body: string;
+}
+
+export interface ChannelForSend {
+  kind: string;
+  config_json: string;
+  /** SMTP password, or the webhook URL (its key is the credential). */
+  secret: string | null;
+}
+
+/** Sends one message on a channel; throws with a short reason on failure. */
+export async function sendOnChannel(
+  ch: ChannelForSend,
+  msg: OutboundMessage,
+  timeoutMs = 10_000,
+): Promise<void> {
+  if (ch.kind === 'smtp') {
+    const c = smtpConfigSchema.parse(JSON.parse(ch.config_json));
+    const transport = nodemailer.createTransport({
+      host: c.host,
+      port: c.port,
+      secure: c.secure,
+      ...(c.user ? { auth: { user: c.user, pass: ch.secret ?? '' } } : {}),
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    });
+    try {
+      await transport.sendMail({ from: c.from, to: c.to, subject: msg.subject, text: msg.body });
+    } finally {
+      transport.close();
+    }
+    return;
+  }
+  if (ch.kind === 'webhook') {
+    const c = webhookConfigSchema.parse(JSON.parse(ch.config_json));
+    if (!ch.secret) throw new Error('webhook URL missing');
+    const text = [c.keyword, msg.subject, msg.body === msg.subject ? null : msg.body]
+      .filter(Boolean)
+      .join('\n');
+    const payload =
+      c.flavour === 'generic'
+        ? { subject: msg.subject, body: msg.body }
+        : { msgtype: 'text', text: { content: text } };
+    const res = await fetch(ch.secret, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
+    // WeChat Work and DingTalk answer 200 with an error code in the body.
+    const answer = (await res.json().catch(() => null)) as { errcode?: number; errmsg?: string } | null;
+    if (answer && typeof answer.errcode === 'number' && answer.errcode !== 0) {
+      throw new Error(`webhook refused: ${answer.errcode} ${answer.errmsg ?? ''}`.trim());
+    }
+    return;
+  }
+  throw new Error(`unknown channel kind ${ch.kind}`);
+}
+
+/** A URL shown to the admin without its credential (the query string holds the bot key). */
+export function maskUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname}${u.search ? '?…' : ''}`;
+  } catch {
+    return '…';
+  }
+}

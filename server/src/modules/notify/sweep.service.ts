@@ -1,0 +1,144 @@
+import { todayInShanghai } from '../../../../shared/src/dates';
+import { escalationOf } from '../../../../shared/src/escalation';
+import type { Db } from '../../db/connect';
+import { addMinutes, type Clock } from '../../lib/clock';
+import { listOverdueWorking } from '../request/request.repository';
+import { escalationSubject } from '../request/request.service';
+import { listOverdueRunningTasks } from '../task/task.repository';
+import { taskEscalationSubject } from '../task/task.service';
+import { recordEscalation } from './escalation.service';
+import { sendOnChannel } from './outbound';
+
+/** A delivery is tried this many times (back-off 1, 2, 4, 8 minutes) before it is marked failed. */
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Records the escalation steps every overdue request and task has reached. Idempotent: what was
+ * recorded stays, a second run adds nothing. Returns the number of new steps.
+ */
+export async function sweepEscalations(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now();
+  const nowIso = now.toISOString();
+  const today = todayInShanghai(now);
+  let added = 0;
+  for (const row of await listOverdueWorking(db.kysely, today)) {
+    const esc = escalationOf({ running: true, deadline: row.deadline }, now);
+    if (esc.level === 'none') continue;
+    added += await db.kysely
+      .transaction()
+      .execute((trx) => recordEscalation(trx, nowIso, escalationSubject(row, esc.level)));
+  }
+  for (const row of await listOverdueRunningTasks(db.kysely, today)) {
+    const esc = escalationOf({ running: true, deadline: row.deadline }, now);
+    if (esc.level === 'none') continue;
+    added += await db.kysely
+      .transaction()
+      .execute((trx) => recordEscalation(trx, nowIso, taskEscalationSubject(row, esc.level)));
+  }
+  return added;
+}
+
+/**
+ * Sends the queued outbound messages that are due. Each is claimed first (pending → sending, by a
+ * conditional update), so two app processes never send the same one.
+ */
+export async function deliverPending(
+  db: Db,
+  clock: Clock,
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
+  const k = db.kysely;
+  const nowIso = clock.now().toISOString();
+  const due = await k
+    .selectFrom('outbound_delivery')
+    .innerJoin('outbound_channel', 'outbound_channel.id', 'outbound_delivery.channel_id')
+    .select([
+      'outbound_delivery.id',
+      'outbound_delivery.subject',
+      'outbound_delivery.body',
+      'outbound_delivery.attempts',
+      'outbound_channel.kind',
+      'outbound_channel.config_json',
+      'outbound_channel.secret',
+    ])
+    .where('outbound_delivery.status', '=', 'pending')
+    .where('outbound_delivery.next_attempt_at', '<=', nowIso)
+    .where('outbound_channel.enabled', '=', 1)
+    .orderBy('outbound_delivery.next_attempt_at')
+    .limit(limit)
+    .execute();
+  let sent = 0;
+  let failed = 0;
+  for (const d of due) {
+    const claim = await k
+      .updateTable('outbound_delivery')
+      .set({ status: 'sending' })
+      .where('id', '=', d.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(claim.numUpdatedRows) !== 1) continue;
+    try {
+      await sendOnChannel(d, { subject: d.subject, body: d.body });
+      await k
+        .updateTable('outbound_delivery')
+        .set({
+          status: 'sent',
+          attempts: d.attempts + 1,
+          sent_at: clock.now().toISOString(),
+          last_error: null,
+        })
+        .where('id', '=', d.id)
+        .execute();
+      sent++;
+    } catch (err) {
+      const attempts = d.attempts + 1;
+      await k
+        .updateTable('outbound_delivery')
+        .set({
+          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          attempts,
+          last_error: String((err as Error).message ?? err).slice(0, 500),
+          next_attempt_at: addMinutes(clock.now(), 2 ** (attempts - 1)).toISOString(),
+        })
+        .where('id', '=', d.id)
+        .execute();
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+/** One round: escalations first (they queue messages), then the deliveries. */
+export async function runSweep(db: Db, clock: Clock) {
+  const escalations = await sweepEscalations(db, clock);
+  const delivered = await deliverPending(db, clock);
+  return { escalations, ...delivered };
+}
+
+/**
+ * Runs the sweep every `intervalMs` in a serving process (main.ts). The timer only triggers the
+ * recomputation; the escalations themselves are derived from the data, so a restart loses nothing.
+ */
+export function startSweeper(
+  db: Db,
+  clock: Clock,
+  log: { warn: (obj: unknown, msg: string) => void },
+  intervalMs = 60_000,
+): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runSweep(db, clock);
+    } catch (err) {
+      log.warn({ err }, 'supervision sweep failed; it runs again at the next interval');
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,152 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { TASK_LIMITS } from '../../../../shared/src/task-status';
+import { idParams, idString, localDate, longText, nameText, shortText } from '../../lib/fields';
+import { listResponse, pagingQuery } from '../../lib/list-query';
+import { attachmentUpload, UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
+import { attachmentSchema } from '../request/request.presenter';
+import {
+  addProblemItems,
+  attachToProblemItem,
+  closeProblemItem,
+  createProblemList,
+  getProblemList,
+  listProblemListRecords,
+  PROBLEM_SOURCES,
+  problemListDetailSchema,
+  problemListSchema,
+} from './problem.service';
+
+/** A problem list holds at most 200 items: inspection reports list dozens, not thousands. */
+const MAX_ITEMS = 200;
+const item = z.strictObject({
+  problem: longText.min(1),
+  measure: longText.min(1),
+  departmentId: idString,
+  deadline: localDate,
+});
+const itemParams = z.object({ id: idString, itemId: idString });
+
+/** 问题清单 and 整改: lists closed item by item (逐条销号). */
+export async function problemRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { permission: 'problem.read' } as const;
+  const write = { permission: 'problem.write' } as const;
+  const close = { permission: 'problem.close' } as const;
+  const tags = ['problem'];
+
+  r.get(
+    '/api/problem-lists',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Problem lists in scope with closed / on time / overdue counts',
+        querystring: z.strictObject({ q: z.string().max(200).optional(), ...pagingQuery }),
+        response: { 200: listResponse(problemListSchema) },
+      },
+    },
+    async function handleListProblemLists(request) {
+      return listProblemListRecords(request.ctx, request.query);
+    },
+  );
+
+  r.post(
+    '/api/problem-lists',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Create a problem list with its items',
+        body: z.strictObject({
+          title: nameText,
+          source: z.enum(PROBLEM_SOURCES),
+          sourceTitle: shortText.nullable().optional(),
+          issuedDate: localDate,
+          items: z.array(item).min(1).max(MAX_ITEMS),
+        }),
+        response: { 201: problemListDetailSchema },
+      },
+    },
+    async function handleCreateProblemList(request, reply) {
+      return reply.status(201).send(await createProblemList(request.ctx, request.body));
+    },
+  );
+
+  r.get(
+    '/api/problem-lists/:id',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'One list with its items',
+        params: idParams,
+        response: { 200: problemListDetailSchema },
+      },
+    },
+    async function handleGetProblemList(request) {
+      return getProblemList(request.ctx, request.params.id);
+    },
+  );
+
+  r.post(
+    '/api/problem-lists/:id/items',
+    {
+      config: { access: write },
+      schema: {
+        tags,
+        summary: 'Add items to a list',
+        params: idParams,
+        body: z.strictObject({ items: z.array(item).min(1).max(MAX_ITEMS) }),
+        response: { 201: problemListDetailSchema },
+      },
+    },
+    async function handleAddProblemItems(request, reply) {
+      return reply
+        .status(201)
+        .send(await addProblemItems(request.ctx, request.params.id, request.body.items));
+    },
+  );
+
+  r.post(
+    '/api/problem-lists/:id/items/:itemId/close',
+    {
+      config: { access: close },
+      schema: {
+        tags,
+        summary: '销号 one item with its evidence (its department, or an officer, leader or admin)',
+        params: itemParams,
+        body: z.strictObject({
+          evidence: z.string().trim().min(1).max(TASK_LIMITS.evidenceMaxLength),
+          closedDate: localDate.optional(),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: problemListDetailSchema },
+      },
+    },
+    async function handleCloseProblemItem(request) {
+      return closeProblemItem(request.ctx, request.params.id, request.params.itemId, request.body);
+    },
+  );
+
+  r.post(
+    '/api/problem-lists/:id/items/:itemId/attachments',
+    {
+      bodyLimit: UPLOAD_BODY_LIMIT,
+      config: { access: close },
+      schema: {
+        tags,
+        summary: 'Attach rectification evidence to an item (PNG/JPEG/PDF, at most 5 MB, base64)',
+        params: itemParams,
+        body: attachmentUpload,
+        response: { 201: attachmentSchema },
+      },
+    },
+    async function handleAttachToProblemItem(request, reply) {
+      return reply
+        .status(201)
+        .send(await attachToProblemItem(request.ctx, request.params.id, request.params.itemId, request.body));
+    },
+  );
+}

@@ -1,0 +1,300 @@
+import { z } from 'zod';
+import { problemItemState, summariseProblemItems } from '../../../../shared/src/task-status';
+import type { ProblemItemTable, ProblemListTable } from '../../db/database';
+import { requireActor, today } from '../../lib/fields';
+import { newId } from '../../lib/ids';
+import type { ServiceContext } from '../../plugins/context';
+import { errors } from '../../plugins/errors';
+import { type AttachmentUpload, listAttachmentMeta, storeAttachment } from '../attachment/attachment.service';
+import { writeAudit } from '../audit/audit.writer';
+import { notify, usersOfDepartment } from '../notify/notify.service';
+import { attachmentSchema } from '../request/request.presenter';
+import { assertProblemListVisible, mayCloseItem } from './problem.policy';
+import * as repo from './problem.repository';
+
+export const PROBLEM_SOURCES = ['inspection', 'meeting', 'audit', 'supervision', 'other'] as const;
+
+const summarySchema = z.object({
+  total: z.number().int(),
+  closed: z.number().int(),
+  closedOnTime: z.number().int(),
+  closedLate: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+});
+
+export const problemListSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  source: z.enum(PROBLEM_SOURCES),
+  sourceTitle: z.string().nullable(),
+  issuedDate: z.string(),
+  summary: summarySchema,
+  isSample: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+});
+
+export const problemItemSchema = z.object({
+  id: z.string(),
+  position: z.number().int(),
+  problem: z.string(),
+  measure: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string().nullable(),
+  deadline: z.string(),
+  closedDate: z.string().nullable(),
+  evidence: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  state: z.enum(['open', 'overdue', 'closed_on_time', 'closed_late']),
+  canClose: z.boolean(),
+  attachments: z.array(attachmentSchema),
+  version: z.number().int(),
+});
+
+export const problemListDetailSchema = problemListSchema.extend({ items: z.array(problemItemSchema) });
+
+function presentList(row: ProblemListTable, items: repo.ProblemItemRow[], day: string) {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    source: row.source as (typeof PROBLEM_SOURCES)[number],
+    sourceTitle: row.source_title,
+    issuedDate: row.issued_date,
+    summary: summariseProblemItems(
+      items.map((i) => ({ deadline: i.deadline, closedDate: i.closed_date })),
+      day,
+    ),
+    isSample: row.is_sample === 1,
+    version: row.version,
+    createdAt: row.created_at,
+  };
+}
+
+export async function listProblemListRecords(
+  ctx: ServiceContext,
+  f: { q?: string | undefined; limit: number; offset: number },
+) {
+  const actor = requireActor(ctx);
+  const departmentId = actor.role === 'department' ? (actor.departmentId ?? '-') : undefined;
+  const { rows, total } = await repo.listProblemLists(ctx.db.kysely, { ...f, departmentId });
+  const items = await repo.listItems(
+    ctx.db.kysely,
+    rows.map((r) => r.id),
+  );
+  const day = today(ctx);
+  return {
+    items: rows.map((r) =>
+      presentList(
+        r,
+        items.filter((i) => i.list_id === r.id),
+        day,
+      ),
+    ),
+    total,
+  };
+}
+
+export async function getProblemList(ctx: ServiceContext, id: string) {
+  const actor = requireActor(ctx);
+  await assertProblemListVisible(ctx.db.kysely, actor, id);
+  const row = await repo.findProblemList(ctx.db.kysely, id);
+  if (!row) throw errors.notFound('problem list');
+  const items = await repo.listItems(ctx.db.kysely, [id]);
+  const files = await listAttachmentMeta(
+    ctx.db.kysely,
+    'problem_item',
+    items.map((i) => i.id),
+  );
+  const day = today(ctx);
+  return {
+    ...presentList(row, items, day),
+    items: items.map((i) => ({
+      id: i.id,
+      position: i.position,
+      problem: i.problem,
+      measure: i.measure,
+      departmentId: i.department_id,
+      departmentName: i.department_name,
+      deadline: i.deadline,
+      closedDate: i.closed_date,
+      evidence: i.evidence,
+      closedByName: i.closed_by_name,
+      state: problemItemState({ deadline: i.deadline, closedDate: i.closed_date }, day),
+      canClose: !i.closed_date && mayCloseItem(actor, i),
+      attachments: files.filter((f) => f.entityId === i.id).map(({ entityId: _e, ...m }) => m),
+      version: i.version,
+    })),
+  };
+}
+
+export interface ItemInput {
+  problem: string;
+  measure: string;
+  departmentId: string;
+  deadline: string;
+}
+
+async function checkDepartments(ctx: ServiceContext, items: ItemInput[]) {
+  const ids = [...new Set(items.map((i) => i.departmentId))];
+  if (ids.length === 0) return;
+  const found = await ctx.db.kysely.selectFrom('department').select('id').where('id', 'in', ids).execute();
+  if (found.length !== ids.length) {
+    throw errors.validation([{ path: 'items', message: { zh: '责任单位不存在', en: 'No such department' } }]);
+  }
+}
+
+function itemRows(listId: string, items: ItemInput[], start: number, nowIso: string): ProblemItemTable[] {
+  return items.map((i, n) => ({
+    id: newId(),
+    list_id: listId,
+    position: start + n + 1,
+    problem: i.problem,
+    measure: i.measure,
+    department_id: i.departmentId,
+    deadline: i.deadline,
+    closed_date: null,
+    evidence: null,
+    closed_by_name: null,
+    version: 1,
+    created_at: nowIso,
+    updated_at: nowIso,
+  }));
+}
+
+async function tellUnits(
+  trx: Parameters<typeof notify>[0],
+  nowIso: string,
+  list: ProblemListTable,
+  rows: ProblemItemTable[],
+) {
+  for (const dept of new Set(rows.map((r) => r.department_id))) {
+    await notify(trx, nowIso, await usersOfDepartment(trx, dept), {
+      kind: 'problem.assigned',
+      title: `【整改】${list.code} ${list.title}：${rows.filter((r) => r.department_id === dept).length} 项问题待整改`,
+      entity: 'problem_list',
+      entityId: list.id,
+      dedupeKey: `problem:${list.id}:${dept}:${rows[0]?.id ?? ''}`,
+    });
+  }
+}
+
+/** A problem list from an inspection or meeting, with its items (问题、整改措施、责任单位、时限). */
+export async function createProblemList(
+  ctx: ServiceContext,
+  input: {
+    title: string;
+    source: (typeof PROBLEM_SOURCES)[number];
+    sourceTitle?: string | null | undefined;
+    issuedDate: string;
+    items: ItemInput[];
+  },
+) {
+  await checkDepartments(ctx, input.items);
+  const nowIso = ctx.clock.now().toISOString();
+  const row: ProblemListTable = {
+    id: newId(),
+    code: '',
+    title: input.title,
+    source: input.source,
+    source_title: input.sourceTitle ?? null,
+    issued_date: input.issuedDate,
+    is_sample: 0,
+    version: 1,
+    created_at: nowIso,
+    updated_at: nowIso,
+  };
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    row.code = await repo.nextListCode(trx, input.issuedDate.slice(0, 4));
+    await repo.insertList(trx, row);
+    const rows = itemRows(row.id, input.items, 0, nowIso);
+    await repo.insertItems(trx, rows);
+    await writeAudit(trx, ctx, {
+      entity: 'problem_list',
+      entityId: row.id,
+      action: 'create',
+      after: { ...row, items: rows.length },
+    });
+    await tellUnits(trx, nowIso, row, rows);
+  });
+  return getProblemList(ctx, row.id);
+}
+
+export async function addProblemItems(ctx: ServiceContext, listId: string, items: ItemInput[]) {
+  const list = await repo.findProblemList(ctx.db.kysely, listId);
+  if (!list) throw errors.notFound('problem list');
+  await checkDepartments(ctx, items);
+  const existing = await repo.listItems(ctx.db.kysely, [listId]);
+  const nowIso = ctx.clock.now().toISOString();
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    const rows = itemRows(listId, items, existing.length, nowIso);
+    await repo.insertItems(trx, rows);
+    await writeAudit(trx, ctx, {
+      entity: 'problem_list',
+      entityId: listId,
+      action: 'items.add',
+      after: { items: rows.length },
+    });
+    await tellUnits(trx, nowIso, list, rows);
+  });
+  return getProblemList(ctx, listId);
+}
+
+/** 逐条销号: closes one item with its evidence and the date it was rectified. */
+export async function closeProblemItem(
+  ctx: ServiceContext,
+  listId: string,
+  itemId: string,
+  input: { evidence: string; closedDate?: string | undefined; version: number },
+) {
+  const actor = requireActor(ctx);
+  await assertProblemListVisible(ctx.db.kysely, actor, listId);
+  const item = await repo.findItem(ctx.db.kysely, listId, itemId);
+  if (!item) throw errors.notFound('problem item');
+  if (!mayCloseItem(actor, item)) throw errors.forbidden();
+  if (item.closed_date) {
+    throw errors.badRequest('ITEM_CLOSED', { zh: '该问题已销号', en: 'This item is already closed' });
+  }
+  const day = today(ctx);
+  const closedDate = input.closedDate ?? day;
+  if (closedDate > day) {
+    throw errors.validation([
+      { path: 'closedDate', message: { zh: '销号日期不能晚于今天', en: 'Cannot close in the future' } },
+    ]);
+  }
+  const patch = {
+    closed_date: closedDate,
+    evidence: input.evidence,
+    closed_by_name: actor.displayName,
+    updated_at: ctx.clock.now().toISOString(),
+  };
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    if (!(await repo.updateItemVersioned(trx, itemId, input.version, patch))) throw errors.stale();
+    await writeAudit(trx, ctx, {
+      entity: 'problem_item',
+      entityId: itemId,
+      action: 'close',
+      before: item,
+      after: { ...item, ...patch },
+    });
+  });
+  return getProblemList(ctx, listId);
+}
+
+export async function attachToProblemItem(
+  ctx: ServiceContext,
+  listId: string,
+  itemId: string,
+  upload: AttachmentUpload,
+) {
+  const actor = requireActor(ctx);
+  await assertProblemListVisible(ctx.db.kysely, actor, listId);
+  const item = await repo.findItem(ctx.db.kysely, listId, itemId);
+  if (!item) throw errors.notFound('problem item');
+  if (!mayCloseItem(actor, item)) throw errors.forbidden();
+  return ctx.db.kysely
+    .transaction()
+    .execute((trx) => storeAttachment(trx, ctx, 'problem_item', itemId, upload));
+}

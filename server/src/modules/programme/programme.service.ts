@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { requireActor, today } from '../../lib/fields';
+import type { ServiceContext } from '../../plugins/context';
+import { errors } from '../../plugins/errors';
+import { writeAudit } from '../audit/audit.writer';
+import { taskSchema } from '../task/task.presenter';
+import { findTaskById, listTasks } from '../task/task.repository';
+import { presentTaskRows } from '../task/task.service';
+import {
+  type FigureInput,
+  figureSchema,
+  listFigures,
+  presentFigure,
+  upsertFigures,
+} from './figure.repository';
+
+export const programmeSchema = taskSchema.extend({ figures: z.array(figureSchema) });
+
+/**
+ * 对口支援 paired-assistance programmes: tasks of type `programme` with their own figures. The
+ * figures are the zone's public results, so every role that reads tasks sees all programmes.
+ */
+export async function listProgrammes(ctx: ServiceContext, q: { limit: number; offset: number }) {
+  requireActor(ctx);
+  const { rows, total } = await listTasks(
+    ctx.db.kysely,
+    { kind: 'all' },
+    { type: 'programme', limit: q.limit, offset: q.offset },
+    today(ctx),
+  );
+  const tasks = await presentTaskRows(ctx, rows);
+  const figures = await listFigures(
+    ctx.db.kysely,
+    'task',
+    rows.map((r) => r.id),
+  );
+  return {
+    items: tasks.map((t) => ({
+      ...t,
+      figures: figures.filter((f) => f.owner_id === t.id).map(presentFigure),
+    })),
+    total,
+  };
+}
+
+export async function getProgramme(ctx: ServiceContext, id: string) {
+  requireActor(ctx);
+  const task = await findTaskById(ctx.db.kysely, id);
+  if (task?.type !== 'programme' || !task) throw errors.notFound('programme');
+  const [dto] = await presentTaskRows(ctx, [task]);
+  const figures = await listFigures(ctx.db.kysely, 'task', [id]);
+  return { ...(dto as z.infer<typeof taskSchema>), figures: figures.map(presentFigure) };
+}
+
+export async function setProgrammeFigures(ctx: ServiceContext, id: string, figures: FigureInput[]) {
+  const before = await getProgramme(ctx, id);
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    await upsertFigures(trx, 'task', id, figures, ctx.clock.now().toISOString());
+    await writeAudit(trx, ctx, {
+      entity: 'figure',
+      entityId: id,
+      action: 'set',
+      before: { figures: before.figures.map((f) => ({ key: f.key, period: f.period, value: f.value })) },
+      after: { figures: figures.map((f) => ({ key: f.key, period: f.period ?? '', value: f.value })) },
+    });
+  });
+  return getProgramme(ctx, id);
+}

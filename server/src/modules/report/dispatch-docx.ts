@@ -1,0 +1,94 @@
+import { formatMoney } from '../../../../shared/src/money';
+import { type ProjectStage, projectStageLabel } from '../../../../shared/src/project-stage';
+import type { DispatchReportData } from './dispatch-report.task';
+import { body, govDocument, heading, subtitle, table, title } from './gov-docx';
+
+const money = (v: number | null) => formatMoney(v);
+const wan = (v: number) => (v / 10_000).toFixed(2);
+const stage = (s: string) => projectStageLabel(s as ProjectStage).zh;
+
+function chineseDate(d: string): string {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+}
+
+/** The summary paragraph, generated from the figures (the sentence a clerk used to type). */
+export function summaryText(d: DispatchReportData): string {
+  const s = d.summary;
+  const rate = s.projects === 0 ? 0 : Math.round((s.reported / s.projects) * 100);
+  return (
+    `本期（${d.round.periodStart}至${d.round.periodEnd}）共调度重点项目${s.projects}个，总投资${money(s.totalInvestment)}；` +
+    `其中已开工${s.started}个，已投产${s.producing}个。` +
+    `截至${chineseDate(d.today)}，已报送${s.reported}个，报送率${rate}%，其中迟报${s.lateReports}个。` +
+    `本期完成固定资产投资${money(s.investmentPeriod)}，到位资金${money(s.fundsPeriod)}。` +
+    `节点滞后项目${s.lateProjects}个，反映问题或要素保障超期的项目${s.blocked}个，需协调解决。`
+  );
+}
+
+/** 调度报告 as .docx: title, date, summary, tables per chain and park, projects, late and blocked. */
+export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
+  const s = d.summary;
+  const docTitle = `${d.zoneName}重点项目调度报告`;
+  const rollupRows = (list: typeof s.byChain) =>
+    list.map((g) => [
+      g.key,
+      g.projects,
+      wan(g.totalInvestment),
+      wan(g.investmentPeriod),
+      wan(g.fundsPeriod),
+      `${g.reported}/${g.projects}`,
+    ]);
+  const rollupHead = [
+    '名称',
+    '项目数',
+    '总投资（万元）',
+    '本期固投（万元）',
+    '本期到位（万元）',
+    '已报/应报',
+  ];
+  const late = d.rows.filter((r) => r.lateMilestones.length > 0);
+  const blocked = d.rows.filter((r) => r.problems || r.overdueRequests > 0);
+  return govDocument(
+    [
+      title(docTitle),
+      subtitle(`（${d.round.title}）`),
+      subtitle(chineseDate(d.today)),
+      heading('一、总体情况'),
+      body(summaryText(d)),
+      heading('二、分产业链情况'),
+      table(rollupHead, rollupRows(s.byChain), [28, 12, 15, 15, 15, 15]),
+      heading('三、分园区情况'),
+      table(rollupHead, rollupRows(s.byPark), [28, 12, 15, 15, 15, 15]),
+      heading('四、项目推进情况'),
+      table(
+        ['序号', '项目名称', '阶段', '总投资（万元）', '本期固投（万元）', '进展情况'],
+        d.rows.map((r, i) => [
+          i + 1,
+          r.name,
+          stage(r.stage),
+          wan(r.totalInvestment),
+          r.reported ? wan(r.investmentPeriod) : '未报',
+          r.narrative ?? '—',
+        ]),
+        [6, 26, 10, 13, 13, 32],
+      ),
+      heading('五、滞后项目'),
+      late.length === 0
+        ? body('本期无节点滞后项目。')
+        : table(
+            ['项目名称', '滞后节点', '计划完成', '逾期天数'],
+            late.flatMap((r) => r.lateMilestones.map((m) => [r.name, m.name, m.planned, m.days])),
+            [40, 30, 15, 15],
+          ),
+      heading('六、存在问题及需协调事项'),
+      blocked.length === 0
+        ? body('本期无需协调事项。')
+        : table(
+            ['项目名称', '问题', '超期要素需求'],
+            blocked.map((r) => [r.name, r.problems ?? '—', r.overdueRequests]),
+            [35, 50, 15],
+          ),
+    ],
+    { title: docTitle },
+  );
+}

@@ -1,0 +1,192 @@
+import type { Kysely } from 'kysely';
+import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
+import type { Database } from '../../db/database';
+
+/**
+ * The figures of a dispatch report (调度报告): one round (the given one, else the latest begun),
+ * its projects with their reports, roll-ups per chain and per park, late and blocked projects.
+ * A read task: plain params in, plain data out; the .docx/.xlsx are drawn from this on the main thread.
+ */
+type Db = Kysely<Database>;
+
+const ORDER = new Map(PROJECT_STAGES.map((s) => [s.key as string, s.order]));
+const STARTED = ORDER.get('started') as number;
+const PRODUCING = ORDER.get('producing') as number;
+
+export interface DispatchRow {
+  projectId: string;
+  code: string;
+  name: string;
+  park: string | null;
+  chain: string | null;
+  stage: string;
+  totalInvestment: number;
+  reported: boolean;
+  late: boolean;
+  investmentPeriod: number;
+  fundsPeriod: number;
+  investmentCumulative: number | null;
+  narrative: string | null;
+  problems: string | null;
+  lateMilestones: Array<{ name: string; planned: string; days: number }>;
+  overdueRequests: number;
+}
+
+export interface Rollup {
+  key: string;
+  projects: number;
+  totalInvestment: number;
+  investmentPeriod: number;
+  fundsPeriod: number;
+  reported: number;
+}
+
+function rollup(rows: DispatchRow[], keyOf: (r: DispatchRow) => string): Rollup[] {
+  const m = new Map<string, Rollup>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    const g = m.get(key) ?? {
+      key,
+      projects: 0,
+      totalInvestment: 0,
+      investmentPeriod: 0,
+      fundsPeriod: 0,
+      reported: 0,
+    };
+    g.projects += 1;
+    g.totalInvestment += r.totalInvestment;
+    g.investmentPeriod += r.investmentPeriod;
+    g.fundsPeriod += r.fundsPeriod;
+    g.reported += r.reported ? 1 : 0;
+    m.set(key, g);
+  }
+  return [...m.values()].sort((a, b) => b.totalInvestment - a.totalInvestment);
+}
+
+/** Rolls the rows up into the report's summary figures (pure; unit-tested). */
+export function summarise(rows: DispatchRow[]) {
+  const order = (s: string) => ORDER.get(s) ?? 0;
+  return {
+    projects: rows.length,
+    started: rows.filter((r) => order(r.stage) >= STARTED).length,
+    producing: rows.filter((r) => order(r.stage) >= PRODUCING).length,
+    reported: rows.filter((r) => r.reported).length,
+    lateReports: rows.filter((r) => r.late).length,
+    totalInvestment: rows.reduce((s, r) => s + r.totalInvestment, 0),
+    investmentPeriod: rows.reduce((s, r) => s + r.investmentPeriod, 0),
+    fundsPeriod: rows.reduce((s, r) => s + r.fundsPeriod, 0),
+    withProblems: rows.filter((r) => r.problems).length,
+    lateProjects: rows.filter((r) => r.lateMilestones.length > 0).length,
+    blocked: rows.filter((r) => r.problems || r.overdueRequests > 0).length,
+    byChain: rollup(rows, (r) => r.chain ?? '未归链'),
+    byPark: rollup(rows, (r) => r.park ?? '未定园区'),
+  };
+}
+
+export async function dispatchReportData(db: Db, p: { roundId?: string | undefined; today: string }) {
+  let rq = db.selectFrom('round').selectAll();
+  rq = p.roundId
+    ? rq.where('id', '=', p.roundId)
+    : rq.where('period_start', '<=', p.today).orderBy('period_end', 'desc').orderBy('created_at', 'desc');
+  const round = await rq.executeTakeFirst();
+  if (!round) return null;
+  const base = await db
+    .selectFrom('round_project')
+    .innerJoin('project', 'project.id', 'round_project.project_id')
+    .leftJoin('chain_link', 'chain_link.id', 'project.link_id')
+    .leftJoin('chain', 'chain.id', 'chain_link.chain_id')
+    .leftJoin('round_report', (j) =>
+      j
+        .onRef('round_report.round_id', '=', 'round_project.round_id')
+        .onRef('round_report.project_id', '=', 'project.id'),
+    )
+    .select([
+      'project.id as id',
+      'project.code as code',
+      'project.name as name',
+      'project.park as park',
+      'project.stage as stage',
+      'project.total_investment as total_investment',
+      'chain.name as chain',
+      'round_report.id as report_id',
+      'round_report.late as late',
+      'round_report.investment_period as investment_period',
+      'round_report.funds_period as funds_period',
+      'round_report.investment_cumulative as investment_cumulative',
+      'round_report.narrative as narrative',
+      'round_report.problems as problems',
+    ])
+    .where('round_project.round_id', '=', round.id)
+    .orderBy('project.total_investment', 'desc')
+    .orderBy('project.code')
+    .execute();
+  const ids = base.map((b) => b.id);
+  const milestones: Array<{ project_id: string; name: string; planned_date: string | null }> = [];
+  const requests: Array<{ project_id: string | null; n: number }> = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    milestones.push(
+      ...(await db
+        .selectFrom('milestone')
+        .select(['project_id', 'name', 'planned_date'])
+        .where('project_id', 'in', chunk)
+        .where('actual_date', 'is', null)
+        .where('planned_date', '<', p.today)
+        .orderBy('planned_date')
+        .execute()),
+    );
+    requests.push(
+      ...(await db
+        .selectFrom('factor_request')
+        .select(['project_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('project_id', 'in', chunk)
+        .where('status', 'in', [...REQUEST_WORKING_STATUSES])
+        .where('deadline', '<', p.today)
+        .groupBy('project_id')
+        .execute()),
+    );
+  }
+  const days = (d: string) => Math.round((Date.parse(p.today) - Date.parse(d)) / 86_400_000);
+  const rows: DispatchRow[] = base.map((b) => ({
+    projectId: b.id,
+    code: b.code,
+    name: b.name,
+    park: b.park,
+    chain: b.chain,
+    stage: b.stage,
+    totalInvestment: Number(b.total_investment ?? 0),
+    reported: b.report_id !== null,
+    late: Number(b.late ?? 0) === 1,
+    investmentPeriod: Number(b.investment_period ?? 0),
+    fundsPeriod: Number(b.funds_period ?? 0),
+    investmentCumulative: b.investment_cumulative === null ? null : Number(b.investment_cumulative),
+    narrative: b.narrative,
+    problems: b.problems,
+    lateMilestones: milestones
+      .filter((m) => m.project_id === b.id)
+      .map((m) => ({
+        name: m.name,
+        planned: m.planned_date as string,
+        days: days(m.planned_date as string),
+      })),
+    overdueRequests: Number(requests.find((r) => r.project_id === b.id)?.n ?? 0),
+  }));
+  const zone = await db.selectFrom('zone').select('name').executeTakeFirst();
+  return {
+    zoneName: zone?.name ?? '开发区',
+    today: p.today,
+    round: {
+      id: round.id,
+      title: round.title,
+      periodKey: round.period_key,
+      periodStart: round.period_start,
+      periodEnd: round.period_end,
+      deadline: round.deadline,
+    },
+    rows,
+    summary: summarise(rows),
+  };
+}
+
+export type DispatchReportData = NonNullable<Awaited<ReturnType<typeof dispatchReportData>>>;

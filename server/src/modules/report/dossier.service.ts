@@ -1,0 +1,113 @@
+import { ImageRun, Paragraph } from 'docx';
+import { formatMoney } from '../../../../shared/src/money';
+import { projectStageLabel } from '../../../../shared/src/project-stage';
+import { today } from '../../lib/fields';
+import type { ServiceContext } from '../../plugins/context';
+import { listMilestones, projectTimeline } from '../project/milestone.service';
+import { getProject } from '../project/project.service';
+import { listReports } from '../round/round.service';
+import { body, govDocument, heading, subtitle, table, title } from './gov-docx';
+
+const money = (v: number | null) => formatMoney(v);
+
+/**
+ * 一项目一档 the project dossier as .docx: all facts, investors, milestones, the timeline, the
+ * dispatch reports and their photos. The caller's project scope applies (an enterprise: its own).
+ */
+export async function projectDossier(ctx: ServiceContext, id: string) {
+  const p = await getProject(ctx, id);
+  const [milestones, timeline, reports] = await Promise.all([
+    listMilestones(ctx, id),
+    projectTimeline(ctx, id),
+    listReports(ctx, { projectId: id, limit: 50, offset: 0 }),
+  ]);
+  const facts: Array<[string, string]> = [
+    ['项目编号', p.code],
+    ['项目名称', p.name],
+    ['投资方', p.investors.map((i) => i.firmName).join('、') || '—'],
+    ['所在园区', p.park ?? '—'],
+    ['所属环节', p.chainLink ?? '—'],
+    ['当前阶段', `${projectStageLabel(p.stage).zh}${p.stageDate ? `（${p.stageDate}）` : ''}`],
+    ['阶段说明', p.stageReason ?? '—'],
+    ['总投资', money(p.totalInvestment)],
+    ['固定资产投资', money(p.fixedAssetInvestment)],
+    ['到位资金', money(p.fundsInPlace)],
+    ['用地面积', p.landMu === null ? '—' : `${p.landMu}亩`],
+    ['设计产能', p.capacityText ?? '—'],
+    ['预计年产值', money(p.expectedOutput)],
+    ['预计年税收', money(p.expectedTax)],
+    ['预计新增就业', p.expectedJobs === null ? '—' : `${p.expectedJobs}人`],
+    ['开工日期', p.startDate ?? '—'],
+    ['包保领导', p.leaderName ?? '—'],
+    ['招商专员', p.officerName ?? '—'],
+    ['现场联系人', [p.contactName, p.contactPhone].filter(Boolean).join(' ') || '—'],
+  ];
+  const photos: Paragraph[] = [];
+  for (const r of reports.items) {
+    for (const ph of r.photos) {
+      const row = await ctx.db.kysely
+        .selectFrom('round_photo')
+        .select(['content', 'mime'])
+        .where('id', '=', ph.id)
+        .executeTakeFirst();
+      if (!row) continue;
+      photos.push(
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: row.mime === 'image/png' ? 'png' : 'jpg',
+              data: row.content,
+              transformation: { width: 400, height: 300 },
+            }),
+          ],
+        }),
+        body(`${r.roundTitle}：${ph.fileName}`),
+      );
+    }
+  }
+  const content = await govDocument(
+    [
+      title(`${p.name}项目档案`),
+      subtitle(`（一项目一档  生成于${today(ctx)}${p.isSample ? '  含示例数据' : ''}）`),
+      heading('一、项目基本情况'),
+      table(['项目', '内容'], facts, [25, 75]),
+      heading('二、节点计划'),
+      milestones.items.length === 0
+        ? body('暂无节点计划。')
+        : table(
+            ['节点', '计划完成', '实际完成', '状态'],
+            milestones.items.map((m) => [
+              m.name,
+              m.plannedDate ?? '—',
+              m.actualDate ?? '—',
+              m.late ? `逾期${m.daysLate}天` : m.actualDate ? '已完成' : '未到期',
+            ]),
+            [40, 20, 20, 20],
+          ),
+      heading('三、项目时间轴'),
+      table(
+        ['日期', '事项', '说明'],
+        timeline.items.map((t) => [t.date, t.title.zh, t.detail ?? '']),
+        [18, 32, 50],
+      ),
+      heading('四、调度报送'),
+      reports.items.length === 0
+        ? body('暂无调度报送。')
+        : table(
+            ['调度轮次', '本期固投', '本期到位', '进展情况', '存在问题'],
+            reports.items.map((r) => [
+              r.roundTitle,
+              money(r.investmentPeriod),
+              money(r.fundsPeriod),
+              r.narrative,
+              r.problems ?? '—',
+            ]),
+            [22, 12, 12, 34, 20],
+          ),
+      heading('五、现场照片'),
+      ...(photos.length === 0 ? [body('暂无现场照片。')] : photos),
+    ],
+    { title: `${p.name}项目档案` },
+  );
+  return { content, fileName: `项目档案-${p.code}.docx` };
+}

@@ -1,0 +1,147 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+
+/**
+ * The layout of a Chinese government document (GB/T 9704 habits) for the reports Lianzhao writes:
+ * A4, margins 37/35/28/26 mm, body in 仿宋_GB2312 三号 (16 pt) with 28.95 pt line spacing, the
+ * title in 方正小标宋简体 二号 (falls back to 黑体 where that font is missing — both are named),
+ * level-one headings in 黑体, tables in 仿宋 五号, page numbers “— 1 —” centred at the foot.
+ */
+export const GOV_FONTS = {
+  body: '仿宋_GB2312',
+  heading: '黑体',
+  title: '方正小标宋简体',
+  latin: 'Times New Roman',
+} as const;
+
+const MM = 56.7; // twips per millimetre
+const font = (eastAsia: string) => ({
+  ascii: GOV_FONTS.latin,
+  hAnsi: GOV_FONTS.latin,
+  eastAsia,
+  cs: GOV_FONTS.latin,
+});
+
+export function title(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 240 },
+    children: [
+      new TextRun({ text, font: font(GOV_FONTS.title), size: 44 }),
+      new TextRun({ text: '', font: font(GOV_FONTS.heading) }),
+    ],
+  });
+}
+
+/** A centred line under the title (date, issuing unit). */
+export function subtitle(text: string): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { after: 240 },
+    children: [new TextRun({ text, font: font(GOV_FONTS.body), size: 32 })],
+  });
+}
+
+/** 一、 level-one heading in 黑体. */
+export function heading(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 120, after: 120 },
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, font: font(GOV_FONTS.heading), size: 32 })],
+  });
+}
+
+/** A body paragraph: 仿宋 三号, first line indented two characters. */
+export function body(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { line: 579 },
+    indent: { firstLine: 640 },
+    alignment: AlignmentType.JUSTIFIED,
+    children: [new TextRun({ text, font: font(GOV_FONTS.body), size: 32 })],
+  });
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+/** A full-width table: a 黑体 header row and 仿宋 五号 cells. */
+export function table(headers: string[], rows: Array<Array<string | number>>, widths?: number[]): Table {
+  const cell = (text: string | number, head: boolean, i: number) =>
+    new TableCell({
+      width: widths ? { size: widths[i] as number, type: WidthType.PERCENTAGE } : undefined,
+      borders: { top: border, bottom: border, left: border, right: border },
+      children: [
+        new Paragraph({
+          alignment: head || typeof text === 'number' ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [
+            new TextRun({
+              text: String(text),
+              font: font(head ? GOV_FONTS.heading : GOV_FONTS.body),
+              size: 21,
+            }),
+          ],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, true, i)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i)) })),
+    ],
+  });
+}
+
+/** Packs an A4 document with the government margins and “— n —” page numbers. */
+export function govDocument(children: Array<Paragraph | Table>, meta: { title: string }): Promise<Buffer> {
+  const doc = new Document({
+    title: meta.title,
+    creator: 'Lianzhao 链招',
+    styles: { default: { document: { run: { font: font(GOV_FONTS.body), size: 32 } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: {
+              top: Math.round(37 * MM),
+              bottom: Math.round(35 * MM),
+              left: Math.round(28 * MM),
+              right: Math.round(26 * MM),
+            },
+            pageNumbers: { start: 1 },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: ['— ', PageNumber.CURRENT, ' —'],
+                    font: font(GOV_FONTS.latin),
+                    size: 28,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

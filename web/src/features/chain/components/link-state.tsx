@@ -1,0 +1,20 @@
+import { Tag } from 'antd';
+import type { LinkState } from '../../../../../shared/src/chain';
+import { useI18n } from '../../../locales/i18n-context';
+
+/** Map colours: strong green, weak amber, missing red (the gaps to fill: 补链). */
+export const STATE_COLOR: Record<LinkState, string> = {
+  strong: '#389e0d',
+  weak: '#d48806',
+  missing: '#cf1322',
+};
+
+export function LinkStateTag({ state }: { state: LinkState }) {
+  const { t } = useI18n();
+  const color = state === 'strong' ? 'success' : state === 'weak' ? 'warning' : 'error';
+  return (
+    <Tag color={color} data-state={state}>
+      {t(`chain.state.${state}`)}
+    </Tag>
+  );
+}

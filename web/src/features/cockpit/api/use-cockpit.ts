@@ -1,0 +1,127 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Bilingual } from '../../../../../shared/src/i18n-message';
+import { api } from '../../../lib/api-client';
+
+/** The list that reproduces a figure: open `path?query` in the web. */
+export interface ListLink {
+  path: string;
+  query: Record<string, string>;
+}
+
+export function linkHref(link: ListLink): string {
+  const qs = new URLSearchParams(link.query).toString();
+  return qs ? `${link.path}?${qs}` : link.path;
+}
+
+export interface Warning {
+  kind: 'milestone_late' | 'stage_stuck' | 'request_overdue' | 'round_missing';
+  severity: 'high' | 'medium' | 'low';
+  days: number;
+  reason: Bilingual;
+  projectId: string | null;
+  projectName: string | null;
+  link: string;
+}
+
+export interface Cockpit {
+  year: number;
+  today: string;
+  options: { parks: string[]; chains: Array<{ id: string; name: string }> };
+  totals: { projects: number; investment: number; started: number; producing: number; link: ListLink };
+  funnel: Array<{ stage: string; count: number; link: ListLink }>;
+  monthly: Array<{
+    month: string;
+    signedCount: number;
+    investmentSigned: number;
+    fundsInPlace: number;
+    fixedAssetInvestment: number;
+    cumulativeSigned: number;
+    cumulativeFunds: number;
+    targetSignedToDate: number | null;
+    targetFundsToDate: number | null;
+    signedLink: ListLink;
+    fundsLink: ListLink;
+  }>;
+  targets: { investmentSigned: number | null; fundsInPlace: number | null };
+  late: {
+    count: number;
+    link: ListLink;
+    items: Array<{
+      id: string;
+      code: string;
+      name: string;
+      park: string | null;
+      stage: string;
+      lateMilestones: number;
+      earliestPlanned: string;
+      daysLate: number;
+    }>;
+  };
+  requests: {
+    open: number;
+    overdue: number;
+    openLink: ListLink;
+    overdueLink: ListLink;
+    byDepartment: Array<{
+      departmentId: string | null;
+      departmentName: string | null;
+      open: number;
+      overdue: number;
+      openLink: ListLink | null;
+      overdueLink: ListLink | null;
+    }>;
+  };
+  chains: Array<{
+    chainId: string;
+    name: string;
+    links: number;
+    covered: number;
+    rate: number | null;
+    link: ListLink;
+  }>;
+  topProjects: {
+    link: ListLink;
+    items: Array<{
+      id: string;
+      code: string;
+      name: string;
+      stage: string;
+      park: string | null;
+      totalInvestment: number;
+    }>;
+  };
+  latestRound: {
+    id: string;
+    title: string;
+    deadline: string;
+    expected: number;
+    reported: number;
+    late: number;
+    rate: number | null;
+    link: ListLink;
+  } | null;
+  warnings: { high: number; medium: number; low: number; total: number; top: Warning[] };
+}
+
+export interface CockpitFilters {
+  year?: number;
+  park?: string;
+  chain?: string;
+}
+
+export function useCockpit(filters: CockpitFilters, refetchInterval?: number) {
+  return useQuery({
+    queryKey: ['cockpit', filters],
+    queryFn: ({ signal }) => api.get<Cockpit>('/api/cockpit', { ...filters }, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval,
+  });
+}
+
+export function useWarnings(filters: { park?: string; chain?: string }) {
+  return useQuery({
+    queryKey: ['warnings', filters],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Warning[]; total: number }>('/api/warnings', { ...filters }, signal),
+  });
+}

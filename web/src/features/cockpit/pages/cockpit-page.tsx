@@ -1,0 +1,77 @@
+import { DesktopOutlined } from '@ant-design/icons';
+import { Button, InputNumber, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { FullPageSpin } from '../../../components/full-page-spin';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { PageHeader } from '../../../components/page-header';
+import { useI18n } from '../../../locales/i18n-context';
+import { ReportButtons } from '../../report/components/report-buttons';
+import { type CockpitFilters, useCockpit } from '../api/use-cockpit';
+import { CockpitBoard } from '../components/cockpit-board';
+
+/** `/cockpit` 驾驶舱: the leaders' page, filtered by year, park and chain; every chart clicks through. */
+export function CockpitPage() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const [filters, setFilters] = useState<CockpitFilters>({});
+  const cockpit = useCockpit(filters);
+  const data = cockpit.data;
+  return (
+    <>
+      <PageHeader
+        title={t('cockpit.title')}
+        subtitle={t('cockpit.clickHint')}
+        extra={
+          <Space wrap>
+            <ReportButtons />
+            <Button
+              icon={<DesktopOutlined />}
+              onClick={() => navigate('/screen')}
+              data-testid="cockpit-wall-screen"
+            >
+              {t('cockpit.wallScreen')}
+            </Button>
+          </Space>
+        }
+      />
+      <Space wrap style={{ marginBottom: 12 }} data-testid="cockpit-filters">
+        <Typography.Text>{t('cockpit.year')}</Typography.Text>
+        <InputNumber
+          min={2000}
+          max={2100}
+          value={filters.year ?? data?.year}
+          onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))}
+          data-testid="cockpit-year"
+        />
+        <Typography.Text>{t('cockpit.park')}</Typography.Text>
+        <Select
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t('cockpit.all')}
+          value={filters.park}
+          onChange={(v) => setFilters((f) => ({ ...f, park: v }))}
+          options={(data?.options.parks ?? []).map((p) => ({ value: p, label: p }))}
+          data-testid="cockpit-park"
+        />
+        <Typography.Text>{t('cockpit.chain')}</Typography.Text>
+        <Select
+          allowClear
+          style={{ width: 220 }}
+          placeholder={t('cockpit.all')}
+          value={filters.chain}
+          onChange={(v) => setFilters((f) => ({ ...f, chain: v }))}
+          options={(data?.options.chains ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          data-testid="cockpit-chain"
+        />
+      </Space>
+      {cockpit.isError ? (
+        <LoadErrorResult error={cockpit.error} onRetry={() => cockpit.refetch()} />
+      ) : data ? (
+        <CockpitBoard data={data} />
+      ) : (
+        <FullPageSpin />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import { BellOutlined } from '@ant-design/icons';
+import { Badge, Button, Tooltip } from 'antd';
+import { useNavigate } from 'react-router';
+import { useI18n } from '../../../locales/i18n-context';
+import { useInboxCount } from '../api/use-inbox';
+
+/** The header bell: how many things need the user now; opens the inbox. */
+export function InboxBadge() {
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  const count = useInboxCount();
+  const n = count.data?.badge ?? 0;
+  return (
+    <Tooltip title={t('inbox.title')}>
+      <Badge count={n} size="small" overflowCount={99} data-testid="inbox-badge-count">
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          onClick={() => navigate('/inbox')}
+          aria-label={t('inbox.title')}
+          data-testid="inbox-badge"
+        />
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,233 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Row,
+  Space,
+  Spin,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../../../../shared/src/request-status';
+import { AttachmentList } from '../../../components/attachment-list';
+import { DeadlineTag } from '../../../components/deadline-tag';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { NotFoundResult } from '../../../components/not-found-result';
+import { PageHeader } from '../../../components/page-header';
+import { SampleTag } from '../../../components/sample-tag';
+import { ApiError } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/date-format';
+import { useI18n } from '../../../locales/i18n-context';
+import { type RequestEvent, useAddRequestNote, useInvalidateRequests, useRequest } from '../api/use-requests';
+import { AssignModal, MoveModal } from '../components/request-action-modals';
+import { RequestStatusTag, RequestTypeTag } from '../components/request-status-tag';
+
+const BUTTON_TYPE: Partial<Record<RequestStatus, 'primary' | 'default'>> = {
+  accepted: 'primary',
+  resolved: 'primary',
+  confirmed: 'primary',
+};
+
+/** `/requests/:id`: one factor request with its actions, progress notes, history and attachments. */
+export function RequestDetailPage() {
+  const { id = '' } = useParams();
+  const { t, pick } = useI18n();
+  const request = useRequest(id);
+  const addNote = useAddRequestNote(id);
+  const invalidate = useInvalidateRequests();
+  const [note, setNote] = useState('');
+  const [assigning, setAssigning] = useState(false);
+  const [moving, setMoving] = useState<{ to: RequestStatus; needsReason: boolean } | null>(null);
+
+  if (request.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (request.isError) {
+    if (request.error instanceof ApiError && request.error.status === 404) return <NotFoundResult />;
+    return <LoadErrorResult error={request.error} onRetry={() => request.refetch()} />;
+  }
+  const r = request.data;
+
+  const describe = (e: RequestEvent): string => {
+    switch (e.kind) {
+      case 'assign':
+        return t('request.event.assign', { dept: e.departmentName ?? '', deadline: e.deadline ?? '' });
+      case 'escalation':
+        return t('request.event.escalation', { target: e.note ?? '' });
+      case 'note':
+        return t('request.event.note');
+      case 'attachment':
+        return t('request.event.attachment');
+      default:
+        return e.toStatus === 'submitted'
+          ? t('request.event.submitted')
+          : t('request.event.status', {
+              status: pick(REQUEST_STATUS_LABELS[(e.toStatus ?? 'submitted') as RequestStatus]),
+            });
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={r.title}
+        crumbs={[{ title: t('request.title'), path: '/requests' }]}
+        subtitle={
+          <Space size={4} wrap>
+            <span>{r.code}</span>
+            <RequestTypeTag type={r.type} />
+            <RequestStatusTag status={r.status} />
+            <SampleTag isSample={r.isSample} />
+          </Space>
+        }
+        extra={
+          <Space wrap>
+            {r.can.assign ? (
+              <Button
+                type={r.status === 'submitted' ? 'primary' : 'default'}
+                onClick={() => setAssigning(true)}
+                data-testid="request-assign"
+              >
+                {r.status === 'submitted' ? t('request.assign') : t('request.reassign')}
+              </Button>
+            ) : null}
+            {r.can.moves.map((m) => (
+              <Button
+                key={m.to}
+                type={BUTTON_TYPE[m.to] ?? 'default'}
+                danger={m.to === 'rejected' || m.to === 'reopened'}
+                onClick={() => setMoving(m)}
+                data-testid={`request-move-${m.to}`}
+              >
+                {pick(REQUEST_STATUS_LABELS[m.to])}
+              </Button>
+            ))}
+          </Space>
+        }
+      />
+      {r.overdue ? (
+        <Alert
+          type={r.escalation === 'leader' ? 'error' : 'warning'}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="request-escalation"
+          title={`${t('sup.overdueDays', { days: r.daysLate })} · ${t(`sup.escalation.${r.escalation}`)}`}
+        />
+      ) : null}
+      {r.statusReason && (r.status === 'rejected' || r.status === 'reopened') ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`${t('request.reason')}: ${r.statusReason}`}
+        />
+      ) : null}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card title={t('request.subject')}>
+            <Descriptions
+              column={1}
+              size="small"
+              items={[
+                {
+                  label: t('request.project'),
+                  children: r.projectId ? <Link to={`/projects/${r.projectId}`}>{r.projectName}</Link> : '—',
+                },
+                { label: t('request.firm'), children: r.firmName },
+                { label: t('request.description'), children: r.description ?? '—' },
+                { label: t('request.neededBy'), children: r.neededBy ?? '—' },
+                { label: t('request.raisedBy'), children: r.raisedByName ?? '—' },
+                { label: t('request.department'), children: r.departmentName ?? '—' },
+                {
+                  label: t('sup.deadline'),
+                  children: (
+                    <DeadlineTag
+                      deadline={r.deadline}
+                      daysLate={r.daysLate}
+                      escalation={r.escalation}
+                      nextOn={r.escalationNextOn}
+                    />
+                  ),
+                },
+                ...(r.resolution
+                  ? [
+                      {
+                        label: t('request.resolution'),
+                        children: <span data-testid="request-resolution">{r.resolution}</span>,
+                      },
+                    ]
+                  : []),
+                ...(r.leaderName ? [{ label: t('request.leader'), children: r.leaderName }] : []),
+              ]}
+            />
+          </Card>
+          <Card title={t('sup.attachments')} style={{ marginTop: 16 }}>
+            <AttachmentList
+              files={r.attachments}
+              uploadPath={r.can.attach ? `/api/requests/${r.id}/attachments` : null}
+              onUploaded={() => void invalidate()}
+              testId="request-attachments"
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={t('request.timeline')}>
+            <Timeline
+              data-testid="request-timeline"
+              items={r.events.map((e) => ({
+                color: e.kind === 'escalation' ? 'red' : e.kind === 'note' ? 'blue' : 'gray',
+                children: (
+                  <div>
+                    <Typography.Text strong>{describe(e)}</Typography.Text>
+                    {e.note && e.kind !== 'escalation' ? <div>{e.note}</div> : null}
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {formatDateTime(e.at)} · {e.actorName ?? ''}
+                      </Typography.Text>
+                    </div>
+                  </div>
+                ),
+              }))}
+            />
+            {r.can.note ? (
+              <Form
+                layout="vertical"
+                onFinish={() => {
+                  if (!note.trim()) return;
+                  addNote.mutate(note.trim(), { onSuccess: () => setNote('') });
+                }}
+              >
+                <Form.Item label={t('request.addNote')} style={{ marginBottom: 8 }}>
+                  <Input.TextArea
+                    rows={2}
+                    value={note}
+                    maxLength={4000}
+                    onChange={(e) => setNote(e.target.value)}
+                    placeholder={t('request.notePlaceholder')}
+                    data-testid="request-note-input"
+                  />
+                </Form.Item>
+                <Button htmlType="submit" loading={addNote.isPending} data-testid="request-note-submit">
+                  {t('common.save')}
+                </Button>
+              </Form>
+            ) : null}
+          </Card>
+        </Col>
+      </Row>
+      {assigning ? <AssignModal request={r} onClose={() => setAssigning(false)} /> : null}
+      {moving ? (
+        <MoveModal
+          request={r}
+          to={moving.to}
+          needsReason={moving.needsReason}
+          onClose={() => setMoving(null)}
+        />
+      ) : null}
+    </>
+  );
+}

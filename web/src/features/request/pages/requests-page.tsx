@@ -1,0 +1,145 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Flex, Input, Select, Tabs } from 'antd';
+import { useState } from 'react';
+import {
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  type RequestType,
+} from '../../../../../shared/src/request-status';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { PageHeader } from '../../../components/page-header';
+import { useI18n } from '../../../locales/i18n-context';
+import { useCan, useSignedInMe } from '../../auth/api/use-me';
+import { useDepartments } from '../../users/api/use-departments';
+import { useRequestQueue, useRequests } from '../api/use-requests';
+import { RequestFormModal } from '../components/request-form-modal';
+import { RequestOverviewPanel } from '../components/request-overview';
+import { RequestsTable } from '../components/requests-table';
+
+type Tab = 'all' | 'queue' | 'overview';
+
+/** `/requests` 要素保障: all requests in scope, a department's queue, the leader's overview. */
+export function RequestsPage() {
+  const { t, pick } = useI18n();
+  const can = useCan();
+  const me = useSignedInMe();
+  const isDept = me.user.role === 'department';
+  const [tab, setTab] = useState<Tab>(
+    isDept ? 'queue' : can('request.overview') && me.user.role === 'leader' ? 'overview' : 'all',
+  );
+  const [q, setQ] = useState<string>();
+  const [type, setType] = useState<RequestType>();
+  const [overdue, setOverdue] = useState(false);
+  const [queueDept, setQueueDept] = useState<string>();
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const [creating, setCreating] = useState(false);
+  const departments = useDepartments();
+  const paging = { limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
+  const list = useRequests({ q, type, overdue: overdue || undefined, ...paging }, tab === 'all');
+  const queue = useRequestQueue(
+    { departmentId: isDept ? undefined : queueDept, ...paging },
+    tab === 'queue' && (isDept || !!queueDept),
+  );
+  const active = tab === 'queue' ? queue : list;
+  const onPage = (current: number, pageSize: number) => setPage({ current, pageSize });
+
+  const items = [
+    { key: 'all', label: t('request.tab.all') },
+    ...(isDept || can('request.assign') || can('request.overview')
+      ? [{ key: 'queue', label: t('request.tab.queue') }]
+      : []),
+    ...(can('request.overview') ? [{ key: 'overview', label: t('request.tab.overview') }] : []),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('request.title')}
+        extra={
+          can('request.create') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="request-new"
+            >
+              {t('request.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          items={items}
+          onChange={(k) => {
+            setTab(k as Tab);
+            setPage((p) => ({ ...p, current: 1 }));
+          }}
+          data-testid="request-tabs"
+        />
+        {tab === 'overview' ? (
+          <RequestOverviewPanel
+            onDepartment={(id) => {
+              setQueueDept(id);
+              setTab('queue');
+            }}
+          />
+        ) : (
+          <>
+            <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+              {tab === 'all' ? (
+                <>
+                  <Input.Search
+                    allowClear
+                    placeholder={t('common.search')}
+                    onSearch={(v) => setQ(v || undefined)}
+                    style={{ width: 240 }}
+                  />
+                  <Select
+                    allowClear
+                    placeholder={t('request.type')}
+                    style={{ width: 160 }}
+                    value={type}
+                    onChange={setType}
+                    options={REQUEST_TYPES.map((k) => ({ value: k, label: pick(REQUEST_TYPE_LABELS[k]) }))}
+                  />
+                  <Checkbox
+                    checked={overdue}
+                    onChange={(e) => setOverdue(e.target.checked)}
+                    data-testid="request-overdue-only"
+                  >
+                    {t('sup.onlyOverdue')}
+                  </Checkbox>
+                </>
+              ) : !isDept ? (
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  placeholder={t('request.chooseDepartment')}
+                  style={{ width: 280 }}
+                  value={queueDept}
+                  onChange={setQueueDept}
+                  options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+                />
+              ) : null}
+            </Flex>
+            {active.isError ? (
+              <LoadErrorResult error={active.error} onRetry={() => active.refetch()} />
+            ) : (
+              <RequestsTable
+                data={active.data?.items ?? []}
+                total={active.data?.total ?? 0}
+                loading={active.isFetching}
+                page={page}
+                onPage={onPage}
+                testId={tab === 'queue' ? 'request-queue' : 'request-list'}
+              />
+            )}
+          </>
+        )}
+      </Card>
+      {creating ? <RequestFormModal onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}

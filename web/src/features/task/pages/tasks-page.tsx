@@ -1,0 +1,81 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Flex, Input, Segmented } from 'antd';
+import { useState } from 'react';
+import { TASK_TYPE_LABELS, TASK_TYPES, type TaskType } from '../../../../../shared/src/task-status';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { PageHeader } from '../../../components/page-header';
+import { useI18n } from '../../../locales/i18n-context';
+import { useCan } from '../../auth/api/use-me';
+import { useTasks } from '../api/use-tasks';
+import { TaskFormModal } from '../components/task-form-modal';
+import { TasksTable } from '../components/tasks-table';
+
+/** `/tasks` 督办任务: overdue first, by deadline; a department sees the tasks it is on. */
+export function TasksPage() {
+  const { t, pick } = useI18n();
+  const can = useCan();
+  const [type, setType] = useState<TaskType>('supervision');
+  const [q, setQ] = useState<string>();
+  const [overdue, setOverdue] = useState(false);
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const [creating, setCreating] = useState(false);
+  const tasks = useTasks({
+    type,
+    q,
+    overdue: overdue || undefined,
+    limit: page.pageSize,
+    offset: (page.current - 1) * page.pageSize,
+  });
+  return (
+    <>
+      <PageHeader
+        title={t('task.title')}
+        extra={
+          can('task.write') ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="task-new"
+            >
+              {t('task.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+          <Segmented
+            value={type}
+            onChange={(v) => {
+              setType(v as TaskType);
+              setPage((p) => ({ ...p, current: 1 }));
+            }}
+            options={TASK_TYPES.map((k) => ({ value: k, label: pick(TASK_TYPE_LABELS[k]) }))}
+          />
+          <Input.Search
+            allowClear
+            placeholder={t('common.search')}
+            onSearch={(v) => setQ(v || undefined)}
+            style={{ width: 240 }}
+          />
+          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+            {t('sup.onlyOverdue')}
+          </Checkbox>
+        </Flex>
+        {tasks.isError ? (
+          <LoadErrorResult error={tasks.error} onRetry={() => tasks.refetch()} />
+        ) : (
+          <TasksTable
+            data={tasks.data?.items ?? []}
+            total={tasks.data?.total ?? 0}
+            loading={tasks.isFetching}
+            page={page}
+            onPage={(current, pageSize) => setPage({ current, pageSize })}
+          />
+        )}
+      </Card>
+      {creating ? <TaskFormModal onClose={() => setCreating(false)} /> : null}
+    </>
+  );
+}

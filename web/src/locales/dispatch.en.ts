@@ -1,0 +1,73 @@
+import type { dispatchZh } from './dispatch.zh';
+
+/** English UI strings of dispatch, assessment, cockpit and reports (issue 6). */
+export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
+  'nav.cockpit': 'Cockpit',
+  'nav.warnings': 'Warnings',
+  'nav.rounds': 'Dispatch rounds',
+  'nav.targets': 'Targets',
+  'module.cockpit.desc':
+    'The leaders’ cockpit: project funnel, investment signed and funds in place vs target, late projects, factor requests, chain coverage, round reporting; click a chart for its records.',
+  'module.warning.desc':
+    'What needs a leader now: late milestones, stages over the norm, overdue requests, missing round reports — most severe first.',
+  'module.round.desc':
+    'Weekly/monthly dispatch rounds: firms or officers report investment, progress, photos and problems; reminders; the dispatch report.',
+  'module.target.desc':
+    'Annual targets of the zone, parks, officer teams and chains; actuals from the records, completion, time elapsed and ranking.',
+
+  'cockpit.title': 'Cockpit',
+  'cockpit.year': 'Year',
+  'cockpit.park': 'Park',
+  'cockpit.chain': 'Chain',
+  'cockpit.all': 'All',
+  'cockpit.wallScreen': 'Wall screen',
+  'cockpit.projects': 'Active projects',
+  'cockpit.investment': 'Total investment',
+  'cockpit.started': 'Started (or later)',
+  'cockpit.producing': 'In production',
+  'cockpit.funnel': 'Project funnel (projects that reached each stage)',
+  'cockpit.monthly': 'Investment signed and funds in place (cumulative) vs target',
+  'cockpit.signedCum': 'Signed, cumulative',
+  'cockpit.fundsCum': 'Funds in place, cumulative',
+  'cockpit.signedTarget': 'Signed target to date',
+  'cockpit.fundsTarget': 'Funds target to date',
+  'cockpit.signedMonth': 'Signed in month',
+  'cockpit.late': 'Projects behind schedule',
+  'cockpit.lateCount': '{n} projects have late milestones',
+  'cockpit.daysLate': 'Days late',
+  'cockpit.requests': 'Factor requests by department',
+  'cockpit.open': 'Open',
+  'cockpit.overdue': 'Overdue',
+  'cockpit.chains': 'Chain link coverage',
+  'cockpit.coverage': 'Coverage',
+  'cockpit.top': 'Top 10 projects by investment',
+  'cockpit.round': 'Latest round reporting rate',
+  'cockpit.noRound': 'No dispatch round yet',
+  'cockpit.reported': '{reported} of {expected} reported, {late} late',
+  'cockpit.warnings': 'Warnings',
+  'cockpit.warningsAll': 'All warnings',
+  'cockpit.unitWan': '10k yuan',
+  'cockpit.clickHint': 'Click a chart to open its records',
+
+  'warning.title': 'Warnings',
+  'warning.severity': 'Severity',
+  'warning.severity.high': 'High',
+  'warning.severity.medium': 'Medium',
+  'warning.severity.low': 'Low',
+  'warning.kind': 'Kind',
+  'warning.kind.milestone_late': 'Late milestone',
+  'warning.kind.stage_stuck': 'Stuck in stage',
+  'warning.kind.request_overdue': 'Overdue request',
+  'warning.kind.round_missing': 'Round not reported',
+  'warning.project': 'Project',
+  'warning.reason': 'Reason',
+  'warning.days': 'Days',
+  'warning.empty': 'No warnings',
+
+  'screen.title': 'Liaocheng ETDZ · Project dispatch wall screen',
+  'screen.updated': 'Updated {time} (refreshes every 60 s)',
+
+  'report.dispatchDocx': 'Dispatch report (Word)',
+  'report.dispatchXlsx': 'Dispatch report (Excel)',
+  'report.dossier': 'Project dossier (Word)',
+};
