@@ -1,4 +1,5 @@
 import { auditByActorScenario, eventLoopHealthScenario } from './audit';
+import { cockpitScenario, dispatchReportScenario } from './dispatch';
 import { projectSearchScenario, projectsByChainScenario } from './pipeline';
 import type { Scenario } from './types';
 
@@ -8,4 +9,6 @@ export const SCENARIOS: readonly Scenario[] = [
   eventLoopHealthScenario,
   projectsByChainScenario,
   projectSearchScenario,
+  cockpitScenario,
+  dispatchReportScenario,
 ];

@@ -28,6 +28,7 @@ import { reportRoutes } from './modules/report/report.routes';
 import { requestRoutes } from './modules/request/request.routes';
 import { roundRoutes } from './modules/round/round.routes';
 import { systemRoutes } from './modules/system/system.routes';
+import { targetRoutes } from './modules/target/target.routes';
 import { taskRoutes } from './modules/task/task.routes';
 import { tokenRoutes } from './modules/token/token.routes';
 import { userRoutes } from './modules/user/user.routes';
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(cockpitRoutes);
   await app.register(roundRoutes);
   await app.register(reportRoutes);
+  await app.register(targetRoutes);
   await registerWeb(app, opts.config.webDist);
   return app;
 }

@@ -8,7 +8,7 @@ import {
 } from '../modules/chain/chain-read.repository';
 import { rankLinkTargets, type TargetTaskParams } from '../modules/chain/chain-targets.task';
 import { cockpitData } from '../modules/cockpit/cockpit.task';
-import { dispatchReportData } from '../modules/report/dispatch-report.task';
+import { dispatchReportData, dispatchReportFile } from '../modules/report/dispatch-report.task';
 import { requestOverview } from '../modules/request/request.repository';
 import { targetsData } from '../modules/target/target.task';
 import { warningsData } from '../modules/warning/warning.task';
@@ -36,6 +36,8 @@ export const READ_TASKS = {
   'target.list': (db: Kysely<Database>, p: { year: number; today: string }) => targetsData(db, p),
   'report.dispatch': (db: Kysely<Database>, p: Parameters<typeof dispatchReportData>[1]) =>
     dispatchReportData(db, p),
+  'report.dispatch-file': (db: Kysely<Database>, p: Parameters<typeof dispatchReportFile>[1]) =>
+    dispatchReportFile(db, p),
   /** A deliberately slow query (counting with a recursive CTE): proves slow reads do not block. */
   'system.slow-count': async (db: Kysely<Database>, p: { upTo: number }) => {
     const res = await sql<{ n: number }>`

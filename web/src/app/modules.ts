@@ -14,9 +14,11 @@ import {
   KeyOutlined,
   ProjectOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   ShareAltOutlined,
   TeamOutlined,
   ThunderboltOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { type ComponentType, lazy } from 'react';
 import type { AppModule, LazyPage } from '../lib/module-registry';
@@ -68,6 +70,48 @@ export const MODULES: readonly AppModule[] = [
     page: lazyPage(
       () => import('../features/cockpit/pages/warnings-page'),
       (m) => m.WarningsPage,
+    ),
+  },
+  {
+    key: 'round',
+    path: '/rounds',
+    labelKey: 'nav.rounds',
+    descriptionKey: 'module.round.desc',
+    icon: ScheduleOutlined,
+    permission: 'round.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/round/pages/rounds-page'),
+      (m) => m.RoundsPage,
+    ),
+    subpages: [
+      {
+        path: 'reports',
+        page: lazyPage(
+          () => import('../features/round/pages/round-reports-page'),
+          (m) => m.RoundReportsPage,
+        ),
+      },
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/round/pages/round-detail-page'),
+          (m) => m.RoundDetailPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'target',
+    path: '/targets',
+    labelKey: 'nav.targets',
+    descriptionKey: 'module.target.desc',
+    icon: TrophyOutlined,
+    permission: 'target.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/target/pages/targets-page'),
+      (m) => m.TargetsPage,
     ),
   },
   {

@@ -502,6 +502,7 @@ export const en: Messages = {
   'chain.link.codes': 'Industry codes',
   'chain.link.codesHint': 'GB/T 4754-2017 codes at any level, e.g. 1321, 822',
   'chain.link.keywords': 'Keywords',
+  'chain.link.pick': 'Pick a chain link',
   'chain.link.priority': 'Priority',
   'chain.link.description': 'Description',
   'chain.tab.targets': 'Targets',

@@ -494,6 +494,7 @@ export const zh = {
   'chain.link.codes': '行业代码',
   'chain.link.codesHint': '国民经济行业分类（GB/T 4754-2017）代码，可填大类、中类或小类，如 1321、822',
   'chain.link.keywords': '关键词',
+  'chain.link.pick': '选择产业链环节',
   'chain.link.priority': '优先级',
   'chain.link.description': '说明',
   'chain.tab.targets': '补链目标',

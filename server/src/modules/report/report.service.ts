@@ -2,14 +2,12 @@ import type { ReadRunner } from '../../db/read-pool';
 import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
-import { dispatchDocx } from './dispatch-docx';
-import { dispatchXlsx } from './dispatch-xlsx';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
- * The dispatch report of a round (the latest begun one by default). The figures come from a read
- * task (off the event loop); drawing the document is quick and happens here.
+ * The dispatch report of a round (the latest begun one by default). Figures and the file are both
+ * made in a read task (a worker thread on SQLite), so packing the zip never stalls the event loop.
  */
 export async function dispatchReport(
   ctx: ServiceContext,
@@ -18,8 +16,7 @@ export async function dispatchReport(
   roundId?: string,
 ) {
   requireActor(ctx);
-  const data = await reads.run('report.dispatch', { roundId, today: today(ctx) });
-  if (!data) throw errors.notFound('round');
-  const content = format === 'docx' ? await dispatchDocx(data) : await dispatchXlsx(data);
-  return { content, fileName: `调度报告-${data.round.periodKey}.${format}` };
+  const file = await reads.run('report.dispatch-file', { roundId, today: today(ctx), format });
+  if (!file) throw errors.notFound('round');
+  return { content: Buffer.from(file.content), fileName: file.fileName };
 }

@@ -139,4 +139,6 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/reports/dispatch.docx': ['admin', 'leader', 'officer'],
   'GET /api/reports/dispatch.xlsx': ['admin', 'leader', 'officer'],
   'GET /api/projects/{id}/dossier.docx': ['admin', 'leader', 'officer', 'enterprise'],
+  'GET /api/targets': ['admin', 'leader', 'officer'],
+  'PUT /api/targets': ['admin'],
 };

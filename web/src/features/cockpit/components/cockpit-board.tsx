@@ -1,4 +1,4 @@
-import { Card, Col, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Progress, Row, Statistic, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { type ProjectStage, projectStageLabel } from '../../../../../shared/src/project-stage';
@@ -27,12 +27,10 @@ export function CockpitBoard({ data, dark = false }: Props) {
   const navigate = useNavigate();
   const go = dark ? undefined : (link: ListLink | null | undefined) => link && navigate(linkHref(link));
   const text = dark ? '#d6e4ff' : undefined;
-  const chartH = dark ? 300 : 320;
-  const axis = {
-    axisLabel: { color: text },
-    axisLine: { lineStyle: { color: dark ? '#3a4a6b' : undefined } },
-  };
-  const legend = { textStyle: { color: text }, top: 0 };
+  const chartH = dark ? 235 : 320;
+  // Colours only on the dark wall: an undefined colour would hide ECharts' own defaults.
+  const axis = dark ? { axisLabel: { color: text }, axisLine: { lineStyle: { color: '#3a4a6b' } } } : {};
+  const legend = dark ? { textStyle: { color: text }, top: 0 } : { top: 0 };
 
   const panel = (title: string, body: ReactNode, testId: string, extra?: ReactNode) => (
     <Card
@@ -53,6 +51,8 @@ export function CockpitBoard({ data, dark = false }: Props) {
       {
         type: 'funnel',
         sort: 'none',
+        top: 10,
+        bottom: 10,
         left: '10%',
         width: '80%',
         minSize: '20%',
@@ -71,7 +71,12 @@ export function CockpitBoard({ data, dark = false }: Props) {
     legend,
     grid: { left: 60, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: months, ...axis },
-    yAxis: { type: 'value', name: t('cockpit.unitWan'), nameTextStyle: { color: text }, ...axis },
+    yAxis: {
+      type: 'value',
+      name: t('cockpit.unitWan'),
+      ...(dark ? { nameTextStyle: { color: text } } : {}),
+      ...axis,
+    },
     series: [
       {
         name: t('cockpit.signedMonth'),
@@ -133,11 +138,15 @@ export function CockpitBoard({ data, dark = false }: Props) {
     tooltip: { trigger: 'axis' },
     grid: { left: 110, right: 40, top: 10, bottom: 20 },
     yAxis: { type: 'category', data: data.chains.map((c) => c.name), inverse: true, ...axis },
-    xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%', color: text } },
+    xAxis: {
+      type: 'value',
+      max: 100,
+      axisLabel: dark ? { formatter: '{value}%', color: text } : { formatter: '{value}%' },
+    },
     series: [
       {
         type: 'bar',
-        label: { show: true, position: 'right', formatter: '{c}%', color: text },
+        label: { show: true, position: 'right', formatter: '{c}%', ...(dark ? { color: text } : {}) },
         data: data.chains.map((c) => Math.round((c.rate ?? 0) * 100)),
       },
     ],
@@ -266,7 +275,7 @@ export function CockpitBoard({ data, dark = false }: Props) {
               size="small"
               rowKey="id"
               pagination={false}
-              dataSource={data.late.items.slice(0, dark ? 6 : 10)}
+              dataSource={data.late.items.slice(0, dark ? 4 : 10)}
               onRow={(r) => ({ onClick: () => go?.({ path: `/projects/${r.id}`, query: {} }) })}
               columns={[
                 { title: t('warning.project'), dataIndex: 'name', ellipsis: true },
@@ -280,9 +289,14 @@ export function CockpitBoard({ data, dark = false }: Props) {
               ]}
             />,
             'cockpit-late-card',
-            <Typography.Link onClick={() => go?.(data.late.link)} data-testid="cockpit-late-count">
+            <Button
+              type="link"
+              size="small"
+              onClick={() => go?.(data.late.link)}
+              data-testid="cockpit-late-count"
+            >
               {t('cockpit.lateCount', { n: data.late.count })}
-            </Typography.Link>,
+            </Button>,
           )}
         </Col>
         <Col xs={24} xl={12}>
@@ -292,7 +306,7 @@ export function CockpitBoard({ data, dark = false }: Props) {
               size="small"
               rowKey="id"
               pagination={false}
-              dataSource={data.topProjects.items.slice(0, dark ? 6 : 10)}
+              dataSource={data.topProjects.items.slice(0, dark ? 4 : 10)}
               onRow={(r) => ({ onClick: () => go?.({ path: `/projects/${r.id}`, query: {} }) })}
               columns={[
                 { title: t('warning.project'), dataIndex: 'name', ellipsis: true },
@@ -343,7 +357,7 @@ export function CockpitBoard({ data, dark = false }: Props) {
               size="small"
               rowKey={(w) => `${w.kind}-${w.link}-${w.reason.zh}`}
               pagination={false}
-              dataSource={data.warnings.top.slice(0, dark ? 5 : 8)}
+              dataSource={data.warnings.top.slice(0, dark ? 3 : 8)}
               onRow={(w) => ({ onClick: () => go?.({ path: w.link, query: {} }) })}
               columns={[
                 {
@@ -365,9 +379,9 @@ export function CockpitBoard({ data, dark = false }: Props) {
             />,
             'cockpit-warnings-card',
             dark ? undefined : (
-              <Typography.Link onClick={() => navigate('/warnings')}>
+              <Button type="link" size="small" onClick={() => navigate('/warnings')}>
                 {t('cockpit.warningsAll')}
-              </Typography.Link>
+              </Button>
             ),
           )}
         </Col>

@@ -2,8 +2,14 @@ import { BarChart, FunnelChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCoreModule from 'echarts-for-react/lib/core';
 import type { CSSProperties } from 'react';
+
+// echarts-for-react ships CommonJS: in the production bundle the default import can arrive as the
+// module object ({ default: Component }), so take the component out of it when it does.
+const ReactEChartsCore =
+  (ReactEChartsCoreModule as unknown as { default?: typeof ReactEChartsCoreModule }).default ??
+  ReactEChartsCoreModule;
 
 // Only what the cockpit draws goes into its chunk.
 echarts.use([

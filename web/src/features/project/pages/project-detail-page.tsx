@@ -12,6 +12,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan, useSignedInMe } from '../../auth/api/use-me';
 import { ProvenanceList } from '../../intake/components/provenance-list';
+import { DossierButton } from '../../report/components/dossier-button';
 import { useProject } from '../api/use-projects';
 import { MilestonesCard } from '../components/milestones-card';
 import { PriorityTag } from '../components/priority-tag';
@@ -62,6 +63,7 @@ export function ProjectDetailPage() {
         extra={
           canEdit ? (
             <Space wrap>
+              <DossierButton projectId={data.id} />
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="project-edit">
                 {t('common.edit')}
               </Button>
@@ -76,7 +78,9 @@ export function ProjectDetailPage() {
                 </Button>
               ) : null}
             </Space>
-          ) : null
+          ) : (
+            <DossierButton projectId={data.id} />
+          )
         }
       />
       <Flex vertical gap={16}>

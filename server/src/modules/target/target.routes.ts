@@ -1,0 +1,48 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { TARGET_METRICS, TARGET_UNIT_TYPES } from '../../../../shared/src/dispatch';
+import { MONEY_LIMITS } from '../../../../shared/src/money';
+import { listTargets, setTargets } from './target.service';
+
+const value = z.number().int().min(0).max(MONEY_LIMITS.maxYuan).nullable();
+
+/** 考核 annual targets per unit, actuals from the records, completion, time elapsed, ranking. */
+export async function targetRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/targets',
+    {
+      config: { access: { permission: 'target.read' } },
+      schema: {
+        tags: ['target'],
+        summary:
+          'Targets of a year with actuals computed from the records, rates and rankings (rule included)',
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+      },
+    },
+    async function handleListTargets(request) {
+      return listTargets(request.ctx, request.reads, request.query.year);
+    },
+  );
+  r.put(
+    '/api/targets',
+    {
+      config: { access: { permission: 'target.write' } },
+      schema: {
+        tags: ['target'],
+        summary: 'Set a unit’s annual targets (null removes one)',
+        body: z.strictObject({
+          year: z.number().int().min(2000).max(2100),
+          unitType: z.enum(TARGET_UNIT_TYPES),
+          unitKey: z.string().trim().min(1).max(200),
+          unitName: z.string().trim().min(1).max(200),
+          values: z.partialRecord(z.enum(TARGET_METRICS), value),
+        }),
+      },
+    },
+    async function handleSetTargets(request) {
+      return setTargets(request.ctx, request.body);
+    },
+  );
+}

@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, type ListResult } from '../../../lib/api-client';
+
+export interface Round {
+  id: string;
+  title: string;
+  kind: 'week' | 'month';
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  deadline: string;
+  status: 'open' | 'closed';
+  expected: number;
+  reported: number;
+  late: number;
+  isSample: boolean;
+}
+
+export interface RoundProject {
+  projectId: string;
+  code: string;
+  name: string;
+  park: string | null;
+  stage: string;
+  officerName: string | null;
+  reportId: string | null;
+  submittedAt: string | null;
+  late: boolean;
+  reporterName: string | null;
+  investmentPeriod: number | null;
+  fundsPeriod: number | null;
+  reminders: number;
+}
+
+export interface RoundDetail extends Round {
+  projects: RoundProject[];
+}
+
+export interface RoundReport {
+  id: string;
+  roundId: string;
+  roundTitle: string;
+  periodKey: string;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  reporterName: string | null;
+  investmentPeriod: number;
+  fundsPeriod: number;
+  exportsPeriod: number;
+  narrative: string;
+  problems: string | null;
+  submittedAt: string;
+  late: boolean;
+  isSample: boolean;
+  photos: Array<{ id: string; fileName: string }>;
+}
+
+export interface ReportBody {
+  projectId: string;
+  investmentPeriod: number;
+  fundsPeriod: number;
+  narrative: string;
+  problems?: string | null;
+  photos?: Array<{ fileName: string; contentBase64: string }>;
+}
+
+const key = ['rounds'];
+
+export function useRounds() {
+  return useQuery({
+    queryKey: [...key, 'list'],
+    queryFn: ({ signal }) => api.get<ListResult<Round>>('/api/rounds', undefined, signal),
+  });
+}
+
+export function useRound(id: string) {
+  return useQuery({
+    queryKey: [...key, id],
+    queryFn: ({ signal }) => api.get<RoundDetail>(`/api/rounds/${id}`, undefined, signal),
+  });
+}
+
+export function useRoundReports(query: Record<string, string>, page: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: [...key, 'reports', query, page],
+    queryFn: ({ signal }) =>
+      api.get<ListResult<RoundReport>>('/api/rounds/reports', { ...query, ...page }, signal),
+  });
+}
+
+function useInvalidate() {
+  const qc = useQueryClient();
+  return async () => {
+    await qc.invalidateQueries({ queryKey: key });
+    await qc.invalidateQueries({ queryKey: ['cockpit'] });
+  };
+}
+
+export function useCreateRound() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: {
+      kind: 'week' | 'month';
+      date?: string;
+      deadline?: string;
+      stages?: string[];
+      priorities?: string[];
+    }) => api.post<Round>('/api/rounds', body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useSubmitReport(roundId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: ReportBody) =>
+      api.post<{ id: string; late: boolean }>(`/api/rounds/${roundId}/reports`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemind(roundId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: () => api.post<{ projects: number; notified: number }>(`/api/rounds/${roundId}/remind`),
+    onSuccess: invalidate,
+  });
+}
+
+export function useProblemsToRequest() {
+  return useMutation({
+    mutationFn: (v: { reportId: string; type: string }) =>
+      api.post<{ id: string }>(`/api/round-reports/${v.reportId}/request`, { type: v.type }),
+  });
+}
+
+/** Reads a chosen file as base64 (without the data: prefix). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
