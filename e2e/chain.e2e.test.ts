@@ -109,6 +109,40 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     await page.close();
   });
 
+  it('keeps a 60-link chain readable: one row per leaf, labels apart', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    // 12 top-level links with 4 sub-links each: 60 links, 48 leaves (built through the import API).
+    const links = [];
+    for (let r = 1; r <= 12; r++) {
+      const position = ['up', 'mid', 'down'][(r - 1) % 3];
+      links.push({ key: String(r), parentKey: null, name: `环节${r}`, position });
+      for (let c = 1; c <= 4; c++)
+        links.push({ key: `${r}.${c}`, parentKey: String(r), name: `子环节${r}-${c}`, position });
+    }
+    const created = await page.evaluate(
+      async (body) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const res = await fetch('/api/chains/import', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify(body),
+        });
+        return (await res.json()) as { chain: { id: string } };
+      },
+      { format: 'lianzhao.chain', version: 1, chain: { name: '六十环节测试链' }, links },
+    );
+    await page.goto(`${server.url}/chains/${created.chain.id}`);
+    const canvas = page.getByTestId('chain-map').locator('canvas').first();
+    await canvas.waitFor();
+    const box = await canvas.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(48 * 28);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'chain-map-60-links');
+    await page.close();
+  });
+
   it('shows the referral network and the chain overview', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await loginAs(page, server.url, 'leader', E2E_PASSWORD);

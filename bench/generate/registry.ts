@@ -1,5 +1,11 @@
 import { appUserGenerator } from './tables/app-user.generator';
 import { auditLogGenerator } from './tables/audit-log.generator';
+import {
+  chainGenerator,
+  chainLeaderGenerator,
+  chainLinkGenerator,
+  firmRelationGenerator,
+} from './tables/chain.generator';
 import { departmentGenerator } from './tables/department.generator';
 import { firmGenerator } from './tables/firm.generator';
 import { milestoneGenerator, projectGenerator, projectInvestorGenerator } from './tables/project.generator';
@@ -16,6 +22,10 @@ export const GENERATORS: readonly AnyTableGenerator[] = [
   appUserGenerator,
   auditLogGenerator,
   firmGenerator,
+  chainGenerator,
+  chainLinkGenerator,
+  chainLeaderGenerator,
+  firmRelationGenerator,
   projectGenerator,
   projectInvestorGenerator,
   milestoneGenerator,

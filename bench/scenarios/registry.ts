@@ -1,4 +1,5 @@
 import { auditByActorScenario, eventLoopHealthScenario } from './audit';
+import { chainMapScenario, chainTargetsScenario } from './chain';
 import { cockpitScenario, dispatchReportScenario } from './dispatch';
 import { projectSearchScenario, projectsByChainScenario } from './pipeline';
 import type { Scenario } from './types';
@@ -9,6 +10,8 @@ export const SCENARIOS: readonly Scenario[] = [
   eventLoopHealthScenario,
   projectsByChainScenario,
   projectSearchScenario,
+  chainTargetsScenario,
+  chainMapScenario,
   cockpitScenario,
   dispatchReportScenario,
 ];

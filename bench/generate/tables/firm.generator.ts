@@ -2,11 +2,13 @@ import { buildSearchText } from '../../../server/src/db/dialect-sql';
 import { normaliseFirmName } from '../../../server/src/modules/firm/firm-name';
 import { makeUscc } from '../../../shared/src/uscc';
 import { defineGenerator } from '../types';
+import { FORCED_LOCAL_FIRMS, leafLinkIndexOf } from './chain.generator';
 import { chainOfFirm, firmName, firmShortName } from './pipeline-names';
 
 export const firmGenerator = defineGenerator({
   table: 'firm',
-  version: 1,
+  // 2: link_id (issue 4 chains) and the first firms of each chain local (its chain leaders).
+  version: 2,
   dependsOn: [],
   counts: { small: 500, zone: 50_000, province: 5_000_000 },
   columns: [
@@ -22,6 +24,7 @@ export const firmGenerator = defineGenerator({
     'size_class',
     'is_local',
     'chain_link',
+    'link_id',
     'contacts_json',
     'tags_json',
     'search_text',
@@ -48,8 +51,9 @@ export const firmGenerator = defineGenerator({
         industry_code: chain.industry,
         registered_capital: ctx.rng.int(1, 500) * 1_000_000,
         size_class: ctx.rng.pick(['large', 'medium', 'small', 'micro']),
-        is_local: ctx.rng.chance(0.6) ? 1 : 0,
+        is_local: ctx.rng.chance(0.6) || i < FORCED_LOCAL_FIRMS ? 1 : 0,
         chain_link: link,
+        link_id: ctx.idOf('chain_link', leafLinkIndexOf(i)),
         contacts_json: '[]',
         tags_json: '[]',
         search_text: buildSearchText([name, firmShortName(i), link]),

@@ -1,6 +1,7 @@
 import { projectSearchText } from '../../../server/src/modules/project/project-search';
 import { PROJECT_STAGES } from '../../../shared/src/project-stage';
 import { defineGenerator } from '../types';
+import { leafLinkIndexOf } from './chain.generator';
 import { chainOfFirm, firmName, firmShortName } from './pipeline-names';
 
 const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key);
@@ -12,7 +13,8 @@ export function investorIndexOf(i: number, firms: number): number {
 
 export const projectGenerator = defineGenerator({
   table: 'project',
-  version: 1,
+  // 2: link_id, the leaf link of its investor firm (issue 4 chains).
+  version: 2,
   dependsOn: ['firm', 'app_user'],
   counts: { small: 100, zone: 10_000, province: 1_000_000 },
   columns: [
@@ -31,6 +33,7 @@ export const projectGenerator = defineGenerator({
     'priority',
     'officer_id',
     'chain_link',
+    'link_id',
     'start_date',
     'stage',
     'stage_date',
@@ -73,6 +76,7 @@ export const projectGenerator = defineGenerator({
         priority: ctx.rng.pick(['provincial', 'municipal', 'district', null, null]),
         officer_id: officers.length ? officers[ctx.rng.skewed(officers.length)]! : null,
         chain_link: `${chain.chain}·${link}`,
+        link_id: ctx.idOf('chain_link', leafLinkIndexOf(f)),
         start_date: null,
         stage,
         stage_date: at.slice(0, 10),

@@ -96,6 +96,8 @@ export function searchCondition(
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
 }
 
+type IdRow = { id: string };
+
 /**
  * Ids of at most `limit` rows of `table` whose search text contains one term (no ranking: any
  * `limit` matches). The chain target prefilter (issue 4) uses it to take a bounded candidate set for
@@ -111,18 +113,19 @@ export function searchIdsLimited(
   extra: Expression<SqlBool> | null = null,
 ) {
   const t = normaliseSearch(term).replaceAll(' ', '');
+  const id = sql.ref(`${table}.id`);
+  const from = sql.table(table);
+  const and = extra ? sql` and ${extra}` : sql``;
   const length = [...t].length;
   if (dialectOf(db) === 'sqlite' && length >= 2) {
     const phrase = ftsPhrase(length === 2 ? `${t}${GRAM_MARK}` : t);
     const fts = sql.table(`${table}_fts`);
-    return sql<{
-      id: string;
-    }>`select ${sql.ref(`${table}.id`)} as id from ${sql.table(table)} where ${sql.ref(`${table}.rowid`)} in (select rowid from ${fts} where ${fts} match ${phrase} limit ${limit})${extra ? sql` and ${extra}` : sql``}`;
+    const matches = sql`select rowid from ${fts} where ${fts} match ${phrase} limit ${limit}`;
+    return sql<IdRow>`select ${id} as id from ${from} where ${sql.ref(`${table}.rowid`)} in (${matches})${and}`;
   }
   const pattern = length === 2 ? `% ${escapeLike(t)}${GRAM_MARK}%` : `%${escapeLike(t)}%`;
-  return sql<{
-    id: string;
-  }>`select ${sql.ref(`${table}.id`)} as id from ${sql.table(table)} where ${sql.ref(`${table}.search_text`)} like ${pattern} escape '\\'${extra ? sql` and ${extra}` : sql``} limit ${limit}`;
+  const like = sql`${sql.ref(`${table}.search_text`)} like ${pattern} escape '\\'`;
+  return sql<IdRow>`select ${id} as id from ${from} where ${like}${and} limit ${limit}`;
 }
 
 /** Creates the search index of `table` (called by the pipeline migration after the table exists). */

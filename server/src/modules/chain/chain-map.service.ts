@@ -12,7 +12,7 @@ import {
   presentChain,
   presentLink,
 } from './chain.presenter';
-import type { LinkAggregate } from './chain-read.repository';
+import { FIRM_COUNT_CAP, type LinkAggregate } from './chain-read.repository';
 
 type MapLink = z.infer<typeof mapLinkSchema>;
 type Counts = MapLink['own'];
@@ -43,25 +43,28 @@ export function buildMapLinks(
   }
   const own = new Map(aggregates.map((a) => [a.link_id, a]));
   const out: MapLink[] = [];
-  const visit = (l: ChainLinkTable, depth: number): Counts => {
+  const visit = (l: ChainLinkTable, depth: number): Counts & { capped: boolean } => {
     const a = own.get(l.id);
     const mine: Counts = a
       ? { firms: a.firms, projects: a.projects, investment: a.investment, leads: a.leads }
       : zero();
     const index = out.length;
-    out.push({ ...presentLink(l), depth, own: mine, total: mine, state: 'missing' });
+    out.push({ ...presentLink(l), depth, own: mine, total: mine, state: 'missing', firmsCapped: false });
     const total = { ...mine };
+    let capped = mine.firms >= FIRM_COUNT_CAP;
     for (const child of byParent.get(l.id) ?? []) {
       const c = visit(child, depth + 1);
       total.firms += c.firms;
       total.projects += c.projects;
       total.investment += c.investment;
       total.leads += c.leads;
+      capped ||= c.capped;
     }
     const entry = out[index] as MapLink;
     entry.total = total;
     entry.state = linkState(total.firms);
-    return total;
+    entry.firmsCapped = capped;
+    return { ...total, capped };
   };
   // Roots upstream first, then midstream, then downstream; orphans (a parent in another chain) never occur.
   const order = { up: 0, mid: 1, down: 2 } as Record<string, number>;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { ChainLinkTable, ChainTable, Database } from '../../db/database';
-import { dialectOf, orderNullsLow, searchIdsLimited } from '../../db/dialect-sql';
+import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
 import { leadersOf, parksOf, targetsOf } from './chain.repository';
 
 /**
@@ -19,36 +19,81 @@ export function shanghaiYearBounds(year: number): [string, string] {
   return [start, end];
 }
 
+/**
+ * Local firms per link are counted up to this many: the map needs strong / weak / missing and an
+ * order of magnitude, and counting 500,000 local firms of a province-scale chain costs more than
+ * the whole map may (100 ms). The map shows "1000+".
+ */
+export const FIRM_COUNT_CAP = 1000;
+
 export interface LinkAggregate {
   link_id: string;
+  /** Local firms, at most FIRM_COUNT_CAP. */
   firms: number;
   projects: number;
   investment: number;
   leads: number;
+  /** Projects recorded (signed) in the given year, and their investment. */
+  yearProjects: number;
+  yearInvestment: number;
 }
 
-/** Local firms, live projects (with investment) and open leads per link, for the given links. */
-export async function aggregatesOfLinks(db: Db, linkIds: readonly string[]): Promise<LinkAggregate[]> {
+/**
+ * Per link: local firms (capped, one index range each), live projects with investment and this
+ * year's share of them (one pass over project_link_idx), open leads.
+ */
+export async function aggregatesOfLinks(
+  db: Db,
+  linkIds: readonly string[],
+  year: number,
+): Promise<LinkAggregate[]> {
   if (linkIds.length === 0) return [];
   const ids = [...linkIds];
-  const firms = await db
-    .selectFrom('firm')
-    .select(['link_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('link_id', 'in', ids)
-    .where('is_local', '=', 1)
-    .groupBy('link_id')
-    .execute();
+  const out = new Map<string, LinkAggregate>();
+  const get = (id: string) => {
+    let a = out.get(id);
+    if (!a) {
+      a = { link_id: id, firms: 0, projects: 0, investment: 0, leads: 0, yearProjects: 0, yearInvestment: 0 };
+      out.set(id, a);
+    }
+    return a;
+  };
+  // One statement (one round trip on PostgreSQL): a capped count per link, unioned.
+  const counts = await sql<{ link_id: string; n: number }>`${sql.join(
+    ids.map(
+      (id) =>
+        sql`select cast(${id} as text) as link_id, (select count(*) from (select 1 as x from firm where link_id = ${id} and is_local = 1 limit ${FIRM_COUNT_CAP}) t) as n`,
+    ),
+    sql` union all `,
+  )}`.execute(db);
+  for (const r of counts.rows) if (Number(r.n) > 0) get(r.link_id).firms = Number(r.n);
+  const [from, to] = shanghaiYearBounds(year);
   const projects = await db
     .selectFrom('project')
-    .select([
-      'link_id',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.sum<number>('total_investment').as('inv'),
-    ])
+    .select((eb) => {
+      const inYear = eb.and([eb('created_at', '>=', from), eb('created_at', '<', to)]);
+      return [
+        'link_id',
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.sum<number>('total_investment').as('inv'),
+        eb.fn.sum<number>(eb.case().when(inYear).then(1).else(0).end()).as('year_n'),
+        eb.fn
+          .sum<number>(eb.case().when(inYear).then(eb.ref('total_investment')).else(0).end())
+          .as('year_inv'),
+      ];
+    })
     .where('link_id', 'in', ids)
     .where('stage', '<>', 'cancelled')
     .groupBy('link_id')
     .execute();
+  for (const r of projects) {
+    if (!r.link_id) continue;
+    const a = get(r.link_id);
+    a.projects = Number(r.n);
+    a.investment = Number(r.inv ?? 0);
+    a.yearProjects = Number(r.year_n ?? 0);
+    a.yearInvestment = Number(r.year_inv ?? 0);
+  }
   const leads = await db
     .selectFrom('lead')
     .select(['link_id', (eb) => eb.fn.countAll<number>().as('n')])
@@ -56,41 +101,16 @@ export async function aggregatesOfLinks(db: Db, linkIds: readonly string[]): Pro
     .where('status', 'not in', [...OPEN_LEAD_EXCLUDED])
     .groupBy('link_id')
     .execute();
-  const out = new Map<string, LinkAggregate>();
-  const get = (id: string) => {
-    let a = out.get(id);
-    if (!a) {
-      a = { link_id: id, firms: 0, projects: 0, investment: 0, leads: 0 };
-      out.set(id, a);
-    }
-    return a;
-  };
-  for (const r of firms) if (r.link_id) get(r.link_id).firms = Number(r.n);
-  for (const r of projects) {
-    if (!r.link_id) continue;
-    get(r.link_id).projects = Number(r.n);
-    get(r.link_id).investment = Number(r.inv ?? 0);
-  }
   for (const r of leads) if (r.link_id) get(r.link_id).leads = Number(r.n);
   return [...out.values()];
 }
 
-/** Projects signed (recorded) in a Shanghai year on these links, and their total investment. */
-export async function actualsOfYear(db: Db, linkIds: readonly string[], year: number) {
-  if (linkIds.length === 0) return { projects: 0, investment: 0 };
-  const [from, to] = shanghaiYearBounds(year);
-  const row = await db
-    .selectFrom('project')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.sum<number>('total_investment').as('inv'),
-    ])
-    .where('link_id', 'in', [...linkIds])
-    .where('stage', '<>', 'cancelled')
-    .where('created_at', '>=', from)
-    .where('created_at', '<', to)
-    .executeTakeFirst();
-  return { projects: Number(row?.n ?? 0), investment: Number(row?.inv ?? 0) };
+/** This year's projects and investment over a set of links (from their aggregates). */
+export function yearActual(aggregates: readonly LinkAggregate[]) {
+  return {
+    projects: aggregates.reduce((s, a) => s + a.yearProjects, 0),
+    investment: aggregates.reduce((s, a) => s + a.yearInvestment, 0),
+  };
 }
 
 export interface ChainMapData {
@@ -117,15 +137,19 @@ export async function chainMapData(
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
-  const ids = links.map((l) => l.id);
+  const aggregates = await aggregatesOfLinks(
+    db,
+    links.map((l) => l.id),
+    p.year,
+  );
   return {
     chain,
     links,
     leaders: await leadersOf(db, [chain.id]),
     parks: await parksOf(db, [chain.id]),
     targets: await targetsOf(db, [chain.id]),
-    aggregates: await aggregatesOfLinks(db, ids),
-    actual: await actualsOfYear(db, ids, p.year),
+    aggregates,
+    actual: yearActual(aggregates),
   };
 }
 
@@ -140,11 +164,12 @@ export async function chainOverviewData(db: Db, p: { year: number }) {
   const ids = links.map((l) => l.id);
   const aggregates: LinkAggregate[] = [];
   const actuals: Array<{ chain_id: string; projects: number; investment: number }> = [];
-  for (let i = 0; i < ids.length; i += 500)
-    aggregates.push(...(await aggregatesOfLinks(db, ids.slice(i, i + 500))));
+  for (let i = 0; i < ids.length; i += 500) {
+    aggregates.push(...(await aggregatesOfLinks(db, ids.slice(i, i + 500), p.year)));
+  }
   for (const c of chains) {
-    const own = links.filter((l) => l.chain_id === c.id).map((l) => l.id);
-    actuals.push({ chain_id: c.id, ...(await actualsOfYear(db, own, p.year)) });
+    const own = new Set(links.filter((l) => l.chain_id === c.id).map((l) => l.id));
+    actuals.push({ chain_id: c.id, ...yearActual(aggregates.filter((a) => own.has(a.link_id))) });
   }
   const chainIds = chains.map((c) => c.id);
   return {
@@ -195,138 +220,6 @@ export async function recordsOfLinks(db: Db, p: { linkIds: string[] }) {
     .limit(200)
     .execute();
   return { firms, projects, leads };
-}
-
-export interface CandidateQuery {
-  /** Exact industry codes (a link's codes with their listed sub-codes). */
-  codes: string[];
-  keywords: string[];
-  /** Local firms whose partners are candidates: leaders of the chain and firms on the link. */
-  anchorIds: string[];
-  perCode: number;
-  perKeyword: number;
-  perAnchor: number;
-}
-
-/**
- * The bounded candidate set: for each code the biggest external firms (read in index order from
- * firm_industry_capital_idx), for each keyword the first external firms whose search text has it,
- * and the external partners of the anchors (firm_relation indexes). Never a scan of the firm table.
- */
-export async function candidateIds(db: Db, q: CandidateQuery): Promise<string[]> {
-  const ids = new Set<string>();
-  const dialect = dialectOf(db);
-  for (const code of q.codes) {
-    const rows = await db
-      .selectFrom('firm')
-      .select('id')
-      .where('industry_code', '=', code)
-      .where('is_local', '=', 0)
-      .orderBy(orderNullsLow(dialect, 'registered_capital', 'desc'))
-      .orderBy('id', 'desc')
-      .limit(q.perCode)
-      .execute();
-    for (const r of rows) ids.add(r.id);
-  }
-  for (const kw of q.keywords) {
-    const res = await searchIdsLimited(db, 'firm', kw, q.perKeyword, sql`is_local = 0`).execute(db);
-    for (const r of res.rows) ids.add(r.id);
-  }
-  if (q.anchorIds.length > 0) {
-    const from = await db
-      .selectFrom('firm_relation')
-      .select('to_firm_id as id')
-      .where('from_firm_id', 'in', q.anchorIds)
-      .limit(q.perAnchor * q.anchorIds.length)
-      .execute();
-    const to = await db
-      .selectFrom('firm_relation')
-      .select('from_firm_id as id')
-      .where('to_firm_id', 'in', q.anchorIds)
-      .limit(q.perAnchor * q.anchorIds.length)
-      .execute();
-    for (const r of [...from, ...to]) ids.add(r.id);
-  }
-  return [...ids];
-}
-
-/** The candidates' rows (external firms only) and their relations with local firms. */
-export async function candidateDetails(db: Db, ids: readonly string[]) {
-  const firms = [];
-  const relations = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    firms.push(
-      ...(await db
-        .selectFrom('firm')
-        .select([
-          'id',
-          'name',
-          'industry_code',
-          'business_scope',
-          'tags_json',
-          'note',
-          'size_class',
-          'registered_capital',
-          'listed_code',
-          'listed_exchange',
-          'region',
-          'is_sample',
-        ])
-        .where('id', 'in', chunk)
-        .where('is_local', '=', 0)
-        .execute()),
-    );
-    const rel = (side: 'from' | 'to') =>
-      db
-        .selectFrom('firm_relation as r')
-        .innerJoin('firm as l', 'l.id', side === 'from' ? 'r.to_firm_id' : 'r.from_firm_id')
-        .innerJoin('firm as c', 'c.id', side === 'from' ? 'r.from_firm_id' : 'r.to_firm_id')
-        .select([
-          'r.id',
-          'r.kind',
-          'r.from_firm_id',
-          'r.to_firm_id',
-          'l.id as local_id',
-          'l.name as local_name',
-          'l.link_id as local_link_id',
-          'c.name as candidate_name',
-        ])
-        .where(side === 'from' ? 'r.from_firm_id' : 'r.to_firm_id', 'in', chunk)
-        .where('l.is_local', '=', 1)
-        .limit(5000)
-        .execute();
-    relations.push(...(await rel('from')), ...(await rel('to')));
-  }
-  return { firms, relations };
-}
-
-/** Open leads already targeting these firms (the list marks them; no duplicate lead by one click). */
-export async function leadsTargeting(db: Db, firmIds: readonly string[]) {
-  const out: Array<{ id: string; code: string; target_firm_id: string | null }> = [];
-  for (let i = 0; i < firmIds.length; i += 500) {
-    out.push(
-      ...(await db
-        .selectFrom('lead')
-        .select(['id', 'code', 'target_firm_id'])
-        .where('target_firm_id', 'in', firmIds.slice(i, i + 500))
-        .where('status', 'not in', [...OPEN_LEAD_EXCLUDED])
-        .execute()),
-    );
-  }
-  return out;
-}
-
-/** Local firms attached to these links (anchors for tie candidates), at most `limit`. */
-export async function localFirmsOnLinks(db: Db, linkIds: readonly string[], limit: number) {
-  if (linkIds.length === 0) return [];
-  return db
-    .selectFrom('firm')
-    .select('id')
-    .where('link_id', 'in', [...linkIds])
-    .where('is_local', '=', 1)
-    .limit(limit)
-    .execute();
 }
 
 /** 以商招商: every lead with a referring firm, its target, and the project it became. */

@@ -4,7 +4,12 @@ import { INDUSTRY_CODES, normaliseIndustryCode } from '../../../../shared/src/in
 import type { Database } from '../../db/database';
 import { parseJsonArray } from '../../lib/fields';
 import { leadersOf } from './chain.repository';
-import { candidateDetails, candidateIds, leadsTargeting, localFirmsOnLinks } from './chain-read.repository';
+import {
+  candidateDetails,
+  candidateIds,
+  leadsTargeting,
+  localFirmsOnLinks,
+} from './target-candidates.repository';
 import {
   type CandidateFirm,
   type CandidateTie,
@@ -20,11 +25,15 @@ import {
  */
 export const CANDIDATE_LIMITS = {
   /** Biggest external firms per exact industry code. */
-  perCode: 300,
-  /** First external firms per keyword (search index). */
-  perKeyword: 200,
-  /** Relations read per anchor firm (a chain leader has hundreds of suppliers at most). */
-  perAnchor: 300,
+  perCode: 150,
+  /** Code candidates in all (a division code expands to several classes). */
+  codeBudget: 300,
+  /** First external firms per keyword (search index), for the first `keywords` keywords. */
+  perKeyword: 100,
+  keywords: 4,
+  /** Relations read from the chain leaders and from the link's local firms (each direction). */
+  perLeaders: 200,
+  perLinkFirms: 60,
   /** Local firms on the link used as anchors besides the chain leaders. */
   anchors: 50,
   /** Exact codes a link expands to (its codes and their listed sub-codes). */
@@ -87,7 +96,7 @@ async function linkContext(db: Kysely<Database>, linkId: string) {
     zoneWeights: parseWeights(setting?.weights_json),
     chainLinkIds: new Set(chainLinks.map((l) => l.id)),
     leaderIds,
-    anchorIds: [...new Set([...leaderIds, ...onLink.map((f) => f.id)])],
+    linkFirmIds: onLink.map((f) => f.id).filter((id) => !leaderIds.has(id)),
     criteria: {
       industryCodes: parseJsonArray<string>(link.industry_codes_json),
       keywords: parseJsonArray<string>(link.keywords_json),
@@ -171,11 +180,14 @@ export async function rankLinkTargets(db: Kysely<Database>, p: TargetTaskParams)
   const weights = p.weights ?? lc.zoneWeights;
   const ids = await candidateIds(db, {
     codes: exactCodes(lc.criteria.industryCodes),
-    keywords: lc.criteria.keywords.slice(0, 8),
-    anchorIds: lc.anchorIds,
+    keywords: lc.criteria.keywords.slice(0, CANDIDATE_LIMITS.keywords),
+    leaderIds: [...lc.leaderIds],
+    linkFirmIds: lc.linkFirmIds,
     perCode: CANDIDATE_LIMITS.perCode,
+    codeBudget: CANDIDATE_LIMITS.codeBudget,
     perKeyword: CANDIDATE_LIMITS.perKeyword,
-    perAnchor: CANDIDATE_LIMITS.perAnchor,
+    perLeaders: CANDIDATE_LIMITS.perLeaders,
+    perLinkFirms: CANDIDATE_LIMITS.perLinkFirms,
   });
   const scored = await scoreIds(db, lc, ids, weights, p.limit);
   return { found: true, chainId: lc.link.chain_id, weights, ...scored };

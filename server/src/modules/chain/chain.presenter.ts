@@ -82,6 +82,8 @@ export const mapLinkSchema = linkSchema.extend({
   /** This link and its sub-links. */
   total: countsSchema,
   state: z.enum(LINK_STATES),
+  /** Local firms were counted up to the cap somewhere in the subtree: the count is "at least". */
+  firmsCapped: z.boolean(),
 });
 
 const yearFigures = z.object({

@@ -2,38 +2,17 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CHAIN_LIMITS, CHAIN_POSITIONS, CHAIN_SCOPES, LINK_PRIORITIES } from '../../../../shared/src/chain';
-import { idString, localDate, longText, money, nameText, queryBool, shortText } from '../../lib/fields';
+import { CHAIN_SCOPES } from '../../../../shared/src/chain';
+import { idString, longText, money, nameText, queryBool, shortText } from '../../lib/fields';
 import { errors } from '../../plugins/errors';
-import { leadSchema } from '../lead/lead.presenter';
 import {
   chainDetailSchema,
   chainMapSchema,
   chainSchema,
-  linkSchema,
   overviewItemSchema,
-  targetsResponseSchema,
   weightsSchema,
 } from './chain.presenter';
-import {
-  addLink,
-  createChain,
-  deleteChainRecord,
-  deleteLink,
-  getChain,
-  listChainRecords,
-  moveLink,
-  updateChain,
-  updateLinkRecord,
-} from './chain.service';
-import {
-  ATTACHABLE,
-  attachRecord,
-  linkOptionSchema,
-  linkOptions,
-  linkRecords,
-  linkRecordsSchema,
-} from './chain-attach.service';
+import { createChain, deleteChainRecord, getChain, listChainRecords, updateChain } from './chain.service';
 import {
   chainFileSchema,
   exportChain,
@@ -41,8 +20,9 @@ import {
   importChain,
   parseChainXlsx,
 } from './chain-io.service';
+import { attachedSchema, chainLinkRoutes } from './chain-link.routes';
 import { chainMap, chainOverview } from './chain-map.service';
-import { createLeadFromTarget, getWeights, listTargets, setWeights } from './chain-target.service';
+import { getWeights, setWeights } from './chain-target.service';
 import { referralNetwork, referralNetworkSchema } from './referral.service';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -50,16 +30,8 @@ const attachment = (name: string) =>
   `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const chainParams = z.object({ id: idString });
-const linkParams = z.object({ id: idString, linkId: idString });
 const yearQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 const confirmQuery = z.strictObject({ confirm: queryBool.optional() });
-const attachedSchema = z.object({
-  links: z.number().int(),
-  firms: z.number().int(),
-  leads: z.number().int(),
-  projects: z.number().int(),
-  leaders: z.number().int(),
-});
 
 const chainFields = {
   nameEn: shortText.nullable().optional(),
@@ -97,25 +69,6 @@ const chainFields = {
     .optional(),
 };
 
-const codes = z
-  .array(
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Ta-t]?\d{0,4}$/, 'a GB/T 4754 code')
-      .min(1),
-  )
-  .max(CHAIN_LIMITS.maxCodesPerLink);
-const keywords = z.array(z.string().trim().min(1).max(40)).max(CHAIN_LIMITS.maxKeywordsPerLink);
-const linkFields = {
-  name: nameText,
-  position: z.enum(CHAIN_POSITIONS).optional(),
-  description: longText.nullable().optional(),
-  industryCodes: codes.optional(),
-  keywords: keywords.optional(),
-  priority: z.enum(LINK_PRIORITIES).optional(),
-};
-
 /** Industrial chains (issue 4): /api/chains… and the referral network /api/referrals. */
 export async function chainRoutes(app: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 2, parts: 3 } });
@@ -123,6 +76,8 @@ export async function chainRoutes(app: FastifyInstance) {
   const read = { permission: 'chain.read' } as const;
   const write = { permission: 'chain.write' } as const;
   const tags = ['chain'];
+  // Links, targets and attachments: chain-link.routes.ts (same prefix, same rules).
+  await app.register(chainLinkRoutes);
 
   r.get(
     '/api/chains',
@@ -152,21 +107,6 @@ export async function chainRoutes(app: FastifyInstance) {
     },
     async function handleOverview(request) {
       return { items: await chainOverview(request.ctx, request.reads, request.query.year) };
-    },
-  );
-
-  r.get(
-    '/api/chains/link-options',
-    {
-      config: { access: read },
-      schema: {
-        tags,
-        summary: 'Every link as a picker option (chain / link / sub-link)',
-        response: { 200: z.object({ items: z.array(linkOptionSchema) }) },
-      },
-    },
-    async function handleLinkOptions(request) {
-      return { items: await linkOptions(request.ctx) };
     },
   );
 
@@ -210,24 +150,6 @@ export async function chainRoutes(app: FastifyInstance) {
     },
     async function handleSetSettings(request) {
       return setWeights(request.ctx, request.body);
-    },
-  );
-
-  r.put(
-    '/api/chains/attachments',
-    {
-      config: { access: write },
-      schema: {
-        tags,
-        summary: 'Attach a firm, lead or project to a link (linkId null detaches)',
-        body: z.strictObject({ entity: z.enum(ATTACHABLE), id: idString, linkId: idString.nullable() }),
-        response: {
-          200: z.object({ entity: z.enum(ATTACHABLE), id: z.string(), linkId: z.string().nullable() }),
-        },
-      },
-    },
-    async function handleAttach(request) {
-      return attachRecord(request.ctx, request.body);
     },
   );
 
@@ -383,149 +305,6 @@ export async function chainRoutes(app: FastifyInstance) {
     },
     async function handleMap(request) {
       return chainMap(request.ctx, request.reads, request.params.id, request.query.year);
-    },
-  );
-
-  r.post(
-    '/api/chains/:id/links',
-    {
-      config: { access: write },
-      schema: {
-        tags,
-        summary: 'Add a link (top level needs a position; index places it among siblings)',
-        params: chainParams,
-        body: z.strictObject({
-          ...linkFields,
-          parentId: idString.nullable().optional(),
-          index: z.number().int().min(0).optional(),
-        }),
-        response: { 201: linkSchema },
-      },
-    },
-    async function handleAddLink(request, reply) {
-      return reply.status(201).send(await addLink(request.ctx, request.params.id, request.body));
-    },
-  );
-
-  r.patch(
-    '/api/chains/:id/links/:linkId',
-    {
-      config: { access: write },
-      schema: {
-        tags,
-        summary: 'Rename or edit a link (a top-level position change moves its subtree)',
-        params: linkParams,
-        body: z.strictObject({ ...linkFields, name: nameText.optional() }),
-        response: { 200: linkSchema },
-      },
-    },
-    async function handleUpdateLink(request) {
-      return updateLinkRecord(request.ctx, request.params.id, request.params.linkId, request.body);
-    },
-  );
-
-  r.post(
-    '/api/chains/:id/links/:linkId/move',
-    {
-      config: { access: write },
-      schema: {
-        tags,
-        summary: 'Move a link (with its sub-links) under another parent and/or reorder',
-        params: linkParams,
-        body: z.strictObject({
-          parentId: idString.nullable(),
-          index: z.number().int().min(0).optional(),
-          position: z.enum(CHAIN_POSITIONS).optional(),
-        }),
-        response: { 200: z.object({ links: z.array(linkSchema) }) },
-      },
-    },
-    async function handleMoveLink(request) {
-      return { links: await moveLink(request.ctx, request.params.id, request.params.linkId, request.body) };
-    },
-  );
-
-  r.delete(
-    '/api/chains/:id/links/:linkId',
-    {
-      config: { access: write },
-      schema: {
-        tags,
-        summary: 'Delete a link with its sub-links; without confirm=true answers 409 with what is attached',
-        params: linkParams,
-        querystring: confirmQuery,
-        response: { 200: z.object({ deleted: z.literal(true), attached: attachedSchema }) },
-      },
-    },
-    async function handleDeleteLink(request) {
-      const attached = await deleteLink(
-        request.ctx,
-        request.params.id,
-        request.params.linkId,
-        request.query.confirm === true,
-      );
-      return { deleted: true as const, attached };
-    },
-  );
-
-  r.get(
-    '/api/chains/:id/links/:linkId/records',
-    {
-      config: { access: read },
-      schema: {
-        tags,
-        summary: "A link's (and sub-links') firms, projects and leads",
-        params: linkParams,
-        response: { 200: linkRecordsSchema },
-      },
-    },
-    async function handleLinkRecords(request) {
-      return linkRecords(request.ctx, request.reads, request.params.id, request.params.linkId);
-    },
-  );
-
-  r.get(
-    '/api/chains/:id/links/:linkId/targets',
-    {
-      config: { access: read },
-      schema: {
-        tags,
-        summary: 'Ranked external firms that would fill the link, with the reasons for each rank',
-        params: linkParams,
-        querystring: z.strictObject({
-          limit: z.coerce.number().int().min(1).max(CHAIN_LIMITS.maxTargets).optional(),
-        }),
-        response: { 200: targetsResponseSchema },
-      },
-    },
-    async function handleTargets(request) {
-      return listTargets(request.ctx, request.reads, request.params.id, request.params.linkId, request.query);
-    },
-  );
-
-  r.post(
-    '/api/chains/:id/links/:linkId/targets/:firmId/lead',
-    {
-      config: { access: { permission: 'lead.write' } },
-      schema: {
-        tags,
-        summary:
-          'Create a lead from a ranked target (pre-filled: target, link, source, referrer when tied; origin recorded)',
-        params: linkParams.extend({ firmId: idString }),
-        body: z.strictObject({
-          title: nameText.optional(),
-          referrerFirmId: idString.nullable().optional(),
-          nextStep: shortText.nullable().optional(),
-          nextStepDate: localDate.nullable().optional(),
-        }),
-        response: { 201: z.object({ lead: leadSchema, origin: z.record(z.string(), z.unknown()) }) },
-      },
-    },
-    async function handleLeadFromTarget(request, reply) {
-      const p = request.params;
-      return reply
-        .status(201)
-        .send(await createLeadFromTarget(request.ctx, p.id, p.linkId, p.firmId, request.body));
     },
   );
 

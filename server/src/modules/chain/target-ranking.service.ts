@@ -13,7 +13,7 @@ import { findIndustry, normaliseIndustryCode } from '../../../../shared/src/indu
  * Target ranking (补链、延链、强链): a pure scoring function. Given a link's criteria, one external
  * firm and its ties to local firms, it returns the score and the reasons that make it up — each
  * reason's points are exactly what it adds, so the explanation always adds up to the score.
- * The database work (a bounded candidate set) is in chain-read.repository.ts.
+ * The database work (a bounded candidate set) is in target-candidates.repository.ts.
  */
 
 /** What defines a link for matching: its industry codes (any GB/T 4754 level) and keywords. */

@@ -6,13 +6,14 @@ import { parseSort } from '../../lib/list-query';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export type LeadRow = LeadTable &
-  LinkFields &
-  LeadOriginFields & {
-    target_firm_name: string | null;
-    referrer_firm_name: string | null;
-    owner_name: string | null;
-  };
+/** A lead row with the chain columns (issue 4). */
+type LeadColumns = LeadTable & LinkFields & LeadOriginFields;
+
+export type LeadRow = LeadColumns & {
+  target_firm_name: string | null;
+  referrer_firm_name: string | null;
+  owner_name: string | null;
+};
 
 /** Statuses after which a lead has no next step to be late for. */
 export const FINAL_LEAD_STATUSES = ['signed', 'lost'] as const;

@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { inheritLink } from '../chain/chain.repository';
 import { getProject, insertProjectRecord } from '../project/project.service';
 import { assertLeadEditable } from './lead.policy';
 import { auditableLead, type LeadDto, presentFollowup, presentLead } from './lead.presenter';
@@ -309,6 +310,8 @@ export async function signLead(
       stage: 'signed',
       stageDate: input.signedDate,
     });
+    // The project stays on the lead's chain link (issue 4).
+    await inheritLink(trx, pid, before.link_id);
     const patch = {
       status: 'signed',
       project_id: pid,

@@ -69,6 +69,8 @@ export interface MapLink extends ChainLink {
   own: LinkCounts;
   total: LinkCounts;
   state: LinkState;
+  /** Local firms were counted up to the server's cap (1000 per link): show "n+". */
+  firmsCapped: boolean;
 }
 
 export interface ChainSummary {

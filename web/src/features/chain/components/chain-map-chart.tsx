@@ -4,7 +4,7 @@ import { formatMoney } from '../../../../../shared/src/money';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ChainMap, MapLink } from '../api/use-chains';
 import { EChart, type EChartsOption, type EChartsRef } from './echart';
-import { STATE_COLOR } from './link-state';
+import { firmCount, STATE_COLOR } from './link-state';
 
 interface TreeNode {
   name: string;
@@ -39,7 +39,7 @@ export function ChainMapChart({ map, onLink, chartRef }: ChainMapChartProps) {
         children,
         itemStyle: { color: l.state === 'missing' ? '#fff' : color, borderColor: color, borderWidth: 2 },
         label: {
-          formatter: `{n|${l.name}}  {c|${t('chain.map.nodeCounts', { firms: l.total.firms, projects: l.total.projects })}}`,
+          formatter: `{n|${l.name}}  {c|${t('chain.map.nodeCounts', { firms: firmCount(l), projects: l.total.projects })}}`,
           rich: {
             n: {
               color: l.state === 'missing' ? color : '#1f1f1f',
@@ -51,7 +51,7 @@ export function ChainMapChart({ map, onLink, chartRef }: ChainMapChartProps) {
         },
         tooltipText: [
           `<b>${l.name}</b> · ${t(`chain.state.${l.state}`)}`,
-          `${t('chain.count.firms')}: ${l.total.firms}　${t('chain.count.projects')}: ${l.total.projects}`,
+          `${t('chain.count.firms')}: ${firmCount(l)}　${t('chain.count.projects')}: ${l.total.projects}`,
           `${t('chain.count.investment')}: ${lang === 'zh' ? formatMoney(l.total.investment) : l.total.investment}`,
           `${t('chain.count.leads')}: ${l.total.leads}`,
         ].join('<br/>'),

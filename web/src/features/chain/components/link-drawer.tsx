@@ -8,7 +8,7 @@ import { StageTag } from '../../../components/stage-tag';
 import { useI18n } from '../../../locales/i18n-context';
 import { LeadStatusTag } from '../../lead/components/lead-status-tag';
 import { type MapLink, useLinkRecords } from '../api/use-chains';
-import { LinkStateTag } from './link-state';
+import { firmCount, LinkStateTag } from './link-state';
 import { TargetsTable } from './targets-table';
 
 interface LinkDrawerProps {
@@ -46,7 +46,7 @@ export function LinkDrawer({ chainId, link, onClose }: LinkDrawerProps) {
             <Descriptions.Item label={t('chain.position')}>
               {t(`chain.position.${link.position}`)}
             </Descriptions.Item>
-            <Descriptions.Item label={t('chain.count.firms')}>{link.total.firms}</Descriptions.Item>
+            <Descriptions.Item label={t('chain.count.firms')}>{firmCount(link)}</Descriptions.Item>
             <Descriptions.Item label={t('chain.count.projects')}>{link.total.projects}</Descriptions.Item>
             <Descriptions.Item label={t('chain.count.investment')}>
               {formatMoney(link.total.investment)}

@@ -1,6 +1,7 @@
 import { Tag } from 'antd';
 import type { LinkState } from '../../../../../shared/src/chain';
 import { useI18n } from '../../../locales/i18n-context';
+import type { MapLink } from '../api/use-chains';
 
 /** Map colours: strong green, weak amber, missing red (the gaps to fill: 补链). */
 export const STATE_COLOR: Record<LinkState, string> = {
@@ -17,4 +18,9 @@ export function LinkStateTag({ state }: { state: LinkState }) {
       {t(`chain.state.${state}`)}
     </Tag>
   );
+}
+
+/** Local firms of a link and its sub-links; "1000+" when the server stopped counting. */
+export function firmCount(link: Pick<MapLink, 'total' | 'firmsCapped'>): string {
+  return link.firmsCapped ? `${link.total.firms}+` : String(link.total.firms);
 }

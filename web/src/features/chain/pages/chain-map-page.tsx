@@ -28,7 +28,7 @@ import { type MapLink, useChainMap } from '../api/use-chains';
 import { ChainMapChart } from '../components/chain-map-chart';
 import { downloadChartPng, type EChartsRef } from '../components/echart';
 import { LinkDrawer } from '../components/link-drawer';
-import { LinkStateTag } from '../components/link-state';
+import { firmCount, LinkStateTag } from '../components/link-state';
 
 /** `/chains/:id` 产业链图谱: the chain map, its figures, the link list, and a link's drawer. */
 export function ChainMapPage() {
@@ -210,7 +210,7 @@ export function ChainMapPage() {
             },
             { title: t('chain.position'), width: 80, render: (_v, l) => t(`chain.position.${l.position}`) },
             { title: t('chain.state'), width: 90, render: (_v, l) => <LinkStateTag state={l.state} /> },
-            { title: t('chain.count.firms'), width: 90, align: 'right', render: (_v, l) => l.total.firms },
+            { title: t('chain.count.firms'), width: 90, align: 'right', render: (_v, l) => firmCount(l) },
             {
               title: t('chain.count.projects'),
               width: 90,

@@ -37,10 +37,16 @@ export function ReferralsPage() {
           roam: true,
           draggable: true,
           categories,
-          force: { repulsion: 90, edgeLength: [30, 70], gravity: 0.25 },
+          force: { repulsion: 160, edgeLength: [40, 90], gravity: 0.12 },
           zoom: 0.9,
           // Names of referring firms and projects only: the referred firms show on hover.
-          label: { show: false, position: 'right', fontSize: 11 },
+          label: {
+            show: true,
+            position: 'right',
+            fontSize: 11,
+            formatter: (p: { data?: { kind?: string; name?: string } }) =>
+              p.data?.kind === 'target' ? '' : (p.data?.name ?? ''),
+          },
           emphasis: { focus: 'adjacency', label: { show: true } },
           edgeSymbol: ['none', 'arrow'],
           edgeSymbolSize: 7,
@@ -48,6 +54,7 @@ export function ReferralsPage() {
           data: d.nodes.map((n) => ({
             id: n.id,
             name: n.name,
+            kind: n.kind,
             category: index[n.kind],
             symbolSize:
               n.kind === 'referrer' ? 14 + Math.min(20, n.value * 3) : n.kind === 'project' ? 14 : 10,
