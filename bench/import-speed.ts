@@ -5,6 +5,8 @@
  *
  *   node --import tsx bench/import-speed.ts [--rows 50000] [--db sqlite|postgres]
  *
+ * `--mode bulk` measures the bulk firm import (CSV, batches) instead: see bench/bulk-import.ts.
+ *
  * PostgreSQL uses LZ_TEST_PG_URL (default postgres://postgres@127.0.0.1:5432/test), like the tests.
  */
 import { PassThrough } from 'node:stream';
@@ -13,12 +15,28 @@ import ExcelJS from 'exceljs';
 import { makeUscc } from '../shared/src/uscc';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '50000' }, db: { type: 'string', default: 'sqlite' } },
+  options: {
+    rows: { type: 'string', default: '50000' },
+    db: { type: 'string', default: 'sqlite' },
+    mode: { type: 'string', default: 'workbook' },
+    skip: { type: 'string', default: '' },
+  },
 });
 const rows = Number(values.rows);
 if (values.db !== 'sqlite' && values.db !== 'postgres') throw new Error('--db must be sqlite or postgres');
 process.env.LZ_TEST_DB = values.db;
 process.env.LIANZHAO_DEMO_SAMPLE_SIZE ??= '40';
+
+if (values.mode === 'bulk') {
+  const { SKIP_DB } = await import('../server/src/test/test-db');
+  if (SKIP_DB) {
+    console.log('PostgreSQL unreachable: skipped');
+    process.exit(0);
+  }
+  const { bulkImportBench } = await import('./bulk-import');
+  await bulkImportBench({ rows, db: values.db, skip: values.skip.split(',').filter(Boolean) });
+  process.exit(0);
+}
 
 const { createTestApp } = await import('../server/src/test/test-app');
 const { SKIP_DB } = await import('../server/src/test/test-db');

@@ -106,24 +106,25 @@ async function benchOne(
     for (const scenario of opts.scenarios) {
       const ctx = { db: bench.db, generation, rng: Rng.derive(opts.seed, `scenario:${scenario.name}`) };
       const prepared = await scenario.prepare(ctx);
+      const connections = prepared.connections ?? CONNECTIONS;
+      const seconds = Math.max(opts.duration, prepared.minSeconds ?? 0);
       const http = await runHttpLoad({
         baseUrl,
         cookie,
         paths: prepared.paths,
-        connections: CONNECTIONS,
-        seconds: opts.duration,
+        connections,
+        ...(prepared.timeoutSeconds ? { timeoutSeconds: prepared.timeoutSeconds } : {}),
+        seconds,
         warmupSeconds: Math.min(2, Math.ceil(opts.duration / 5)),
         background: prepared.background ?? null,
       });
-      const raw = prepared.rawOps
-        ? await runRawLoad(bench.db, prepared.rawOps, opts.duration, CONNECTIONS)
-        : null;
+      const raw = prepared.rawOps ? await runRawLoad(bench.db, prepared.rawOps, seconds, connections) : null;
       const result: ScenarioResult = {
         scenario: scenario.name,
         db: bench.db.dialect,
         scale: opts.scale,
-        seconds: opts.duration,
-        connections: CONNECTIONS,
+        seconds,
+        connections,
         readWorkers: bench.db.dialect === 'sqlite' ? opts.readWorkers : 0,
         http: http.main,
         background: http.background,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Db, openPostgres, openSqlite } from '../../server/src/db/connect';
 import { migrateToLatest } from '../../server/src/db/migrate';
+import { rebuildLinkStats } from '../../server/src/modules/chain/link-stats';
 import { type Generation, WORLD_NOW_MS } from '../generate/context';
 import { ensureGenerated, postgresTarget, sqliteTarget, type TableLoad } from '../generate/load';
 import type { ScaleName } from '../generate/types';
@@ -22,6 +23,18 @@ async function removeRunLeftovers(db: Db): Promise<void> {
   await db.kysely.deleteFrom('session').execute();
   await db.kysely.deleteFrom('rate_limit').execute();
   await db.kysely.deleteFrom('audit_log').where('at', '>=', new Date(WORLD_NOW_MS).toISOString()).execute();
+}
+
+/**
+ * The per-link counts (migration 0008) are kept by triggers, which the PostgreSQL load skips
+ * (session_replication_role = replica, TRUNCATE): after generating records, recount them once.
+ */
+const COUNTED_TABLES = new Set(['firm', 'lead', 'project']);
+async function recountAfterLoad(db: Db, tables: TableLoad[], log: (l: string) => void): Promise<void> {
+  if (!tables.some((t) => !t.cached && COUNTED_TABLES.has(t.table))) return;
+  const t0 = performance.now();
+  await rebuildLinkStats(db.kysely);
+  log(`  per-link counts recounted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
 function summarise(tables: TableLoad[]): number {
@@ -45,6 +58,7 @@ export async function openBenchSqlite(generation: Generation, log: (l: string) =
   const raw = db.sqliteRaw;
   if (!raw) throw new Error('SQLite handle missing');
   const tables = await ensureGenerated(sqliteTarget(raw), generation, log);
+  await recountAfterLoad(db, tables, log);
   await removeRunLeftovers(db);
   return { db, label: file, tables, generationSeconds: summarise(tables) };
 }
@@ -100,6 +114,7 @@ export async function openBenchPostgres(
   await client.connect();
   try {
     const tables = await ensureGenerated(await postgresTarget(client), generation, log);
+    await recountAfterLoad(db, tables, log);
     await removeRunLeftovers(db);
     return { db, label: url, tables, generationSeconds: summarise(tables) };
   } finally {

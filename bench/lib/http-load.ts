@@ -9,6 +9,8 @@ export interface HttpLoadJob {
   seconds: number;
   warmupSeconds: number;
   background: { paths: string[]; connections: number } | null;
+  /** Seconds before autocannon gives a request up (its default is 10). */
+  timeoutSeconds?: number;
 }
 
 export interface HttpStreamResult {

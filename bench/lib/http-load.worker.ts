@@ -17,6 +17,7 @@ async function fire(job: HttpLoadJob, paths: string[], connections: number, seco
     url: job.baseUrl,
     connections,
     duration: seconds,
+    timeout: job.timeoutSeconds ?? 10,
     headers: { cookie: job.cookie, accept: 'application/json' },
     requests: [
       {

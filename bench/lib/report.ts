@@ -69,6 +69,9 @@ export function formatTable(results: ScenarioResult[]): string {
         `! ${r.scenario}/${r.db}: ${r.http.non2xx} non-2xx responses, ${r.http.errors} errors/timeouts`,
       );
     }
+    if (r.connections !== 10 || r.seconds !== results[0]?.seconds) {
+      out.push(`  ${r.scenario}/${r.db}: ${r.connections} connections, ${r.seconds} s (HTTP and raw)`);
+    }
     if (r.background) {
       const b = r.background;
       out.push(

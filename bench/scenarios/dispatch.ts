@@ -94,6 +94,11 @@ export const dispatchReportScenario: Scenario = {
     return {
       paths: Array.from({ length: 20 }, () => `/api/reports/dispatch.docx?roundId=${id}`),
       rawOps: Array.from({ length: 20 }, () => ops),
+      // One client per read worker: the latency of a report, not of a queue of ten (which the
+      // 10 s default timeout turned into failures: a 2,000-project .docx takes seconds to draw).
+      connections: 2,
+      timeoutSeconds: 60,
+      minSeconds: 30,
     };
   },
 };

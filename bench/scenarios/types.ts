@@ -25,6 +25,14 @@ export interface PreparedScenario {
    * (run together, as the repository does). The raw run rotates through the ops. Omit for HTTP-only.
    */
   rawOps?: Statement[][];
+  /**
+   * Clients for this scenario (default 10, the bench's concurrency) and their request timeout: a
+   * report is a job a few people start, not a stream; ten at once would only measure the queue.
+   */
+  connections?: number;
+  timeoutSeconds?: number;
+  /** At least this many measured seconds (a slow request needs a longer window to be counted). */
+  minSeconds?: number;
 }
 
 export interface Scenario {

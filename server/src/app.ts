@@ -16,6 +16,7 @@ import { cockpitRoutes } from './modules/cockpit/cockpit.routes';
 import { departmentRoutes } from './modules/department/department.routes';
 import { exportRoutes } from './modules/export/export.routes';
 import { firmRoutes } from './modules/firm/firm.routes';
+import { bulkImportRoutes } from './modules/import/bulk/bulk.routes';
 import { importRoutes } from './modules/import/import.routes';
 import { inboxRoutes } from './modules/inbox/inbox.routes';
 import { intakeRoutes } from './modules/intake/intake.routes';
@@ -31,7 +32,9 @@ import { systemRoutes } from './modules/system/system.routes';
 import { targetRoutes } from './modules/target/target.routes';
 import { taskRoutes } from './modules/task/task.routes';
 import { tokenRoutes } from './modules/token/token.routes';
+import { officerRoutes } from './modules/user/officer.routes';
 import { userRoutes } from './modules/user/user.routes';
+import { stageNormRoutes } from './modules/warning/stage-norm.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
@@ -100,6 +103,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(systemRoutes);
   await app.register(authRoutes(limits, opts.config.secureCookies));
   await app.register(userRoutes);
+  await app.register(officerRoutes);
   await app.register(departmentRoutes);
   await app.register(tokenRoutes);
   await app.register(auditRoutes);
@@ -107,6 +111,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(leadRoutes);
   await app.register(projectRoutes);
   await app.register(importRoutes);
+  await app.register(bulkImportRoutes);
   await app.register(intakeRoutes);
   await app.register(exportRoutes);
   // Industrial chains (issue 4).
@@ -124,6 +129,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(roundRoutes);
   await app.register(reportRoutes);
   await app.register(targetRoutes);
+  await app.register(stageNormRoutes);
   await registerWeb(app, opts.config.webDist);
   return app;
 }

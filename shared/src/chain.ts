@@ -65,3 +65,14 @@ export const TARGET_SIGNALS = {
   capacity: { zh: '产能紧张', en: 'capacity pressure', words: ['产能紧张', '产能不足', '满产', '订单饱满'] },
 } as const;
 export type TargetSignal = keyof typeof TARGET_SIGNALS;
+
+/**
+ * The chain link a firm, lead or project is attached to, as the pipeline APIs present it
+ * (`link` next to `linkId`): shown as "宠物产业链 › 宠物食品", linking to the chain map.
+ */
+export interface RecordLink {
+  id: string;
+  name: string;
+  chainId: string;
+  chainName: string;
+}

@@ -35,6 +35,12 @@ export const STAGE_NORM_DEFAULTS: Record<string, number> = {
   producing: 365,
 };
 
+/** The stages a norm can be set for, in the order of the stage machine. */
+export const STAGE_NORM_STAGES = Object.keys(STAGE_NORM_DEFAULTS) as [string, ...string[]];
+
+/** A norm is whole days: at least one, at most ten years (no stage of a project lasts longer). */
+export const STAGE_NORM_LIMITS = { minDays: 1, maxDays: 3650 } as const;
+
 export const TARGET_UNIT_TYPES = ['zone', 'park', 'team', 'chain'] as const;
 export type TargetUnitType = (typeof TARGET_UNIT_TYPES)[number];
 

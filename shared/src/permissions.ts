@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   // compile for the city. An enterprise files its own projects' round reports only (round.policy.ts).
   'cockpit.read': ['admin', 'leader'],
   'warning.read': ['admin', 'leader', 'officer'],
+  // The zone's stage norms decide which projects are flagged as stuck: a zone-wide rule, admins only.
+  'warning.norms': ['admin'],
   'report.read': ['admin', 'leader', 'officer'],
   'round.read': ['admin', 'leader', 'officer', 'enterprise'],
   'round.manage': ['admin'],

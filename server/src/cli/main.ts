@@ -8,6 +8,7 @@ import { systemClock } from '../lib/clock';
 import { serve } from '../main';
 import { initInstance } from '../modules/system/init.service';
 import { backupSqlite, restoreSqlite } from './backup';
+import { importFirmsCommand, importReportCommand } from './import-commands';
 import { addUserCommand, disableUserCommand, resetPasswordCommand } from './user-commands';
 
 /** `lianzhao` — the same services the routes call, for operators at a shell. */
@@ -98,6 +99,23 @@ user
   .command('disable <username>')
   .description('disable an account and end its sessions')
   .action(async (username: string) => disableUserCommand(username));
+
+const imports = program.command('import').description('bulk imports (CSV or xlsx, any size, in batches)');
+imports
+  .command('firms <file>')
+  .description('import firms from a CSV (UTF-8 or GBK) or xlsx with the template headers, in batches')
+  .option('--batch <rows>', 'rows per batch, each written all-or-nothing', '5000')
+  .option('--resume <jobId>', 'continue a stopped or interrupted job with the same file')
+  .option('--max-batches <n>', 'stop (resumably) after this many batches')
+  .option('--as <username>', 'the user the import acts as (audit trail, permissions)', 'admin')
+  .action(async (file: string, o: { batch?: string; resume?: string; maxBatches?: string; as: string }) =>
+    importFirmsCommand(file, o),
+  );
+imports
+  .command('report <jobId>')
+  .description('write the report of a bulk import (refused rows, CSV) to stdout')
+  .option('--as <username>', 'the user who ran it, or an admin', 'admin')
+  .action(async (jobId: string, o: { as: string }) => importReportCommand(jobId, o));
 
 program
   .command('backup <file>')

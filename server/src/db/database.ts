@@ -252,6 +252,38 @@ export interface ImportJobTable {
   finished_at: string | null;
 }
 
+/** What a bulk firm import (migration 0009) adds to its import_job row: batches and where to resume. */
+export interface ImportBulkTable {
+  job_id: string;
+  /** csv | xlsx */
+  format: string;
+  /** utf-8 | gb18030 (CSV only). */
+  encoding: string | null;
+  batch_size: number;
+  /** The uploaded file kept under the data folder (HTTP), or the path given to the CLI. */
+  file_path: string | null;
+  file_bytes: number;
+  file_sha256: string;
+  batches_committed: number;
+  batches_failed: number;
+  /** Data rows consumed by finished batches, and (CSV) the byte offset right after them. */
+  next_row: number;
+  next_byte: number;
+  stop_requested: number;
+}
+
+/** A refused row of a bulk import batch: one line of the downloadable report per problem. */
+export interface ImportReportTable {
+  job_id: string;
+  batch: number;
+  row_no: number;
+  position: number;
+  field_zh: string | null;
+  field_en: string | null;
+  message_zh: string;
+  message_en: string;
+}
+
 /**
  * Columns the chain migration (issue 4) adds to firm, lead and project: the chain link (环节) the
  * record is attached to. Optional on insert, so the pipeline's row literals need not name them.
@@ -349,6 +381,26 @@ export interface ChainSettingTable {
   weights_json: string;
   version: number;
   updated_at: string;
+}
+
+/**
+ * Per-link counts kept by triggers (migration 0008): local firms, live projects with their
+ * investment, open leads. Read by the chain map; written only by the database.
+ */
+export interface LinkStatTable {
+  link_id: string;
+  local_firms: number;
+  projects: number;
+  investment: number;
+  open_leads: number;
+}
+
+/** Live projects and investment per link and Shanghai year of the project's created_at (0008). */
+export interface LinkYearStatTable {
+  link_id: string;
+  year: number;
+  projects: number;
+  investment: number;
 }
 
 /** 要素保障需求 a factor request of a project/firm to a department (issue 5). */
@@ -694,6 +746,11 @@ export interface RoundReportTable {
   exports_period: number;
   investment_cumulative: number | null;
   funds_cumulative: number | null;
+  /** 1 when the period's investment is counted in the statistics (入统; migration 0010). */
+  investment_in_stats: number;
+  /** Output value and tax of the period (integer yuan), for projects in production. */
+  output_period: number | null;
+  tax_period: number | null;
   narrative: string;
   problems: string | null;
   submitted_at: string;
@@ -773,7 +830,11 @@ export interface Database {
   chain_park: ChainParkTable;
   chain_target: ChainTargetTable;
   chain_setting: ChainSettingTable;
+  link_stat: LinkStatTable;
+  link_year_stat: LinkYearStatTable;
   import_job: ImportJobTable;
+  import_bulk: ImportBulkTable;
+  import_report: ImportReportTable;
   factor_request: FactorRequestTable;
   request_event: RequestEventTable;
   escalation: EscalationTable;

@@ -15,6 +15,11 @@ const WallScreenPage = lazy(async () => ({
   default: (await import('../features/cockpit/pages/wall-screen-page')).WallScreenPage,
 }));
 
+// 一项目一档 printable dossier: outside the layout too, so the page prints as the document alone.
+const DossierPage = lazy(async () => ({
+  default: (await import('../features/report/pages/dossier-page')).DossierPage,
+}));
+
 function guarded(module: AppModule, Page: LazyPage) {
   return (
     <RequirePermission permission={module.permission}>
@@ -47,6 +52,16 @@ const router = createBrowserRouter([
           <RequirePermission permission="cockpit.read">
             <Suspense fallback={null}>
               <WallScreenPage />
+            </Suspense>
+          </RequirePermission>
+        ),
+      },
+      {
+        path: '/projects/:id/dossier',
+        element: (
+          <RequirePermission permission="project.read">
+            <Suspense fallback={null}>
+              <DossierPage />
             </Suspense>
           </RequirePermission>
         ),

@@ -1,29 +1,30 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { api, type ListResult } from '../lib/api-client';
+import { api } from '../lib/api-client';
 import { useI18n } from '../locales/i18n-context';
 
-interface OfficerAccount {
+/** An account of `GET /api/officers`: active officers (招商专员) and leaders (领导, 包保领导). */
+interface StaffAccount {
   id: string;
   displayName: string;
-  disabled: boolean;
+  role: 'officer' | 'leader';
 }
 
 /**
- * Officers to filter or assign by. The only user list today is `GET /api/users` (user.manage, i.e.
- * admins), so other roles get no picker until the server offers a list of officers to lead.read.
+ * Zone staff to filter or assign by, from `GET /api/officers` (lead.read: admins, leaders and
+ * officers — server/src/modules/user/officer.routes.ts). `role` picks officers (owners of leads,
+ * officers of projects) or leaders (包保领导). Pass `enabled` false for roles without access.
  */
-export function useOfficerOptions(enabled: boolean) {
-  const officers = useQuery({
-    queryKey: ['users', 'officers'],
-    queryFn: ({ signal }) =>
-      api.get<ListResult<OfficerAccount>>('/api/users', { role: 'officer', limit: 200, offset: 0 }, signal),
+export function useOfficerOptions(enabled: boolean, role: StaffAccount['role'] = 'officer') {
+  const staff = useQuery({
+    queryKey: ['officers'],
+    queryFn: ({ signal }) => api.get<{ items: StaffAccount[] }>('/api/officers', undefined, signal),
     enabled,
     staleTime: 5 * 60_000,
   });
-  return (officers.data?.items ?? [])
-    .filter((officer) => !officer.disabled)
-    .map((officer) => ({ value: officer.id, label: officer.displayName }));
+  return (staff.data?.items ?? [])
+    .filter((account) => account.role === role)
+    .map((account) => ({ value: account.id, label: account.displayName }));
 }
 
 interface OfficerSelectProps {

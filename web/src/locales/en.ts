@@ -202,6 +202,7 @@ export const en: Messages = {
 
   'pipeline.chainLink': 'Chain link',
   'pipeline.chainLinkPlaceholder': 'e.g. pet food',
+  'pipeline.chainLinkText': 'Chain (imported text)',
   'pipeline.officer': 'Officer',
   'pipeline.note': 'Note',
   'pipeline.reason': 'Reason',
@@ -442,6 +443,7 @@ export const en: Messages = {
   'timeline.kind.milestone': 'Milestone',
   'timeline.kind.followup': 'Follow-up',
   'timeline.kind.edit': 'Edit',
+  'timeline.fields': 'Changed: {fields}',
   ...supervisionEn,
   ...dispatchEn,
   ...intakeEn,

@@ -87,6 +87,13 @@ export const supervisionEn: { readonly [K in keyof typeof supervisionZh]: string
   'request.overview.totalOpen': 'Open requests',
   'request.overview.totalOverdue': 'Overdue requests',
   'request.chooseDepartment': 'Choose a department to see its queue',
+  'request.filter.park': 'Park',
+  'request.filter.chain': 'Chain',
+  'request.filter.unassigned': 'No department yet',
+  'request.filter.status': 'Status',
+  'request.filter.project': 'One project',
+  'request.filter.firm': 'One firm',
+  'request.filter.open': 'Open only',
 
   'task.title': 'Supervised tasks',
   'task.new': 'New task',

@@ -85,6 +85,13 @@ export const supervisionZh = {
   'request.overview.totalOpen': '在办需求',
   'request.overview.totalOverdue': '超期需求',
   'request.chooseDepartment': '选择部门查看其待办',
+  'request.filter.park': '园区',
+  'request.filter.chain': '产业链',
+  'request.filter.unassigned': '未交办部门',
+  'request.filter.status': '状态',
+  'request.filter.project': '指定项目',
+  'request.filter.firm': '指定企业',
+  'request.filter.open': '只看未办结',
 
   'task.title': '督办任务',
   'task.new': '新建任务',

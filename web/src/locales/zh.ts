@@ -195,6 +195,7 @@ export const zh = {
 
   'pipeline.chainLink': '产业链环节',
   'pipeline.chainLinkPlaceholder': '如 宠物食品',
+  'pipeline.chainLinkText': '产业链（导入原文）',
   'pipeline.officer': '招商专员',
   'pipeline.note': '备注',
   'pipeline.reason': '原因',
@@ -435,6 +436,7 @@ export const zh = {
   'timeline.kind.milestone': '节点',
   'timeline.kind.followup': '跟进',
   'timeline.kind.edit': '修改',
+  'timeline.fields': '修改了：{fields}',
   ...supervisionZh,
   ...dispatchZh,
   ...intakeZh,

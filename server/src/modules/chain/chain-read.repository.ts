@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { ChainLinkTable, ChainTable, Database } from '../../db/database';
 import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
 import { leadersOf, parksOf, targetsOf } from './chain.repository';
+import { storedLinkStats } from './link-stats';
 
 /**
  * The heavy chain reads: map aggregates, the zone overview, a link's records, target candidates
@@ -9,8 +10,6 @@ import { leadersOf, parksOf, targetsOf } from './chain.repository';
  * a read task (db/read-tasks.ts) in a worker thread on SQLite.
  */
 type Db = Kysely<Database>;
-
-const OPEN_LEAD_EXCLUDED = ['signed', 'lost'] as const;
 
 /** [start, end) of a Shanghai calendar year as UTC ISO strings (created_at is stored in UTC). */
 export function shanghaiYearBounds(year: number): [string, string] {
@@ -20,9 +19,8 @@ export function shanghaiYearBounds(year: number): [string, string] {
 }
 
 /**
- * Local firms per link are counted up to this many: the map needs strong / weak / missing and an
- * order of magnitude, and counting 500,000 local firms of a province-scale chain costs more than
- * the whole map may (100 ms). The map shows "1000+".
+ * Local firms per link are shown up to this many: the map needs strong / weak / missing and an
+ * order of magnitude, and shows "1000+" past it (the count itself is exact in link_stat).
  */
 export const FIRM_COUNT_CAP = 1000;
 
@@ -39,69 +37,34 @@ export interface LinkAggregate {
 }
 
 /**
- * Per link: local firms (capped, one index range each), live projects with investment and this
- * year's share of them (one pass over project_link_idx), open leads.
+ * Per link: local firms, live projects with investment and this year's share of them, open leads —
+ * read from the counts the database keeps (link-stats.ts, migration 0008): two index lookups per
+ * link whatever the number of records, where counting them read ~80k rows for a province chain.
  */
 export async function aggregatesOfLinks(
   db: Db,
   linkIds: readonly string[],
   year: number,
 ): Promise<LinkAggregate[]> {
-  if (linkIds.length === 0) return [];
-  const ids = [...linkIds];
+  const stored = await storedLinkStats(db, linkIds, year);
   const out = new Map<string, LinkAggregate>();
-  const get = (id: string) => {
-    let a = out.get(id);
-    if (!a) {
-      a = { link_id: id, firms: 0, projects: 0, investment: 0, leads: 0, yearProjects: 0, yearInvestment: 0 };
-      out.set(id, a);
-    }
-    return a;
-  };
-  // One statement (one round trip on PostgreSQL): a capped count per link, unioned.
-  const counts = await sql<{ link_id: string; n: number }>`${sql.join(
-    ids.map(
-      (id) =>
-        sql`select cast(${id} as text) as link_id, (select count(*) from (select 1 as x from firm where link_id = ${id} and is_local = 1 limit ${FIRM_COUNT_CAP}) t) as n`,
-    ),
-    sql` union all `,
-  )}`.execute(db);
-  for (const r of counts.rows) if (Number(r.n) > 0) get(r.link_id).firms = Number(r.n);
-  const [from, to] = shanghaiYearBounds(year);
-  const projects = await db
-    .selectFrom('project')
-    .select((eb) => {
-      const inYear = eb.and([eb('created_at', '>=', from), eb('created_at', '<', to)]);
-      return [
-        'link_id',
-        eb.fn.countAll<number>().as('n'),
-        eb.fn.sum<number>('total_investment').as('inv'),
-        eb.fn.sum<number>(eb.case().when(inYear).then(1).else(0).end()).as('year_n'),
-        eb.fn
-          .sum<number>(eb.case().when(inYear).then(eb.ref('total_investment')).else(0).end())
-          .as('year_inv'),
-      ];
-    })
-    .where('link_id', 'in', ids)
-    .where('stage', '<>', 'cancelled')
-    .groupBy('link_id')
-    .execute();
-  for (const r of projects) {
-    if (!r.link_id) continue;
-    const a = get(r.link_id);
-    a.projects = Number(r.n);
-    a.investment = Number(r.inv ?? 0);
-    a.yearProjects = Number(r.year_n ?? 0);
-    a.yearInvestment = Number(r.year_inv ?? 0);
+  for (const r of stored.links) {
+    out.set(r.link_id, {
+      link_id: r.link_id,
+      firms: Math.min(r.local_firms, FIRM_COUNT_CAP),
+      projects: r.projects,
+      investment: r.investment,
+      leads: r.open_leads,
+      yearProjects: 0,
+      yearInvestment: 0,
+    });
   }
-  const leads = await db
-    .selectFrom('lead')
-    .select(['link_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('link_id', 'in', ids)
-    .where('status', 'not in', [...OPEN_LEAD_EXCLUDED])
-    .groupBy('link_id')
-    .execute();
-  for (const r of leads) if (r.link_id) get(r.link_id).leads = Number(r.n);
+  for (const r of stored.years) {
+    const a = out.get(r.link_id);
+    if (!a) continue;
+    a.yearProjects = r.projects;
+    a.yearInvestment = r.investment;
+  }
   return [...out.values()];
 }
 

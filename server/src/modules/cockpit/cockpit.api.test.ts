@@ -7,6 +7,19 @@ interface Link {
   query: Record<string, string>;
 }
 
+interface DeptFigure {
+  departmentId: string | null;
+  departmentName: string | null;
+  open: number;
+  overdue: number;
+  openLink: Link;
+  overdueLink: Link;
+}
+
+interface CockpitJson {
+  requests: { open: number; overdue: number; openLink: Link; overdueLink: Link; byDepartment: DeptFigure[] };
+}
+
 /**
  * Every cockpit figure against the list behind it: the figure's own link, called on the list API,
  * must give the same count (its `total`) or the same sum (added up here from the list's rows).
@@ -64,10 +77,17 @@ describe.skipIf(SKIP_DB)('cockpit: figures equal the lists they click through to
     expect((await list(c.requests.openLink)).total).toBe(c.requests.open);
     expect((await list(c.requests.overdueLink)).total).toBe(c.requests.overdue);
     for (const d of c.requests.byDepartment) {
-      if (!d.openLink) continue;
       expect((await list(d.openLink)).total).toBe(d.open);
       expect((await list(d.overdueLink)).total).toBe(d.overdue);
     }
+    // The warnings page under the same park/chain: the same total, even when it shows a page only.
+    const scope = new URLSearchParams(query);
+    scope.delete('year');
+    scope.set('limit', '1');
+    const w = await t.call(leader, 'GET', `/api/warnings?${scope}`);
+    expect(w.statusCode, w.body).toBe(200);
+    expect(w.json().total).toBe(c.warnings.total);
+    expect(w.json().items.length).toBe(Math.min(1, c.warnings.total));
     return c;
   }
 
@@ -83,9 +103,44 @@ describe.skipIf(SKIP_DB)('cockpit: figures equal the lists they click through to
     expect(c.latestRound?.expected).toBeGreaterThan(0);
   });
 
-  it('filtered by park and by chain', async () => {
-    const c = await checkCockpit(`park=${encodeURIComponent('坤源宠物食品用品产业园')}`);
+  /** Every row of a list (all pages). */
+  async function allRows(path: string, query: Record<string, string>) {
+    const rows: Array<Record<string, unknown>> = [];
+    for (;;) {
+      const page = await list({ path, query }, { offset: String(rows.length) });
+      rows.push(...page.items);
+      if (page.items.length === 0 || rows.length >= page.total) return rows;
+    }
+  }
+
+  /**
+   * Request figures under a park/chain filter, counted independently: the zone-wide open requests
+   * whose project is on the (park/chain-filtered) project list.
+   */
+  async function checkScopedRequests(c: CockpitJson, scope: Record<string, string>) {
+    const projects = await allRows('/projects', scope);
+    const ids = new Set(projects.map((p) => p.id as string));
+    const open = (await allRows('/requests', { open: 'true' })).filter((r) => ids.has(r.projectId as string));
+    const overdue = open.filter((r) => r.overdue === true);
+    expect(c.requests.open).toBe(open.length);
+    expect(c.requests.overdue).toBe(overdue.length);
+    for (const link of [c.requests.openLink, c.requests.overdueLink]) {
+      expect(link.query).toMatchObject(scope);
+    }
+    for (const d of c.requests.byDepartment) {
+      const mine = open.filter((r) => (r.departmentId ?? null) === d.departmentId);
+      expect(d.open, d.departmentName ?? '—').toBe(mine.length);
+      expect(d.overdue, d.departmentName ?? '—').toBe(mine.filter((r) => r.overdue === true).length);
+    }
+    return { open: open.length, overdue: overdue.length };
+  }
+
+  it('filtered by park and by chain, request figures included', async () => {
+    const zone = (await t.call(leader, 'GET', '/api/cockpit')).json() as CockpitJson;
+    const park = '坤源宠物食品用品产业园';
+    const c = await checkCockpit(`park=${encodeURIComponent(park)}`);
     expect(c.totals.projects).toBeGreaterThan(0);
+    const inPark = await checkScopedRequests(c, { park });
     const chains = (await t.call(leader, 'GET', '/api/chains')).json().items as Array<{
       id: string;
       name: string;
@@ -93,6 +148,37 @@ describe.skipIf(SKIP_DB)('cockpit: figures equal the lists they click through to
     const pet = chains.find((x) => x.name.includes('宠物')) ?? chains[0];
     const byChain = await checkCockpit(`chain=${pet?.id}`);
     expect(byChain.chains.length).toBe(1);
+    const onChain = await checkScopedRequests(byChain, { chainId: pet?.id as string });
+    // The demo's requests are on the pet chain (its projects have no park): a real, partial figure.
+    expect(onChain.open).toBeGreaterThan(0);
+    expect(inPark.open).toBeLessThan(zone.requests.open);
+    expect(onChain.open).toBeLessThan(zone.requests.open);
+    const both = await checkCockpit(`park=${encodeURIComponent(park)}&chain=${pet?.id}`);
+    await checkScopedRequests(both, { park, chainId: pet?.id as string });
+  });
+
+  it('a request raised for a project in the park counts in that park, and its unassigned row links', async () => {
+    const officer = await t.login('officer');
+    const park = encodeURIComponent('坤源宠物食品用品产业园');
+    const projects = await allRows('/projects', { park: '坤源宠物食品用品产业园' });
+    const project = projects[0] as { id: string; investors: Array<{ firmId: string }> };
+    const before = (await t.call(leader, 'GET', `/api/cockpit?park=${park}`)).json() as CockpitJson;
+    const res = await t.call(officer, 'POST', '/api/requests', {
+      projectId: project.id,
+      firmId: project.investors[0]?.firmId ?? null,
+      type: 'power',
+      title: '驾驶舱园区筛选测试：临时用电增容',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = (await t.call(leader, 'GET', `/api/cockpit?park=${park}`)).json() as CockpitJson;
+    expect(after.requests.open).toBe(before.requests.open + 1);
+    await checkScopedRequests(after, { park: '坤源宠物食品用品产业园' });
+    const unassigned = after.requests.byDepartment.find((d) => d.departmentId === null);
+    expect(unassigned?.openLink.query).toMatchObject({ unassigned: 'true' });
+    expect((await list(unassigned?.openLink as Link)).total).toBe(unassigned?.open);
+    // A park with no projects has no requests either (requests count through their project).
+    const none = (await t.call(leader, 'GET', `/api/cockpit?park=${encodeURIComponent('无此园区')}`)).json();
+    expect((none as CockpitJson).requests.open).toBe(0);
   });
 
   it('is for leaders and admins; warnings also for officers', async () => {

@@ -2,6 +2,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
+import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
 
 /**
  * The cockpit's SQL (驾驶舱). Every figure here is a count or sum over the same rows a list shows
@@ -99,10 +100,47 @@ export async function reportedByMonth(db: Db, s: CockpitScope) {
   }));
 }
 
-/** Projects with an open milestone past its planned date: the worst delay of each, worst first. */
+/**
+ * Projects with an open milestone past its planned date: how many, and the `limit` worst (earliest
+ * missed date first, then id) with their count of late milestones. At province scale hundreds of
+ * thousands of milestones are late, so neither part groups them all: the count reads only
+ * milestone_open_idx when there is no park/chain (every milestone has its project), and the worst
+ * projects are the first distinct ones met walking that index in planned-date order.
+ */
 export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
-  const rows = await scopedProjects(db, s)
-    .innerJoin('milestone', 'milestone.project_id', 'project.id')
+  const scoped = !!(s.park || s.chainId);
+  const lateMilestonesOf = () =>
+    scopedProjects(db, s)
+      .innerJoin('milestone', 'milestone.project_id', 'project.id')
+      .where('milestone.actual_date', 'is', null)
+      .where('milestone.planned_date', '<', s.today);
+  const total = scoped
+    ? await lateMilestonesOf()
+        .select((eb) => eb.fn.count<number>('milestone.project_id').distinct().as('n'))
+        .executeTakeFirst()
+    : await db
+        .selectFrom('milestone')
+        .select((eb) => eb.fn.count<number>('milestone.project_id').distinct().as('n'))
+        .where('milestone.actual_date', 'is', null)
+        .where('milestone.planned_date', '<', s.today)
+        .executeTakeFirst();
+  const worst: string[] = [];
+  for (let window = limit * 20; ; window *= 8) {
+    const firsts = await lateMilestonesOf()
+      .select(['milestone.project_id as id'])
+      .orderBy('milestone.planned_date')
+      .orderBy('milestone.project_id')
+      .limit(window)
+      .execute();
+    worst.length = 0;
+    for (const r of firsts) {
+      if (!worst.includes(r.id)) worst.push(r.id);
+      if (worst.length === limit) break;
+    }
+    if (worst.length === limit || firsts.length < window) break;
+  }
+  if (worst.length === 0) return { count: Number(total?.n ?? 0), items: [] };
+  const rows = await lateMilestonesOf()
     .select([
       'project.id as id',
       'project.code as code',
@@ -112,14 +150,13 @@ export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
       (eb) => eb.fn.min<string>('milestone.planned_date').as('planned'),
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', '<', s.today)
+    .where('project.id', 'in', worst)
     .groupBy(['project.id', 'project.code', 'project.name', 'project.park', 'project.stage'])
     .execute();
-  const sorted = rows
+  const items = rows
     .map((r) => ({ ...r, lateMilestones: Number(r.n), planned: r.planned as string }))
-    .sort((a, b) => a.planned.localeCompare(b.planned));
-  return { count: sorted.length, items: sorted.slice(0, limit) };
+    .sort((a, b) => worst.indexOf(a.id) - worst.indexOf(b.id));
+  return { count: Number(total?.n ?? 0), items };
 }
 
 /** The names of the open late milestones of some projects (for the report and warnings). */
@@ -135,11 +172,25 @@ export function lateMilestones(db: Db, projectIds: string[], today: string) {
     .execute();
 }
 
-/** Open (not yet confirmed) and overdue factor requests by department, zone-wide like the request list. */
-export async function requestsByDepartment(db: Db, today: string) {
-  const rows = await db
+/**
+ * Open (not yet confirmed) and overdue factor requests by department. With a park or chain, only
+ * requests raised for a project in that park / on that chain count — the request list's park and
+ * chainId filters (a request without a project belongs to no park or chain).
+ */
+export async function requestsByDepartment(db: Db, s: CockpitScope) {
+  const today = s.today;
+  let q = db
     .selectFrom('factor_request')
-    .leftJoin('department', 'department.id', 'factor_request.department_id')
+    .leftJoin('project', 'project.id', 'factor_request.project_id')
+    .leftJoin('department', 'department.id', 'factor_request.department_id');
+  if (s.park) q = q.where('project.park', '=', s.park);
+  if (s.chainId) {
+    const chainId = s.chainId;
+    q = q.where('project.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  const rows = await q
     .select([
       'factor_request.department_id as department_id',
       'department.name as department_name',
@@ -164,11 +215,15 @@ export async function requestsByDepartment(db: Db, today: string) {
     .sort((a, b) => b.overdue - a.overdue || b.open - a.open);
 }
 
-/** Per chain: its links and the links covered (at least one local firm or a live project on them). */
+/**
+ * Per chain: its links and the links covered (at least one local firm or a live project on them),
+ * from the per-link counts the database keeps (migration 0008) rather than probing both tables.
+ */
 export async function chainCoverage(db: Db, chainId?: string) {
   let q = db
     .selectFrom('chain')
     .innerJoin('chain_link', 'chain_link.chain_id', 'chain.id')
+    .leftJoin('link_stat', 'link_stat.link_id', 'chain_link.id')
     .select([
       'chain.id as id',
       'chain.name as name',
@@ -176,11 +231,7 @@ export async function chainCoverage(db: Db, chainId?: string) {
       (eb) => eb.fn.countAll<number>().as('links'),
       (eb) =>
         eb.fn
-          .sum<number>(
-            sql`case when exists (select 1 from firm where firm.link_id = chain_link.id and firm.is_local = 1)
-              or exists (select 1 from project where project.link_id = chain_link.id and project.stage <> 'cancelled')
-              then 1 else 0 end`,
-          )
+          .sum<number>(sql`case when link_stat.local_firms > 0 or link_stat.projects > 0 then 1 else 0 end`)
           .as('covered'),
     ])
     .groupBy(['chain.id', 'chain.name', 'chain.sort_order'])
@@ -198,21 +249,26 @@ export async function chainCoverage(db: Db, chainId?: string) {
 
 /** The largest active projects by total investment (the project list's default sort). */
 export function topProjects(db: Db, s: CockpitScope, limit: number) {
-  return scopedProjects(db, s)
-    .select([
-      'project.id as id',
-      'project.code as code',
-      'project.name as name',
-      'project.stage as stage',
-      'project.park as park',
-      'project.total_investment as total_investment',
-    ])
-    .where('project.stage', 'in', ACTIVE)
-    .where('project.total_investment', 'is not', null)
-    .orderBy('project.total_investment', 'desc')
-    .orderBy('project.id')
-    .limit(limit)
-    .execute();
+  return (
+    scopedProjects(db, s)
+      .select([
+        'project.id as id',
+        'project.code as code',
+        'project.name as name',
+        'project.stage as stage',
+        'project.park as park',
+        'project.total_investment as total_investment',
+      ])
+      // `stage || ''` keeps the planner off the stage index (which would sort every active project):
+      // walking project_inv_idx from the top stops after `limit` active ones. Nulls are excluded, so
+      // "desc nulls last" (the index's order on PostgreSQL) is the same order.
+      .where(sql<string>`${sql.ref('project.stage')} || ''`, 'in', ACTIVE)
+      .where('project.total_investment', 'is not', null)
+      .orderBy(orderNullsLow(dialectOf(db), 'project.total_investment', 'desc'))
+      .orderBy('project.id')
+      .limit(limit)
+      .execute()
+  );
 }
 
 /** The latest round whose period has begun: projects asked, reported, reported late (in scope). */

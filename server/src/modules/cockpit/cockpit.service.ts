@@ -23,21 +23,24 @@ export async function getCockpit(ctx: ServiceContext, reads: ReadRunner, q: Cock
   ]);
   const severity = { high: 0, medium: 0, low: 0 };
   for (const w of warnings) severity[w.severity] += 1;
-  return { ...cockpit, warnings: { ...severity, total: warnings.length, top: warnings.slice(0, 8) } };
+  return { ...cockpit, warnings: { ...severity, total: warnings.length, top: warnings.slice(0, 10) } };
 }
 
-/** Early warnings, most severe first. */
+/**
+ * Early warnings, most severe first: the first `limit` of them, and the total of all (the number
+ * the cockpit shows, so its "all warnings" link lands on a page with the same count).
+ */
 export async function listWarnings(
   ctx: ServiceContext,
   reads: ReadRunner,
   q: { park?: string | undefined; chain?: string | undefined; limit?: number | undefined },
 ) {
   requireActor(ctx);
-  const items = await reads.run('warning.list', {
+  const all = await reads.run('warning.list', {
     today: today(ctx),
     park: q.park,
     chainId: q.chain,
-    limit: q.limit ?? 500,
+    limit: 10_000,
   });
-  return { items, total: items.length };
+  return { items: all.slice(0, q.limit ?? 500), total: all.length };
 }

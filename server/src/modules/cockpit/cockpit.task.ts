@@ -68,7 +68,7 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
       signedByMonth(db, s),
       reportedByMonth(db, s),
       lateProjects(db, s, 10),
-      requestsByDepartment(db, s.today),
+      requestsByDepartment(db, s),
       chainCoverage(db, s.chainId),
       topProjects(db, s, 10),
       latestRoundRate(db, s),
@@ -152,21 +152,22 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
       })),
     },
     requests: {
-      // Factor requests are zone-wide (the request list has no park/chain filter).
+      // Requests of projects in the park / on the chain: the request list's park/chainId filters.
       open: requests.reduce((n, d) => n + d.open, 0),
       overdue: requests.reduce((n, d) => n + d.overdue, 0),
-      openLink: { path: '/requests', query: { open: 'true' } } as ListLink,
-      overdueLink: { path: '/requests', query: { overdue: 'true' } } as ListLink,
-      // Requests not yet assigned to a department have no department filter on the list: no link.
-      byDepartment: requests.map((d) => ({
-        ...d,
-        openLink: d.departmentId
-          ? ({ path: '/requests', query: { open: 'true', departmentId: d.departmentId } } as ListLink)
-          : null,
-        overdueLink: d.departmentId
-          ? ({ path: '/requests', query: { overdue: 'true', departmentId: d.departmentId } } as ListLink)
-          : null,
-      })),
+      openLink: { path: '/requests', query: { ...scope, open: 'true' } } as ListLink,
+      overdueLink: { path: '/requests', query: { ...scope, overdue: 'true' } } as ListLink,
+      // Requests not yet assigned to a department are the list's `unassigned` filter.
+      byDepartment: requests.map((d) => {
+        const dept: Record<string, string> = d.departmentId
+          ? { departmentId: d.departmentId }
+          : { unassigned: 'true' };
+        return {
+          ...d,
+          openLink: { path: '/requests', query: { ...scope, open: 'true', ...dept } } as ListLink,
+          overdueLink: { path: '/requests', query: { ...scope, overdue: 'true', ...dept } } as ListLink,
+        };
+      }),
     },
     chains: chains.map((c) => ({
       ...c,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { findIndustry } from '../../../../shared/src/industry-codes';
-import type { FirmTable } from '../../db/database';
+import type { FirmTable, LinkFields } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
 import { parseJsonArray } from '../../lib/fields';
+import { type RecordLink, recordLinkSchema } from '../chain/record-link';
 import type { FirmRow, RelationRow } from './firm.repository';
 
 export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
@@ -33,6 +34,9 @@ export const firmSchema = z.object({
   isLocal: z.boolean(),
   businessScope: z.string().nullable(),
   chainLink: z.string().nullable(),
+  /** The chain link (环节) the firm is attached to; `chainLink` stays for imported free text. */
+  linkId: z.string().nullable(),
+  link: recordLinkSchema.nullable(),
   contacts: z.array(contactSchema),
   tags: z.array(z.string()),
   note: z.string().nullable(),
@@ -61,7 +65,8 @@ export const firmDetailSchema = firmSchema.extend({
   leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
 });
 
-export function presentFirm(row: FirmRow): FirmDto {
+/** `links`: the displays of the links on this page of firms (record-link.ts: linkDisplays). */
+export function presentFirm(row: FirmRow, links: ReadonlyMap<string, RecordLink>): FirmDto {
   return {
     id: row.id,
     name: row.name,
@@ -79,6 +84,8 @@ export function presentFirm(row: FirmRow): FirmDto {
     isLocal: row.is_local === 1,
     businessScope: row.business_scope,
     chainLink: row.chain_link,
+    linkId: row.link_id,
+    link: row.link_id ? (links.get(row.link_id) ?? null) : null,
     contacts: parseJsonArray<Contact>(row.contacts_json),
     tags: parseJsonArray<string>(row.tags_json),
     note: row.note,
@@ -120,7 +127,7 @@ export function firmSearchText(row: Omit<FirmTable, 'search_text'>): string {
 }
 
 /** The audit trail's view of a firm: the row without the derived search text. */
-export function auditableFirm(row: Partial<FirmTable>): Record<string, unknown> {
+export function auditableFirm(row: Partial<FirmTable & LinkFields>): Record<string, unknown> {
   const { search_text: _s, ...rest } = row;
   return rest;
 }

@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
-import type { Database, FirmRelationTable, FirmTable } from '../../db/database';
+import type { Database, FirmRelationTable, FirmTable, LinkFields } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
+import { linkSubtreeIds } from '../chain/record-link';
 import type { FirmScope } from './firm.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export type FirmRow = FirmTable & { project_count: number; lead_count: number };
+export type FirmRow = FirmTable & LinkFields & { project_count: number; lead_count: number };
 
 export const FIRM_SORTS = ['name', 'registeredCapital', 'updatedAt', 'createdAt', 'region'] as const;
 const SORT_COLUMNS: Record<(typeof FIRM_SORTS)[number], string> = {
@@ -27,6 +28,8 @@ export interface FirmListFilter {
   sizeClass?: string | undefined;
   listed?: boolean | undefined;
   isSample?: boolean | undefined;
+  /** A chain link: firms on it or on any link beneath it. */
+  linkId?: string | undefined;
   sort?: string | undefined;
   limit: number;
   offset: number;
@@ -50,7 +53,9 @@ function withCounts(db: Q) {
     ]);
 }
 
-function normaliseCounts(row: FirmTable & { project_count: unknown; lead_count: unknown }): FirmRow {
+function normaliseCounts(
+  row: FirmTable & LinkFields & { project_count: unknown; lead_count: unknown },
+): FirmRow {
   return { ...row, project_count: Number(row.project_count ?? 0), lead_count: Number(row.lead_count ?? 0) };
 }
 
@@ -99,6 +104,7 @@ export async function listFirms(
     q = f.listed ? q.where('firm.listed_code', 'is not', null) : q.where('firm.listed_code', 'is', null);
   }
   if (f.isSample !== undefined) q = q.where('firm.is_sample', '=', f.isSample ? 1 : 0);
+  if (f.linkId) q = q.where('firm.link_id', 'in', linkSubtreeIds(db, f.linkId));
   const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const { column, direction } = parseSort(f.sort ?? 'name');
   const col = SORT_COLUMNS[column as keyof typeof SORT_COLUMNS] ?? 'firm.name';
@@ -125,7 +131,7 @@ export async function listFirms(
   };
 }
 
-export async function insertFirm(db: Q, row: FirmTable): Promise<void> {
+export async function insertFirm(db: Q, row: FirmTable & Partial<LinkFields>): Promise<void> {
   await db.insertInto('firm').values(row).execute();
 }
 
@@ -133,7 +139,7 @@ export async function updateFirmVersioned(
   db: Q,
   id: string,
   version: number,
-  patch: Partial<FirmTable>,
+  patch: Partial<FirmTable & LinkFields>,
 ): Promise<boolean> {
   const res = await db
     .updateTable('firm')

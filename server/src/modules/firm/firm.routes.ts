@@ -46,6 +46,8 @@ export const firmFields = {
   isLocal: z.boolean().optional(),
   businessScope: longText.nullable().optional(),
   chainLink: shortText.nullable().optional(),
+  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
+  linkId: idString.nullable().optional(),
   contacts: z
     .array(
       z.strictObject({
@@ -70,6 +72,7 @@ export const firmListQuery = z.strictObject({
   sizeClass: z.enum(FIRM_SIZE_CLASSES).optional(),
   listed: queryBool.optional(),
   isSample: queryBool.optional(),
+  linkId: z.string().max(64).optional(),
   sort: sortParam(FIRM_SORTS, 'name'),
   ...pagingQuery,
 });

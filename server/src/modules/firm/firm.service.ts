@@ -1,11 +1,12 @@
 import { findIndustry, normaliseIndustryCode } from '../../../../shared/src/industry-codes';
 import { validateUscc } from '../../../../shared/src/uscc';
-import type { FirmTable } from '../../db/database';
+import type { FirmTable, LinkFields } from '../../db/database';
 import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { assertLinkExists, linkDisplays } from '../chain/record-link';
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
 import { assertFirmEditable, assertFirmVisible, firmScopeOf, mayListLeadsOfFirm } from './firm.policy';
@@ -35,6 +36,7 @@ export interface FirmInput {
   isLocal?: boolean | undefined;
   businessScope?: string | null | undefined;
   chainLink?: string | null | undefined;
+  linkId?: string | null | undefined;
   contacts?: Contact[] | undefined;
   tags?: string[] | undefined;
   note?: string | null | undefined;
@@ -97,8 +99,11 @@ async function assertNoDuplicate(
   if (byName.length > 0 && !f.confirmNotDuplicate) throw duplicateError(byName, false);
 }
 
-export function rowFields(input: FirmInput, codes: ReturnType<typeof checkFirmCodes>): Partial<FirmTable> {
-  const p: Partial<FirmTable> = {};
+export function rowFields(
+  input: FirmInput,
+  codes: ReturnType<typeof checkFirmCodes>,
+): Partial<FirmTable & LinkFields> {
+  const p: Partial<FirmTable & LinkFields> = {};
   if (input.name !== undefined) {
     p.name = input.name;
     p.name_norm = normaliseFirmName(input.name);
@@ -116,6 +121,7 @@ export function rowFields(input: FirmInput, codes: ReturnType<typeof checkFirmCo
   if (input.isLocal !== undefined) p.is_local = input.isLocal ? 1 : 0;
   if (input.businessScope !== undefined) p.business_scope = input.businessScope || null;
   if (input.chainLink !== undefined) p.chain_link = input.chainLink || null;
+  if (input.linkId !== undefined) p.link_id = input.linkId || null;
   if (input.contacts !== undefined) p.contacts_json = JSON.stringify(input.contacts);
   if (input.tags !== undefined) p.tags_json = JSON.stringify([...new Set(input.tags)]);
   if (input.note !== undefined) p.note = input.note || null;
@@ -126,7 +132,11 @@ export function rowFields(input: FirmInput, codes: ReturnType<typeof checkFirmCo
 export async function listFirmRecords(ctx: ServiceContext, filter: repo.FirmListFilter) {
   const actor = requireActor(ctx);
   const { rows, total } = await repo.listFirms(ctx.db.kysely, ctx.db.dialect, filter, firmScopeOf(actor));
-  return { items: rows.map(presentFirm), total };
+  const links = await linkDisplays(
+    ctx.db.kysely,
+    rows.map((r) => r.link_id),
+  );
+  return { items: rows.map((r) => presentFirm(r, links)), total };
 }
 
 /** One firm with its relations, projects and (for zone staff) leads. */
@@ -136,12 +146,13 @@ export async function getFirm(ctx: ServiceContext, id: string) {
   const db = ctx.db.kysely;
   const row = await repo.findFirmById(db, id);
   if (!row) throw errors.notFound('firm');
-  const [relations, projects, leads] = await Promise.all([
+  const [links, relations, projects, leads] = await Promise.all([
+    linkDisplays(db, [row.link_id]),
     repo.listRelations(db, id),
     repo.projectsOfFirm(db, id),
     mayListLeadsOfFirm(actor) ? repo.leadsOfFirm(db, id) : Promise.resolve([]),
   ]);
-  return { ...presentFirm(row), relations: relations.map(presentRelation), projects, leads };
+  return { ...presentFirm(row, links), relations: relations.map(presentRelation), projects, leads };
 }
 
 /** Creates a firm after the USCC and duplicate checks; audited. */
@@ -151,6 +162,7 @@ export async function createFirm(
 ): Promise<FirmDto> {
   assertFirmEditable(requireActor(ctx));
   const codes = checkFirmCodes(input);
+  await assertLinkExists(ctx.db.kysely, input.linkId);
   await assertNoDuplicate(ctx, {
     name: input.name,
     uscc: codes.uscc ?? null,
@@ -158,7 +170,7 @@ export async function createFirm(
   });
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
-  const base: Omit<FirmTable, 'search_text'> = {
+  const base: Omit<FirmTable, 'search_text'> & LinkFields = {
     id,
     name: input.name,
     name_norm: normaliseFirmName(input.name),
@@ -175,6 +187,7 @@ export async function createFirm(
     is_local: 1,
     business_scope: null,
     chain_link: null,
+    link_id: null,
     contacts_json: '[]',
     tags_json: '[]',
     note: null,
@@ -184,12 +197,13 @@ export async function createFirm(
     updated_at: nowIso,
     ...rowFields(input, codes),
   };
-  const row: FirmTable = { ...base, search_text: firmSearchText(base) };
+  const row: FirmTable & LinkFields = { ...base, search_text: firmSearchText(base) };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.insertFirm(trx, row);
     await writeAudit(trx, ctx, { entity: 'firm', entityId: id, action: 'create', after: auditableFirm(row) });
   });
-  return presentFirm({ ...row, project_count: 0, lead_count: 0 });
+  const links = await linkDisplays(ctx.db.kysely, [row.link_id]);
+  return presentFirm({ ...row, project_count: 0, lead_count: 0 }, links);
 }
 
 /** Edits a firm (optimistic version); a rename refreshes the search text of its projects and leads. */
@@ -205,6 +219,7 @@ export async function updateFirm(
   const before = await repo.findFirmById(db, id);
   if (!before) throw errors.notFound('firm');
   const codes = checkFirmCodes(input);
+  await assertLinkExists(db, input.linkId);
   const renamed = input.name !== undefined && input.name !== before.name;
   if (renamed || (codes.uscc && codes.uscc !== before.uscc)) {
     await assertNoDuplicate(ctx, {
@@ -238,7 +253,7 @@ export async function updateFirm(
   });
   const after = await repo.findFirmById(db, id);
   if (!after) throw errors.notFound('firm');
-  return presentFirm(after);
+  return presentFirm(after, await linkDisplays(db, [after.link_id]));
 }
 
 /** Possible duplicates of a name / USCC, for the create form's live warning and the importer. */

@@ -130,7 +130,7 @@ function headerKey(v: unknown): string {
   return (t.split('\n')[0] ?? '').normalize('NFKC').replace(/[*\s]/g, '').toLowerCase();
 }
 
-function matchHeader(columns: readonly ImportColumn[], cells: unknown[]): Map<string, number> {
+export function matchHeader(columns: readonly ImportColumn[], cells: unknown[]): Map<string, number> {
   const byLabel = new Map<string, string>();
   for (const c of columns) {
     byLabel.set(headerKey(c.zh), c.key);
@@ -145,7 +145,11 @@ function matchHeader(columns: readonly ImportColumn[], cells: unknown[]): Map<st
 }
 
 /** The English line or the hints row of the template (skipped, kept for the error file). */
-function isPreamble(columns: readonly ImportColumn[], index: Map<string, number>, cells: unknown[]): boolean {
+export function isPreamble(
+  columns: readonly ImportColumn[],
+  index: Map<string, number>,
+  cells: unknown[],
+): boolean {
   let same = 0;
   let filled = 0;
   for (const c of columns) {
@@ -158,7 +162,7 @@ function isPreamble(columns: readonly ImportColumn[], index: Map<string, number>
   return filled > 0 && same * 2 >= filled;
 }
 
-const isBlank = (cells: unknown[]) => cells.every((v) => cellText(v) === null);
+export const isBlank = (cells: unknown[]) => cells.every((v) => cellText(v) === null);
 
 /** Not an xlsx at all (an xlsx is a zip archive): answered with a 400 before any job starts. */
 export function looksLikeXlsx(bytes: Buffer): boolean {

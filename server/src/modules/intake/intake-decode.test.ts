@@ -25,7 +25,9 @@ describe('intake input decoding', () => {
   it('tells GBK text from random bytes', () => {
     expect(gb2312Share(gbk('聊城经济技术开发区招商引资项目'))).toBe(1);
     const high = Buffer.from(Array.from(junkBytes(2000), (b) => 0x80 | b));
-    expect(gb2312Share(high)).toBeLessThan(0.5);
+    // Random high bytes fall in the GB2312 ranges about half the time (87/128 × 94/128); text is
+    // refused below 0.8, so 0.6 leaves room on both sides.
+    expect(gb2312Share(high)).toBeLessThan(0.6);
     expect(codeOf(() => decodeTextFile(high))).toBe('INTAKE_NOT_TEXT');
     expect(codeOf(() => decodeTextFile(Buffer.from([0x61, 0x00, 0x62])))).toBe('INTAKE_NOT_TEXT');
   });

@@ -83,8 +83,15 @@ export function gbk(text: string): Buffer {
 }
 
 /** Random bytes with NULs and control characters: what a binary file looks like. */
-export function junkBytes(n: number): Buffer {
-  return randomBytes(n);
+/** Bytes that are not text, the same on every run (a seeded LCG) so tests that sniff them are stable. */
+export function junkBytes(n: number, seed = 20261125): Buffer {
+  const out = Buffer.alloc(n);
+  let x = seed >>> 0;
+  for (let i = 0; i < n; i++) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out[i] = x >>> 24;
+  }
+  return out;
 }
 
 /** A multipart/form-data body with text fields and one file. */

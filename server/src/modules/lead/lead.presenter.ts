@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STATUS_KEYS } from '../../../../shared/src/lead-status';
 import type { LeadFollowupTable, LeadTable } from '../../db/database';
+import { type RecordLink, recordLinkSchema } from '../chain/record-link';
 import { FINAL_LEAD_STATUSES, type LeadRow } from './lead.repository';
 
 /** Where a lead came from; `referral` is 以商招商 (a firm already here brought it). */
@@ -14,6 +15,13 @@ export const LEAD_SOURCES = [
   'other',
 ] as const;
 export const FOLLOWUP_KINDS = ['visit', 'call', 'meeting', 'other'] as const;
+/** 走访 / 电话 / 会谈: how the project timeline names a follow-up (the same words as the lead page). */
+export const FOLLOWUP_KIND_LABELS: Record<(typeof FOLLOWUP_KINDS)[number], { zh: string; en: string }> = {
+  visit: { zh: '走访', en: 'Visit' },
+  call: { zh: '电话', en: 'Call' },
+  meeting: { zh: '会谈', en: 'Meeting' },
+  other: { zh: '其他', en: 'Other' },
+};
 
 export const leadSchema = z.object({
   id: z.string(),
@@ -25,6 +33,9 @@ export const leadSchema = z.object({
   referrerFirmId: z.string().nullable(),
   referrerFirmName: z.string().nullable(),
   chainLink: z.string().nullable(),
+  /** The chain link (环节) the lead is on; `chainLink` stays for imported free text. */
+  linkId: z.string().nullable(),
+  link: recordLinkSchema.nullable(),
   estimatedInvestment: z.number().nullable(),
   ownerId: z.string().nullable(),
   ownerName: z.string().nullable(),
@@ -52,7 +63,8 @@ export const followupSchema = z.object({
   createdAt: z.string(),
 });
 
-export function presentLead(row: LeadRow, today: string): LeadDto {
+/** `links`: the displays of the links on this page of leads (record-link.ts: linkDisplays). */
+export function presentLead(row: LeadRow, today: string, links: ReadonlyMap<string, RecordLink>): LeadDto {
   const final = (FINAL_LEAD_STATUSES as readonly string[]).includes(row.status);
   return {
     id: row.id,
@@ -64,6 +76,8 @@ export function presentLead(row: LeadRow, today: string): LeadDto {
     referrerFirmId: row.referrer_firm_id,
     referrerFirmName: row.referrer_firm_name,
     chainLink: row.chain_link,
+    linkId: row.link_id,
+    link: row.link_id ? (links.get(row.link_id) ?? null) : null,
     estimatedInvestment: row.estimated_investment === null ? null : Number(row.estimated_investment),
     ownerId: row.owner_id,
     ownerName: row.owner_name,

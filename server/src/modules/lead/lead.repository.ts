@@ -3,6 +3,7 @@ import type { DialectName } from '../../db/connect';
 import type { Database, LeadFollowupTable, LeadOriginFields, LeadTable, LinkFields } from '../../db/database';
 import { buildSearchText, orderNullsLast, orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
+import { linkSubtreeIds } from '../chain/record-link';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -45,6 +46,8 @@ export interface LeadListFilter {
   ownerId?: string | undefined;
   overdue?: boolean | undefined;
   chainLink?: string | undefined;
+  /** A chain link: leads on it or on any link beneath it. */
+  linkId?: string | undefined;
   minInvestment?: number | undefined;
   maxInvestment?: number | undefined;
   isSample?: boolean | undefined;
@@ -84,6 +87,7 @@ export async function listLeads(
   if (f.source) q = q.where('lead.source', '=', f.source);
   if (f.ownerId) q = q.where('lead.owner_id', '=', f.ownerId);
   if (f.chainLink) q = q.where('lead.chain_link', '=', f.chainLink);
+  if (f.linkId) q = q.where('lead.link_id', 'in', linkSubtreeIds(db, f.linkId));
   if (f.minInvestment !== undefined) q = q.where('lead.estimated_investment', '>=', f.minInvestment);
   if (f.maxInvestment !== undefined) q = q.where('lead.estimated_investment', '<=', f.maxInvestment);
   if (f.isSample !== undefined) q = q.where('lead.is_sample', '=', f.isSample ? 1 : 0);
@@ -126,7 +130,7 @@ export async function listLeads(
   };
 }
 
-export async function insertLead(db: Q, row: LeadTable): Promise<void> {
+export async function insertLead(db: Q, row: LeadTable & Partial<LinkFields>): Promise<void> {
   await db.insertInto('lead').values(row).execute();
 }
 
@@ -134,7 +138,7 @@ export async function updateLeadVersioned(
   db: Q,
   id: string,
   version: number,
-  patch: Partial<LeadTable>,
+  patch: Partial<LeadTable & LinkFields>,
 ): Promise<boolean> {
   const res = await db
     .updateTable('lead')

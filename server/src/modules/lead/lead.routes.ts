@@ -34,6 +34,8 @@ export const leadFields = {
   targetFirmName: nameText.nullable().optional(),
   referrerFirmId: idString.nullable().optional(),
   chainLink: shortText.nullable().optional(),
+  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
+  linkId: idString.nullable().optional(),
   estimatedInvestment: money.nullable().optional(),
   ownerId: idString.nullable().optional(),
   nextStep: shortText.nullable().optional(),
@@ -49,6 +51,7 @@ export const leadListQuery = z.strictObject({
   mine: queryBool.optional(),
   overdue: queryBool.optional(),
   chainLink: z.string().max(200).optional(),
+  linkId: z.string().max(64).optional(),
   minInvestment: z.coerce.number().int().min(0).optional(),
   maxInvestment: z.coerce.number().int().min(0).optional(),
   isSample: queryBool.optional(),

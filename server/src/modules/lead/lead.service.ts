@@ -1,13 +1,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import { todayInShanghai } from '../../../../shared/src/dates';
 import { canMoveLead, type LeadStatus } from '../../../../shared/src/lead-status';
-import type { Database, LeadTable } from '../../db/database';
+import type { Database, LeadTable, LinkFields } from '../../db/database';
 import { nextCode, requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { inheritLink } from '../chain/chain.repository';
+import { assertLinkExists, linkDisplays } from '../chain/record-link';
 import { getProject, insertProjectRecord } from '../project/project.service';
 import { assertLeadEditable } from './lead.policy';
 import { auditableLead, type LeadDto, presentFollowup, presentLead } from './lead.presenter';
@@ -22,20 +23,22 @@ export interface LeadInput {
   source?: string | undefined;
   referrerFirmId?: string | null | undefined;
   chainLink?: string | null | undefined;
+  linkId?: string | null | undefined;
   estimatedInvestment?: number | null | undefined;
   ownerId?: string | null | undefined;
   nextStep?: string | null | undefined;
   nextStepDate?: string | null | undefined;
 }
 
-export function rowFields(input: LeadInput): Partial<LeadTable> {
-  const p: Partial<LeadTable> = {};
+export function rowFields(input: LeadInput): Partial<LeadTable & LinkFields> {
+  const p: Partial<LeadTable & LinkFields> = {};
   if (input.title !== undefined) p.title = input.title;
   if (input.targetFirmId !== undefined) p.target_firm_id = input.targetFirmId;
   if (input.targetFirmName !== undefined) p.target_name = input.targetFirmName || null;
   if (input.source !== undefined) p.source = input.source;
   if (input.referrerFirmId !== undefined) p.referrer_firm_id = input.referrerFirmId;
   if (input.chainLink !== undefined) p.chain_link = input.chainLink || null;
+  if (input.linkId !== undefined) p.link_id = input.linkId || null;
   if (input.estimatedInvestment !== undefined) p.estimated_investment = input.estimatedInvestment;
   if (input.ownerId !== undefined) p.owner_id = input.ownerId;
   if (input.nextStep !== undefined) p.next_step = input.nextStep || null;
@@ -100,14 +103,18 @@ export async function listLeadRecords(
   const day = today(ctx);
   const f = filter.mine ? { ...filter, ownerId: actor.userId } : filter;
   const { rows, total } = await repo.listLeads(ctx.db.kysely, ctx.db.dialect, f, day);
-  return { items: rows.map((r) => presentLead(r, day)), total };
+  const links = await linkDisplays(
+    ctx.db.kysely,
+    rows.map((r) => r.link_id),
+  );
+  return { items: rows.map((r) => presentLead(r, day, links)), total };
 }
 
 export async function getLead(ctx: ServiceContext, id: string): Promise<LeadDto> {
   requireActor(ctx);
   const row = await repo.findLeadById(ctx.db.kysely, id);
   if (!row) throw errors.notFound('lead');
-  return presentLead(row, today(ctx));
+  return presentLead(row, today(ctx), await linkDisplays(ctx.db.kysely, [row.link_id]));
 }
 
 export async function createLead(
@@ -119,7 +126,7 @@ export async function createLead(
   const nowIso = ctx.clock.now().toISOString();
   const day = todayInShanghai(ctx.clock.now());
   const id = newId();
-  const row: LeadTable = {
+  const row: LeadTable & LinkFields = {
     id,
     code: '',
     title: input.title,
@@ -128,6 +135,7 @@ export async function createLead(
     source: input.source,
     referrer_firm_id: null,
     chain_link: null,
+    link_id: null,
     estimated_investment: null,
     owner_id: actor.role === 'officer' ? actor.userId : null,
     status: 'new',
@@ -143,6 +151,7 @@ export async function createLead(
     ...rowFields(input),
   };
   await checkLead(db, row);
+  await assertLinkExists(db, input.linkId);
   await db.transaction().execute(async (trx) => {
     row.code = await nextCode(trx, 'lead', 'XS', day.slice(0, 4));
     await repo.insertLead(trx, row);
@@ -160,6 +169,7 @@ export async function updateLead(ctx: ServiceContext, id: string, input: LeadInp
   assertLeadEditable(actor, before);
   const patch = { ...rowFields(input), updated_at: ctx.clock.now().toISOString() };
   await checkLead(db, { ...before, ...patch });
+  await assertLinkExists(db, input.linkId);
   await db.transaction().execute(async (trx) => {
     if (!(await repo.updateLeadVersioned(trx, id, input.version, patch))) throw errors.stale();
     await repo.refreshLeadSearchText(trx, [id]);

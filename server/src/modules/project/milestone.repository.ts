@@ -41,20 +41,24 @@ export async function updateMilestoneVersioned(
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Audit rows about the project and its milestones: the "edits" of the timeline. */
+/**
+ * Audit rows about the project and its milestones: the "edits" of the timeline. The log keeps the
+ * username; the timeline shows people by their display name (the account's, when it still exists).
+ */
 export function auditOfProject(db: Q, projectId: string, milestoneIds: readonly string[]) {
   return db
-    .selectFrom('audit_log')
-    .select(['at', 'actor_name', 'entity', 'entity_id', 'action', 'after_json'])
+    .selectFrom('audit_log as a')
+    .leftJoin('app_user as u', 'u.id', 'a.actor_id')
+    .select(['a.at', 'a.actor_name', 'u.display_name', 'a.entity', 'a.entity_id', 'a.action', 'a.after_json'])
     .where((eb) =>
       eb.or([
-        eb.and([eb('entity', '=', 'project'), eb('entity_id', '=', projectId)]),
+        eb.and([eb('a.entity', '=', 'project'), eb('a.entity_id', '=', projectId)]),
         ...(milestoneIds.length
-          ? [eb.and([eb('entity', '=', 'milestone'), eb('entity_id', 'in', milestoneIds)])]
+          ? [eb.and([eb('a.entity', '=', 'milestone'), eb('a.entity_id', 'in', milestoneIds)])]
           : []),
       ]),
     )
-    .orderBy('at', 'desc')
+    .orderBy('a.at', 'desc')
     .limit(500)
     .execute();
 }

@@ -7,10 +7,12 @@ import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { FOLLOWUP_KIND_LABELS } from '../lead/lead.presenter';
 import * as mrepo from './milestone.repository';
 import { assertProjectEditable, assertProjectVisible, maySeeFollowups } from './project.policy';
 import { presentMilestone, type timelineItemSchema } from './project.presenter';
 import * as repo from './project.repository';
+import { COLUMN_OF } from './project.service';
 
 async function loadProject(ctx: ServiceContext, projectId: string) {
   const actor = requireActor(ctx);
@@ -107,6 +109,44 @@ type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 const stageName = (s: string | null) => (s ? projectStageLabel(s as ProjectStage) : { zh: '—', en: '—' });
 
+const followupKindName = (kind: string) =>
+  FOLLOWUP_KIND_LABELS[kind as keyof typeof FOLLOWUP_KIND_LABELS] ?? { zh: kind, en: kind };
+
+/** Columns as API field names: what the web labels. Bookkeeping columns are not "edits". */
+const PROJECT_FIELD_OF: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(COLUMN_OF).map(([field, column]) => [column, field])),
+  code: 'code',
+  stage: 'stage',
+  stage_date: 'stageDate',
+  paused_from_stage: 'pausedFromStage',
+  stage_reason: 'stageReason',
+  lead_id: 'leadId',
+  investors: 'investors',
+};
+const MILESTONE_FIELD_OF: Record<string, string> = {
+  name: 'name',
+  planned_date: 'plannedDate',
+  actual_date: 'actualDate',
+  owner_name: 'ownerName',
+};
+const NOT_AN_EDIT = new Set(['version', 'updated_at', 'search_text', 'is_sample', 'id', 'project_id']);
+
+/** `project.landMu`, `milestone.plannedDate`: the changed fields of an audit row, for the web to label. */
+function changedFields(entity: string, afterJson: string | null): string[] {
+  if (!afterJson) return [];
+  const names = entity === 'milestone' ? MILESTONE_FIELD_OF : PROJECT_FIELD_OF;
+  return Object.keys(JSON.parse(afterJson) as object)
+    .filter((k) => !NOT_AN_EDIT.has(k))
+    .map((k) => `${entity}.${names[k] ?? k}`);
+}
+
+/** The link name an attach (`link` action, chain-attach.service.ts) recorded, if any. */
+function linkNameOf(afterJson: string | null): string | null {
+  if (!afterJson) return null;
+  const after = JSON.parse(afterJson) as { link_name?: unknown };
+  return typeof after.link_name === 'string' ? after.link_name : null;
+}
+
 /**
  * The project's file in time order, newest first: stage moves, milestones (planned and done),
  * follow-ups of the lead it was signed from, and edits from the audit log.
@@ -136,6 +176,7 @@ export async function projectTimeline(ctx: ServiceContext, projectId: string) {
           }
         : { zh: `阶段：${to.zh}`, en: `Stage: ${to.en}` },
       detail: detail || null,
+      fields: [],
       actorName: e.actor_name,
     });
   }
@@ -147,6 +188,7 @@ export async function projectTimeline(ctx: ServiceContext, projectId: string) {
         kind: 'milestone',
         title: { zh: `完成：${m.name}`, en: `Done: ${m.name}` },
         detail: m.planned_date ? `计划 ${m.planned_date}` : null,
+        fields: [],
         actorName: m.owner_name,
       });
     } else if (m.planned_date) {
@@ -156,6 +198,7 @@ export async function projectTimeline(ctx: ServiceContext, projectId: string) {
         kind: 'milestone',
         title: { zh: `计划：${m.name}`, en: `Planned: ${m.name}` },
         detail: null,
+        fields: [],
         actorName: m.owner_name,
       });
     }
@@ -166,8 +209,12 @@ export async function projectTimeline(ctx: ServiceContext, projectId: string) {
         at: f.created_at,
         date: f.date,
         kind: 'followup',
-        title: { zh: `跟进（${f.kind}）`, en: `Follow-up (${f.kind})` },
+        title: {
+          zh: `跟进（${followupKindName(f.kind).zh}）`,
+          en: `Follow-up (${followupKindName(f.kind).en})`,
+        },
         detail: [f.people, f.notes].filter(Boolean).join('：') || null,
+        fields: [],
         actorName: f.actor_name,
       });
     }
@@ -178,9 +225,24 @@ export async function projectTimeline(ctx: ServiceContext, projectId: string) {
     milestones.map((m) => m.id),
   )) {
     if (a.action === 'stage.move') continue; // already on the timeline as a stage event
-    const changed = a.after_json ? Object.keys(JSON.parse(a.after_json) as object) : [];
     const what = a.entity === 'milestone' ? '里程碑' : '项目';
     const whatEn = a.entity === 'milestone' ? 'milestone' : 'project';
+    const actorName = a.display_name ?? a.actor_name;
+    if (a.action === 'link') {
+      const linkName = linkNameOf(a.after_json);
+      items.push({
+        at: a.at,
+        date: toShanghaiDate(a.at),
+        kind: 'edit',
+        title: linkName
+          ? { zh: '关联产业链环节', en: 'Attached to a chain link' }
+          : { zh: '取消关联产业链环节', en: 'Detached from its chain link' },
+        detail: linkName,
+        fields: [],
+        actorName,
+      });
+      continue;
+    }
     items.push({
       at: a.at,
       date: toShanghaiDate(a.at),
@@ -189,11 +251,9 @@ export async function projectTimeline(ctx: ServiceContext, projectId: string) {
         a.action === 'create'
           ? { zh: `新建${what}`, en: `Created ${whatEn}` }
           : { zh: `修改${what}`, en: `Edited ${whatEn}` },
-      detail:
-        a.action === 'create'
-          ? null
-          : changed.filter((k) => k !== 'version' && k !== 'updated_at').join(', ') || null,
-      actorName: a.actor_name,
+      detail: null,
+      fields: a.action === 'create' ? [] : changedFields(a.entity, a.after_json),
+      actorName,
     });
   }
   items.sort((x, y) => (x.date === y.date ? y.at.localeCompare(x.at) : y.date.localeCompare(x.date)));

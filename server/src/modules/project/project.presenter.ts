@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { daysBetween } from '../../../../shared/src/dates';
 import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
+import { type RecordLink, recordLinkSchema } from '../chain/record-link';
 import type { InvestorRow, ProjectRow } from './project.repository';
 
 /** 省重点 / 市重点 / 区重点: which government level lists the project as key. */
@@ -38,6 +39,9 @@ export const projectSchema = z.object({
   contactName: z.string().nullable(),
   contactPhone: z.string().nullable(),
   chainLink: z.string().nullable(),
+  /** The chain link (环节) the project is on; `chainLink` stays for imported free text. */
+  linkId: z.string().nullable(),
+  link: recordLinkSchema.nullable(),
   leadId: z.string().nullable(),
   startDate: z.string().nullable(),
   stage: z.enum(PROJECT_STAGE_KEYS),
@@ -76,6 +80,11 @@ export const timelineItemSchema = z.object({
   kind: z.enum(['stage', 'milestone', 'followup', 'edit']),
   title: z.object({ zh: z.string(), en: z.string() }),
   detail: z.string().nullable(),
+  /**
+   * Edits: the fields that changed, as `<entity>.<apiField>` (project.landMu, milestone.plannedDate)
+   * for the web to label in the reader's language; empty for other kinds.
+   */
+  fields: z.array(z.string()),
   actorName: z.string().nullable(),
 });
 
@@ -100,6 +109,7 @@ export function presentProject(
   investors: readonly InvestorRow[],
   late: { count: number; oldest: string } | undefined,
   today: string,
+  link: RecordLink | null,
 ): ProjectDto {
   return {
     id: row.id,
@@ -130,6 +140,8 @@ export function presentProject(
     contactName: row.contact_name,
     contactPhone: row.contact_phone,
     chainLink: row.chain_link,
+    linkId: row.link_id,
+    link,
     leadId: row.lead_id,
     startDate: row.start_date,
     stage: row.stage as ProjectDto['stage'],

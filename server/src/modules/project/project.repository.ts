@@ -10,6 +10,7 @@ import type {
 } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
+import { linkSubtreeIds } from '../chain/record-link';
 import type { ProjectScope } from './project.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -69,6 +70,8 @@ export interface ProjectListFilter {
   isSample?: boolean | undefined;
   /** Industrial chain (issue 4): projects on any link of this chain. */
   chainId?: string | undefined;
+  /** A chain link: projects on it or on any link beneath it (as the chain map counts them). */
+  linkId?: string | undefined;
   /** Signing date (the project's first stage event) within [signedFrom, signedTo] (cockpit click-through). */
   signedFrom?: string | undefined;
   signedTo?: string | undefined;
@@ -125,6 +128,7 @@ export function filteredProjects(
       eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
     );
   }
+  if (f.linkId) q = q.where('project.link_id', 'in', linkSubtreeIds(db, f.linkId));
   if (f.signedFrom || f.signedTo) {
     const from = f.signedFrom ?? '0000-01-01';
     const to = f.signedTo ?? '9999-12-31';
@@ -235,7 +239,7 @@ export async function lateStatsOf(
   return new Map(rows.map((r) => [r.project_id, { count: Number(r.n), oldest: String(r.oldest) }]));
 }
 
-export async function insertProject(db: Q, row: ProjectTable): Promise<void> {
+export async function insertProject(db: Q, row: ProjectTable & Partial<LinkFields>): Promise<void> {
   await db.insertInto('project').values(row).execute();
 }
 
@@ -243,7 +247,7 @@ export async function updateProjectVersioned(
   db: Q,
   id: string,
   version: number,
-  patch: Partial<ProjectTable>,
+  patch: Partial<ProjectTable & LinkFields>,
 ): Promise<boolean> {
   const res = await db
     .updateTable('project')

@@ -49,6 +49,8 @@ export const projectFields = {
   contactName: z.string().trim().max(64).nullable().optional(),
   contactPhone: z.string().trim().max(40).nullable().optional(),
   chainLink: shortText.nullable().optional(),
+  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
+  linkId: idString.nullable().optional(),
   startDate: localDate.nullable().optional(),
 };
 
@@ -65,6 +67,7 @@ const filterFields = {
   maxInvestment: z.coerce.number().int().min(0).optional(),
   isSample: queryBool.optional(),
   chainId: z.string().max(64).optional(),
+  linkId: z.string().max(64).optional(),
   signedFrom: localDate.optional(),
   signedTo: localDate.optional(),
   sort: sortParam(PROJECT_SORTS, '-totalInvestment'),

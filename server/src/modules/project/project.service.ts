@@ -6,12 +6,13 @@ import {
   PROJECT_STAGES,
   type ProjectStage,
 } from '../../../../shared/src/project-stage';
-import type { Database, ProjectTable } from '../../db/database';
+import type { Database, LinkFields, ProjectTable } from '../../db/database';
 import { isUniqueViolation, nextCode, requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { assertLinkExists, linkDisplays } from '../chain/record-link';
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
 import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
 import * as repo from './project.repository';
@@ -41,10 +42,12 @@ export interface ProjectInput {
   contactName?: string | null | undefined;
   contactPhone?: string | null | undefined;
   chainLink?: string | null | undefined;
+  linkId?: string | null | undefined;
   startDate?: string | null | undefined;
 }
 
-const COLUMN_OF: Record<string, keyof ProjectTable> = {
+/** API field → column; the timeline reads it backwards to name edited fields. */
+export const COLUMN_OF: Record<string, keyof (ProjectTable & LinkFields)> = {
   name: 'name',
   park: 'park',
   landMu: 'land_mu',
@@ -64,16 +67,17 @@ const COLUMN_OF: Record<string, keyof ProjectTable> = {
   contactName: 'contact_name',
   contactPhone: 'contact_phone',
   chainLink: 'chain_link',
+  linkId: 'link_id',
   startDate: 'start_date',
 };
 
-export function rowFields(input: ProjectInput): Partial<ProjectTable> {
+export function rowFields(input: ProjectInput): Partial<ProjectTable & LinkFields> {
   const p: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(COLUMN_OF)) {
     const v = (input as Record<string, unknown>)[key];
     if (v !== undefined) p[column] = v === '' ? null : v;
   }
-  return p as Partial<ProjectTable>;
+  return p as Partial<ProjectTable & LinkFields>;
 }
 
 /** Investors must exist and their shares add up to at most 100 %; the officer must be zone staff. */
@@ -113,6 +117,7 @@ export async function checkRefs(db: Q, input: ProjectInput): Promise<void> {
     }
   }
   if (fields.length > 0) throw errors.validation(fields);
+  await assertLinkExists(db, input.linkId);
 }
 
 /** Presents projects (investors, officer, lateness against today in Shanghai) in the given order. */
@@ -124,12 +129,17 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
     repo.investorsOf(db, ids),
     repo.lateStatsOf(db, ids, day),
   ]);
+  const links = await linkDisplays(
+    db,
+    rows.map((r) => r.link_id),
+  );
   return rows.map((r) =>
     presentProject(
       r,
       investors.filter((i) => i.project_id === r.id),
       late.get(r.id),
       day,
+      (r.link_id && links.get(r.link_id)) || null,
     ),
   );
 }
@@ -207,7 +217,7 @@ export async function insertProjectRecord(
   const stage = input.stage ?? 'signed';
   const stageDate = input.stageDate ?? day;
   const id = newId();
-  const row: ProjectTable = {
+  const row: ProjectTable & LinkFields = {
     id,
     code: input.code ?? (await nextCode(trx, 'project', 'XM', day.slice(0, 4))),
     name: input.name,
@@ -229,6 +239,7 @@ export async function insertProjectRecord(
     contact_name: null,
     contact_phone: null,
     chain_link: null,
+    link_id: null,
     lead_id: input.leadId ?? null,
     start_date: null,
     stage,

@@ -37,6 +37,8 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
       wan(g.investmentPeriod),
       wan(g.fundsPeriod),
       `${g.reported}/${g.projects}`,
+      wan(g.investmentInStats),
+      wan(g.investmentCumulative),
     ]);
   const rollupHead = [
     '名称',
@@ -45,7 +47,10 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
     '本期固投（万元）',
     '本期到位（万元）',
     '已报/应报',
+    '其中入统（万元）',
+    '累计完成投资（万元）',
   ];
+  const rollupWidths = [22, 8, 12, 12, 12, 10, 12, 12];
   const late = d.rows.filter((r) => r.lateMilestones.length > 0);
   const blocked = d.rows.filter((r) => r.problems || r.overdueRequests > 0);
   return govDocument(
@@ -56,21 +61,30 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
       heading('一、总体情况'),
       body(summaryText(d)),
       heading('二、分产业链情况'),
-      table(rollupHead, rollupRows(s.byChain), [28, 12, 15, 15, 15, 15]),
+      table(rollupHead, rollupRows(s.byChain), rollupWidths),
       heading('三、分园区情况'),
-      table(rollupHead, rollupRows(s.byPark), [28, 12, 15, 15, 15, 15]),
+      table(rollupHead, rollupRows(s.byPark), rollupWidths),
       heading('四、项目推进情况'),
       table(
-        ['序号', '项目名称', '阶段', '总投资（万元）', '本期固投（万元）', '进展情况'],
+        [
+          '序号',
+          '项目名称',
+          '阶段',
+          '总投资（万元）',
+          '本期固投（万元）',
+          '进展情况',
+          '累计完成投资（万元）',
+        ],
         d.rows.map((r, i) => [
           i + 1,
           r.name,
           stage(r.stage),
           wan(r.totalInvestment),
-          r.reported ? wan(r.investmentPeriod) : '未报',
+          r.reported ? `${wan(r.investmentPeriod)}${r.investmentInStats ? '' : '（未入统）'}` : '未报',
           r.narrative ?? '—',
+          wan(r.investmentCumulative),
         ]),
-        [6, 26, 10, 13, 13, 32],
+        [6, 22, 9, 12, 12, 27, 12],
       ),
       heading('五、滞后项目'),
       late.length === 0

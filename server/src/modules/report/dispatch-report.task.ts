@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
+import { num, priorCumulatives } from '../round/round.repository';
+import { type RollupInput, rollUp, UNGROUPED } from '../round/round-rollup';
 
 /**
  * The figures of a dispatch report (调度报告): one round (the given one, else the latest begun),
- * its projects with their reports, roll-ups per chain and per park, late and blocked projects.
+ * its projects with their reports, roll-ups per chain, park and officer, late and blocked projects.
  * A read task: plain params in, plain data out; the .docx/.xlsx are drawn from this on the main thread.
  */
 type Db = Kysely<Database>;
@@ -14,54 +16,17 @@ const ORDER = new Map(PROJECT_STAGES.map((s) => [s.key as string, s.order]));
 const STARTED = ORDER.get('started') as number;
 const PRODUCING = ORDER.get('producing') as number;
 
-export interface DispatchRow {
+export interface DispatchRow extends RollupInput {
   projectId: string;
   code: string;
   name: string;
-  park: string | null;
-  chain: string | null;
   stage: string;
-  totalInvestment: number;
-  reported: boolean;
-  late: boolean;
-  investmentPeriod: number;
-  fundsPeriod: number;
-  investmentCumulative: number | null;
+  /** The figure the report states (null if none or not reported); RollupInput's is the effective one. */
+  investmentCumulativeStated: number | null;
   narrative: string | null;
   problems: string | null;
   lateMilestones: Array<{ name: string; planned: string; days: number }>;
   overdueRequests: number;
-}
-
-export interface Rollup {
-  key: string;
-  projects: number;
-  totalInvestment: number;
-  investmentPeriod: number;
-  fundsPeriod: number;
-  reported: number;
-}
-
-function rollup(rows: DispatchRow[], keyOf: (r: DispatchRow) => string): Rollup[] {
-  const m = new Map<string, Rollup>();
-  for (const r of rows) {
-    const key = keyOf(r);
-    const g = m.get(key) ?? {
-      key,
-      projects: 0,
-      totalInvestment: 0,
-      investmentPeriod: 0,
-      fundsPeriod: 0,
-      reported: 0,
-    };
-    g.projects += 1;
-    g.totalInvestment += r.totalInvestment;
-    g.investmentPeriod += r.investmentPeriod;
-    g.fundsPeriod += r.fundsPeriod;
-    g.reported += r.reported ? 1 : 0;
-    m.set(key, g);
-  }
-  return [...m.values()].sort((a, b) => b.totalInvestment - a.totalInvestment);
 }
 
 /** Rolls the rows up into the report's summary figures (pure; unit-tested). */
@@ -79,8 +44,12 @@ export function summarise(rows: DispatchRow[]) {
     withProblems: rows.filter((r) => r.problems).length,
     lateProjects: rows.filter((r) => r.lateMilestones.length > 0).length,
     blocked: rows.filter((r) => r.problems || r.overdueRequests > 0).length,
-    byChain: rollup(rows, (r) => r.chain ?? '未归链'),
-    byPark: rollup(rows, (r) => r.park ?? '未定园区'),
+    investmentInStats: rows.reduce((s, r) => s + (r.investmentInStats ? r.investmentPeriod : 0), 0),
+    investmentCumulative: rows.reduce((s, r) => s + r.investmentCumulative, 0),
+    fundsCumulative: rows.reduce((s, r) => s + r.fundsCumulative, 0),
+    byChain: rollUp(rows, (r) => r.chain ?? UNGROUPED.chain),
+    byPark: rollUp(rows, (r) => r.park ?? UNGROUPED.park),
+    byOfficer: rollUp(rows, (r) => r.officer ?? UNGROUPED.officer),
   };
 }
 
@@ -96,6 +65,7 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
     .innerJoin('project', 'project.id', 'round_project.project_id')
     .leftJoin('chain_link', 'chain_link.id', 'project.link_id')
     .leftJoin('chain', 'chain.id', 'chain_link.chain_id')
+    .leftJoin('app_user as officer', 'officer.id', 'project.officer_id')
     .leftJoin('round_report', (j) =>
       j
         .onRef('round_report.round_id', '=', 'round_project.round_id')
@@ -109,11 +79,17 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
       'project.stage as stage',
       'project.total_investment as total_investment',
       'chain.name as chain',
+      'officer.display_name as officer',
       'round_report.id as report_id',
       'round_report.late as late',
       'round_report.investment_period as investment_period',
       'round_report.funds_period as funds_period',
+      'round_report.investment_in_stats as investment_in_stats',
+      'round_report.exports_period as exports_period',
+      'round_report.output_period as output_period',
+      'round_report.tax_period as tax_period',
       'round_report.investment_cumulative as investment_cumulative',
+      'round_report.funds_cumulative as funds_cumulative',
       'round_report.narrative as narrative',
       'round_report.problems as problems',
     ])
@@ -147,31 +123,46 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
         .execute()),
     );
   }
+  const prior = await priorCumulatives(db, ids, round.period_start);
   const days = (d: string) => Math.round((Date.parse(p.today) - Date.parse(d)) / 86_400_000);
-  const rows: DispatchRow[] = base.map((b) => ({
-    projectId: b.id,
-    code: b.code,
-    name: b.name,
-    park: b.park,
-    chain: b.chain,
-    stage: b.stage,
-    totalInvestment: Number(b.total_investment ?? 0),
-    reported: b.report_id !== null,
-    late: Number(b.late ?? 0) === 1,
-    investmentPeriod: Number(b.investment_period ?? 0),
-    fundsPeriod: Number(b.funds_period ?? 0),
-    investmentCumulative: b.investment_cumulative === null ? null : Number(b.investment_cumulative),
-    narrative: b.narrative,
-    problems: b.problems,
-    lateMilestones: milestones
-      .filter((m) => m.project_id === b.id)
-      .map((m) => ({
-        name: m.name,
-        planned: m.planned_date as string,
-        days: days(m.planned_date as string),
-      })),
-    overdueRequests: Number(requests.find((r) => r.project_id === b.id)?.n ?? 0),
-  }));
+  const rows: DispatchRow[] = base.map((b) => {
+    const before = prior.get(b.id) ?? { investment: 0, funds: 0 };
+    const investmentPeriod = Number(b.investment_period ?? 0);
+    const fundsPeriod = Number(b.funds_period ?? 0);
+    const stated = num(b.investment_cumulative);
+    return {
+      projectId: b.id,
+      code: b.code,
+      name: b.name,
+      park: b.park,
+      chain: b.chain,
+      officer: b.officer,
+      stage: b.stage,
+      totalInvestment: Number(b.total_investment ?? 0),
+      reported: b.report_id !== null,
+      late: Number(b.late ?? 0) === 1,
+      investmentPeriod,
+      investmentInStats: b.report_id !== null && Number(b.investment_in_stats) === 1,
+      fundsPeriod,
+      exportsPeriod: Number(b.exports_period ?? 0),
+      outputPeriod: num(b.output_period),
+      taxPeriod: num(b.tax_period),
+      investmentCumulativeStated: stated,
+      // Stated cumulative, else the running figure (earlier reports + this period); see RollupInput.
+      investmentCumulative: stated ?? before.investment + investmentPeriod,
+      fundsCumulative: num(b.funds_cumulative) ?? before.funds + fundsPeriod,
+      narrative: b.narrative,
+      problems: b.problems,
+      lateMilestones: milestones
+        .filter((m) => m.project_id === b.id)
+        .map((m) => ({
+          name: m.name,
+          planned: m.planned_date as string,
+          days: days(m.planned_date as string),
+        })),
+      overdueRequests: Number(requests.find((r) => r.project_id === b.id)?.n ?? 0),
+    };
+  });
   const zone = await db.selectFrom('zone').select('name').executeTakeFirst();
   return {
     zoneName: zone?.name ?? '开发区',

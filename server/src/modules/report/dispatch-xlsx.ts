@@ -5,7 +5,7 @@ import type { DispatchReportData } from './dispatch-report.task';
 
 const wan = (v: number | null) => (v === null ? null : Math.round(v / 100) / 100);
 
-/** 调度报告 as .xlsx: summary, projects, per chain, per park, late milestones (amounts in 万元). */
+/** 调度报告 as .xlsx: summary, projects, per chain, park and officer, late milestones (amounts in 万元). */
 export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Lianzhao 链招';
@@ -32,6 +32,9 @@ export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
     { k: '总投资（万元）', v: wan(s.totalInvestment) },
     { k: '本期完成固定资产投资（万元）', v: wan(s.investmentPeriod) },
     { k: '本期到位资金（万元）', v: wan(s.fundsPeriod) },
+    { k: '其中入统固定资产投资（万元）', v: wan(s.investmentInStats) },
+    { k: '累计完成投资（万元）', v: wan(s.investmentCumulative) },
+    { k: '累计到位资金（万元）', v: wan(s.fundsCumulative) },
     { k: '节点滞后项目', v: s.lateProjects },
     { k: '需协调项目', v: s.blocked },
     { k: '综述', v: summaryText(d) },
@@ -50,6 +53,14 @@ export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
     { header: '本期到位（万元）', key: 'funds', width: 14 },
     { header: '进展情况', key: 'narrative', width: 60 },
     { header: '存在问题', key: 'problems', width: 40 },
+    // Added with migration 0010; after the original columns so existing readers keep their positions.
+    { header: '本期入统', key: 'inStats', width: 10 },
+    { header: '累计完成投资（万元）', key: 'invCum', width: 16 },
+    { header: '累计到位（万元）', key: 'fundsCum', width: 16 },
+    { header: '本期出口（万元）', key: 'exports', width: 14 },
+    { header: '本期产值（万元）', key: 'output', width: 14 },
+    { header: '本期税收（万元）', key: 'tax', width: 14 },
+    { header: '包联专员', key: 'officer', width: 12 },
   ];
   head(projects);
   for (const r of d.rows) {
@@ -66,11 +77,19 @@ export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
       funds: r.reported ? wan(r.fundsPeriod) : null,
       narrative: r.narrative,
       problems: r.problems,
+      inStats: r.reported ? (r.investmentInStats ? '是' : '否') : null,
+      invCum: wan(r.investmentCumulative),
+      fundsCum: wan(r.fundsCumulative),
+      exports: r.reported ? wan(r.exportsPeriod) : null,
+      output: wan(r.outputPeriod),
+      tax: wan(r.taxPeriod),
+      officer: r.officer,
     });
   }
   for (const [name, list] of [
     ['按产业链', s.byChain],
     ['按园区', s.byPark],
+    ['按专员', s.byOfficer],
   ] as const) {
     const ws = wb.addWorksheet(name);
     ws.columns = [
@@ -80,6 +99,12 @@ export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
       { header: '本期固投（万元）', key: 'inv', width: 16 },
       { header: '本期到位（万元）', key: 'funds', width: 16 },
       { header: '已报送', key: 'reported', width: 10 },
+      { header: '入统固投（万元）', key: 'inStats', width: 16 },
+      { header: '累计完成投资（万元）', key: 'invCum', width: 18 },
+      { header: '累计到位（万元）', key: 'fundsCum', width: 16 },
+      { header: '本期出口（万元）', key: 'exports', width: 16 },
+      { header: '本期产值（万元）', key: 'output', width: 16 },
+      { header: '本期税收（万元）', key: 'tax', width: 16 },
     ];
     head(ws);
     for (const g of list) {
@@ -90,6 +115,12 @@ export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
         inv: wan(g.investmentPeriod),
         funds: wan(g.fundsPeriod),
         reported: g.reported,
+        inStats: wan(g.investmentInStats),
+        invCum: wan(g.investmentCumulative),
+        fundsCum: wan(g.fundsCumulative),
+        exports: wan(g.exportsPeriod),
+        output: wan(g.outputPeriod),
+        tax: wan(g.taxPeriod),
       });
     }
   }

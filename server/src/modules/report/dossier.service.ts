@@ -7,8 +7,14 @@ import { listMilestones, projectTimeline } from '../project/milestone.service';
 import { getProject } from '../project/project.service';
 import { listReports } from '../round/round.service';
 import { body, govDocument, heading, subtitle, table, title } from './gov-docx';
+import { timelineDetailZh } from './timeline-field-labels';
 
 const money = (v: number | null) => formatMoney(v);
+
+/** "X项目档案", without doubling 项目 when the project's name already ends with it. */
+export function dossierTitle(name: string): string {
+  return `${name.endsWith('项目') ? name.slice(0, -2) : name}项目档案`;
+}
 
 /**
  * 一项目一档 the project dossier as .docx: all facts, investors, milestones, the timeline, the
@@ -67,7 +73,7 @@ export async function projectDossier(ctx: ServiceContext, id: string) {
   }
   const content = await govDocument(
     [
-      title(`${p.name}项目档案`),
+      title(dossierTitle(p.name)),
       subtitle(`（一项目一档  生成于${today(ctx)}${p.isSample ? '  含示例数据' : ''}）`),
       heading('一、项目基本情况'),
       table(['项目', '内容'], facts, [25, 75]),
@@ -87,7 +93,7 @@ export async function projectDossier(ctx: ServiceContext, id: string) {
       heading('三、项目时间轴'),
       table(
         ['日期', '事项', '说明'],
-        timeline.items.map((t) => [t.date, t.title.zh, t.detail ?? '']),
+        timeline.items.map((t) => [t.date, t.title.zh, timelineDetailZh(t)]),
         [18, 32, 50],
       ),
       heading('四、调度报送'),
@@ -107,7 +113,7 @@ export async function projectDossier(ctx: ServiceContext, id: string) {
       heading('五、现场照片'),
       ...(photos.length === 0 ? [body('暂无现场照片。')] : photos),
     ],
-    { title: `${p.name}项目档案` },
+    { title: dossierTitle(p.name) },
   );
   return { content, fileName: `项目档案-${p.code}.docx` };
 }

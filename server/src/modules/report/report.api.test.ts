@@ -92,6 +92,9 @@ describe.skipIf(SKIP_DB)(
       const { doc } = await documentXml(res.rawPayload);
       expect(doc).toContain('乖宝宠物年产10万吨高端宠物食品项目');
       expect(doc).toContain('车间主体框架');
+      // The title does not double 项目 for a name that already ends with it.
+      expect(doc).toContain('乖宝宠物年产10万吨高端宠物食品项目档案');
+      expect(doc).not.toContain('项目项目档案');
       const all = (await t.call(leader, 'GET', '/api/projects?q=%E7%80%9A%E6%B4%8B')).json().items as Array<{
         id: string;
         code: string;

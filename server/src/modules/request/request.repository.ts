@@ -39,8 +39,13 @@ export interface RequestListFilter {
   status?: string[] | undefined;
   type?: string | undefined;
   departmentId?: string | undefined;
+  /** Not yet assigned to a department (the cockpit's "—" row). */
+  unassigned?: boolean | undefined;
   firmId?: string | undefined;
   projectId?: string | undefined;
+  /** The project's park / chain (through its chain link): the cockpit's park and chain filters. */
+  park?: string | undefined;
+  chainId?: string | undefined;
   overdue?: boolean | undefined;
   open?: boolean | undefined;
   isSample?: boolean | undefined;
@@ -55,6 +60,11 @@ export type RequestScope =
   | { kind: 'firm'; firmId: string };
 
 const WORKING = [...REQUEST_WORKING_STATUSES] as string[];
+
+/** The links of a chain: a project is on the chain when its link is one of them (as on the project list). */
+export function chainLinkIds(db: Q, chainId: string) {
+  return db.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId);
+}
 
 /**
  * The list and the department queue: overdue first (a department holds it and the deadline has
@@ -86,6 +96,9 @@ export async function listRequests(
   if (f.departmentId) q = q.where('factor_request.department_id', '=', f.departmentId);
   if (f.firmId) q = q.where('factor_request.firm_id', '=', f.firmId);
   if (f.projectId) q = q.where('factor_request.project_id', '=', f.projectId);
+  if (f.unassigned) q = q.where('factor_request.department_id', 'is', null);
+  if (f.park) q = q.where('project.park', '=', f.park);
+  if (f.chainId) q = q.where('project.link_id', 'in', chainLinkIds(db, f.chainId));
   if (f.isSample !== undefined) q = q.where('factor_request.is_sample', '=', f.isSample ? 1 : 0);
   if (f.overdue) {
     q = q.where('factor_request.status', 'in', WORKING).where('factor_request.deadline', '<', today);

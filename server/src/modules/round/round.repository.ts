@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { cumulativeBefore, type PriorFigures } from '../../../../shared/src/round-figures';
 import type { Database, RoundReportTable, RoundTable } from '../../db/database';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -71,6 +72,8 @@ export async function roundProjectRows(db: Q, roundId: string, firmId: string | 
     .selectFrom('round_project')
     .innerJoin('project', 'project.id', 'round_project.project_id')
     .leftJoin('app_user as officer', 'officer.id', 'project.officer_id')
+    .leftJoin('chain_link', 'chain_link.id', 'project.link_id')
+    .leftJoin('chain', 'chain.id', 'chain_link.chain_id')
     .leftJoin('round_report', (j) =>
       j
         .onRef('round_report.round_id', '=', 'round_project.round_id')
@@ -83,13 +86,21 @@ export async function roundProjectRows(db: Q, roundId: string, firmId: string | 
       'project.park as park',
       'project.stage as stage',
       'project.priority as priority',
+      'project.total_investment as total_investment',
       'officer.display_name as officer_name',
+      'chain.name as chain_name',
       'round_report.id as report_id',
       'round_report.submitted_at as submitted_at',
       'round_report.late as late',
       'round_report.reporter_name as reporter_name',
       'round_report.investment_period as investment_period',
       'round_report.funds_period as funds_period',
+      'round_report.exports_period as exports_period',
+      'round_report.investment_in_stats as investment_in_stats',
+      'round_report.investment_cumulative as investment_cumulative',
+      'round_report.funds_cumulative as funds_cumulative',
+      'round_report.output_period as output_period',
+      'round_report.tax_period as tax_period',
       (eb) =>
         eb
           .selectFrom('round_reminder')
@@ -220,4 +231,54 @@ export async function investorFirms(db: Q, projectId: string): Promise<string[]>
     .orderBy('position')
     .execute();
   return rows.map((r) => r.firm_id);
+}
+
+/**
+ * Each project's running cumulative investment and funds from its reports in rounds whose period
+ * ended before `periodStart` (earlier periods only: a month round does not add the week rounds
+ * inside it, which would count the same investment twice). See shared/src/round-figures.ts.
+ */
+export async function priorCumulatives(
+  db: Q,
+  projectIds: readonly string[],
+  periodStart: string,
+): Promise<Map<string, { investment: number; funds: number }>> {
+  const prior = new Map<string, { investment: PriorFigures[]; funds: PriorFigures[] }>();
+  for (let i = 0; i < projectIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('round_report')
+      .innerJoin('round', 'round.id', 'round_report.round_id')
+      .select([
+        'round_report.project_id as project_id',
+        'round_report.investment_period as investment_period',
+        'round_report.investment_cumulative as investment_cumulative',
+        'round_report.funds_period as funds_period',
+        'round_report.funds_cumulative as funds_cumulative',
+      ])
+      .where('round_report.project_id', 'in', projectIds.slice(i, i + 500))
+      .where('round.period_end', '<', periodStart)
+      .orderBy('round.period_end')
+      .orderBy('round_report.submitted_at')
+      .execute();
+    for (const r of rows) {
+      const p = prior.get(r.project_id) ?? { investment: [], funds: [] };
+      p.investment.push({ period: Number(r.investment_period), cumulative: num(r.investment_cumulative) });
+      p.funds.push({ period: Number(r.funds_period), cumulative: num(r.funds_cumulative) });
+      prior.set(r.project_id, p);
+    }
+  }
+  const out = new Map<string, { investment: number; funds: number }>();
+  for (const id of projectIds) {
+    const p = prior.get(id);
+    out.set(id, {
+      investment: p ? cumulativeBefore(p.investment) : 0,
+      funds: p ? cumulativeBefore(p.funds) : 0,
+    });
+  }
+  return out;
+}
+
+/** A bigint column as a number (PostgreSQL returns bigint as a string), keeping null. */
+export function num(v: number | string | null | undefined): number | null {
+  return v === null || v === undefined ? null : Number(v);
 }

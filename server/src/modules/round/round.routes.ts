@@ -7,16 +7,8 @@ import { REQUEST_TYPES } from '../../../../shared/src/request-status';
 import { idParams, idString, localDate, money } from '../../lib/fields';
 import { pagingQuery } from '../../lib/list-query';
 import { PROJECT_PRIORITIES } from '../project/project.presenter';
-import {
-  createRound,
-  getPhoto,
-  getRound,
-  listReports,
-  listRounds,
-  problemsToRequest,
-  remindMissing,
-  submitReport,
-} from './round.service';
+import { createRound, getRound, listReports, listRounds, remindMissing } from './round.service';
+import { getPhoto, problemsToRequest, submitReport } from './round-report.service';
 
 /** Body limit of a report with photos: the base64 of the photos plus the text around them. */
 const REPORT_BODY_LIMIT =
@@ -111,13 +103,18 @@ export async function roundRoutes(app: FastifyInstance) {
       bodyLimit: REPORT_BODY_LIMIT,
       schema: {
         tags,
-        summary: 'File or correct a project’s report (figures of the period, narrative, problems, photos)',
+        summary:
+          'File or correct a project’s report (figures of the period, 入统, cumulative figures checked against earlier reports, narrative, problems, photos)',
         params: idParams,
         body: z.strictObject({
           projectId: idString,
           investmentPeriod: money,
+          investmentInStats: z.boolean().optional(),
           fundsPeriod: money,
           exportsPeriod: money.optional(),
+          outputPeriod: money.nullable().optional(),
+          taxPeriod: money.nullable().optional(),
+          // Omitted: the running figure from earlier reports plus this period.
           investmentCumulative: money.nullable().optional(),
           fundsCumulative: money.nullable().optional(),
           narrative: z.string().trim().min(1).max(ROUND_LIMITS.narrativeMax),

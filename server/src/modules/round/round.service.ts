@@ -1,28 +1,26 @@
-import { sniffAttachmentType } from '../../../../shared/src/attachments';
-import { addDays, periodOf, toShanghaiDate } from '../../../../shared/src/dates';
-import { isLateReport, ROUND_LIMITS, type RoundKind, roundStatus } from '../../../../shared/src/dispatch';
+import { addDays, periodOf } from '../../../../shared/src/dates';
+import { ROUND_LIMITS, type RoundKind, roundStatus } from '../../../../shared/src/dispatch';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
-import type { RequestType } from '../../../../shared/src/request-status';
-import type { RoundReportTable, RoundTable } from '../../db/database';
+import { cumulativeDisagrees, expectedCumulative } from '../../../../shared/src/round-figures';
+import type { RoundTable } from '../../db/database';
 import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfFirm } from '../notify/notify.service';
-import { assertProjectVisible } from '../project/project.policy';
-import { createRequest } from '../request/request.service';
 import * as repo from './round.repository';
+import { roundRollups } from './round-rollup';
 
 /**
  * 调度 dispatch rounds: an admin sets a round (a week or month, a deadline, which projects); each
  * project's firm or officer files one report (figures of the period, narrative, problems, photos);
  * missing reports are reminded; a round closes when its deadline day has passed (computed, never
- * stored); reports after the deadline are marked late.
+ * stored); reports after the deadline are marked late. Filing a report: round-report.service.ts.
  */
 
 /** Enterprise users see only the projects their firm invests in; everyone else sees all. */
-function firmScope(ctx: ServiceContext): string | null | undefined {
+export function firmScope(ctx: ServiceContext): string | null | undefined {
   const actor = requireActor(ctx);
   return actor.role === 'enterprise' ? actor.firmId : undefined;
 }
@@ -133,204 +131,99 @@ export async function createRound(ctx: ServiceContext, input: CreateRoundInput) 
   });
 }
 
-/** A round with its projects (an enterprise: its own) and who has reported. */
+/**
+ * A round with its projects (an enterprise: its own), who has reported, each report's figures with
+ * the running cumulative from earlier rounds (the form pre-fills from it; a stated cumulative that
+ * disagrees is flagged), and the roll-ups per zone, park, chain and officer.
+ */
 export async function getRound(ctx: ServiceContext, id: string) {
   const day = today(ctx);
-  const round = await repo.findRound(ctx.db.kysely, id);
+  const db = ctx.db.kysely;
+  const round = await repo.findRound(db, id);
   if (!round) throw errors.notFound('round');
   const firmId = firmScope(ctx);
-  const rows = await repo.roundProjectRows(ctx.db.kysely, id, firmId);
+  const rows = await repo.roundProjectRows(db, id, firmId);
   if (firmId !== undefined && rows.length === 0) throw errors.notFound('round');
-  return {
-    ...presentRound(round, day),
-    expected: rows.length,
-    reported: rows.filter((r) => r.report_id).length,
-    late: rows.filter((r) => Number(r.late) === 1).length,
-    projects: rows.map((r) => ({
+  const prior = await repo.priorCumulatives(
+    db,
+    rows.map((r) => r.project_id),
+    round.period_start,
+  );
+  const zone = await db.selectFrom('zone').select('name').executeTakeFirst();
+  const projects = rows.map((r) => {
+    const before = prior.get(r.project_id) ?? { investment: 0, funds: 0 };
+    const reported = r.report_id !== null;
+    const investmentPeriod = repo.num(r.investment_period);
+    const fundsPeriod = repo.num(r.funds_period);
+    const expected = {
+      investment: expectedCumulative(before.investment, investmentPeriod ?? 0),
+      funds: expectedCumulative(before.funds, fundsPeriod ?? 0),
+    };
+    const investmentCumulative = repo.num(r.investment_cumulative);
+    const fundsCumulative = repo.num(r.funds_cumulative);
+    return {
       projectId: r.project_id,
       code: r.code,
       name: r.name,
       park: r.park,
+      chainName: r.chain_name,
       stage: r.stage,
       priority: r.priority,
+      totalInvestment: repo.num(r.total_investment),
       officerName: r.officer_name,
       reportId: r.report_id,
       submittedAt: r.submitted_at,
       late: Number(r.late ?? 0) === 1,
       reporterName: r.reporter_name,
-      investmentPeriod: r.investment_period === null ? null : Number(r.investment_period),
-      fundsPeriod: r.funds_period === null ? null : Number(r.funds_period),
+      investmentPeriod,
+      investmentInStats: reported ? Number(r.investment_in_stats) === 1 : null,
+      fundsPeriod,
+      exportsPeriod: repo.num(r.exports_period),
+      outputPeriod: repo.num(r.output_period),
+      taxPeriod: repo.num(r.tax_period),
+      investmentCumulative,
+      fundsCumulative,
+      /** Running figures before this round (earlier periods), for the form to add this period to. */
+      priorInvestmentCumulative: before.investment,
+      priorFundsCumulative: before.funds,
+      cumulativeDisagrees:
+        reported &&
+        (cumulativeDisagrees(investmentCumulative, expected.investment) ||
+          cumulativeDisagrees(fundsCumulative, expected.funds)),
       reminders: Number(r.reminders ?? 0),
-    })),
-  };
-}
-
-export interface ReportInput {
-  projectId: string;
-  investmentPeriod: number;
-  fundsPeriod: number;
-  exportsPeriod?: number | undefined;
-  investmentCumulative?: number | null | undefined;
-  fundsCumulative?: number | null | undefined;
-  narrative: string;
-  problems?: string | null | undefined;
-  photos?: Array<{ fileName: string; contentBase64: string }> | undefined;
-}
-
-/**
- * Files (or corrects) a project's report in a round. An enterprise reports only its own projects
- * (others are 404); officers and admins report any project of the round. Filing after the deadline
- * day marks it late (a correction keeps the first filing's lateness).
- */
-export async function submitReport(ctx: ServiceContext, roundId: string, input: ReportInput) {
-  const actor = requireActor(ctx);
-  const db = ctx.db.kysely;
-  const round = await repo.findRound(db, roundId);
-  if (!round) throw errors.notFound('round');
-  await assertProjectVisible(db, actor, input.projectId);
-  if (!(await repo.isRoundProject(db, roundId, input.projectId))) throw errors.notFound('project');
-  const photos = (input.photos ?? []).map((p) => {
-    const bytes = Buffer.from(p.contentBase64, 'base64');
-    const mime = sniffAttachmentType(bytes);
-    if (!mime?.startsWith('image/') || bytes.length > ROUND_LIMITS.maxPhotoBytes) {
-      throw errors.validation([
-        {
-          path: 'photos',
-          message: {
-            zh: `现场照片须为 PNG 或 JPEG 图片，每张不超过 ${ROUND_LIMITS.maxPhotoBytes / 1024 / 1024} MB`,
-            en: `Photos must be PNG or JPEG images of at most ${ROUND_LIMITS.maxPhotoBytes / 1024 / 1024} MB`,
-          },
-        },
-      ]);
-    }
-    return { fileName: p.fileName, mime, bytes };
-  });
-  const nowIso = ctx.clock.now().toISOString();
-  const late = isLateReport(round.deadline, toShanghaiDate(nowIso)) ? 1 : 0;
-  return db.transaction().execute(async (trx) => {
-    const existing = await repo.findReportOf(trx, roundId, input.projectId);
-    const firms = await repo.investorFirms(trx, input.projectId);
-    const fields = {
-      investment_period: input.investmentPeriod,
-      funds_period: input.fundsPeriod,
-      exports_period: input.exportsPeriod ?? 0,
-      investment_cumulative: input.investmentCumulative ?? null,
-      funds_cumulative: input.fundsCumulative ?? null,
-      narrative: input.narrative,
-      problems: input.problems?.trim() || null,
+      // For the roll-ups: a missing stated cumulative falls back to the running figure.
+      effective: {
+        investmentCumulative: investmentCumulative ?? expected.investment,
+        fundsCumulative: fundsCumulative ?? expected.funds,
+      },
     };
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      await repo.updateReport(trx, id, { ...fields, version: existing.version + 1, updated_at: nowIso });
-      await writeAudit(trx, ctx, {
-        entity: 'round_report',
-        entityId: id,
-        action: 'update',
-        before: { ...existing },
-        after: fields,
-      });
-    } else {
-      id = newId();
-      const row: RoundReportTable = {
-        id,
-        round_id: roundId,
-        project_id: input.projectId,
-        firm_id: actor.role === 'enterprise' ? actor.firmId : (firms[0] ?? null),
-        reporter_id: actor.userId,
-        reporter_name: actor.displayName,
-        reporter_role: actor.role,
-        ...fields,
-        submitted_at: nowIso,
-        late,
-        is_sample: 0,
-        version: 1,
-        created_at: nowIso,
-        updated_at: nowIso,
-      };
-      await repo.insertReport(trx, row);
-      await writeAudit(trx, ctx, {
-        entity: 'round_report',
-        entityId: id,
-        action: 'create',
-        after: { ...row },
-      });
-    }
-    const count = (await repo.photosOf(trx, [id])).length;
-    if (count + photos.length > ROUND_LIMITS.maxPhotos) {
-      throw errors.badRequest('TOO_MANY_PHOTOS', {
-        zh: `每份报送最多 ${ROUND_LIMITS.maxPhotos} 张照片`,
-        en: `At most ${ROUND_LIMITS.maxPhotos} photos per report`,
-      });
-    }
-    for (const p of photos) {
-      const photoId = newId();
-      await trx
-        .insertInto('round_photo')
-        .values({
-          id: photoId,
-          report_id: id,
-          file_name: p.fileName,
-          mime: p.mime,
-          size: p.bytes.length,
-          content: p.bytes,
-          created_at: nowIso,
-        })
-        .execute();
-      await writeAudit(trx, ctx, {
-        entity: 'round_photo',
-        entityId: photoId,
-        action: 'create',
-        after: { reportId: id, fileName: p.fileName, size: p.bytes.length },
-      });
-    }
-    return { id, late: existing ? existing.late === 1 : late === 1 };
   });
-}
-
-export async function listReports(ctx: ServiceContext, f: repo.ReportListFilter) {
-  const { rows, total } = await repo.listReportRows(ctx.db.kysely, f, firmScope(ctx));
-  const photos = await repo.photosOf(
-    ctx.db.kysely,
-    rows.map((r) => r.id),
+  const rollups = roundRollups(
+    projects.map((p) => ({
+      park: p.park,
+      chain: p.chainName,
+      officer: p.officerName,
+      totalInvestment: p.totalInvestment ?? 0,
+      reported: p.reportId !== null,
+      late: p.late,
+      investmentPeriod: p.investmentPeriod ?? 0,
+      investmentInStats: p.investmentInStats ?? false,
+      fundsPeriod: p.fundsPeriod ?? 0,
+      exportsPeriod: p.exportsPeriod ?? 0,
+      outputPeriod: p.outputPeriod,
+      taxPeriod: p.taxPeriod,
+      ...p.effective,
+    })),
+    zone?.name ?? '全区',
   );
   return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      roundId: r.round_id,
-      roundTitle: r.round_title,
-      periodKey: r.period_key,
-      projectId: r.project_id,
-      projectCode: r.project_code,
-      projectName: r.project_name,
-      reporterName: r.reporter_name,
-      investmentPeriod: Number(r.investment_period),
-      fundsPeriod: Number(r.funds_period),
-      exportsPeriod: Number(r.exports_period),
-      investmentCumulative: r.investment_cumulative === null ? null : Number(r.investment_cumulative),
-      fundsCumulative: r.funds_cumulative === null ? null : Number(r.funds_cumulative),
-      narrative: r.narrative,
-      problems: r.problems,
-      submittedAt: r.submitted_at,
-      late: r.late === 1,
-      isSample: r.is_sample === 1,
-      photos: photos
-        .filter((p) => p.report_id === r.id)
-        .map((p) => ({ id: p.id, fileName: p.file_name, mime: p.mime, size: p.size })),
-    })),
+    ...presentRound(round, day),
+    expected: rows.length,
+    reported: rows.filter((r) => r.report_id).length,
+    late: rows.filter((r) => Number(r.late) === 1).length,
+    projects: projects.map(({ effective: _e, ...p }) => p),
+    rollups,
   };
-}
-
-/** A photo's bytes, if the caller may see its report's project. */
-export async function getPhoto(ctx: ServiceContext, reportId: string, photoId: string) {
-  const actor = requireActor(ctx);
-  const report = await repo.findReport(ctx.db.kysely, reportId);
-  if (!report) throw errors.notFound('photo');
-  await assertProjectVisible(ctx.db.kysely, actor, report.project_id);
-  const photo = await repo.photoContent(ctx.db.kysely, reportId, photoId);
-  if (!photo) throw errors.notFound('photo');
-  return photo;
 }
 
 /**
@@ -387,23 +280,40 @@ export async function remindMissing(ctx: ServiceContext, roundId: string) {
   return { projects: missing.length, notified };
 }
 
-/** The problems of a report become a factor request in one step (要素保障). */
-export async function problemsToRequest(
-  ctx: ServiceContext,
-  reportId: string,
-  input: { type: RequestType; title?: string | undefined },
-) {
-  const actor = requireActor(ctx);
-  const report = await repo.findReport(ctx.db.kysely, reportId);
-  if (!report) throw errors.notFound('round_report');
-  await assertProjectVisible(ctx.db.kysely, actor, report.project_id);
-  if (!report.problems) {
-    throw errors.badRequest('NO_PROBLEMS', { zh: '该报送没有填写问题', en: 'This report lists no problems' });
-  }
-  return createRequest(ctx, {
-    projectId: report.project_id,
-    type: input.type,
-    title: input.title?.trim() || report.problems.slice(0, 60),
-    description: report.problems,
-  });
+/** Round reports by the filter, newest first (an enterprise: its own projects' only). */
+export async function listReports(ctx: ServiceContext, f: repo.ReportListFilter) {
+  const { rows, total } = await repo.listReportRows(ctx.db.kysely, f, firmScope(ctx));
+  const photos = await repo.photosOf(
+    ctx.db.kysely,
+    rows.map((r) => r.id),
+  );
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      roundId: r.round_id,
+      roundTitle: r.round_title,
+      periodKey: r.period_key,
+      projectId: r.project_id,
+      projectCode: r.project_code,
+      projectName: r.project_name,
+      reporterName: r.reporter_name,
+      investmentPeriod: Number(r.investment_period),
+      investmentInStats: Number(r.investment_in_stats) === 1,
+      fundsPeriod: Number(r.funds_period),
+      exportsPeriod: Number(r.exports_period),
+      outputPeriod: repo.num(r.output_period),
+      taxPeriod: repo.num(r.tax_period),
+      investmentCumulative: repo.num(r.investment_cumulative),
+      fundsCumulative: repo.num(r.funds_cumulative),
+      narrative: r.narrative,
+      problems: r.problems,
+      submittedAt: r.submitted_at,
+      late: r.late === 1,
+      isSample: r.is_sample === 1,
+      photos: photos
+        .filter((p) => p.report_id === r.id)
+        .map((p) => ({ id: p.id, fileName: p.file_name, mime: p.mime, size: p.size })),
+    })),
+  };
 }

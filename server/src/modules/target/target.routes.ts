@@ -3,9 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TARGET_METRICS, TARGET_UNIT_TYPES } from '../../../../shared/src/dispatch';
 import { MONEY_LIMITS } from '../../../../shared/src/money';
-import { listTargets, setTargets } from './target.service';
+import { deleteTargets, listTargets, listTargetUnits, setTargets } from './target.service';
 
 const value = z.number().int().min(0).max(MONEY_LIMITS.maxYuan).nullable();
+const year = z.number().int().min(2000).max(2100);
+const unit = {
+  unitType: z.enum(TARGET_UNIT_TYPES),
+  unitKey: z.string().trim().min(1).max(200),
+};
 
 /** 考核 annual targets per unit, actuals from the records, completion, time elapsed, ranking. */
 export async function targetRoutes(app: FastifyInstance) {
@@ -33,16 +38,43 @@ export async function targetRoutes(app: FastifyInstance) {
         tags: ['target'],
         summary: 'Set a unit’s annual targets (null removes one)',
         body: z.strictObject({
-          year: z.number().int().min(2000).max(2100),
-          unitType: z.enum(TARGET_UNIT_TYPES),
-          unitKey: z.string().trim().min(1).max(200),
-          unitName: z.string().trim().min(1).max(200),
+          year,
+          ...unit,
+          // Parks only: other units are named by their record.
+          unitName: z.string().trim().min(1).max(200).optional(),
           values: z.partialRecord(z.enum(TARGET_METRICS), value),
         }),
       },
     },
     async function handleSetTargets(request) {
       return setTargets(request.ctx, request.body);
+    },
+  );
+  r.delete(
+    '/api/targets',
+    {
+      config: { access: { permission: 'target.write' } },
+      schema: {
+        tags: ['target'],
+        summary: 'Remove every target of a unit for a year (each row audited)',
+        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), ...unit }),
+      },
+    },
+    async function handleDeleteTargets(request) {
+      return deleteTargets(request.ctx, request.query);
+    },
+  );
+  r.get(
+    '/api/targets/units',
+    {
+      config: { access: { permission: 'target.write' } },
+      schema: {
+        tags: ['target'],
+        summary: 'The units a target can be set for: the zone, parks, officers (teams), chains',
+      },
+    },
+    async function handleListTargetUnits(request) {
+      return listTargetUnits(request.ctx);
     },
   );
 }

@@ -3,7 +3,9 @@ import type { ReadRunner } from '../../db/read-pool';
 import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { targetRowsOf, unitNameOf, unitOptions } from './target.repository';
 
 /** Targets of a year with actuals, rates and rankings (read task `target.list`). */
 export async function listTargets(ctx: ServiceContext, reads: ReadRunner, year?: number) {
@@ -16,15 +18,30 @@ export interface SetTargetsInput {
   year: number;
   unitType: TargetUnitType;
   unitKey: string;
-  unitName: string;
+  /** Only parks take the name given (a park is a free name); other units are named by their record. */
+  unitName?: string | undefined;
   /** A value sets the metric's target; null removes it. */
   values: Partial<Record<TargetMetric, number | null>>;
 }
 
-/** Sets a unit's annual targets (admin), each change audited with before and after. */
+/** The units a target can be set for (the editor's pickers). */
+export async function listTargetUnits(ctx: ServiceContext) {
+  requireActor(ctx);
+  return { items: await unitOptions(ctx.db.kysely) };
+}
+
+/**
+ * Sets a unit's annual targets (admin), each change audited with before and after. The unit must
+ * exist (the zone, an officer, a chain; a park is any name), so a target never hangs on a typo.
+ */
 export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
   requireActor(ctx);
   const nowIso = ctx.clock.now().toISOString();
+  const known = await unitNameOf(ctx.db.kysely, input.unitType, input.unitKey);
+  if (known === null) {
+    throw errors.validation([{ path: 'unitKey', message: { zh: '考核单位不存在', en: 'No such unit' } }]);
+  }
+  const unitName = input.unitType === 'park' ? input.unitName?.trim() || known : known;
   await ctx.db.kysely.transaction().execute(async (trx) => {
     for (const [metric, value] of Object.entries(input.values)) {
       const where = trx
@@ -52,7 +69,7 @@ export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
           .updateTable('target')
           .set({
             value,
-            unit_name: input.unitName,
+            unit_name: unitName,
             is_sample: 0,
             version: before.version + 1,
             updated_at: nowIso,
@@ -72,7 +89,7 @@ export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
           year: input.year,
           unit_type: input.unitType,
           unit_key: input.unitKey,
-          unit_name: input.unitName,
+          unit_name: unitName,
           metric,
           value,
           is_sample: 0,
@@ -91,4 +108,28 @@ export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
     }
   });
   return { ok: true };
+}
+
+/** Removes every target of a unit for the year (admin), each row audited; 404 when it has none. */
+export async function deleteTargets(
+  ctx: ServiceContext,
+  input: { year: number; unitType: TargetUnitType; unitKey: string },
+) {
+  requireActor(ctx);
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const rows = await targetRowsOf(trx, input.year, input.unitType, input.unitKey);
+    if (rows.length === 0) throw errors.notFound('target');
+    await trx
+      .deleteFrom('target')
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    for (const r of rows) {
+      await writeAudit(trx, ctx, { entity: 'target', entityId: r.id, action: 'delete', before: { ...r } });
+    }
+    return { deleted: rows.length };
+  });
 }

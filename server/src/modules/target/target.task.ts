@@ -88,7 +88,18 @@ async function projectFacts(db: Db, year: number): Promise<ProjectFacts[]> {
     .select([
       'round_report.project_id as project_id',
       (eb) => eb.fn.sum<number>('round_report.funds_period').as('funds'),
-      (eb) => eb.fn.sum<number>('round_report.investment_period').as('fai'),
+      // 固定资产投资 counts only what the report says is in the statistics (入统).
+      (eb) =>
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('round_report.investment_in_stats', '=', 1)
+              .then(eb.ref('round_report.investment_period'))
+              .else(0)
+              .end(),
+          )
+          .as('fai'),
       (eb) => eb.fn.sum<number>('round_report.exports_period').as('exp'),
     ])
     .where('round.period_end', '>=', from)

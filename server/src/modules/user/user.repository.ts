@@ -76,3 +76,16 @@ export function countUsers(db: Q) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
 }
+
+/** Active (not disabled) accounts of these roles by display name: the officer picker's options. */
+export function listActiveByRoles(db: Q, roles: readonly string[]) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'display_name', 'role'])
+    .where('role', 'in', roles)
+    .where('disabled', '=', 0)
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(1000)
+    .execute();
+}

@@ -26,6 +26,7 @@ export interface Warning {
 export interface Cockpit {
   year: number;
   today: string;
+  filters: { park: string | null; chainId: string | null };
   options: { parks: string[]; chains: Array<{ id: string; name: string }> };
   totals: { projects: number; investment: number; started: number; producing: number; link: ListLink };
   funnel: Array<{ stage: string; count: number; link: ListLink }>;
@@ -67,8 +68,8 @@ export interface Cockpit {
       departmentName: string | null;
       open: number;
       overdue: number;
-      openLink: ListLink | null;
-      overdueLink: ListLink | null;
+      openLink: ListLink;
+      overdueLink: ListLink;
     }>;
   };
   chains: Array<{

@@ -1,7 +1,6 @@
 import { DesktopOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
@@ -10,11 +9,30 @@ import { ReportButtons } from '../../report/components/report-buttons';
 import { type CockpitFilters, useCockpit } from '../api/use-cockpit';
 import { CockpitBoard } from '../components/cockpit-board';
 
+/** The filters in the address (`?year=&park=&chain=`), so "back" from a list restores them. */
+function filtersFromSearch(search: URLSearchParams): CockpitFilters {
+  const year = Number(search.get('year'));
+  return {
+    ...(Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : {}),
+    ...(search.get('park') ? { park: search.get('park') as string } : {}),
+    ...(search.get('chain') ? { chain: search.get('chain') as string } : {}),
+  };
+}
+
 /** `/cockpit` 驾驶舱: the leaders' page, filtered by year, park and chain; every chart clicks through. */
 export function CockpitPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const [filters, setFilters] = useState<CockpitFilters>({});
+  const [search, setSearch] = useSearchParams();
+  const filters = filtersFromSearch(search);
+  const setFilters = (next: (f: CockpitFilters) => CockpitFilters) => {
+    const f = next(filters);
+    const q: Record<string, string> = {};
+    if (f.year !== undefined) q.year = String(f.year);
+    if (f.park) q.park = f.park;
+    if (f.chain) q.chain = f.chain;
+    setSearch(q, { replace: true });
+  };
   const cockpit = useCockpit(filters);
   const data = cockpit.data;
   return (

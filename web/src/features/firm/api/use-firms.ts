@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RecordLink } from '../../../../../shared/src/chain';
 import type { LeadStatus } from '../../../../../shared/src/lead-status';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
 import { ApiError, api, type ListResult } from '../../../lib/api-client';
@@ -34,7 +35,10 @@ export interface Firm {
   parentGroup: string | null;
   isLocal: boolean;
   businessScope: string | null;
+  /** Imported free text; the picked link is `linkId` / `link`. */
   chainLink: string | null;
+  linkId: string | null;
+  link: RecordLink | null;
   contacts: FirmContact[];
   tags: string[];
   note: string | null;
@@ -70,6 +74,8 @@ export interface FirmListQuery {
   tag?: string;
   sizeClass?: FirmSizeClass;
   listed?: boolean;
+  /** A chain link: firms on it or beneath it. */
+  linkId?: string;
   sort?: string;
   limit: number;
   offset: number;
@@ -91,6 +97,7 @@ export interface FirmInput {
   isLocal?: boolean;
   businessScope?: string | null;
   chainLink?: string | null;
+  linkId?: string | null;
   contacts?: FirmContact[];
   tags?: string[];
   note?: string | null;

@@ -4,6 +4,7 @@ import { INDUSTRY_CODES } from '../../../../../shared/src/industry-codes';
 import { validateUscc } from '../../../../../shared/src/uscc';
 import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { useI18n } from '../../../locales/i18n-context';
+import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { FIRM_SIZE_CLASSES } from '../api/use-firms';
 
 /** Industry codes to pick from: divisions (2 digits) and the finer codes the demo uses. */
@@ -13,8 +14,11 @@ const INDUSTRY_OPTIONS = INDUSTRY_CODES.filter((entry) => entry.level !== 'secti
   search: `${entry.code} ${entry.name} ${'nameEn' in entry ? entry.nameEn : ''}`,
 }));
 
-/** The fields of the firm form, laid out in two columns; the modal owns the Form. */
-export function FirmFormFields() {
+/**
+ * The fields of the firm form, laid out in two columns; the modal owns the Form. `chainLinkText`:
+ * the record's imported free-text chain, editable until a link is picked.
+ */
+export function FirmFormFields({ chainLinkText }: { chainLinkText: string | null }) {
   const { t, pick } = useI18n();
   return (
     <>
@@ -114,11 +118,16 @@ export function FirmFormFields() {
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="chainLink" label={t('pipeline.chainLink')}>
-            <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+          <Form.Item name="linkId" label={t('pipeline.chainLink')}>
+            <ChainLinkSelect data-testid="firm-link" />
           </Form.Item>
         </Col>
       </Row>
+      {chainLinkText ? (
+        <Form.Item name="chainLink" label={t('pipeline.chainLinkText')}>
+          <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+        </Form.Item>
+      ) : null}
       <Row gutter={16}>
         <Col span={12}>
           <Form.Item name="tags" label={t('firm.tags')}>

@@ -32,6 +32,7 @@ interface FirmFormValues {
   listedExchange?: string;
   listedCode?: string;
   chainLink?: string;
+  linkId?: string | null;
   tags?: string[];
   aliases?: string[];
   businessScope?: string;
@@ -56,6 +57,7 @@ function toInput(values: FirmFormValues): FirmInput & { name: string } {
     listedExchange: text(values.listedExchange),
     listedCode: text(values.listedCode),
     chainLink: text(values.chainLink),
+    linkId: values.linkId ?? null,
     tags: values.tags ?? [],
     aliases: values.aliases ?? [],
     businessScope: text(values.businessScope),
@@ -92,6 +94,7 @@ function initialValues(firm: Firm | undefined): Partial<FirmFormValues> {
     listedExchange: firm.listedExchange ?? undefined,
     listedCode: firm.listedCode ?? undefined,
     chainLink: firm.chainLink ?? undefined,
+    linkId: firm.linkId,
     tags: firm.tags,
     aliases: firm.aliases,
     businessScope: firm.businessScope ?? undefined,
@@ -235,7 +238,7 @@ export function FirmFormModal({ firm, onClose, onCreated }: FirmFormModalProps) 
         initialValues={initialValues(firm)}
         data-testid="firm-form"
       >
-        <FirmFormFields />
+        <FirmFormFields chainLinkText={firm?.chainLink ?? null} />
       </Form>
     </Modal>
   );

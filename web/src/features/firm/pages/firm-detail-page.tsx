@@ -13,6 +13,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan } from '../../auth/api/use-me';
+import { RecordLinkText } from '../../chain/components/record-link-text';
 import { useFirm } from '../api/use-firms';
 import { FirmFormModal } from '../components/firm-form-modal';
 import { FirmRelationsCard } from '../components/firm-relations-card';
@@ -86,7 +87,13 @@ export function FirmDetailPage() {
                   : t('firm.notListed'),
               },
               { label: t('firm.parentGroup'), children: dash(data.parentGroup) },
-              { label: t('pipeline.chainLink'), children: dash(data.chainLink) },
+              {
+                label: t('pipeline.chainLink'),
+                children: <RecordLinkText link={data.link} fallback={data.chainLink} />,
+              },
+              ...(data.link && data.chainLink
+                ? [{ label: t('pipeline.chainLinkText'), children: data.chainLink }]
+                : []),
               {
                 label: t('firm.contacts'),
                 span: 2,

@@ -12,6 +12,8 @@ import { formatDateTime } from '../../../lib/date-format';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan } from '../../auth/api/use-me';
+import { ChainLinkSelect } from '../../chain/components/chain-link-select';
+import { RecordLinkText } from '../../chain/components/record-link-text';
 import {
   FIRM_SIZE_CLASSES,
   type Firm,
@@ -117,6 +119,13 @@ export function FirmsPage() {
         </Space>
       ),
     },
+    {
+      title: t('pipeline.chainLink'),
+      key: 'link',
+      width: 180,
+      ellipsis: true,
+      render: (_value, firm) => <RecordLinkText link={firm.link} fallback={firm.chainLink} />,
+    },
     { title: t('firm.projectCount'), dataIndex: 'projectCount', align: 'right', width: 80 },
     { title: t('firm.leadCount'), dataIndex: 'leadCount', align: 'right', width: 80 },
     {
@@ -200,6 +209,15 @@ export function FirmsPage() {
             value={filters.tag ?? ''}
             onChange={(event) => setFilter({ tag: event.target.value.trim() || undefined })}
           />
+          {can('chain.read') ? (
+            <ChainLinkSelect
+              value={filters.linkId ?? null}
+              onChange={(linkId) => setFilter({ linkId: linkId ?? undefined })}
+              placeholder={`${t('pipeline.chainLink')}: ${t('common.all')}`}
+              style={{ width: 220 }}
+              data-testid="firms-link-filter"
+            />
+          ) : null}
         </Flex>
         {firms.isError && !firms.data ? (
           <LoadErrorResult error={firms.error} onRetry={() => firms.refetch()} />
@@ -211,7 +229,7 @@ export function FirmsPage() {
             loading={firms.isFetching}
             dataSource={firms.data?.items ?? []}
             columns={columns}
-            scroll={{ x: 1500 }}
+            scroll={{ x: 1700 }}
             onChange={(pagination, _filters, sorter) => {
               const sort = sortParamOf(sorter) ?? 'name';
               if (sort !== filters.sort) setFilter({ sort });

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RecordLink } from '../../../../../shared/src/chain';
 import type { LeadStatus } from '../../../../../shared/src/lead-status';
 import { api, type ListResult } from '../../../lib/api-client';
 
@@ -27,7 +28,10 @@ export interface Lead {
   source: LeadSource;
   referrerFirmId: string | null;
   referrerFirmName: string | null;
+  /** Imported free text; the picked link is `linkId` / `link`. */
   chainLink: string | null;
+  linkId: string | null;
+  link: RecordLink | null;
   estimatedInvestment: number | null;
   ownerId: string | null;
   ownerName: string | null;
@@ -63,6 +67,8 @@ export interface LeadListQuery {
   mine?: boolean;
   overdue?: boolean;
   chainLink?: string;
+  /** A chain link: leads on it or beneath it. */
+  linkId?: string;
   minInvestment?: number;
   maxInvestment?: number;
   sort?: string;
@@ -78,6 +84,7 @@ export interface LeadInput {
   targetFirmName?: string | null;
   referrerFirmId?: string | null;
   chainLink?: string | null;
+  linkId?: string | null;
   estimatedInvestment?: number | null;
   ownerId?: string | null;
   nextStep?: string | null;

@@ -7,6 +7,8 @@ import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../locales/i18n-context';
+import { useSignedInMe } from '../../auth/api/use-me';
+import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import {
   LEAD_SOURCES,
   type Lead,
@@ -23,6 +25,7 @@ interface LeadFormValues {
   targetFirmId?: string | null;
   targetFirmName?: string;
   chainLink?: string;
+  linkId?: string | null;
   estimatedInvestment?: string;
   ownerId?: string | null;
   nextStep?: string;
@@ -39,6 +42,7 @@ function toInput(values: LeadFormValues): LeadInput & { title: string; source: L
     targetFirmId: values.targetFirmId ?? null,
     targetFirmName: values.targetFirmId ? null : text(values.targetFirmName),
     chainLink: text(values.chainLink),
+    linkId: values.linkId ?? null,
     estimatedInvestment: moneyToYuan(values.estimatedInvestment),
     ...(values.ownerId !== undefined ? { ownerId: values.ownerId } : {}),
     nextStep: text(values.nextStep),
@@ -57,7 +61,7 @@ function changedOnly(lead: Lead, input: LeadInput): LeadInput {
 
 interface LeadFormModalProps {
   lead?: Lead;
-  /** Officers an admin may assign the lead to; empty for others (the server makes the creator owner). */
+  /** Officers the lead may be assigned to (GET /api/officers); empty when the list is not available. */
   officerOptions: { value: string; label: string }[];
   onClose: () => void;
   onCreated?: (lead: Lead) => void;
@@ -67,6 +71,7 @@ interface LeadFormModalProps {
 export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: LeadFormModalProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const me = useSignedInMe();
   const [form] = Form.useForm<LeadFormValues>();
   const createLead = useCreateLead();
   const updateLead = useUpdateLead();
@@ -139,12 +144,17 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
                 targetFirmId: lead.targetFirmId,
                 targetFirmName: lead.targetFirmId ? undefined : (lead.targetFirmName ?? undefined),
                 chainLink: lead.chainLink ?? undefined,
+                linkId: lead.linkId,
                 estimatedInvestment: yuanToMoneyText(lead.estimatedInvestment),
                 nextStep: lead.nextStep ?? undefined,
                 nextStepDate: lead.nextStepDate ? dayjs(lead.nextStepDate) : null,
                 ownerId: officerOptions.length > 0 ? lead.ownerId : undefined,
               }
-            : { source: 'referral' }
+            : {
+                source: 'referral',
+                // An officer's new lead is theirs unless they hand it to a colleague.
+                ...(officerOptions.length > 0 && me.user.role === 'officer' ? { ownerId: me.user.id } : {}),
+              }
         }
       >
         <Form.Item name="title" label={t('lead.titleField')} rules={[{ required: true, whitespace: true }]}>
@@ -212,8 +222,8 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
         </Row>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="chainLink" label={t('pipeline.chainLink')}>
-              <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+            <Form.Item name="linkId" label={t('pipeline.chainLink')}>
+              <ChainLinkSelect data-testid="lead-link" />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -226,6 +236,12 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
             </Form.Item>
           </Col>
         </Row>
+        {lead?.chainLink ? (
+          // Imported free text stays editable until someone picks the link it meant.
+          <Form.Item name="chainLink" label={t('pipeline.chainLinkText')}>
+            <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+          </Form.Item>
+        ) : null}
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="nextStep" label={t('lead.nextStep')}>

@@ -5,6 +5,7 @@ import { SampleTag } from '../../../components/sample-tag';
 import type { ListResult } from '../../../lib/api-client';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useI18n } from '../../../locales/i18n-context';
+import { RecordLinkText } from '../../chain/components/record-link-text';
 import type { Lead } from '../api/use-leads';
 import { LeadStatusTag } from './lead-status-tag';
 import { NextStepCell } from './next-step-cell';
@@ -90,10 +91,10 @@ export function LeadsTable({ data, loading, sort, defaultSort, page, onSort, onP
     },
     {
       title: t('pipeline.chainLink'),
-      dataIndex: 'chainLink',
-      width: 150,
+      key: 'link',
+      width: 180,
       ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      render: (_value, lead) => <RecordLinkText link={lead.link} fallback={lead.chainLink} />,
     },
     { title: t('lead.owner'), dataIndex: 'ownerName', width: 120, render: (v: string | null) => v ?? '—' },
   ];

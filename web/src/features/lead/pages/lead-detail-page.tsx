@@ -13,6 +13,7 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan, useSignedInMe } from '../../auth/api/use-me';
+import { RecordLinkText } from '../../chain/components/record-link-text';
 import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
 import { LeadFormModal } from '../components/lead-form-modal';
@@ -29,7 +30,7 @@ export function LeadDetailPage() {
   const me = useSignedInMe();
   const formatMoney = useFormatMoney();
   const lead = useLead(id);
-  const officers = useOfficerOptions(can('user.manage'));
+  const officers = useOfficerOptions(can('lead.read'));
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState<LeadStatus | null>(null);
   const [signing, setSigning] = useState(false);
@@ -138,7 +139,13 @@ export function LeadDetailPage() {
                       },
                     ]
                   : []),
-                { label: t('pipeline.chainLink'), children: data.chainLink ?? '—' },
+                {
+                  label: t('pipeline.chainLink'),
+                  children: <RecordLinkText link={data.link} fallback={data.chainLink} />,
+                },
+                ...(data.link && data.chainLink
+                  ? [{ label: t('pipeline.chainLinkText'), children: data.chainLink }]
+                  : []),
                 { label: t('lead.estimatedInvestment'), children: formatMoney(data.estimatedInvestment) },
                 { label: t('lead.owner'), children: data.ownerName ?? '—' },
                 { label: t('lead.nextStep'), children: <NextStepCell lead={data} /> },

@@ -9,6 +9,7 @@ import { OfficerSelect, useOfficerOptions } from '../../../components/officer-se
 import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan } from '../../auth/api/use-me';
+import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { LEAD_SOURCES, type LeadListQuery, type LeadSource, useLeads } from '../api/use-leads';
 import { LeadFormModal } from '../components/lead-form-modal';
 import { LeadsTable } from '../components/leads-table';
@@ -21,6 +22,7 @@ interface Filters {
   status: LeadStatus[];
   source?: LeadSource;
   ownerId?: string;
+  linkId?: string;
   overdue: boolean;
   sort: string;
 }
@@ -34,7 +36,7 @@ export function LeadsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const canWrite = can('lead.write');
-  const officers = useOfficerOptions(can('user.manage'));
+  const officers = useOfficerOptions(can('lead.read'));
   const [tab, setTab] = useState<Tab>(canWrite ? 'mine' : 'all');
   const [filters, setFilters] = useState<Filters>({ status: [], overdue: false, sort: DEFAULT_SORT[tab] });
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
@@ -45,6 +47,7 @@ export function LeadsPage() {
     status: filters.status.length ? filters.status.join(',') : undefined,
     source: filters.source,
     ownerId: tab === 'mine' ? undefined : filters.ownerId,
+    linkId: filters.linkId,
     mine: tab === 'mine' ? true : undefined,
     overdue: filters.overdue || undefined,
     sort: filters.sort,
@@ -127,6 +130,15 @@ export function LeadsPage() {
             onChange={(value) => setFilter({ source: value })}
             options={LEAD_SOURCES.map((value) => ({ value, label: t(`lead.source.${value}`) }))}
           />
+          {can('chain.read') ? (
+            <ChainLinkSelect
+              value={filters.linkId ?? null}
+              onChange={(linkId) => setFilter({ linkId: linkId ?? undefined })}
+              placeholder={`${t('pipeline.chainLink')}: ${t('common.all')}`}
+              style={{ width: 220 }}
+              data-testid="leads-link-filter"
+            />
+          ) : null}
           {tab === 'all' && officers.length > 0 ? (
             <OfficerSelect
               options={officers}

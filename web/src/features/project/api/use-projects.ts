@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RecordLink } from '../../../../../shared/src/chain';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
 import { api, type ListResult } from '../../../lib/api-client';
 
@@ -38,7 +39,10 @@ export interface Project {
   leaderName: string | null;
   contactName: string | null;
   contactPhone: string | null;
+  /** Imported free text; the picked link is `linkId` / `link`. */
   chainLink: string | null;
+  linkId: string | null;
+  link: RecordLink | null;
   leadId: string | null;
   /** 开工日期: required to enter 开工 (set by the move when missing). Not in the contract; the server has it. */
   startDate: string | null;
@@ -77,6 +81,8 @@ export interface TimelineItem {
   kind: 'stage' | 'milestone' | 'followup' | 'edit';
   title: { zh: string; en: string };
   detail: string | null;
+  /** Edits: changed fields as `project.landMu`, `milestone.plannedDate` (labelled by the card). */
+  fields: string[];
   actorName: string | null;
 }
 
@@ -94,6 +100,8 @@ export interface ProjectFilters {
   maxInvestment?: number;
   /** Set from a cockpit click-through (issue 6): a chain, a signing-date range. */
   chainId?: string;
+  /** A chain link: projects on it or beneath it. */
+  linkId?: string;
   signedFrom?: string;
   signedTo?: string;
   sort?: string;
@@ -128,6 +136,7 @@ export type ProjectInput = Partial<
     | 'contactName'
     | 'contactPhone'
     | 'chainLink'
+    | 'linkId'
     | 'startDate'
   >
 > & { investors?: { firmId: string; sharePct?: number | null }[] };

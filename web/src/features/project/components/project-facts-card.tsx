@@ -2,6 +2,7 @@ import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd
 import { Link } from 'react-router';
 import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
 import { useI18n } from '../../../locales/i18n-context';
+import { RecordLinkText } from '../../chain/components/record-link-text';
 import type { Project, ProjectInvestor } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
 
@@ -25,7 +26,13 @@ export function ProjectFactsCard({ project }: { project: Project }) {
                 children: project.priority ? <PriorityTag priority={project.priority} /> : '—',
               },
               { label: t('project.park'), children: dash(project.park) },
-              { label: t('pipeline.chainLink'), children: dash(project.chainLink) },
+              {
+                label: t('pipeline.chainLink'),
+                children: <RecordLinkText link={project.link} fallback={project.chainLink} />,
+              },
+              ...(project.link && project.chainLink
+                ? [{ label: t('pipeline.chainLinkText'), children: project.chainLink }]
+                : []),
               {
                 label: t('project.landMu'),
                 children: project.landMu === null ? '—' : t('project.muValue', { mu: project.landMu }),

@@ -4,6 +4,8 @@ import { PROJECT_STAGES, type ProjectStage } from '../../../../../shared/src/pro
 import { MoneyInput, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
 import { useI18n } from '../../../locales/i18n-context';
+import { useCan } from '../../auth/api/use-me';
+import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { PROJECT_PRIORITIES, type ProjectFilters, type ProjectPriority } from '../api/use-projects';
 
 interface ProjectFilterBarProps {
@@ -50,6 +52,7 @@ function AmountBound({
 /** The project list's filters: search, stage, chain link, park, priority, officer, late, amount range. */
 export function ProjectFilterBar({ filters, onChange, officerOptions, myId }: ProjectFilterBarProps) {
   const { t, pick } = useI18n();
+  const can = useCan();
   const stages = filters.stage ? (filters.stage.split(',') as ProjectStage[]) : [];
   return (
     <Flex gap={12} wrap style={{ marginBottom: 16 }}>
@@ -72,13 +75,23 @@ export function ProjectFilterBar({ filters, onChange, officerOptions, myId }: Pr
         options={PROJECT_STAGES.map((stage) => ({ value: stage.key, label: pick(stage) }))}
         data-testid="projects-stage-filter"
       />
-      <Input.Search
-        allowClear
-        placeholder={t('pipeline.chainLink')}
-        style={{ width: 150 }}
-        maxLength={200}
-        onSearch={(value) => onChange({ chainLink: value.trim() || undefined })}
-      />
+      {can('chain.read') ? (
+        <ChainLinkSelect
+          value={filters.linkId ?? null}
+          onChange={(linkId) => onChange({ linkId: linkId ?? undefined })}
+          placeholder={`${t('pipeline.chainLink')}: ${t('common.all')}`}
+          style={{ width: 220 }}
+          data-testid="projects-link-filter"
+        />
+      ) : (
+        <Input.Search
+          allowClear
+          placeholder={t('pipeline.chainLink')}
+          style={{ width: 150 }}
+          maxLength={200}
+          onSearch={(value) => onChange({ chainLink: value.trim() || undefined })}
+        />
+      )}
       <Input.Search
         allowClear
         placeholder={t('project.park')}
@@ -102,7 +115,8 @@ export function ProjectFilterBar({ filters, onChange, officerOptions, myId }: Pr
           placeholder={`${t('pipeline.officer')}: ${t('common.all')}`}
           style={{ width: 150 }}
         />
-      ) : myId ? (
+      ) : null}
+      {myId ? (
         <Checkbox
           checked={filters.officerId === myId}
           onChange={(event) => onChange({ officerId: event.target.checked ? myId : undefined })}

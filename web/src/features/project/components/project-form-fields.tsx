@@ -1,9 +1,22 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+} from 'antd';
 import { FirmSelect } from '../../../components/firm-select';
 import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
 import { useI18n } from '../../../locales/i18n-context';
+import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { PROJECT_PRIORITIES, type ProjectInvestor } from '../api/use-projects';
 
 const MONEY_FIELDS = [
@@ -17,13 +30,23 @@ const MONEY_FIELDS = [
 
 interface ProjectFormFieldsProps {
   officerOptions: { value: string; label: string }[];
+  /** Leaders' names to pick the 包保领导 from; the field stays free text (a leader may have no account). */
+  leaderNames: string[];
   officerName: string | null;
+  /** Imported free-text chain on the record: shown for editing until a link is picked. */
+  chainLinkText: string | null;
   /** Investors already on the project, so their names show before any search. */
   investors: ProjectInvestor[];
 }
 
 /** The project form's fields in sections: basics, investors, money, capacity, people. */
-export function ProjectFormFields({ officerOptions, officerName, investors }: ProjectFormFieldsProps) {
+export function ProjectFormFields({
+  officerOptions,
+  leaderNames,
+  officerName,
+  chainLinkText,
+  investors,
+}: ProjectFormFieldsProps) {
   const { t, pick } = useI18n();
   const nameOf = (firmId: string | undefined) => investors.find((i) => i.firmId === firmId)?.firmName ?? null;
   return (
@@ -50,8 +73,8 @@ export function ProjectFormFields({ officerOptions, officerName, investors }: Pr
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="chainLink" label={t('pipeline.chainLink')}>
-            <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+          <Form.Item name="linkId" label={t('pipeline.chainLink')}>
+            <ChainLinkSelect data-testid="project-link" />
           </Form.Item>
         </Col>
         <Col span={4}>
@@ -65,6 +88,11 @@ export function ProjectFormFields({ officerOptions, officerName, investors }: Pr
           </Form.Item>
         </Col>
       </Row>
+      {chainLinkText ? (
+        <Form.Item name="chainLink" label={t('pipeline.chainLinkText')}>
+          <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+        </Form.Item>
+      ) : null}
       <Divider titlePlacement="start" plain>
         {t('project.investors')}
       </Divider>
@@ -177,7 +205,13 @@ export function ProjectFormFields({ officerOptions, officerName, investors }: Pr
         ) : null}
         <Col span={6}>
           <Form.Item name="leaderName" label={t('project.leaderName')}>
-            <Input maxLength={64} />
+            <AutoComplete
+              maxLength={64}
+              options={leaderNames.map((name) => ({ value: name }))}
+              showSearch={{
+                filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()),
+              }}
+            />
           </Form.Item>
         </Col>
         <Col span={6}>

@@ -35,6 +35,7 @@ type ProjectFormValues = { [K in MoneyKey]?: string } & {
   priority?: ProjectPriority | null;
   park?: string;
   chainLink?: string;
+  linkId?: string | null;
   landMu?: number | null;
   startDate?: Dayjs | null;
   investors?: { firmId?: string; sharePct?: number | null }[];
@@ -56,6 +57,7 @@ function toInput(values: ProjectFormValues): ProjectInput & { name: string } {
     priority: values.priority ?? null,
     park: text(values.park),
     chainLink: text(values.chainLink),
+    linkId: values.linkId ?? null,
     landMu: values.landMu ?? null,
     startDate: values.startDate ? values.startDate.format('YYYY-MM-DD') : null,
     investors: (values.investors ?? [])
@@ -94,6 +96,7 @@ function initialValues(project: Project | undefined, withOfficer: boolean): Part
     priority: project.priority,
     park: project.park ?? undefined,
     chainLink: project.chainLink ?? undefined,
+    linkId: project.linkId,
     landMu: project.landMu,
     startDate: project.startDate ? dayjs(project.startDate) : null,
     investors: project.investors.map((investor) => ({
@@ -116,12 +119,20 @@ function initialValues(project: Project | undefined, withOfficer: boolean): Part
 interface ProjectFormModalProps {
   project?: Project;
   officerOptions: { value: string; label: string }[];
+  /** Leaders' display names for the 包保领导 field. */
+  leaderNames?: string[];
   onClose: () => void;
   onSaved?: (project: Project) => void;
 }
 
 /** Create or edit a project's file (一项目一档); the stage moves through its own action. */
-export function ProjectFormModal({ project, officerOptions, onClose, onSaved }: ProjectFormModalProps) {
+export function ProjectFormModal({
+  project,
+  officerOptions,
+  leaderNames = [],
+  onClose,
+  onSaved,
+}: ProjectFormModalProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ProjectFormValues>();
@@ -182,7 +193,9 @@ export function ProjectFormModal({ project, officerOptions, onClose, onSaved }: 
       >
         <ProjectFormFields
           officerOptions={officerOptions}
+          leaderNames={leaderNames}
           officerName={project?.officerName ?? null}
+          chainLinkText={project?.chainLink ?? null}
           investors={project?.investors ?? []}
         />
       </Form>

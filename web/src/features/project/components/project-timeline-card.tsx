@@ -4,6 +4,7 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { formatDateTime } from '../../../lib/date-format';
 import { useI18n } from '../../../locales/i18n-context';
 import { type TimelineItem, useTimeline } from '../api/use-projects';
+import { fieldLabel } from './timeline-field-label';
 
 const KIND_COLORS: Record<TimelineItem['kind'], string> = {
   stage: 'blue',
@@ -14,7 +15,7 @@ const KIND_COLORS: Record<TimelineItem['kind'], string> = {
 
 /** The project's history, newest first: stage moves, milestones, lead follow-ups and edits. */
 export function ProjectTimelineCard({ projectId }: { projectId: string }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const timeline = useTimeline(projectId);
 
   let body: ReactNode;
@@ -40,6 +41,19 @@ export function ProjectTimelineCard({ projectId }: { projectId: string }) {
           content: (
             <>
               <div>{pick(item.title)}</div>
+              {item.fields.length > 0 ? (
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ marginBottom: 0 }}
+                  data-testid="timeline-fields"
+                >
+                  {t('timeline.fields', {
+                    fields: item.fields
+                      .map((field) => fieldLabel(field, t))
+                      .join(lang === 'zh' ? '、' : ', '),
+                  })}
+                </Typography.Paragraph>
+              ) : null}
               {item.detail ? (
                 <Typography.Paragraph type="secondary" style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
                   {item.detail}

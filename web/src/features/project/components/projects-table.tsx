@@ -6,6 +6,7 @@ import { StageTag } from '../../../components/stage-tag';
 import type { ListResult } from '../../../lib/api-client';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useI18n } from '../../../locales/i18n-context';
+import { RecordLinkText } from '../../chain/components/record-link-text';
 import type { Project } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
 
@@ -99,10 +100,10 @@ export function ProjectsTable({
     },
     {
       title: t('pipeline.chainLink'),
-      dataIndex: 'chainLink',
-      width: 120,
+      key: 'link',
+      width: 180,
       ellipsis: true,
-      render: (v: string | null) => v ?? '—',
+      render: (_value, project) => <RecordLinkText link={project.link} fallback={project.chainLink} />,
     },
     {
       title: t('project.investors'),

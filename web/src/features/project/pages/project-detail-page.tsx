@@ -29,7 +29,8 @@ export function ProjectDetailPage() {
   const can = useCan();
   const me = useSignedInMe();
   const project = useProject(id);
-  const officers = useOfficerOptions(can('user.manage'));
+  const officers = useOfficerOptions(can('lead.read'));
+  const leaders = useOfficerOptions(can('lead.read'), 'leader');
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
 
@@ -99,7 +100,12 @@ export function ProjectDetailPage() {
         </Row>
       </Flex>
       {editing ? (
-        <ProjectFormModal project={data} officerOptions={officers} onClose={() => setEditing(false)} />
+        <ProjectFormModal
+          project={data}
+          officerOptions={officers}
+          leaderNames={leaders.map((leader) => leader.label)}
+          onClose={() => setEditing(false)}
+        />
       ) : null}
       {moving ? <StageMoveModal project={data} onClose={() => setMoving(false)} /> : null}
     </>

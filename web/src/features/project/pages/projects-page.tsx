@@ -28,6 +28,7 @@ function filtersFromSearch(params: URLSearchParams): ProjectFilters {
     'officerId',
     'firmId',
     'chainId',
+    'linkId',
     'signedFrom',
     'signedTo',
     'sort',
@@ -46,7 +47,8 @@ export function ProjectsPage() {
   const can = useCan();
   const me = useSignedInMe();
   const navigate = useNavigate();
-  const officers = useOfficerOptions(can('user.manage'));
+  const officers = useOfficerOptions(can('lead.read'));
+  const leaders = useOfficerOptions(can('lead.read'), 'leader');
   const [view, setView] = useState<View>('list');
   const [search] = useSearchParams();
   const [filters, setFilters] = useState<ProjectFilters>(() => ({
@@ -140,6 +142,7 @@ export function ProjectsPage() {
       {creating ? (
         <ProjectFormModal
           officerOptions={officers}
+          leaderNames={leaders.map((leader) => leader.label)}
           onClose={() => setCreating(false)}
           onSaved={(project) => navigate(`/projects/${project.id}`)}
         />

@@ -75,13 +75,25 @@ export interface RequestOverview {
   totals: OverviewCounts & { unassigned: number };
 }
 
-export interface RequestListQuery {
+/** The list's filters; a cockpit figure links to `/requests` with some of them in the address. */
+export interface RequestFilters {
   q?: string;
   status?: string;
   type?: RequestType;
   departmentId?: string;
+  /** Not yet assigned to a department. */
+  unassigned?: boolean;
+  /** The project's park / chain (the cockpit's park and chain filters). */
+  park?: string;
+  chainId?: string;
+  projectId?: string;
+  firmId?: string;
   overdue?: boolean;
+  /** Not yet confirmed by the firm (未办结). */
   open?: boolean;
+}
+
+export interface RequestListQuery extends RequestFilters {
   limit: number;
   offset: number;
 }
@@ -95,6 +107,17 @@ export function useRequests(query: RequestListQuery, enabled = true) {
     queryFn: ({ signal }) => api.get<ListResult<FactorRequest>>('/api/requests', { ...query }, signal),
     placeholderData: keepPreviousData,
     enabled,
+  });
+}
+
+/** The name of a chain a filter names (only for roles that may read chains). */
+export function useChainName(chainId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['chains', 'detail', chainId],
+    queryFn: ({ signal }) =>
+      api.get<{ id: string; name: string }>(`/api/chains/${chainId}`, undefined, signal),
+    enabled: enabled && !!chainId,
+    select: (c) => c.name,
   });
 }
 

@@ -1,41 +1,56 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Flex, Input, Select, Tabs } from 'antd';
+import { Button, Card, Flex, Select, Tabs } from 'antd';
 import { useState } from 'react';
-import {
-  REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
-  type RequestType,
-} from '../../../../../shared/src/request-status';
+import { useSearchParams } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCan, useSignedInMe } from '../../auth/api/use-me';
 import { useDepartments } from '../../users/api/use-departments';
-import { useRequestQueue, useRequests } from '../api/use-requests';
+import { type RequestFilters, useRequestQueue, useRequests } from '../api/use-requests';
+import {
+  RequestFilterBar,
+  requestFiltersFromSearch,
+  requestFiltersToSearch,
+} from '../components/request-filter-bar';
 import { RequestFormModal } from '../components/request-form-modal';
 import { RequestOverviewPanel } from '../components/request-overview';
 import { RequestsTable } from '../components/requests-table';
 
 type Tab = 'all' | 'queue' | 'overview';
 
-/** `/requests` 要素保障: all requests in scope, a department's queue, the leader's overview. */
+/**
+ * `/requests` 要素保障: all requests in scope, a department's queue, the leader's overview. The
+ * list's filters live in the address, so a cockpit figure's link opens the list filtered exactly
+ * as the figure counts (and the back button restores the previous filters).
+ */
 export function RequestsPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const can = useCan();
   const me = useSignedInMe();
   const isDept = me.user.role === 'department';
+  const [search, setSearch] = useSearchParams();
+  const filters = requestFiltersFromSearch(search);
+  const linked = Object.keys(filters).length > 0;
   const [tab, setTab] = useState<Tab>(
-    isDept ? 'queue' : can('request.overview') && me.user.role === 'leader' ? 'overview' : 'all',
+    linked
+      ? 'all'
+      : isDept
+        ? 'queue'
+        : can('request.overview') && me.user.role === 'leader'
+          ? 'overview'
+          : 'all',
   );
-  const [q, setQ] = useState<string>();
-  const [type, setType] = useState<RequestType>();
-  const [overdue, setOverdue] = useState(false);
   const [queueDept, setQueueDept] = useState<string>();
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
   const departments = useDepartments();
   const paging = { limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
-  const list = useRequests({ q, type, overdue: overdue || undefined, ...paging }, tab === 'all');
+  const list = useRequests({ ...filters, ...paging }, tab === 'all');
+  const setFilter = (patch: Partial<RequestFilters>) => {
+    setSearch(requestFiltersToSearch({ ...filters, ...patch }), { replace: true });
+    setPage((p) => ({ ...p, current: 1 }));
+  };
   const queue = useRequestQueue(
     { departmentId: isDept ? undefined : queueDept, ...paging },
     tab === 'queue' && (isDept || !!queueDept),
@@ -87,32 +102,10 @@ export function RequestsPage() {
           />
         ) : (
           <>
-            <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-              {tab === 'all' ? (
-                <>
-                  <Input.Search
-                    allowClear
-                    placeholder={t('common.search')}
-                    onSearch={(v) => setQ(v || undefined)}
-                    style={{ width: 240 }}
-                  />
-                  <Select
-                    allowClear
-                    placeholder={t('request.type')}
-                    style={{ width: 160 }}
-                    value={type}
-                    onChange={setType}
-                    options={REQUEST_TYPES.map((k) => ({ value: k, label: pick(REQUEST_TYPE_LABELS[k]) }))}
-                  />
-                  <Checkbox
-                    checked={overdue}
-                    onChange={(e) => setOverdue(e.target.checked)}
-                    data-testid="request-overdue-only"
-                  >
-                    {t('sup.onlyOverdue')}
-                  </Checkbox>
-                </>
-              ) : !isDept ? (
+            {tab === 'all' ? (
+              <RequestFilterBar filters={filters} onChange={setFilter} />
+            ) : !isDept ? (
+              <Flex gap={8} wrap style={{ marginBottom: 16 }}>
                 <Select
                   showSearch
                   optionFilterProp="label"
@@ -122,8 +115,8 @@ export function RequestsPage() {
                   onChange={setQueueDept}
                   options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
                 />
-              ) : null}
-            </Flex>
+              </Flex>
+            ) : null}
             {active.isError ? (
               <LoadErrorResult error={active.error} onRetry={() => active.refetch()} />
             ) : (

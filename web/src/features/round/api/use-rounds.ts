@@ -27,13 +27,45 @@ export interface RoundProject {
   submittedAt: string | null;
   late: boolean;
   reporterName: string | null;
+  chainName: string | null;
+  totalInvestment: number | null;
   investmentPeriod: number | null;
+  /** Whether the period's investment is counted in the statistics (入统); null before a report. */
+  investmentInStats: boolean | null;
   fundsPeriod: number | null;
+  exportsPeriod: number | null;
+  outputPeriod: number | null;
+  taxPeriod: number | null;
+  investmentCumulative: number | null;
+  fundsCumulative: number | null;
+  /** Running figures from earlier rounds' reports, which the form adds this period to. */
+  priorInvestmentCumulative: number;
+  priorFundsCumulative: number;
+  /** A filed cumulative figure differs from the running one. */
+  cumulativeDisagrees: boolean;
   reminders: number;
+}
+
+/** A round's figures summed over a group of its projects (server: round-rollup.ts). */
+export interface RoundRollup {
+  key: string;
+  projects: number;
+  reported: number;
+  late: number;
+  totalInvestment: number;
+  investmentPeriod: number;
+  investmentInStats: number;
+  fundsPeriod: number;
+  exportsPeriod: number;
+  outputPeriod: number;
+  taxPeriod: number;
+  investmentCumulative: number;
+  fundsCumulative: number;
 }
 
 export interface RoundDetail extends Round {
   projects: RoundProject[];
+  rollups: { zone: RoundRollup; byPark: RoundRollup[]; byChain: RoundRollup[]; byOfficer: RoundRollup[] };
 }
 
 export interface RoundReport {
@@ -46,8 +78,13 @@ export interface RoundReport {
   projectName: string;
   reporterName: string | null;
   investmentPeriod: number;
+  investmentInStats: boolean;
   fundsPeriod: number;
   exportsPeriod: number;
+  outputPeriod: number | null;
+  taxPeriod: number | null;
+  investmentCumulative: number | null;
+  fundsCumulative: number | null;
   narrative: string;
   problems: string | null;
   submittedAt: string;
@@ -59,7 +96,14 @@ export interface RoundReport {
 export interface ReportBody {
   projectId: string;
   investmentPeriod: number;
+  investmentInStats: boolean;
   fundsPeriod: number;
+  exportsPeriod: number;
+  outputPeriod: number | null;
+  taxPeriod: number | null;
+  /** Omitted: the server stores the running figure (earlier reports + this period). */
+  investmentCumulative?: number;
+  fundsCumulative?: number;
   narrative: string;
   problems?: string | null;
   photos?: Array<{ fileName: string; contentBase64: string }>;
@@ -81,11 +125,16 @@ export function useRound(id: string) {
   });
 }
 
-export function useRoundReports(query: Record<string, string>, page: { limit: number; offset: number }) {
+export function useRoundReports(
+  query: Record<string, string>,
+  page: { limit: number; offset: number },
+  enabled = true,
+) {
   return useQuery({
     queryKey: [...key, 'reports', query, page],
     queryFn: ({ signal }) =>
       api.get<ListResult<RoundReport>>('/api/rounds/reports', { ...query, ...page }, signal),
+    enabled,
   });
 }
 
@@ -115,7 +164,10 @@ export function useSubmitReport(roundId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: ReportBody) =>
-      api.post<{ id: string; late: boolean }>(`/api/rounds/${roundId}/reports`, body),
+      api.post<{ id: string; late: boolean; cumulative: { investmentDisagrees: boolean } }>(
+        `/api/rounds/${roundId}/reports`,
+        body,
+      ),
     onSuccess: invalidate,
   });
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Progress, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Checkbox, Progress, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
@@ -13,6 +13,7 @@ import { useCan } from '../../auth/api/use-me';
 import { ReportButtons } from '../../report/components/report-buttons';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
 import { ReportFormModal } from '../components/report-form-modal';
+import { RoundRollups } from '../components/round-rollups';
 
 /** `/rounds/:id` a round: its projects, who has reported (late marked), who has not; report and remind. */
 export function RoundDetailPage() {
@@ -117,7 +118,35 @@ export function RoundDetailPage() {
               dataIndex: 'investmentPeriod',
               width: 160,
               align: 'right',
-              render: (v: number | null) => (v === null ? '—' : money(v)),
+              render: (v: number | null, p) =>
+                v === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {money(v)} {p.investmentInStats === false ? <Tag>{t('round.notInStats')}</Tag> : null}
+                  </>
+                ),
+            },
+            {
+              title: t('round.rollup.investmentCumulative'),
+              dataIndex: 'investmentCumulative',
+              width: 170,
+              align: 'right',
+              render: (v: number | null, p) =>
+                p.reportId === null || v === null ? (
+                  '—'
+                ) : (
+                  <>
+                    {money(v)}{' '}
+                    {p.cumulativeDisagrees ? (
+                      <Tooltip title={t('round.cumulativeCheck')}>
+                        <Tag color="orange" data-testid={`round-cumulative-flag-${p.projectId}`}>
+                          {t('round.cumulativeFlag')}
+                        </Tag>
+                      </Tooltip>
+                    ) : null}
+                  </>
+                ),
             },
             { title: t('round.reminders'), dataIndex: 'reminders', width: 90, align: 'right' },
             {
@@ -137,6 +166,7 @@ export function RoundDetailPage() {
           ]}
         />
       </Card>
+      <RoundRollups rollups={r.rollups} />
       {reporting ? (
         <ReportFormModal roundId={r.id} project={reporting} onClose={() => setReporting(null)} />
       ) : null}

@@ -61,7 +61,18 @@ export function RoundReportsPage() {
               dataIndex: 'investmentPeriod',
               width: 140,
               align: 'right',
-              render: (v: number) => money(v),
+              render: (v: number, r) => (
+                <>
+                  {money(v)} {r.investmentInStats ? null : <Tag>{t('round.notInStats')}</Tag>}
+                </>
+              ),
+            },
+            {
+              title: t('round.rollup.investmentCumulative'),
+              dataIndex: 'investmentCumulative',
+              width: 130,
+              align: 'right',
+              render: (v: number | null) => (v === null ? '—' : money(v)),
             },
             {
               title: t('round.fundsPeriod'),

@@ -34,16 +34,44 @@ export function useTargets(year?: number) {
   });
 }
 
+export interface TargetUnitOption {
+  unitType: TargetUnitType;
+  unitKey: string;
+  unitName: string;
+}
+
+/** The units a target can be set for (admins: the editor's picker). */
+export function useTargetUnits(enabled: boolean) {
+  return useQuery({
+    queryKey: ['targets', 'units'],
+    queryFn: ({ signal }) => api.get<{ items: TargetUnitOption[] }>('/api/targets/units', undefined, signal),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
+export interface SetTargetsBody {
+  year: number;
+  unitType: TargetUnitType;
+  unitKey: string;
+  unitName?: string;
+  /** A value sets the metric's target; null removes it. */
+  values: Partial<Record<TargetMetric, number | null>>;
+}
+
 export function useSetTargets() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      year: number;
-      unitType: TargetUnitType;
-      unitKey: string;
-      unitName: string;
-      values: Partial<Record<TargetMetric, number | null>>;
-    }) => apiRequest('/api/targets', { method: 'PUT', body }),
+    mutationFn: (body: SetTargetsBody) => apiRequest('/api/targets', { method: 'PUT', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['targets'] }),
+  });
+}
+
+export function useDeleteTargets() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (q: { year: number; unitType: TargetUnitType; unitKey: string }) =>
+      apiRequest<{ deleted: number }>('/api/targets', { method: 'DELETE', query: q }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['targets'] }),
   });
 }

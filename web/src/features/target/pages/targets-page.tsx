@@ -1,4 +1,17 @@
-import { Alert, Card, InputNumber, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  InputNumber,
+  Popconfirm,
+  Progress,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -9,20 +22,41 @@ import {
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
+import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
+import { useCan } from '../../auth/api/use-me';
 import { linkHref } from '../../cockpit/api/use-cockpit';
-import { type TargetUnit, useTargets } from '../api/use-targets';
+import { type TargetUnit, useDeleteTargets, useTargets } from '../api/use-targets';
+import { StageNormsCard } from '../components/stage-norms-card';
+import { TargetEditorModal } from '../components/target-editor-modal';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 
-/** `/targets` 目标考核: targets per unit, actuals from the records, completion vs time elapsed, ranking. */
+/**
+ * `/targets` 目标考核: targets per unit, actuals from the records, completion vs time elapsed,
+ * ranking with its rule; admins set, change and remove targets. Below: the zone's stage norms.
+ */
 export function TargetsPage() {
   const { t, pick, lang } = useI18n();
   const money = useFormatMoney();
+  const can = useCan();
+  const { message } = App.useApp();
   const [year, setYear] = useState<number>();
   const [type, setType] = useState<TargetUnitType>('park');
+  // null: closed; 'new': a new unit's targets; a unit: change its targets.
+  const [editing, setEditing] = useState<TargetUnit | 'new' | null>(null);
   const targets = useTargets(year);
+  const remove = useDeleteTargets();
   const data = targets.data;
+  const writable = can('target.write');
+  const onDelete = async (u: TargetUnit) => {
+    try {
+      await remove.mutateAsync({ year: data?.year ?? 0, unitType: u.unitType, unitKey: u.unitKey });
+      message.success(t('target.deleted'));
+    } catch (err) {
+      message.error(errorText(err, pick));
+    }
+  };
   const elapsed = data?.timeElapsed ?? 0;
   const units = (data?.units ?? []).filter((u) => u.unitType === type);
   const metricCols = Object.entries(TARGET_METRIC_INFO).map(([metric, info]) => ({
@@ -53,7 +87,17 @@ export function TargetsPage() {
   }));
   return (
     <>
-      <PageHeader title={t('target.title')} subtitle={t('module.target.desc')} />
+      <PageHeader
+        title={t('target.title')}
+        subtitle={t('module.target.desc')}
+        extra={
+          writable ? (
+            <Button type="primary" onClick={() => setEditing('new')} data-testid="target-new">
+              {t('target.set')}
+            </Button>
+          ) : null
+        }
+      />
       <Card>
         <Space style={{ marginBottom: 12 }} wrap>
           <Typography.Text>{t('cockpit.year')}</Typography.Text>
@@ -73,7 +117,7 @@ export function TargetsPage() {
             type="info"
             showIcon
             style={{ marginBottom: 12 }}
-            message={`${t('target.rule')}：${pick(data.rule)}`}
+            title={`${t('target.rule')}：${pick(data.rule)}`}
             data-testid="targets-rule"
           />
         ) : null}
@@ -119,10 +163,54 @@ export function TargetsPage() {
                 render: (v: number | null) => pct(v),
               },
               ...metricCols,
+              ...(writable
+                ? [
+                    {
+                      title: '',
+                      key: 'actions',
+                      width: 130,
+                      fixed: 'right' as const,
+                      render: (_: unknown, u: TargetUnit) => (
+                        <Space size={0}>
+                          <Button
+                            size="small"
+                            type="link"
+                            onClick={() => setEditing(u)}
+                            data-testid={`target-edit-${u.unitKey}`}
+                          >
+                            {t('target.edit')}
+                          </Button>
+                          <Popconfirm
+                            title={t('target.deleteConfirm', { unit: u.unitName, year: data?.year ?? '' })}
+                            onConfirm={() => onDelete(u)}
+                          >
+                            <Button
+                              size="small"
+                              type="link"
+                              danger
+                              data-testid={`target-delete-${u.unitKey}`}
+                            >
+                              {t('target.delete')}
+                            </Button>
+                          </Popconfirm>
+                        </Space>
+                      ),
+                    },
+                  ]
+                : []),
             ]}
           />
         )}
       </Card>
+      <StageNormsCard />
+      {editing && data ? (
+        <TargetEditorModal
+          year={data.year}
+          editing={editing === 'new' ? null : editing}
+          initialType={type}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,136 @@
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+
+/**
+ * Chain links in the pipeline (issue 4 follow-up): an officer creates a lead with its chain link
+ * picked (not typed), sees "chain › link" on the lead page leading to the chain map, picks the owner
+ * from the officer list (no admin rights needed), signs the lead, and reads the project's timeline
+ * in words: the edited field by its label and the person by name.
+ */
+
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/** Picks `text` in an antd Select after typing `search` into it. */
+async function chooseOption(page: Page, select: Locator, text: string, search: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  const settled = open.and(page.locator(':not(.ant-slide-up)'));
+  await select.click();
+  await page.keyboard.type(search);
+  await settled.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+  await poll(() => select.innerText()).toContain(text);
+  await open
+    .first()
+    .waitFor({ state: 'detached', timeout: 3_000 })
+    .catch(async () => {
+      if ((await settled.count()) > 0) await select.click();
+    });
+}
+
+describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1440, height: 900 },
+    });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('creates a lead with its chain link picked and shows chain › link on its page', async () => {
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      user: { displayName: string };
+    };
+    await page.goto(`${server.url}/leads`);
+    await page.getByTestId('leads-create').click();
+    const form = page.getByTestId('lead-form');
+    await form.waitFor();
+    await page.getByTestId('lead-title').fill('冻干宠物零食工厂');
+    await chooseOption(page, page.getByTestId('lead-source'), '展会', '展会');
+    await form.getByPlaceholder('企业库中还没有时填写').fill('某冻干宠物食品有限公司');
+    // The link comes from the picker (searchable by its path), not a free-text box.
+    await chooseOption(page, page.getByTestId('lead-link'), '宠物产业链 / 宠物食品 / 零食', '零食');
+    // The owner picker is there for an officer too, set to the officer.
+    await poll(() => form.locator('.ant-form-item').filter({ hasText: '负责人' }).innerText()).toContain(
+      me.user.displayName,
+    );
+    await screenshot(page, 'pipeline-link-lead-form');
+    await page.getByTestId('lead-submit').click();
+
+    await page.waitForURL(/\/leads\/[^/]+$/);
+    const link = page.locator('.ant-descriptions').getByTestId('record-link');
+    await poll(() => link.innerText()).toBe('宠物产业链 › 零食');
+    expect(await link.getAttribute('href')).toMatch(/^\/chains\/[^/]+$/);
+    await screenshot(page, 'pipeline-link-lead-detail');
+
+    // The list shows it and filters by the parent link.
+    await page.goto(`${server.url}/leads`);
+    await page.getByTestId('leads-tab-mine').waitFor();
+    await chooseOption(page, page.getByTestId('leads-link-filter'), '宠物产业链 / 宠物食品', '宠物食品');
+    await poll(() => page.getByTestId('leads-table').innerText()).toContain('冻干宠物零食工厂');
+    expect(await page.getByTestId('leads-table').innerText()).toContain('宠物产业链 › 零食');
+
+    // The link opens the chain map.
+    await page.getByTestId('leads-table').getByText('冻干宠物零食工厂').click();
+    await page.waitForURL(/\/leads\/[^/]+$/);
+    await page.locator('.ant-descriptions').getByTestId('record-link').click();
+    await page.waitForURL(/\/chains\/[^/]+$/);
+    await page.getByTestId('chain-export-png').waitFor();
+  });
+
+  it('signs the lead; the project keeps the link and its timeline reads in words', async () => {
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      user: { displayName: string };
+    };
+    await page.goBack();
+    await page.waitForURL(/\/leads\/[^/]+$/);
+    await page.getByTestId('lead-sign').click();
+    const signForm = page.getByTestId('lead-sign-form');
+    await signForm.waitFor();
+    await page.getByTestId('sign-project-name').fill('冻干宠物零食生产线项目');
+    await page.getByTestId('lead-sign-submit').click();
+    await page.waitForURL(/\/projects\/[^/]+$/);
+    await poll(() => page.locator('.ant-descriptions').first().innerText()).toContain('宠物产业链 › 零食');
+
+    await page.getByTestId('project-edit').click();
+    await page.getByTestId('project-form').waitFor();
+    await page.getByTestId('project-land').fill('80');
+    await page.getByTestId('project-submit').click();
+    const timeline = page.getByTestId('project-timeline');
+    await poll(() => timeline.getByTestId('timeline-fields').first().innerText()).toBe('修改了：用地（亩）');
+    expect(await timeline.innerText()).toContain(me.user.displayName);
+    expect(await timeline.innerText()).not.toContain('land_mu');
+    await screenshot(page, 'pipeline-link-project-timeline');
+
+    // The project list, filtered by the parent link from the address (as the chain map could link).
+    const options = (await (await page.request.get(`${server.url}/api/chains/link-options`)).json()) as {
+      items: Array<{ id: string; path: string }>;
+    };
+    const food = options.items.find((o) => o.path === '宠物产业链 / 宠物食品');
+    expect(food).toBeDefined();
+    await page.goto(`${server.url}/projects?linkId=${food?.id ?? ''}`);
+    const table = page.getByTestId('projects-table');
+    await poll(() => table.innerText()).toContain('冻干宠物零食生产线项目');
+    await poll(() => page.getByTestId('projects-link-filter').innerText()).toContain('宠物产业链 / 宠物食品');
+    await screenshot(page, 'pipeline-link-projects-filtered');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { requireActor } from '../../lib/fields';
+import type { ServiceContext } from '../../plugins/context';
+import * as repo from './user.repository';
+
+export const officerSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.enum(['officer', 'leader']),
+});
+
+const STAFF_ROLES = ['officer', 'leader'] as const;
+
+/** Active officers and leaders by display name; no usernames, no account state. */
+export async function listOfficers(ctx: ServiceContext) {
+  requireActor(ctx);
+  const rows = await repo.listActiveByRoles(ctx.db.kysely, STAFF_ROLES);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      displayName: r.display_name,
+      role: r.role as (typeof STAFF_ROLES)[number],
+    })),
+  };
+}

@@ -1,0 +1,130 @@
+import { Checkbox, Flex, Input, Select, Tag } from 'antd';
+import {
+  REQUEST_STATUS_LABELS,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  type RequestStatus,
+  type RequestType,
+} from '../../../../../shared/src/request-status';
+import { useI18n } from '../../../locales/i18n-context';
+import { useCan } from '../../auth/api/use-me';
+import { useDepartments } from '../../users/api/use-departments';
+import { type RequestFilters, useChainName } from '../api/use-requests';
+
+/** The filters the address can carry, in the order they are read. */
+const TEXT_KEYS = ['q', 'status', 'type', 'departmentId', 'park', 'chainId', 'projectId', 'firmId'] as const;
+const BOOL_KEYS = ['unassigned', 'overdue', 'open'] as const;
+
+/**
+ * Filters from the address: a cockpit figure links to `/requests?open=true&park=…` and the list
+ * must open showing exactly the records behind the figure.
+ */
+export function requestFiltersFromSearch(params: URLSearchParams): RequestFilters {
+  const f: Record<string, string | boolean> = {};
+  for (const key of TEXT_KEYS) {
+    const v = params.get(key);
+    if (v) f[key] = v;
+  }
+  for (const key of BOOL_KEYS) if (params.get(key) === 'true') f[key] = true;
+  return f as RequestFilters;
+}
+
+/** The filters back into an address query (only the ones set). */
+export function requestFiltersToSearch(f: RequestFilters): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f)) {
+    if (v === undefined || v === false || v === '') continue;
+    out[k] = String(v);
+  }
+  return out;
+}
+
+interface Props {
+  filters: RequestFilters;
+  onChange: (patch: Partial<RequestFilters>) => void;
+}
+
+/**
+ * The list's filter bar. Search, type, department, 未办结 and 只看超期 are controls; the filters
+ * only a link brings (park, chain, project, firm, status, unassigned) show as closable tags, so the
+ * reader sees why the list is shorter and can drop the filter.
+ */
+export function RequestFilterBar({ filters, onChange }: Props) {
+  const { t, pick } = useI18n();
+  const can = useCan();
+  const departments = useDepartments();
+  const chainName = useChainName(filters.chainId, can('chain.read'));
+  const statuses = (filters.status ?? '').split(',').filter(Boolean) as RequestStatus[];
+
+  const tags: Array<{ key: keyof RequestFilters; label: string }> = [];
+  if (filters.park) tags.push({ key: 'park', label: `${t('request.filter.park')}：${filters.park}` });
+  if (filters.chainId) {
+    tags.push({
+      key: 'chainId',
+      label: `${t('request.filter.chain')}：${chainName.data ?? filters.chainId}`,
+    });
+  }
+  if (filters.unassigned) tags.push({ key: 'unassigned', label: t('request.filter.unassigned') });
+  if (statuses.length > 0) {
+    const names = statuses.map((s) => (REQUEST_STATUS_LABELS[s] ? pick(REQUEST_STATUS_LABELS[s]) : s));
+    tags.push({ key: 'status', label: `${t('request.filter.status')}：${names.join('、')}` });
+  }
+  if (filters.projectId) tags.push({ key: 'projectId', label: t('request.filter.project') });
+  if (filters.firmId) tags.push({ key: 'firmId', label: t('request.filter.firm') });
+
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }} data-testid="request-filters">
+      <Input.Search
+        allowClear
+        placeholder={t('common.search')}
+        defaultValue={filters.q}
+        onSearch={(v) => onChange({ q: v || undefined })}
+        style={{ width: 240 }}
+      />
+      <Select
+        allowClear
+        placeholder={t('request.type')}
+        style={{ width: 160 }}
+        value={filters.type}
+        onChange={(v?: RequestType) => onChange({ type: v })}
+        options={REQUEST_TYPES.map((k) => ({ value: k, label: pick(REQUEST_TYPE_LABELS[k]) }))}
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        placeholder={t('request.department')}
+        style={{ width: 200 }}
+        value={filters.departmentId}
+        onChange={(v?: string) => onChange({ departmentId: v, unassigned: undefined })}
+        options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+        data-testid="request-filter-department"
+      />
+      <Checkbox
+        checked={!!filters.open}
+        onChange={(e) => onChange({ open: e.target.checked || undefined })}
+        data-testid="request-open-only"
+      >
+        {t('request.filter.open')}
+      </Checkbox>
+      <Checkbox
+        checked={!!filters.overdue}
+        onChange={(e) => onChange({ overdue: e.target.checked || undefined })}
+        data-testid="request-overdue-only"
+      >
+        {t('sup.onlyOverdue')}
+      </Checkbox>
+      {tags.map((tag) => (
+        <Tag
+          key={tag.key}
+          closable
+          color="blue"
+          onClose={() => onChange({ [tag.key]: undefined })}
+          data-testid={`request-filter-tag-${tag.key}`}
+        >
+          {tag.label}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}
