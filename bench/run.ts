@@ -86,7 +86,7 @@ async function benchOne(
     db: bench.db,
     logger: false,
     clock,
-    // As in production (main.ts): heavy SQLite reads in worker threads; PostgreSQL ignores it.
+    // As in production (main.ts): heavy reads in worker threads with their own connections.
     readWorkers: opts.readWorkers,
     config: {
       sessionIdleMinutes: 30,
@@ -125,7 +125,7 @@ async function benchOne(
         scale: opts.scale,
         seconds,
         connections,
-        readWorkers: bench.db.dialect === 'sqlite' ? opts.readWorkers : 0,
+        readWorkers: opts.readWorkers,
         http: http.main,
         background: http.background,
         raw,

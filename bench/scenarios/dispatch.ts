@@ -1,5 +1,6 @@
 import { cockpitData } from '../../server/src/modules/cockpit/cockpit.task';
 import { dispatchReportData } from '../../server/src/modules/report/dispatch-report.task';
+import { warningsData } from '../../server/src/modules/warning/warning.task';
 import { CHAINS } from '../generate/tables/pipeline-names';
 import { captureStatements } from '../lib/capture-sql';
 import type { Scenario, Statement } from './types';
@@ -18,7 +19,7 @@ const TODAY = '2026-11-30';
 export const cockpitScenario: Scenario = {
   name: 'cockpit',
   description:
-    'GET /api/cockpit — funnel, monthly vs target, late, requests, chains, top 10, round rate (zone / park / chain)',
+    'GET /api/cockpit — funnel, monthly vs target, late, requests, chains, top 10, round rate, warnings (zone / park / chain)',
   async prepare(ctx) {
     const chains = ctx.generation.contextFor('chain');
     const parks = await ctx.db.kysely
@@ -40,7 +41,20 @@ export const cockpitScenario: Scenario = {
       })),
     ];
     const ops: Statement[][] = [];
-    for (const v of variants) ops.push(await captureStatements(ctx.db, (k) => cockpitData(k, v.scope)));
+    // The route reads the figures and the warnings (counts by severity, the top ten): replay both.
+    for (const v of variants) {
+      ops.push(
+        await captureStatements(ctx.db, async (k) => {
+          await cockpitData(k, v.scope);
+          await warningsData(k, {
+            today: TODAY,
+            park: v.scope.park,
+            chainId: v.scope.chainId,
+            limit: 10_000,
+          });
+        }),
+      );
+    }
     const order = Array.from({ length: 200 }, (_, i) => i % variants.length);
     return {
       paths: order.map((i) => (variants[i] as (typeof variants)[number]).path),

@@ -50,7 +50,9 @@ describe.skipIf(SKIP_DB || TEST_DB_KIND !== 'sqlite')('heavy reads off the event
     expect(res.mode).toBe('inline');
     expect(res.order).toEqual(['slow', 'health-200']);
   });
+});
 
+describe.skipIf(SKIP_DB)(`heavy reads in worker threads (${TEST_DB_KIND})`, () => {
   it('hands a fast read to the free worker instead of queueing it behind a slow one', async () => {
     const db = await createTestDb();
     await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
@@ -76,6 +78,7 @@ describe.skipIf(SKIP_DB || TEST_DB_KIND !== 'sqlite')('heavy reads off the event
     const b = await buildApp({ db, config, readWorkers: 0 });
     try {
       const q = { sort: '-at' as const, limit: 10, offset: 0 };
+      expect(a.reads.mode).toBe('workers');
       const viaWorker = await a.reads.run('audit.list', q);
       const inline = await b.reads.run('audit.list', q);
       expect(viaWorker.total).toBeGreaterThan(0);

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Db } from './connect';
 import { READ_TASKS, type ReadTaskName, type ReadTaskParams, type ReadTaskResult } from './read-tasks';
 
-/** Runs the registered heavy reads: in worker threads on SQLite, inline on PostgreSQL. */
+/** Runs the registered heavy reads: in worker threads with their own connections, or inline. */
 export interface ReadRunner {
   run<K extends ReadTaskName>(name: K, params: ReadTaskParams<K>): Promise<ReadTaskResult<K>>;
   readonly mode: 'workers' | 'inline';
@@ -30,42 +30,51 @@ interface Job {
 
 interface Slot {
   worker: Worker;
-  job: Job | null;
+  jobs: Map<number, Job>;
 }
 
+/** What a worker opens: the SQLite file read-only, or a small PostgreSQL pool of its own. */
+export type WorkerTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+
 /**
- * One shared queue: a job goes to whichever worker is free, so a fast read never waits behind a
- * slow one while another worker sits idle.
+ * One shared queue: a job goes to the least busy worker with room, so a fast read never waits
+ * behind a slow one while another worker could take it. A SQLite worker runs one job at a time (its
+ * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes several.
  */
-function workerRunner(file: string, size: number): ReadRunner {
+function workerRunner(target: WorkerTarget, size: number): ReadRunner {
+  const capacity = target.dialect === 'sqlite' ? 1 : 4;
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
 
   function pump(): void {
-    for (const slot of slots) {
-      if (slot.job || queue.length === 0) continue;
+    while (queue.length > 0) {
+      let best: Slot | null = null;
+      for (const slot of slots) {
+        if (slot.jobs.size < capacity && (!best || slot.jobs.size < best.jobs.size)) best = slot;
+      }
+      if (!best) return;
       const job = queue.shift() as Job;
-      slot.job = job;
-      slot.worker.postMessage({ id: job.id, name: job.name, params: job.params });
+      best.jobs.set(job.id, job);
+      best.worker.postMessage({ id: job.id, name: job.name, params: job.params });
     }
   }
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: { file } });
-    const slot: Slot = { worker, job: null };
+    const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: target });
+    const slot: Slot = { worker, jobs: new Map() };
     worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
-      const job = slot.job;
-      slot.job = null;
-      if (job && job.id === msg.id) {
+      const job = slot.jobs.get(msg.id);
+      slot.jobs.delete(msg.id);
+      if (job) {
         if (msg.ok) job.resolve(msg.result);
         else job.reject(new Error(msg.error ?? 'read task failed'));
       }
       pump();
     });
     worker.on('error', (err) => {
-      slot.job?.reject(err);
-      slot.job = null;
+      for (const job of slot.jobs.values()) job.reject(err);
+      slot.jobs.clear();
     });
     worker.unref();
     slots.push(slot);
@@ -79,18 +88,40 @@ function workerRunner(file: string, size: number): ReadRunner {
       }),
     close: async () => {
       for (const job of queue.splice(0)) job.reject(new Error('read runner closed'));
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(slots.map((s) => closeWorker(s.worker)));
     },
   };
 }
 
 /**
+ * Asks the worker to close its connections first (a PostgreSQL server would otherwise keep the
+ * sessions of a killed thread around for a moment), then ends the thread; 2 s at most.
+ */
+async function closeWorker(worker: Worker): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, 2000);
+    worker.once('message', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    worker.postMessage({ close: true });
+  });
+  await worker.terminate();
+}
+
+/**
  * better-sqlite3 is synchronous: a one-second aggregate on the main thread would freeze every user.
- * On a file-backed SQLite database heavy reads go to `workers` threads with their own connections.
+ * On PostgreSQL the queries are asynchronous but the work around them is not: drawing a .docx of
+ * 2,000 projects is seconds of JavaScript. So heavy reads go to `workers` threads with their own
+ * connections on both databases; an in-memory SQLite database (tests) cannot be shared and runs inline.
  */
 export function createReadRunner(db: Db, workers: number): ReadRunner {
-  if (db.dialect === 'sqlite' && db.sqlitePath && db.sqlitePath !== ':memory:' && workers > 0) {
-    return workerRunner(db.sqlitePath, workers);
+  if (workers <= 0) return inlineRunner(db);
+  if (db.dialect === 'sqlite' && db.sqlitePath && db.sqlitePath !== ':memory:') {
+    return workerRunner({ dialect: 'sqlite', file: db.sqlitePath }, workers);
+  }
+  if (db.dialect === 'postgres' && db.databaseUrl) {
+    return workerRunner({ dialect: 'postgres', url: db.databaseUrl }, workers);
   }
   return inlineRunner(db);
 }

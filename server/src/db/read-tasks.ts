@@ -16,8 +16,9 @@ import type { Database } from './database';
 
 /**
  * Heavy reads that may run off the event loop. Each takes a Kysely handle and plain (cloneable)
- * parameters and returns plain data, so it can run in a worker thread on its own read-only SQLite
- * connection, or inline on PostgreSQL (whose driver is asynchronous anyway).
+ * parameters and returns plain data, so it can run in a worker thread on its own connection (read-only
+ * on SQLite; a small pool on PostgreSQL, where the work around the queries — drawing a .docx — is
+ * still synchronous JavaScript).
  * Areas add their cockpit, report and ranking queries here.
  */
 export const READ_TASKS = {

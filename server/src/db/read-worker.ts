@@ -1,10 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from './connect';
+import { openPostgres, openSqlite } from './connect';
+import type { WorkerTarget } from './read-pool';
 import { READ_TASKS, type ReadTaskName } from './read-tasks';
 
-/** A read-only connection of its own: WAL lets it read while the main connection writes. */
-const { file } = workerData as { file: string };
-const db = openSqlite(file, { readonly: true });
+/**
+ * A connection of its own: on SQLite read-only (WAL lets it read while the main connection writes);
+ * on PostgreSQL a pool of 4, one per job the runner hands a worker at a time.
+ */
+const target = workerData as WorkerTarget;
+const db =
+  target.dialect === 'sqlite'
+    ? openSqlite(target.file, { readonly: true })
+    : openPostgres(target.url, { max: 4 });
 
 interface Job {
   id: number;
@@ -12,7 +19,12 @@ interface Job {
   params: unknown;
 }
 
-parentPort?.on('message', async (job: Job) => {
+parentPort?.on('message', async (job: Job | { close: true }) => {
+  if ('close' in job) {
+    await db.close().catch(() => undefined);
+    parentPort?.postMessage({ closed: true });
+    return;
+  }
   try {
     const task = READ_TASKS[job.name] as (d: typeof db.kysely, p: unknown) => Promise<unknown>;
     const result = await task(db.kysely, job.params);

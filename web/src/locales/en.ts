@@ -1,3 +1,4 @@
+import { bulkImportEn } from './bulk-import.en';
 import { chainEn } from './chain.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
@@ -448,4 +449,5 @@ export const en: Messages = {
   ...dispatchEn,
   ...intakeEn,
   ...chainEn,
+  ...bulkImportEn,
 };

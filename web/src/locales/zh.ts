@@ -1,3 +1,4 @@
+import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
@@ -441,6 +442,7 @@ export const zh = {
   ...dispatchZh,
   ...intakeZh,
   ...chainZh,
+  ...bulkImportZh,
 } as const;
 
 /** A key of the UI string table. */

@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { SHANGHAI_OFFSET_MINUTES } from '../../../../shared/src/dates';
 import { LEAD_STATUSES } from '../../../../shared/src/lead-status';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import type { RecordLink } from '../chain/record-link';
 import type { FirmDto } from '../firm/firm.presenter';
 import { PRIORITY_OPTIONS, SOURCE_OPTIONS } from '../import/import-columns';
 import type { LeadDto } from '../lead/lead.presenter';
@@ -43,6 +44,12 @@ const label = <T extends { value: string; zh: string }>(options: readonly T[], v
 const stageLabel = (s: string) => PROJECT_STAGES.find((x) => x.key === s)?.zh ?? s;
 const statusLabel = (s: string) => LEAD_STATUSES.find((x) => x.key === s)?.zh ?? s;
 const sample = (isSample: boolean) => (isSample ? '示例' : null);
+/**
+ * 产业链环节: the record's link as "链名 › 环节名" — the form the import reads back onto the link —
+ * else the free text imported from other sheets.
+ */
+export const chainLinkCell = (r: { link: RecordLink | null; chainLink: string | null }) =>
+  r.link ? `${r.link.chainName} › ${r.link.name}` : r.chainLink;
 
 export const FIRM_EXPORT: ExportColumn<FirmDto>[] = [
   { header: '企业名称', width: 34, value: (f) => f.name },
@@ -60,6 +67,7 @@ export const FIRM_EXPORT: ExportColumn<FirmDto>[] = [
     width: 16,
     value: (f) => (f.listedCode ? `${f.listedExchange ?? ''} ${f.listedCode}`.trim() : null),
   },
+  { header: '产业链环节', width: 22, value: chainLinkCell },
   { header: '标签', width: 24, value: (f) => f.tags.join('、') || null },
   { header: '项目', width: 8, value: (f) => f.projectCount },
   { header: '线索', width: 8, value: (f) => f.leadCount },
@@ -78,7 +86,7 @@ export const LEAD_EXPORT: ExportColumn<LeadDto>[] = [
   { header: '目标企业', width: 30, value: (l) => l.targetFirmName },
   { header: '来源', width: 12, value: (l) => label(SOURCE_OPTIONS, l.source) },
   { header: '推荐企业', width: 30, value: (l) => l.referrerFirmName },
-  { header: '产业链环节', width: 16, value: (l) => l.chainLink },
+  { header: '产业链环节', width: 22, value: chainLinkCell },
   { header: '负责人', width: 14, value: (l) => l.ownerName },
   { header: '示例数据', width: 10, value: (l) => sample(l.isSample) },
 ];
@@ -95,7 +103,7 @@ export const PROJECT_EXPORT: ExportColumn<ProjectDto>[] = [
   { header: '预计年税收（万元）', width: 18, value: (p) => wan(p.expectedTax), numFmt: WAN },
   { header: '用地（亩）', width: 10, value: (p) => p.landMu },
   { header: '所在园区', width: 20, value: (p) => p.park },
-  { header: '产业链环节', width: 16, value: (p) => p.chainLink },
+  { header: '产业链环节', width: 22, value: chainLinkCell },
   { header: '投资方', width: 36, value: (p) => p.investors.map((i) => i.firmName).join('、') || null },
   { header: '招商专员', width: 14, value: (p) => p.officerName },
   {

@@ -83,7 +83,9 @@ export const STAGE_OPTIONS: readonly EnumOption[] = PROJECT_STAGES.filter((s) =>
 const MONEY_HINT = '如 5.6亿、4000万；纯数字按元计';
 const DATE_HINT = 'YYYY-MM-DD，或 Excel 日期';
 const FIRM_REF_HINT = '统一社会信用代码或企业全称（须已在企业库中）';
-const USER_HINT = '系统用户名，如 officer';
+const USER_HINT = '系统用户名（如 officer）或导出文件中的姓名';
+/** What import-refs.ts resolveLinkRefs reads onto a link; any other text is kept as free text. */
+const CHAIN_LINK_HINT = '链名 › 环节名（也可用 > 或 /，或唯一的环节名）；其他文字按原文保存';
 
 export const FIRM_COLUMNS: readonly ImportColumn[] = [
   {
@@ -132,7 +134,7 @@ export const FIRM_COLUMNS: readonly ImportColumn[] = [
   { key: 'listedExchange', zh: '上市交易所', en: 'Listed exchange', hint: '如 深交所创业板', type: 'text' },
   { key: 'listedCode', zh: '股票代码', en: 'Stock code', hint: '', type: 'text' },
   { key: 'parentGroup', zh: '所属集团', en: 'Parent group', hint: '', type: 'text' },
-  { key: 'chainLink', zh: '产业链环节', en: 'Chain link', hint: '如 宠物食品', type: 'text' },
+  { key: 'chainLink', zh: '产业链环节', en: 'Chain link', hint: CHAIN_LINK_HINT, type: 'text', width: 28 },
   { key: 'contactName', zh: '联系人', en: 'Contact', hint: '', type: 'text' },
   { key: 'contactTitle', zh: '联系人职务', en: 'Contact title', hint: '', type: 'text' },
   { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', hint: '', type: 'text' },
@@ -177,7 +179,7 @@ export const LEAD_COLUMNS: readonly ImportColumn[] = [
     type: 'text',
     width: 30,
   },
-  { key: 'chainLink', zh: '产业链环节', en: 'Chain link', hint: '如 宠物食品', type: 'text' },
+  { key: 'chainLink', zh: '产业链环节', en: 'Chain link', hint: CHAIN_LINK_HINT, type: 'text', width: 28 },
   { key: 'estimatedInvestment', zh: '预计投资', en: 'Estimated investment', hint: MONEY_HINT, type: 'money' },
   { key: 'owner', zh: '负责人', en: 'Owner', hint: `${USER_HINT}；留空为导入人`, type: 'text' },
   { key: 'nextStep', zh: '下一步', en: 'Next step', hint: '', type: 'text', width: 24 },
@@ -254,7 +256,7 @@ export const PROJECT_COLUMNS: readonly ImportColumn[] = [
   { key: 'leaderName', zh: '包保领导', en: 'Backing leader', hint: '', type: 'text' },
   { key: 'contactName', zh: '项目联系人', en: 'Contact', hint: '', type: 'text' },
   { key: 'contactPhone', zh: '联系电话', en: 'Contact phone', hint: '', type: 'text' },
-  { key: 'chainLink', zh: '产业链环节', en: 'Chain link', hint: '如 宠物食品', type: 'text' },
+  { key: 'chainLink', zh: '产业链环节', en: 'Chain link', hint: CHAIN_LINK_HINT, type: 'text', width: 28 },
   { key: 'startDate', zh: '开工日期', en: 'Start date', hint: DATE_HINT, type: 'date', width: 14 },
 ];
 

@@ -22,6 +22,7 @@ import {
   RowsRefused,
   sameValues,
 } from './import-plan';
+import { applyLinkRef, chainLinkTexts, resolveLinkRefs } from './import-refs';
 import { checkRow, type FirmDraft, validateFirmRow } from './import-rows';
 
 type FirmRowDb = Omit<FirmTable, 'search_text'>;
@@ -85,6 +86,9 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
   for (const f of await repo.firmsByNameNorm(db, norms)) {
     byNorm.set(f.name_norm, [...(byNorm.get(f.name_norm) ?? []), f]);
   }
+
+  const links = await resolveLinkRefs(db, chainLinkTexts(drafts.map((d) => d.draft.input)));
+  for (const { draft } of drafts) applyLinkRef(draft.input, links);
 
   const seenUscc = new Map<string, number>();
   const seenNorm = new Map<string, Array<{ rowNumber: number; uscc: string | null }>>();

@@ -23,7 +23,7 @@ import {
   RowsRefused,
   sameValues,
 } from './import-plan';
-import { resolveFirmRefs, resolveUsers } from './import-refs';
+import { applyLinkRef, chainLinkTexts, resolveFirmRefs, resolveLinkRefs, resolveUsers } from './import-refs';
 import {
   appErrorIssues,
   checkRow,
@@ -74,6 +74,7 @@ export const planLeadImport: Planner = async (ctx, sheet, progress) => {
     db,
     drafts.flatMap(({ draft }) => (draft.owner ? [draft.owner] : [])),
   );
+  const links = await resolveLinkRefs(db, chainLinkTexts(drafts.map((d) => d.draft.body)));
   const codes = drafts.flatMap(({ draft }) => (draft.code ? [draft.code] : []));
   const byCode = new Map((await repo.leadsByCode(db, codes)).map((l) => [l.code, l]));
   const byTitle = new Map<string, LeadTable[]>();
@@ -91,6 +92,7 @@ export const planLeadImport: Planner = async (ctx, sheet, progress) => {
     if (++n % PROGRESS_EVERY === 0) await progress(n);
     const rowIssues: RowIssue[] = [];
     const input: Planned['input'] = { ...draft.body };
+    applyLinkRef(input, links);
     let targetName: string | null = null;
     const target = firms.get(draft.target);
     if (target?.ok) {

@@ -23,7 +23,7 @@ import {
   RowsRefused,
   sameValues,
 } from './import-plan';
-import { resolveFirmRefs, resolveUsers } from './import-refs';
+import { applyLinkRef, chainLinkTexts, resolveFirmRefs, resolveLinkRefs, resolveUsers } from './import-refs';
 import {
   appErrorIssues,
   checkRow,
@@ -76,6 +76,7 @@ export const planProjectImport: Planner = async (ctx, sheet, progress) => {
     db,
     drafts.flatMap(({ draft }) => (draft.officer ? [draft.officer] : [])),
   );
+  const links = await resolveLinkRefs(db, chainLinkTexts(drafts.map((d) => d.draft.body)));
   const byCode = new Map(
     (
       await repo.projectsByCode(
@@ -99,6 +100,7 @@ export const planProjectImport: Planner = async (ctx, sheet, progress) => {
     if (++n % PROGRESS_EVERY === 0) await progress(n);
     const rowIssues: RowIssue[] = [];
     const input: CreateProjectInput = { ...draft.body, ...(draft.code ? { code: draft.code } : {}) };
+    applyLinkRef(input, links);
     if (draft.investors) {
       const investors: Array<{ firmId: string; sharePct: number | null }> = [];
       for (const i of draft.investors) {

@@ -85,21 +85,111 @@ export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<M
 
 export type UserRef = { ok: true; id: string } | { ok: false; message: Bilingual };
 
-/** Users by username; the role rule (officer or admin) stays in the lead and project services. */
-export async function resolveUsers(db: Q, usernames: readonly string[]): Promise<Map<string, UserRef>> {
-  const found = new Map((await repo.usersByUsername(db, usernames)).map((u) => [u.username, u]));
+/**
+ * Users by username, else by the name the exports show (an exported list names its 招商专员 and 负责人
+ * that way, and must import back) when exactly one user has it. The role rule (officer or admin)
+ * stays in the lead and project services.
+ */
+export async function resolveUsers(db: Q, refs: readonly string[]): Promise<Map<string, UserRef>> {
+  const unique = [...new Set(refs)];
+  const found = new Map((await repo.usersByUsername(db, unique)).map((u) => [u.username, u.id]));
+  const rest = unique.filter((r) => !found.has(r));
+  const byDisplay = new Map<string, string[]>();
+  for (const u of rest.length > 0 ? await repo.usersByDisplayName(db, rest) : []) {
+    byDisplay.set(u.display_name, [...(byDisplay.get(u.display_name) ?? []), u.id]);
+  }
   return new Map(
-    [...new Set(usernames)].map((name) => {
-      const u = found.get(name);
+    unique.map((ref): [string, UserRef] => {
+      const id = found.get(ref);
+      if (id) return [ref, { ok: true, id }];
+      const named = byDisplay.get(ref) ?? [];
+      const [only] = named;
+      if (named.length === 1 && only) return [ref, { ok: true, id: only }];
       return [
-        name,
-        u
-          ? ({ ok: true, id: u.id } as const)
-          : ({
-              ok: false,
-              message: { zh: `用户名“${name}”不存在`, en: `No user "${name}"` },
-            } as const),
+        ref,
+        {
+          ok: false,
+          message:
+            named.length > 1
+              ? {
+                  zh: `有${named.length}个用户名叫“${ref}”，请改填用户名`,
+                  en: `${named.length} users are called "${ref}"; give the username instead`,
+                }
+              : { zh: `用户名“${ref}”不存在`, en: `No user "${ref}"` },
+        },
       ];
     }),
   );
 }
+
+/** "宠物产业链 › 零食", "宠物产业链>零食", "宠物产业链/零食" (full-width forms too, after NFKC). */
+const LINK_SEPARATOR = /[›>/]/;
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+interface LinkName {
+  id: string;
+  chain: string;
+  /** Names of the links above it, top first (the picker's "宠物产业链 / 宠物食品 / 零食"). */
+  above: string[];
+}
+
+/**
+ * 产业链环节 cells that name a chain link of the zone: cell text → link id. Read: "链名 › 环节名" (as
+ * the export writes it; also > or /), the picker's full path "链名 / 上级环节 / 环节名", or the link's
+ * name alone when exactly one link has it. Text that names no link, or more than one, is left out:
+ * it stays free text (vendors' sheets carry their own chain names, which are not errors). One
+ * query for the whole file.
+ */
+export async function resolveLinkRefs(db: Q, texts: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(texts)];
+  const out = new Map<string, string>();
+  if (unique.length === 0) return out;
+  const rows = await repo.allLinks(db);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const byName = new Map<string, LinkName[]>();
+  for (const l of rows) {
+    const above: string[] = [];
+    // Links nest a few levels at most; the guard only stops a corrupt parent cycle.
+    for (let p = l.parent_id; p && above.length < 16; p = byId.get(p)?.parent_id ?? null) {
+      above.unshift(norm(byId.get(p)?.name ?? ''));
+    }
+    const name = norm(l.name);
+    byName.set(name, [...(byName.get(name) ?? []), { id: l.id, chain: norm(l.chain_name), above }]);
+  }
+  for (const text of unique) {
+    const t = norm(text);
+    const parts = t.split(LINK_SEPARATOR).map((p) => p.trim());
+    const chain = parts[0];
+    const name = parts[parts.length - 1];
+    const middle = parts.slice(1, -1).join('\u0000');
+    let hits: LinkName[] = [];
+    if (parts.length >= 2 && chain && name) {
+      hits = (byName.get(name) ?? []).filter(
+        (l) => l.chain === chain && (parts.length === 2 || l.above.join('\u0000') === middle),
+      );
+    }
+    // A link whose own name holds a separator ("电池/储能") is still found by its whole name.
+    if (hits.length !== 1) hits = byName.get(t) ?? [];
+    const [only] = hits;
+    if (hits.length === 1 && only) out.set(text, only.id);
+  }
+  return out;
+}
+
+/**
+ * Puts a resolved 产业链环节 cell on the record's link instead of its free text. The free text is then
+ * left as it was (not blanked): a re-import of an export must not wipe a vendor's chain name.
+ */
+export function applyLinkRef(
+  input: { chainLink?: string | null | undefined; linkId?: string | null | undefined },
+  links: ReadonlyMap<string, string>,
+): void {
+  const id = input.chainLink ? links.get(input.chainLink) : undefined;
+  if (!id) return;
+  input.linkId = id;
+  delete input.chainLink;
+}
+
+/** The 产业链环节 texts of a file's checked rows, for resolveLinkRefs. */
+export const chainLinkTexts = (inputs: ReadonlyArray<{ chainLink?: string | null | undefined }>) =>
+  inputs.flatMap((i) => (i.chainLink ? [i.chainLink] : []));

@@ -88,6 +88,7 @@ const FIRM_COLUMNS = [
   'is_local',
   'business_scope',
   'chain_link',
+  'link_id',
   'contacts_json',
   'tags_json',
   'note',
@@ -117,9 +118,25 @@ export function firmRefs(db: Q, f: { usccs: string[]; names: string[]; norms: st
   ]);
 }
 
+/** Every chain link of the zone with its chain's name: a zone has a few hundred at most. */
+export function allLinks(db: Q) {
+  return db
+    .selectFrom('chain_link as l')
+    .innerJoin('chain as c', 'c.id', 'l.chain_id')
+    .select(['l.id', 'l.name', 'l.parent_id', 'c.name as chain_name'])
+    .execute();
+}
+
 export function usersByUsername(db: Q, usernames: readonly string[]) {
   return inChunks(usernames, (c) =>
     db.selectFrom('app_user').select(['id', 'username', 'role']).where('username', 'in', c).execute(),
+  );
+}
+
+/** Users by the name the lists and exports show (招商专员, 负责人): not unique, the caller checks. */
+export function usersByDisplayName(db: Q, names: readonly string[]) {
+  return inChunks(names, (c) =>
+    db.selectFrom('app_user').select(['id', 'display_name']).where('display_name', 'in', c).execute(),
   );
 }
 

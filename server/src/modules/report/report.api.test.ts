@@ -41,6 +41,8 @@ describe.skipIf(SKIP_DB)(
       expect(doc).toContain('重点项目调度报告');
       expect(doc).toContain('仿宋_GB2312');
       expect(doc).toContain('黑体');
+      // Table text takes its 仿宋 五号 from a paragraph style, not from each of thousands of runs.
+      expect(doc).toContain('<w:pStyle w:val="LzTableCell"/>');
       expect(doc).toContain('w:w="11906"');
       expect(doc).toContain(`共调度重点项目${page.expected}个`);
       expect(doc).toContain(`已报送${page.reported}个`);

@@ -21,6 +21,7 @@ import {
   type FirmSizeClass,
   useFirms,
 } from '../api/use-firms';
+import { BulkImportButton } from '../components/bulk-import-button';
 import { FirmFormModal } from '../components/firm-form-modal';
 
 const PAGE_SIZE = 20;
@@ -151,6 +152,7 @@ export function FirmsPage() {
               canImport={can('import.run')}
               onImported={() => firms.refetch()}
             />
+            {can('import.run') ? <BulkImportButton onWritten={() => firms.refetch()} /> : null}
             {can('firm.write') ? (
               <Button
                 type="primary"
