@@ -50,7 +50,7 @@ export const cockpitScenario: Scenario = {
             today: TODAY,
             park: v.scope.park,
             chainId: v.scope.chainId,
-            limit: 10_000,
+            limit: 10,
           });
         }),
       );

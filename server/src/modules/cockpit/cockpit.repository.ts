@@ -35,25 +35,30 @@ export function scopedProjects(db: Db, s: CockpitScope): SelectQueryBuilder<Data
   return q;
 }
 
-/** Projects per current stage (all stages, paused and cancelled included). */
-export async function stageCounts(db: Db, s: CockpitScope): Promise<Record<string, number>> {
+/**
+ * Projects per current stage (all stages, paused and cancelled included), and the count and total
+ * investment of the active ones. One pass: with a park both figures read every project of the park
+ * through project_park_inv_idx and the table (≈0.4 s each at province), so they share it.
+ */
+export async function stageFigures(db: Db, s: CockpitScope) {
   const rows = await scopedProjects(db, s)
-    .select(['project.stage as stage', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('project.stage')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
-}
-
-/** Count and total investment of the active projects in scope. */
-export async function activeTotals(db: Db, s: CockpitScope) {
-  const row = await scopedProjects(db, s)
     .select([
+      'project.stage as stage',
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) => eb.fn.sum<number>('project.total_investment').as('inv'),
     ])
-    .where('project.stage', 'in', ACTIVE)
-    .executeTakeFirst();
-  return { count: Number(row?.n ?? 0), investment: Number(row?.inv ?? 0) };
+    .groupBy('project.stage')
+    .execute();
+  const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
+  // total_investment is a bigint: the per-stage sums add up exactly to the one sum over them all.
+  const active = rows.filter((r) => ACTIVE.includes(r.stage));
+  return {
+    counts,
+    active: {
+      count: active.reduce((n, r) => n + Number(r.n), 0),
+      investment: active.reduce((n, r) => n + Number(r.inv ?? 0), 0),
+    },
+  };
 }
 
 /** Projects signed (first stage event) in the year, by month: count and total investment. */
@@ -104,7 +109,8 @@ export async function reportedByMonth(db: Db, s: CockpitScope) {
  * Projects with an open milestone past its planned date: how many, and the `limit` worst (earliest
  * missed date first, then id) with their count of late milestones. At province scale hundreds of
  * thousands of milestones are late, so neither part groups them all: the count reads only
- * milestone_open_idx when there is no park/chain (every milestone has its project), and the worst
+ * milestone_open_idx when there is no park/chain (every milestone has its project), the scoped
+ * count probes each project in scope (an EXISTS), and the worst
  * projects are the first distinct ones met walking that index in planned-date order.
  */
 export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
@@ -114,9 +120,20 @@ export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
       .innerJoin('milestone', 'milestone.project_id', 'project.id')
       .where('milestone.actual_date', 'is', null)
       .where('milestone.planned_date', '<', s.today);
+  // Scoped: the projects in scope that have a late milestone, probing milestone_project_idx per
+  // project; joining instead walks every late milestone of the zone to test its project (≈1.3 s).
   const total = scoped
-    ? await lateMilestonesOf()
-        .select((eb) => eb.fn.count<number>('milestone.project_id').distinct().as('n'))
+    ? await scopedProjects(db, s)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('milestone')
+              .select('milestone.project_id')
+              .whereRef('milestone.project_id', '=', 'project.id')
+              .where('milestone.actual_date', 'is', null)
+              .where('milestone.planned_date', '<', s.today),
+          ),
+        )
         .executeTakeFirst()
     : await db
         .selectFrom('milestone')

@@ -19,11 +19,10 @@ export async function getCockpit(ctx: ServiceContext, reads: ReadRunner, q: Cock
       park: q.park,
       chainId: q.chain,
     }),
-    reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10_000 }),
+    // Counts by severity and the ten most severe: SQL counts them, only those ten are built.
+    reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10 }),
   ]);
-  const severity = { high: 0, medium: 0, low: 0 };
-  for (const w of warnings) severity[w.severity] += 1;
-  return { ...cockpit, warnings: { ...severity, total: warnings.length, top: warnings.slice(0, 10) } };
+  return { ...cockpit, warnings: { ...warnings.counts, total: warnings.total, top: warnings.items } };
 }
 
 /**
@@ -36,11 +35,11 @@ export async function listWarnings(
   q: { park?: string | undefined; chain?: string | undefined; limit?: number | undefined },
 ) {
   requireActor(ctx);
-  const all = await reads.run('warning.list', {
+  const page = await reads.run('warning.list', {
     today: today(ctx),
     park: q.park,
     chainId: q.chain,
-    limit: 10_000,
+    limit: q.limit ?? 500,
   });
-  return { items: all.slice(0, q.limit ?? 500), total: all.length };
+  return { items: page.items, total: page.total };
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import type { Database } from '../../db/database';
 import {
-  activeTotals,
   type CockpitScope,
   chainCoverage,
   filterOptions,
@@ -11,7 +10,7 @@ import {
   reportedByMonth,
   requestsByDepartment,
   signedByMonth,
-  stageCounts,
+  stageFigures,
   topProjects,
 } from './cockpit.repository';
 
@@ -61,21 +60,21 @@ async function unitTargets(db: Kysely<Database>, s: CockpitScope) {
 /** Everything on the cockpit in one read: figures with the list links that reproduce them. */
 export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
   const scope = scopeQuery(s);
-  const [counts, totals, signed, reported, late, requests, chains, top, round, targets, options] =
-    await Promise.all([
-      stageCounts(db, s),
-      activeTotals(db, s),
-      signedByMonth(db, s),
-      reportedByMonth(db, s),
-      lateProjects(db, s, 10),
-      requestsByDepartment(db, s),
-      chainCoverage(db, s.chainId),
-      topProjects(db, s, 10),
-      latestRoundRate(db, s),
-      unitTargets(db, s),
-      filterOptions(db),
-    ]);
+  const [stages, signed, reported, late, requests, chains, top, round, targets, options] = await Promise.all([
+    stageFigures(db, s),
+    signedByMonth(db, s),
+    reportedByMonth(db, s),
+    lateProjects(db, s, 10),
+    requestsByDepartment(db, s),
+    chainCoverage(db, s.chainId),
+    topProjects(db, s, 10),
+    latestRoundRate(db, s),
+    unitTargets(db, s),
+    filterOptions(db),
+  ]);
 
+  const counts = stages.counts;
+  const totals = stages.active;
   // Funnel: projects that have reached each stage (at it or beyond), active projects only.
   const funnel = ACTIVE_STAGES.map((stage, i) => {
     const reached = ACTIVE_STAGES.slice(i).map((x) => x.key);

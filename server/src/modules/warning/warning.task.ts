@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { daysBetween } from '../../../../shared/src/dates';
 import {
   type Severity,
@@ -12,10 +12,16 @@ import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
 import { type CockpitScope, scopedProjects } from '../cockpit/cockpit.repository';
+import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
 
 /**
  * Early warnings (预警): what needs a leader now, each with its reason, most severe first.
  * A read task: it scans open milestones, active projects, working requests and the last closed round.
+ *
+ * At province scale hundreds of thousands of milestones are late, so nothing here builds every
+ * warning: SQL counts each kind by severity (the severity rule turned into date cutoffs) and returns
+ * only the first `limit` of each kind in the list's order (severity, then days late). The first
+ * `limit` of all are among those, so merging them gives the same page the full list would.
  */
 type Db = Kysely<Database>;
 
@@ -29,7 +35,16 @@ export interface Warning {
   link: string;
 }
 
+export interface WarningPage {
+  /** The first `limit` warnings, most severe first, then most days late. */
+  items: Warning[];
+  /** All warnings in scope, and how many of each severity. */
+  total: number;
+  counts: Record<Severity, number>;
+}
+
 const STAGE_LABEL = Object.fromEntries(PROJECT_STAGES.map((s) => [s.key, s]));
+const SEVERITY_BY_RANK: Severity[] = ['high', 'medium', 'low'];
 
 /** The zone's stage norms in days: the stage_norm rows over the shared defaults. */
 export async function stageNorms(db: Db): Promise<Record<string, number>> {
@@ -37,23 +52,73 @@ export async function stageNorms(db: Db): Promise<Record<string, number>> {
   return { ...STAGE_NORM_DEFAULTS, ...Object.fromEntries(rows.map((r) => [r.stage, Number(r.max_days)])) };
 }
 
+type Level = Severity;
+type Cond = (level: Level) => RawBuilder<boolean>;
+
+const NEVER = sql<boolean>`1 = 0`;
+
+/** `date <= cutoff` of a level, for a kind with one set of cutoffs (milestones, requests). */
+function dateCond(column: string, cut: Cutoffs): Cond {
+  return (level) => {
+    const c = cut[level];
+    return c === null ? NEVER : sql<boolean>`${sql.ref(column)} <= ${c}`;
+  };
+}
+
+/** The severity rank (0 high, 1 medium, 2 low) of a row that is a warning, in SQL. */
+function rankCase(cond: Cond): RawBuilder<number> {
+  return sql<number>`case when ${cond('high')} then 0 when ${cond('medium')} then 1 else 2 end`;
+}
+
+/** Counts by rank rows ({ r, n }) into counts by severity. */
+function addCounts(into: Record<Severity, number>, rows: Array<{ r: number | string; n: number | string }>) {
+  for (const row of rows) {
+    const sev = SEVERITY_BY_RANK[Number(row.r)];
+    if (sev) into[sev] += Number(row.n);
+  }
+}
+
 export async function warningsData(
   db: Db,
   s: Omit<CockpitScope, 'year'> & { limit: number },
-): Promise<Warning[]> {
+): Promise<WarningPage> {
   const scope = { ...s, year: 0 };
+  const limit = s.limit;
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   const out: Warning[] = [];
 
-  const milestones = await scopedProjects(db, scope)
-    .innerJoin('milestone', 'milestone.project_id', 'project.id')
+  // Late milestones: severity grows with days late, so planned-date order is the list's order.
+  const mCut = severityCutoffs('milestone_late', s.today, 1);
+  const mRank = rankCase(dateCond('milestone.planned_date', mCut));
+  const openLate = () =>
+    scopedProjects(db, scope)
+      .innerJoin('milestone', 'milestone.project_id', 'project.id')
+      .where('milestone.actual_date', 'is', null)
+      .where('milestone.planned_date', '<', s.today);
+  // Every milestone has its project: without a park/chain the count reads milestone_open_idx only;
+  // with one, the projects in scope drive it (milestone_project_idx per project) rather than a
+  // join testing the project of every late milestone of the zone.
+  let mq = db
+    .selectFrom('milestone')
+    .where('milestone.actual_date', 'is', null)
+    .where('milestone.planned_date', '<', s.today);
+  if (s.park || s.chainId)
+    mq = mq.where('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'));
+  const mCounts = await mq
+    .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(sql`1`)
+    .execute();
+  addCounts(counts, mCounts);
+  const milestones = await openLate()
     .select([
       'project.id as pid',
       'project.name as pname',
       'milestone.name as mname',
       'milestone.planned_date as planned',
     ])
-    .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', '<', s.today)
+    .orderBy('milestone.planned_date')
+    .orderBy('milestone.project_id')
+    .limit(limit)
     .execute();
   for (const m of milestones) {
     const days = daysBetween(m.planned as string, s.today);
@@ -71,21 +136,50 @@ export async function warningsData(
     });
   }
 
+  // Stage stays past the norm: the cutoffs differ per stage, so each level is an OR over stages.
   const norms = await stageNorms(db);
+  const stageCuts = Object.entries(norms).map(([stage, norm]) => ({
+    stage,
+    cut: severityCutoffs('stage_stuck', s.today, Math.floor(norm) + 1, norm),
+  }));
+  const stuckCond: Cond = (level) => {
+    const parts = stageCuts
+      .filter((x) => x.cut[level] !== null)
+      .map(
+        (x) =>
+          sql`(${sql.ref('project.stage')} = ${x.stage} and ${sql.ref('project.stage_date')} <= ${x.cut[level]})`,
+      );
+    return parts.length === 0 ? NEVER : sql<boolean>`(${sql.join(parts, sql` or `)})`;
+  };
+  // No index holds stage_date, so this is a pass over every project in scope (≈4 s for a province
+  // on SQLite): one statement both counts (window sums over all rows) and returns the first `limit`.
+  const rank = rankCase(stuckCond);
   const staying = await scopedProjects(db, scope)
+    .where(stuckCond('low'))
     .select([
       'project.id as pid',
       'project.name as pname',
       'project.stage as stage',
       'project.stage_date as since',
+      sql<number>`sum(case when ${rank} = 0 then 1 else 0 end) over ()`.as('high'),
+      sql<number>`sum(case when ${rank} = 1 then 1 else 0 end) over ()`.as('medium'),
+      sql<number>`count(*) over ()`.as('n'),
     ])
-    .where('project.stage', 'in', Object.keys(norms))
-    .where('project.stage_date', 'is not', null)
+    .orderBy(rank)
+    .orderBy('project.stage_date')
+    .orderBy('project.id')
+    .limit(limit)
     .execute();
+  const first = staying[0];
+  if (first) {
+    const [high, medium] = [Number(first.high), Number(first.medium)];
+    counts.high += high;
+    counts.medium += medium;
+    counts.low += Number(first.n) - high - medium;
+  }
   for (const p of staying) {
     const norm = norms[p.stage] as number;
     const days = daysBetween(p.since as string, s.today);
-    if (days <= norm) continue;
     const label = STAGE_LABEL[p.stage];
     out.push({
       kind: 'stage_stuck',
@@ -101,10 +195,32 @@ export async function warningsData(
     });
   }
 
+  // Overdue requests of the projects in scope (park and chain, as the cockpit's request figures).
+  const rCut = severityCutoffs('request_overdue', s.today, 1);
   let rq = db
     .selectFrom('factor_request')
     .leftJoin('department', 'department.id', 'factor_request.department_id')
     .leftJoin('project', 'project.id', 'factor_request.project_id')
+    .where('factor_request.status', 'in', [...REQUEST_WORKING_STATUSES])
+    .where('factor_request.deadline', '<', s.today);
+  if (s.park) rq = rq.where('project.park', '=', s.park);
+  if (s.chainId) {
+    const chainId = s.chainId;
+    rq = rq.where('project.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  addCounts(
+    counts,
+    await rq
+      .select([
+        rankCase(dateCond('factor_request.deadline', rCut)).as('r'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+      ])
+      .groupBy(sql`1`)
+      .execute(),
+  );
+  const requests = await rq
     .select([
       'factor_request.id as id',
       'factor_request.title as title',
@@ -113,10 +229,11 @@ export async function warningsData(
       'project.id as pid',
       'project.name as pname',
     ])
-    .where('factor_request.status', 'in', [...REQUEST_WORKING_STATUSES])
-    .where('factor_request.deadline', '<', s.today);
-  if (s.park) rq = rq.where('project.park', '=', s.park);
-  for (const r of await rq.execute()) {
+    .orderBy('factor_request.deadline')
+    .orderBy('factor_request.id')
+    .limit(limit)
+    .execute();
+  for (const r of requests) {
     const days = daysBetween(r.deadline as string, s.today);
     out.push({
       kind: 'request_overdue',
@@ -132,6 +249,7 @@ export async function warningsData(
     });
   }
 
+  // Projects of the last closed round without a report: all the same days late, so one severity.
   const round = await db
     .selectFrom('round')
     .select(['id', 'title', 'deadline'])
@@ -139,26 +257,35 @@ export async function warningsData(
     .orderBy('deadline', 'desc')
     .executeTakeFirst();
   if (round) {
-    const missing = await scopedProjects(db, scope)
-      .innerJoin('round_project', 'round_project.project_id', 'project.id')
-      .select(['project.id as pid', 'project.name as pname'])
-      .where('round_project.round_id', '=', round.id)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('round_report')
-              .select('round_report.id')
-              .where('round_report.round_id', '=', round.id)
-              .whereRef('round_report.project_id', '=', 'project.id'),
+    const missing = () =>
+      scopedProjects(db, scope)
+        .innerJoin('round_project', 'round_project.project_id', 'project.id')
+        .where('round_project.round_id', '=', round.id)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('round_report')
+                .select('round_report.id')
+                .where('round_report.round_id', '=', round.id)
+                .whereRef('round_report.project_id', '=', 'project.id'),
+            ),
           ),
-        ),
-      )
+        );
+    const days = daysBetween(round.deadline, s.today);
+    const severity = warningSeverity('round_missing', days);
+    const n = await missing()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    counts[severity] += Number(n?.n ?? 0);
+    const rows = await missing()
+      .select(['project.id as pid', 'project.name as pname'])
+      .orderBy('project.id')
+      .limit(limit)
       .execute();
-    for (const m of missing) {
-      const days = daysBetween(round.deadline, s.today);
+    for (const m of rows) {
       out.push({
         kind: 'round_missing',
-        severity: warningSeverity('round_missing', days),
+        severity,
         days,
         reason: {
           zh: `调度“${round.title}”截止 ${round.deadline}，未报送`,
@@ -171,13 +298,11 @@ export async function warningsData(
     }
   }
 
+  // A stable sort: equal severity and days keep the kinds' order above.
   out.sort((a, b) => severityOrder(a.severity) - severityOrder(b.severity) || b.days - a.days);
-  return out.slice(0, s.limit);
-}
-
-/** Counts by severity (the cockpit's badge), over the full list. */
-export function countBySeverity(items: Warning[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
-  for (const w of items) c[w.severity] += 1;
-  return c;
+  return {
+    items: out.slice(0, limit),
+    total: counts.high + counts.medium + counts.low,
+    counts,
+  };
 }
