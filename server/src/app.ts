@@ -38,6 +38,7 @@ import { stageNormRoutes } from './modules/warning/stage-norm.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
+import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWeb } from './plugins/web';
 
 export interface BuildOptions {
@@ -89,6 +90,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => reads.close());
 
   registerErrorHandler(app);
+  // First, so that every route — API, web UI, API docs, 404 — answers with the headers.
+  await registerSecurityHeaders(app, { secure: opts.config.secureCookies });
   await app.register(cookie);
   registerAuth(app, { db: opts.db, clock, sessionIdleMinutes: opts.config.sessionIdleMinutes });
   await registerOpenApi(app);

@@ -1,6 +1,7 @@
 import { type Ref, useMemo } from 'react';
 import { CHAIN_POSITIONS } from '../../../../../shared/src/chain';
 import { formatMoney } from '../../../../../shared/src/money';
+import { escapeHtml, html } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ChainMap, MapLink } from '../api/use-chains';
 import { EChart, type EChartsOption, type EChartsRef } from './echart';
@@ -49,11 +50,12 @@ export function ChainMapChart({ map, onLink, chartRef }: ChainMapChartProps) {
             c: { color: '#8c8c8c', fontSize: 11 },
           },
         },
+        // HTML (ECharts renders it as such): every value goes through `html`, which escapes it.
         tooltipText: [
-          `<b>${l.name}</b> · ${t(`chain.state.${l.state}`)}`,
-          `${t('chain.count.firms')}: ${firmCount(l)}　${t('chain.count.projects')}: ${l.total.projects}`,
-          `${t('chain.count.investment')}: ${lang === 'zh' ? formatMoney(l.total.investment) : l.total.investment}`,
-          `${t('chain.count.leads')}: ${l.total.leads}`,
+          html`<b>${l.name}</b> · ${t(`chain.state.${l.state}`)}`,
+          html`${t('chain.count.firms')}: ${firmCount(l)}　${t('chain.count.projects')}: ${l.total.projects}`,
+          html`${t('chain.count.investment')}: ${lang === 'zh' ? formatMoney(l.total.investment) : l.total.investment}`,
+          html`${t('chain.count.leads')}: ${l.total.leads}`,
         ].join('<br/>'),
       };
     };
@@ -73,7 +75,8 @@ export function ChainMapChart({ map, onLink, chartRef }: ChainMapChartProps) {
     const option: EChartsOption = {
       tooltip: {
         trigger: 'item',
-        formatter: (p: { data?: TreeNode }) => p.data?.tooltipText ?? p.data?.name ?? '',
+        // tooltipText is already escaped markup; a bare name (the chain, a position) is not.
+        formatter: (p: { data?: TreeNode }) => p.data?.tooltipText ?? escapeHtml(p.data?.name),
       },
       series: [
         {

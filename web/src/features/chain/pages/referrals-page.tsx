@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
+import { escapeHtml } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ReferralNetwork, useReferrals } from '../api/use-chains';
 import { EChart, type EChartsOption } from '../components/echart';
@@ -27,7 +28,8 @@ export function ReferralsPage() {
     const index = { referrer: 0, target: 1, project: 2 };
     return {
       tooltip: {
-        formatter: (p: { data?: { name?: string; tip?: string } }) => p.data?.tip ?? p.data?.name ?? '',
+        // Firm names, lead titles and project names as text: ECharts renders the return value as HTML.
+        formatter: (p: { data?: { name?: string; tip?: string } }) => escapeHtml(p.data?.tip ?? p.data?.name),
       },
       legend: [{ data: categories.map((c) => c.name), top: 0 }],
       series: [

@@ -1,0 +1,52 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The Content-Security-Policy of every response. Scripts come only from this origin (the Vite
+ * build emits no inline script), so markup that slips into the page — a name rendered as HTML —
+ * cannot run. Styles allow 'unsafe-inline': antd's CSS-in-JS writes `<style>` elements at run time,
+ * ECharts' tooltips carry `style="…"` attributes, and the dossier page prints its own `<style>`; a
+ * nonce cannot be used because the SPA's index.html is a static file. Inline styles cannot run script.
+ */
+export function contentSecurityPolicy(secure: boolean): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'script-src-attr': ["'none'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    // Photos and attachments come from the API; upload previews are data: and blob: URLs.
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    // Behind TLS only: on a plain-HTTP intranet install it would send the page's own requests to https.
+    ...(secure ? { 'upgrade-insecure-requests': [] } : {}),
+  };
+}
+
+/**
+ * Security headers on every response (helmet): the CSP above, X-Frame-Options DENY, nosniff,
+ * Referrer-Policy same-origin (as index.html's meta says), HSTS only when the app sits behind TLS
+ * (`LIANZHAO_SECURE_COOKIES=1`), and `Cache-Control: no-store` on API answers, which carry personal
+ * and business data that a shared browser or proxy must not keep. Routes that set their own
+ * Cache-Control (photos, attachments) keep it.
+ */
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  opts: { secure: boolean },
+): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts.secure) },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    strictTransportSecurity: opts.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+}
