@@ -6,6 +6,7 @@ import { hashPassword, randomToken, sha256, verifyPassword } from '../../lib/sec
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from '../user/user.presenter';
 import {
   findUserById,
@@ -168,7 +169,7 @@ export async function logout(ctx: ServiceContext): Promise<void> {
   });
 }
 
-/** Changes the caller's own password; other sessions of the user are ended. */
+/** Changes the caller's own password; other sessions of the user end and its API tokens are revoked. */
 export async function changeOwnPassword(
   ctx: ServiceContext,
   input: { currentPassword: string; newPassword: string },
@@ -211,6 +212,7 @@ export async function changeOwnPassword(
     };
     await updateUser(trx, user.id, { ...patch, version: user.version + 1 });
     await repo.deleteSessionsOfUser(trx, user.id, actor.sessionId ?? undefined);
+    await revokeAllTokensOf(trx, ctx, user.id, 'password.change');
     await writeAudit(trx, ctx, {
       entity: 'user',
       entityId: user.id,
