@@ -180,7 +180,8 @@ export async function firmRoutes(app: FastifyInstance) {
   r.get(
     '/api/firms/:id/relations',
     {
-      config: { access: read },
+      // The zone's 以商招商 graph: not for an enterprise user, even about its own firm (decision 011).
+      config: { access: { permission: 'firm.internal' } },
       schema: {
         tags: ['firm'],
         summary: 'Relations of a firm (以商招商 graph)',

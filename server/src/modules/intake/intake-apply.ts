@@ -132,8 +132,9 @@ export async function applyProposal(
       const input = PAYLOAD_SCHEMAS.add_signal_tag.parse(payload);
       const id = p.target_id ?? (p.depends_on ? created.get(p.depends_on) : undefined) ?? '';
       const firm = await getFirm(ctx, id);
-      if (firm.tags.includes(input.tag)) return { touched: null, fields: [] };
-      await updateFirm(ctx, id, { version: firm.version, tags: [...firm.tags, input.tag] });
+      const tags = firm.tags ?? []; // applying intake is staff work: the staff view has tags
+      if (tags.includes(input.tag)) return { touched: null, fields: [] };
+      await updateFirm(ctx, id, { version: firm.version, tags: [...tags, input.tag] });
       return {
         touched: { entity: 'firm', id, name: firm.name, action: 'tag', proposalId: p.id },
         fields: ['tags'],

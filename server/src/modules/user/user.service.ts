@@ -6,6 +6,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { deleteSessionsOfUser } from '../auth/session.repository';
+import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from './user.presenter';
 import * as repo from './user.repository';
 
@@ -158,8 +159,15 @@ export async function updateUserAccount(
   return presentUser(after);
 }
 
-/** Admin sets a new password; the user must change it at next sign-in and is signed out now. */
-export async function resetPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
+/**
+ * Admin sets a new password; the user must change it at next sign-in, is signed out now and loses
+ * every API token (a reset usually means the account may be in other hands).
+ */
+export async function resetPassword(
+  ctx: ServiceContext,
+  id: string,
+  password: string,
+): Promise<{ revokedTokens: number }> {
   const db = ctx.db.kysely;
   const before = await repo.findUserById(db, id);
   if (!before) throw errors.notFound('user');
@@ -176,9 +184,10 @@ export async function resetPassword(ctx: ServiceContext, id: string, password: s
     updated_at: nowIso,
     version: before.version + 1,
   };
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, patch);
     await deleteSessionsOfUser(trx, id);
+    const revokedTokens = await revokeAllTokensOf(trx, ctx, id, 'password.reset');
     await trx
       .deleteFrom('rate_limit')
       .where('key', '=', `login-fail:${before.username.toLowerCase()}`)
@@ -190,6 +199,7 @@ export async function resetPassword(ctx: ServiceContext, id: string, password: s
       before: auditableUser(before),
       after: auditableUser({ ...before, ...patch }),
     });
+    return { revokedTokens };
   });
 }
 

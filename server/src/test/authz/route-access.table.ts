@@ -26,7 +26,7 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/firms': ['admin', 'officer'],
   'GET /api/firms/{id}': ['admin', 'leader', 'officer', 'enterprise'],
   'PATCH /api/firms/{id}': ['admin', 'officer'],
-  'GET /api/firms/{id}/relations': ['admin', 'leader', 'officer', 'enterprise'],
+  'GET /api/firms/{id}/relations': ['admin', 'leader', 'officer'],
   'POST /api/firms/{id}/relations': ['admin', 'officer'],
   'DELETE /api/firm-relations/{id}': ['admin', 'officer'],
   'GET /api/leads': ['admin', 'leader', 'officer'],
