@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { type AppConfig, DEFAULT_DEMO_PASSWORD } from './config';
 import { openDatabase } from './db/connect';
+import { holdServerLock } from './db/server-lock';
 import { systemClock } from './lib/clock';
 import { DEMO_USERS } from './modules/demo/demo-foundation';
 import { startSweeper } from './modules/notify/sweep.service';
@@ -8,10 +9,13 @@ import { initInstance } from './modules/system/init.service';
 
 /** Starts the product: migrate, load the demo zone on first start, serve UI and API. */
 export async function serve(config: AppConfig): Promise<void> {
+  // SQLite: held while serving, so `restore` refuses to swap the file under a live server.
+  const lock = config.databaseUrl ? null : holdServerLock(config.dataDir);
   const db = openDatabase(config);
   const init = await initInstance(db, systemClock, { demo: true, demoPassword: config.demoPassword }).catch(
     async (err: unknown) => {
       await db.close();
+      lock?.release();
       throw err;
     },
   );
@@ -23,6 +27,7 @@ export async function serve(config: AppConfig): Promise<void> {
     stopSweeper();
     await app.close();
     await db.close();
+    lock?.release();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
