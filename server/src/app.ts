@@ -38,6 +38,7 @@ import { stageNormRoutes } from './modules/warning/stage-norm.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
+import { registerTextGuard } from './plugins/text-guard';
 import { registerWeb } from './plugins/web';
 
 export interface BuildOptions {
@@ -89,6 +90,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => reads.close());
 
   registerErrorHandler(app);
+  registerTextGuard(app);
   await app.register(cookie);
   registerAuth(app, { db: opts.db, clock, sessionIdleMinutes: opts.config.sessionIdleMinutes });
   await registerOpenApi(app);

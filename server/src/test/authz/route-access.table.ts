@@ -1,5 +1,14 @@
 import type { Role } from '../../../../shared/src/roles';
 
+/** The demo user of each role (the walks sign in as them). */
+export const DEMO_USER_OF: Record<Role, string> = {
+  admin: 'admin',
+  leader: 'leader',
+  officer: 'officer',
+  department: 'dept',
+  enterprise: 'firm',
+};
+
 /**
  * Who may call each API route: the expectation the route walk checks, written by hand so that it
  * is independent of the permission table it verifies. A new route fails the walk until it is listed.
