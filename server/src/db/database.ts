@@ -13,6 +13,7 @@ import type {
   RoundPhotoTable,
   RoundProjectTable,
   RoundReminderTable,
+  RoundReportRevisionTable,
   RoundReportTable,
   RoundTable,
   StageNormTable,
@@ -358,6 +359,7 @@ export interface Database {
   round: RoundTable;
   round_project: RoundProjectTable;
   round_report: RoundReportTable;
+  round_report_revision: RoundReportRevisionTable;
   round_photo: RoundPhotoTable;
   round_reminder: RoundReminderTable;
   target: TargetTable;

@@ -172,6 +172,8 @@ export async function getRound(ctx: ServiceContext, id: string) {
       totalInvestment: repo.num(r.total_investment),
       officerName: r.officer_name,
       reportId: r.report_id,
+      /** The version a correction sends back (null before a report). */
+      reportVersion: r.report_version === null ? null : Number(r.report_version),
       submittedAt: r.submitted_at,
       late: Number(r.late ?? 0) === 1,
       reporterName: r.reporter_name,
@@ -298,6 +300,7 @@ export async function listReports(ctx: ServiceContext, f: repo.ReportListFilter)
       projectCode: r.project_code,
       projectName: r.project_name,
       reporterName: r.reporter_name,
+      version: r.version,
       investmentPeriod: Number(r.investment_period),
       investmentInStats: Number(r.investment_in_stats) === 1,
       fundsPeriod: Number(r.funds_period),

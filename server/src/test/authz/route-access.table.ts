@@ -150,6 +150,7 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/rounds/{id}/reports': ['admin', 'officer', 'enterprise'],
   'POST /api/rounds/{id}/remind': ['admin', 'officer'],
   'GET /api/round-reports/{id}/photos/{photoId}': ['admin', 'leader', 'officer', 'enterprise'],
+  'GET /api/round-reports/{id}/revisions': ['admin', 'leader', 'officer', 'enterprise'],
   'POST /api/round-reports/{id}/request': ['admin', 'officer', 'enterprise'],
   'GET /api/reports/dispatch.docx': ['admin', 'leader', 'officer'],
   'GET /api/reports/dispatch.xlsx': ['admin', 'leader', 'officer'],
