@@ -12,6 +12,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { assertProjectVisible } from '../project/project.policy';
 import { createRequest } from '../request/request.service';
 import { assertMayReport } from './round.policy';
+import { presentReportFigures } from './round.presenter';
 import * as repo from './round.repository';
 
 /**
@@ -180,16 +181,7 @@ export async function listRevisions(ctx: ServiceContext, reportId: string) {
       reporterName: r.reporter_name,
       reporterRole: r.reporter_role,
       writtenAt: r.written_at,
-      investmentPeriod: Number(r.investment_period),
-      investmentInStats: Number(r.investment_in_stats) === 1,
-      fundsPeriod: Number(r.funds_period),
-      exportsPeriod: Number(r.exports_period),
-      outputPeriod: repo.num(r.output_period),
-      taxPeriod: repo.num(r.tax_period),
-      investmentCumulative: repo.num(r.investment_cumulative),
-      fundsCumulative: repo.num(r.funds_cumulative),
-      narrative: r.narrative,
-      problems: r.problems,
+      ...presentReportFigures(r),
     })),
   };
 }

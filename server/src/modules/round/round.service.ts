@@ -9,6 +9,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfFirm } from '../notify/notify.service';
+import { presentReportFigures } from './round.presenter';
 import * as repo from './round.repository';
 import { roundRollups } from './round-rollup';
 
@@ -301,16 +302,7 @@ export async function listReports(ctx: ServiceContext, f: repo.ReportListFilter)
       projectName: r.project_name,
       reporterName: r.reporter_name,
       version: r.version,
-      investmentPeriod: Number(r.investment_period),
-      investmentInStats: Number(r.investment_in_stats) === 1,
-      fundsPeriod: Number(r.funds_period),
-      exportsPeriod: Number(r.exports_period),
-      outputPeriod: repo.num(r.output_period),
-      taxPeriod: repo.num(r.tax_period),
-      investmentCumulative: repo.num(r.investment_cumulative),
-      fundsCumulative: repo.num(r.funds_cumulative),
-      narrative: r.narrative,
-      problems: r.problems,
+      ...presentReportFigures(r),
       submittedAt: r.submitted_at,
       late: r.late === 1,
       isSample: r.is_sample === 1,
