@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeUscc } from '../../../../shared/src/uscc';
 import type { ImportJobTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
 import { findUserByUsername } from '../user/user.repository';
-import { HEARTBEAT_STALE_MS } from './job-owner';
+import { HEARTBEAT_MS, HEARTBEAT_STALE_MS, keepHeartbeat, THIS_PROCESS } from './job-owner';
 import { interruptOrphanedJobs } from './job-recovery.service';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
@@ -173,5 +173,36 @@ describe.skipIf(SKIP_DB)('jobs of a process that is gone', () => {
     expect(await jobStatus(t, quiet)).toBe('failed');
     expect((await t.call(officer, 'GET', `/api/import/${live}`)).json().status).toBe('running');
     await t.db.kysely.deleteFrom('import_job').where('id', '=', live).execute();
+  });
+
+  it('keeps the heartbeat of the jobs this process runs', async () => {
+    const stale = new Date(t.clock.now().getTime() - HEARTBEAT_STALE_MS * 2).toISOString();
+    const id = await leftRunning({
+      owner_pid: process.pid,
+      owner_instance: THIS_PROCESS.instance,
+      heartbeat_at: stale,
+    });
+    const beatOf = async () =>
+      (
+        await t.db.kysely
+          .selectFrom('import_job')
+          .select('heartbeat_at')
+          .where('id', '=', id)
+          .executeTakeFirst()
+      )?.heartbeat_at;
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const stop = keepHeartbeat(t.db.kysely, t.clock, id);
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+      for (let i = 0; i < 100 && (await beatOf()) === stale; i++) await new Promise((r) => setTimeout(r, 20));
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(await beatOf()).toBe(t.clock.now().toISOString());
+    // Its own process is alive: a recovery run leaves it alone.
+    expect(await interruptOrphanedJobs(ctx())).toBe(0);
+    expect(await jobStatus(t, id)).toBe('running');
+    await t.db.kysely.deleteFrom('import_job').where('id', '=', id).execute();
   });
 });
