@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as revisionsMigration from '../../db/migrations/20261126_0011_round_revisions';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
 
@@ -133,6 +134,26 @@ describe.skipIf(SKIP_DB)('round reports: concurrent writers, owners, revisions',
     }
     // Rejected writes left nothing behind.
     expect(items.some((r) => r.reporterName === names.get(stranger))).toBe(false);
+  });
+
+  it('the migration keeps each report filed before it as its first known revision', async () => {
+    const count = async (table: 'round_report' | 'round_report_revision') =>
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    await revisionsMigration.down(t.db.kysely);
+    await revisionsMigration.up(t.db.kysely);
+    expect(await count('round_report')).toBeGreaterThan(1);
+    expect(await count('round_report_revision')).toBe(await count('round_report'));
+    const { reportId, reporterName } = await project();
+    const kept = (await t.call(admin, 'GET', `/api/round-reports/${reportId}/revisions`)).json()
+      .items as Revision[];
+    expect(kept).toMatchObject([{ version: 3, investmentPeriod: 6_000_000, reporterName }]);
   });
 
   it('shows revisions only to those who may see the project', async () => {
