@@ -14,6 +14,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { AppError, errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { normaliseFirmName } from '../firm/firm-name';
+import { articleTextHash } from './article-hash';
 import { ruleExtractor } from './extract';
 import {
   ARTICLE_GAP,
@@ -127,8 +128,20 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
       text: spans.map((s) => text.slice(s.start, s.end)).join(ARTICLE_GAP),
       extraction_json: JSON.stringify(a),
       matches_json: JSON.stringify(matches[i] ?? []),
+      text_hash: articleTextHash(spans.map((s) => text.slice(s.start, s.end)).join(ARTICLE_GAP)),
+      duplicate_of: null,
     };
   });
+  // The same article imported before links to its first import (shown as "already imported").
+  const firsts = await repo.firstArticlesWithHashes(db, [
+    ...new Set(articles.flatMap((a) => (a.text_hash ? [a.text_hash] : []))),
+  ]);
+  const seenHere = new Map<string, string>();
+  for (const a of articles) {
+    if (!a.text_hash) continue;
+    a.duplicate_of = firsts.get(a.text_hash)?.article_id ?? seenHere.get(a.text_hash) ?? null;
+    if (!seenHere.has(a.text_hash)) seenHere.set(a.text_hash, a.id);
+  }
   const idOfKey = new Map(drafts.map((d) => [d.key, newId()]));
   const proposals: IntakeProposalTable[] = drafts.map((d, i) => ({
     id: idOfKey.get(d.key) ?? newId(),
@@ -142,6 +155,7 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
     payload_json: JSON.stringify(d.payload),
     current_json: d.current ? JSON.stringify(d.current) : null,
     spans_json: JSON.stringify(d.spans),
+    field_spans_json: JSON.stringify(d.fieldSpans),
     depends_on: d.dependsOn ? (idOfKey.get(d.dependsOn) ?? null) : null,
     match_json: d.match ? JSON.stringify(d.match) : null,
     status: 'proposed',
@@ -165,7 +179,25 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
       },
     });
   });
-  return presentIntake(intake, articles, proposals);
+  return present(db, intake, articles, proposals);
+}
+
+/** The DTO with what rows alone do not say: earlier imports of the same articles, firm names by id. */
+async function present(
+  db: ServiceContext['db']['kysely'],
+  intake: IntakeTable,
+  articles: IntakeArticleTable[],
+  proposals: IntakeProposalTable[],
+): Promise<IntakeDto> {
+  const earlier = await repo.articlesByIds(db, [
+    ...new Set(articles.flatMap((a) => (a.duplicate_of ? [a.duplicate_of] : []))),
+  ]);
+  const firmIds = proposals.flatMap((p) => {
+    const id = (JSON.parse(p.payload_json) as { targetFirmId?: unknown }).targetFirmId;
+    return typeof id === 'string' ? [id] : [];
+  });
+  const firmNames = await repo.firmNamesByIds(db, [...new Set(firmIds)]);
+  return presentIntake(intake, articles, proposals, { earlier, firmNames });
 }
 
 export async function getIntake(ctx: ServiceContext, id: string): Promise<IntakeDto> {
@@ -174,7 +206,7 @@ export async function getIntake(ctx: ServiceContext, id: string): Promise<Intake
   const intake = await repo.findIntake(db, id);
   if (!intake) throw errors.notFound('intake');
   const [articles, proposals] = await Promise.all([repo.articlesOf(db, id), repo.proposalsOf(db, id)]);
-  return presentIntake(intake, articles, proposals);
+  return present(db, intake, articles, proposals);
 }
 
 export async function listIntakes(ctx: ServiceContext, page: { limit: number; offset: number }) {
@@ -204,6 +236,16 @@ function proposalError(
     fields,
     { proposalId: p.id, position: p.position, cause },
   );
+}
+
+/** The values as proposed, flat (figures are inside `fields`), to tell an officer's edit apart. */
+function proposedValues(p: IntakeProposalTable): Record<string, unknown> {
+  const payload = JSON.parse(p.payload_json) as Record<string, unknown>;
+  const fields = payload.fields;
+  if (p.kind === 'update_project_figures' && fields && typeof fields === 'object') {
+    return { ...(fields as Record<string, unknown>) };
+  }
+  return payload;
 }
 
 function zodFields(prefix: string, issues: z.core.$ZodIssue[]): FieldError[] {
@@ -301,7 +343,10 @@ export async function applyIntake(
       const note = `据资讯：${article?.title ?? '（无标题）'}${intake.article_date ? `（${intake.article_date}）` : ''}`;
       let outcome: Awaited<ReturnType<typeof applyProposal>>;
       try {
-        outcome = await applyProposal(tctx, p, payload, created, note);
+        outcome = await applyProposal(tctx, p, payload, created, note, {
+          fieldSpans: JSON.parse(p.field_spans_json || '{}') as Record<string, Span>,
+          proposed: proposedValues(p),
+        });
       } catch (err) {
         if (err instanceof AppError) {
           throw proposalError(p, err.bilingual, err.fields, {
@@ -324,6 +369,7 @@ export async function applyIntake(
           proposal_id: p.id,
           action: outcome.touched.action,
           fields_json: JSON.stringify(outcome.fields),
+          values_json: JSON.stringify(outcome.values),
           applied_at: nowIso,
           applied_by: actor.userId,
           applied_by_name: actor.displayName,
