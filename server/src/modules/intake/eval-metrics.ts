@@ -3,6 +3,7 @@
 
 import { sameFirm } from './entity-extractor';
 import { bigramDice, normaliseName } from './name-scan';
+import { toSimplified } from './traditional';
 import type { ExtractedProject } from './types';
 
 export interface GoldDate {
@@ -42,16 +43,7 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 /** The fields issue 13 measures micro F1 over (project names and dates apart). */
-export const CORE_FIELDS: readonly Field[] = [
-  'investment_cny',
-  'capacity',
-  'jobs',
-  'output_value_cny',
-  'tax_cny',
-  'stage',
-  'companies',
-  'park',
-];
+export const CORE_FIELDS: readonly Field[] = FIELDS.filter((f) => f !== 'project' && f !== 'dates');
 
 export interface Counts {
   tp: number;
@@ -260,9 +252,17 @@ export interface MatchResult {
 
 /** Scores predicted projects against labels with the rules in MATCHING_RULES. */
 export function scoreProjects(
-  goldAll: readonly GoldProject[],
+  goldLabels: readonly GoldProject[],
   predAll: readonly ExtractedProject[],
 ): MatchResult {
+  // Labels of traditional-Chinese text are compared in simplified form, as the extractor reads it.
+  const simp = (x: string) => toSimplified(x).text;
+  const goldAll = goldLabels.map((g) => ({
+    ...g,
+    project: simp(g.project),
+    companies: g.companies.map(simp),
+    park: g.park === null ? null : simp(g.park),
+  }));
   const golds = goldAll.filter((g) => !g.is_aggregate);
   const preds = predAll.filter((p) => !p.isAggregate);
   const candidates: Array<{ gi: number; pi: number; sim: number }> = [];
