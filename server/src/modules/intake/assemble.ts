@@ -242,8 +242,13 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
+    // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's.
+    const namedAfter = (end: number): ProjectBuilder | null =>
+      text[end] === '的'
+        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + 2)?.b ?? null)
+        : null;
     for (const m of sMoney) {
-      const b = target(m.start);
+      const b = namedAfter(m.end) ?? target(m.start);
       if (!b) {
         const fc = keepForFirm(m.start);
         if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });
@@ -272,6 +277,11 @@ export function assemble(input: AssembleInput): Assembled {
     const sStages = within(stages, sent).map((st): TensedStage => ({ ...st, planned: isPlanned(st, sent) }));
     for (const st of sStages) {
       const b = target(st.start);
+      // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
+      if (b?.aggregate && b === aggregateB) {
+        for (const r of resolved)
+          if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
+      }
       if (b) b.stages.push(st);
       else {
         const fc = keepForFirm(st.start);

@@ -29,6 +29,26 @@ const PROJECT_SCAN: ScanOptions = {
 };
 const GENERIC_STEM =
   /^(?:|重点|重大|代表|优选|签约|开工|招商|建设|在建|新建|续建|产业|民生|大|好|新|各类|各|龙头|集中开工|这些|上述|相关|投资|合作|外资|内资|示范|试点|储备|谋划|招引|工业|制造业|亿元以上|十亿元以上|亿元|十佳|该|此|本|这个|这些|此类|同类|单个|首个|大项目|好项目)$|(?:类|个|批|重点|招商|优选|代表|签约|开工|重大|亿元|好|各|新)$/;
+/**
+ * Words that say what kind of project, not which one (产业/基础设施/重点/二期/2022年第四季度 …): a stem
+ * made only of them names no project (基础设施项目, 重大产业带动项目, 2022年第四季度项目).
+ */
+const CATEGORY_WORD =
+  /^(?:战略性新兴产业|新兴产业|先进制造业|制造业|服务业|现代服务业|基础设施|社会事业|社会民生|公共服务|民生|产业|工业|农业|实体|带动|配套|跟踪|动员|开工动员|招商引资|招商|预计|服务|储备|在谈|签约|开工|续建|新建|在建|重点|重大|大|好|优质|龙头|[一二两三四五首本]期|上|类|过?\d+(?:\.\d+)?亿元(?:以上)?|亿元以上|亿元|\d{4}年(?:度)?|第[一二三四]季度|[一二三四]季度|今年|去年|明年|上半年|下半年|年度|全年|全省|全市|全县|全区|本次|此次|这批|一批|多个|等)/;
+/** A verb before a name is not part of it (希望项目…, 争取项目…, 实现20GW…项目). */
+const LEADING_VERB =
+  /^(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|涉及|属于)/;
+
+function isCategoryOnly(stem: string): boolean {
+  let rest = stem;
+  for (let i = 0; i < 12 && rest.length > 0; i++) {
+    const m = CATEGORY_WORD.exec(rest);
+    if (!m || m[0].length === 0) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest.length === 0;
+}
+
 const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
 const LIST_BEFORE = /等(?:\d+|[一二三四五六七八九十百]+)?个?(?:重点|产业|重大)?$/;
@@ -164,10 +184,10 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     } else {
       let start = scanBack(text, p, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
-      const stem = stripPrefix(text.slice(start, p));
+      const stem = stripPrefix(text.slice(start, p)).replace(LEADING_VERB, '');
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
-      const generic = GENERIC_STEM.test(stem) || stem.length < 2;
+      const generic = GENERIC_STEM.test(stem) || stem.length < 2 || isCategoryOnly(stem);
       if (firmBefore) {
         out.push({
           name: `${firmBefore.name}项目`,
