@@ -321,7 +321,9 @@ export function assemble(input: AssembleInput): Assembled {
     }
     for (const person of within(people, sent)) {
       const b = target(person.start);
-      if (b && !b.aggregate && /负责人|经理|董事长|厂长|总裁/.test(person.title)) b.contacts.push(person);
+      // Officials and executives quoted in the article are not the project's contact; only the person
+      // the text names as its person in charge (项目负责人) is.
+      if (b && !b.aggregate && /负责人/.test(person.title)) b.contacts.push(person);
     }
   };
 

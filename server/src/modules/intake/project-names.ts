@@ -34,7 +34,7 @@ const GENERIC_STEM =
  * made only of them names no project (基础设施项目, 重大产业带动项目, 2022年第四季度项目).
  */
 const CATEGORY_WORD =
-  /^(?:战略性新兴产业|新兴产业|先进制造业|制造业|服务业|现代服务业|基础设施|社会事业|社会民生|公共服务|民生|产业|工业|农业|实体|带动|配套|跟踪|动员|开工动员|招商引资|招商|预计|服务|储备|在谈|签约|开工|续建|新建|在建|重点|重大|大|好|优质|龙头|[一二两三四五首本]期|上|类|过?\d+(?:\.\d+)?亿元(?:以上)?|亿元以上|亿元|\d{4}年(?:度)?|第[一二三四]季度|[一二三四]季度|今年|去年|明年|上半年|下半年|年度|全年|全省|全市|全县|全区|本次|此次|这批|一批|多个|等)/;
+  /^(?:项目|[和与及、]|战略性新兴产业|新兴产业|先进制造业|制造业|服务业|现代服务业|基础设施|社会事业|社会民生|公共服务|民生|产业|工业|农业|实体|带动|配套|跟踪|动员|开工动员|招商引资|招商|预计|服务|储备|在谈|签约|开工|续建|新建|在建|重点|重大|大|好|优质|龙头|[一二两三四五首本]期|上|类|过?\d+(?:\.\d+)?亿元(?:以上)?|亿元以上|亿元|\d{4}年(?:度)?|第[一二三四]季度|[一二三四]季度|今年|去年|明年|上半年|下半年|年度|全年|全省|全市|全县|全区|本次|此次|这批|一批|多个|等)/;
 /** A verb before a name is not part of it (希望项目…, 争取项目…, 实现20GW…项目). */
 const LEADING_VERB =
   /^(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|涉及|属于)/;
@@ -87,8 +87,12 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
   const out: ProjectNameMention[] = [];
   let pos = s;
   for (const raw of text.slice(s, listEnd).split('、')) {
-    const lead = /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?/.exec(raw)?.[0].length ?? 0;
-    const item = raw.slice(lead);
+    // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
+    const lead =
+      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+        raw,
+      )?.[0].length ?? 0;
+    const item = raw.slice(lead).replace(/项目$/, '');
     const start = pos + lead;
     pos += raw.length + 1;
     if (item.length < 2 || item.length > 30) continue;
