@@ -87,4 +87,22 @@ describe('text the rules were not written against', () => {
     const two = '瑞丰新材料年产3万吨膜材料项目签约，总投资8亿元。';
     expect(extractPage(`${one}\n\n\n${two}`).articles).toHaveLength(2);
   });
+
+  it.each([
+    ['瑞丰新材料年产3万吨膜材料项目成功引进，总投资8亿元。', { stage: '签约' }],
+    ['华晟精密轴承项目落地开发区，总投资6亿元。', { stage: '签约' }],
+    ['華晟精密軸承項目正式啟動建設，總投資6億元。', { stage: '开工' }],
+    ['华晟精密轴承项目已投运，总投资6亿元。', { stage: '投产' }],
+    ['华晟精密轴承项目目前正在试生产，总投资6亿元。', { stage: '试生产' }],
+    ['鲁西化工年产30万吨/年己内酰胺项目总投资20亿元。', { cap: 300_000, name: '己内酰胺' }],
+    ['阜阳2×66万千瓦超超临界电厂项目总投资58.9亿元。', { cap: 1_320_000 }],
+    ['华能风电项目总投资12亿元，建成后年发电量100亿度。', { cap: 10_000_000_000 }],
+    ['玄武岩纤维复合新材料产业应用科技城项目总投资超百亿元。', { inv: 10_000_000_000 }],
+  ])('reads %s', (text, want: { stage?: string; cap?: number; name?: string; inv?: number }) => {
+    const [p] = projectsOf(text);
+    if (want.stage) expect(p?.stage?.stage).toBe(want.stage);
+    if (want.cap) expect(p?.capacity?.items[0]?.value).toBe(want.cap);
+    if (want.name) expect(p?.name).toContain(want.name);
+    if (want.inv) expect(p?.investment?.yuan).toBe(want.inv);
+  });
 });
