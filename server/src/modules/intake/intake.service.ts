@@ -29,6 +29,7 @@ import { APPLY_ORDER, applyProposal, PAYLOAD_SCHEMAS, type ProposalKindKey } fro
 import { checkText, type DecodedText } from './intake-decode';
 import { type FirmRecord, firmsNamedIn, type ProjectRecord, projectNameCore } from './intake-match';
 import { buildProposals } from './intake-proposals';
+import { createLlmExtractor, llmConfig } from './llm-extractor';
 import type { Extractor, Span } from './types';
 
 /**
@@ -38,8 +39,14 @@ import type { Extractor, Span } from './types';
  * every record touched, the article it came from (provenance).
  */
 
-/** The extractor in use; a model-based one can implement the same interface (types.ts). */
-const extractor: Extractor = ruleExtractor;
+/**
+ * The extractor in use: the rules, or a zone's own language model when LIANZHAO_LLM_URL and
+ * LIANZHAO_LLM_MODEL are set (read per intake, so a restart is not needed to switch it off).
+ */
+function currentExtractor(): Extractor {
+  const cfg = llmConfig();
+  return cfg ? createLlmExtractor(cfg, ruleExtractor) : ruleExtractor;
+}
 
 export interface IntakeInput {
   decoded: DecodedText;
@@ -62,6 +69,7 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
   const today = todayInShanghai(ctx.clock.now());
 
   const known = await knownFirmsIn(ctx, text);
+  const extractor = currentExtractor();
   const page = await extractor.extractPage(text, {
     ...(input.articleDate ? { articleDate: input.articleDate } : {}),
     knownFirms: known.map((f) => ({ id: f.id, name: f.name, aliases: [f.shortName ?? '', ...f.aliases] })),
