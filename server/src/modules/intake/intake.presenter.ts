@@ -13,7 +13,8 @@ import {
 } from '../../../../shared/src/intake';
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable } from '../../db/database';
 import { parseJsonArray } from '../../lib/fields';
-import type { EarlierArticleRow, IntakeListRow, ProvenanceRow } from './intake.repository';
+import type { IntakeListRow, ProvenanceRow } from './intake.repository';
+import type { EarlierArticleRow } from './intake-links.repository';
 import { toIntakeProject } from './project-facts';
 import type { ArticleExtraction, Span } from './types';
 

@@ -16,19 +16,14 @@ import { writeAudit } from '../audit/audit.writer';
 import { normaliseFirmName } from '../firm/firm-name';
 import { articleTextHash } from './article-hash';
 import { ruleExtractor } from './extract';
-import {
-  ARTICLE_GAP,
-  type IntakeDto,
-  presentIntake,
-  presentListItem,
-  presentProvenance,
-  type Touched,
-} from './intake.presenter';
+import { ARTICLE_GAP, type IntakeDto, type Touched } from './intake.presenter';
 import * as repo from './intake.repository';
 import { APPLY_ORDER, applyProposal, PAYLOAD_SCHEMAS, type ProposalKindKey } from './intake-apply';
 import { checkText, type DecodedText } from './intake-decode';
+import * as links from './intake-links.repository';
 import { type FirmRecord, firmsNamedIn, type ProjectRecord, projectNameCore } from './intake-match';
 import { buildProposals } from './intake-proposals';
+import { getIntake, present } from './intake-read.service';
 import { createLlmExtractor, llmConfig } from './llm-extractor';
 import type { Extractor, Span } from './types';
 
@@ -141,7 +136,7 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
     };
   });
   // The same article imported before links to its first import (shown as "already imported").
-  const firsts = await repo.firstArticlesWithHashes(db, [
+  const firsts = await links.firstArticlesWithHashes(db, [
     ...new Set(articles.flatMap((a) => (a.text_hash ? [a.text_hash] : []))),
   ]);
   const seenHere = new Map<string, string>();
@@ -188,39 +183,6 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
     });
   });
   return present(db, intake, articles, proposals);
-}
-
-/** The DTO with what rows alone do not say: earlier imports of the same articles, firm names by id. */
-async function present(
-  db: ServiceContext['db']['kysely'],
-  intake: IntakeTable,
-  articles: IntakeArticleTable[],
-  proposals: IntakeProposalTable[],
-): Promise<IntakeDto> {
-  const earlier = await repo.articlesByIds(db, [
-    ...new Set(articles.flatMap((a) => (a.duplicate_of ? [a.duplicate_of] : []))),
-  ]);
-  const firmIds = proposals.flatMap((p) => {
-    const id = (JSON.parse(p.payload_json) as { targetFirmId?: unknown }).targetFirmId;
-    return typeof id === 'string' ? [id] : [];
-  });
-  const firmNames = await repo.firmNamesByIds(db, [...new Set(firmIds)]);
-  return presentIntake(intake, articles, proposals, { earlier, firmNames });
-}
-
-export async function getIntake(ctx: ServiceContext, id: string): Promise<IntakeDto> {
-  requireActor(ctx);
-  const db = ctx.db.kysely;
-  const intake = await repo.findIntake(db, id);
-  if (!intake) throw errors.notFound('intake');
-  const [articles, proposals] = await Promise.all([repo.articlesOf(db, id), repo.proposalsOf(db, id)]);
-  return present(db, intake, articles, proposals);
-}
-
-export async function listIntakes(ctx: ServiceContext, page: { limit: number; offset: number }) {
-  requireActor(ctx);
-  const { rows, total } = await repo.listIntakes(ctx.db.kysely, page);
-  return { items: rows.map(presentListItem), total };
 }
 
 export interface Decision {
@@ -407,15 +369,4 @@ export async function applyIntake(
     });
   });
   return { intake: await getIntake(ctx, id), touched };
-}
-
-/** The articles a firm, lead or project was changed from, newest first. */
-export async function listProvenance(
-  ctx: ServiceContext,
-  entity: 'firm' | 'lead' | 'project',
-  entityId: string,
-) {
-  requireActor(ctx);
-  const rows = await repo.provenanceOf(ctx.db.kysely, entity, entityId);
-  return { items: rows.map(presentProvenance) };
 }
