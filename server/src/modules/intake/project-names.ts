@@ -51,7 +51,12 @@ function isCategoryOnly(stem: string): boolean {
 
 const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
-const LIST_BEFORE = /等(?:\d+|[一二三四五六七八九十百]+)?个?(?:重点|产业|重大)?$/;
+/** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
+const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([\u4e00-\u9fff]{0,8})$/;
+function listBefore(before: string): RegExpExecArray | null {
+  const m = LIST_TAIL.exec(before);
+  return m && (m[1] === '' || isCategoryOnly(m[1] ?? '')) ? m : null;
+}
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
 
 function sentenceAround(text: string, pos: number): string {
@@ -154,6 +159,35 @@ function findFacilities(text: string): ProjectNameMention[] {
   return out;
 }
 
+/**
+ * "兴泉铁路泉州段总投资153亿元、南山文化生态园总投资80亿元": a name without 项目 right before its
+ * 总投资 (from the previous comma or list mark) is a project when it is not a category or a reference.
+ */
+function findInvestedNames(text: string): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  const re = /(?:计划|拟|项目)?总投资(?:约|近|超|达|逾)?[\d.]+[万亿]*元/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let s = m.index;
+    while (s > 0 && m.index - s < 30 && !/[，,、；;。：:\n（(）)“”]/.test(text[s - 1] ?? '')) s--;
+    const raw = text.slice(s, m.index);
+    const name = stripPrefix(raw.replace(/^(?:其中|另外|此外|以及|和|及)/, '')).replace(LEADING_VERB, '');
+    if (name.length < 3 || /项目|的|是|为|有|共|在|将|已|该|此|其|这/.test(name) || isCategoryOnly(name))
+      continue;
+    if (/\d/.test(name.slice(0, 1)) || GENERIC_STEM.test(name)) continue;
+    const start = m.index - name.length;
+    out.push({
+      name,
+      start,
+      end: m.index,
+      reference: false,
+      anaphoric: false,
+      aggregate: false,
+      companyHint: null,
+    });
+  }
+  return out;
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -170,7 +204,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const after = text.slice(end, end + 6);
     const sentence = sentenceAround(text, p);
     const beforeText = text.slice(Math.max(0, p - 12), p);
-    const listMatch = LIST_BEFORE.exec(beforeText);
+    const listMatch = listBefore(beforeText);
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
       /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
@@ -222,5 +256,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   const occupied = new Occupancy(text.length);
   for (const o of out) occupied.take(o.start, o.end);
   const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
-  return [...out, ...facilities].sort((a, b) => a.start - b.start);
+  for (const f of facilities) occupied.take(f.start, f.end);
+  const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
+  return [...out, ...facilities, ...invested].sort((a, b) => a.start - b.start);
 }
