@@ -247,7 +247,13 @@ export function assemble(input: AssembleInput): Assembled {
       text[end] === '的'
         ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + 2)?.b ?? null)
         : null;
+    // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
+    const ofGeneric = (end: number) =>
+      text[end] === '的' &&
+      !namedAfter(end) &&
+      within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
     for (const m of sMoney) {
+      if (ofGeneric(m.end)) continue;
       const b = namedAfter(m.end) ?? target(m.start);
       if (!b) {
         const fc = keepForFirm(m.start);

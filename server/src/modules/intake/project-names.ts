@@ -222,7 +222,8 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     } else {
       let start = scanBack(text, p, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
-      const stem = stripPrefix(text.slice(start, p)).replace(LEADING_VERB, '');
+      // "A项目与B项目": B's name starts after the first project's 项目 and the connector.
+      const stem = stripPrefix(text.slice(start, p).replace(/^.*项目[和与及]/, '')).replace(LEADING_VERB, '');
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
       const generic = GENERIC_STEM.test(stem) || stem.length < 2 || isCategoryOnly(stem);
