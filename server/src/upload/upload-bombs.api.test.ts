@@ -22,7 +22,7 @@ import {
 /**
  * Issue 11 item 2: small files that unpack to hundreds of MB (or a million rows) took the server
  * down. Each hostile file goes through the real route and must be answered 4xx within a generous
- * bound (or, for the Excel import that answers 202 first, its job must fail), and afterwards the
+ * bound (or, for the Excel imports that answer 202 first, its job must fail), and afterwards the
  * process's memory must settle back near where it started.
  */
 
@@ -40,7 +40,7 @@ function settledMemory() {
   return { rss: m.rss, heap: m.heapUsed };
 }
 
-type Route = 'intake' | 'chain' | 'import';
+type Route = 'intake' | 'chain' | 'import' | 'bulk';
 
 interface Answer {
   status: number;
@@ -60,7 +60,12 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
   /** Posts `bytes` to a route; for the Excel import a 202 is followed to its job's end. */
   async function send(route: Route, name: string, bytes: Buffer): Promise<Answer> {
     const began = Date.now();
-    const url = { intake: '/api/intake', chain: '/api/chains/import/xlsx', import: '/api/import' }[route];
+    const url = {
+      intake: '/api/intake',
+      chain: '/api/chains/import/xlsx',
+      import: '/api/import',
+      bulk: '/api/imports/firms/bulk',
+    }[route];
     const body = multipart(route === 'import' ? { kind: 'firm' } : {}, { name, bytes });
     const res = await t.app.inject({
       method: 'POST',
@@ -68,19 +73,19 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
       headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, ...body.headers },
       payload: body.payload,
     });
-    if (route !== 'import' || res.statusCode !== 202) {
+    if ((route !== 'import' && route !== 'bulk') || res.statusCode !== 202) {
       return { status: res.statusCode, code: res.json().error?.code ?? null, ms: Date.now() - began };
     }
     const jobId = res.json().jobId as string;
     let job: { status: string; message: string | null } = { status: 'running', message: null };
     await vi.waitFor(
       async () => {
-        job = (await t.call(officer, 'GET', `/api/import/${jobId}`)).json();
+        job = (await t.call(officer, 'GET', `${url}/${jobId}`)).json();
         expect(job.status).not.toBe('running');
       },
       { timeout: BOUND_MS, interval: 50 },
     );
-    // The import answers 202 at once; a file refused while reading fails its job (nothing written).
+    // The imports answer 202 at once; a file refused while reading fails its job (nothing written).
     return { status: job.status === 'failed' ? 422 : 200, code: job.message, ms: Date.now() - began };
   }
 
@@ -154,6 +159,25 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
         'import',
         'sst-liar.xlsx',
         () => xlsxOf([firmSheet([])], { items: ['<si><t>', filler(big), '</t></si>'], declaredSize: 1024 }),
+      ],
+      [
+        'bulk xlsx with 300 MB of shared strings',
+        'bulk',
+        'sst.xlsx',
+        () => xlsxOf([firmSheet([])], { items: ['<si><t>', filler(big), '</t></si>'] }),
+        413,
+      ],
+      [
+        'bulk xlsx shared strings 300 MB, declaring 1 KB',
+        'bulk',
+        'sst-liar.xlsx',
+        () => xlsxOf([firmSheet([])], { items: ['<si><t>', filler(big), '</t></si>'], declaredSize: 1024 }),
+      ],
+      [
+        'bulk xlsx with one 40 KB cell',
+        'bulk',
+        'cell40k.xlsx',
+        () => xlsxOf([cellSheet('企业', 'x'.repeat(40_000))]),
       ],
       [
         'xlsx of 1M rows (chain)',

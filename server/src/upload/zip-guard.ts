@@ -120,9 +120,14 @@ function counter(onChunk: (chunk: Buffer) => void): Writable {
  * its declared size (yauzl stops a stream at the first byte past it) and checksum, counted against
  * the caps as it inflates.
  */
-export async function checkZipContents(bytes: Buffer, limits: ZipLimits): Promise<ZipDirectory> {
-  const directory = await checkZipDirectory(bytes, limits);
-  const zip = await openZip(bytes);
+export async function checkZipContents(
+  source: Buffer | string,
+  limits: ZipLimits,
+  /** Which entries to inflate (default all): a bulk file inflates only the part held in memory. */
+  inflate: (name: string) => boolean = () => true,
+): Promise<ZipDirectory> {
+  const directory = await checkZipDirectory(source, limits);
+  const zip = await openZip(source);
   try {
     // Until the first entry is read, yauzl's cursor is the central directory's offset (its types
     // call the field a boolean; it is the number yauzl reads the directory from).
@@ -156,6 +161,7 @@ export async function checkZipContents(bytes: Buffer, limits: ZipLimits): Promis
 
     let total = 0;
     for (const { entry } of entries) {
+      if (!inflate(entry.fileName)) continue;
       let inflated = 0;
       let crc = 0;
       const runs =
