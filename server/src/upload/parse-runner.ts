@@ -167,15 +167,19 @@ function runInWorker(name: ParseTaskName, params: unknown): Promise<unknown> {
         else if (reply.refusal) {
           const r = reply.refusal;
           reject(new AppError(r.status, r.code, r.message, r.fields));
-        } else reject(uploadErrors.parseFailed());
+        } else {
+          // Not the file's fault as far as we know (a reader threw something unexpected): say so in the log.
+          process.emitWarning(`parse worker ${name} failed: ${reply.crash ?? 'unknown'}`);
+          reject(uploadErrors.parseFailed());
+        }
       });
     });
     worker.once('error', (err: Error & { code?: string }) => {
-      settle(() =>
-        reject(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? uploadErrors.parseMemory() : uploadErrors.parseFailed(),
-        ),
-      );
+      settle(() => {
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') return reject(uploadErrors.parseMemory());
+        process.emitWarning(`parse worker ${name} crashed: ${err.message}`);
+        reject(uploadErrors.parseFailed());
+      });
     });
     worker.once('exit', () => settle(() => reject(uploadErrors.parseFailed())));
     worker.postMessage({ name, params });
