@@ -2,10 +2,11 @@
 // extractor reads, or refuses it with a message a person can act on. Nothing here touches the database.
 
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { INTAKE_LIMITS, type IntakeSourceKind } from '../../../../shared/src/intake';
+import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { AppError, errors } from '../../plugins/errors';
+import { runParseTask } from '../../upload/parse-runner';
+import { checkZipDirectory } from '../../upload/zip-guard';
 
 export interface DecodedText {
   text: string;
@@ -14,7 +15,7 @@ export interface DecodedText {
   encoding: string | null;
 }
 
-const refuse = (code: string, zh: string, en: string) =>
+export const refuse = (code: string, zh: string, en: string) =>
   errors.badRequest(code, { zh, en }, [{ path: 'file', message: { zh, en } }]);
 
 export const intakeErrors = {
@@ -129,53 +130,37 @@ export function gb2312Share(bytes: Uint8Array): number {
   return pairs === 0 ? 1 : common / pairs;
 }
 
-async function readDocx(bytes: Buffer): Promise<string> {
-  try {
-    const result = await mammoth.extractRawText({ buffer: bytes });
-    return result.value;
-  } catch {
-    throw intakeErrors.unreadable('Word (.docx) ');
-  }
+/** A damaged file keeps intake's own message; the caps' refusals (413) pass through as they are. */
+function unreadableAs(what: string) {
+  return (err: unknown): never => {
+    const code = err instanceof AppError ? err.code : null;
+    if (code === 'UPLOAD_ZIP_INVALID' || code === 'UPLOAD_UNREADABLE') throw intakeErrors.unreadable(what);
+    throw err;
+  };
 }
 
-async function readPdf(bytes: Buffer): Promise<string> {
-  let pages: string[];
-  try {
-    // verbosity 0: pdf.js reports errors only (no "Warning: …" lines in the server log).
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-    try {
-      if (pdf.numPages > INTAKE_LIMITS.maxPdfPages) {
-        throw refuse(
-          'INTAKE_PDF_TOO_MANY_PAGES',
-          `PDF 超过 ${INTAKE_LIMITS.maxPdfPages} 页，请只上传相关页面`,
-          `The PDF has more than ${INTAKE_LIMITS.maxPdfPages} pages; upload the pages that matter`,
-        );
-      }
-      pages = (await extractText(pdf, { mergePages: false })).text;
-    } finally {
-      await pdf.loadingTask.destroy().catch(() => undefined);
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw intakeErrors.unreadable('PDF ');
-  }
-  const text = pages.join('\n\n');
-  if (text.replace(/\s+/g, '') === '') throw intakeErrors.pdfNoText();
-  return text;
-}
-
-/** Reads an uploaded file into text by its kind; refusals are 400s with a bilingual message. */
+/**
+ * Reads an uploaded file into text by its kind; refusals are 400s (413 when the file unpacks to more
+ * than the caps) with a bilingual message. .docx and .pdf are read in the parse worker (time and
+ * memory capped); a .docx's zip directory is checked here first, so a bomb is refused unread.
+ */
 export async function decodeUpload(fileName: string | null, bytes: Buffer): Promise<DecodedText> {
   if (bytes.length === 0) throw intakeErrors.empty();
   const kind = sniffKind(fileName, bytes);
   if (kind === 'unsupported') throw intakeErrors.unsupported();
   if (kind === 'pdf') {
     if (!startsWith(bytes, PDF)) throw intakeErrors.unreadable('PDF ');
-    return { text: await readPdf(bytes), kind, encoding: null };
+    const text = await runParseTask('pdfText', { bytes }).catch(unreadableAs('PDF '));
+    return { text, kind, encoding: null };
   }
   if (kind === 'docx') {
     if (!startsWith(bytes, ZIP)) throw intakeErrors.unreadable('Word (.docx) ');
-    return { text: await readDocx(bytes), kind, encoding: null };
+    const read = async () => {
+      await checkZipDirectory(bytes, UPLOAD_LIMITS.docx);
+      return runParseTask('docxText', { bytes });
+    };
+    const text = await read().catch(unreadableAs('Word (.docx) '));
+    return { text, kind, encoding: null };
   }
   const { text, encoding } = decodeTextFile(bytes);
   return { text, kind: 'txt', encoding };
