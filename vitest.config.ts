@@ -21,6 +21,8 @@ export default defineConfig({
           name: 'api-sqlite',
           include: ['server/src/**/*.api.test.ts'],
           env: { LZ_TEST_DB: 'sqlite' },
+          // Migrated (and demo-seeded) template databases, made once per run and copied per file.
+          globalSetup: ['./server/src/test/template-setup.ts'],
           testTimeout: 30_000,
         },
       },
@@ -30,6 +32,7 @@ export default defineConfig({
           name: 'api-pg',
           include: ['server/src/**/*.api.test.ts'],
           env: { LZ_TEST_DB: 'postgres' },
+          globalSetup: ['./server/src/test/template-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

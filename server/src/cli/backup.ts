@@ -3,26 +3,23 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { AppConfig } from '../config';
 import { openDatabase } from '../db/connect';
-
-function fail(message: string): void {
-  console.error(message);
-  process.exitCode = 2;
-}
+import { type CliIo, type ExitCode, refuse, say } from './io';
 
 /** SQLite online backup: consistent even while the server keeps writing. */
-export async function backupSqlite(config: AppConfig, file: string): Promise<void> {
+export async function backupSqlite(io: CliIo, config: AppConfig, file: string): Promise<ExitCode> {
   if (config.databaseUrl) {
-    fail(
+    return refuse(
+      io,
       'DATABASE_URL points at PostgreSQL: back it up with pg_dump (e.g. `pg_dump -Fc "$DATABASE_URL" > lianzhao.dump`).',
     );
-    return;
   }
   const db = openDatabase(config);
   try {
     if (!db.sqliteRaw) throw new Error('no SQLite handle');
     const target = path.resolve(file);
     await db.sqliteRaw.backup(target);
-    console.log(`backup written: ${target} (${fs.statSync(target).size} bytes)`);
+    say(io, `backup written: ${target} (${fs.statSync(target).size} bytes)`);
+    return 0;
   } finally {
     await db.close();
   }
@@ -42,11 +39,14 @@ function hasData(file: string): boolean {
 }
 
 /** Replaces the database file with a checked backup; refuses to overwrite data unless forced. */
-export async function restoreSqlite(config: AppConfig, file: string, force: boolean): Promise<void> {
-  if (config.databaseUrl) {
-    fail('DATABASE_URL points at PostgreSQL: restore it with pg_restore.');
-    return;
-  }
+export async function restoreSqlite(
+  io: CliIo,
+  config: AppConfig,
+  file: string,
+  force: boolean,
+): Promise<ExitCode> {
+  if (!fs.existsSync(file)) return refuse(io, `no such file: ${file}`);
+  if (config.databaseUrl) return refuse(io, 'DATABASE_URL points at PostgreSQL: restore it with pg_restore.');
   const source = path.resolve(file);
   const check = new SQLite(source, { readonly: true, fileMustExist: true });
   try {
@@ -55,19 +55,18 @@ export async function restoreSqlite(config: AppConfig, file: string, force: bool
       .prepare("select name from sqlite_master where type='table' and name='app_user'")
       .get();
     if (ok.integrity_check !== 'ok' || !table) {
-      fail(`${source} is not a Lianzhao backup (integrity: ${ok.integrity_check})`);
-      return;
+      return refuse(io, `${source} is not a Lianzhao backup (integrity: ${ok.integrity_check})`);
     }
   } finally {
     check.close();
   }
   const target = path.join(config.dataDir, 'lianzhao.sqlite');
   if (hasData(target) && !force) {
-    fail(`${target} already holds data: pass --force to overwrite it (stop the server first).`);
-    return;
+    return refuse(io, `${target} already holds data: pass --force to overwrite it (stop the server first).`);
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
   for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
   fs.copyFileSync(source, target);
-  console.log(`restored ${source} -> ${target}`);
+  say(io, `restored ${source} -> ${target}`);
+  return 0;
 }
