@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+// Loaded on first use, not at start: exceljs alone was a fifth of the server's start-up (decision 012).
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import {
   CHAIN_LIMITS,
@@ -143,7 +144,7 @@ export async function exportChainXlsx(
   id: string,
 ): Promise<{ name: string; bytes: Buffer }> {
   const file = await exportChain(ctx, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   const info = wb.addWorksheet('产业链');
   info.columns = [
     { header: '字段 Field', width: 24 },
@@ -206,7 +207,7 @@ const fromZh = <K extends string>(map: Record<K, string>, v: string, fallback: K
 
 /** Reads a workbook written by exportChainXlsx (or filled in by hand in its layout). */
 export async function parseChainXlsx(bytes: Buffer): Promise<unknown> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

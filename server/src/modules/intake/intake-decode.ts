@@ -2,8 +2,7 @@
 // extractor reads, or refuses it with a message a person can act on. Nothing here touches the database.
 
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
+// mammoth and unpdf load on first use, not at the server's start (decision 012).
 import { INTAKE_LIMITS, type IntakeSourceKind } from '../../../../shared/src/intake';
 import { AppError, errors } from '../../plugins/errors';
 
@@ -131,6 +130,7 @@ export function gb2312Share(bytes: Uint8Array): number {
 
 async function readDocx(bytes: Buffer): Promise<string> {
   try {
+    const mammoth = (await import('mammoth')).default;
     const result = await mammoth.extractRawText({ buffer: bytes });
     return result.value;
   } catch {
@@ -142,6 +142,7 @@ async function readPdf(bytes: Buffer): Promise<string> {
   let pages: string[];
   try {
     // verbosity 0: pdf.js reports errors only (no "Warning: …" lines in the server log).
+    const { extractText, getDocumentProxy } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     try {
       if (pdf.numPages > INTAKE_LIMITS.maxPdfPages) {

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 
 /**
@@ -48,6 +47,7 @@ export async function sendOnChannel(
 ): Promise<void> {
   if (ch.kind === 'smtp') {
     const c = smtpConfigSchema.parse(JSON.parse(ch.config_json));
+    const nodemailer = (await import('nodemailer')).default;
     const transport = nodemailer.createTransport({
       host: c.host,
       port: c.port,
