@@ -5,11 +5,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { buildServer } from '../../scripts/build-server.mjs';
 import { serverBuildIsCurrent } from '../../scripts/server-build-state.mjs';
+import { freePort } from '../../server/src/test/free-port';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'lianzhao.mjs');
@@ -36,16 +36,6 @@ function spread(values: number[]): [number, number, number] {
       ? sorted[(sorted.length - 1) / 2]
       : ((sorted[sorted.length / 2 - 1] ?? 0) + (sorted[sorted.length / 2] ?? 0)) / 2;
   return [sorted[0] ?? 0, mid ?? 0, sorted[sorted.length - 1] ?? 0];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 function env(port?: number): NodeJS.ProcessEnv {
