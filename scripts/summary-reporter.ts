@@ -55,7 +55,9 @@ export default class SummaryReporter implements Reporter {
       .split(' ')
       .filter(Boolean)
       .map((step) => step.replace('=', ' ').concat(' s'));
-    for (const [name, t] of this.tiers) times.push(`${name} ${((t.end - t.start) / 1000).toFixed(1)} s`);
+    // In the order the tiers started (unit, the databases, the browser when run one after another).
+    const tiers = [...this.tiers].sort((a, b) => a[1].start - b[1].start);
+    for (const [name, t] of tiers) times.push(`${name} ${((t.end - t.start) / 1000).toFixed(1)} s`);
     times.push(`tests ${((performance.now() - this.runStart) / 1000).toFixed(1)} s`);
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped · ${times.join(' · ')}\n`);
   }
