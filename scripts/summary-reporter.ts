@@ -1,19 +1,16 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-interface TierTime {
-  /** From the first file's start to the last file's end (tiers may overlap). */
-  start: number;
-  end: number;
-}
-
 /**
  * Prints one plain closing line, `N passed, N failed, N skipped`, that any CI log reader understands,
  * followed by how long each tier took: the steps before the tests (LZ_STEP_SECONDS, set by
- * scripts/check.mjs) and each vitest project from its first file's start to its last file's end.
+ * scripts/check.mjs), then each vitest project's time (the sum of its files' own times: import,
+ * setup, tests; vitest interleaves the projects' files, so a project has no span of its own), then the
+ * whole test run.
  */
 export default class SummaryReporter implements Reporter {
   private runStart = performance.now();
-  private tiers = new Map<string, TierTime>();
+  /** Milliseconds per project, in the order the projects first finished a file. */
+  private tiers = new Map<string, number>();
 
   onTestRunStart(): void {
     this.runStart = performance.now();
@@ -21,19 +18,11 @@ export default class SummaryReporter implements Reporter {
   }
 
   onTestModuleEnd(mod: TestModule): void {
-    const end = performance.now();
     const d = mod.diagnostic();
-    // A file's own time: environment, import and collection, setup files, its tests.
     const spent =
       d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration + d.duration;
     const name = mod.project.name;
-    const tier = this.tiers.get(name);
-    const start = Math.max(this.runStart, end - spent);
-    if (!tier) this.tiers.set(name, { start, end });
-    else {
-      tier.start = Math.min(tier.start, start);
-      tier.end = Math.max(tier.end, end);
-    }
+    this.tiers.set(name, (this.tiers.get(name) ?? 0) + spent);
   }
 
   onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): void {
@@ -51,14 +40,17 @@ export default class SummaryReporter implements Reporter {
     }
     // An unhandled error fails the run even when every test passed: count it as a failure.
     failed += unhandledErrors.length;
+    const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
     const times = (process.env.LZ_STEP_SECONDS ?? '')
       .split(' ')
       .filter(Boolean)
       .map((step) => step.replace('=', ' ').concat(' s'));
-    // In the order the tiers started (unit, the databases, the browser when run one after another).
-    const tiers = [...this.tiers].sort((a, b) => a[1].start - b[1].start);
-    for (const [name, t] of tiers) times.push(`${name} ${((t.end - t.start) / 1000).toFixed(1)} s`);
-    times.push(`tests ${((performance.now() - this.runStart) / 1000).toFixed(1)} s`);
+    const order = ['unit', 'api-sqlite', 'api-pg', 'e2e'];
+    const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
+    for (const [name, ms] of [...this.tiers].sort((a, b) => rank(a[0]) - rank(b[0]))) {
+      times.push(`${name} ${seconds(ms)}`);
+    }
+    times.push(`tests ${seconds(performance.now() - this.runStart)}`);
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped · ${times.join(' · ')}\n`);
   }
 }
