@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+// exceljs loads on first use (in the parse worker for imports, lazily here for exports), not at start (decision 012).
 import { z } from 'zod';
 import { CHAIN_LIMITS, CHAIN_POSITIONS, CHAIN_SCOPES, LINK_PRIORITIES } from '../../../../shared/src/chain';
 import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
@@ -136,7 +136,7 @@ export async function exportChainXlsx(
   id: string,
 ): Promise<{ name: string; bytes: Buffer }> {
   const file = await exportChain(ctx, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   const info = wb.addWorksheet('产业链');
   info.columns = [
     { header: '字段 Field', width: 24 },

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
 import { EXPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { ServiceContext } from '../../plugins/context';
 import { firmAudienceOf } from '../firm/firm.policy';
@@ -46,7 +45,8 @@ async function exportList<T>(
   const limit = Math.min(first.total, EXPORT_LIMITS.maxRows);
   const truncated = first.total > EXPORT_LIMITS.maxRows;
   const stream = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const excel = (await import('exceljs')).default;
+  const wb = new excel.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   wb.creator = 'Lianzhao 链招';
   const write = async () => {
     const ws = wb.addWorksheet(opts.title, { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Loaded on first use, not at start: exceljs alone was a fifth of the server's start-up (decision 012).
+import type ExcelJS from 'exceljs';
 import { IMPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
@@ -45,7 +46,7 @@ interface WithValidations {
 /** The import template of `kind`: headers, English line, hints row, dropdowns, a 说明 sheet. */
 export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
   const columns = COLUMNS_OF[kind];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Lianzhao 链招';
   const ws = wb.addWorksheet(KIND_LABELS[kind].zh, {
     views: [{ state: 'frozen', ySplit: TEMPLATE_ROWS.hints }],
@@ -186,7 +187,8 @@ export async function readImportSheet(
 ): Promise<ReadResult> {
   const columns = COLUMNS_OF[kind];
   const required = columns.filter((c) => c.required);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+  const excel = (await import('exceljs')).default;
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -307,7 +309,8 @@ export async function buildErrorWorkbook(
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const excel = (await import('exceljs')).default;
+  const wb = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
