@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Db } from './db/connect';
-import { createReadRunner, type ReadRunner } from './db/read-pool';
+import { createReadRunner } from './db/read-pool';
 import { type Clock, systemClock } from './lib/clock';
 import { newId } from './lib/ids';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
@@ -40,6 +40,7 @@ import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerWeb } from './plugins/web';
+import { type AppReadRunner, READ_TASKS, READ_TASKS_MODULE } from './read-tasks';
 
 export interface BuildOptions {
   db: Db;
@@ -81,9 +82,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  const reads: ReadRunner = createReadRunner(opts.db, opts.readWorkers ?? 0);
+  const reads: AppReadRunner = createReadRunner(opts.db, opts.readWorkers ?? 0, {
+    tasks: READ_TASKS,
+    moduleUrl: READ_TASKS_MODULE,
+  });
   app.decorate('reads', reads);
-  app.decorateRequest('reads', null as unknown as ReadRunner);
+  app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {
     request.reads = reads;
   });

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, requireActor } from '../../lib/fields';
+import { idParams } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { assertProblemItemVisible } from '../problem/problem.policy';
 import { assertRequestVisible } from '../request/request.policy';

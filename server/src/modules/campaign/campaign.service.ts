@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { figureSchema, listFigures, presentFigure } from '../programme/figure.repository';

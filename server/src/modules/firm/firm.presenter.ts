@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import { type RecordLink, recordLinkSchema } from '../chain/record-link';
 import type { FirmRow, RelationRow } from './firm.repository';
 

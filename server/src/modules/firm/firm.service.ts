@@ -1,9 +1,9 @@
 import { findIndustry, normaliseIndustryCode } from '../../../../shared/src/industry-codes';
 import { validateUscc } from '../../../../shared/src/uscc';
 import type { FirmTable, LinkFields } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertLinkExists, linkDisplays } from '../chain/record-link';

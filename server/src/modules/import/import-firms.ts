@@ -1,8 +1,9 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Insertable } from 'kysely';
 import type { Database, FirmTable } from '../../db/database';
-import { parseJsonArray, requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { parseJsonArray } from '../../lib/json';
+import { requireActor } from '../../plugins/context';
 import type { AuditEntry } from '../audit/audit.writer';
 import { writeAuditBatch } from '../audit/audit.writer';
 import { assertFirmEditable } from '../firm/firm.policy';

@@ -1,5 +1,5 @@
 import type { ProjectTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
+import { requireActor } from '../../plugins/context';
 import { AppError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertProjectEditable } from '../project/project.policy';

@@ -8,7 +8,7 @@ import {
   INTAKE_STATUSES,
 } from '../../../../shared/src/intake';
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import type { IntakeListRow, ProvenanceRow } from './intake.repository';
 import type { ArticleExtraction, Span } from './types';
 
