@@ -11,7 +11,7 @@ import type {
 import { newId } from '../../lib/ids';
 import { shanghaiYearBounds } from '../chain/chain-read.repository';
 import { CITY_KEY_CHAINS, DEMO_CHAINS, type LinkDef } from './demo-chain-data';
-import { firmRow } from './demo-pipeline';
+import { firmRow } from './demo-rows';
 
 /**
  * The chains demo seeder (registered after the pipeline's): the chains of demo-chain-data.ts, the

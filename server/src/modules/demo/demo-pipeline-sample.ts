@@ -3,7 +3,7 @@ import { makeUscc } from '../../../../shared/src/uscc';
 import { newId } from '../../lib/ids';
 import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
-import { firmRow, milestoneRow, type PipelineRows, projectRow, stageEventRow } from './demo-pipeline';
+import { firmRow, milestoneRow, type PipelineRows, projectRow, stageEventRow } from './demo-rows';
 
 /** A round amount (whole 万元) spread evenly on a log scale between min and max yuan. */
 function logUniformYuan(u: number, min: number, max: number): number {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { dispatchReportData, dispatchReportFile } from './dispatch-report.task';
+import { dispatchReportData } from './dispatch-report.task';
+import { dispatchReportFile } from './dispatch-report-file';
 
 /**
  * The dispatch report (issue 6): its data and its drawn file, off the event loop — drawing a .docx
