@@ -30,22 +30,3 @@ export async function getCockpit(
   ]);
   return { ...cockpit, warnings: { ...warnings.counts, total: warnings.total, top: warnings.items } };
 }
-
-/**
- * Early warnings, most severe first: the first `limit` of them, and the total of all (the number
- * the cockpit shows, so its "all warnings" link lands on a page with the same count).
- */
-export async function listWarnings(
-  ctx: ServiceContext,
-  reads: ReadRunner<typeof cockpitReadTasks & typeof warningReadTasks>,
-  q: { park?: string | undefined; chain?: string | undefined; limit?: number | undefined },
-) {
-  requireActor(ctx);
-  const page = await reads.run('warning.list', {
-    today: today(ctx),
-    park: q.park,
-    chainId: q.chain,
-    limit: q.limit ?? 500,
-  });
-  return { items: page.items, total: page.total };
-}
