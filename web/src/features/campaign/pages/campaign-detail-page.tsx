@@ -1,6 +1,7 @@
 import { Card, Progress, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { FigureCards } from '../../../components/figure-cards';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { NotFoundResult } from '../../../components/not-found-result';
 import { PageHeader } from '../../../components/page-header';
@@ -10,7 +11,6 @@ import { useI18n } from '../../../locales/i18n-context';
 import { useTasks } from '../../task/api/use-tasks';
 import { TasksTable } from '../../task/components/tasks-table';
 import { type CampaignDetail, useCampaign } from '../api/use-campaigns';
-import { FigureCards } from '../components/figure-cards';
 
 /** `/campaigns/:id`: the actions with their progress, and the tasks of the chosen action. */
 export function CampaignDetailPage() {

@@ -210,16 +210,6 @@ export interface ReferralNetwork {
   truncated: boolean;
 }
 
-export interface LinkOption {
-  id: string;
-  chainId: string;
-  chainName: string;
-  name: string;
-  path: string;
-  position: string;
-  depth: number;
-}
-
 /** What deleting a link or chain would detach (the 409's `attached`, and the delete's answer). */
 export interface Attached {
   links: number;
@@ -289,15 +279,6 @@ export function useRankingSettings() {
         undefined,
         signal,
       ),
-  });
-}
-
-export function useLinkOptions(enabled = true) {
-  return useQuery({
-    queryKey: chainKeys.options,
-    queryFn: ({ signal }) => api.get<{ items: LinkOption[] }>('/api/chains/link-options', undefined, signal),
-    staleTime: 60_000,
-    enabled,
   });
 }
 

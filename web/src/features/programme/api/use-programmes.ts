@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Figure } from '../../../components/figure-cards';
 import { api, type ListResult } from '../../../lib/api-client';
-import type { Figure } from '../../campaign/api/use-campaigns';
 import type { Task } from '../../task/api/use-tasks';
 
 export type Programme = Task & { figures: Figure[] };
