@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { auditableUser, presentUser, type UserDto } from '../user/user.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findUserById, findUserByUsername, updateUser } from '../user/user.repository';
 import * as repo from './session.repository';
 

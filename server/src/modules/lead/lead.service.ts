@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { inheritLink } from '../chain/chain.repository';
 import { assertLinkExists, linkDisplays } from '../chain/record-link';
 import { getProject, insertProjectRecord } from '../project/project.service';

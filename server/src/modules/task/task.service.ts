@@ -14,6 +14,7 @@ import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
 import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listEscalations } from '../request/request.repository';
 import { assertTaskVisible, mayEditTask, mayReport, taskActorKinds, taskScopeOf } from './task.policy';
 import {

@@ -12,6 +12,7 @@ import { StageTag } from '../../../components/stage-tag';
 import { ApiError } from '../../../lib/api-client';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { ProvenanceList } from '../../intake/components/provenance-list';
 import { useProject } from '../api/use-projects';
 import { MilestonesCard } from '../components/milestones-card';
