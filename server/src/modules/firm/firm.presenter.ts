@@ -3,7 +3,7 @@ import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
 import { parseJsonArray } from '../../lib/json';
-import { type RecordLink, recordLinkSchema } from '../chain/record-link';
+import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
 import type { FirmRow, RelationRow } from './firm.repository';
 
 export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;

@@ -6,10 +6,10 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-import { assertLinkExists, linkDisplays } from '../chain/record-link';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
+import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertFirmEditable, assertFirmVisible, firmScopeOf, mayListLeadsOfFirm } from './firm.policy';
 import {
   auditableFirm,

@@ -10,8 +10,8 @@ import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { inheritLink } from '../chain/chain.repository';
-import { assertLinkExists, linkDisplays } from '../chain/record-link';
 import { getProject, insertProjectRecord } from '../project/project.service';
+import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertLeadEditable } from './lead.policy';
 import { auditableLead, type LeadDto, presentFollowup, presentLead } from './lead.presenter';
 import * as repo from './lead.repository';
