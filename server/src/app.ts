@@ -40,6 +40,7 @@ import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerTextGuard } from './plugins/text-guard';
 import { registerWeb } from './plugins/web';
 import { type AppReadRunner, READ_TASKS, READ_TASKS_MODULE } from './read-tasks';
 
@@ -97,6 +98,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   // First, so that every route — API, web UI, API docs, 404 — answers with the headers.
   await registerSecurityHeaders(app, { secure: opts.config.secureCookies });
+  registerTextGuard(app);
   await app.register(cookie);
   registerAuth(app, { db: opts.db, clock, sessionIdleMinutes: opts.config.sessionIdleMinutes });
   await registerOpenApi(app);

@@ -14,6 +14,9 @@ export const PERMISSIONS = {
   // checked again in firm/lead/project.policy.ts.
   'firm.read': ['admin', 'leader', 'officer', 'enterprise'],
   'firm.write': ['admin', 'officer'],
+  // The zone's own view of a firm — its notes, labels, lead count and 以商招商 relations with other
+  // firms — is for zone staff; an enterprise user sees the firm's registry facts (decision 011).
+  'firm.internal': ['admin', 'leader', 'officer'],
   'lead.read': ['admin', 'leader', 'officer'],
   'lead.write': ['admin', 'officer'],
   'project.read': ['admin', 'leader', 'officer', 'enterprise'],

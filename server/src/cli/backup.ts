@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { AppConfig } from '../config';
 import { openDatabase } from '../db/connect';
+import { LOCK_FILE, tryExclusiveLock } from '../db/server-lock';
 
 function fail(message: string): void {
   console.error(message);
@@ -41,33 +42,90 @@ function hasData(file: string): boolean {
   }
 }
 
-/** Replaces the database file with a checked backup; refuses to overwrite data unless forced. */
+/** Exit code of a restore refused because a server is using the data folder (2: refused input). */
+export const EXIT_SERVER_RUNNING = 3;
+
+/**
+ * Integrity of a SQLite file and whether it has Lianzhao's tables; null when it is sound. `ownCopy`:
+ * the file is ours to change, so it is switched to a rollback journal (no -wal/-shm left beside it;
+ * the server turns WAL on again when it opens it).
+ */
+function problemOf(file: string, ownCopy = false): string | null {
+  const check = new SQLite(file, { readonly: !ownCopy, fileMustExist: true });
+  try {
+    if (ownCopy) check.pragma('journal_mode = DELETE');
+    const ok = check.prepare('pragma integrity_check').get() as { integrity_check: string };
+    const table = check
+      .prepare("select name from sqlite_master where type='table' and name='app_user'")
+      .get();
+    if (ok.integrity_check !== 'ok') return `integrity: ${ok.integrity_check}`;
+    return table ? null : 'no app_user table';
+  } finally {
+    check.close();
+  }
+}
+
+/** fsync a file or a folder, so a rename survives a power cut (folders cannot be synced on Windows). */
+function fsyncPath(p: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(p, 'r');
+    fs.fsyncSync(fd);
+  } catch (err) {
+    if (process.platform !== 'win32') throw err;
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+/**
+ * Replaces the database file with a checked backup; refuses to overwrite data unless forced, and
+ * refuses outright while a server uses the data folder (its writes would go to the replaced file).
+ * Atomic: the backup is copied beside the database, checked and synced, the old WAL/SHM files are
+ * removed (a WAL replayed onto another database corrupts it), then one rename puts it in place.
+ */
 export async function restoreSqlite(config: AppConfig, file: string, force: boolean): Promise<void> {
   if (config.databaseUrl) {
     fail('DATABASE_URL points at PostgreSQL: restore it with pg_restore.');
     return;
   }
   const source = path.resolve(file);
-  const check = new SQLite(source, { readonly: true, fileMustExist: true });
-  try {
-    const ok = check.prepare('pragma integrity_check').get() as { integrity_check: string };
-    const table = check
-      .prepare("select name from sqlite_master where type='table' and name='app_user'")
-      .get();
-    if (ok.integrity_check !== 'ok' || !table) {
-      fail(`${source} is not a Lianzhao backup (integrity: ${ok.integrity_check})`);
-      return;
-    }
-  } finally {
-    check.close();
-  }
-  const target = path.join(config.dataDir, 'lianzhao.sqlite');
-  if (hasData(target) && !force) {
-    fail(`${target} already holds data: pass --force to overwrite it (stop the server first).`);
+  const problem = problemOf(source);
+  if (problem) {
+    fail(`${source} is not a Lianzhao backup (${problem})`);
     return;
   }
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
-  fs.copyFileSync(source, target);
-  console.log(`restored ${source} -> ${target}`);
+  const lock = tryExclusiveLock(config.dataDir);
+  if (!lock) {
+    console.error(
+      `A Lianzhao server is running on ${config.dataDir} (it holds ${LOCK_FILE}): stop it, then restore again.`,
+    );
+    process.exitCode = EXIT_SERVER_RUNNING;
+    return;
+  }
+  try {
+    const target = path.join(config.dataDir, 'lianzhao.sqlite');
+    if (hasData(target) && !force) {
+      fail(`${target} already holds data: pass --force to overwrite it.`);
+      return;
+    }
+    const beside = `${target}.restoring`;
+    for (const f of [beside, `${beside}-wal`, `${beside}-shm`]) fs.rmSync(f, { force: true });
+    // The online backup API, not a file copy: it also takes what sits in the source's own WAL.
+    const from = new SQLite(source, { readonly: true });
+    try {
+      await from.backup(beside);
+    } finally {
+      from.close();
+    }
+    const copied = problemOf(beside, true);
+    if (copied) throw new Error(`the copy of ${source} is damaged (${copied}); nothing was replaced`);
+    fsyncPath(beside);
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
+    fs.renameSync(beside, target);
+    fsyncPath(config.dataDir);
+    console.log(`restored ${source} -> ${target}`);
+  } finally {
+    lock.release();
+  }
 }

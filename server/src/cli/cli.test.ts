@@ -1,8 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { EXIT_SERVER_RUNNING } from './backup';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -14,6 +17,53 @@ function cli(dataDir: string, ...args: string[]) {
     timeout: 60_000,
   });
   return { code: res.status, out: `${res.stdout}${res.stderr}` };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** `lianzhao serve` on the data folder, resolved once it listens. */
+async function startServer(dataDir: string): Promise<ChildProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['bin/lianzhao.mjs', 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, LIANZHAO_DATA_DIR: dataDir, DATABASE_URL: '', PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('is running')) resolve();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${out}`)));
+  });
+  return child;
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise((resolve) => {
+    child.on('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+function integrity(file: string): string {
+  const db = new SQLite(file, { readonly: true });
+  try {
+    return (db.prepare('pragma integrity_check').get() as { integrity_check: string }).integrity_check;
+  } finally {
+    db.close();
+  }
 }
 
 describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
@@ -61,6 +111,28 @@ describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
     expect(cli(empty, 'restore', file).code).toBe(0);
     expect(cli(empty, 'user', 'reset-password', 'zhang', '--password', 'Other#2026b').code).toBe(0);
+  });
+
+  it('refuses to restore under a running server, and a server killed with -9 does not block it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    expect(cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1').code).toBe(0);
+    const file = path.join(dir, 'backup.sqlite');
+    expect(cli(dir, 'backup', file).code).toBe(0);
+
+    const server = await startServer(dir);
+    const refused = cli(dir, 'restore', file, '--force');
+    expect(refused.code).toBe(EXIT_SERVER_RUNNING);
+    expect(refused.out).toContain('server is running');
+    await stop(server, 'SIGTERM');
+    expect(cli(dir, 'restore', file, '--force').code).toBe(0);
+    expect(integrity(path.join(dir, 'lianzhao.sqlite'))).toBe('ok');
+
+    const crashed = await startServer(dir);
+    await stop(crashed, 'SIGKILL');
+    const afterCrash = cli(dir, 'restore', file, '--force');
+    expect(afterCrash.code).toBe(0);
+    expect(integrity(path.join(dir, 'lianzhao.sqlite'))).toBe('ok');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('restoring'))).toEqual([]);
   });
 
   it('prints help for each command', () => {

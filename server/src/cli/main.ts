@@ -124,7 +124,7 @@ program
 
 program
   .command('restore <file>')
-  .description('replace the SQLite database with a backup (stop the server first)')
+  .description('replace the SQLite database with a backup (refused while a server runs on the data folder)')
   .option('--force', 'overwrite a database that already has data')
   .action(async (file: string, o: { force?: boolean }) => {
     if (!fs.existsSync(file)) {

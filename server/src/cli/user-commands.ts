@@ -59,8 +59,10 @@ export function resetPasswordCommand(username: string, password: string) {
   return withCli(async (ctx, db) => {
     const user = await findUserByUsername(db.kysely, username);
     if (!user) throw new Error(`no user ${username}`);
-    await resetPassword(ctx, user.id, password);
-    console.log(`password of ${username} reset; they must change it at next sign-in`);
+    const { revokedTokens } = await resetPassword(ctx, user.id, password);
+    console.log(
+      `password of ${username} reset, API tokens revoked: ${revokedTokens}; they must change it at next sign-in`,
+    );
   });
 }
 

@@ -87,6 +87,8 @@ export const en: Messages = {
     'At least 8 characters, using at least 3 of: lowercase letters, uppercase letters, digits, symbols.',
   'password.submit': 'Change password',
   'password.changed': 'Password changed',
+  'password.revokes':
+    'Changing it signs out your sessions on other devices and revokes all your API tokens; integrations need a new token. Five wrong current passwords in a row lock the account for 15 minutes (counted together with failed sign-ins).',
 
   'header.userMenu': 'Account',
 
@@ -151,7 +153,7 @@ export const en: Messages = {
   'users.resetPassword': 'Reset password',
   'users.resetPasswordFor': 'Reset password of {name}',
   'users.resetPasswordHint':
-    'The user must change the password at next login. Pass the new password on through a secure channel.',
+    'The user is signed out everywhere at once, all their API tokens are revoked, and they must change the password at next login. Pass the new password on through a secure channel.',
   'users.newPassword': 'New password',
   'users.passwordReset': 'Password reset',
   'users.created': 'User created',
@@ -163,7 +165,7 @@ export const en: Messages = {
 
   'tokens.title': 'API tokens',
   'tokens.intro':
-    'API tokens are for integrations: send "Bearer <token>" in the Authorization header. A token has the same permissions as your account and is shown only once when created; revoke it when no longer needed.',
+    'API tokens are for integrations: send "Bearer <token>" in the Authorization header. A token has the same permissions as your account and is shown only once when created; revoke it when no longer needed. Changing your password, or an admin resetting it, revokes all your tokens.',
   'tokens.name': 'Name',
   'tokens.namePlaceholder': 'e.g. Data platform sync',
   'tokens.nameRequired': 'Enter a token name',

@@ -84,6 +84,8 @@ export const zh = {
   'password.policy': '至少 8 个字符，且包含小写字母、大写字母、数字、符号中的至少 3 类。',
   'password.submit': '修改密码',
   'password.changed': '密码已修改',
+  'password.revokes':
+    '修改后，您在其他设备上的登录会话将退出，您的全部 API 令牌将被吊销；对接系统须换用新建的令牌。连续 5 次输错当前密码，账号将锁定 15 分钟（与登录失败合并计数）。',
 
   'header.userMenu': '账号',
 
@@ -147,7 +149,8 @@ export const zh = {
   'users.initialPasswordHint': '用户首次登录后须修改密码。',
   'users.resetPassword': '重置密码',
   'users.resetPasswordFor': '重置 {name} 的密码',
-  'users.resetPasswordHint': '重置后该用户下次登录须修改密码。请通过安全渠道告知新密码。',
+  'users.resetPasswordHint':
+    '重置后该用户的所有登录会话立即退出、全部 API 令牌被吊销，下次登录须修改密码。请通过安全渠道告知新密码。',
   'users.newPassword': '新密码',
   'users.passwordReset': '密码已重置',
   'users.created': '用户已创建',
@@ -159,7 +162,7 @@ export const zh = {
 
   'tokens.title': 'API令牌',
   'tokens.intro':
-    'API 令牌用于系统对接：请求时在 Authorization 头中携带 “Bearer 令牌”。令牌拥有与您账号相同的权限，创建后仅显示一次，请妥善保管；不再使用时请吊销。',
+    'API 令牌用于系统对接：请求时在 Authorization 头中携带 “Bearer 令牌”。令牌拥有与您账号相同的权限，创建后仅显示一次，请妥善保管；不再使用时请吊销。修改密码或管理员重置您的密码时，您的全部令牌将被自动吊销。',
   'tokens.name': '名称',
   'tokens.namePlaceholder': '如：数据中台同步',
   'tokens.nameRequired': '请输入令牌名称',

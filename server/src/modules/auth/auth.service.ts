@@ -1,12 +1,17 @@
+import type { Kysely } from 'kysely';
 import { checkPasswordPolicy } from '../../../../shared/src/password-policy';
+import type { Database } from '../../db/database';
 import { addMinutes } from '../../lib/clock';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../lib/secrets';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from '../user/user.presenter';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { findUserById, findUserByUsername, updateUser } from '../user/user.repository';
+import type { UserRow } from '../user/user.repository';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import { findUserById, findUserByUsername, raiseFailedLogins, updateUser } from '../user/user.repository';
 import * as repo from './session.repository';
 
 /** 等保 lockout: 5 failures lock the name for 15 minutes (known or not, so nothing is revealed). */
@@ -34,13 +39,12 @@ function getDummyHash() {
 }
 
 async function countIpAttempt(ctx: ServiceContext, limits: LoginLimits): Promise<void> {
-  const db = ctx.db.kysely;
-  const key = `login-ip:${ctx.ip ?? 'unknown'}`;
   const now = ctx.clock.now();
-  const row = await repo.readCounter(db, key);
-  const windowOpen = row && addMinutes(new Date(row.window_start), limits.perIpWindowMinutes) > now;
-  const count = windowOpen ? row.count + 1 : 1;
-  await repo.writeCounter(db, key, windowOpen ? row.window_start : now.toISOString(), count);
+  const { count } = await repo.bumpCounter(ctx.db.kysely, `login-ip:${ctx.ip ?? 'unknown'}`, {
+    nowIso: now.toISOString(),
+    staleBeforeIso: addMinutes(now, -limits.perIpWindowMinutes).toISOString(),
+    slideBelow: 0,
+  });
   if (count > limits.perIpAttempts) throw errors.rateLimited();
 }
 
@@ -48,7 +52,59 @@ function failureKey(username: string) {
   return `login-fail:${username.toLowerCase()}`;
 }
 
-/** Signs a user in: throttles, checks lockout, verifies the password, opens a database session. */
+/**
+ * Takes one of the name's five password checks before the password is verified (等保 lockout), in
+ * one atomic statement: thirty parallel guesses get thirty different numbers, and only numbers 1–5
+ * may check a password. A success gives the slot back (`releaseAttemptSlots`). Sign-in and the
+ * change-password form share the counter, so both count towards the same lock.
+ */
+async function reserveAttemptSlot(ctx: ServiceContext, username: string): Promise<number> {
+  const now = ctx.clock.now();
+  const { count } = await repo.bumpCounter(ctx.db.kysely, failureKey(username), {
+    nowIso: now.toISOString(),
+    staleBeforeIso: addMinutes(now, -LOCKOUT.minutes).toISOString(),
+    slideBelow: LOCKOUT.maxFailures,
+  });
+  return count;
+}
+
+function releaseAttemptSlots(db: Kysely<Database>, username: string) {
+  return repo.deleteCounter(db, failureKey(username));
+}
+
+/** Keeps the failed check on the account (failed_logins, locked_until) and in the audit log. */
+async function recordFailedCheck(
+  ctx: ServiceContext,
+  slot: number,
+  who: { username: string; user: UserRow | undefined; action: 'login' | 'password.change' },
+): Promise<void> {
+  const { user } = who;
+  const locks = slot >= LOCKOUT.maxFailures;
+  await ctx.db.kysely.transaction().execute(async (trx) => {
+    if (user) {
+      const lockedUntil = locks ? addMinutes(ctx.clock.now(), LOCKOUT.minutes).toISOString() : null;
+      await raiseFailedLogins(trx, user.id, slot, lockedUntil);
+    }
+    await writeAudit(trx, ctx, {
+      entity: who.action === 'login' ? 'session' : 'user',
+      entityId: who.action === 'login' ? null : (user?.id ?? null),
+      action: `${who.action}.${locks ? 'failed-locked' : 'failed'}`,
+      actorName: who.username,
+    });
+  });
+}
+
+async function refuseLocked(ctx: ServiceContext, username: string, action: 'login' | 'password.change') {
+  await writeAudit(ctx.db.kysely, ctx, {
+    entity: action === 'login' ? 'session' : 'user',
+    entityId: null,
+    action: `${action}.locked`,
+    actorName: username,
+  });
+  return errors.locked();
+}
+
+/** Signs a user in: throttles, takes a lockout slot, verifies the password, opens a database session. */
 export async function login(
   ctx: ServiceContext,
   limits: LoginLimits,
@@ -57,46 +113,15 @@ export async function login(
   const db = ctx.db.kysely;
   await countIpAttempt(ctx, limits);
   const now = ctx.clock.now();
-  const key = failureKey(input.username);
-  const fails = await repo.readCounter(db, key);
-  const lockActive =
-    fails &&
-    fails.count >= LOCKOUT.maxFailures &&
-    addMinutes(new Date(fails.window_start), LOCKOUT.minutes) > now;
-  if (lockActive) {
-    await writeAudit(db, ctx, {
-      entity: 'session',
-      entityId: null,
-      action: 'login.locked',
-      actorName: input.username,
-    });
-    throw errors.locked();
-  }
+  const slot = await reserveAttemptSlot(ctx, input.username);
+  if (slot > LOCKOUT.maxFailures) throw await refuseLocked(ctx, input.username, 'login');
   const user = await findUserByUsername(db, input.username);
   const ok = user && user.disabled === 0 ? await verifyPassword(user.password_hash, input.password) : false;
   if (!user || user.disabled === 1) await verifyPassword(await getDummyHash(), input.password);
 
   if (!ok || !user) {
-    const stale = !fails || addMinutes(new Date(fails.window_start), LOCKOUT.minutes) <= now;
-    const count = stale ? 1 : fails.count + 1;
-    await db.transaction().execute(async (trx) => {
-      await repo.writeCounter(trx, key, now.toISOString(), count);
-      if (user && count >= LOCKOUT.maxFailures) {
-        await updateUser(trx, user.id, {
-          failed_logins: count,
-          locked_until: addMinutes(now, LOCKOUT.minutes).toISOString(),
-        });
-      } else if (user) {
-        await updateUser(trx, user.id, { failed_logins: count });
-      }
-      await writeAudit(trx, ctx, {
-        entity: 'session',
-        entityId: null,
-        action: count >= LOCKOUT.maxFailures ? 'login.failed-locked' : 'login.failed',
-        actorName: input.username,
-      });
-    });
-    throw count >= LOCKOUT.maxFailures ? errors.locked() : errors.invalidCredentials();
+    await recordFailedCheck(ctx, slot, { username: input.username, user, action: 'login' });
+    throw slot >= LOCKOUT.maxFailures ? errors.locked() : errors.invalidCredentials();
   }
 
   const sessionToken = randomToken(32);
@@ -104,7 +129,7 @@ export async function login(
   const sessionId = sha256(sessionToken);
   const nowIso = now.toISOString();
   await db.transaction().execute(async (trx) => {
-    await repo.deleteCounter(trx, key);
+    await releaseAttemptSlots(trx, user.username);
     await repo.insertSession(trx, {
       id: sessionId,
       user_id: user.id,
@@ -141,7 +166,7 @@ export async function logout(ctx: ServiceContext): Promise<void> {
   });
 }
 
-/** Changes the caller's own password; other sessions of the user are ended. */
+/** Changes the caller's own password; other sessions of the user end and its API tokens are revoked. */
 export async function changeOwnPassword(
   ctx: ServiceContext,
   input: { currentPassword: string; newPassword: string },
@@ -151,11 +176,17 @@ export async function changeOwnPassword(
   const db = ctx.db.kysely;
   const user = await findUserById(db, actor.userId);
   if (!user) throw errors.unauthenticated();
+  // Guesses at the current password count like failed sign-ins (same counter, same lock).
+  const slot = await reserveAttemptSlot(ctx, user.username);
+  if (slot > LOCKOUT.maxFailures) throw await refuseLocked(ctx, user.username, 'password.change');
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await recordFailedCheck(ctx, slot, { username: user.username, user, action: 'password.change' });
+    if (slot >= LOCKOUT.maxFailures) throw errors.locked();
     throw errors.validation([
       { path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } },
     ]);
   }
+  await releaseAttemptSlots(db, user.username);
   const policy = checkPasswordPolicy(input.newPassword);
   if (!policy.ok) throw errors.validation([{ path: 'newPassword', message: policy.message }]);
   if (input.newPassword === input.currentPassword) {
@@ -172,11 +203,13 @@ export async function changeOwnPassword(
     const patch = {
       password_hash: hash,
       must_change_password: 0,
+      failed_logins: 0,
       password_changed_at: nowIso,
       updated_at: nowIso,
     };
     await updateUser(trx, user.id, { ...patch, version: user.version + 1 });
     await repo.deleteSessionsOfUser(trx, user.id, actor.sessionId ?? undefined);
+    await revokeAllTokensOf(trx, ctx, user.id, 'password.change');
     await writeAudit(trx, ctx, {
       entity: 'user',
       entityId: user.id,

@@ -44,21 +44,65 @@ export function findActiveToken(db: Kysely<Database>, tokenHash: string) {
     .executeTakeFirst();
 }
 
+/** Revokes every live API token of a user; returns the rows as they were, for the audit log. */
+export async function revokeTokensOfUser(db: Kysely<Database>, userId: string, atIso: string) {
+  const live = await db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  if (live.length === 0) return live;
+  await db
+    .updateTable('api_token')
+    .set({ revoked_at: atIso })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return live;
+}
+
 export async function touchToken(db: Kysely<Database>, id: string, at: string): Promise<void> {
   await db.updateTable('api_token').set({ last_used_at: at }).where('id', '=', id).execute();
 }
 
-export function readCounter(db: Kysely<Database>, key: string) {
-  return db.selectFrom('rate_limit').selectAll().where('key', '=', key).executeTakeFirst();
-}
-
-/** Upsert works the same on SQLite and PostgreSQL (both support ON CONFLICT … DO UPDATE). */
-export async function writeCounter(db: Kysely<Database>, key: string, windowStart: string, count: number) {
-  await db
+/**
+ * Counts one attempt under `key` in a single statement (an upsert with RETURNING, the same on SQLite
+ * and PostgreSQL), so parallel requests each get a number of their own: the count cannot be raced
+ * between a read and a write. A window that started at or before `staleBeforeIso` starts again at 1.
+ * While the old count is below `slideBelow` the window start moves to now (a lockout runs from the
+ * failure that set it); from then on it stays, so attempts during a lock do not extend it.
+ */
+export async function bumpCounter(
+  db: Kysely<Database>,
+  key: string,
+  at: { nowIso: string; staleBeforeIso: string; slideBelow: number },
+): Promise<{ count: number; windowStart: string }> {
+  const row = await db
     .insertInto('rate_limit')
-    .values({ key, window_start: windowStart, count })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: windowStart, count }))
-    .execute();
+    .values({ key, window_start: at.nowIso, count: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => {
+        const stale = eb('rate_limit.window_start', '<=', at.staleBeforeIso);
+        return {
+          count: eb
+            .case()
+            .when(stale)
+            .then(1)
+            .else(eb('rate_limit.count', '+', 1))
+            .end(),
+          window_start: eb
+            .case()
+            .when(eb.or([stale, eb('rate_limit.count', '<', at.slideBelow)]))
+            .then(at.nowIso)
+            .else(eb.ref('rate_limit.window_start'))
+            .end(),
+        };
+      }),
+    )
+    .returning(['count', 'window_start'])
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), windowStart: row.window_start };
 }
 
 export async function deleteCounter(db: Kysely<Database>, key: string): Promise<void> {

@@ -18,6 +18,8 @@ export interface ExportColumn<T> {
   width: number;
   value: (item: T) => ExcelJS.CellValue;
   numFmt?: string;
+  /** Left out of an enterprise user's export (decision 011: the zone's own view of a firm). */
+  staffOnly?: boolean;
 }
 
 const WAN = '#,##0.00';
@@ -68,9 +70,9 @@ export const FIRM_EXPORT: ExportColumn<FirmDto>[] = [
     value: (f) => (f.listedCode ? `${f.listedExchange ?? ''} ${f.listedCode}`.trim() : null),
   },
   { header: '产业链环节', width: 22, value: chainLinkCell },
-  { header: '标签', width: 24, value: (f) => f.tags.join('、') || null },
+  { header: '标签', width: 24, value: (f) => f.tags?.join('、') || null, staffOnly: true },
   { header: '项目', width: 8, value: (f) => f.projectCount },
-  { header: '线索', width: 8, value: (f) => f.leadCount },
+  { header: '线索', width: 8, value: (f) => f.leadCount ?? null, staffOnly: true },
   { header: '更新时间', width: 18, value: (f) => excelDateTime(f.updatedAt), numFmt: DATETIME },
   { header: '示例数据', width: 10, value: (f) => sample(f.isSample) },
 ];

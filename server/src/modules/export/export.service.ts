@@ -3,6 +3,7 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import { EXPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { ServiceContext } from '../../plugins/context';
+import { firmAudienceOf } from '../firm/firm.policy';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { FirmListFilter } from '../firm/firm.repository';
 import { listFirmRecords } from '../firm/firm.service';
@@ -104,7 +105,7 @@ type Unpaged<F> = Omit<F, 'limit' | 'offset'> & { limit?: number; offset?: numbe
 export function exportFirms(ctx: ServiceContext, query: Unpaged<FirmListFilter>) {
   return exportList(ctx, {
     title: '企业库',
-    columns: FIRM_EXPORT,
+    columns: FIRM_EXPORT.filter((c) => !c.staffOnly || (ctx.actor && firmAudienceOf(ctx.actor) === 'staff')),
     query,
     fetch: (offset, limit) => listFirmRecords(ctx, { ...query, offset, limit }),
   });

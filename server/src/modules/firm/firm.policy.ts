@@ -1,5 +1,7 @@
+import { can } from '../../../../shared/src/permissions';
 import type { Actor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
+import type { FirmAudience } from './firm.presenter';
 
 /**
  * Who may see and change which firms. Route permissions (firm.read / firm.write) let a role in;
@@ -22,7 +24,7 @@ export function assertFirmEditable(actor: Actor): void {
   if (actor.role !== 'admin' && actor.role !== 'officer') throw errors.forbidden();
 }
 
-/** Leads are the zone's internal pipeline: an enterprise user never sees them. */
-export function mayListLeadsOfFirm(actor: Actor): boolean {
-  return actor.role !== 'enterprise';
+/** The audience a firm is presented to (firm.presenter.ts, decision 011). */
+export function firmAudienceOf(actor: Actor): FirmAudience {
+  return can(actor.role, 'firm.internal') ? 'staff' : 'firm';
 }

@@ -38,10 +38,11 @@ export const firmSchema = z.object({
   linkId: z.string().nullable(),
   link: recordLinkSchema.nullable(),
   contacts: z.array(contactSchema),
-  tags: z.array(z.string()),
-  note: z.string().nullable(),
+  /** Staff only (decision 011): the zone's labels, note and lead count are absent for a firm. */
+  tags: z.array(z.string()).optional(),
+  note: z.string().nullable().optional(),
   projectCount: z.number().int(),
-  leadCount: z.number().int(),
+  leadCount: z.number().int().optional(),
   isSample: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -60,14 +61,29 @@ export const relationSchema = z.object({
 });
 
 export const firmDetailSchema = firmSchema.extend({
-  relations: z.array(relationSchema),
+  /** Staff only: the 以商招商 graph names other firms and carries the zone's notes on them. */
+  relations: z.array(relationSchema).optional(),
   projects: z.array(z.object({ id: z.string(), name: z.string(), stage: z.string() })),
-  leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
+  /** Staff only: leads are the zone's internal pipeline. */
+  leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })).optional(),
 });
 
+/**
+ * Who a firm is presented to (decision 011): `staff` — the zone's people, who see everything —
+ * or `firm`, an enterprise user looking at its own firm, who sees the registry facts, its contacts
+ * and its projects, but not what the zone writes about it (note, labels), its internal pipeline
+ * (lead count, leads) nor its relations with other firms. Every route over a firm presents it
+ * through `presentFirm` with the caller's audience, so list, detail, relations and export agree.
+ */
+export type FirmAudience = 'staff' | 'firm';
+
 /** `links`: the displays of the links on this page of firms (record-link.ts: linkDisplays). */
-export function presentFirm(row: FirmRow, links: ReadonlyMap<string, RecordLink>): FirmDto {
-  return {
+export function presentFirm(
+  row: FirmRow,
+  links: ReadonlyMap<string, RecordLink>,
+  audience: FirmAudience,
+): FirmDto {
+  const facts = {
     id: row.id,
     name: row.name,
     shortName: row.short_name,
@@ -87,14 +103,18 @@ export function presentFirm(row: FirmRow, links: ReadonlyMap<string, RecordLink>
     linkId: row.link_id,
     link: row.link_id ? (links.get(row.link_id) ?? null) : null,
     contacts: parseJsonArray<Contact>(row.contacts_json),
-    tags: parseJsonArray<string>(row.tags_json),
-    note: row.note,
     projectCount: row.project_count,
-    leadCount: row.lead_count,
     isSample: row.is_sample === 1,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+  if (audience === 'firm') return facts;
+  return {
+    ...facts,
+    tags: parseJsonArray<string>(row.tags_json),
+    note: row.note,
+    leadCount: row.lead_count,
   };
 }
 

@@ -74,12 +74,14 @@ export function findDuplicateFirms(
   db: Q,
   f: { nameNorm?: string | null; uscc?: string | null; excludeId?: string | null },
 ) {
+  // Nothing to compare with: no duplicates (and no `where false`, which SQLite cannot bind).
+  if (!f.uscc && !f.nameNorm) return Promise.resolve([]);
   let q = db.selectFrom('firm').select(['id', 'name', 'uscc', 'name_norm']);
   q = q.where((eb) => {
     const ors = [];
     if (f.uscc) ors.push(eb('uscc', '=', f.uscc));
     if (f.nameNorm) ors.push(eb('name_norm', '=', f.nameNorm));
-    return ors.length > 0 ? eb.or(ors) : eb.val(false);
+    return eb.or(ors);
   });
   if (f.excludeId) q = q.where('id', '<>', f.excludeId);
   return q.limit(20).execute();

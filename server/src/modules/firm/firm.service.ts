@@ -10,7 +10,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
 import { assertLinkExists, linkDisplays } from '../record-link/record-link';
-import { assertFirmEditable, assertFirmVisible, firmScopeOf, mayListLeadsOfFirm } from './firm.policy';
+import { assertFirmEditable, assertFirmVisible, firmAudienceOf, firmScopeOf } from './firm.policy';
 import {
   auditableFirm,
   type Contact,
@@ -137,23 +137,22 @@ export async function listFirmRecords(ctx: ServiceContext, filter: repo.FirmList
     ctx.db.kysely,
     rows.map((r) => r.link_id),
   );
-  return { items: rows.map((r) => presentFirm(r, links)), total };
+  const audience = firmAudienceOf(actor);
+  return { items: rows.map((r) => presentFirm(r, links, audience)), total };
 }
 
-/** One firm with its relations, projects and (for zone staff) leads. */
+/** One firm with its projects and, for zone staff, its relations and leads (decision 011). */
 export async function getFirm(ctx: ServiceContext, id: string) {
   const actor = requireActor(ctx);
   assertFirmVisible(actor, id);
   const db = ctx.db.kysely;
   const row = await repo.findFirmById(db, id);
   if (!row) throw errors.notFound('firm');
-  const [links, relations, projects, leads] = await Promise.all([
-    linkDisplays(db, [row.link_id]),
-    repo.listRelations(db, id),
-    repo.projectsOfFirm(db, id),
-    mayListLeadsOfFirm(actor) ? repo.leadsOfFirm(db, id) : Promise.resolve([]),
-  ]);
-  return { ...presentFirm(row, links), relations: relations.map(presentRelation), projects, leads };
+  const [links, projects] = await Promise.all([linkDisplays(db, [row.link_id]), repo.projectsOfFirm(db, id)]);
+  const audience = firmAudienceOf(actor);
+  if (audience === 'firm') return { ...presentFirm(row, links, audience), projects };
+  const [relations, leads] = await Promise.all([repo.listRelations(db, id), repo.leadsOfFirm(db, id)]);
+  return { ...presentFirm(row, links, audience), relations: relations.map(presentRelation), projects, leads };
 }
 
 /** Creates a firm after the USCC and duplicate checks; audited. */
@@ -204,7 +203,7 @@ export async function createFirm(
     await writeAudit(trx, ctx, { entity: 'firm', entityId: id, action: 'create', after: auditableFirm(row) });
   });
   const links = await linkDisplays(ctx.db.kysely, [row.link_id]);
-  return presentFirm({ ...row, project_count: 0, lead_count: 0 }, links);
+  return presentFirm({ ...row, project_count: 0, lead_count: 0 }, links, 'staff');
 }
 
 /** Edits a firm (optimistic version); a rename refreshes the search text of its projects and leads. */
@@ -254,7 +253,7 @@ export async function updateFirm(
   });
   const after = await repo.findFirmById(db, id);
   if (!after) throw errors.notFound('firm');
-  return presentFirm(after, await linkDisplays(db, [after.link_id]));
+  return presentFirm(after, await linkDisplays(db, [after.link_id]), 'staff');
 }
 
 /** Possible duplicates of a name / USCC, for the create form's live warning and the importer. */
@@ -280,6 +279,7 @@ export async function findFirmDuplicates(ctx: ServiceContext, q: { name?: string
   };
 }
 
+/** The firm's 以商招商 relations: zone staff only (the route's permission is firm.internal). */
 export async function listFirmRelations(ctx: ServiceContext, firmId: string) {
   assertFirmVisible(requireActor(ctx), firmId);
   const db = ctx.db.kysely;

@@ -21,6 +21,8 @@ import {
   type ParsedSheet,
   readImportSheet,
 } from './import-workbook';
+import { keepHeartbeat, ownedByThisProcess, ownerGone } from './job-owner';
+import { INTERRUPTED } from './job-recovery.service';
 
 /**
  * Excel import (导入): the upload is answered at once with a job id; the job runs in this process
@@ -55,12 +57,6 @@ const PLANNERS: Record<ImportKind, Planner> = {
   lead: planLeadImport,
   project: planProjectImport,
 };
-
-/**
- * A running job whose row has not moved for this long was cut off (the process stopped): its
- * transaction never committed, so nothing was written, and it is reported as failed.
- */
-const STALE_AFTER_MS = 10 * 60_000;
 
 const both = (m: Bilingual) => `${m.zh} / ${m.en}`;
 
@@ -106,8 +102,11 @@ export async function startImport(
     created_at: nowIso,
     updated_at: nowIso,
     finished_at: null,
+    ...ownedByThisProcess(nowIso),
   });
-  void runImport(ctx, id, input, log);
+  // The heartbeat tells other processes (and the next start) that this job's process is alive.
+  const stopHeartbeat = keepHeartbeat(ctx.db.kysely, ctx.clock, id);
+  void runImport(ctx, id, input, log).finally(stopHeartbeat);
   return { jobId: id };
 }
 
@@ -223,9 +222,8 @@ async function visibleJob(ctx: ServiceContext, id: string) {
 /** Progress and outcome of an import (polled by the import dialog). */
 export async function getImportJob(ctx: ServiceContext, id: string): Promise<ImportJobDto> {
   const job = await visibleJob(ctx, id);
-  const stale =
-    job.status === 'running' &&
-    ctx.clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_AFTER_MS;
+  // Still marked running, but its process is gone (job-owner.ts): nothing was written.
+  const stale = job.status === 'running' && ownerGone(job, ctx.clock.now());
   return {
     id: job.id,
     kind: job.kind as ImportKind,
@@ -237,12 +235,7 @@ export async function getImportJob(ctx: ServiceContext, id: string): Promise<Imp
     updated: Number(job.updated),
     unchanged: Number(job.unchanged),
     errorCount: Number(job.error_count),
-    message: stale
-      ? both({
-          zh: '导入已中断（服务重启），未写入任何数据，请重新上传',
-          en: 'The import was interrupted (the server restarted); nothing was written, upload it again',
-        })
-      : job.message,
+    message: stale ? both(INTERRUPTED.workbook) : job.message,
     createdAt: job.created_at,
     finishedAt: job.finished_at,
   };

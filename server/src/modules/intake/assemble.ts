@@ -242,8 +242,19 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
+    // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's.
+    const namedAfter = (end: number): ProjectBuilder | null =>
+      text[end] === '的'
+        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + 2)?.b ?? null)
+        : null;
+    // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
+    const ofGeneric = (end: number) =>
+      text[end] === '的' &&
+      !namedAfter(end) &&
+      within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
     for (const m of sMoney) {
-      const b = target(m.start);
+      if (ofGeneric(m.end)) continue;
+      const b = namedAfter(m.end) ?? target(m.start);
       if (!b) {
         const fc = keepForFirm(m.start);
         if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });
@@ -272,6 +283,11 @@ export function assemble(input: AssembleInput): Assembled {
     const sStages = within(stages, sent).map((st): TensedStage => ({ ...st, planned: isPlanned(st, sent) }));
     for (const st of sStages) {
       const b = target(st.start);
+      // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
+      if (b?.aggregate && b === aggregateB) {
+        for (const r of resolved)
+          if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
+      }
       if (b) b.stages.push(st);
       else {
         const fc = keepForFirm(st.start);
@@ -311,7 +327,9 @@ export function assemble(input: AssembleInput): Assembled {
     }
     for (const person of within(people, sent)) {
       const b = target(person.start);
-      if (b && !b.aggregate && /负责人|经理|董事长|厂长|总裁/.test(person.title)) b.contacts.push(person);
+      // Officials and executives quoted in the article are not the project's contact; only the person
+      // the text names as its person in charge (项目负责人) is.
+      if (b && !b.aggregate && /负责人/.test(person.title)) b.contacts.push(person);
     }
   };
 

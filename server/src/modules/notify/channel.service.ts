@@ -6,6 +6,7 @@ import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { maskUrl, sendOnChannel, smtpConfigSchema, webhookConfigSchema } from './outbound';
+import { literalAddressRefused, webhookAllowHosts } from './outbound-address';
 import { runSweep } from './sweep.service';
 
 export const channelSchema = z.object({
@@ -39,11 +40,24 @@ function parseConfig(kind: 'smtp' | 'webhook', config: unknown) {
 
 function checkSecret(kind: string, secret: string | null | undefined) {
   if (kind !== 'webhook' || !secret) return;
-  if (!/^https?:\/\//.test(secret)) {
+  const url = URL.canParse(secret) ? new URL(secret) : null;
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw errors.validation([
       {
         path: 'secret',
         message: { zh: '请填写机器人的完整 Webhook 地址', en: 'Enter the bot’s full webhook URL' },
+      },
+    ]);
+  }
+  // A literal private address is refused at once; names are judged when a message is sent.
+  if (literalAddressRefused(url, webhookAllowHosts())) {
+    throw errors.validation([
+      {
+        path: 'secret',
+        message: {
+          zh: 'Webhook 地址指向内网、本机或保留地址；如确需使用，请由运维在 LIANZHAO_WEBHOOK_ALLOW_HOSTS 中允许该主机',
+          en: 'The webhook points at a private, local or reserved address; the operator can allow the host in LIANZHAO_WEBHOOK_ALLOW_HOSTS',
+        },
       },
     ]);
   }
@@ -188,7 +202,8 @@ export async function testChannel(ctx: ServiceContext, id: string) {
     });
     return { ok: true, error: null };
   } catch (err) {
-    return { ok: false, error: String((err as Error).message ?? err).slice(0, 500) };
+    // sendOnChannel's message is already the generic one (no refused-vs-HTTP-500 oracle).
+    return { ok: false, error: (err as Error).message };
   }
 }
 

@@ -92,6 +92,8 @@ describe.skipIf(SKIP_DB)('notifications and the outbound channel (loopback recei
   let hook: Awaited<ReturnType<typeof startWebhook>>;
 
   beforeAll(async () => {
+    // The receivers listen on loopback, which the webhook guard refuses unless the operator allows it.
+    process.env.LIANZHAO_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';
     t = await createTestApp();
     admin = await t.login('admin');
     officer = await t.login('officer');
@@ -100,6 +102,7 @@ describe.skipIf(SKIP_DB)('notifications and the outbound channel (loopback recei
     hook = await startWebhook();
   });
   afterAll(async () => {
+    delete process.env.LIANZHAO_WEBHOOK_ALLOW_HOSTS;
     await t?.close();
     await smtp?.close();
     await hook?.close();

@@ -1,5 +1,7 @@
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { AddressRefused } from './outbound-address';
+import { type PostOptions, postJson } from './webhook-client';
 
 /**
  * The outbound channel: notifications leave the system by email (SMTP) or by a chat-bot webhook
@@ -40,12 +42,31 @@ export interface ChannelForSend {
   secret: string | null;
 }
 
-/** Sends one message on a channel; throws with a short reason on failure. */
+/**
+ * What the admin is told when a message does not arrive: one text for every network outcome
+ * (refused, timed out, TLS, HTTP 500, a bot's error code), so the channel test cannot be used to
+ * map which hosts and ports answer inside the zone's network. Only the guard's own refusal is told
+ * apart: it depends on our rule, not on what the destination did.
+ */
+export const DELIVERY_FAILED = '投递失败 / delivery failed';
+export const ADDRESS_NOT_ALLOWED =
+  '目标地址为内网、本机或保留地址，未获允许（LIANZHAO_WEBHOOK_ALLOW_HOSTS）/ destination address not allowed';
+
+/** Sends one message on a channel; throws an Error whose message is one of the two texts above. */
 export async function sendOnChannel(
   ch: ChannelForSend,
   msg: OutboundMessage,
-  timeoutMs = 10_000,
+  opts: Omit<PostOptions, 'timeoutMs'> & { timeoutMs?: number } = {},
 ): Promise<void> {
+  try {
+    await deliver(ch, msg, { ...opts, timeoutMs: opts.timeoutMs ?? 10_000 });
+  } catch (err) {
+    throw new Error(err instanceof AddressRefused ? ADDRESS_NOT_ALLOWED : DELIVERY_FAILED, { cause: err });
+  }
+}
+
+async function deliver(ch: ChannelForSend, msg: OutboundMessage, opts: PostOptions): Promise<void> {
+  const timeoutMs = opts.timeoutMs;
   if (ch.kind === 'smtp') {
     const c = smtpConfigSchema.parse(JSON.parse(ch.config_json));
     const transport = nodemailer.createTransport({
@@ -74,21 +95,25 @@ export async function sendOnChannel(
       c.flavour === 'generic'
         ? { subject: msg.subject, body: msg.body }
         : { msgtype: 'text', text: { content: text } };
-    const res = await fetch(ch.secret, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
+    const res = await postJson(ch.secret, payload, opts);
+    if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);
     // WeChat Work and DingTalk answer 200 with an error code in the body.
-    const answer = (await res.json().catch(() => null)) as { errcode?: number; errmsg?: string } | null;
+    const answer = parseAnswer(res.body);
     if (answer && typeof answer.errcode === 'number' && answer.errcode !== 0) {
       throw new Error(`webhook refused: ${answer.errcode} ${answer.errmsg ?? ''}`.trim());
     }
     return;
   }
   throw new Error(`unknown channel kind ${ch.kind}`);
+}
+
+function parseAnswer(body: string): { errcode?: number; errmsg?: string } | null {
+  try {
+    const v: unknown = JSON.parse(body);
+    return v && typeof v === 'object' ? (v as { errcode?: number; errmsg?: string }) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A URL shown to the admin without its credential (the query string holds the bot key). */

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { assertTaskVisible, taskScopeOf } from '../task/task.policy';
 import { taskSchema } from '../task/task.presenter';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findTaskById, listTasks } from '../task/task.repository';
@@ -18,14 +19,16 @@ import {
 export const programmeSchema = taskSchema.extend({ figures: z.array(figureSchema) });
 
 /**
- * 对口支援 paired-assistance programmes: tasks of type `programme` with their own figures. The
- * figures are the zone's public results, so every role that reads tasks sees all programmes.
+ * 对口支援 paired-assistance programmes: tasks of type `programme` with their own figures. A
+ * programme is the same record as its task, so it has the task's scope (task.policy.ts): a
+ * department sees the programmes its unit is on, and a programme whose task is a 404 to the caller
+ * is a 404 here too, as are its attachments (decision 011).
  */
 export async function listProgrammes(ctx: ServiceContext, q: { limit: number; offset: number }) {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
   const { rows, total } = await listTasks(
     ctx.db.kysely,
-    { kind: 'all' },
+    taskScopeOf(actor),
     { type: 'programme', limit: q.limit, offset: q.offset },
     today(ctx),
   );
@@ -45,9 +48,10 @@ export async function listProgrammes(ctx: ServiceContext, q: { limit: number; of
 }
 
 export async function getProgramme(ctx: ServiceContext, id: string) {
-  requireActor(ctx);
+  const actor = requireActor(ctx);
   const task = await findTaskById(ctx.db.kysely, id);
   if (task?.type !== 'programme' || !task) throw errors.notFound('programme');
+  await assertTaskVisible(ctx.db.kysely, actor, id);
   const [dto] = await presentTaskRows(ctx, [task]);
   const figures = await listFigures(ctx.db.kysely, 'task', [id]);
   return { ...(dto as z.infer<typeof taskSchema>), figures: figures.map(presentFigure) };

@@ -281,7 +281,7 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
   });
 
   it('holds the paired-assistance figures as real records and lets an officer update them', async () => {
-    const list = (await t.call(dept, 'GET', '/api/programmes')).json();
+    const list = (await t.call(leader, 'GET', '/api/programmes')).json();
     const aid = list.items.find((p: { title: string }) => p.title.includes('聊城第三中学'));
     expect(aid.isSample).toBe(false);
     const byKey = Object.fromEntries(

@@ -1,8 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { randomToken, sha256 } from '../../lib/secrets';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import { revokeTokensOfUser } from '../auth/session.repository';
 
 /** API tokens for integrations: the secret is shown once, only its hash is kept. */
 export interface TokenDto {
@@ -88,4 +92,28 @@ export async function revokeToken(ctx: ServiceContext, id: string): Promise<void
       after: { ...row, revoked_at: revokedAt },
     });
   });
+}
+
+/**
+ * A new password ends every way in that the old one opened: sessions and API tokens alike. Runs in
+ * the caller's transaction; each token gets its own audit row naming why it was revoked.
+ */
+export async function revokeAllTokensOf(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  userId: string,
+  reason: 'password.change' | 'password.reset',
+): Promise<number> {
+  const revokedAt = ctx.clock.now().toISOString();
+  const revoked = await revokeTokensOfUser(trx, userId, revokedAt);
+  for (const row of revoked) {
+    await writeAudit(trx, ctx, {
+      entity: 'token',
+      entityId: row.id,
+      action: 'revoke',
+      before: row,
+      after: { ...row, revoked_at: revokedAt, revoked_because: reason },
+    });
+  }
+  return revoked.length;
 }

@@ -70,6 +70,20 @@ export async function updateUser(db: Q, id: string, patch: Partial<UserTable>): 
   await db.updateTable('app_user').set(patch).where('id', '=', id).execute();
 }
 
+/**
+ * Parallel failed checks finish in any order: the count only goes up, so the last writer cannot
+ * put back a smaller number. `lockedUntil` is set by the check that reached the lock.
+ */
+export async function raiseFailedLogins(db: Q, id: string, count: number, lockedUntil: string | null) {
+  await db
+    .updateTable('app_user')
+    .set({ failed_logins: count })
+    .where('id', '=', id)
+    .where('failed_logins', '<', count)
+    .execute();
+  if (lockedUntil) await updateUser(db, id, { locked_until: lockedUntil });
+}
+
 export function countUsers(db: Q) {
   return db
     .selectFrom('app_user')

@@ -7,6 +7,7 @@ import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { deleteSessionsOfUser } from '../auth/session.repository';
+import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from './user.presenter';
 import * as repo from './user.repository';
 
@@ -159,8 +160,15 @@ export async function updateUserAccount(
   return presentUser(after);
 }
 
-/** Admin sets a new password; the user must change it at next sign-in and is signed out now. */
-export async function resetPassword(ctx: ServiceContext, id: string, password: string): Promise<void> {
+/**
+ * Admin sets a new password; the user must change it at next sign-in, is signed out now and loses
+ * every API token (a reset usually means the account may be in other hands).
+ */
+export async function resetPassword(
+  ctx: ServiceContext,
+  id: string,
+  password: string,
+): Promise<{ revokedTokens: number }> {
   const db = ctx.db.kysely;
   const before = await repo.findUserById(db, id);
   if (!before) throw errors.notFound('user');
@@ -177,9 +185,10 @@ export async function resetPassword(ctx: ServiceContext, id: string, password: s
     updated_at: nowIso,
     version: before.version + 1,
   };
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, patch);
     await deleteSessionsOfUser(trx, id);
+    const revokedTokens = await revokeAllTokensOf(trx, ctx, id, 'password.reset');
     await trx
       .deleteFrom('rate_limit')
       .where('key', '=', `login-fail:${before.username.toLowerCase()}`)
@@ -191,6 +200,7 @@ export async function resetPassword(ctx: ServiceContext, id: string, password: s
       before: auditableUser(before),
       after: auditableUser({ ...before, ...patch }),
     });
+    return { revokedTokens };
   });
 }
 

@@ -10,6 +10,7 @@ import * as importRepo from '../import.repository';
 import { planFirmImport } from '../import-firms';
 import { type ImportCounts, type Issues, RowsRefused } from '../import-plan';
 import type { ParsedSheet } from '../import-workbook';
+import { keepHeartbeat } from '../job-owner';
 import * as repo from './bulk.repository';
 import { type BulkRow, type OpenedSource, openSource, SourceError } from './bulk-source';
 
@@ -83,6 +84,16 @@ function reportRows(jobId: string, batch: number, issues: Issues): ImportReportT
  * stopped. Unexpected errors leave the job failed and resumable; they are logged, not thrown.
  */
 export async function runBulkJob(ctx: ServiceContext, jobId: string, opts: RunOptions = {}): Promise<void> {
+  // The heartbeat tells other processes (and the next start) that this job's process is alive.
+  const stopHeartbeat = keepHeartbeat(ctx.db.kysely, ctx.clock, jobId);
+  try {
+    await runBatches(ctx, jobId, opts);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions): Promise<void> {
   const db = ctx.db.kysely;
   const stamp = () => ctx.clock.now().toISOString();
   const job = await repo.findBulkJob(db, jobId);

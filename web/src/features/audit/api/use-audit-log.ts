@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'login.locked',
   'logout',
   'password.change',
+  'password.change.failed',
   'password.reset',
 ] as const;
 

@@ -47,6 +47,13 @@ export function ChangePasswordPage() {
         {forced ? (
           <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 24 }} />
         ) : null}
+        <Alert
+          type="info"
+          showIcon
+          title={t('password.revokes')}
+          style={{ marginBottom: 24 }}
+          data-testid="password-revokes-note"
+        />
         <Form form={form} layout="vertical" onFinish={handleFinish} requiredMark={false}>
           <Form.Item
             name="currentPassword"

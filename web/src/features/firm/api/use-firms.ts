@@ -40,10 +40,11 @@ export interface Firm {
   linkId: string | null;
   link: RecordLink | null;
   contacts: FirmContact[];
-  tags: string[];
-  note: string | null;
+  /** Zone staff only (decision 011): absent when an enterprise user reads its own firm. */
+  tags?: string[];
+  note?: string | null;
   projectCount: number;
-  leadCount: number;
+  leadCount?: number;
   isSample: boolean;
   version: number;
   createdAt: string;
@@ -62,9 +63,10 @@ export interface FirmRelation {
 
 /** `GET /api/firms/:id`: the firm with its relations, projects and leads. */
 export interface FirmDetail extends Firm {
-  relations: FirmRelation[];
+  /** Zone staff only, like `leads`. */
+  relations?: FirmRelation[];
   projects: { id: string; name: string; stage: ProjectStage }[];
-  leads: { id: string; title: string; status: LeadStatus }[];
+  leads?: { id: string; title: string; status: LeadStatus }[];
 }
 
 export interface FirmListQuery {

@@ -95,7 +95,7 @@ function initialValues(firm: Firm | undefined): Partial<FirmFormValues> {
     listedCode: firm.listedCode ?? undefined,
     chainLink: firm.chainLink ?? undefined,
     linkId: firm.linkId,
-    tags: firm.tags,
+    tags: firm.tags ?? [],
     aliases: firm.aliases,
     businessScope: firm.businessScope ?? undefined,
     contacts: firm.contacts,

@@ -35,6 +35,8 @@ export function FirmDetailPage() {
   const data = firm.data;
   const canEdit = can('firm.write');
   const dash = (value: string | null | undefined) => (value ? value : '—');
+  // Relations and leads are the zone's own view: absent for an enterprise user (decision 011).
+  const leads = data.leads;
 
   return (
     <>
@@ -44,7 +46,7 @@ export function FirmDetailPage() {
         subtitle={
           <Space size={4} wrap>
             {data.isLocal ? <Tag color="blue">{t('firm.local')}</Tag> : <Tag>{t('firm.external')}</Tag>}
-            {data.tags.map((tag) => (
+            {(data.tags ?? []).map((tag) => (
               <Tag key={tag}>{tag}</Tag>
             ))}
             <SampleTag isSample={data.isSample} />
@@ -102,17 +104,22 @@ export function FirmDetailPage() {
                   : '—',
               },
               { label: t('firm.businessScope'), span: 3, children: dash(data.businessScope) },
-              { label: t('pipeline.note'), span: 3, children: dash(data.note) },
+              // Absent (not empty) when an enterprise user reads its own firm: decision 011.
+              ...(data.note === undefined
+                ? []
+                : [{ label: t('pipeline.note'), span: 3, children: dash(data.note) }]),
               { label: t('pipeline.updatedAt'), children: formatDateTime(data.updatedAt) },
             ]}
           />
         </Card>
-        <FirmRelationsCard
-          firmId={data.id}
-          firmName={data.name}
-          relations={data.relations}
-          canEdit={canEdit}
-        />
+        {data.relations ? (
+          <FirmRelationsCard
+            firmId={data.id}
+            firmName={data.name}
+            relations={data.relations}
+            canEdit={canEdit}
+          />
+        ) : null}
         <Row gutter={16}>
           <Col xs={24} lg={12}>
             <Card title={`${t('firm.projects')} (${data.projects.length})`} data-testid="firm-projects">
@@ -130,26 +137,28 @@ export function FirmDetailPage() {
               )}
             </Card>
           </Col>
-          <Col xs={24} lg={12}>
-            <Card title={`${t('firm.leads')} (${data.leads.length})`} data-testid="firm-leads">
-              {data.leads.length === 0 ? (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('firm.noLeads')} />
-              ) : (
-                <Flex vertical gap={8}>
-                  {data.leads.map((lead) => (
-                    <Flex key={lead.id} justify="space-between" gap={8}>
-                      {can('lead.read') ? (
-                        <Link to={`/leads/${lead.id}`}>{lead.title}</Link>
-                      ) : (
-                        <Typography.Text>{lead.title}</Typography.Text>
-                      )}
-                      <Tag>{pick(leadStatusLabel(lead.status))}</Tag>
-                    </Flex>
-                  ))}
-                </Flex>
-              )}
-            </Card>
-          </Col>
+          {leads ? (
+            <Col xs={24} lg={12}>
+              <Card title={`${t('firm.leads')} (${leads.length})`} data-testid="firm-leads">
+                {leads.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('firm.noLeads')} />
+                ) : (
+                  <Flex vertical gap={8}>
+                    {leads.map((lead) => (
+                      <Flex key={lead.id} justify="space-between" gap={8}>
+                        {can('lead.read') ? (
+                          <Link to={`/leads/${lead.id}`}>{lead.title}</Link>
+                        ) : (
+                          <Typography.Text>{lead.title}</Typography.Text>
+                        )}
+                        <Tag>{pick(leadStatusLabel(lead.status))}</Tag>
+                      </Flex>
+                    ))}
+                  </Flex>
+                )}
+              </Card>
+            </Col>
+          ) : null}
         </Row>
       </Flex>
       {editing ? <FirmFormModal firm={data} onClose={() => setEditing(false)} /> : null}

@@ -50,7 +50,9 @@ export function FirmsPage() {
     setPage((current) => ({ ...current, current: 1 }));
   };
 
-  const columns: TableProps<Firm>['columns'] = [
+  // The zone's labels and lead counts are not in an enterprise user's answer (decision 011).
+  const staffView = can('firm.internal');
+  const allColumns: Array<NonNullable<TableProps<Firm>['columns']>[number] & { staffOnly?: boolean }> = [
     {
       title: t('firm.name'),
       key: 'name',
@@ -110,9 +112,10 @@ export function FirmsPage() {
       title: t('firm.tags'),
       dataIndex: 'tags',
       width: 200,
-      render: (tags: string[]) => (
+      staffOnly: true,
+      render: (tags: string[] | undefined) => (
         <Space size={2} wrap>
-          {tags.map((tag) => (
+          {(tags ?? []).map((tag) => (
             <Tag key={tag} style={{ cursor: 'pointer' }} onClick={() => setFilter({ tag })}>
               {tag}
             </Tag>
@@ -128,7 +131,7 @@ export function FirmsPage() {
       render: (_value, firm) => <RecordLinkText link={firm.link} fallback={firm.chainLink} />,
     },
     { title: t('firm.projectCount'), dataIndex: 'projectCount', align: 'right', width: 80 },
-    { title: t('firm.leadCount'), dataIndex: 'leadCount', align: 'right', width: 80 },
+    { title: t('firm.leadCount'), dataIndex: 'leadCount', align: 'right', width: 80, staffOnly: true },
     {
       title: t('pipeline.updatedAt'),
       key: 'updatedAt',
@@ -138,6 +141,9 @@ export function FirmsPage() {
       render: (_value, firm) => formatDateTime(firm.updatedAt),
     },
   ];
+  const columns = allColumns
+    .filter((column) => staffView || !column.staffOnly)
+    .map(({ staffOnly: _staffOnly, ...column }) => column);
 
   return (
     <>
