@@ -45,6 +45,15 @@ beforeAll(() => {
     'server/src/lib/right.ts',
     "import { left } from './left';\nexport const right = (): number => (left ? 1 : 0);\n",
   );
+  // A cycle through type-only imports (they vanish at runtime, but still tie the files together).
+  put(
+    'server/src/lib/shape.ts',
+    "import type { Kind } from './kind';\nexport type Shape = { kind: Kind };\n",
+  );
+  put(
+    'server/src/lib/kind.ts',
+    "import type { Shape } from './shape';\nexport type Kind = 'a' | Shape['kind'];\n",
+  );
   // One module reaching into another's repository, and a module using its own.
   put('server/src/modules/firm/firm.repository.ts', 'export const findFirm = (id: string): string => id;\n');
   put(
@@ -85,6 +94,12 @@ afterAll(() => {
 describe('import boundaries (biome.json)', () => {
   it('fails on an import cycle', () => {
     const { code, out } = lint('server/src/lib/left.ts');
+    expect(code).not.toBe(0);
+    expect(out).toContain('lint/suspicious/noImportCycles');
+  });
+
+  it('fails on a cycle of type-only imports too', () => {
+    const { code, out } = lint('server/src/lib/shape.ts');
     expect(code).not.toBe(0);
     expect(out).toContain('lint/suspicious/noImportCycles');
   });
