@@ -8,13 +8,10 @@ import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from '../user/user.presenter';
-import {
-  findUserById,
-  findUserByUsername,
-  raiseFailedLogins,
-  type UserRow,
-  updateUser,
-} from '../user/user.repository';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import type { UserRow } from '../user/user.repository';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import { findUserById, findUserByUsername, raiseFailedLogins, updateUser } from '../user/user.repository';
 import * as repo from './session.repository';
 
 /** 等保 lockout: 5 failures lock the name for 15 minutes (known or not, so nothing is revealed). */

@@ -3,10 +3,13 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { EXPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { ServiceContext } from '../../plugins/context';
 import { firmAudienceOf } from '../firm/firm.policy';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { FirmListFilter } from '../firm/firm.repository';
 import { listFirmRecords } from '../firm/firm.service';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { LeadListFilter } from '../lead/lead.repository';
 import { listLeadRecords } from '../lead/lead.service';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { ProjectListFilter } from '../project/project.repository';
 import { listProjects } from '../project/project.service';
 import { type ExportColumn, excelDateTime, FIRM_EXPORT, LEAD_EXPORT, PROJECT_EXPORT } from './export-columns';

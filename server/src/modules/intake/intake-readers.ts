@@ -9,7 +9,7 @@ import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { AppError } from '../../plugins/errors';
 import { checkPdfStreams } from '../../upload/pdf-guard';
 import { checkZipContents } from '../../upload/zip-guard';
-import { intakeErrors, refuse } from './intake-decode';
+import { intakeErrors, refuse } from './intake-errors';
 
 /** A blank one-page PDF (pdf.js rebuilds the missing cross-reference table). */
 const BLANK_PDF =

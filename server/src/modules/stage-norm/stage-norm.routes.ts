@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAGE_NORM_LIMITS, STAGE_NORM_STAGES } from '../../../../shared/src/dispatch';
-import { listStageNorms, setStageNorms } from './stage-norm.service';
+import { listStageNorms, setStageNorms } from '../warning/stage-norm.service';
 
 const days = z.number().int().min(STAGE_NORM_LIMITS.minDays).max(STAGE_NORM_LIMITS.maxDays);
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, type ListResult } from '../../../lib/api-client';
+import { api, type ListResult } from './api-client';
 
 /** A unit of the zone (land, planning, approvals, power …). */
 export interface Department {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listOfficers, officerSchema } from './officer.service';
+import { listOfficers, officerSchema } from '../user/officer.service';
 
 /**
  * GET /api/officers — the zone staff a lead or project can be assigned to (招商专员) or backed by

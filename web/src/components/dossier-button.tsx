@@ -2,9 +2,9 @@ import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { downloadFile } from '../../../lib/api-client';
-import { errorText } from '../../../lib/error-text';
-import { useI18n } from '../../../locales/i18n-context';
+import { downloadFile } from '../lib/api-client';
+import { errorText } from '../lib/error-text';
+import { useI18n } from '../locales/i18n-context';
 
 /**
  * 一项目一档: downloads the project dossier (.docx), and opens its printable page (the browser's

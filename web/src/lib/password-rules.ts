@@ -1,6 +1,6 @@
 import type { FormRule } from 'antd';
-import { checkPasswordPolicy } from '../../../../../shared/src/password-policy';
-import type { LocalizedText, Translate } from '../../../locales/i18n-context';
+import { checkPasswordPolicy } from '../../../shared/src/password-policy';
+import type { LocalizedText, Translate } from '../locales/i18n-context';
 
 /**
  * Form rules for a new password: required, then the same policy check the server runs

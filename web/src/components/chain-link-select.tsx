@@ -1,7 +1,7 @@
 import { Select, type SelectProps } from 'antd';
-import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
-import { useLinkOptions } from '../api/use-chains';
+import { useLinkOptions } from '../lib/use-link-options';
+import { useCan } from '../lib/use-me';
+import { useI18n } from '../locales/i18n-context';
 
 interface ChainLinkSelectProps extends Omit<SelectProps<string | null>, 'options' | 'onChange'> {
   value?: string | null;

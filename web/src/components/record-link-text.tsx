@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { Link } from 'react-router';
-import type { RecordLink } from '../../../../../shared/src/chain';
-import { useCan } from '../../auth/api/use-me';
+import type { RecordLink } from '../../../shared/src/chain';
+import { useCan } from '../lib/use-me';
 
 interface RecordLinkTextProps {
   link: RecordLink | null;

@@ -1,10 +1,10 @@
 import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import { useState } from 'react';
-import { downloadFile } from '../../../lib/api-client';
-import { errorText } from '../../../lib/error-text';
-import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
+import { downloadFile } from '../lib/api-client';
+import { errorText } from '../lib/error-text';
+import { useCan } from '../lib/use-me';
+import { useI18n } from '../locales/i18n-context';
 
 /** Download buttons for the dispatch report (.docx, .xlsx) of a round (default: the latest). */
 export function ReportButtons({ roundId }: { roundId?: string }) {

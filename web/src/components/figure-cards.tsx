@@ -1,6 +1,17 @@
 import { Card, Col, Row, Statistic } from 'antd';
-import { SampleTag } from '../../../components/sample-tag';
-import type { Figure } from '../api/use-campaigns';
+import { SampleTag } from './sample-tag';
+
+export interface Figure {
+  id: string;
+  key: string;
+  label: string;
+  value: number;
+  unit: string | null;
+  period: string;
+  note: string | null;
+  isSample: boolean;
+  updatedAt: string;
+}
 
 /** Headline figures (29 pilots, 358 students …) as statistic cards, with their source note. */
 export function FigureCards({ figures, testId }: { figures: Figure[]; testId: string }) {

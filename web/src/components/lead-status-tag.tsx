@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
-import { type LeadStatus, leadStatusLabel } from '../../../../../shared/src/lead-status';
-import { useI18n } from '../../../locales/i18n-context';
+import { type LeadStatus, leadStatusLabel } from '../../../shared/src/lead-status';
+import { useI18n } from '../locales/i18n-context';
 
 const COLORS: Record<LeadStatus, string> = {
   new: 'default',
