@@ -42,6 +42,8 @@ export async function buildServer({ quiet = false } = {}) {
     entryPoints: {
       cli: 'server/src/cli/main.ts',
       'read-worker-entry': 'server/src/db/read-worker.ts',
+      // the read workers import READ_TASKS from this entry (read-tasks.ts: READ_TASKS_MODULE).
+      'read-tasks': 'server/src/read-tasks.ts',
       // upload/parse-runner.ts starts `parse-worker.mjs` beside its own (chunk) file.
       'parse-worker': 'server/src/upload/parse-worker.ts',
     },

@@ -24,8 +24,14 @@ export const READ_TASKS = {
   ...systemReadTasks,
 };
 
-/** Where a worker thread loads READ_TASKS from (it cannot be handed functions). */
-export const READ_TASKS_MODULE = import.meta.url;
+/**
+ * Where a worker thread loads READ_TASKS from (it cannot be handed functions): this file under tsx;
+ * in the built server (decision 012) the `read-tasks.mjs` entry beside the chunk this code sits in,
+ * since a chunk's exports carry bundler names, an entry's keep theirs.
+ */
+export const READ_TASKS_MODULE = /\.[cm]?ts$/.test(import.meta.url)
+  ? import.meta.url
+  : new URL('./read-tasks.mjs', import.meta.url).href;
 
 export type AppReadRunner = ReadRunner<typeof READ_TASKS>;
 
