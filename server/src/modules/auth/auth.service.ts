@@ -177,11 +177,21 @@ export async function changeOwnPassword(
   const user = await findUserById(db, actor.userId);
   if (!user) throw errors.unauthenticated();
   // Guesses at the current password count like failed sign-ins (same counter, same lock).
+  // Whoever holds a session and keeps guessing is not its owner: the lock also ends that session.
+  const endGuessingSession = async () => {
+    if (actor.sessionId) await repo.deleteSession(db, actor.sessionId);
+  };
   const slot = await reserveAttemptSlot(ctx, user.username);
-  if (slot > LOCKOUT.maxFailures) throw await refuseLocked(ctx, user.username, 'password.change');
+  if (slot > LOCKOUT.maxFailures) {
+    await endGuessingSession();
+    throw await refuseLocked(ctx, user.username, 'password.change');
+  }
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     await recordFailedCheck(ctx, slot, { username: user.username, user, action: 'password.change' });
-    if (slot >= LOCKOUT.maxFailures) throw errors.locked();
+    if (slot >= LOCKOUT.maxFailures) {
+      await endGuessingSession();
+      throw errors.locked();
+    }
     throw errors.validation([
       { path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } },
     ]);
