@@ -88,8 +88,8 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
   it('the firm sees it in its inbox and confirms', async () => {
     const page = await signedIn('firm');
     await page.getByTestId('inbox-badge').click();
-    await page.waitForURL(/\/inbox$/);
-    const toConfirm = page.getByTestId('inbox-toConfirm');
+    await page.waitForURL(/\/$/);
+    const toConfirm = page.getByTestId('workbench-toConfirm');
     await toConfirm.getByText(TITLE).waitFor();
     await screenshot(page, 'inbox-firm-to-confirm');
     await toConfirm.getByText(TITLE).click();

@@ -3,6 +3,7 @@ import { chainEn } from './chain.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
 import { supervisionEn } from './supervision.en';
+import { workbenchEn } from './workbench.en';
 import type { Messages } from './zh';
 
 /** English UI strings. Typed as `Messages`, so a key missing here fails the typecheck. */
@@ -452,4 +453,5 @@ export const en: Messages = {
   ...intakeEn,
   ...chainEn,
   ...bulkImportEn,
+  ...workbenchEn,
 };

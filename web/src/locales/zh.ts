@@ -3,6 +3,7 @@ import { chainZh } from './chain.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
 import { supervisionZh } from './supervision.zh';
+import { workbenchZh } from './workbench.zh';
 
 /**
  * Simplified Chinese UI strings — the primary language of Lianzhao.
@@ -446,6 +447,7 @@ export const zh = {
   ...intakeZh,
   ...chainZh,
   ...bulkImportZh,
+  ...workbenchZh,
 } as const;
 
 /** A key of the UI string table. */
