@@ -10,6 +10,7 @@ import * as m20261125_dispatch from './migrations/20261125_0007_dispatch';
 import * as m20261125_scale from './migrations/20261125_0008_scale';
 import * as m20261125_bulk_import from './migrations/20261125_0009_bulk_import';
 import * as m20261125_round_fields from './migrations/20261125_0010_round_fields';
+import * as m20261125_closing_checks from './migrations/20261125_0013_closing_checks';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_0008_scale': m20261125_scale,
   '20261125_0009_bulk_import': m20261125_bulk_import,
   '20261125_0010_round_fields': m20261125_round_fields,
+  '20261125_0013_closing_checks': m20261125_closing_checks,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -42,6 +42,7 @@ export const en: Messages = {
   'role.officer': 'Investment officer',
   'role.department': 'Department',
   'role.enterprise': 'Enterprise',
+  'role.supervisor': 'Supervision office',
   'role.admin.desc': 'Manages users and roles, reference data, the audit log and backups.',
   'role.leader.desc': 'Reads the whole zone, decides escalations and ranks units.',
   'role.officer.desc': 'Works leads, visits firms, signs projects and keeps project files current.',
@@ -49,6 +50,8 @@ export const en: Messages = {
     'Receives and resolves the factor requests and supervised tasks assigned to the department.',
   'role.enterprise.desc':
     "Reports its projects' progress each dispatch period and raises problems; sees only its own projects.",
+  'role.supervisor.desc':
+    'Verifies proposed closings of supervised tasks and problem items; closes what checks out and returns the rest with a reason.',
 
   'nav.home': 'Home',
   'nav.audit': 'Audit log',

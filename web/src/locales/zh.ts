@@ -45,11 +45,13 @@ export const zh = {
   'role.officer': '招商专员',
   'role.department': '部门',
   'role.enterprise': '企业',
+  'role.supervisor': '督查室',
   'role.admin.desc': '负责用户与角色、基础数据、审计日志和数据备份。',
   'role.leader.desc': '查看全区招商与项目情况，研判升级事项，对单位进行排名。',
   'role.officer.desc': '跟进招商线索、走访企业、签约项目并维护项目档案。',
   'role.department.desc': '接收并办理分派给本部门的要素保障需求和督办任务。',
   'role.enterprise.desc': '按调度周期填报本企业项目进展、反映问题，仅可查看本企业项目。',
+  'role.supervisor.desc': '核验督办任务和问题清单的销号申请，核验通过方可销号，不符合的退回并说明原因。',
 
   'nav.home': '首页',
   'nav.audit': '审计日志',

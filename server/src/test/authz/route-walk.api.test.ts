@@ -12,6 +12,7 @@ const DEMO_USER_OF: Record<Role, string> = {
   officer: 'officer',
   department: 'dept',
   enterprise: 'firm',
+  supervisor: 'duchashi',
 };
 
 interface OpenApiDoc {
