@@ -195,7 +195,10 @@ export function samplePipeline(rows: PipelineRows, o: SampleOptions): void {
     const land = r.int(20, 600);
     // Log-uniform 3000万–30亿: most zone projects are a few 亿, a handful are very large.
     const investment = logUniformYuan(r.next(), 30_000_000, 3_000_000_000);
-    const stageDate = o.addDays(o.today, -r.int(10, 700));
+    // Most projects entered their stage within a few months (inside the stage norms); about one in
+    // five has been stuck for well over a year — a realistic mix of warnings on any day.
+    const sinceStage = r.int(10, 700);
+    const stageDate = o.addDays(o.today, -(sinceStage <= 560 ? Math.round(sinceStage / 4) : sinceStage));
     const p = projectRow(
       {
         code: `SL${String(i + 1).padStart(6, '0')}`,

@@ -103,4 +103,41 @@ describe.skipIf(SKIP_DB)('figures agree across views', () => {
     ).json() as { monthly: Array<{ cumulativeFunds: number }> };
     expect(cockpit.monthly.at(-1)?.cumulativeFunds).toBe(park.fundsPeriod);
   });
+
+  it('completes the milestones of the stages a project moves past, on the move’s date', async () => {
+    const id = ids[2] as string;
+    for (const [name, plannedDate] of [
+      ['开工', '2026-01-10'],
+      ['竣工验收', '2026-02-20'],
+      ['投产', '2026-12-31'],
+    ]) {
+      const res = await t.call(officer, 'POST', `/api/projects/${id}/milestones`, { name, plannedDate });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const p = (await t.call(officer, 'GET', `/api/projects/${id}`)).json() as { version: number };
+    const facts = await t.call(officer, 'PATCH', `/api/projects/${id}`, {
+      version: p.version,
+      landMu: 50,
+      startDate: '2026-01-10',
+      capacityQuantity: 1,
+      capacityUnit: '万吨',
+      capacityProduct: '宠物食品',
+    });
+    expect(facts.statusCode, facts.body).toBe(200);
+    const moved = await t.call(officer, 'POST', `/api/projects/${id}/stage`, {
+      to: 'commissioning',
+      date: '2026-03-01',
+      version: facts.json().version,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const ms = (await t.call(leader, 'GET', `/api/projects/${id}/milestones`)).json().items as Array<{
+      name: string;
+      actualDate: string | null;
+      late: boolean;
+    }>;
+    const named = (name: string) => ms.find((m) => m.name === name);
+    expect(named('开工')).toMatchObject({ actualDate: '2026-03-01', late: false });
+    expect(named('竣工验收')).toMatchObject({ actualDate: '2026-03-01', late: false });
+    expect(named('投产')).toMatchObject({ actualDate: null });
+  });
 });
