@@ -40,6 +40,8 @@ export async function cockpitRoutes(app: FastifyInstance) {
         querystring: z.strictObject({
           ...filters,
           limit: z.coerce.number().int().min(1).max(2000).optional(),
+          // A page starts at most this deep: the task reads offset + limit of each kind.
+          offset: z.coerce.number().int().min(0).max(8000).optional(),
         }),
       },
     },
