@@ -162,6 +162,19 @@ describe.skipIf(SKIP_BROWSER)('targets, stage norms and round reports in a real 
     await firm.getByTestId(`round-cumulative-flag-${open.projectId}`).waitFor();
     await firm.getByTestId('round-rollups').scrollIntoViewIfNeeded();
     await screenshot(firm, 'round-detail-rollups');
+
+    // A correction sends the version it read; 修订记录 keeps the first filing beside it.
+    await firm.getByTestId(`round-report-${open.projectId}`).click();
+    await form.waitFor();
+    await poll(() => firm.getByTestId('round-report-revisions').innerText()).toContain('第1版');
+    await (await numberInput(firm, 'round-report-investment')).fill('1300');
+    await firm.getByTestId('round-report-submit').click();
+    await form.waitFor({ state: 'detached' });
+    await firm.getByTestId(`round-report-${open.projectId}`).click();
+    const revisions = firm.getByTestId('round-report-revisions');
+    await poll(() => revisions.innerText()).toContain('第2版');
+    expect(await revisions.innerText()).toContain('第1版');
+    await screenshot(firm, 'round-report-revisions');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -41,8 +41,42 @@ function syntheticPage(): string {
   return out.join('\n');
 }
 
+/** Passage texts (headers dropped) of a folder of labelled passages. */
+function passagesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) =>
+      readFileSync(path.join(dir, f), 'utf8')
+        .replace(/^(?:(?:source|date):.*\n)+\n*/, '')
+        .trim(),
+    );
+}
+
+/**
+ * "100 passages pasted at once" (issue 13): the repository's labelled public passages (and the shared
+ * ones when present), repeated to 100, two empty lines apart, as an officer pastes a week of news.
+ */
+export function hundredPassagePaste(): { text: string; passages: number } {
+  const evalDir = path.join(ROOT, 'server/src/modules/intake/eval');
+  const pool = [
+    ...passagesIn(path.join(evalDir, 'dev')),
+    ...passagesIn(path.join(evalDir, 'heldout')),
+    ...passagesIn(path.join(SHARED, 'eval', 'news')),
+  ];
+  const out: string[] = [];
+  for (let i = 0; pool.length > 0 && out.length < 100; i++) out.push(pool[i % pool.length] ?? '');
+  // Two empty lines between pasted articles (the README's paste convention).
+  return { text: out.join('\n\n\n'), passages: out.length };
+}
+
 function corpora(): Array<{ name: string; text: string; articleDate: string }> {
-  const list = [{ name: 'synthetic page (4 articles)', text: syntheticPage(), articleDate: '2024-08-27' }];
+  const paste = hundredPassagePaste();
+  const list = [
+    { name: 'synthetic page (4 articles)', text: syntheticPage(), articleDate: '2024-08-27' },
+    { name: `${paste.passages}-passage paste`, text: paste.text, articleDate: '2024-08-27' },
+  ];
   const seed = path.join(SHARED, 'seed', '000_b6add583ffbc5398.txt');
   if (existsSync(seed))
     list.push({ name: 'seed page', text: readFileSync(seed, 'utf8'), articleDate: '2024-08-27' });

@@ -1,20 +1,27 @@
 import { buildApp } from './app';
 import { type AppConfig, DEFAULT_DEMO_PASSWORD } from './config';
 import { openDatabase } from './db/connect';
+import { holdServerLock } from './db/server-lock';
 import { systemClock } from './lib/clock';
 import { DEMO_USERS } from './modules/demo/demo-foundation';
+import { interruptOrphanedJobs } from './modules/import/job-recovery.service';
 import { startSweeper } from './modules/notify/sweep.service';
 import { initInstance } from './modules/system/init.service';
 
 /** Starts the product: migrate, load the demo zone on first start, serve UI and API. */
 export async function serve(config: AppConfig): Promise<void> {
+  // SQLite: held while serving, so `restore` refuses to swap the file under a live server.
+  const lock = config.databaseUrl ? null : holdServerLock(config.dataDir);
   const db = openDatabase(config);
   const init = await initInstance(db, systemClock, { demo: true, demoPassword: config.demoPassword }).catch(
     async (err: unknown) => {
       await db.close();
+      lock?.release();
       throw err;
     },
   );
+  // Jobs left running by a process that died (kill -9, power cut): interrupted now, resumable at once.
+  const interrupted = await interruptOrphanedJobs({ db, actor: null, ip: null, clock: systemClock });
   // Two read workers: this machine class has two cores; PostgreSQL ignores it.
   const app = await buildApp({ db, config, logger: true, readWorkers: 2 });
   // Escalations and outbound messages: recomputed from the data every minute (idempotent).
@@ -23,6 +30,7 @@ export async function serve(config: AppConfig): Promise<void> {
     stopSweeper();
     await app.close();
     await db.close();
+    lock?.release();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);
@@ -48,5 +56,6 @@ export async function serve(config: AppConfig): Promise<void> {
     for (const u of DEMO_USERS)
       lines.push(`    ${u.username.padEnd(8)} ${u.role.padEnd(11)} ${u.displayName}`);
   }
+  if (interrupted > 0) lines.push(`  Imports interrupted by an earlier stop: ${interrupted} (resumable).`);
   console.log(`${lines.join('\n')}\n`);
 }

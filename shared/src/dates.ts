@@ -13,6 +13,12 @@ export const SHANGHAI_OFFSET_MINUTES = 8 * 60;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60 * 1000;
 
+/**
+ * The dates any record can hold: a firm founded in the 1900s, a plan running to 2100. Outside it a
+ * date is a typing error (9999-12-31), and periods and deadlines computed from it would overflow.
+ */
+export const DATE_RANGE = { min: '1900-01-01', max: '2100-12-31' } as const;
+
 /** A calendar date 'YYYY-MM-DD' in Asia/Shanghai. */
 export type LocalDate = string;
 

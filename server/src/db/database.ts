@@ -13,6 +13,7 @@ import type {
   RoundPhotoTable,
   RoundProjectTable,
   RoundReminderTable,
+  RoundReportRevisionTable,
   RoundReportTable,
   RoundTable,
   StageNormTable,
@@ -293,6 +294,12 @@ export interface ImportJobTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+  /** The process running the job (migration 0012): host, pid, and a random id per process start. */
+  owner_host: string | null;
+  owner_pid: number | null;
+  owner_instance: string | null;
+  /** Written every few seconds by the owner while the job runs. */
+  heartbeat_at: string | null;
 }
 
 /** What a bulk firm import (migration 0009) adds to its import_job row: batches and where to resume. */
@@ -352,6 +359,7 @@ export interface Database {
   round: RoundTable;
   round_project: RoundProjectTable;
   round_report: RoundReportTable;
+  round_report_revision: RoundReportRevisionTable;
   round_photo: RoundPhotoTable;
   round_reminder: RoundReminderTable;
   target: TargetTable;

@@ -10,7 +10,10 @@ import * as m20261125_dispatch from './migrations/20261125_0007_dispatch';
 import * as m20261125_scale from './migrations/20261125_0008_scale';
 import * as m20261125_bulk_import from './migrations/20261125_0009_bulk_import';
 import * as m20261125_round_fields from './migrations/20261125_0010_round_fields';
-import * as m20261125_closing_checks from './migrations/20261125_0013_closing_checks';
+import * as m20261126_round_revisions from './migrations/20261126_0011_round_revisions';
+import * as m20261126_job_owner from './migrations/20261126_0012_job_owner';
+import * as m20261206_intake_safety from './migrations/20261206_0013_intake_safety';
+import * as m20261206_closing_checks from './migrations/20261206_0014_closing_checks';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,7 +27,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_0008_scale': m20261125_scale,
   '20261125_0009_bulk_import': m20261125_bulk_import,
   '20261125_0010_round_fields': m20261125_round_fields,
-  '20261125_0013_closing_checks': m20261125_closing_checks,
+  '20261126_0011_round_revisions': m20261126_round_revisions,
+  '20261126_0012_job_owner': m20261126_job_owner,
+  '20261206_0013_intake_safety': m20261206_intake_safety,
+  '20261206_0014_closing_checks': m20261206_closing_checks,
 };
 
 class StaticProvider implements MigrationProvider {

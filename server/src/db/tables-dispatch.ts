@@ -50,6 +50,26 @@ export interface RoundReportTable {
   updated_at: string;
 }
 
+/** One version of a round report as it was written (migration 0011): who, when, what. */
+export interface RoundReportRevisionTable {
+  report_id: string;
+  version: number;
+  reporter_id: string | null;
+  reporter_name: string | null;
+  reporter_role: string;
+  investment_period: number;
+  investment_in_stats: number;
+  funds_period: number;
+  exports_period: number;
+  output_period: number | null;
+  tax_period: number | null;
+  investment_cumulative: number | null;
+  funds_cumulative: number | null;
+  narrative: string;
+  problems: string | null;
+  written_at: string;
+}
+
 export interface RoundPhotoTable {
   id: string;
   report_id: string;

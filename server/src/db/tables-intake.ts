@@ -32,6 +32,10 @@ export interface IntakeArticleTable {
   text: string;
   extraction_json: string;
   matches_json: string;
+  /** sha256 of the normalised text (no whitespace or punctuation, NFKC): finds the same article imported again. */
+  text_hash: string | null;
+  /** Id of the first article with the same hash, when this one was imported after it. */
+  duplicate_of: string | null;
 }
 
 /** A reviewable change read from an article: create a firm or lead, update a project, tag a firm. */
@@ -47,6 +51,8 @@ export interface IntakeProposalTable {
   payload_json: string;
   current_json: string | null;
   spans_json: string;
+  /** The span each proposed field was read from: { field: { start, end } } into intake.raw_text. */
+  field_spans_json: string;
   depends_on: string | null;
   match_json: string | null;
   status: string;
@@ -64,6 +70,8 @@ export interface ProvenanceTable {
   proposal_id: string;
   action: string;
   fields_json: string;
+  /** The values applied: [{ field, value, span, basis }] (basis news_estimate for figures read from news). */
+  values_json: string;
   applied_at: string;
   applied_by: string | null;
   applied_by_name: string | null;

@@ -126,6 +126,11 @@ export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
   'round.requestCreated': 'Factor request created',
   'round.reportsTitle': 'Round reports',
   'round.reporter': 'Reporter',
+  'round.revisions': 'Revisions',
+  'round.revisionLine': 'Version {version} · {who} · {at}',
+  'round.revisionFigures':
+    'Investment {investment}{stats}, funds {funds}, cumulative investment {cumulative}',
+  'round.notInStatsShort': ' (not in statistics)',
   'round.submittedAt': 'Submitted',
   'round.reminders': 'Reminders',
   'round.onlyMissing': 'Only missing',

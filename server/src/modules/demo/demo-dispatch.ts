@@ -183,6 +183,30 @@ export async function seedDemoDispatch(db: Db, nowIso: string): Promise<void> {
         .insertInto('round_report')
         .values(reports.slice(i, i + 200))
         .execute();
+    // Each sample report is its own first revision, like one filed through the API.
+    const revisions = reports.map((r) => ({
+      report_id: r.id,
+      version: r.version,
+      reporter_id: r.reporter_id,
+      reporter_name: r.reporter_name,
+      reporter_role: r.reporter_role,
+      investment_period: r.investment_period,
+      investment_in_stats: r.investment_in_stats,
+      funds_period: r.funds_period,
+      exports_period: r.exports_period,
+      output_period: r.output_period,
+      tax_period: r.tax_period,
+      investment_cumulative: r.investment_cumulative,
+      funds_cumulative: r.funds_cumulative,
+      narrative: r.narrative,
+      problems: r.problems,
+      written_at: r.updated_at,
+    }));
+    for (let i = 0; i < revisions.length; i += 200)
+      await trx
+        .insertInto('round_report_revision')
+        .values(revisions.slice(i, i + 200))
+        .execute();
     for (let i = 0; i < targets.length; i += 200)
       await trx
         .insertInto('target')

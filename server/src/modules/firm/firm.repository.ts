@@ -3,7 +3,7 @@ import type { DialectName } from '../../db/connect';
 import type { Database, FirmRelationTable, FirmTable, LinkFields } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
-import { linkSubtreeIds } from '../chain/record-link';
+import { linkSubtreeIds } from '../record-link/record-link';
 import type { FirmScope } from './firm.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -74,12 +74,14 @@ export function findDuplicateFirms(
   db: Q,
   f: { nameNorm?: string | null; uscc?: string | null; excludeId?: string | null },
 ) {
+  // Nothing to compare with: no duplicates (and no `where false`, which SQLite cannot bind).
+  if (!f.uscc && !f.nameNorm) return Promise.resolve([]);
   let q = db.selectFrom('firm').select(['id', 'name', 'uscc', 'name_norm']);
   q = q.where((eb) => {
     const ors = [];
     if (f.uscc) ors.push(eb('uscc', '=', f.uscc));
     if (f.nameNorm) ors.push(eb('name_norm', '=', f.nameNorm));
-    return ors.length > 0 ? eb.or(ors) : eb.val(false);
+    return eb.or(ors);
   });
   if (f.excludeId) q = q.where('id', '<>', f.excludeId);
   return q.limit(20).execute();

@@ -7,6 +7,7 @@ import {
   longText,
   money,
   nameText,
+  personName,
   queryBool,
   shortText,
   TEXT_LIMITS,
@@ -51,7 +52,7 @@ export const firmFields = {
   contacts: z
     .array(
       z.strictObject({
-        name: z.string().trim().min(1).max(64),
+        name: personName.min(1),
         title: z.string().trim().max(64).nullable().optional(),
         phone: z.string().trim().max(40).nullable().optional(),
       }),

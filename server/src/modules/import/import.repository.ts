@@ -34,6 +34,59 @@ export async function updateJob(db: Q, id: string, patch: Updateable<ImportJobTa
   await db.updateTable('import_job').set(patch).where('id', '=', id).execute();
 }
 
+/** What a takeover of a job compares: the job is changed only if it still is as it was seen. */
+export type SeenJob = Pick<ImportJobTable, 'status' | 'owner_instance' | 'heartbeat_at'>;
+
+/**
+ * Updates a job only if its status, owner and heartbeat are still those seen: of two processes
+ * taking over one job (a resume, a starting server) one wins, and a live owner's fresh heartbeat
+ * keeps its job.
+ */
+export async function updateJobIfUnchanged(
+  db: Q,
+  id: string,
+  seen: SeenJob,
+  patch: Updateable<ImportJobTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('import_job')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', seen.status)
+    .where((eb) =>
+      eb.and([
+        seen.owner_instance === null
+          ? eb('owner_instance', 'is', null)
+          : eb('owner_instance', '=', seen.owner_instance),
+        seen.heartbeat_at === null
+          ? eb('heartbeat_at', 'is', null)
+          : eb('heartbeat_at', '=', seen.heartbeat_at),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Every running job with its owner, and whether it is a bulk import (resumable). */
+export function runningJobs(db: Q) {
+  return db
+    .selectFrom('import_job as j')
+    .leftJoin('import_bulk as b', 'b.job_id', 'j.id')
+    .select([
+      'j.id',
+      'j.kind',
+      'j.status',
+      'j.owner_host',
+      'j.owner_pid',
+      'j.owner_instance',
+      'j.heartbeat_at',
+      'j.updated_at',
+      'b.job_id as bulk_job_id',
+    ])
+    .where('j.status', '=', 'running')
+    .execute();
+}
+
 /** A job without its error file (progress polling must stay cheap). */
 export function findJob(db: Q, id: string) {
   return db
@@ -55,6 +108,10 @@ export function findJob(db: Q, id: string) {
       'created_at',
       'updated_at',
       'finished_at',
+      'owner_host',
+      'owner_pid',
+      'owner_instance',
+      'heartbeat_at',
     ])
     .where('id', '=', id)
     .executeTakeFirst();

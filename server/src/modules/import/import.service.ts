@@ -2,10 +2,13 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
-import { requireActor } from '../../lib/fields';
+import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { AppError, errors } from '../../plugins/errors';
+import { runParseTask } from '../../upload/parse-runner';
+import { checkZipDirectory } from '../../upload/zip-guard';
 import { writeAudit } from '../audit/audit.writer';
 import * as repo from './import.repository';
 import { IMPORT_KINDS, type ImportKind } from './import-columns';
@@ -14,13 +17,9 @@ import { planLeadImport } from './import-leads';
 import { type Issues, type Planner, RowsRefused } from './import-plan';
 import { planProjectImport } from './import-projects';
 import { formatIssues } from './import-rows';
-import {
-  buildErrorWorkbook,
-  buildTemplate,
-  looksLikeXlsx,
-  type ParsedSheet,
-  readImportSheet,
-} from './import-workbook';
+import { buildErrorWorkbook, buildTemplate, looksLikeXlsx, type ParsedSheet } from './import-workbook';
+import { keepHeartbeat, ownedByThisProcess, ownerGone } from './job-owner';
+import { INTERRUPTED } from './job-recovery.service';
 
 /**
  * Excel import (导入): the upload is answered at once with a job id; the job runs in this process
@@ -56,12 +55,6 @@ const PLANNERS: Record<ImportKind, Planner> = {
   project: planProjectImport,
 };
 
-/**
- * A running job whose row has not moved for this long was cut off (the process stopped): its
- * transaction never committed, so nothing was written, and it is reported as failed.
- */
-const STALE_AFTER_MS = 10 * 60_000;
-
 const both = (m: Bilingual) => `${m.zh} / ${m.en}`;
 
 /** The template of `kind` (download, fill in, import). */
@@ -70,7 +63,7 @@ export function importTemplate(kind: ImportKind): Promise<Buffer> {
 }
 
 /**
- * Starts an import: refuses what is plainly not an xlsx (400), records the job and runs it in the
+ * Starts an import: refuses what is plainly not an xlsx (400) or unpacks past the caps (413), records the job and runs it in the
  * background. `log` receives unexpected failures (the job then says only that it failed).
  */
 export async function startImport(
@@ -86,6 +79,8 @@ export async function startImport(
     };
     throw errors.badRequest('IMPORT_NOT_XLSX', message, [{ path: 'file', message }]);
   }
+  // A bomb (or a damaged zip) is refused now, from the zip directory alone, before a job exists.
+  await checkZipDirectory(input.bytes, UPLOAD_LIMITS.xlsx);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
   await repo.insertJob(ctx.db.kysely, {
@@ -106,8 +101,11 @@ export async function startImport(
     created_at: nowIso,
     updated_at: nowIso,
     finished_at: null,
+    ...ownedByThisProcess(nowIso),
   });
-  void runImport(ctx, id, input, log);
+  // The heartbeat tells other processes (and the next start) that this job's process is alive.
+  const stopHeartbeat = keepHeartbeat(ctx.db.kysely, ctx.clock, id);
+  void runImport(ctx, id, input, log).finally(stopHeartbeat);
   return { jobId: id };
 }
 
@@ -138,7 +136,8 @@ async function runImport(
   };
   try {
     await yieldToLoop(); // answer the upload first
-    const read = await readImportSheet(input.bytes, input.kind);
+    // In the parse worker: the loop stays free, time and memory are capped (server/src/upload).
+    const read = await runParseTask('importSheet', { bytes: input.bytes, kind: input.kind });
     if (!read.ok) {
       await finish({ status: 'failed', message: both(read.message) });
       return;
@@ -223,9 +222,8 @@ async function visibleJob(ctx: ServiceContext, id: string) {
 /** Progress and outcome of an import (polled by the import dialog). */
 export async function getImportJob(ctx: ServiceContext, id: string): Promise<ImportJobDto> {
   const job = await visibleJob(ctx, id);
-  const stale =
-    job.status === 'running' &&
-    ctx.clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_AFTER_MS;
+  // Still marked running, but its process is gone (job-owner.ts): nothing was written.
+  const stale = job.status === 'running' && ownerGone(job, ctx.clock.now());
   return {
     id: job.id,
     kind: job.kind as ImportKind,
@@ -237,12 +235,7 @@ export async function getImportJob(ctx: ServiceContext, id: string): Promise<Imp
     updated: Number(job.updated),
     unchanged: Number(job.unchanged),
     errorCount: Number(job.error_count),
-    message: stale
-      ? both({
-          zh: '导入已中断（服务重启），未写入任何数据，请重新上传',
-          en: 'The import was interrupted (the server restarted); nothing was written, upload it again',
-        })
-      : job.message,
+    message: stale ? both(INTERRUPTED.workbook) : job.message,
     createdAt: job.created_at,
     finishedAt: job.finished_at,
   };

@@ -195,7 +195,8 @@ function readCurrency(text: string, i: number): { currency: MoneyToken['currency
 export function findMoney(text: string): MoneyToken[] {
   const out: MoneyToken[] = [];
   // Only where a number begins: starting inside a digit run would rescan the run (quadratic on junk).
-  const starts = /(?<![\d.,])[\d零〇一二两三四五六七八九十]/g;
+  // 超百亿元 / 千万元: a round amount may start at 百 or 千 (not after another numeral).
+  const starts = /(?<![\d.,零〇一二两三四五六七八九十百千])[\d零〇一二两三四五六七八九十百千]/g;
   let m: RegExpExecArray | null = starts.exec(text);
   while (m !== null) {
     const i = m.index;

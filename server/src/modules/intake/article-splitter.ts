@@ -25,7 +25,7 @@ export interface SplitArticle {
   spans: Span[];
 }
 
-type UnitKind = 'head' | 'body' | 'byline' | 'dateline' | 'label' | 'jumpOut' | 'jumpIn';
+type UnitKind = 'head' | 'body' | 'byline' | 'dateline' | 'label' | 'jumpOut' | 'jumpIn' | 'break';
 
 interface Unit {
   kind: UnitKind;
@@ -114,10 +114,17 @@ function toUnits(text: string): Unit[] {
     block = [];
     blockIsDateline = false;
   };
+  let blanks = 0;
   for (const line of toLines(text)) {
     const kind = lineKind(line.text);
-    if (kind === 'blank') flush();
-    else if (kind === 'text') block.push(line);
+    if (kind === 'blank') {
+      flush();
+      // Two or more empty lines in a row separate pasted articles (a page's paragraphs have one).
+      if (++blanks === 2) units.push({ kind: 'break', spans: [], text: '' });
+      continue;
+    }
+    blanks = 0;
+    if (kind === 'text') block.push(line);
     else if (kind === 'dateline') {
       flush();
       block.push(line);
@@ -172,6 +179,9 @@ export function splitArticles(text: string): SplitArticle[] {
     const u = units[i] as Unit;
     const hasBody = cur.body.length > 0;
     switch (u.kind) {
+      case 'break':
+        startNew();
+        break;
       case 'jumpOut':
         cur.body.push(u);
         cur.jumpTo = u;

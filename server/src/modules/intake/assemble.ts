@@ -16,6 +16,7 @@ import {
   type PersonMention,
 } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
+import { leadingBrand } from './firm-short-names';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
   addName,
@@ -242,8 +243,19 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
+    // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's.
+    const namedAfter = (end: number): ProjectBuilder | null =>
+      text[end] === '的'
+        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + 2)?.b ?? null)
+        : null;
+    // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
+    const ofGeneric = (end: number) =>
+      text[end] === '的' &&
+      !namedAfter(end) &&
+      within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
     for (const m of sMoney) {
-      const b = target(m.start);
+      if (ofGeneric(m.end)) continue;
+      const b = namedAfter(m.end) ?? target(m.start);
       if (!b) {
         const fc = keepForFirm(m.start);
         if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });
@@ -272,6 +284,11 @@ export function assemble(input: AssembleInput): Assembled {
     const sStages = within(stages, sent).map((st): TensedStage => ({ ...st, planned: isPlanned(st, sent) }));
     for (const st of sStages) {
       const b = target(st.start);
+      // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
+      if (b?.aggregate && b === aggregateB) {
+        for (const r of resolved)
+          if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
+      }
       if (b) b.stages.push(st);
       else {
         const fc = keepForFirm(st.start);
@@ -311,7 +328,9 @@ export function assemble(input: AssembleInput): Assembled {
     }
     for (const person of within(people, sent)) {
       const b = target(person.start);
-      if (b && !b.aggregate && /负责人|经理|董事长|厂长|总裁/.test(person.title)) b.contacts.push(person);
+      // Officials and executives quoted in the article are not the project's contact; only the person
+      // the text names as its person in charge (项目负责人) is.
+      if (b && !b.aggregate && /负责人/.test(person.title)) b.contacts.push(person);
     }
   };
 
@@ -370,6 +389,19 @@ export function assemble(input: AssembleInput): Assembled {
   const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;
+    // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
+    // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
+    if (b.companies.size === 0 && !b.nameFromFirm) {
+      const brand = leadingBrand(b.name);
+      const at = brand ? text.indexOf(brand, b.first.start) : -1;
+      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
+      const recurs =
+        brand !== null &&
+        text.split(brand).length - 1 >
+          b.mentions.filter((m) => text.slice(m.start, m.end).includes(brand)).length;
+      if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
+        b.companies.set(brand, { start: at, end: at + brand.length });
+    }
     for (const [name] of b.companies) {
       for (const [fc, facts] of firmFacts) {
         if (fc.name !== name) continue;

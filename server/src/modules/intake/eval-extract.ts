@@ -11,6 +11,7 @@ import {
   formatScore,
   type GoldProject,
   MATCHING_RULES,
+  type Score,
   scoreProjects,
 } from './eval-metrics';
 import { SEED_ARTICLE_DATE, SEED_GOLD } from './eval-seed-gold';
@@ -96,9 +97,32 @@ function main(): void {
     console.log(`Seed page not found at ${seedPath} (../shared is not part of a clone); skipping it.`);
   }
 
+  const sets: Array<{ name: string; dir: string }> = dirArg
+    ? [{ name: 'Labelled passages', dir }]
+    : [
+        { name: 'Eval passages (../shared/eval/news)', dir },
+        { name: 'Development set', dir: path.join(EVAL_DIR, 'dev') },
+        { name: 'Held-out set (never used to change rules)', dir: path.join(EVAL_DIR, 'heldout') },
+        {
+          name: 'Held-out set, second batch (never used to change rules)',
+          dir: path.join(EVAL_DIR, 'heldout2'),
+        },
+      ];
+  const heldOut = emptyScore();
+  for (const set of sets) {
+    const score = scoreFolder(set.name, set.dir, verbose);
+    if (score && set.dir.includes(`${path.sep}heldout`)) addScore(heldOut, score);
+  }
+  if (!dirArg) console.log(formatScore('Held-out sets combined', heldOut));
+}
+
+/** The repository's own labelled passages (issue 13): dev/ to work on, heldout/ to report on. */
+const EVAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval');
+
+function scoreFolder(name: string, dir: string, verbose: boolean): Score | null {
   if (!existsSync(dir)) {
-    console.log(`Labelled folder not found: ${dir}. Pass one: npm run eval:extract -- DIR`);
-    return;
+    console.log(`${name}: folder not found: ${dir}. Pass one: npm run eval:extract -- DIR\n`);
+    return null;
   }
   const files = readdirSync(dir)
     .filter((f) => /\.txt$/.test(f) && existsSync(path.join(dir, f.replace(/\.txt$/, '.labels.json'))))
@@ -106,12 +130,17 @@ function main(): void {
   const total = emptyScore();
   let aggGold = 0;
   let aggPred = 0;
+  let chars = 0;
+  let ms = 0;
   for (const f of files) {
     const passage = readPassage(readFileSync(path.join(dir, f), 'utf8'));
     const labels = JSON.parse(
       readFileSync(path.join(dir, f.replace(/\.txt$/, '.labels.json')), 'utf8'),
     ) as GoldProject[];
+    const t0 = performance.now();
     const result = extractPage(passage.text, { articleDate: articleDate(passage.date) });
+    ms += performance.now() - t0;
+    chars += passage.text.length;
     const projects = result.articles.flatMap((a) => a.projects);
     const m = scoreProjects(labels, projects);
     addScore(total, m.score);
@@ -119,14 +148,16 @@ function main(): void {
     aggPred += m.aggregates.predicted;
     if (verbose) {
       console.log(
-        `${f}: ${m.pairs.length} matched, ${m.missed.length} missed, ${m.spurious.length} unlabelled`,
+        `${f}: ${m.pairs.length} matched, ${m.missed.length} missed, ${m.spurious.length} unlabelled${result.warnings.length ? `  warnings: ${result.warnings.join('; ')}` : ''}`,
       );
       for (const p of projects) console.log(`    predicted: ${describe(p)}`);
       for (const g of m.missed) console.log(`    missed: ${g.project}`);
     }
   }
-  console.log(formatScore(`Labelled passages in ${dir} (${files.length} files)`, total));
+  console.log(formatScore(`${name}: ${dir} (${files.length} files)`, total));
   console.log(`    aggregates (batch totals, scored apart): labelled ${aggGold}, predicted ${aggPred}`);
+  console.log(`    ${files.length} passages, ${chars} characters read in ${ms.toFixed(0)} ms\n`);
+  return total;
 }
 
 main();

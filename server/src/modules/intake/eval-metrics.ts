@@ -3,6 +3,7 @@
 
 import { sameFirm } from './entity-extractor';
 import { bigramDice, normaliseName } from './name-scan';
+import { toSimplified } from './traditional';
 import type { ExtractedProject } from './types';
 
 export interface GoldDate {
@@ -40,6 +41,9 @@ export const FIELDS = [
   'dates',
 ] as const;
 export type Field = (typeof FIELDS)[number];
+
+/** The fields issue 13 measures micro F1 over (project names and dates apart). */
+export const CORE_FIELDS: readonly Field[] = FIELDS.filter((f) => f !== 'project' && f !== 'dates');
 
 export interface Counts {
   tp: number;
@@ -86,15 +90,31 @@ export function nameSimilarity(a: string, b: string): number {
   return bigramDice(x, y);
 }
 
-const QTY = /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|套|台|件|片|辆|只|克拉|平方米|立方米|条|箱|瓶|个|头)/g;
+const QTY =
+  /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|噸|套|台|臺|件|片|辆|只|克拉|平方米|立方米|条|條|箱|瓶|个|頭|头|GW|MW|兆瓦|千瓦|安时|安時|度)/g;
+/** English quantities: 3 million tons, 800,000t, 800 sets. */
+const QTY_EN = /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t\b|sets)/gi;
+const UNIT_ALIAS: Record<string, string> = {
+  台套: '套',
+  噸: '吨',
+  臺: '台',
+  條: '条',
+  頭: '头',
+  安時: '安时',
+};
 
 function quantities(s: string | null): Set<string> {
   const out = new Set<string>();
   if (!s) return out;
   for (const m of s.matchAll(QTY)) {
     const mult = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
-    const unit = (m[3] ?? '').replace('台套', '套');
+    const unit = UNIT_ALIAS[m[3] ?? ''] ?? m[3] ?? '';
     out.add(`${Number(m[1]) * mult}${unit}`);
+  }
+  for (const m of s.matchAll(QTY_EN)) {
+    const mult = m[2]?.toLowerCase() === 'million' ? 1e6 : m[2]?.toLowerCase() === 'billion' ? 1e9 : 1;
+    const unit = (m[3] ?? '').toLowerCase() === 'sets' ? '套' : '吨';
+    out.add(`${Number((m[1] ?? '').replace(/,/g, '')) * mult}${unit}`);
   }
   return out;
 }
@@ -232,9 +252,17 @@ export interface MatchResult {
 
 /** Scores predicted projects against labels with the rules in MATCHING_RULES. */
 export function scoreProjects(
-  goldAll: readonly GoldProject[],
+  goldLabels: readonly GoldProject[],
   predAll: readonly ExtractedProject[],
 ): MatchResult {
+  // Labels of traditional-Chinese text are compared in simplified form, as the extractor reads it.
+  const simp = (x: string) => toSimplified(x).text;
+  const goldAll = goldLabels.map((g) => ({
+    ...g,
+    project: simp(g.project),
+    companies: g.companies.map(simp),
+    park: g.park === null ? null : simp(g.park),
+  }));
   const golds = goldAll.filter((g) => !g.is_aggregate);
   const preds = predAll.filter((p) => !p.isAggregate);
   const candidates: Array<{ gi: number; pi: number; sim: number }> = [];
@@ -296,5 +324,12 @@ export function formatScore(title: string, s: Score): string {
     gd += s[f].gold;
   }
   row('overall (micro)', { tp, predicted: pr, gold: gd });
+  const eight = { tp: 0, predicted: 0, gold: 0 };
+  for (const f of CORE_FIELDS) {
+    eight.tp += s[f].tp;
+    eight.predicted += s[f].predicted;
+    eight.gold += s[f].gold;
+  }
+  row('micro, 8 fields', eight);
   return lines.join('\n');
 }

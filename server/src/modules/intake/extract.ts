@@ -5,10 +5,12 @@
 import { splitArticles } from './article-splitter';
 import { assemble } from './assemble';
 import { buildCleanText, type CleanText, sentenceAt, startingIn, toOriginal } from './clean-text';
+import { extractEnglishArticle, isEnglish } from './english-extractor';
 import { findFirmMentions } from './entity-extractor';
 import { clusterFirms } from './firm-clusters';
 import { toDateFact, toExtractedProject } from './project-builder';
 import { findSignals } from './stage-signal';
+import { toSimplified } from './traditional';
 import type {
   ArticleExtraction,
   ExtractedFirm,
@@ -72,6 +74,7 @@ function emptyArticle(spans: Span[]): ArticleExtraction {
 function extractRanges(src: string, ranges: Span[], opts: ExtractOptions): ArticleExtraction {
   const clean: CleanText = buildCleanText(src, ranges);
   if (clean.text.trim() === '') return emptyArticle(ranges);
+  if (isEnglish(clean.text)) return extractEnglishArticle(src, ranges, opts);
   const span = (x: { start: number; end: number }) => toOriginal(clean, x.start, x.end);
   const firmMentions = findFirmMentions(clean.text, opts.knownFirms ?? []);
   const { clusters, clusterOf } = clusterFirms(firmMentions);
@@ -168,7 +171,7 @@ function dedupeParks(parks: Array<{ name: string; span: Span }>): Array<{ name: 
  */
 export function extractArticle(text: string, opts: ExtractOptions = {}): ArticleExtraction {
   try {
-    const { text: safe } = sanitise(text);
+    const safe = toSimplified(sanitise(text).text).text;
     const split = splitArticles(safe);
     const head = split[0];
     const result = extractRanges(safe, [{ start: 0, end: safe.length }], opts);
@@ -185,7 +188,12 @@ export function extractArticle(text: string, opts: ExtractOptions = {}): Article
 
 /** Splits a page into articles and extracts each. Spans are offsets into `text`. */
 export function extractPage(text: string, opts: ExtractOptions = {}): PageExtraction {
-  const { text: safe, warnings } = sanitise(text);
+  const sanitised = sanitise(text);
+  const warnings = sanitised.warnings;
+  // Traditional characters are read through their simplified form, offset for offset.
+  const simplified = toSimplified(sanitised.text);
+  if (simplified.warning) warnings.push(simplified.warning);
+  const safe = simplified.text;
   const articles: ArticleExtraction[] = [];
   try {
     for (const a of splitArticles(safe)) {
@@ -197,7 +205,23 @@ export function extractPage(text: string, opts: ExtractOptions = {}): PageExtrac
     return { articles: [], warnings };
   }
   if (safe.trim() === '') warnings.push('input is empty');
+  else warnings.push(...unreadableWhy(safe, articles));
   return { articles, warnings };
+}
+
+/** Why a text gave nothing, so an officer is not left with an empty page and no word. */
+function unreadableWhy(text: string, articles: readonly ArticleExtraction[]): string[] {
+  if (articles.some((a) => a.projects.length > 0)) return [];
+  const cjk = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  if (cjk < 10 && !isEnglish(text)) {
+    return [
+      latin > 0
+        ? 'no project found: the text is neither Chinese nor English prose the extractor reads'
+        : 'no project found: the text has no Chinese or English words',
+    ];
+  }
+  return ['no project found: the text names no project (…项目, a plant or park being built) with figures'];
 }
 
 /** The rule-based extractor behind the common interface. */

@@ -88,27 +88,45 @@ export function namesOf(f: FirmRecord): string[] {
   return [...new Set([f.name, f.shortName, ...f.aliases].filter((n): n is string => !!n && n.length >= 2))];
 }
 
+/** A character trie of names; `ends` lists the firms whose name ends at a node. */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  ends: number[];
+}
+
 /**
  * Keeps the firms whose name, short name or an alias occurs in `text`: the extractor only needs
- * those, and it reads at most 5,000 known firms. Substrings of the text up to 24 characters go in a
- * set once, so each firm costs a few lookups whatever the register's size.
+ * those. The page's names go in a character trie and the text is walked once, each position only as
+ * deep as it matches a name (a mismatch usually ends the walk at the first character), so the cost
+ * grows with the text plus the names — not with every substring of the text.
  */
 export function firmsNamedIn(text: string, firms: Iterable<FirmRecord>): FirmRecord[] {
-  const MAX = 24;
-  const grams = new Set<string>();
-  const compact = text.normalize('NFKC');
-  for (let i = 0; i < compact.length; i++) {
-    for (let len = 2; len <= MAX && i + len <= compact.length; len++) grams.add(compact.slice(i, i + len));
+  const list = [...firms];
+  const root: TrieNode = { next: new Map(), ends: [] };
+  list.forEach((f, i) => {
+    for (const n of namesOf(f)) {
+      let node = root;
+      for (const ch of n.normalize('NFKC')) {
+        let child = node.next.get(ch);
+        if (!child) {
+          child = { next: new Map(), ends: [] };
+          node.next.set(ch, child);
+        }
+        node = child;
+      }
+      node.ends.push(i);
+    }
+  });
+  const chars = [...text.normalize('NFKC')];
+  const hit = new Set<number>();
+  for (let i = 0; i < chars.length; i++) {
+    let node: TrieNode | undefined = root.next.get(chars[i] ?? '');
+    for (let j = i + 1; node; j++) {
+      for (const e of node.ends) hit.add(e);
+      node = j < chars.length ? node.next.get(chars[j] ?? '') : undefined;
+    }
   }
-  const out: FirmRecord[] = [];
-  for (const f of firms) {
-    const hit = namesOf(f).some((n) => {
-      const k = n.normalize('NFKC');
-      return k.length <= MAX ? grams.has(k) : compact.includes(k);
-    });
-    if (hit) out.push(f);
-  }
-  return out;
+  return list.filter((_, i) => hit.has(i));
 }
 
 /**

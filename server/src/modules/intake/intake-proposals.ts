@@ -46,6 +46,8 @@ export interface ProposalDraft {
   payload: Record<string, unknown>;
   current: Record<string, unknown> | null;
   spans: Span[];
+  /** The span each payload field was read from (provenance per value once applied). */
+  fieldSpans: Record<string, Span>;
   dependsOn: string | null;
   match: { score: number; reasons: string[]; name: string } | null;
 }
@@ -98,13 +100,20 @@ export function stageDateOf(p: ExtractedProject, stage: Stage, articleDate: stri
 type Fields = Partial<Record<IntakeProjectField, string | number | null>>;
 
 /** The project figures the article states, in the project form's fields. */
-export function projectFigures(p: ExtractedProject, zone: ZoneNames): { fields: Fields; spans: Span[] } {
+export function projectFigures(
+  p: ExtractedProject,
+  zone: ZoneNames,
+): { fields: Fields; spans: Span[]; fieldSpans: Record<string, Span> } {
   const fields: Fields = {};
   const spans: Span[] = [];
+  const fieldSpans: Record<string, Span> = {};
   const put = (k: IntakeProjectField, v: string | number | null | undefined, span?: Span) => {
     if (v === null || v === undefined) return;
     fields[k] = v;
-    if (span) spans.push(span);
+    if (span) {
+      spans.push(span);
+      fieldSpans[k] = span;
+    }
   };
   if (p.investment?.yuan && !p.investment.maxYuan)
     put('totalInvestment', p.investment.yuan, p.investment.span);
@@ -115,13 +124,13 @@ export function projectFigures(p: ExtractedProject, zone: ZoneNames): { fields: 
   const cap = capacityFields(p.capacity);
   if (cap && p.capacity) {
     put('capacityQuantity', cap.capacityQuantity, p.capacity.span);
-    put('capacityUnit', cap.capacityUnit);
-    put('capacityProduct', cap.capacityProduct);
+    put('capacityUnit', cap.capacityUnit, p.capacity.span);
+    put('capacityProduct', cap.capacityProduct, p.capacity.span);
   }
   if (p.park && !isZonePark(p.park.name, zone)) put('park', p.park.name, p.park.span);
   const contact = p.contacts[0];
   if (contact) put('contactName', contact.name, contact.span);
-  return { fields, spans };
+  return { fields, spans: [...new Set(spans)], fieldSpans };
 }
 
 function currentOf(r: ProjectRecord, k: IntakeProjectField): string | number | null {
@@ -226,6 +235,7 @@ export function buildProposals(input: {
         },
         current: null,
         spans: f.spans.slice(0, 20),
+        fieldSpans: f.spans[0] ? { name: f.spans[0] } : {},
         dependsOn: null,
         match: null,
       };
@@ -269,6 +279,7 @@ export function buildProposals(input: {
             payload: { fields: payload },
             current,
             spans: [p.span, ...figures.spans],
+            fieldSpans: Object.fromEntries(Object.entries(figures.fieldSpans).filter(([k]) => k in payload)),
             dependsOn: null,
             match,
           });
@@ -288,6 +299,7 @@ export function buildProposals(input: {
             payload: { to, date: stageDateOf(p, stated.stage, input.articleDate, input.today) },
             current: { stage: r.stage, stageDate: r.stageDate },
             spans: [p.span, stated.span],
+            fieldSpans: { to: stated.span },
             dependsOn: null,
             match,
           });
@@ -318,6 +330,13 @@ export function buildProposals(input: {
         },
         current: null,
         spans: [p.span, company.span],
+        fieldSpans: {
+          title: p.span,
+          ...(hit?.match ? { targetFirmId: company.span } : { targetFirmName: company.span }),
+          ...(figures.fieldSpans.totalInvestment
+            ? { estimatedInvestment: figures.fieldSpans.totalInvestment }
+            : {}),
+        },
         dependsOn: hit?.match ? null : (firmProposal?.key ?? null),
         match: null,
       });
@@ -348,6 +367,7 @@ export function buildProposals(input: {
         payload: { tag, signal: s.kind, sentence: s.sentence.slice(0, 300) },
         current: record ? { tags: record.tags } : null,
         spans: [s.span],
+        fieldSpans: { tag: s.span },
         dependsOn: firmProposal?.key ?? null,
         match: null,
       });

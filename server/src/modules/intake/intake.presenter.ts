@@ -6,10 +6,16 @@ import {
   INTAKE_PROPOSAL_STATUSES,
   INTAKE_SOURCE_KINDS,
   INTAKE_STATUSES,
+  intakeAppliedValueSchema,
+  intakeDuplicateSchema,
+  intakeProjectSchema,
+  intakeSpanSchema,
 } from '../../../../shared/src/intake';
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import type { IntakeListRow, ProvenanceRow } from './intake.repository';
+import type { EarlierArticleRow } from './intake-links.repository';
+import { toIntakeProject } from './project-facts';
 import type { ArticleExtraction, Span } from './types';
 
 /** Rows → API objects for the intake routes (rows never leave the service). */
@@ -41,6 +47,10 @@ export const intakeArticleSchema = z.object({
       score: z.number(),
     }),
   ),
+  /** Every project the article reports, tracked by the zone or not, with its figures. */
+  projects: z.array(intakeProjectSchema),
+  /** The first import of this same article (normalised-text hash), when it was imported before. */
+  duplicateOf: intakeDuplicateSchema.nullable(),
   counts: z.object({
     projects: z.number().int(),
     firms: z.number().int(),
@@ -67,6 +77,10 @@ export const intakeProposalSchema = z.object({
   current: jsonObject.nullable(),
   /** The evidence, as ranges of the article's `text`. */
   highlights: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+  /** Where each proposed field was read, as a range of the article's `text`. */
+  fieldHighlights: z.record(z.string(), intakeSpanSchema),
+  /** Names of the records the payload refers to by id (targetFirmId → the firm's name). */
+  names: z.record(z.string(), z.string()),
   dependsOn: z.string().nullable(),
   match: z.object({ score: z.number(), reasons: z.array(z.string()), name: z.string() }).nullable(),
   status: z.enum(INTAKE_PROPOSAL_STATUSES),
@@ -131,6 +145,8 @@ export const provenanceSchema = z.object({
   fileName: z.string().nullable(),
   action: z.string(),
   fields: z.array(z.string()),
+  /** Each value applied, with its span in the intake's text and its basis (news_estimate …). */
+  values: z.array(intakeAppliedValueSchema),
   proposalKind: z.enum(INTAKE_PROPOSAL_KINDS),
   proposalTitle: z.string(),
   appliedAt: z.string(),
@@ -182,7 +198,18 @@ export function rawHighlights(a: ArticleExtraction): Array<Span & { kind: Highli
   return out;
 }
 
-export function presentArticle(row: IntakeArticleTable): z.infer<typeof intakeArticleSchema> {
+/** What the rows alone do not say, loaded by the service. */
+export interface PresentContext {
+  earlier: ReadonlyMap<string, EarlierArticleRow>;
+  firmNames: ReadonlyMap<string, string>;
+}
+
+const NO_CONTEXT: PresentContext = { earlier: new Map(), firmNames: new Map() };
+
+export function presentArticle(
+  row: IntakeArticleTable,
+  context: PresentContext = NO_CONTEXT,
+): z.infer<typeof intakeArticleSchema> {
   const spans = parseJsonArray<Span>(row.spans_json);
   const extraction = JSON.parse(row.extraction_json) as ArticleExtraction;
   const seen = new Set<string>();
@@ -196,6 +223,7 @@ export function presentArticle(row: IntakeArticleTable): z.infer<typeof intakeAr
     highlights.push({ ...at, kind: h.kind, label: h.label });
   }
   highlights.sort((a, b) => a.start - b.start || b.end - a.end);
+  const earlier = row.duplicate_of ? context.earlier.get(row.duplicate_of) : undefined;
   return {
     id: row.id,
     position: Number(row.position),
@@ -205,6 +233,15 @@ export function presentArticle(row: IntakeArticleTable): z.infer<typeof intakeAr
     text: row.text,
     highlights,
     matches: parseJsonArray(row.matches_json),
+    projects: extraction.projects.flatMap((p) => toIntakeProject(p, (x) => toArticleOffsets(spans, x)) ?? []),
+    duplicateOf: earlier
+      ? {
+          intakeId: earlier.intake_id,
+          articleId: earlier.article_id,
+          title: earlier.title,
+          importedAt: earlier.created_at,
+        }
+      : null,
     counts: {
       projects: extraction.projects.length,
       firms: extraction.firms.length,
@@ -218,8 +255,21 @@ export function presentArticle(row: IntakeArticleTable): z.infer<typeof intakeAr
 export function presentProposal(
   row: IntakeProposalTable,
   article: IntakeArticleTable | undefined,
+  context: PresentContext = NO_CONTEXT,
 ): IntakeProposalDto {
   const articleSpans = article ? parseJsonArray<Span>(article.spans_json) : [];
+  const payload = JSON.parse(row.payload_json) as Record<string, unknown>;
+  const names: Record<string, string> = {};
+  const firmId = payload.targetFirmId;
+  if (typeof firmId === 'string') {
+    const name = context.firmNames.get(firmId);
+    if (name) names[firmId] = name;
+  }
+  const fieldHighlights: Record<string, Span> = {};
+  for (const [field, s] of Object.entries(JSON.parse(row.field_spans_json || '{}') as Record<string, Span>)) {
+    const at = toArticleOffsets(articleSpans, s);
+    if (at) fieldHighlights[field] = at;
+  }
   return {
     id: row.id,
     position: Number(row.position),
@@ -228,11 +278,13 @@ export function presentProposal(
     targetEntity: row.target_entity as IntakeProposalDto['targetEntity'],
     targetId: row.target_id,
     title: row.title,
-    payload: JSON.parse(row.payload_json) as Record<string, unknown>,
+    payload,
     current: row.current_json ? (JSON.parse(row.current_json) as Record<string, unknown>) : null,
     highlights: parseJsonArray<Span>(row.spans_json)
       .map((s) => toArticleOffsets(articleSpans, s))
       .filter((s): s is Span => s !== null),
+    fieldHighlights,
+    names,
     dependsOn: row.depends_on,
     match: row.match_json ? (JSON.parse(row.match_json) as IntakeProposalDto['match']) : null,
     status: row.status as IntakeProposalDto['status'],
@@ -245,6 +297,7 @@ export function presentIntake(
   row: IntakeTable,
   articles: IntakeArticleTable[],
   proposals: IntakeProposalTable[],
+  context: PresentContext = NO_CONTEXT,
 ): IntakeDto {
   const byId = new Map(articles.map((a) => [a.id, a]));
   return {
@@ -260,8 +313,8 @@ export function presentIntake(
     createdAt: row.created_at,
     appliedAt: row.applied_at,
     appliedByName: row.applied_by_name,
-    articles: articles.map(presentArticle),
-    proposals: proposals.map((p) => presentProposal(p, byId.get(p.article_id))),
+    articles: articles.map((a) => presentArticle(a, context)),
+    proposals: proposals.map((p) => presentProposal(p, byId.get(p.article_id), context)),
   };
 }
 
@@ -295,6 +348,7 @@ export function presentProvenance(r: ProvenanceRow): ProvenanceDto {
     fileName: r.file_name,
     action: r.action,
     fields: parseJsonArray<string>(r.fields_json),
+    values: parseJsonArray<z.infer<typeof intakeAppliedValueSchema>>(r.values_json),
     proposalKind: r.proposal_kind as ProvenanceDto['proposalKind'],
     proposalTitle: r.proposal_title,
     appliedAt: r.applied_at,

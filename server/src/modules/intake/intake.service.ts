@@ -7,27 +7,24 @@ import type {
   IntakeTable,
   ProvenanceTable,
 } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import { joinedDb } from '../../lib/joined-transaction';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { AppError, errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { normaliseFirmName } from '../firm/firm-name';
+import { articleTextHash } from './article-hash';
 import { ruleExtractor } from './extract';
-import {
-  ARTICLE_GAP,
-  type IntakeDto,
-  presentIntake,
-  presentListItem,
-  presentProvenance,
-  type Touched,
-} from './intake.presenter';
+import { ARTICLE_GAP, type IntakeDto, type Touched } from './intake.presenter';
 import * as repo from './intake.repository';
 import { APPLY_ORDER, applyProposal, PAYLOAD_SCHEMAS, type ProposalKindKey } from './intake-apply';
 import { checkText, type DecodedText } from './intake-decode';
+import * as links from './intake-links.repository';
 import { type FirmRecord, firmsNamedIn, type ProjectRecord, projectNameCore } from './intake-match';
 import { buildProposals } from './intake-proposals';
+import { getIntake, present } from './intake-read.service';
+import { createLlmExtractor, llmConfig } from './llm-extractor';
 import type { Extractor, Span } from './types';
 
 /**
@@ -37,8 +34,14 @@ import type { Extractor, Span } from './types';
  * every record touched, the article it came from (provenance).
  */
 
-/** The extractor in use; a model-based one can implement the same interface (types.ts). */
-const extractor: Extractor = ruleExtractor;
+/**
+ * The extractor in use: the rules, or a zone's own language model when LIANZHAO_LLM_URL and
+ * LIANZHAO_LLM_MODEL are set (read per intake, so a restart is not needed to switch it off).
+ */
+function currentExtractor(): Extractor {
+  const cfg = llmConfig();
+  return cfg ? createLlmExtractor(cfg, ruleExtractor) : ruleExtractor;
+}
 
 export interface IntakeInput {
   decoded: DecodedText;
@@ -61,6 +64,7 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
   const today = todayInShanghai(ctx.clock.now());
 
   const known = await knownFirmsIn(ctx, text);
+  const extractor = currentExtractor();
   const page = await extractor.extractPage(text, {
     ...(input.articleDate ? { articleDate: input.articleDate } : {}),
     knownFirms: known.map((f) => ({ id: f.id, name: f.name, aliases: [f.shortName ?? '', ...f.aliases] })),
@@ -127,8 +131,20 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
       text: spans.map((s) => text.slice(s.start, s.end)).join(ARTICLE_GAP),
       extraction_json: JSON.stringify(a),
       matches_json: JSON.stringify(matches[i] ?? []),
+      text_hash: articleTextHash(spans.map((s) => text.slice(s.start, s.end)).join(ARTICLE_GAP)),
+      duplicate_of: null,
     };
   });
+  // The same article imported before links to its first import (shown as "already imported").
+  const firsts = await links.firstArticlesWithHashes(db, [
+    ...new Set(articles.flatMap((a) => (a.text_hash ? [a.text_hash] : []))),
+  ]);
+  const seenHere = new Map<string, string>();
+  for (const a of articles) {
+    if (!a.text_hash) continue;
+    a.duplicate_of = firsts.get(a.text_hash)?.article_id ?? seenHere.get(a.text_hash) ?? null;
+    if (!seenHere.has(a.text_hash)) seenHere.set(a.text_hash, a.id);
+  }
   const idOfKey = new Map(drafts.map((d) => [d.key, newId()]));
   const proposals: IntakeProposalTable[] = drafts.map((d, i) => ({
     id: idOfKey.get(d.key) ?? newId(),
@@ -142,6 +158,7 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
     payload_json: JSON.stringify(d.payload),
     current_json: d.current ? JSON.stringify(d.current) : null,
     spans_json: JSON.stringify(d.spans),
+    field_spans_json: JSON.stringify(d.fieldSpans),
     depends_on: d.dependsOn ? (idOfKey.get(d.dependsOn) ?? null) : null,
     match_json: d.match ? JSON.stringify(d.match) : null,
     status: 'proposed',
@@ -165,22 +182,7 @@ export async function createIntake(ctx: ServiceContext, input: IntakeInput): Pro
       },
     });
   });
-  return presentIntake(intake, articles, proposals);
-}
-
-export async function getIntake(ctx: ServiceContext, id: string): Promise<IntakeDto> {
-  requireActor(ctx);
-  const db = ctx.db.kysely;
-  const intake = await repo.findIntake(db, id);
-  if (!intake) throw errors.notFound('intake');
-  const [articles, proposals] = await Promise.all([repo.articlesOf(db, id), repo.proposalsOf(db, id)]);
-  return presentIntake(intake, articles, proposals);
-}
-
-export async function listIntakes(ctx: ServiceContext, page: { limit: number; offset: number }) {
-  requireActor(ctx);
-  const { rows, total } = await repo.listIntakes(ctx.db.kysely, page);
-  return { items: rows.map(presentListItem), total };
+  return present(db, intake, articles, proposals);
 }
 
 export interface Decision {
@@ -204,6 +206,16 @@ function proposalError(
     fields,
     { proposalId: p.id, position: p.position, cause },
   );
+}
+
+/** The values as proposed, flat (figures are inside `fields`), to tell an officer's edit apart. */
+function proposedValues(p: IntakeProposalTable): Record<string, unknown> {
+  const payload = JSON.parse(p.payload_json) as Record<string, unknown>;
+  const fields = payload.fields;
+  if (p.kind === 'update_project_figures' && fields && typeof fields === 'object') {
+    return { ...(fields as Record<string, unknown>) };
+  }
+  return payload;
 }
 
 function zodFields(prefix: string, issues: z.core.$ZodIssue[]): FieldError[] {
@@ -301,7 +313,10 @@ export async function applyIntake(
       const note = `据资讯：${article?.title ?? '（无标题）'}${intake.article_date ? `（${intake.article_date}）` : ''}`;
       let outcome: Awaited<ReturnType<typeof applyProposal>>;
       try {
-        outcome = await applyProposal(tctx, p, payload, created, note);
+        outcome = await applyProposal(tctx, p, payload, created, note, {
+          fieldSpans: JSON.parse(p.field_spans_json || '{}') as Record<string, Span>,
+          proposed: proposedValues(p),
+        });
       } catch (err) {
         if (err instanceof AppError) {
           throw proposalError(p, err.bilingual, err.fields, {
@@ -324,6 +339,7 @@ export async function applyIntake(
           proposal_id: p.id,
           action: outcome.touched.action,
           fields_json: JSON.stringify(outcome.fields),
+          values_json: JSON.stringify(outcome.values),
           applied_at: nowIso,
           applied_by: actor.userId,
           applied_by_name: actor.displayName,
@@ -353,15 +369,4 @@ export async function applyIntake(
     });
   });
   return { intake: await getIntake(ctx, id), touched };
-}
-
-/** The articles a firm, lead or project was changed from, newest first. */
-export async function listProvenance(
-  ctx: ServiceContext,
-  entity: 'firm' | 'lead' | 'project',
-  entityId: string,
-) {
-  requireActor(ctx);
-  const rows = await repo.provenanceOf(ctx.db.kysely, entity, entityId);
-  return { items: rows.map(presentProvenance) };
 }

@@ -162,6 +162,11 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       }
       break;
     }
+    // "年产30万吨/年己内酰胺项目": the slash of a per-year unit is inside the name.
+    if (ch === '/' && text[i] === '年') {
+      i--;
+      continue;
+    }
     if (BOUNDARY_CHAR.test(ch) || ch === '（' || ch === '(') break;
     if (opts.stopAtDigits && /\d/.test(ch) && end - i >= opts.minStem) break;
     if (end - i >= opts.minStem) {

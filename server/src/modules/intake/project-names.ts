@@ -29,9 +29,34 @@ const PROJECT_SCAN: ScanOptions = {
 };
 const GENERIC_STEM =
   /^(?:|重点|重大|代表|优选|签约|开工|招商|建设|在建|新建|续建|产业|民生|大|好|新|各类|各|龙头|集中开工|这些|上述|相关|投资|合作|外资|内资|示范|试点|储备|谋划|招引|工业|制造业|亿元以上|十亿元以上|亿元|十佳|该|此|本|这个|这些|此类|同类|单个|首个|大项目|好项目)$|(?:类|个|批|重点|招商|优选|代表|签约|开工|重大|亿元|好|各|新)$/;
+/**
+ * Words that say what kind of project, not which one (产业/基础设施/重点/二期/2022年第四季度 …): a stem
+ * made only of them names no project (基础设施项目, 重大产业带动项目, 2022年第四季度项目).
+ */
+const CATEGORY_WORD =
+  /^(?:项目|[和与及、]|战略性新兴产业|新兴产业|先进制造业|制造业|服务业|现代服务业|基础设施|社会事业|社会民生|公共服务|民生|产业|工业|农业|实体|带动|配套|跟踪|动员|开工动员|招商引资|招商|预计|服务|储备|在谈|签约|开工|续建|新建|在建|重点|重大|大|好|优质|龙头|[一二两三四五首本]期|上|类|过?\d+(?:\.\d+)?亿元(?:以上)?|亿元以上|亿元|\d{4}年(?:度)?|第[一二三四]季度|[一二三四]季度|今年|去年|明年|上半年|下半年|年度|全年|全省|全市|全县|全区|本次|此次|这批|一批|多个|等)/;
+/** A verb before a name is not part of it (希望项目…, 争取项目…, 实现20GW…项目). */
+const LEADING_VERB =
+  /^(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|涉及|属于)/;
+
+function isCategoryOnly(stem: string): boolean {
+  let rest = stem;
+  for (let i = 0; i < 12 && rest.length > 0; i++) {
+    const m = CATEGORY_WORD.exec(rest);
+    if (!m || m[0].length === 0) break;
+    rest = rest.slice(m[0].length);
+  }
+  return rest.length === 0;
+}
+
 const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
-const LIST_BEFORE = /等(?:\d+|[一二三四五六七八九十百]+)?个?(?:重点|产业|重大)?$/;
+/** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
+const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([\u4e00-\u9fff]{0,8})$/;
+function listBefore(before: string): RegExpExecArray | null {
+  const m = LIST_TAIL.exec(before);
+  return m && (m[1] === '' || isCategoryOnly(m[1] ?? '')) ? m : null;
+}
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
 
 function sentenceAround(text: string, pos: number): string {
@@ -67,8 +92,12 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
   const out: ProjectNameMention[] = [];
   let pos = s;
   for (const raw of text.slice(s, listEnd).split('、')) {
-    const lead = /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?/.exec(raw)?.[0].length ?? 0;
-    const item = raw.slice(lead);
+    // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
+    const lead =
+      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+        raw,
+      )?.[0].length ?? 0;
+    const item = raw.slice(lead).replace(/项目$/, '');
     const start = pos + lead;
     pos += raw.length + 1;
     if (item.length < 2 || item.length > 30) continue;
@@ -130,6 +159,35 @@ function findFacilities(text: string): ProjectNameMention[] {
   return out;
 }
 
+/**
+ * "兴泉铁路泉州段总投资153亿元、南山文化生态园总投资80亿元": a name without 项目 right before its
+ * 总投资 (from the previous comma or list mark) is a project when it is not a category or a reference.
+ */
+function findInvestedNames(text: string): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  const re = /(?:计划|拟|项目)?总投资(?:约|近|超|达|逾)?[\d.]+[万亿]*元/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    let s = m.index;
+    while (s > 0 && m.index - s < 30 && !/[，,、；;。：:\n（(）)“”]/.test(text[s - 1] ?? '')) s--;
+    const raw = text.slice(s, m.index);
+    const name = stripPrefix(raw.replace(/^(?:其中|另外|此外|以及|和|及)/, '')).replace(LEADING_VERB, '');
+    if (name.length < 3 || /项目|的|是|为|有|共|在|将|已|该|此|其|这/.test(name) || isCategoryOnly(name))
+      continue;
+    if (/\d/.test(name.slice(0, 1)) || GENERIC_STEM.test(name)) continue;
+    const start = m.index - name.length;
+    out.push({
+      name,
+      start,
+      end: m.index,
+      reference: false,
+      anaphoric: false,
+      aggregate: false,
+      companyHint: null,
+    });
+  }
+  return out;
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -146,7 +204,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const after = text.slice(end, end + 6);
     const sentence = sentenceAround(text, p);
     const beforeText = text.slice(Math.max(0, p - 12), p);
-    const listMatch = LIST_BEFORE.exec(beforeText);
+    const listMatch = listBefore(beforeText);
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
       /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
@@ -164,10 +222,11 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     } else {
       let start = scanBack(text, p, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
-      const stem = stripPrefix(text.slice(start, p));
+      // "A项目与B项目": B's name starts after the first project's 项目 and the connector.
+      const stem = stripPrefix(text.slice(start, p).replace(/^.*项目[和与及]/, '')).replace(LEADING_VERB, '');
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
-      const generic = GENERIC_STEM.test(stem) || stem.length < 2;
+      const generic = GENERIC_STEM.test(stem) || stem.length < 2 || isCategoryOnly(stem);
       if (firmBefore) {
         out.push({
           name: `${firmBefore.name}项目`,
@@ -198,5 +257,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   const occupied = new Occupancy(text.length);
   for (const o of out) occupied.take(o.start, o.end);
   const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
-  return [...out, ...facilities].sort((a, b) => a.start - b.start);
+  for (const f of facilities) occupied.take(f.start, f.end);
+  const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
+  return [...out, ...facilities, ...invested].sort((a, b) => a.start - b.start);
 }

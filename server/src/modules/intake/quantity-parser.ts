@@ -12,9 +12,9 @@ export interface CapacityToken {
 }
 
 const CAPACITY_VERB =
-  /(?:年产能?|年生产|年可生产|年加工|年处理|年出栏|年制造|具备(?:年产|年生产|生产)|形成(?:年产|年生产)|生产能力(?:达到?|为)?|设计产能(?:为|达)?)/g;
+  /(?:年发电量(?:约|达|为|可达)?|年发电|总装机(?:容量|规模)?(?:为|达|约)?|装机(?:容量|规模)(?:为|达|约)?|年产能?|年生产|年可生产|年加工|年处理|年出栏|年制造|具备(?:年产|年生产|生产)|形成(?:年产|年生产)|生产能力(?:达到?|为)?|设计产能(?:为|达)?)/g;
 const PRODUCTION_UNIT =
-  /^(?:万台套|台套|吨|套|台|件|片|辆|只|头|克拉|平方米|立方米|千瓦时|千瓦|兆瓦|瓦时|吉瓦时|GWh|MWh|GW|MW|条|米|公里|箱|瓶|支|颗|粒|块|部|双|个|张|根|株|方|桶|升|亩)/;
+  /^(?:万台套|台套|千瓦时|度|吨|套|台|件|片|辆|只|头|克拉|平方米|立方米|千瓦时|千瓦|兆瓦|瓦时|吉瓦时|GWh|MWh|GW|MW|条|米|公里|箱|瓶|支|颗|粒|块|部|双|个|张|根|株|方|桶|升|亩)/;
 const PRODUCT_STOP_CHAR = /[的和及与、，,。；;：:\n“”"（）()\d]/;
 const PRODUCT_STOP_WORD = /^(?:项目|生产线|生产车间|生产基地|能力|车间|工地|规模|以上|左右)/;
 
@@ -87,6 +87,27 @@ export function findCapacities(text: string): CapacityToken[] {
       CAPACITY_VERB.lastIndex = Math.max(end, m.index + 1);
     }
     m = CAPACITY_VERB.exec(text);
+  }
+  // "2×66万千瓦" (units × unit size) and "30万吨/年" are capacities wherever they stand.
+  const forms =
+    /(?<![\d.])(\d+)\s*[×xX*]\s*(\d+(?:\.\d+)?)([万亿]?)(千瓦|兆瓦|MW|GW|吨|台|套)|(?<![\d.])(\d[\d,.]*)([万亿]?)(吨|套|台|件|千瓦时|度)\/年/g;
+  for (let f = forms.exec(text); f !== null; f = forms.exec(text)) {
+    const start = f.index;
+    const end = start + f[0].length;
+    if (out.some((c) => start < c.end && end > c.start)) continue;
+    const mult = (u: string | undefined) => (u === '万' ? 1e4 : u === '亿' ? 1e8 : 1);
+    const value = f[1]
+      ? Number(f[1]) * Number(f[2]) * mult(f[3])
+      : Number((f[5] ?? '').replace(/,/g, '')) * mult(f[6]);
+    const unit = (f[1] ? f[4] : f[7]) ?? '';
+    const prod = readProduct(text, end, 12);
+    out.push({
+      start,
+      end: prod.end,
+      items: [{ value, unit, product: prod.product || null }],
+      text: text.slice(start, prod.end),
+    });
+    covered = Math.max(covered, prod.end);
   }
   // Without a verb: "N万吨 <product> 生产车间/生产线/项目" names a production capacity too.
   const bare = /(?<![\d,.])\d[\d,.]*[万亿]?(?:吨|套|台|件|辆|片|克拉)/g;

@@ -8,19 +8,10 @@ export interface Span {
   end: number;
 }
 
+import { NEWS_STAGES } from '../../../../shared/src/intake';
+
 /** Project stages in the order a project moves through them (PRODUCT.md glossary). */
-export const STAGES = [
-  '在谈',
-  '签约',
-  '开工',
-  '在建',
-  '主体完工',
-  '竣工验收',
-  '设备调试',
-  '试生产',
-  '投产',
-  '达产',
-] as const;
+export const STAGES = NEWS_STAGES;
 export type Stage = (typeof STAGES)[number];
 
 /** How a figure was hedged in the text: 约 about, 近 nearly, 超/以上 at least, 余/多 more than. */

@@ -1,7 +1,7 @@
 import { PROBLEM_CLOSE_STATUS_LABELS, type ProblemCloseStatus } from '../../../../shared/src/closing';
 import type { ProblemItemTable } from '../../db/database';
-import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';

@@ -8,6 +8,7 @@ interface Project {
   projectId: string;
   name: string;
   reportId: string | null;
+  reportVersion: number | null;
   investmentPeriod: number | null;
   investmentInStats: boolean | null;
   investmentCumulative: number | null;
@@ -69,10 +70,13 @@ describe.skipIf(SKIP_DB)('round reports: 入统, output and tax, cumulative figu
   const detail = async (id: string, who = admin) =>
     (await t.call(who, 'GET', `/api/rounds/${id}`)).json() as Detail;
   const file = async (roundId: string, body: Record<string, unknown>) => {
+    // A correction sends the version it read.
+    const read = (await detail(roundId)).projects.find((p) => p.projectId === project);
     const res = await t.call(officer, 'POST', `/api/rounds/${roundId}/reports`, {
       projectId: project,
       fundsPeriod: 4_000_000,
       narrative: '按计划推进',
+      ...(read?.reportVersion ? { version: read.reportVersion } : {}),
       ...body,
     });
     expect(res.statusCode, res.body).toBe(201);

@@ -4,13 +4,16 @@ import { isLateReport, ROUND_LIMITS } from '../../../../shared/src/dispatch';
 import type { RequestType } from '../../../../shared/src/request-status';
 import { cumulativeDisagrees, expectedCumulative } from '../../../../shared/src/round-figures';
 import type { RoundReportTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { isUniqueViolation } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertProjectVisible } from '../project/project.policy';
 import { createRequest } from '../request/request.service';
+import { assertMayReport } from './round.policy';
+import { presentReportFigures } from './round.presenter';
 import * as repo from './round.repository';
 
 /**
@@ -35,6 +38,8 @@ export interface ReportInput {
   narrative: string;
   problems?: string | null | undefined;
   photos?: Array<{ fileName: string; contentBase64: string }> | undefined;
+  /** The version of the report this correction starts from; omitted for a first filing. */
+  version?: number | undefined;
 }
 
 function decodePhotos(input: ReportInput) {
@@ -57,17 +62,19 @@ function decodePhotos(input: ReportInput) {
 }
 
 /**
- * Files (or corrects) a project's report in a round. An enterprise reports only its own projects
- * (others are 404); officers and admins report any project of the round. Filing after the deadline
- * day marks it late (a correction keeps the first filing's lateness). The cumulative figures are
- * checked against the records: a disagreement is stored as stated and reported back as a warning.
+ * Files (or corrects) a project's report in a round. Who may: the project's own rule
+ * (round.policy.ts). A correction carries the `version` it read (409 when someone wrote the report
+ * in between, or when a first filing finds one already there); the reporter becomes whoever wrote
+ * the figures last, and every version is kept as a revision. Filing after the deadline day marks it
+ * late (a correction keeps the first filing's lateness). The cumulative figures are checked against
+ * the records: a disagreement is stored as stated and reported back as a warning.
  */
 export async function submitReport(ctx: ServiceContext, roundId: string, input: ReportInput) {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
   const round = await repo.findRound(db, roundId);
   if (!round) throw errors.notFound('round');
-  await assertProjectVisible(db, actor, input.projectId);
+  await assertMayReport(db, actor, input.projectId);
   if (!(await repo.isRoundProject(db, roundId, input.projectId))) throw errors.notFound('project');
   const photos = decodePhotos(input);
   const prior = (await repo.priorCumulatives(db, [input.projectId], round.period_start)).get(
@@ -79,77 +86,104 @@ export async function submitReport(ctx: ServiceContext, roundId: string, input: 
   };
   const nowIso = ctx.clock.now().toISOString();
   const late = isLateReport(round.deadline, toShanghaiDate(nowIso)) ? 1 : 0;
-  const result = await db.transaction().execute(async (trx) => {
-    const existing = await repo.findReportOf(trx, roundId, input.projectId);
-    const firms = await repo.investorFirms(trx, input.projectId);
-    const fields = {
-      investment_period: input.investmentPeriod,
-      investment_in_stats: input.investmentInStats === false ? 0 : 1,
-      funds_period: input.fundsPeriod,
-      exports_period: input.exportsPeriod ?? 0,
-      output_period: input.outputPeriod ?? null,
-      tax_period: input.taxPeriod ?? null,
-      investment_cumulative:
-        input.investmentCumulative === undefined ? expected.investment : input.investmentCumulative,
-      funds_cumulative: input.fundsCumulative === undefined ? expected.funds : input.fundsCumulative,
-      narrative: input.narrative,
-      problems: input.problems?.trim() || null,
-    };
-    let id: string;
-    if (existing) {
-      id = existing.id;
-      await repo.updateReport(trx, id, { ...fields, version: existing.version + 1, updated_at: nowIso });
-      await writeAudit(trx, ctx, {
-        entity: 'round_report',
-        entityId: id,
-        action: 'update',
-        before: { ...existing },
-        after: fields,
-      });
-    } else {
-      id = newId();
-      const row: RoundReportTable = {
-        id,
-        round_id: roundId,
-        project_id: input.projectId,
-        firm_id: actor.role === 'enterprise' ? actor.firmId : (firms[0] ?? null),
-        reporter_id: actor.userId,
-        reporter_name: actor.displayName,
-        reporter_role: actor.role,
-        ...fields,
-        submitted_at: nowIso,
-        late,
-        is_sample: 0,
-        version: 1,
-        created_at: nowIso,
-        updated_at: nowIso,
-      };
-      await repo.insertReport(trx, row);
-      await writeAudit(trx, ctx, {
-        entity: 'round_report',
-        entityId: id,
-        action: 'create',
-        after: { ...row },
-      });
-    }
-    await addPhotos(ctx, trx, id, photos, nowIso);
-    return {
-      id,
-      late: existing ? existing.late === 1 : late === 1,
-      stated: { investment: fields.investment_cumulative, funds: fields.funds_cumulative },
-    };
+  const reporter = { reporter_id: actor.userId, reporter_name: actor.displayName, reporter_role: actor.role };
+  const fields = {
+    investment_period: input.investmentPeriod,
+    investment_in_stats: input.investmentInStats === false ? 0 : 1,
+    funds_period: input.fundsPeriod,
+    exports_period: input.exportsPeriod ?? 0,
+    output_period: input.outputPeriod ?? null,
+    tax_period: input.taxPeriod ?? null,
+    investment_cumulative:
+      input.investmentCumulative === undefined ? expected.investment : input.investmentCumulative,
+    funds_cumulative: input.fundsCumulative === undefined ? expected.funds : input.fundsCumulative,
+    narrative: input.narrative,
+    problems: input.problems?.trim() || null,
+  };
+  const write = () =>
+    db.transaction().execute(async (trx) => {
+      const existing = await repo.findReportOf(trx, roundId, input.projectId);
+      // A write must start from the version it read: none for a first filing.
+      if ((existing?.version ?? undefined) !== input.version) throw errors.stale();
+      let id: string;
+      let version: number;
+      if (existing) {
+        id = existing.id;
+        version = existing.version + 1;
+        const patch = { ...fields, ...reporter, updated_at: nowIso };
+        if (!(await repo.updateReportVersioned(trx, id, existing.version, patch))) throw errors.stale();
+        await writeAudit(trx, ctx, {
+          entity: 'round_report',
+          entityId: id,
+          action: 'update',
+          before: { ...existing },
+          after: { ...patch, version },
+        });
+      } else {
+        id = newId();
+        version = 1;
+        const firms = await repo.investorFirms(trx, input.projectId);
+        const row: RoundReportTable = {
+          id,
+          round_id: roundId,
+          project_id: input.projectId,
+          firm_id: actor.role === 'enterprise' ? actor.firmId : (firms[0] ?? null),
+          ...reporter,
+          ...fields,
+          submitted_at: nowIso,
+          late,
+          is_sample: 0,
+          version,
+          created_at: nowIso,
+          updated_at: nowIso,
+        };
+        await repo.insertReport(trx, row);
+        await writeAudit(trx, ctx, {
+          entity: 'round_report',
+          entityId: id,
+          action: 'create',
+          after: { ...row },
+        });
+      }
+      await repo.insertRevision(trx, { report_id: id, version, ...reporter, ...fields, written_at: nowIso });
+      await addPhotos(ctx, trx, id, photos, nowIso);
+      return { id, version, late: existing ? existing.late === 1 : late === 1 };
+    });
+  // Two first filings at once: the unique (round, project) index lets one in; the other is stale.
+  const result = await write().catch((err: unknown) => {
+    throw isUniqueViolation(err) ? errors.stale() : err;
   });
   return {
     id: result.id,
+    version: result.version,
     late: result.late,
     cumulative: {
-      investment: result.stated.investment,
+      investment: fields.investment_cumulative,
       investmentExpected: expected.investment,
-      investmentDisagrees: cumulativeDisagrees(result.stated.investment, expected.investment),
-      funds: result.stated.funds,
+      investmentDisagrees: cumulativeDisagrees(fields.investment_cumulative, expected.investment),
+      funds: fields.funds_cumulative,
       fundsExpected: expected.funds,
-      fundsDisagrees: cumulativeDisagrees(result.stated.funds, expected.funds),
+      fundsDisagrees: cumulativeDisagrees(fields.funds_cumulative, expected.funds),
     },
+  };
+}
+
+/** Every version of a report, newest first: who wrote it, when, and the figures as written. */
+export async function listRevisions(ctx: ServiceContext, reportId: string) {
+  const actor = requireActor(ctx);
+  const db = ctx.db.kysely;
+  const report = await repo.findReport(db, reportId);
+  if (!report) throw errors.notFound('round_report');
+  await assertProjectVisible(db, actor, report.project_id);
+  const rows = await repo.revisionsOf(db, reportId);
+  return {
+    items: rows.map((r) => ({
+      version: r.version,
+      reporterName: r.reporter_name,
+      reporterRole: r.reporter_role,
+      writtenAt: r.written_at,
+      ...presentReportFigures(r),
+    })),
   };
 }
 

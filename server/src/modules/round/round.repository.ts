@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { cumulativeBefore, type PriorFigures } from '../../../../shared/src/round-figures';
-import type { Database, RoundReportTable, RoundTable } from '../../db/database';
+import type { Database, RoundReportRevisionTable, RoundReportTable, RoundTable } from '../../db/database';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -93,6 +93,7 @@ export async function roundProjectRows(db: Q, roundId: string, firmId: string | 
       'round_report.submitted_at as submitted_at',
       'round_report.late as late',
       'round_report.reporter_name as reporter_name',
+      'round_report.version as report_version',
       'round_report.investment_period as investment_period',
       'round_report.funds_period as funds_period',
       'round_report.exports_period as exports_period',
@@ -147,8 +148,37 @@ export async function insertReport(db: Q, row: RoundReportTable) {
   await db.insertInto('round_report').values(row).execute();
 }
 
-export async function updateReport(db: Q, id: string, patch: Partial<RoundReportTable>) {
-  await db.updateTable('round_report').set(patch).where('id', '=', id).execute();
+/**
+ * Writes a correction only if the report is still at `version` (the one its writer read); false
+ * when someone wrote it in between (the caller answers 409).
+ */
+export async function updateReportVersioned(
+  db: Q,
+  id: string,
+  version: number,
+  patch: Partial<RoundReportTable>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('round_report')
+    .set({ ...patch, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertRevision(db: Q, row: RoundReportRevisionTable) {
+  await db.insertInto('round_report_revision').values(row).execute();
+}
+
+/** Every version of a report, newest first. */
+export function revisionsOf(db: Q, reportId: string) {
+  return db
+    .selectFrom('round_report_revision')
+    .selectAll()
+    .where('report_id', '=', reportId)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 export function photosOf(db: Q, reportIds: string[]) {

@@ -8,7 +8,7 @@ import { idParams, idString, localDate, money } from '../../lib/fields';
 import { pagingQuery } from '../../lib/list-query';
 import { PROJECT_PRIORITIES } from '../project/project.presenter';
 import { createRound, getRound, listReports, listRounds, remindMissing } from './round.service';
-import { getPhoto, problemsToRequest, submitReport } from './round-report.service';
+import { getPhoto, listRevisions, problemsToRequest, submitReport } from './round-report.service';
 
 /** Body limit of a report with photos: the base64 of the photos plus the text around them. */
 const REPORT_BODY_LIMIT =
@@ -104,7 +104,7 @@ export async function roundRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary:
-          'File or correct a project’s report (figures of the period, 入统, cumulative figures checked against earlier reports, narrative, problems, photos)',
+          'File or correct a project’s report (figures of the period, 入统, cumulative figures checked against earlier reports, narrative, problems, photos); a correction sends the version it read (409 when stale); every version is kept',
         params: idParams,
         body: z.strictObject({
           projectId: idString,
@@ -120,6 +120,8 @@ export async function roundRoutes(app: FastifyInstance) {
           narrative: z.string().trim().min(1).max(ROUND_LIMITS.narrativeMax),
           problems: z.string().trim().max(ROUND_LIMITS.narrativeMax).nullable().optional(),
           photos: z.array(photo).max(ROUND_LIMITS.maxPhotos).optional(),
+          // A correction: the version read (409 if the report changed since); omitted for a first filing.
+          version: z.number().int().min(1).optional(),
         }),
       },
     },
@@ -151,6 +153,21 @@ export async function roundRoutes(app: FastifyInstance) {
         .header('content-type', p.mime)
         .header('cache-control', 'private, max-age=3600')
         .send(p.content);
+    },
+  );
+
+  r.get(
+    '/api/round-reports/:id/revisions',
+    {
+      config: { access: read },
+      schema: {
+        tags,
+        summary: 'Every version of a report, newest first: who wrote it, when, the figures as written',
+        params: idParams,
+      },
+    },
+    async function handleListRevisions(request) {
+      return listRevisions(request.ctx, request.params.id);
     },
   );
 

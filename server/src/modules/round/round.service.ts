@@ -3,12 +3,13 @@ import { ROUND_LIMITS, type RoundKind, roundStatus } from '../../../../shared/sr
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { cumulativeDisagrees, expectedCumulative } from '../../../../shared/src/round-figures';
 import type { RoundTable } from '../../db/database';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfFirm } from '../notify/notify.service';
+import { presentReportFigures } from './round.presenter';
 import * as repo from './round.repository';
 import { roundRollups } from './round-rollup';
 
@@ -172,6 +173,8 @@ export async function getRound(ctx: ServiceContext, id: string) {
       totalInvestment: repo.num(r.total_investment),
       officerName: r.officer_name,
       reportId: r.report_id,
+      /** The version a correction sends back (null before a report). */
+      reportVersion: r.report_version === null ? null : Number(r.report_version),
       submittedAt: r.submitted_at,
       late: Number(r.late ?? 0) === 1,
       reporterName: r.reporter_name,
@@ -298,16 +301,8 @@ export async function listReports(ctx: ServiceContext, f: repo.ReportListFilter)
       projectCode: r.project_code,
       projectName: r.project_name,
       reporterName: r.reporter_name,
-      investmentPeriod: Number(r.investment_period),
-      investmentInStats: Number(r.investment_in_stats) === 1,
-      fundsPeriod: Number(r.funds_period),
-      exportsPeriod: Number(r.exports_period),
-      outputPeriod: repo.num(r.output_period),
-      taxPeriod: repo.num(r.tax_period),
-      investmentCumulative: repo.num(r.investment_cumulative),
-      fundsCumulative: repo.num(r.funds_cumulative),
-      narrative: r.narrative,
-      problems: r.problems,
+      version: r.version,
+      ...presentReportFigures(r),
       submittedAt: r.submitted_at,
       late: r.late === 1,
       isSample: r.is_sample === 1,

@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../../../shared/src/roles';
+import { personName } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { userSchema } from './user.presenter';
 import { createUser, listUserAccounts, resetPassword, updateUserAccount } from './user.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const name = z.string().trim().min(1).max(64);
+const name = personName.min(1);
 
 export async function userRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,5 +1,15 @@
 import type { Role } from '../../../../shared/src/roles';
 
+/** The demo user of each role (the walks sign in as them). */
+export const DEMO_USER_OF: Record<Role, string> = {
+  admin: 'admin',
+  leader: 'leader',
+  officer: 'officer',
+  department: 'dept',
+  enterprise: 'firm',
+  supervisor: 'duchashi',
+};
+
 /**
  * Who may call each API route: the expectation the route walk checks, written by hand so that it
  * is independent of the permission table it verifies. A new route fails the walk until it is listed.
@@ -142,6 +152,7 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/rounds/{id}/reports': ['admin', 'officer', 'enterprise'],
   'POST /api/rounds/{id}/remind': ['admin', 'officer'],
   'GET /api/round-reports/{id}/photos/{photoId}': ['admin', 'leader', 'officer', 'enterprise'],
+  'GET /api/round-reports/{id}/revisions': ['admin', 'leader', 'officer', 'enterprise'],
   'POST /api/round-reports/{id}/request': ['admin', 'officer', 'enterprise'],
   'GET /api/reports/dispatch.docx': ['admin', 'leader', 'officer'],
   'GET /api/reports/dispatch.xlsx': ['admin', 'leader', 'officer'],

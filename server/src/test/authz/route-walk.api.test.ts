@@ -4,16 +4,7 @@ import { createToken } from '../../modules/token/token.service';
 import { findUserByUsername } from '../../modules/user/user.repository';
 import { createTestApp, type TestApp } from '../test-app';
 import { SKIP_DB } from '../test-db';
-import { ROUTE_ACCESS } from './route-access.table';
-
-const DEMO_USER_OF: Record<Role, string> = {
-  admin: 'admin',
-  leader: 'leader',
-  officer: 'officer',
-  department: 'dept',
-  enterprise: 'firm',
-  supervisor: 'duchashi',
-};
+import { DEMO_USER_OF, ROUTE_ACCESS } from './route-access.table';
 
 interface OpenApiDoc {
   paths: Record<string, Record<string, unknown>>;

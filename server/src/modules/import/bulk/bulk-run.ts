@@ -10,6 +10,7 @@ import * as importRepo from '../import.repository';
 import { planFirmImport } from '../import-firms';
 import { type ImportCounts, type Issues, RowsRefused } from '../import-plan';
 import type { ParsedSheet } from '../import-workbook';
+import { keepHeartbeat } from '../job-owner';
 import * as repo from './bulk.repository';
 import { type BulkRow, type OpenedSource, openSource, SourceError } from './bulk-source';
 
@@ -83,6 +84,16 @@ function reportRows(jobId: string, batch: number, issues: Issues): ImportReportT
  * stopped. Unexpected errors leave the job failed and resumable; they are logged, not thrown.
  */
 export async function runBulkJob(ctx: ServiceContext, jobId: string, opts: RunOptions = {}): Promise<void> {
+  // The heartbeat tells other processes (and the next start) that this job's process is alive.
+  const stopHeartbeat = keepHeartbeat(ctx.db.kysely, ctx.clock, jobId);
+  try {
+    await runBatches(ctx, jobId, opts);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions): Promise<void> {
   const db = ctx.db.kysely;
   const stamp = () => ctx.clock.now().toISOString();
   const job = await repo.findBulkJob(db, jobId);
@@ -266,6 +277,8 @@ export async function runBulkJob(ctx: ServiceContext, jobId: string, opts: RunOp
       zh: `导入完成：读取 ${state.processed} 行，提交 ${state.committed} 批（新增 ${state.created}，更新 ${state.updated}，无变化 ${state.unchanged}）${refused.zh}`,
       en: `Done: ${state.processed} rows read, ${state.committed} batches committed (${state.created} created, ${state.updated} updated, ${state.unchanged} unchanged)${refused.en}`,
     };
+    // The upload goes first, so a job seen as done has no file left behind.
+    if (opts.removeFileWhenDone) await fs.promises.rm(job.file_path, { force: true });
     await importRepo.updateJob(db, jobId, {
       status: 'done',
       total: state.processed,
@@ -273,7 +286,6 @@ export async function runBulkJob(ctx: ServiceContext, jobId: string, opts: RunOp
       updated_at: stamp(),
       finished_at: stamp(),
     });
-    if (opts.removeFileWhenDone) await fs.promises.rm(job.file_path, { force: true });
   } catch (err) {
     if (err instanceof Superseded) return; // the other run owns the job now
     if (err instanceof SourceError) return fail(err.bilingual);

@@ -30,6 +30,10 @@ export function findBulkJob(db: Q, jobId: string) {
       'j.created_at',
       'j.updated_at',
       'j.finished_at',
+      'j.owner_host',
+      'j.owner_pid',
+      'j.owner_instance',
+      'j.heartbeat_at',
       'b.format',
       'b.encoding',
       'b.batch_size',
@@ -69,25 +73,6 @@ export async function advanceBulk(
 
 export async function updateBulk(db: Q, jobId: string, patch: Updateable<ImportBulkTable>): Promise<void> {
   await db.updateTable('import_bulk').set(patch).where('job_id', '=', jobId).execute();
-}
-
-/**
- * Claims a job for a run: only when it is not running, or its runner went quiet before `staleBefore`
- * (the process stopped). One UPDATE, so two processes resuming at once cannot both win.
- */
-export async function claimJob(db: Q, jobId: string, staleBefore: string, nowIso: string): Promise<boolean> {
-  const r = await db
-    .updateTable('import_job')
-    .set({ status: 'running', updated_at: nowIso, finished_at: null })
-    .where('id', '=', jobId)
-    .where((eb) =>
-      eb.or([
-        eb('status', '=', 'failed'),
-        eb.and([eb('status', '=', 'running'), eb('updated_at', '<', staleBefore)]),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
 }
 
 /** True when someone asked the job to stop (POST …/stop, possibly on another process). */

@@ -3,12 +3,16 @@ import fs from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
-import { requireActor } from '../../../lib/fields';
+import { UPLOAD_LIMITS } from '../../../../../shared/src/upload-limits';
 import { newId } from '../../../lib/ids';
 import type { ServiceContext } from '../../../plugins/context';
+import { requireActor } from '../../../plugins/context';
 import { errors } from '../../../plugins/errors';
+import { checkZipDirectory } from '../../../upload/zip-guard';
 import { assertFirmEditable } from '../../firm/firm.policy';
 import * as importRepo from '../import.repository';
+import { ownedByThisProcess, ownerGone } from '../job-owner';
+import { INTERRUPTED } from '../job-recovery.service';
 import * as repo from './bulk.repository';
 import { type RunOptions, runBulkJob } from './bulk-run';
 import { SourceError, sniffFormat } from './bulk-source';
@@ -27,12 +31,6 @@ export const BULK_LIMITS = {
   /** An upload of 2 GB holds ~10M firm rows: a province's register with room to spare. */
   maxFileBytes: 2 * 1024 * 1024 * 1024,
 } as const;
-
-/**
- * A running job whose row has not moved for this long was cut off (its process stopped). A batch
- * takes seconds, and the row is touched after each one.
- */
-const STALE_AFTER_MS = 2 * 60_000;
 
 export const bulkJobSchema = z.object({
   id: z.string(),
@@ -92,6 +90,8 @@ export async function createBulkJob(
     if (err instanceof SourceError) throw badFile(err.bilingual);
     throw err;
   }
+  // A bomb (or a damaged zip) is refused now, from the zip directory alone (413/400).
+  if (sniffed.format === 'xlsx') await checkZipDirectory(input.path, UPLOAD_LIMITS.bulkXlsx);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
   const stat = await fs.promises.stat(input.path);
@@ -115,6 +115,7 @@ export async function createBulkJob(
       created_at: nowIso,
       updated_at: nowIso,
       finished_at: null,
+      ...ownedByThisProcess(nowIso),
     });
     await repo.insertBulk(trx, {
       job_id: id,
@@ -142,17 +143,15 @@ async function visibleJob(ctx: ServiceContext, id: string) {
   return job;
 }
 
-function isStale(ctx: ServiceContext, job: repo.BulkJobRow): boolean {
-  return (
-    job.status === 'running' &&
-    ctx.clock.now().getTime() - new Date(job.updated_at).getTime() > STALE_AFTER_MS
-  );
+/** A job still marked running whose process is gone (job-owner.ts): shown as interrupted, resumable. */
+function isInterrupted(ctx: ServiceContext, job: repo.BulkJobRow): boolean {
+  return job.status === 'running' && ownerGone(job, ctx.clock.now());
 }
 
 /** Progress and outcome of a bulk import. */
 export async function getBulkJob(ctx: ServiceContext, id: string): Promise<BulkJobDto> {
   const job = await visibleJob(ctx, id);
-  const stale = isStale(ctx, job);
+  const stale = isInterrupted(ctx, job);
   return {
     id: job.id,
     status: stale ? 'failed' : (job.status as BulkJobDto['status']),
@@ -171,12 +170,7 @@ export async function getBulkJob(ctx: ServiceContext, id: string): Promise<BulkJ
     resumeRow: Number(job.next_row),
     resumeByte: Number(job.next_byte),
     fileBytes: Number(job.file_bytes),
-    message: stale
-      ? both({
-          zh: '导入已中断（服务停止），已提交的批次保留，可继续导入',
-          en: 'The import was interrupted (the server stopped); committed batches are kept, resume to continue',
-        })
-      : job.message,
+    message: stale ? both(INTERRUPTED.bulk) : job.message,
     createdAt: job.created_at,
     finishedAt: job.finished_at,
   };
@@ -211,9 +205,18 @@ export async function claimBulkJob(
       en: 'This is not the file the import started with; start a new import instead',
     });
   }
-  const now = ctx.clock.now();
-  const staleBefore = new Date(now.getTime() - STALE_AFTER_MS).toISOString();
-  if (!(await repo.claimJob(ctx.db.kysely, id, staleBefore, now.toISOString()))) {
+  // A running job is taken over only when its process is gone; and only if nobody took it meanwhile.
+  const nowIso = ctx.clock.now().toISOString();
+  const free = job.status === 'failed' || isInterrupted(ctx, job);
+  const claimed =
+    free &&
+    (await importRepo.updateJobIfUnchanged(ctx.db.kysely, id, job, {
+      status: 'running',
+      updated_at: nowIso,
+      finished_at: null,
+      ...ownedByThisProcess(nowIso),
+    }));
+  if (!claimed) {
     throw errors.conflict('BULK_IMPORT_RUNNING', {
       zh: '该导入正在进行中',
       en: 'This import is still running',

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   HighlightKind,
+  IntakeDuplicate,
+  IntakeProject,
   IntakeProposalKind,
   IntakeProposalStatus,
   IntakeSourceKind,
@@ -32,6 +34,10 @@ export interface IntakeArticle {
     recordName: string;
     score: number;
   }>;
+  /** Every project the article reports, tracked or not, with its figures and their spans. */
+  projects: IntakeProject[];
+  /** The first import of this same article, when it was imported before. */
+  duplicateOf: IntakeDuplicate | null;
   counts: { projects: number; firms: number; people: number; signals: number; figures: number };
 }
 
@@ -46,6 +52,9 @@ export interface IntakeProposal {
   payload: Record<string, unknown>;
   current: Record<string, unknown> | null;
   highlights: Array<{ start: number; end: number }>;
+  fieldHighlights: Record<string, { start: number; end: number }>;
+  /** Names of records the payload refers to by id (a firm's name for targetFirmId). */
+  names: Record<string, string>;
   dependsOn: string | null;
   match: { score: number; reasons: string[]; name: string } | null;
   status: IntakeProposalStatus;

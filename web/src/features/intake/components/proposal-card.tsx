@@ -46,24 +46,39 @@ export function useFieldLabel() {
 export function proposalRows(p: IntakeProposal, payload: Record<string, unknown>) {
   if (p.kind === 'update_project_figures') {
     const fields = (payload.fields ?? {}) as Record<string, unknown>;
-    return Object.entries(fields).map(([key, value]) => ({
-      key,
-      current: p.current?.[key],
-      proposed: value,
-    }));
+    const clear = Array.isArray(payload.clear) ? (payload.clear as string[]) : [];
+    return [
+      // An empty field keeps the stored value, so it is shown as the stored value.
+      ...Object.entries(fields)
+        .filter(([key]) => !clear.includes(key))
+        .map(([key, value]) => ({
+          key,
+          current: p.current?.[key],
+          proposed: value === null || value === undefined || value === '' ? p.current?.[key] : value,
+          cleared: false,
+        })),
+      ...clear.map((key) => ({ key, current: p.current?.[key], proposed: null, cleared: true })),
+    ];
   }
   if (p.kind === 'update_project_stage') {
     return [
-      { key: 'stage', current: p.current?.stage, proposed: payload.to },
-      { key: 'stageDate', current: p.current?.stageDate, proposed: payload.date },
+      { key: 'stage', current: p.current?.stage, proposed: payload.to, cleared: false },
+      { key: 'stageDate', current: p.current?.stageDate, proposed: payload.date, cleared: false },
     ];
   }
   if (p.kind === 'add_signal_tag') {
-    return [{ key: 'tags', current: p.current?.tags ?? null, proposed: `+ ${String(payload.tag ?? '')}` }];
+    const proposed = `+ ${String(payload.tag ?? '')}`;
+    return [{ key: 'tags', current: p.current?.tags ?? null, proposed, cleared: false }];
   }
   return Object.entries(payload)
     .filter(([, v]) => !(Array.isArray(v) && v.length === 0))
-    .map(([key, value]) => ({ key, current: undefined, proposed: value }));
+    .map(([key, value]) => ({
+      key,
+      current: undefined,
+      // A firm is shown by its name, never by its id.
+      proposed: typeof value === 'string' && p.names[value] ? p.names[value] : value,
+      cleared: false,
+    }));
 }
 
 const ENTITY_PATH = { firm: '/firms', lead: '/leads', project: '/projects' } as const;
@@ -140,7 +155,8 @@ export function ProposalCard({
               type={decision.action === 'accept' ? 'primary' : 'default'}
               icon={<CheckOutlined />}
               data-testid={`intake-accept-${p.position}`}
-              onClick={() => onDecide(decision.action === 'accept' ? 'undecided' : 'accept')}
+              // Accept is not a toggle: pressing it again (say after an edit) keeps the proposal accepted.
+              onClick={() => onDecide('accept')}
             >
               {t('intake.accept')}
             </Button>
@@ -203,6 +219,13 @@ export function ProposalCard({
                   r.current !== null &&
                   r.current !== undefined &&
                   r.current !== r.proposed;
+                if (r.cleared) {
+                  return (
+                    <Typography.Text type="danger" delete data-testid={`intake-cleared-${r.key}`}>
+                      {format(r.key, r.current)} {t('intake.cleared')}
+                    </Typography.Text>
+                  );
+                }
                 return (
                   <Typography.Text type={conflict ? 'danger' : undefined} strong={conflict}>
                     {format(r.key, r.proposed)}

@@ -1,4 +1,5 @@
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { PROJECT_STAGES } from '../../../../../shared/src/project-stage';
 import { MoneyInput, moneyRule, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
 import { useI18n } from '../../../locales/i18n-context';
@@ -8,7 +9,10 @@ import { useFieldLabel } from './proposal-card';
 const MONEY = new Set(['totalInvestment', 'expectedOutput', 'expectedTax', 'estimatedInvestment']);
 const NUMBER = new Set(['expectedJobs', 'capacityQuantity']);
 
-type Values = Record<string, string | number | null | undefined>;
+type Values = Record<string, string | number | boolean | null | undefined>;
+
+/** Form name of a field's "clear" box (a distinct control: an empty field never clears). */
+const CLEAR_PREFIX = 'clear__';
 
 /** The payload's editable fields as a flat form (figures are inside `fields`). */
 function editableOf(p: IntakeProposal, payload: Record<string, unknown>): Record<string, unknown> {
@@ -38,23 +42,38 @@ export function ProposalEditModal({
   const label = useFieldLabel();
   const [form] = Form.useForm<Values>();
   const editable = editableOf(p, payload);
-  const initial: Values = Object.fromEntries(
-    Object.entries(editable).map(([k, v]) => [
+  const figures = p.kind === 'update_project_figures';
+  const wasCleared = new Set(Array.isArray(payload.clear) ? (payload.clear as string[]) : []);
+  // Only a value the project holds can be cleared.
+  const clearable = (key: string) =>
+    figures && p.current?.[key] !== null && p.current?.[key] !== undefined && p.current?.[key] !== '';
+  const initial: Values = Object.fromEntries([
+    ...Object.entries(editable).map(([k, v]) => [
       k,
       MONEY.has(k) ? yuanToMoneyText(v as number | null) : (v as string),
     ]),
-  );
+    ...[...wasCleared].map((k) => [`${CLEAR_PREFIX}${k}`, true]),
+  ]);
 
   const handleOk = async () => {
     const values = await form.validateFields();
     const out: Record<string, unknown> = {};
+    const clear: string[] = [];
     for (const [k, v] of Object.entries(values)) {
-      if (MONEY.has(k)) out[k] = moneyToYuan(v as string);
-      else if (NUMBER.has(k)) out[k] = v === undefined || v === '' ? null : Number(v);
+      if (k.startsWith(CLEAR_PREFIX)) {
+        if (v === true) clear.push(k.slice(CLEAR_PREFIX.length));
+      } else if (MONEY.has(k)) out[k] = moneyToYuan(v as string);
+      else if (NUMBER.has(k)) out[k] = v === undefined || v === '' || v === null ? null : Number(v);
       else out[k] = typeof v === 'string' ? v.trim() || null : (v ?? null);
     }
-    if (p.kind === 'update_project_figures') onSave({ ...payload, fields: out });
-    else onSave({ ...payload, ...out });
+    if (figures) {
+      // Empty fields are left out (they keep the stored value); ticked ones go in `clear`.
+      const fields = Object.fromEntries(
+        Object.entries(out).filter(([k, v]) => v !== null && v !== undefined && !clear.includes(k)),
+      );
+      const { clear: _old, ...rest } = payload;
+      onSave({ ...rest, fields, ...(clear.length > 0 ? { clear } : {}) });
+    } else onSave({ ...payload, ...out });
   };
 
   return (
@@ -67,7 +86,26 @@ export function ProposalEditModal({
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={initial} data-testid="intake-edit-form">
-        {Object.keys(editable).map((key) => {
+        {figures ? (
+          <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            {t('intake.clearHint')}
+          </Typography.Paragraph>
+        ) : null}
+        {[...new Set([...Object.keys(editable), ...wasCleared])].map((key) => {
+          const clearBox = clearable(key) ? (
+            <Form.Item key={`${key}-clear`} name={`${CLEAR_PREFIX}${key}`} valuePropName="checked" noStyle>
+              <Checkbox data-testid={`intake-clear-${key}`}>{t('intake.clear')}</Checkbox>
+            </Form.Item>
+          ) : null;
+          const withClear = (item: ReactNode) =>
+            clearBox ? (
+              <div key={key}>
+                {item}
+                <div style={{ marginTop: -16, marginBottom: 16 }}>{clearBox}</div>
+              </div>
+            ) : (
+              item
+            );
           if (key === 'to') {
             return (
               <Form.Item key={key} name={key} label={label('stage')} rules={[{ required: true }]}>
@@ -88,24 +126,24 @@ export function ProposalEditModal({
             );
           }
           if (MONEY.has(key)) {
-            return (
+            return withClear(
               <Form.Item key={key} name={key} label={label(key)} rules={[moneyRule(pick)]}>
                 <MoneyInput />
-              </Form.Item>
+              </Form.Item>,
             );
           }
           if (NUMBER.has(key)) {
-            return (
+            return withClear(
               <Form.Item key={key} name={key} label={label(key)}>
                 <InputNumber min={0} style={{ width: '100%' }} />
-              </Form.Item>
+              </Form.Item>,
             );
           }
           const required = key === 'name' || key === 'title' || key === 'tag';
-          return (
+          return withClear(
             <Form.Item key={key} name={key} label={label(key)} rules={[{ required }]}>
               <Input maxLength={key === 'tag' ? 40 : 200} />
-            </Form.Item>
+            </Form.Item>,
           );
         })}
       </Form>

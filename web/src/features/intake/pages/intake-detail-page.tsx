@@ -24,10 +24,11 @@ import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
 import { errorText } from '../../../lib/error-text';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { type Intake, type IntakeProposal, type Touched, useApplyIntake, useIntake } from '../api/use-intake';
 import { HighlightedText, HighlightLegend } from '../components/highlighted-text';
+import { ProjectFacts } from '../components/project-facts';
 import { type LocalDecision, ProposalCard } from '../components/proposal-card';
 import { ProposalEditModal } from '../components/proposal-edit-modal';
 
@@ -57,13 +58,17 @@ function IntakeReview({ intake }: { intake: Intake }) {
   const [editing, setEditing] = useState<IntakeProposal | null>(null);
   const [touched, setTouched] = useState<Touched[] | null>(null);
   const [onlyArticle, setOnlyArticle] = useState(false);
+  const [projectFocus, setProjectFocus] = useState<Array<{ start: number; end: number }>>([]);
 
   const byId = useMemo(() => new Map(intake.proposals.map((p) => [p.id, p])), [intake.proposals]);
   const article = intake.articles.find((a) => a.id === articleId) ?? intake.articles[0];
   const selectedProposal = selected ? byId.get(selected) : undefined;
   const focus = useMemo(
-    () => (selectedProposal && selectedProposal.articleId === article?.id ? selectedProposal.highlights : []),
-    [selectedProposal, article?.id],
+    () =>
+      selectedProposal && selectedProposal.articleId === article?.id
+        ? selectedProposal.highlights
+        : projectFocus,
+    [selectedProposal, article?.id, projectFocus],
   );
   const decisionOf = (p: IntakeProposal): LocalDecision => decisions[p.id] ?? { action: 'undecided' };
   const accepted = intake.proposals.filter((p) => decisionOf(p).action === 'accept');
@@ -188,6 +193,30 @@ function IntakeReview({ intake }: { intake: Intake }) {
                       ),
                       children: (
                         <Flex vertical gap={8}>
+                          {a.duplicateOf ? (
+                            <Alert
+                              type="info"
+                              showIcon
+                              data-testid={`intake-already-imported-${a.position}`}
+                              message={t('intake.alreadyImported', {
+                                date: formatDateTime(a.duplicateOf.importedAt),
+                              })}
+                              action={
+                                <Link
+                                  to={`/intake/${a.duplicateOf.intakeId}?article=${a.duplicateOf.articleId}`}
+                                >
+                                  {t('intake.openFirstImport')}
+                                </Link>
+                              }
+                            />
+                          ) : null}
+                          <ProjectFacts
+                            projects={a.projects}
+                            onFocus={(spans) => {
+                              setSelected(null);
+                              setProjectFocus(spans);
+                            }}
+                          />
                           {a.byline || a.dateline ? (
                             <Typography.Text type="secondary">
                               {[a.byline, a.dateline].filter(Boolean).join(' ')}

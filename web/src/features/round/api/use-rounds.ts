@@ -24,8 +24,11 @@ export interface RoundProject {
   stage: string;
   officerName: string | null;
   reportId: string | null;
+  /** The report's version: a correction sends it back (409 when someone wrote it in between). */
+  reportVersion: number | null;
   submittedAt: string | null;
   late: boolean;
+  /** Who wrote the report's figures last. */
   reporterName: string | null;
   chainName: string | null;
   totalInvestment: number | null;
@@ -77,6 +80,7 @@ export interface RoundReport {
   projectCode: string;
   projectName: string;
   reporterName: string | null;
+  version: number;
   investmentPeriod: number;
   investmentInStats: boolean;
   fundsPeriod: number;
@@ -107,6 +111,22 @@ export interface ReportBody {
   narrative: string;
   problems?: string | null;
   photos?: Array<{ fileName: string; contentBase64: string }>;
+  /** A correction: the version read; omitted for a first filing. */
+  version?: number;
+}
+
+/** One version of a report as it was written (修订记录). */
+export interface ReportRevision {
+  version: number;
+  reporterName: string | null;
+  reporterRole: string;
+  writtenAt: string;
+  investmentPeriod: number;
+  investmentInStats: boolean;
+  fundsPeriod: number;
+  investmentCumulative: number | null;
+  fundsCumulative: number | null;
+  narrative: string;
 }
 
 const key = ['rounds'];
@@ -135,6 +155,15 @@ export function useRoundReports(
     queryFn: ({ signal }) =>
       api.get<ListResult<RoundReport>>('/api/rounds/reports', { ...query, ...page }, signal),
     enabled,
+  });
+}
+
+export function useReportRevisions(reportId: string | null) {
+  return useQuery({
+    queryKey: [...key, 'revisions', reportId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: ReportRevision[] }>(`/api/round-reports/${reportId}/revisions`, undefined, signal),
+    enabled: reportId !== null,
   });
 }
 

@@ -20,6 +20,7 @@ import { useFormatMoney } from '../../../components/money-text';
 import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
 import { fileToBase64, type RoundProject, useRoundReports, useSubmitReport } from '../api/use-rounds';
+import { ReportRevisions } from './report-revisions';
 
 const WAN = 10_000;
 const toYuan = (wan: number | null | undefined) => Math.round((wan ?? 0) * WAN);
@@ -126,6 +127,8 @@ export function ReportFormModal({
         narrative: v.narrative,
         problems: v.problems || null,
         photos,
+        // A correction starts from the version shown; the server answers 409 if it changed since.
+        ...(project.reportVersion === null ? {} : { version: project.reportVersion }),
       });
       message.success(res.late ? t('round.submittedLate') : t('round.submitted'));
       onClose();
@@ -274,6 +277,7 @@ export function ReportFormModal({
           </Upload>
         </Form.Item>
       </Form>
+      {project.reportId ? <ReportRevisions reportId={project.reportId} /> : null}
     </Modal>
   );
 }
