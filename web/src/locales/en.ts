@@ -43,6 +43,7 @@ export const en: Messages = {
   'role.officer': 'Investment officer',
   'role.department': 'Department',
   'role.enterprise': 'Enterprise',
+  'role.supervisor': 'Supervision office',
   'role.admin.desc': 'Manages users and roles, reference data, the audit log and backups.',
   'role.leader.desc': 'Reads the whole zone, decides escalations and ranks units.',
   'role.officer.desc': 'Works leads, visits firms, signs projects and keeps project files current.',
@@ -50,6 +51,8 @@ export const en: Messages = {
     'Receives and resolves the factor requests and supervised tasks assigned to the department.',
   'role.enterprise.desc':
     "Reports its projects' progress each dispatch period and raises problems; sees only its own projects.",
+  'role.supervisor.desc':
+    'Verifies proposed closings of supervised tasks and problem items; closes what checks out and returns the rest with a reason.',
 
   'nav.home': 'Home',
   'nav.audit': 'Audit log',
@@ -376,7 +379,8 @@ export const en: Messages = {
   'project.startDate': 'Construction start',
   'project.totalInvestment': 'Total investment',
   'project.fixedAssetInvestment': 'Fixed-asset investment',
-  'project.fundsInPlace': 'Funds in place',
+  'project.asOf': 'as of {date}',
+  'project.fundsInPlace': 'Funds in place (ledger)',
   'project.expectedOutput': 'Expected annual output',
   'project.expectedTax': 'Expected annual tax',
   'project.expectedExports': 'Expected annual exports',

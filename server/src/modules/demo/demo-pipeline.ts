@@ -1,6 +1,6 @@
-import { addDays, todayInShanghai } from '../../../../shared/src/dates';
+import { addDays, daysBetween, todayInShanghai } from '../../../../shared/src/dates';
 import type { Db } from '../../db/connect';
-import type { FirmTable, LeadTable } from '../../db/database';
+import type { FirmTable, LeadTable, MilestoneTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { leadSearchText } from '../lead/lead.repository';
@@ -262,6 +262,21 @@ export async function insertRows(db: Db['kysely'], rows: PipelineRows): Promise<
 }
 
 /** The demo seeder (registered in init.service.ts). */
+/**
+ * The page's facts keep their 2024 dates; what the page only forecast (竣工验收 expected in
+ * October, equipment next year) is laid relative to the day the demo is created, keeping its
+ * distance from "now" as the page had it — so a demo made years later shows those milestones ahead,
+ * not two years late (decision 013, "a demo that reads true on any day").
+ */
+function shiftForecasts(milestones: MilestoneTable[], today: string): void {
+  const offset = today > PAGE_DATE ? daysBetween(PAGE_DATE, today) : 0;
+  for (const m of milestones) {
+    if (!m.actual_date && m.planned_date && m.planned_date > PAGE_DATE) {
+      m.planned_date = addDays(m.planned_date, offset);
+    }
+  }
+}
+
 export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
   const k = db.kysely;
   const officer = await k
@@ -273,6 +288,7 @@ export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
   const rows = emptyRows();
   const { guaibao } = pageFacts(rows, nowIso, officerId);
   const today = todayInShanghai(new Date(nowIso));
+  shiftForecasts(rows.milestones, today);
   samplePipeline(rows, { size: demoSampleSize(), nowIso, today, officerId, addDays });
   await insertRows(k, rows);
   // The demo enterprise account is 乖宝宠物's.

@@ -4,6 +4,7 @@ import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
 import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
 import type { InvestorRow, ProjectRow } from './project.repository';
+import type { ProjectCumulatives } from './zone-figures';
 
 /** 省重点 / 市重点 / 区重点: which government level lists the project as key. */
 export const PROJECT_PRIORITIES = ['provincial', 'municipal', 'district'] as const;
@@ -23,6 +24,7 @@ export const projectSchema = z.object({
   landMu: z.number().nullable(),
   totalInvestment: z.number().nullable(),
   fixedAssetInvestment: z.number().nullable(),
+  /** The ledger figure entered on the project (台账到位资金), what the form edits. */
   fundsInPlace: z.number().nullable(),
   capacityQuantity: z.number().nullable(),
   capacityUnit: z.string().nullable(),
@@ -50,7 +52,14 @@ export const projectSchema = z.object({
   stageReason: z.string().nullable(),
   lateMilestones: z.number().int(),
   maxDaysLate: z.number().int(),
+  /**
+   * Derived figures. 累计到位资金 and 累计完成投资 follow shared/src/figures.ts: to the latest
+   * dispatch report (else the ledger), with the period end they are as of.
+   */
   figures: z.object({
+    fundsInPlaceCumulative: z.number().nullable(),
+    completedInvestmentCumulative: z.number().nullable(),
+    asOf: z.string().nullable(),
     investmentPerMu: z.number().nullable(),
     expectedTaxPerMu: z.number().nullable(),
     expectedOutputPerMu: z.number().nullable(),
@@ -110,6 +119,7 @@ export function presentProject(
   late: { count: number; oldest: string } | undefined,
   today: string,
   link: RecordLink | null,
+  cumulatives?: ProjectCumulatives,
 ): ProjectDto {
   return {
     id: row.id,
@@ -151,6 +161,9 @@ export function presentProject(
     lateMilestones: late?.count ?? 0,
     maxDaysLate: late ? daysBetween(late.oldest, today) : 0,
     figures: {
+      fundsInPlaceCumulative: cumulatives ? cumulatives.fundsInPlace : num(row.funds_in_place),
+      completedInvestmentCumulative: cumulatives?.completedInvestment ?? null,
+      asOf: cumulatives?.asOf ?? null,
       investmentPerMu: perMu(num(row.total_investment), num(row.land_mu)),
       expectedTaxPerMu: perMu(num(row.expected_tax), num(row.land_mu)),
       expectedOutputPerMu: perMu(num(row.expected_output), num(row.land_mu)),

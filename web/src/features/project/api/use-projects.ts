@@ -53,6 +53,10 @@ export interface Project {
   lateMilestones: number;
   maxDaysLate: number;
   figures: {
+    /** 累计到位资金 and 累计完成投资 as defined in shared/src/figures.ts. */
+    fundsInPlaceCumulative: number | null;
+    completedInvestmentCumulative: number | null;
+    asOf: string | null;
     investmentPerMu: number | null;
     expectedTaxPerMu: number | null;
     expectedOutputPerMu: number | null;
