@@ -7,7 +7,8 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_PASSWORD = 'E2e#Demo2026';
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on now (the OS picks it), for a server started as a child process. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.listen(0, '127.0.0.1', () => {

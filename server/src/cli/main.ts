@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../../../shared/src/roles';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/connect';
+import { withInitLock } from '../db/init-lock';
 import { migrateToLatest } from '../db/migrate';
 import { systemClock } from '../lib/clock';
 import { serve } from '../main';
@@ -30,7 +31,8 @@ program
   .action(async () => {
     const db = openDatabase(loadConfig());
     try {
-      const applied = await migrateToLatest(db);
+      // Takes its turn with servers starting on the same database.
+      const applied = await withInitLock(db, () => migrateToLatest(db));
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     } finally {
       await db.close();
