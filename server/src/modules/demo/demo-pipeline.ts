@@ -12,6 +12,7 @@ import type {
 } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { firmSearchText } from '../firm/firm.presenter';
+import { replaceFirmAliases } from '../firm/firm-alias';
 import { normaliseFirmName } from '../firm/firm-name';
 import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
@@ -58,6 +59,7 @@ export function firmRow(f: FirmSeed, nowIso: string): FirmTable {
     name_norm: normaliseFirmName(f.name),
     short_name: null,
     aliases_json: '[]',
+    english_name: null,
     uscc: null,
     region: null,
     industry_code: null,
@@ -172,6 +174,7 @@ function pageFacts(rows: PipelineRows, nowIso: string, officerId: string | null)
     name: '乖宝宠物食品集团股份有限公司',
     short_name: '乖宝宠物',
     aliases_json: JSON.stringify(['乖宝']),
+    english_name: 'Gambol Pet Group Co., Ltd.',
     region: '山东省聊城市',
     industry_code: '1321',
     listed_exchange: '深圳证券交易所创业板',
@@ -410,6 +413,8 @@ export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
   const today = todayInShanghai(new Date(nowIso));
   samplePipeline(rows, { size: demoSampleSize(), nowIso, today, officerId, addDays });
   await insertRows(k, rows);
+  // 乖宝宠物 typed into a new firm warns of 乖宝宠物食品集团 (issue 16): the alias index.
+  await replaceFirmAliases(k, rows.firms);
   // The demo enterprise account is 乖宝宠物's.
   await k.updateTable('app_user').set({ firm_id: guaibao.id }).where('username', '=', 'firm').execute();
 }

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { validateUscc } from '../../../../shared/src/uscc';
+import { firmsByAliasNorm } from '../firm/firm-alias';
 import { normaliseFirmName } from '../firm/firm-name';
 import * as repo from './import.repository';
 import { looksLikeUscc } from './import-cells';
@@ -15,7 +16,8 @@ export type FirmRef =
 
 /**
  * A USCC must be in the register; a name matches exactly, else by normalised name (乖宝宠物食品集团
- * finds 乖宝宠物食品集团股份有限公司), and must name one firm only.
+ * finds 乖宝宠物食品集团股份有限公司), else by a short, former or English name (乖宝宠物), and must
+ * name one firm only.
  */
 export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<Map<string, FirmRef>> {
   const unique = [...new Set(refs)];
@@ -33,6 +35,7 @@ export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<M
     names,
     norms: names.map(normaliseFirmName),
   });
+  const byAlias = await firmsByAliasNorm(db, names.map(normaliseFirmName));
   for (const ref of unique) {
     if (out.has(ref)) continue;
     const uscc = usccOf.get(ref);
@@ -53,10 +56,14 @@ export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<M
       );
       continue;
     }
-    let hits = byName.filter((x) => x.name === ref);
+    let hits: Array<{ id: string; name: string }> = byName.filter((x) => x.name === ref);
     if (hits.length === 0) {
       const norm = normaliseFirmName(ref);
       hits = byNorm.filter((x) => x.name_norm === norm);
+      if (hits.length === 0) {
+        const ids = new Set(byAlias.filter((x) => x.aliasNorm === norm).map((x) => x.id));
+        hits = byAlias.filter((x) => ids.delete(x.id));
+      }
     }
     const [first] = hits;
     if (hits.length === 1 && first) out.set(ref, { ok: true, id: first.id, name: first.name });
