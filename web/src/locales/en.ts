@@ -231,7 +231,10 @@ export const en: Messages = {
   'excel.doneTitle': 'Import finished',
   'excel.doneText': '{created} created, {updated} updated.',
   'excel.failedTitle': 'Import stopped; nothing was written',
-  'excel.failedRows': '{count} rows have errors.',
+  'excel.failedRow':
+    '1 row has errors and nothing was written: download the error file, fix it and import it again.',
+  'excel.failedRows':
+    '{count} rows have errors and nothing was written: download the error file, fix it and import it again.',
   'excel.downloadErrors': 'Download the error file',
   'excel.errorFile': 'import-errors',
   'excel.retry': 'Upload again',

@@ -4,7 +4,8 @@ import { firmsByAliasNorm } from '../firm/firm-alias';
 import { normaliseFirmName } from '../firm/firm-name';
 import * as repo from './import.repository';
 import { looksLikeUscc } from './import-cells';
-import type { Q } from './import-plan';
+import { addIssues, type Issues, type Q } from './import-plan';
+import { mergeIssues, type RowIssue } from './import-rows';
 
 /**
  * References typed into a row — a firm by USCC or by name, a user by username — resolved for the
@@ -200,3 +201,29 @@ export function applyLinkRef(
 /** The 产业链环节 texts of a file's checked rows, for resolveLinkRefs. */
 export const chainLinkTexts = (inputs: ReadonlyArray<{ chainLink?: string | null | undefined }>) =>
   inputs.flatMap((i) => (i.chainLink ? [i.chainLink] : []));
+
+/** A row that failed its field checks, with what could be read of it. */
+export interface FailedRow {
+  rowNumber: number;
+  values: Record<string, unknown>;
+  issues: RowIssue[];
+}
+
+/** The text of a cell read from a failed row, if it is one (what references are resolved from). */
+export function textValue(values: Record<string, unknown>, key: string): string[] {
+  const v = values[key];
+  return typeof v === 'string' && v ? [v] : [];
+}
+
+/**
+ * Reports failed rows with their reference problems too (an unknown investor beside a bad amount),
+ * so a file is corrected in one round: `refIssues` gives a failed row's problems from the resolved
+ * references; a column the field checks already flagged keeps its first message.
+ */
+export function reportFailedRows(
+  issues: Issues,
+  failed: readonly FailedRow[],
+  refIssues: (row: FailedRow) => RowIssue[],
+): void {
+  for (const row of failed) addIssues(issues, row.rowNumber, mergeIssues(row.issues, refIssues(row)));
+}
