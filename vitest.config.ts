@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE.md #8): pure unit tests, API tests that run the same files on SQLite and on
 // PostgreSQL, and browser tests. `*.api.test.ts` files are picked up by both database projects.
+// On a 2-core machine vitest runs one file at a time (its default, cores - 1): two API workers made the
+// heaviest files (the route walk) time out under load and saved little.
 export default defineConfig({
   test: {
     reporters: ['default', './scripts/summary-reporter.ts'],
@@ -21,6 +23,11 @@ export default defineConfig({
           name: 'api-sqlite',
           include: ['server/src/**/*.api.test.ts'],
           env: { LZ_TEST_DB: 'sqlite' },
+          // Migrated (and demo-seeded) template databases, made once per run and copied per file.
+          globalSetup: ['./server/src/test/template-setup.ts'],
+          // The server's modules are imported once per worker, not once per file (decision 012): each
+          // file still builds its own app on its own database, and the modules keep no test state.
+          isolate: false,
           testTimeout: 30_000,
         },
       },
@@ -30,6 +37,8 @@ export default defineConfig({
           name: 'api-pg',
           include: ['server/src/**/*.api.test.ts'],
           env: { LZ_TEST_DB: 'postgres' },
+          globalSetup: ['./server/src/test/template-setup.ts'],
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -39,6 +48,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // The demo zone loaded once with the built CLI, copied into each test file's server.
+          globalSetup: ['./e2e/support/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,

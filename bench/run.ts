@@ -26,6 +26,7 @@ import { runRawLoad } from './lib/raw-load';
 import { formatTable, type ScenarioResult, writeResults } from './lib/report';
 import { formatExtractionTable, runExtractionBench } from './scenarios/extraction';
 import { SCENARIOS } from './scenarios/registry';
+import { formatStartupTable, runStartupBench } from './scenarios/startup';
 
 const CONNECTIONS = 10;
 const BENCH_PASSWORD = DEFAULT_DEMO_PASSWORD;
@@ -50,16 +51,30 @@ function parseCli() {
   if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
   const wanted = values.scenario?.split(',').map((s) => s.trim());
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.includes(s.name)) : [...SCENARIOS];
-  // `extraction` is the news extractor's speed (in process, no database): not in the registry.
+  // `extraction` (the news extractor's speed, in process) and `startup` (the built product started
+  // from outside) need neither the generated data nor the app in process: not in the registry.
   const extraction = !wanted || wanted.includes('extraction');
-  if (wanted && scenarios.length + (wanted.includes('extraction') ? 1 : 0) !== wanted.length) {
-    throw new Error(`unknown scenario; known: ${[...SCENARIOS.map((s) => s.name), 'extraction'].join(', ')}`);
+  const startup = !wanted || wanted.includes('startup');
+  const special = (wanted?.includes('extraction') ? 1 : 0) + (wanted?.includes('startup') ? 1 : 0);
+  if (wanted && scenarios.length + special !== wanted.length) {
+    throw new Error(
+      `unknown scenario; known: ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')}`,
+    );
   }
   const readWorkers = Number(values['read-workers']);
   if (!(Number.isInteger(readWorkers) && readWorkers >= 0 && readWorkers <= 8)) {
     throw new Error('--read-workers must be 0..8');
   }
-  return { scale, db: values.db, scenarios, extraction, duration, seed: Number(values.seed), readWorkers };
+  return {
+    scale,
+    db: values.db,
+    scenarios,
+    extraction,
+    startup,
+    duration,
+    seed: Number(values.seed),
+    readWorkers,
+  };
 }
 
 async function login(baseUrl: string): Promise<string> {
@@ -159,6 +174,9 @@ async function main() {
   const extraction = opts.extraction ? runExtractionBench(Math.min(opts.duration, 5)) : [];
   if (extraction.length > 0)
     console.log(`\nNews extraction (in process, one thread):\n${formatExtractionTable(extraction)}\n`);
+  const startup = opts.startup ? await runStartupBench(5) : null;
+  if (startup)
+    console.log(`\nStart-up of the built product (SQLite demo database):\n${formatStartupTable(startup)}\n`);
   const log = (line: string) => console.log(line);
   const all: ScenarioResult[] = [];
   const generationInfo: Record<string, BenchDb['tables']> = {};
@@ -203,6 +221,7 @@ async function main() {
     skipped,
     results: all,
     extraction,
+    startup,
   });
   console.log(`\nwritten ${file}`);
 }

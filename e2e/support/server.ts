@@ -1,22 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
+import { freePort } from '../../server/src/test/free-port';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_PASSWORD = 'E2e#Demo2026';
-
-/** A port nobody listens on now (the OS picks it), for a server started as a child process. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface RunningServer {
   url: string;
@@ -25,8 +15,8 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real product (`lianzhao serve`) on a fresh data folder and a free port, exactly as a
- * user would, and waits until /readyz answers.
+ * Starts the real product (`lianzhao serve`, the compiled server) on a fresh data folder with the
+ * demo zone and a free port, exactly as a user would, and waits until it listens and /readyz answers.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'web', 'dist', 'index.html'))) {
@@ -34,6 +24,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-'));
+  // The demo zone, loaded once per run (global-setup.ts): the server finds it instead of seeding it.
+  const demoDb = inject('lzE2eDemoDb');
+  if (demoDb) fs.copyFileSync(demoDb, path.join(dataDir, 'lianzhao.sqlite'));
   const child: ChildProcess = spawn(process.execPath, ['bin/lianzhao.mjs', 'serve'], {
     cwd: ROOT,
     env: {
@@ -49,32 +42,39 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
-  child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
-  });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  if (Date.now() >= deadline) throw new Error(`server did not become ready: ${output}`);
+  // Ready when the server prints its banner (after listen); no polling, no sleeps.
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not become ready: ${output}`)), 60_000);
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      if (output.includes('Lianzhao is running:')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${output}`));
+    });
+  });
+  await ready;
+  const health = await fetch(`${url}/readyz`);
+  if (!health.ok) throw new Error(`server not ready: /readyz answered ${health.status}: ${output}`);
   return {
     url,
     dataDir,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
-      if (child.exitCode === null) child.kill('SIGKILL');
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        // It closes its connections and exits; a server that hangs is killed after 5 s.
+        const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(force);
+      }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

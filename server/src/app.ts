@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config';
 import type { Db } from './db/connect';
-import { createReadRunner, type ReadRunner } from './db/read-pool';
+import { createReadRunner } from './db/read-pool';
 import { type Clock, systemClock } from './lib/clock';
 import { newId } from './lib/ids';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
@@ -22,25 +22,27 @@ import { inboxRoutes } from './modules/inbox/inbox.routes';
 import { intakeRoutes } from './modules/intake/intake.routes';
 import { leadRoutes } from './modules/lead/lead.routes';
 import { notifyRoutes } from './modules/notify/notify.routes';
+import { officerRoutes } from './modules/officer/officer.routes';
 import { problemRoutes } from './modules/problem/problem.routes';
 import { programmeRoutes } from './modules/programme/programme.routes';
 import { projectRoutes } from './modules/project/project.routes';
 import { reportRoutes } from './modules/report/report.routes';
 import { requestRoutes } from './modules/request/request.routes';
 import { roundRoutes } from './modules/round/round.routes';
+import { stageNormRoutes } from './modules/stage-norm/stage-norm.routes';
 import { systemRoutes } from './modules/system/system.routes';
 import { targetRoutes } from './modules/target/target.routes';
 import { taskRoutes } from './modules/task/task.routes';
 import { tokenRoutes } from './modules/token/token.routes';
-import { officerRoutes } from './modules/user/officer.routes';
 import { userRoutes } from './modules/user/user.routes';
-import { stageNormRoutes } from './modules/warning/stage-norm.routes';
+import { warningRoutes } from './modules/warning/warning.routes';
 import { registerAuth } from './plugins/auth';
 import { registerErrorHandler } from './plugins/errors';
 import { registerOpenApi } from './plugins/openapi';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerTextGuard } from './plugins/text-guard';
 import { registerWeb } from './plugins/web';
+import { type AppReadRunner, READ_TASKS, READ_TASKS_MODULE } from './read-tasks';
 
 export interface BuildOptions {
   db: Db;
@@ -82,9 +84,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  const reads: ReadRunner = createReadRunner(opts.db, opts.readWorkers ?? 0);
+  const reads: AppReadRunner = createReadRunner(opts.db, opts.readWorkers ?? 0, {
+    tasks: READ_TASKS,
+    moduleUrl: READ_TASKS_MODULE,
+  });
   app.decorate('reads', reads);
-  app.decorateRequest('reads', null as unknown as ReadRunner);
+  app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {
     request.reads = reads;
   });
@@ -131,6 +136,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(notifyRoutes);
   await app.register(attachmentRoutes);
   await app.register(cockpitRoutes);
+  await app.register(warningRoutes);
   await app.register(roundRoutes);
   await app.register(reportRoutes);
   await app.register(targetRoutes);

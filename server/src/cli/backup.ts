@@ -4,26 +4,23 @@ import SQLite from 'better-sqlite3';
 import type { AppConfig } from '../config';
 import { openDatabase } from '../db/connect';
 import { LOCK_FILE, tryExclusiveLock } from '../db/server-lock';
-
-function fail(message: string): void {
-  console.error(message);
-  process.exitCode = 2;
-}
+import { type CliIo, type ExitCode, refuse, say } from './io';
 
 /** SQLite online backup: consistent even while the server keeps writing. */
-export async function backupSqlite(config: AppConfig, file: string): Promise<void> {
+export async function backupSqlite(io: CliIo, config: AppConfig, file: string): Promise<ExitCode> {
   if (config.databaseUrl) {
-    fail(
+    return refuse(
+      io,
       'DATABASE_URL points at PostgreSQL: back it up with pg_dump (e.g. `pg_dump -Fc "$DATABASE_URL" > lianzhao.dump`).',
     );
-    return;
   }
   const db = openDatabase(config);
   try {
     if (!db.sqliteRaw) throw new Error('no SQLite handle');
     const target = path.resolve(file);
     await db.sqliteRaw.backup(target);
-    console.log(`backup written: ${target} (${fs.statSync(target).size} bytes)`);
+    say(io, `backup written: ${target} (${fs.statSync(target).size} bytes)`);
+    return 0;
   } finally {
     await db.close();
   }
@@ -43,7 +40,7 @@ function hasData(file: string): boolean {
 }
 
 /** Exit code of a restore refused because a server is using the data folder (2: refused input). */
-export const EXIT_SERVER_RUNNING = 3;
+export const EXIT_SERVER_RUNNING: ExitCode = 3;
 
 /**
  * Integrity of a SQLite file and whether it has Lianzhao's tables; null when it is sound. `ownCopy`:
@@ -84,30 +81,32 @@ function fsyncPath(p: string): void {
  * Atomic: the backup is copied beside the database, checked and synced, the old WAL/SHM files are
  * removed (a WAL replayed onto another database corrupts it), then one rename puts it in place.
  */
-export async function restoreSqlite(config: AppConfig, file: string, force: boolean): Promise<void> {
+export async function restoreSqlite(
+  io: CliIo,
+  config: AppConfig,
+  file: string,
+  force: boolean,
+): Promise<ExitCode> {
+  if (!fs.existsSync(file)) return refuse(io, `no such file: ${file}`);
   if (config.databaseUrl) {
-    fail('DATABASE_URL points at PostgreSQL: restore it with pg_restore.');
-    return;
+    return refuse(io, 'DATABASE_URL points at PostgreSQL: restore it with pg_restore.');
   }
   const source = path.resolve(file);
   const problem = problemOf(source);
   if (problem) {
-    fail(`${source} is not a Lianzhao backup (${problem})`);
-    return;
+    return refuse(io, `${source} is not a Lianzhao backup (${problem})`);
   }
   const lock = tryExclusiveLock(config.dataDir);
   if (!lock) {
-    console.error(
-      `A Lianzhao server is running on ${config.dataDir} (it holds ${LOCK_FILE}): stop it, then restore again.`,
+    io.err(
+      `A Lianzhao server is running on ${config.dataDir} (it holds ${LOCK_FILE}): stop it, then restore again.\n`,
     );
-    process.exitCode = EXIT_SERVER_RUNNING;
-    return;
+    return EXIT_SERVER_RUNNING;
   }
   try {
     const target = path.join(config.dataDir, 'lianzhao.sqlite');
     if (hasData(target) && !force) {
-      fail(`${target} already holds data: pass --force to overwrite it.`);
-      return;
+      return refuse(io, `${target} already holds data: pass --force to overwrite it.`);
     }
     const beside = `${target}.restoring`;
     for (const f of [beside, `${beside}-wal`, `${beside}-shm`]) fs.rmSync(f, { force: true });
@@ -124,7 +123,8 @@ export async function restoreSqlite(config: AppConfig, file: string, force: bool
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
     fs.renameSync(beside, target);
     fsyncPath(config.dataDir);
-    console.log(`restored ${source} -> ${target}`);
+    say(io, `restored ${source} -> ${target}`);
+    return 0;
   } finally {
     lock.release();
   }

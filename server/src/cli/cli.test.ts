@@ -1,23 +1,17 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runBuiltCli, runCliInProcess } from '../test/cli-harness';
 import { EXIT_SERVER_RUNNING } from './backup';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-function cli(dataDir: string, ...args: string[]) {
-  const res = spawnSync(process.execPath, ['bin/lianzhao.mjs', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LIANZHAO_DATA_DIR: dataDir, DATABASE_URL: '', LIANZHAO_ADMIN_PASSWORD: '' },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: res.status, out: `${res.stdout}${res.stderr}` };
-}
+// The commands run in-process; the last test runs the built `bin/lianzhao.mjs` as a user would.
+const cli = (dataDir: string, ...args: string[]) => runCliInProcess(dataDir, args);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,24 +61,24 @@ function integrity(file: string): string {
 }
 
 describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
-  it('init --no-demo needs an admin password and refuses a weak one', () => {
+  it('init --no-demo needs an admin password and refuses a weak one', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
-    expect(cli(dir, 'init', '--no-demo').code).toBe(2);
-    const weak = cli(dir, 'init', '--no-demo', '--admin-password', 'password');
+    expect((await cli(dir, 'init', '--no-demo')).code).toBe(2);
+    const weak = await cli(dir, 'init', '--no-demo', '--admin-password', 'password');
     expect(weak.code).not.toBe(0);
     expect(weak.out).toContain('three');
-    const ok = cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1');
+    const ok = await cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1');
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('instance created');
-    expect(cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1').out).toContain(
+    expect((await cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1')).out).toContain(
       'nothing changed',
     );
   });
 
-  it('adds and disables a user, backs up, and restores only with --force over data', () => {
+  it('adds and disables a user, backs up, and restores only with --force over data', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
-    expect(cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1').code).toBe(0);
-    const add = cli(
+    expect((await cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1')).code).toBe(0);
+    const add = await cli(
       dir,
       'user',
       'add',
@@ -98,46 +92,57 @@ describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
     );
     expect(add.code).toBe(0);
     expect(add.out).toContain('must change the password');
-    expect(cli(dir, 'user', 'add', 'li', '--role', 'officer', '--password', 'short').code).toBe(2);
-    expect(cli(dir, 'user', 'disable', 'zhang').code).toBe(0);
+    expect((await cli(dir, 'user', 'add', 'li', '--role', 'officer', '--password', 'short')).code).toBe(2);
+    expect((await cli(dir, 'user', 'disable', 'zhang')).code).toBe(0);
     const file = path.join(dir, 'backup.sqlite');
-    const backup = cli(dir, 'backup', file);
+    const backup = await cli(dir, 'backup', file);
     expect(backup.code).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
-    const refused = cli(dir, 'restore', file);
+    const refused = await cli(dir, 'restore', file);
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('--force');
-    expect(cli(dir, 'restore', file, '--force').code).toBe(0);
+    expect((await cli(dir, 'restore', file, '--force')).code).toBe(0);
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
-    expect(cli(empty, 'restore', file).code).toBe(0);
-    expect(cli(empty, 'user', 'reset-password', 'zhang', '--password', 'Other#2026b').code).toBe(0);
+    expect((await cli(empty, 'restore', file)).code).toBe(0);
+    expect((await cli(empty, 'user', 'reset-password', 'zhang', '--password', 'Other#2026b')).code).toBe(0);
   });
 
   it('refuses to restore under a running server, and a server killed with -9 does not block it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
-    expect(cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1').code).toBe(0);
+    expect((await cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1')).code).toBe(0);
     const file = path.join(dir, 'backup.sqlite');
-    expect(cli(dir, 'backup', file).code).toBe(0);
+    expect((await cli(dir, 'backup', file)).code).toBe(0);
 
     const server = await startServer(dir);
-    const refused = cli(dir, 'restore', file, '--force');
+    const refused = await cli(dir, 'restore', file, '--force');
     expect(refused.code).toBe(EXIT_SERVER_RUNNING);
     expect(refused.out).toContain('server is running');
     await stop(server, 'SIGTERM');
-    expect(cli(dir, 'restore', file, '--force').code).toBe(0);
+    expect((await cli(dir, 'restore', file, '--force')).code).toBe(0);
     expect(integrity(path.join(dir, 'lianzhao.sqlite'))).toBe('ok');
 
     const crashed = await startServer(dir);
     await stop(crashed, 'SIGKILL');
-    const afterCrash = cli(dir, 'restore', file, '--force');
+    const afterCrash = await cli(dir, 'restore', file, '--force');
     expect(afterCrash.code).toBe(0);
     expect(integrity(path.join(dir, 'lianzhao.sqlite'))).toBe('ok');
     expect(fs.readdirSync(dir).filter((f) => f.includes('restoring'))).toEqual([]);
   });
 
-  it('prints help for each command', () => {
+  it('prints help for each command', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
-    expect(cli(dir, '--help').out).toContain('backup');
-    expect(cli(dir, 'restore', '--help').out).toContain('--force');
+    expect((await cli(dir, '--help')).out).toContain('backup');
+    expect((await cli(dir, 'restore', '--help')).out).toContain('--force');
+  });
+
+  it('runs as the built bin/lianzhao.mjs: help, and a refusal as exit code 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const help = runBuiltCli(dir, ['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('backup');
+    expect(runBuiltCli(dir, ['restore', '--help']).out).toContain('--force');
+    const refused = runBuiltCli(dir, ['init', '--no-demo']);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('--admin-password');
   });
 });

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../config';
-import { type Db, openDatabase } from '../db/connect';
-import { migrateToLatest } from '../db/migrate';
+import { inspect } from 'node:util';
+import type { Db } from '../db/connect';
 import { systemClock } from '../lib/clock';
 import { bulkReportCsv, claimBulkJob, createBulkJob, getBulkJob } from '../modules/import/bulk/bulk.service';
 import { type BatchOutcome, runBulkJob } from '../modules/import/bulk/bulk-run';
 import { findUserByUsername } from '../modules/user/user.repository';
 import type { ServiceContext } from '../plugins/context';
-import { AppError } from '../plugins/errors';
+import { type CliIo, type ExitCode, refuse, say } from './io';
+import { withDatabase } from './with-database';
 
 /**
  * `lianzhao import firms <file>`: the bulk firm import from a shell, through the same service as
@@ -16,16 +16,14 @@ import { AppError } from '../plugins/errors';
  * trail names a person and the firm policy applies; audit rows carry ip "cli".
  */
 
-async function withUser(username: string, fn: (ctx: ServiceContext, db: Db) => Promise<void>): Promise<void> {
-  const db = openDatabase(loadConfig());
-  try {
-    await migrateToLatest(db);
+function asUser(
+  io: CliIo,
+  username: string,
+  fn: (ctx: ServiceContext, db: Db) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  return withDatabase(io, async (db) => {
     const user = await findUserByUsername(db.kysely, username);
-    if (!user || user.disabled) {
-      console.error(`no active user ${username} (use --as <username>)`);
-      process.exitCode = 2;
-      return;
-    }
+    if (!user || user.disabled) return refuse(io, `no active user ${username} (use --as <username>)`);
     const ctx: ServiceContext = {
       db,
       ip: 'cli',
@@ -41,48 +39,34 @@ async function withUser(username: string, fn: (ctx: ServiceContext, db: Db) => P
         sessionId: null,
       },
     };
-    await fn(ctx, db);
-  } catch (err) {
-    if (err instanceof AppError) {
-      const fields = err.fields.map((f) => `  ${f.path}: ${f.message.zh} / ${f.message.en}`).join('\n');
-      console.error(`${err.bilingual.zh} / ${err.bilingual.en}${fields ? `\n${fields}` : ''}`);
-      process.exitCode = 2;
-      return;
-    }
-    throw err;
-  } finally {
-    await db.close();
-  }
+    return fn(ctx, db);
+  });
 }
 
-function printBatch(b: BatchOutcome, startedAt: number, rowsAtStart: number): void {
+function printBatch(io: CliIo, b: BatchOutcome, startedAt: number, rowsAtStart: number): void {
   const s = (performance.now() - startedAt) / 1000;
   const rate = Math.round((b.rowsRead - rowsAtStart) / Math.max(s, 0.001));
   const what = b.committed
     ? `committed: ${b.counts.created} created, ${b.counts.updated} updated, ${b.counts.unchanged} unchanged`
     : `refused (${b.badRows} bad rows, nothing written)`;
-  console.log(
+  say(
+    io,
     `batch ${b.batch} rows ${b.firstRow}–${b.lastRow} ${what} in ${(b.ms / 1000).toFixed(1)} s · ${b.rowsRead} rows read, ${rate} rows/s`,
   );
 }
 
 export async function importFirmsCommand(
+  io: CliIo,
   file: string,
   o: { batch?: string; resume?: string; as: string; maxBatches?: string },
-): Promise<void> {
+): Promise<ExitCode> {
   const full = path.resolve(file);
-  if (!fs.existsSync(full)) {
-    console.error(`no such file: ${file}`);
-    process.exitCode = 2;
-    return;
-  }
+  if (!fs.existsSync(full)) return refuse(io, `no such file: ${file}`);
   const batchSize = o.batch === undefined ? undefined : Number(o.batch);
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) {
-    console.error('--batch must be a positive whole number');
-    process.exitCode = 2;
-    return;
+    return refuse(io, '--batch must be a positive whole number');
   }
-  await withUser(o.as, async (ctx) => {
+  return asUser(io, o.as, async (ctx) => {
     let jobId: string;
     if (o.resume) {
       await claimBulkJob(ctx, o.resume, full);
@@ -91,14 +75,15 @@ export async function importFirmsCommand(
       jobId = (await createBulkJob(ctx, { path: full, fileName: path.basename(full), batchSize })).jobId;
     }
     const before = await getBulkJob(ctx, jobId);
-    console.log(
+    say(
+      io,
       `${o.resume ? 'resuming' : 'started'} job ${jobId} (${before.format}${before.encoding ? `, ${before.encoding}` : ''}, batches of ${before.batchSize})` +
         (o.resume ? ` after row ${before.resumeRow}` : ''),
     );
     // Ctrl-C stops between batches: what is committed stays, and the job can be resumed.
     const stop = new AbortController();
     const onSigint = () => {
-      console.log('stopping after the current batch…');
+      say(io, 'stopping after the current batch…');
       stop.abort();
     };
     process.once('SIGINT', onSigint);
@@ -107,29 +92,30 @@ export async function importFirmsCommand(
       await runBulkJob(ctx, jobId, {
         signal: stop.signal,
         maxBatches: o.maxBatches === undefined ? undefined : Number(o.maxBatches),
-        onBatch: (b) => printBatch(b, startedAt, before.rowsRead),
-        log: { error: (obj, msg) => console.error(msg, obj) },
+        onBatch: (b) => printBatch(io, b, startedAt, before.rowsRead),
+        log: { error: (obj, msg) => io.err(`${msg} ${inspect(obj)}\n`) },
       });
     } finally {
       process.off('SIGINT', onSigint);
     }
     const job = await getBulkJob(ctx, jobId);
     const s = (performance.now() - startedAt) / 1000;
-    console.log(job.message ?? job.status);
-    console.log(
+    say(io, job.message ?? job.status);
+    say(
+      io,
       `${job.rowsRead - before.rowsRead} rows in ${s.toFixed(1)} s = ${Math.round((job.rowsRead - before.rowsRead) / Math.max(s, 0.001))} rows/s`,
     );
-    if (job.batchesFailed > 0) console.log(`report: lianzhao import report ${jobId} > report.csv`);
-    if (job.resumable) {
-      console.log(`resume: lianzhao import firms ${file} --resume ${jobId}`);
-      process.exitCode = 3;
-    }
+    if (job.batchesFailed > 0) say(io, `report: lianzhao import report ${jobId} > report.csv`);
+    if (!job.resumable) return 0;
+    say(io, `resume: lianzhao import firms ${file} --resume ${jobId}`);
+    return 3;
   });
 }
 
 /** Writes the report of a bulk import (CSV) to stdout. */
-export async function importReportCommand(jobId: string, o: { as: string }): Promise<void> {
-  await withUser(o.as, async (ctx) => {
-    for await (const chunk of bulkReportCsv(ctx, jobId)) process.stdout.write(chunk);
+export function importReportCommand(io: CliIo, jobId: string, o: { as: string }): Promise<ExitCode> {
+  return asUser(io, o.as, async (ctx) => {
+    for await (const chunk of bulkReportCsv(ctx, jobId)) io.out(chunk);
+    return 0;
   });
 }

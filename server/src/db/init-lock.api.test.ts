@@ -5,9 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, ROOT } from '../../../e2e/support/server';
+import { buildServer } from '../../../scripts/build-server.mjs';
+import { serverBuildIsCurrent } from '../../../scripts/server-build-state.mjs';
 import { systemClock } from '../lib/clock';
 import { initInstance } from '../modules/system/init.service';
+import { freePort } from '../test/free-port';
 import { createTestDb, PG_ADMIN_URL, SKIP_DB, TEST_DB_KIND } from '../test/test-db';
 import { type Db, openPostgres, openSqlite } from './connect';
 import { initLockPath } from './init-lock';
@@ -18,6 +20,7 @@ import { initLockPath } from './init-lock';
  * data folder): all four answer /readyz, none exits, and the demo zone is there exactly once.
  */
 
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 const PROCESSES = 4;
 const DEMO_PASSWORD = 'Init#Lock2026';
 
@@ -97,6 +100,8 @@ describe.skipIf(SKIP_DB)(`${PROCESSES} servers starting at once on one new ${TES
   const started: Started[] = [];
 
   beforeAll(async () => {
+    // bin/lianzhao.mjs rebuilds a stale server build: done once here, not by four processes at once.
+    if (!serverBuildIsCurrent()) await buildServer({ quiet: true });
     if (TEST_DB_KIND === 'postgres') {
       const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
       await admin.connect();

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { initInstance } from '../modules/system/init.service';
-import { TestClock } from '../test/test-clock';
-import { createTestDb, SKIP_DB, TEST_DB_KIND } from '../test/test-db';
+import { createDemoTestDb, SKIP_DB, TEST_DB_KIND } from '../test/test-db';
 
 const config = {
   sessionIdleMinutes: 30,
@@ -15,8 +13,7 @@ const config = {
 
 /** Which finishes first: a slow read, or a health check sent right after it starts. */
 async function race(readWorkers: number): Promise<{ order: string[]; mode: string }> {
-  const db = await createTestDb();
-  await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
+  const db = await createDemoTestDb();
   const app = await buildApp({ db, config, readWorkers });
   await app.ready();
   const order: string[] = [];
@@ -54,8 +51,7 @@ describe.skipIf(SKIP_DB || TEST_DB_KIND !== 'sqlite')('heavy reads off the event
 
 describe.skipIf(SKIP_DB)(`heavy reads in worker threads (${TEST_DB_KIND})`, () => {
   it('hands a fast read to the free worker instead of queueing it behind a slow one', async () => {
-    const db = await createTestDb();
-    await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
+    const db = await createDemoTestDb();
     const app = await buildApp({ db, config, readWorkers: 2 });
     try {
       const order: string[] = [];
@@ -72,8 +68,7 @@ describe.skipIf(SKIP_DB)(`heavy reads in worker threads (${TEST_DB_KIND})`, () =
   });
 
   it('gives the same audit page through a worker as inline', async () => {
-    const db = await createTestDb();
-    await initInstance(db, new TestClock(), { demo: true, demoPassword: 'Demo@Test2026' });
+    const db = await createDemoTestDb();
     const a = await buildApp({ db, config, readWorkers: 1 });
     const b = await buildApp({ db, config, readWorkers: 0 });
     try {

@@ -1,19 +1,34 @@
 import { Worker } from 'node:worker_threads';
+import type { Kysely } from 'kysely';
 import type { Db } from './connect';
-import { READ_TASKS, type ReadTaskName, type ReadTaskParams, type ReadTaskResult } from './read-tasks';
+import type { Database } from './database';
+
+/**
+ * Heavy reads that may run off the event loop, by name. Each takes a Kysely handle and plain
+ * (cloneable) parameters and returns plain data, so it can run in a worker thread on its own
+ * connection. Each area keeps its own table (`<area>.read-tasks.ts`); server/src/read-tasks.ts
+ * gathers them, so this runner knows no area.
+ */
+export type ReadTaskTable = Record<string, (db: Kysely<Database>, params: never) => Promise<unknown>>;
+
+/** The task table and the module a worker thread imports it from (as `READ_TASKS`). */
+export interface ReadTaskSource<T extends ReadTaskTable> {
+  tasks: T;
+  moduleUrl: string;
+}
 
 /** Runs the registered heavy reads: in worker threads with their own connections, or inline. */
-export interface ReadRunner {
-  run<K extends ReadTaskName>(name: K, params: ReadTaskParams<K>): Promise<ReadTaskResult<K>>;
+export interface ReadRunner<T extends ReadTaskTable> {
+  run<K extends keyof T & string>(name: K, params: Parameters<T[K]>[1]): Promise<Awaited<ReturnType<T[K]>>>;
   readonly mode: 'workers' | 'inline';
   close(): Promise<void>;
 }
 
-function inlineRunner(db: Db): ReadRunner {
+function inlineRunner<T extends ReadTaskTable>(db: Db, tasks: T): ReadRunner<T> {
   return {
     mode: 'inline',
     run: async (name, params) => {
-      const task = READ_TASKS[name] as (d: typeof db.kysely, p: unknown) => Promise<unknown>;
+      const task = tasks[name] as (d: typeof db.kysely, p: unknown) => Promise<unknown>;
       return (await task(db.kysely, params)) as never;
     },
     close: async () => undefined,
@@ -22,7 +37,7 @@ function inlineRunner(db: Db): ReadRunner {
 
 interface Job {
   id: number;
-  name: ReadTaskName;
+  name: string;
   params: unknown;
   resolve(v: unknown): void;
   reject(e: Error): void;
@@ -36,12 +51,22 @@ interface Slot {
 /** What a worker opens: the SQLite file read-only, or a small PostgreSQL pool of its own. */
 export type WorkerTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
 
+/** What a worker thread is started with: its database and the module holding READ_TASKS. */
+export interface WorkerData {
+  target: WorkerTarget;
+  tasksModule: string;
+}
+
 /**
  * One shared queue: a job goes to the least busy worker with room, so a fast read never waits
  * behind a slow one while another worker could take it. A SQLite worker runs one job at a time (its
  * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes several.
  */
-function workerRunner(target: WorkerTarget, size: number): ReadRunner {
+function workerRunner<T extends ReadTaskTable>(
+  target: WorkerTarget,
+  tasksModule: string,
+  size: number,
+): ReadRunner<T> {
   const capacity = target.dialect === 'sqlite' ? 1 : 4;
   const queue: Job[] = [];
   const slots: Slot[] = [];
@@ -61,7 +86,9 @@ function workerRunner(target: WorkerTarget, size: number): ReadRunner {
   }
 
   for (let i = 0; i < size; i++) {
-    const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), { workerData: target });
+    const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), {
+      workerData: { target, tasksModule } satisfies WorkerData,
+    });
     const slot: Slot = { worker, jobs: new Map() };
     worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
       const job = slot.jobs.get(msg.id);
@@ -115,13 +142,17 @@ async function closeWorker(worker: Worker): Promise<void> {
  * 2,000 projects is seconds of JavaScript. So heavy reads go to `workers` threads with their own
  * connections on both databases; an in-memory SQLite database (tests) cannot be shared and runs inline.
  */
-export function createReadRunner(db: Db, workers: number): ReadRunner {
-  if (workers <= 0) return inlineRunner(db);
+export function createReadRunner<T extends ReadTaskTable>(
+  db: Db,
+  workers: number,
+  source: ReadTaskSource<T>,
+): ReadRunner<T> {
+  if (workers <= 0) return inlineRunner(db, source.tasks);
   if (db.dialect === 'sqlite' && db.sqlitePath && db.sqlitePath !== ':memory:') {
-    return workerRunner({ dialect: 'sqlite', file: db.sqlitePath }, workers);
+    return workerRunner({ dialect: 'sqlite', file: db.sqlitePath }, source.moduleUrl, workers);
   }
   if (db.dialect === 'postgres' && db.databaseUrl) {
-    return workerRunner({ dialect: 'postgres', url: db.databaseUrl }, workers);
+    return workerRunner({ dialect: 'postgres', url: db.databaseUrl }, source.moduleUrl, workers);
   }
-  return inlineRunner(db);
+  return inlineRunner(db, source.tasks);
 }

@@ -1,13 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openPostgres, openSqlite } from './connect';
-import type { WorkerTarget } from './read-pool';
-import { READ_TASKS, type ReadTaskName } from './read-tasks';
+import type { ReadTaskTable, WorkerData } from './read-pool';
 
 /**
  * A connection of its own: on SQLite read-only (WAL lets it read while the main connection writes);
  * on PostgreSQL a pool of 4, one per job the runner hands a worker at a time.
  */
-const target = workerData as WorkerTarget;
+const { target, tasksModule } = workerData as WorkerData;
+const { READ_TASKS } = (await import(tasksModule)) as { READ_TASKS: ReadTaskTable };
 const db =
   target.dialect === 'sqlite'
     ? openSqlite(target.file, { readonly: true })
@@ -15,7 +15,7 @@ const db =
 
 interface Job {
   id: number;
-  name: ReadTaskName;
+  name: string;
   params: unknown;
 }
 

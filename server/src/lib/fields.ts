@@ -1,10 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { DATE_RANGE, isLocalDate, todayInShanghai } from '../../../shared/src/dates';
+import { DATE_RANGE, isLocalDate } from '../../../shared/src/dates';
 import { MONEY_LIMITS } from '../../../shared/src/money';
 import { hasForbiddenControl, stripInvisible, TEXT_REFUSAL } from '../../../shared/src/text';
-import type { Database } from '../db/database';
-import type { ServiceContext } from '../plugins/context';
 
 /**
  * Field schemas shared by the pipeline routes (firm, lead, project): validation at the edge, so a
@@ -80,54 +77,4 @@ export function queryList<T extends z.ZodType<string, string>>(item: T) {
     .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(item).max(20));
-}
-
-export function parseJsonArray<T>(text: string | null | undefined): T[] {
-  if (!text) return [];
-  try {
-    const v = JSON.parse(text) as unknown;
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Today in Shanghai by the injected clock (milestone lateness, overdue leads). */
-export function today(ctx: ServiceContext): string {
-  return todayInShanghai(ctx.clock.now());
-}
-
-type Q = Kysely<Database> | Transaction<Database>;
-
-/**
- * Next human-readable code (`XM2024-00012`) for `table` with `prefix` + year. Codes are unique in
- * the schema: two creates at the same instant make the second insert fail (a 409 for projects);
- * nothing retries yet.
- */
-export async function nextCode(
-  db: Q,
-  table: 'project' | 'lead',
-  prefix: string,
-  year: string,
-): Promise<string> {
-  const head = `${prefix}${year}-`;
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.max('code').as('code'))
-    .where('code', 'like', `${head}%`)
-    .executeTakeFirst();
-  const last = row?.code ? Number.parseInt(String(row.code).slice(head.length), 10) : 0;
-  return `${head}${String((Number.isFinite(last) ? last : 0) + 1).padStart(5, '0')}`;
-}
-
-/** True for a unique-constraint violation on either database. */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
-}
-
-/** The signed-in actor of a pipeline service call (routes guarantee one; CLI callers pass one). */
-export function requireActor(ctx: ServiceContext) {
-  if (!ctx.actor) throw new Error('this service function needs an actor');
-  return ctx.actor;
 }

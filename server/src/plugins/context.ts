@@ -1,6 +1,6 @@
+import { todayInShanghai } from '../../../shared/src/dates';
 import type { Role } from '../../../shared/src/roles';
 import type { Db } from '../db/connect';
-import type { ReadRunner } from '../db/read-pool';
 import type { Clock } from '../lib/clock';
 
 /** Who is acting: the signed-in user as the server sees it (never trusted from the client). */
@@ -24,12 +24,13 @@ export interface ServiceContext {
   clock: Clock;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    reads: ReadRunner;
-  }
-  interface FastifyRequest {
-    /** Heavy reads (lists over large tables, cockpit, reports) run through this, off the event loop. */
-    reads: ReadRunner;
-  }
+/** Today in Shanghai by the injected clock (milestone lateness, overdue leads). */
+export function today(ctx: ServiceContext): string {
+  return todayInShanghai(ctx.clock.now());
+}
+
+/** The signed-in actor of a pipeline service call (routes guarantee one; CLI callers pass one). */
+export function requireActor(ctx: ServiceContext) {
+  if (!ctx.actor) throw new Error('this service function needs an actor');
+  return ctx.actor;
 }

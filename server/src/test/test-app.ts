@@ -2,15 +2,10 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import type { Db } from '../db/connect';
-import { initInstance } from '../modules/system/init.service';
 import { TestClock } from './test-clock';
-import { createTestDb } from './test-db';
+import { createDemoTestDb, DEMO_PASSWORD } from './test-db';
 
-export const DEMO_PASSWORD = 'Demo@Test2026';
-
-// Every test file seeds its own demo zone: a small sample (the page's facts are always all there)
-// keeps that fast. A run can still ask for more with the variable.
-process.env.LIANZHAO_DEMO_SAMPLE_SIZE ??= '40';
+export { DEMO_PASSWORD } from './test-db';
 
 export interface Session {
   cookie: string;
@@ -36,9 +31,9 @@ export interface TestApp {
 export async function createTestApp(
   opts: { loginLimits?: { perIpAttempts?: number } } = {},
 ): Promise<TestApp> {
-  const db = await createTestDb();
+  // Every test file gets its own copy of the demo zone (seeded once per run, test-templates.ts).
+  const db = await createDemoTestDb();
   const clock = new TestClock();
-  await initInstance(db, clock, { demo: true, demoPassword: DEMO_PASSWORD });
   const app = await buildApp({
     db,
     clock,

@@ -11,10 +11,10 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
 import { LanguageSwitch } from '../components/language-switch';
 import { useLogout } from '../features/auth/api/use-auth-mutations';
-import { useSignedInMe } from '../features/auth/api/use-me';
 import { CHANGE_PASSWORD_PATH } from '../features/auth/components/require-auth';
 import { InboxBadge } from '../features/inbox/components/inbox-badge';
 import { type AppModule, type MenuGroup, useModuleRegistry, visibleModules } from '../lib/module-registry';
+import { useSignedInMe } from '../lib/use-me';
 import { useI18n } from '../locales/i18n-context';
 import type { MessageKey } from '../locales/zh';
 

@@ -3,9 +3,9 @@ import { App as AntdApp, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode, useEffect, useState } from 'react';
-import { meQueryKey } from '../features/auth/api/auth-api';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { ModuleRegistryProvider } from '../lib/module-registry';
+import { meQueryKey } from '../lib/use-me';
 import { I18nProvider, useI18n } from '../locales/i18n-context';
 import { MODULES } from './modules';
 

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { idParams, requireActor } from '../../lib/fields';
+import { idParams } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { assertProblemItemVisible } from '../problem/problem.policy';
 import { assertRequestVisible } from '../request/request.policy';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findRequestById } from '../request/request.repository';
 import { assertTaskVisible } from '../task/task.policy';
 import { findAttachment } from './attachment.service';

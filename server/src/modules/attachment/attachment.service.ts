@@ -3,9 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, sniffAttachmentType } from '../../../../shared/src/attachments';
 import type { Database } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 

@@ -5,6 +5,7 @@ import { permissionsOf } from '../../../../shared/src/permissions';
 import { csrfTokenFor, SESSION_COOKIE } from '../../plugins/auth';
 import { errors } from '../../plugins/errors';
 import { presentUser, userSchema } from '../user/user.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findUserById } from '../user/user.repository';
 import { changeOwnPassword, type LoginLimits, login, logout } from './auth.service';
 

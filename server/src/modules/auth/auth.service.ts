@@ -8,13 +8,10 @@ import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from '../user/user.presenter';
-import {
-  findUserById,
-  findUserByUsername,
-  raiseFailedLogins,
-  type UserRow,
-  updateUser,
-} from '../user/user.repository';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import type { UserRow } from '../user/user.repository';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import { findUserById, findUserByUsername, raiseFailedLogins, updateUser } from '../user/user.repository';
 import * as repo from './session.repository';
 
 /** 等保 lockout: 5 failures lock the name for 15 minutes (known or not, so nothing is revealed). */
@@ -180,11 +177,21 @@ export async function changeOwnPassword(
   const user = await findUserById(db, actor.userId);
   if (!user) throw errors.unauthenticated();
   // Guesses at the current password count like failed sign-ins (same counter, same lock).
+  // Whoever holds a session and keeps guessing is not its owner: the lock also ends that session.
+  const endGuessingSession = async () => {
+    if (actor.sessionId) await repo.deleteSession(db, actor.sessionId);
+  };
   const slot = await reserveAttemptSlot(ctx, user.username);
-  if (slot > LOCKOUT.maxFailures) throw await refuseLocked(ctx, user.username, 'password.change');
+  if (slot > LOCKOUT.maxFailures) {
+    await endGuessingSession();
+    throw await refuseLocked(ctx, user.username, 'password.change');
+  }
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     await recordFailedCheck(ctx, slot, { username: user.username, user, action: 'password.change' });
-    if (slot >= LOCKOUT.maxFailures) throw errors.locked();
+    if (slot >= LOCKOUT.maxFailures) {
+      await endGuessingSession();
+      throw errors.locked();
+    }
     throw errors.validation([
       { path: 'currentPassword', message: { zh: '当前密码不正确', en: 'The current password is wrong' } },
     ]);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { figureSchema, listFigures, presentFigure } from '../programme/figure.repository';
 import * as repo from './campaign.repository';
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ReadRunner } from '../../db/read-pool';
-import { requireActor } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertRecordLinkable, subtreeIds } from './chain.policy';
+import type { chainReadTasks } from './chain.read-tasks';
 import * as repo from './chain.repository';
 
 /**
@@ -136,7 +137,12 @@ export const linkRecordsSchema = z.object({
 });
 
 /** A link's (and its sub-links') firms, projects and leads: the drawer of the chain map. */
-export async function linkRecords(ctx: ServiceContext, reads: ReadRunner, chainId: string, linkId: string) {
+export async function linkRecords(
+  ctx: ServiceContext,
+  reads: ReadRunner<typeof chainReadTasks>,
+  chainId: string,
+  linkId: string,
+) {
   const links = await repo.linksOf(ctx.db.kysely, chainId);
   if (!links.some((l) => l.id === linkId)) throw errors.notFound('chain_link');
   const linkIds = subtreeIds(links, linkId);

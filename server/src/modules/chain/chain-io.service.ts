@@ -1,27 +1,22 @@
-import ExcelJS from 'exceljs';
+// exceljs loads on first use (in the parse worker for imports, lazily here for exports), not at start (decision 012).
 import { z } from 'zod';
-import {
-  CHAIN_LIMITS,
-  CHAIN_POSITIONS,
-  CHAIN_SCOPES,
-  type ChainPosition,
-  LINK_PRIORITIES,
-  type LinkPriority,
-} from '../../../../shared/src/chain';
+import { CHAIN_LIMITS, CHAIN_POSITIONS, CHAIN_SCOPES, LINK_PRIORITIES } from '../../../../shared/src/chain';
+import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import type { ChainLinkTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
+import { runParseTask } from '../../upload/parse-runner';
+import { checkZipDirectory } from '../../upload/zip-guard';
 import * as repo from './chain.repository';
 import { createChain, getChain } from './chain.service';
+import { CHAIN_FILE_FORMAT, POSITION_ZH, PRIORITY_ZH } from './chain-xlsx-reader';
 
 /**
  * Import and export of one chain as JSON or xlsx. Links are identified by an outline key ("1",
  * "1.2", "1.2.3") with the parent's key, so a file stays readable and editable by hand; leaders
  * are named by firm (matched by name or short name on import; unknown names are reported).
  */
-
-export const CHAIN_FILE_FORMAT = 'lianzhao.chain';
 
 const text = (max: number) => z.string().trim().max(max);
 export const chainFileSchema = z.object({
@@ -124,8 +119,6 @@ export async function exportChain(ctx: ServiceContext, id: string): Promise<Chai
   };
 }
 
-const POSITION_ZH: Record<ChainPosition, string> = { up: '上游', mid: '中游', down: '下游' };
-const PRIORITY_ZH: Record<LinkPriority, string> = { high: '高', medium: '中', low: '低' };
 const LINK_COLUMNS = [
   ['key', '编号', 'Key', 10],
   ['parentKey', '上级编号', 'Parent key', 10],
@@ -143,7 +136,7 @@ export async function exportChainXlsx(
   id: string,
 ): Promise<{ name: string; bytes: Buffer }> {
   const file = await exportChain(ctx, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   const info = wb.addWorksheet('产业链');
   info.columns = [
     { header: '字段 Field', width: 24 },
@@ -186,80 +179,13 @@ export async function exportChainXlsx(
   return { name: `${c.name}.xlsx`, bytes };
 }
 
-const cell = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
-  return String(v).trim();
-};
-const list = (s: string) =>
-  s
-    .split(/[,，、;；\s]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
-const fromZh = <K extends string>(map: Record<K, string>, v: string, fallback: K): K =>
-  ((Object.keys(map) as K[]).find((k) => map[k] === v || k === v) ?? fallback) as K;
-
-/** Reads a workbook written by exportChainXlsx (or filled in by hand in its layout). */
-export async function parseChainXlsx(bytes: Buffer): Promise<unknown> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw errors.badRequest('CHAIN_FILE_INVALID', {
-      zh: '无法读取该 xlsx 文件',
-      en: 'Cannot read that xlsx file',
-    });
-  }
-  const info = wb.getWorksheet('产业链');
-  const sheet = wb.getWorksheet('环节');
-  if (!info || !sheet) {
-    throw errors.badRequest('CHAIN_FILE_INVALID', {
-      zh: '文件须包含“产业链”和“环节”两个工作表（请先导出一条产业链作为模板）',
-      en: 'The file needs the sheets 产业链 and 环节 (export a chain to get the layout)',
-    });
-  }
-  const fields = new Map<string, string>();
-  info.eachRow((row, n) => {
-    if (n > 1) fields.set(cell(row.getCell(1).value).split(' ').pop() ?? '', cell(row.getCell(2).value));
-  });
-  const links: unknown[] = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1 || !cell(row.getCell(3).value)) return;
-    links.push({
-      key: cell(row.getCell(1).value),
-      parentKey: cell(row.getCell(2).value) || null,
-      name: cell(row.getCell(3).value),
-      position: fromZh(POSITION_ZH, cell(row.getCell(4).value), 'mid'),
-      industryCodes: list(cell(row.getCell(5).value)),
-      keywords: list(cell(row.getCell(6).value)),
-      priority: fromZh(PRIORITY_ZH, cell(row.getCell(7).value), 'medium'),
-      description: cell(row.getCell(8).value) || null,
-    });
-  });
-  const opt = (k: string) => fields.get(k) || null;
-  return {
-    format: CHAIN_FILE_FORMAT,
-    version: 1,
-    chain: {
-      name: fields.get('name') ?? '',
-      nameEn: opt('nameEn'),
-      officialName: opt('officialName'),
-      officialTitle: opt('officialTitle'),
-      description: opt('description'),
-      goal: opt('goal'),
-      scope: fields.get('scope') || 'zone',
-      region: opt('region'),
-      isCityKey: fields.get('isCityKey') === '是',
-      leaders: list(fields.get('leaders') ?? '').map((firmName) => ({ firmName })),
-      parks: list(fields.get('parks') ?? '').map((name) => ({ name })),
-    },
-    links,
-  };
+/**
+ * Creates a new chain from an uploaded workbook: its zip directory is checked here (a bomb is
+ * refused unread, 413), the sheets are read in the parse worker (time and memory capped).
+ */
+export async function importChainXlsx(ctx: ServiceContext, bytes: Buffer) {
+  await checkZipDirectory(bytes, UPLOAD_LIMITS.chainXlsx);
+  return importChain(ctx, await runParseTask('chainXlsx', { bytes }));
 }
 
 /** Creates a new chain from a file object; answers the chain and what could not be matched. */

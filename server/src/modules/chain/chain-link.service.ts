@@ -1,8 +1,8 @@
 import type { ChainPosition, LinkPriority } from '../../../../shared/src/chain';
 import type { ChainLinkTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertLinkAddable, assertLinkMovable, subtreeIds } from './chain.policy';

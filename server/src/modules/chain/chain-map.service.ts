@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { linkState } from '../../../../shared/src/chain';
 import { toShanghaiDate } from '../../../../shared/src/dates';
 import type { ChainLinkTable, ChainTargetTable } from '../../db/database';
-import type { ReadRunner as ChainReads } from '../../db/read-pool';
+import type { ReadRunner } from '../../db/read-pool';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import {
@@ -12,6 +12,7 @@ import {
   presentChain,
   presentLink,
 } from './chain.presenter';
+import type { chainReadTasks } from './chain.read-tasks';
 import { FIRM_COUNT_CAP, type LinkAggregate } from './chain-read.repository';
 
 type MapLink = z.infer<typeof mapLinkSchema>;
@@ -116,7 +117,7 @@ function yearFigures(
 /** GET /api/chains/:id/map — the chain drawn as a map: links with state, counts, targets vs actuals. */
 export async function chainMap(
   ctx: ServiceContext,
-  reads: ChainReads,
+  reads: ReadRunner<typeof chainReadTasks>,
   id: string,
   year?: number,
 ): Promise<ChainMapDto> {
@@ -138,7 +139,7 @@ export async function chainMap(
  */
 export async function chainOverview(
   ctx: ServiceContext,
-  reads: ChainReads,
+  reads: ReadRunner<typeof chainReadTasks>,
   year?: number,
 ): Promise<OverviewItemDto[]> {
   const y = year ?? currentYear(ctx);

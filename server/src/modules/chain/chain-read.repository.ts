@@ -7,7 +7,7 @@ import { storedLinkStats } from './link-stats';
 /**
  * The heavy chain reads: map aggregates, the zone overview, a link's records, target candidates
  * and the referral network. Each takes a plain Kysely handle and cloneable parameters, so it runs as
- * a read task (db/read-tasks.ts) in a worker thread on SQLite.
+ * a read task (chain.read-tasks.ts) in a worker thread on SQLite.
  */
 type Db = Kysely<Database>;
 

@@ -4,15 +4,18 @@ import { addDays, todayInShanghai } from '../../../../shared/src/dates';
 import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { LeadTable } from '../../db/database';
 import type { ReadRunner } from '../../db/read-pool';
-import { nextCode, requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { auditableLead } from '../lead/lead.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import * as leadRepo from '../lead/lead.repository';
 import { getLead } from '../lead/lead.service';
 import type { targetItemSchema, targetsResponseSchema } from './chain.presenter';
+import type { chainReadTasks } from './chain.read-tasks';
 import * as repo from './chain.repository';
 import { scoreOneTarget } from './chain-targets.task';
 import type { ScoredTarget } from './target-ranking.service';
@@ -73,7 +76,7 @@ function presentTarget(
 /** GET /api/chains/:id/links/:linkId/targets — ranked external firms with their reasons. */
 export async function listTargets(
   ctx: ServiceContext,
-  reads: ReadRunner,
+  reads: ReadRunner<typeof chainReadTasks>,
   chainId: string,
   linkId: string,
   q: { limit?: number | undefined; weights?: RankingWeights | null | undefined },

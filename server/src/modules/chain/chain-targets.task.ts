@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RankingWeights } from '../../../../shared/src/chain';
 import { INDUSTRY_CODES, normaliseIndustryCode } from '../../../../shared/src/industry-codes';
 import type { Database } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import { leadersOf } from './chain.repository';
 import {
   candidateDetails,

@@ -7,7 +7,7 @@ import {
   RANKING_FACTORS,
 } from '../../../../shared/src/chain';
 import type { ChainLinkTable, ChainParkTable, ChainTable, ChainTargetTable } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import type { LeaderRow } from './chain.repository';
 
 /** API shapes of the chain area; rows never leave the service (STYLE.md #2). */

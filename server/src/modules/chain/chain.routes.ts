@@ -18,7 +18,7 @@ import {
   exportChain,
   exportChainXlsx,
   importChain,
-  parseChainXlsx,
+  importChainXlsx,
 } from './chain-io.service';
 import { attachedSchema, chainLinkRoutes } from './chain-link.routes';
 import { chainMap, chainOverview } from './chain-map.service';
@@ -209,7 +209,7 @@ export async function chainRoutes(app: FastifyInstance) {
       if (!file)
         throw errors.validation([{ path: 'file', message: { zh: '请选择文件', en: 'Choose a file' } }]);
       const bytes = await file.toBuffer();
-      return reply.status(201).send(await importChain(request.ctx, await parseChainXlsx(bytes)));
+      return reply.status(201).send(await importChainXlsx(request.ctx, bytes));
     },
   );
 

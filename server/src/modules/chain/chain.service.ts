@@ -1,8 +1,8 @@
 import type { ChainScope } from '../../../../shared/src/chain';
 import type { ChainLinkTable, ChainTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { type ChainDto, type LinkDto, presentChain, presentLink } from './chain.presenter';

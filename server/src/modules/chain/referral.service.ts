@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReadRunner } from '../../db/read-pool';
 import type { ServiceContext } from '../../plugins/context';
+import type { chainReadTasks } from './chain.read-tasks';
 
 /**
  * 以商招商 (referral) network: which firms already in the zone brought which leads and projects.
@@ -47,7 +48,10 @@ export const referralNetworkSchema = z.object({
 });
 export type ReferralNetwork = z.infer<typeof referralNetworkSchema>;
 
-export async function referralNetwork(ctx: ServiceContext, reads: ReadRunner): Promise<ReferralNetwork> {
+export async function referralNetwork(
+  ctx: ServiceContext,
+  reads: ReadRunner<typeof chainReadTasks>,
+): Promise<ReferralNetwork> {
   void ctx;
   const rows = await reads.run('chain.referrals', { limit: MAX_REFERRALS + 1 });
   const truncated = rows.length > MAX_REFERRALS;

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getCockpit, listWarnings } from './cockpit.service';
+import { getCockpit } from './cockpit.service';
 
-const filters = {
+export const scopeFilters = {
   park: z.string().max(200).optional(),
   chain: z.string().max(64).optional(),
 };
 
-/** 驾驶舱 the leaders' cockpit and 预警 early warnings. */
+/** 驾驶舱 the leaders' cockpit. */
 export async function cockpitRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -21,30 +21,12 @@ export async function cockpitRoutes(app: FastifyInstance) {
         summary: 'Cockpit figures for a year (and park/chain), each with the list query that reproduces it',
         querystring: z.strictObject({
           year: z.coerce.number().int().min(2000).max(2100).optional(),
-          ...filters,
+          ...scopeFilters,
         }),
       },
     },
     async function handleCockpit(request) {
       return getCockpit(request.ctx, request.reads, request.query);
-    },
-  );
-
-  r.get(
-    '/api/warnings',
-    {
-      config: { access: { permission: 'warning.read' } },
-      schema: {
-        tags: ['cockpit'],
-        summary: 'Early warnings: late milestones, stuck stages, overdue requests, missing round reports',
-        querystring: z.strictObject({
-          ...filters,
-          limit: z.coerce.number().int().min(1).max(2000).optional(),
-        }),
-      },
-    },
-    async function handleWarnings(request) {
-      return listWarnings(request.ctx, request.reads, request.query);
     },
   );
 }

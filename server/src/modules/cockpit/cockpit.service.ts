@@ -1,6 +1,8 @@
 import type { ReadRunner } from '../../db/read-pool';
-import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
+import type { warningReadTasks } from '../warning/warning.read-tasks';
+import type { cockpitReadTasks } from './cockpit.read-tasks';
 
 export interface CockpitQuery {
   year?: number | undefined;
@@ -9,7 +11,11 @@ export interface CockpitQuery {
 }
 
 /** The cockpit (驾驶舱) for a year and an optional park/chain, off the event loop (read task). */
-export async function getCockpit(ctx: ServiceContext, reads: ReadRunner, q: CockpitQuery) {
+export async function getCockpit(
+  ctx: ServiceContext,
+  reads: ReadRunner<typeof cockpitReadTasks & typeof warningReadTasks>,
+  q: CockpitQuery,
+) {
   requireActor(ctx);
   const day = today(ctx);
   const [cockpit, warnings] = await Promise.all([
@@ -23,23 +29,4 @@ export async function getCockpit(ctx: ServiceContext, reads: ReadRunner, q: Cock
     reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10 }),
   ]);
   return { ...cockpit, warnings: { ...warnings.counts, total: warnings.total, top: warnings.items } };
-}
-
-/**
- * Early warnings, most severe first: the first `limit` of them, and the total of all (the number
- * the cockpit shows, so its "all warnings" link lands on a page with the same count).
- */
-export async function listWarnings(
-  ctx: ServiceContext,
-  reads: ReadRunner,
-  q: { park?: string | undefined; chain?: string | undefined; limit?: number | undefined },
-) {
-  requireActor(ctx);
-  const page = await reads.run('warning.list', {
-    today: today(ctx),
-    park: q.park,
-    chainId: q.chain,
-    limit: q.limit ?? 500,
-  });
-  return { items: page.items, total: page.total };
 }

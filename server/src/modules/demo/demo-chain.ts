@@ -9,9 +9,10 @@ import type {
   FirmTable,
 } from '../../db/database';
 import { newId } from '../../lib/ids';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { shanghaiYearBounds } from '../chain/chain-read.repository';
 import { CITY_KEY_CHAINS, DEMO_CHAINS, type LinkDef } from './demo-chain-data';
-import { firmRow } from './demo-pipeline';
+import { firmRow } from './demo-rows';
 
 /**
  * The chains demo seeder (registered after the pipeline's): the chains of demo-chain-data.ts, the

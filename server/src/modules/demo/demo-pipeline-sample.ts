@@ -1,9 +1,10 @@
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { makeUscc } from '../../../../shared/src/uscc';
 import { newId } from '../../lib/ids';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
-import { firmRow, milestoneRow, type PipelineRows, projectRow, stageEventRow } from './demo-pipeline';
+import { firmRow, milestoneRow, type PipelineRows, projectRow, stageEventRow } from './demo-rows';
 
 /** A round amount (whole 万元) spread evenly on a log scale between min and max yuan. */
 function logUniformYuan(u: number, min: number, max: number): number {

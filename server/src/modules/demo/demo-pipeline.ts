@@ -1,22 +1,22 @@
 import { addDays, todayInShanghai } from '../../../../shared/src/dates';
 import type { Db } from '../../db/connect';
-import type {
-  FirmRelationTable,
-  FirmTable,
-  LeadFollowupTable,
-  LeadTable,
-  MilestoneTable,
-  ProjectInvestorTable,
-  ProjectStageEventTable,
-  ProjectTable,
-} from '../../db/database';
+import type { FirmTable, LeadTable } from '../../db/database';
 import { newId } from '../../lib/ids';
-import { firmSearchText } from '../firm/firm.presenter';
 import { replaceFirmAliases } from '../firm/firm-alias';
-import { normaliseFirmName } from '../firm/firm-name';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
 import { samplePipeline } from './demo-pipeline-sample';
+import {
+  emptyRows,
+  type FirmSeed,
+  firmRow,
+  milestoneRow,
+  type PipelineRows,
+  type ProjectSeed,
+  projectRow,
+  stageEventRow,
+} from './demo-rows';
 
 /**
  * The pipeline of the newspaper page (聊城日报, late August 2024; PRODUCT.md "The facts on the
@@ -26,142 +26,6 @@ import { samplePipeline } from './demo-pipeline-sample';
  */
 export const PAGE_DATE = '2024-08-15';
 const SOURCE_NOTE = '据聊城日报2024年8月报道录入';
-
-export interface PipelineRows {
-  firms: FirmTable[];
-  relations: FirmRelationTable[];
-  projects: ProjectTable[];
-  investors: ProjectInvestorTable[];
-  events: ProjectStageEventTable[];
-  milestones: MilestoneTable[];
-  leads: LeadTable[];
-  followups: LeadFollowupTable[];
-}
-
-export function emptyRows(): PipelineRows {
-  return {
-    firms: [],
-    relations: [],
-    projects: [],
-    investors: [],
-    events: [],
-    milestones: [],
-    leads: [],
-    followups: [],
-  };
-}
-
-type FirmSeed = Partial<FirmTable> & { name: string };
-
-export function firmRow(f: FirmSeed, nowIso: string): FirmTable {
-  const base: Omit<FirmTable, 'search_text'> = {
-    id: newId(),
-    name_norm: normaliseFirmName(f.name),
-    short_name: null,
-    aliases_json: '[]',
-    english_name: null,
-    uscc: null,
-    region: null,
-    industry_code: null,
-    registered_capital: null,
-    size_class: null,
-    listed_exchange: null,
-    listed_code: null,
-    parent_group: null,
-    is_local: 1,
-    business_scope: null,
-    chain_link: null,
-    contacts_json: '[]',
-    tags_json: '[]',
-    note: null,
-    is_sample: 0,
-    version: 1,
-    created_at: nowIso,
-    updated_at: nowIso,
-    ...f,
-  };
-  return { ...base, search_text: firmSearchText(base) };
-}
-
-type ProjectSeed = Partial<ProjectTable> & { name: string; code: string; stage: string };
-
-export function projectRow(p: ProjectSeed, nowIso: string): ProjectTable {
-  return {
-    id: newId(),
-    park: null,
-    land_mu: null,
-    total_investment: null,
-    fixed_asset_investment: null,
-    funds_in_place: null,
-    capacity_quantity: null,
-    capacity_unit: null,
-    capacity_product: null,
-    expected_output: null,
-    expected_tax: null,
-    expected_jobs: null,
-    expected_exports: null,
-    priority: null,
-    officer_id: null,
-    leader_name: null,
-    contact_name: null,
-    contact_phone: null,
-    chain_link: null,
-    lead_id: null,
-    start_date: null,
-    stage_date: null,
-    paused_from_stage: null,
-    stage_reason: null,
-    search_text: '',
-    is_sample: 0,
-    version: 1,
-    created_at: nowIso,
-    updated_at: nowIso,
-    ...p,
-  };
-}
-
-export function milestoneRow(
-  projectId: string,
-  name: string,
-  planned: string | null,
-  actual: string | null,
-  nowIso: string,
-  isSample = 0,
-): MilestoneTable {
-  return {
-    id: newId(),
-    project_id: projectId,
-    name,
-    planned_date: planned,
-    actual_date: actual,
-    owner_name: null,
-    is_sample: isSample,
-    version: 1,
-    created_at: nowIso,
-    updated_at: nowIso,
-  };
-}
-
-export function stageEventRow(
-  projectId: string,
-  to: string,
-  date: string,
-  reason: string | null,
-  nowIso: string,
-): ProjectStageEventTable {
-  return {
-    id: newId(),
-    project_id: projectId,
-    from_stage: null,
-    to_stage: to,
-    date,
-    reason,
-    skipped_json: '[]',
-    actor_id: null,
-    actor_name: 'system',
-    at: nowIso,
-  };
-}
 
 /** The firms, projects and the referral lead the page names. */
 function pageFacts(rows: PipelineRows, nowIso: string, officerId: string | null) {

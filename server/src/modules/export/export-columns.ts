@@ -2,11 +2,11 @@ import type ExcelJS from 'exceljs';
 import { SHANGHAI_OFFSET_MINUTES } from '../../../../shared/src/dates';
 import { LEAD_STATUSES } from '../../../../shared/src/lead-status';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
-import type { RecordLink } from '../chain/record-link';
 import type { FirmDto } from '../firm/firm.presenter';
 import { PRIORITY_OPTIONS, SOURCE_OPTIONS } from '../import/import-columns';
 import type { LeadDto } from '../lead/lead.presenter';
 import type { ProjectDto } from '../project/project.presenter';
+import type { RecordLink } from '../record-link/record-link';
 
 /**
  * The columns of each list as the web shows them (web/src/features/<area>: firms-page, leads-table,

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, FirmAliasTable } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import { normaliseFirmName } from './firm-name';
 
 /**

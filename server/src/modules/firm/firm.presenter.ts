@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
-import { parseJsonArray } from '../../lib/fields';
-import { type RecordLink, recordLinkSchema } from '../chain/record-link';
+import { parseJsonArray } from '../../lib/json';
+import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
+import type { FirmAudience } from './firm.policy';
 import type { FirmRow, RelationRow } from './firm.repository';
 
 export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
@@ -69,15 +70,6 @@ export const firmDetailSchema = firmSchema.extend({
   /** Staff only: leads are the zone's internal pipeline. */
   leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })).optional(),
 });
-
-/**
- * Who a firm is presented to (decision 011): `staff` — the zone's people, who see everything —
- * or `firm`, an enterprise user looking at its own firm, who sees the registry facts, its contacts
- * and its projects, but not what the zone writes about it (note, labels), its internal pipeline
- * (lead count, leads) nor its relations with other firms. Every route over a firm presents it
- * through `presentFirm` with the caller's audience, so list, detail, relations and export agree.
- */
-export type FirmAudience = 'staff' | 'firm';
 
 /** `links`: the displays of the links on this page of firms (record-link.ts: linkDisplays). */
 export function presentFirm(

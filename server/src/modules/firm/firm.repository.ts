@@ -3,7 +3,7 @@ import type { DialectName } from '../../db/connect';
 import type { Database, FirmRelationTable, FirmTable, LinkFields } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
-import { linkSubtreeIds } from '../chain/record-link';
+import { linkSubtreeIds } from '../record-link/record-link';
 import type { FirmScope } from './firm.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;

@@ -1,14 +1,16 @@
 import { findIndustry, normaliseIndustryCode } from '../../../../shared/src/industry-codes';
 import { validateUscc } from '../../../../shared/src/uscc';
 import type { FirmTable, LinkFields } from '../../db/database';
-import { parseJsonArray, requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { parseJsonArray } from '../../lib/json';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-import { assertLinkExists, linkDisplays } from '../chain/record-link';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
+import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertFirmEditable, assertFirmVisible, firmAudienceOf, firmScopeOf } from './firm.policy';
 import {
   auditableFirm,

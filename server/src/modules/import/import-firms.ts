@@ -1,15 +1,18 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Insertable } from 'kysely';
 import type { Database, FirmTable } from '../../db/database';
-import { parseJsonArray, requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { parseJsonArray } from '../../lib/json';
+import { requireActor } from '../../plugins/context';
 import type { AuditEntry } from '../audit/audit.writer';
 import { writeAuditBatch } from '../audit/audit.writer';
 import { assertFirmEditable } from '../firm/firm.policy';
 import { auditableFirm, type Contact, firmSearchText } from '../firm/firm.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { recordsNamingFirm, updateFirmVersioned } from '../firm/firm.repository';
 import { type FirmInput, rowFields } from '../firm/firm.service';
 import { type FirmNames, firmsByAliasNorm, replaceFirmAliases } from '../firm/firm-alias';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
 import * as repo from './import.repository';

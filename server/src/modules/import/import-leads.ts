@@ -2,12 +2,14 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Insertable } from 'kysely';
 import { todayInShanghai } from '../../../../shared/src/dates';
 import type { Database, LeadTable } from '../../db/database';
-import { isUniqueViolation, nextCode, requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { isUniqueViolation, nextCode } from '../../lib/sql-helpers';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type AuditEntry, writeAuditBatch } from '../audit/audit.writer';
 import { assertLeadEditable } from '../lead/lead.policy';
 import { auditableLead } from '../lead/lead.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { leadSearchText, refreshLeadSearchText, updateLeadVersioned } from '../lead/lead.repository';
 import { leadFields } from '../lead/lead.routes';
 import { checkLead, type LeadInput, rowFields } from '../lead/lead.service';

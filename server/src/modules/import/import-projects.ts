@@ -1,9 +1,10 @@
 import type { ProjectTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
+import { requireActor } from '../../plugins/context';
 import { AppError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertProjectEditable } from '../project/project.policy';
 import { auditableProject } from '../project/project.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { replaceInvestors, updateProjectVersioned } from '../project/project.repository';
 import {
   type CreateProjectInput,

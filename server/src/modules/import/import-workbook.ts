@@ -1,7 +1,12 @@
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+// Loaded on first use, not at start: exceljs alone was a fifth of the server's start-up (decision 012).
+import type ExcelJS from 'exceljs';
 import { IMPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
+import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
+import { AppError } from '../../plugins/errors';
+import { checkCellSizes } from '../../upload/sheet-caps';
+import { checkZipContents } from '../../upload/zip-guard';
 import { cellText } from './import-cells';
 import { COLUMNS_OF, type ImportColumn, type ImportKind, KIND_LABELS } from './import-columns';
 
@@ -43,7 +48,7 @@ interface WithValidations {
 /** The import template of `kind`: headers, English line, hints row, dropdowns, a 说明 sheet. */
 export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
   const columns = COLUMNS_OF[kind];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Lianzhao 链招';
   const ws = wb.addWorksheet(KIND_LABELS[kind].zh, {
     views: [{ state: 'frozen', ySplit: TEMPLATE_ROWS.hints }],
@@ -174,6 +179,8 @@ export function looksLikeXlsx(bytes: Buffer): boolean {
 /**
  * Reads the first worksheet of an uploaded file with the streaming reader. The header row is the
  * first of the top 10 rows that names every required column (in any order, Chinese or English).
+ * A cell longer than Excel allows is refused (AppError); so is a sheet of more than twice `maxRows`
+ * rows, blank ones included, so that a million empty rows cannot keep the reader busy.
  */
 export async function readImportSheet(
   bytes: Buffer,
@@ -182,7 +189,8 @@ export async function readImportSheet(
 ): Promise<ReadResult> {
   const columns = COLUMNS_OF[kind];
   const required = columns.filter((c) => c.required);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+  const excel = (await import('exceljs')).default;
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -193,11 +201,17 @@ export async function readImportSheet(
   const preamble: SheetRow[] = [];
   const rows: SheetRow[] = [];
   let seen = 0;
+  let scanned = 0;
   let tooMany = false;
   try {
     for await (const ws of reader) {
       for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
         const cells = (row.values as unknown[]).slice();
+        checkCellSizes(cells, row.number);
+        if (++scanned > maxRows * 2) {
+          tooMany = true;
+          break;
+        }
         if (!headerRow) {
           if (++seen > 10) break;
           const index = matchHeader(columns, cells);
@@ -220,7 +234,8 @@ export async function readImportSheet(
       }
       break; // the first worksheet only
     }
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     return {
       ok: false,
       message: {
@@ -259,6 +274,20 @@ export async function readImportSheet(
   return { ok: true, sheet: { kind, headerRow, preamble, rows, columnIndex } };
 }
 
+/**
+ * The import's reader as the parse worker runs it: every zip entry inflated and counted against the
+ * xlsx caps first, then the streaming read.
+ */
+export async function readImportUpload(params: {
+  bytes: Uint8Array;
+  kind: ImportKind;
+  maxRows?: number;
+}): Promise<ReadResult> {
+  const bytes = Buffer.from(params.bytes.buffer, params.bytes.byteOffset, params.bytes.byteLength);
+  await checkZipContents(bytes, UPLOAD_LIMITS.xlsx);
+  return readImportSheet(bytes, params.kind, params.maxRows);
+}
+
 /** exceljs values that can be written back as they came (rich text is flattened to its text). */
 function writable(v: unknown): ExcelJS.CellValue {
   if (v === null || v === undefined) return null;
@@ -283,7 +312,8 @@ export async function buildErrorWorkbook(
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const excel = (await import('exceljs')).default;
+  const wb = new excel.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,

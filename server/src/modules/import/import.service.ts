@@ -2,10 +2,13 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { z } from 'zod';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
-import { requireActor } from '../../lib/fields';
+import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { AppError, errors } from '../../plugins/errors';
+import { runParseTask } from '../../upload/parse-runner';
+import { checkZipDirectory } from '../../upload/zip-guard';
 import { writeAudit } from '../audit/audit.writer';
 import * as repo from './import.repository';
 import { IMPORT_KINDS, type ImportKind } from './import-columns';
@@ -14,13 +17,7 @@ import { planLeadImport } from './import-leads';
 import { type Issues, type Planner, RowsRefused } from './import-plan';
 import { planProjectImport } from './import-projects';
 import { formatIssues } from './import-rows';
-import {
-  buildErrorWorkbook,
-  buildTemplate,
-  looksLikeXlsx,
-  type ParsedSheet,
-  readImportSheet,
-} from './import-workbook';
+import { buildErrorWorkbook, buildTemplate, looksLikeXlsx, type ParsedSheet } from './import-workbook';
 import { keepHeartbeat, ownedByThisProcess, ownerGone } from './job-owner';
 import { INTERRUPTED } from './job-recovery.service';
 
@@ -66,7 +63,7 @@ export function importTemplate(kind: ImportKind): Promise<Buffer> {
 }
 
 /**
- * Starts an import: refuses what is plainly not an xlsx (400), records the job and runs it in the
+ * Starts an import: refuses what is plainly not an xlsx (400) or unpacks past the caps (413), records the job and runs it in the
  * background. `log` receives unexpected failures (the job then says only that it failed).
  */
 export async function startImport(
@@ -82,6 +79,8 @@ export async function startImport(
     };
     throw errors.badRequest('IMPORT_NOT_XLSX', message, [{ path: 'file', message }]);
   }
+  // A bomb (or a damaged zip) is refused now, from the zip directory alone, before a job exists.
+  await checkZipDirectory(input.bytes, UPLOAD_LIMITS.xlsx);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
   await repo.insertJob(ctx.db.kysely, {
@@ -137,7 +136,8 @@ async function runImport(
   };
   try {
     await yieldToLoop(); // answer the upload first
-    const read = await readImportSheet(input.bytes, input.kind);
+    // In the parse worker: the loop stays free, time and memory are capped (server/src/upload).
+    const read = await runParseTask('importSheet', { bytes: input.bytes, kind: input.kind });
     if (!read.ok) {
       await finish({ status: 'failed', message: both(read.message) });
       return;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { daysBetween, periodOf } from '../../../../shared/src/dates';
-import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import * as repo from './inbox.repository';
 
 export const inboxItemSchema = z.object({

@@ -16,6 +16,7 @@ import {
   type PersonMention,
 } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
+import { leadingBrand } from './firm-short-names';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
   addName,
@@ -388,6 +389,19 @@ export function assemble(input: AssembleInput): Assembled {
   const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;
+    // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
+    // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
+    if (b.companies.size === 0 && !b.nameFromFirm) {
+      const brand = leadingBrand(b.name);
+      const at = brand ? text.indexOf(brand, b.first.start) : -1;
+      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
+      const recurs =
+        brand !== null &&
+        text.split(brand).length - 1 >
+          b.mentions.filter((m) => text.slice(m.start, m.end).includes(brand)).length;
+      if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
+        b.companies.set(brand, { start: at, end: at + brand.length });
+    }
     for (const [name] of b.companies) {
       for (const [fc, facts] of firmFacts) {
         if (fc.name !== name) continue;

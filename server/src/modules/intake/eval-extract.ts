@@ -11,6 +11,7 @@ import {
   formatScore,
   type GoldProject,
   MATCHING_RULES,
+  type Score,
   scoreProjects,
 } from './eval-metrics';
 import { SEED_ARTICLE_DATE, SEED_GOLD } from './eval-seed-gold';
@@ -102,17 +103,26 @@ function main(): void {
         { name: 'Eval passages (../shared/eval/news)', dir },
         { name: 'Development set', dir: path.join(EVAL_DIR, 'dev') },
         { name: 'Held-out set (never used to change rules)', dir: path.join(EVAL_DIR, 'heldout') },
+        {
+          name: 'Held-out set, second batch (never used to change rules)',
+          dir: path.join(EVAL_DIR, 'heldout2'),
+        },
       ];
-  for (const set of sets) scoreFolder(set.name, set.dir, verbose);
+  const heldOut = emptyScore();
+  for (const set of sets) {
+    const score = scoreFolder(set.name, set.dir, verbose);
+    if (score && set.dir.includes(`${path.sep}heldout`)) addScore(heldOut, score);
+  }
+  if (!dirArg) console.log(formatScore('Held-out sets combined', heldOut));
 }
 
 /** The repository's own labelled passages (issue 13): dev/ to work on, heldout/ to report on. */
 const EVAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval');
 
-function scoreFolder(name: string, dir: string, verbose: boolean): void {
+function scoreFolder(name: string, dir: string, verbose: boolean): Score | null {
   if (!existsSync(dir)) {
     console.log(`${name}: folder not found: ${dir}. Pass one: npm run eval:extract -- DIR\n`);
-    return;
+    return null;
   }
   const files = readdirSync(dir)
     .filter((f) => /\.txt$/.test(f) && existsSync(path.join(dir, f.replace(/\.txt$/, '.labels.json'))))
@@ -147,6 +157,7 @@ function scoreFolder(name: string, dir: string, verbose: boolean): void {
   console.log(formatScore(`${name}: ${dir} (${files.length} files)`, total));
   console.log(`    aggregates (batch totals, scored apart): labelled ${aggGold}, predicted ${aggPred}`);
   console.log(`    ${files.length} passages, ${chars} characters read in ${ms.toFixed(0)} ms\n`);
+  return total;
 }
 
 main();

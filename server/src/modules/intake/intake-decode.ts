@@ -2,10 +2,12 @@
 // extractor reads, or refuses it with a message a person can act on. Nothing here touches the database.
 
 import iconv from 'iconv-lite';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { INTAKE_LIMITS, type IntakeSourceKind } from '../../../../shared/src/intake';
-import { AppError, errors } from '../../plugins/errors';
+import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
+import { AppError } from '../../plugins/errors';
+import { runParseTask } from '../../upload/parse-runner';
+import { checkZipDirectory } from '../../upload/zip-guard';
+import { intakeErrors } from './intake-errors';
 
 export interface DecodedText {
   text: string;
@@ -13,57 +15,6 @@ export interface DecodedText {
   /** How a .txt was read (utf-8, utf-16le, gb18030); null for other kinds. */
   encoding: string | null;
 }
-
-const refuse = (code: string, zh: string, en: string) =>
-  errors.badRequest(code, { zh, en }, [{ path: 'file', message: { zh, en } }]);
-
-export const intakeErrors = {
-  empty: () =>
-    errors.badRequest(
-      'INTAKE_EMPTY',
-      {
-        zh: '没有可读的文字：请粘贴新闻正文或上传文件',
-        en: 'There is no text: paste the article or upload a file',
-      },
-      [{ path: 'text', message: { zh: '内容为空', en: 'empty' } }],
-    ),
-  notText: () =>
-    errors.badRequest(
-      'INTAKE_NOT_TEXT',
-      {
-        zh: '内容不像文字（可能是二进制文件或编码错误），未保存任何内容',
-        en: 'This does not look like text (a binary file or a wrong encoding); nothing was saved',
-      },
-      [{ path: 'text', message: { zh: '不是可读文字', en: 'not readable text' } }],
-    ),
-  tooLong: (chars: number) =>
-    errors.badRequest(
-      'INTAKE_TOO_LONG',
-      {
-        zh: `文字过长（${chars} 字，上限 ${INTAKE_LIMITS.maxTextChars} 字），请拆分后分次录入`,
-        en: `The text is too long (${chars} characters, limit ${INTAKE_LIMITS.maxTextChars}); split it`,
-      },
-      [{ path: 'text', message: { zh: '文字过长', en: 'too long' } }],
-    ),
-  pdfNoText: () =>
-    refuse(
-      'INTAKE_PDF_NO_TEXT',
-      'PDF 没有文字层（可能是扫描件或图片），请先做文字识别（OCR）或直接粘贴文字',
-      'The PDF has no text layer (a scan or images); run OCR first or paste the text',
-    ),
-  unreadable: (what: string) =>
-    refuse(
-      'INTAKE_FILE_UNREADABLE',
-      `无法读取该${what}文件（文件损坏、加密或格式不符）`,
-      `The ${what} file cannot be read (damaged, encrypted or not what its name says)`,
-    ),
-  unsupported: () =>
-    refuse(
-      'INTAKE_FILE_TYPE',
-      '仅支持 .txt、.docx、.pdf 文件（旧版 .doc 请另存为 .docx）',
-      'Only .txt, .docx and .pdf files are accepted (save an old .doc as .docx)',
-    ),
-};
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
@@ -129,53 +80,37 @@ export function gb2312Share(bytes: Uint8Array): number {
   return pairs === 0 ? 1 : common / pairs;
 }
 
-async function readDocx(bytes: Buffer): Promise<string> {
-  try {
-    const result = await mammoth.extractRawText({ buffer: bytes });
-    return result.value;
-  } catch {
-    throw intakeErrors.unreadable('Word (.docx) ');
-  }
+/** A damaged file keeps intake's own message; the caps' refusals (413) pass through as they are. */
+function unreadableAs(what: string) {
+  return (err: unknown): never => {
+    const code = err instanceof AppError ? err.code : null;
+    if (code === 'UPLOAD_ZIP_INVALID' || code === 'UPLOAD_UNREADABLE') throw intakeErrors.unreadable(what);
+    throw err;
+  };
 }
 
-async function readPdf(bytes: Buffer): Promise<string> {
-  let pages: string[];
-  try {
-    // verbosity 0: pdf.js reports errors only (no "Warning: …" lines in the server log).
-    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-    try {
-      if (pdf.numPages > INTAKE_LIMITS.maxPdfPages) {
-        throw refuse(
-          'INTAKE_PDF_TOO_MANY_PAGES',
-          `PDF 超过 ${INTAKE_LIMITS.maxPdfPages} 页，请只上传相关页面`,
-          `The PDF has more than ${INTAKE_LIMITS.maxPdfPages} pages; upload the pages that matter`,
-        );
-      }
-      pages = (await extractText(pdf, { mergePages: false })).text;
-    } finally {
-      await pdf.loadingTask.destroy().catch(() => undefined);
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw intakeErrors.unreadable('PDF ');
-  }
-  const text = pages.join('\n\n');
-  if (text.replace(/\s+/g, '') === '') throw intakeErrors.pdfNoText();
-  return text;
-}
-
-/** Reads an uploaded file into text by its kind; refusals are 400s with a bilingual message. */
+/**
+ * Reads an uploaded file into text by its kind; refusals are 400s (413 when the file unpacks to more
+ * than the caps) with a bilingual message. .docx and .pdf are read in the parse worker (time and
+ * memory capped); a .docx's zip directory is checked here first, so a bomb is refused unread.
+ */
 export async function decodeUpload(fileName: string | null, bytes: Buffer): Promise<DecodedText> {
   if (bytes.length === 0) throw intakeErrors.empty();
   const kind = sniffKind(fileName, bytes);
   if (kind === 'unsupported') throw intakeErrors.unsupported();
   if (kind === 'pdf') {
     if (!startsWith(bytes, PDF)) throw intakeErrors.unreadable('PDF ');
-    return { text: await readPdf(bytes), kind, encoding: null };
+    const text = await runParseTask('pdfText', { bytes }).catch(unreadableAs('PDF '));
+    return { text, kind, encoding: null };
   }
   if (kind === 'docx') {
     if (!startsWith(bytes, ZIP)) throw intakeErrors.unreadable('Word (.docx) ');
-    return { text: await readDocx(bytes), kind, encoding: null };
+    const read = async () => {
+      await checkZipDirectory(bytes, UPLOAD_LIMITS.docx);
+      return runParseTask('docxText', { bytes });
+    };
+    const text = await read().catch(unreadableAs('Word (.docx) '));
+    return { text, kind, encoding: null };
   }
   const { text, encoding } = decodeTextFile(bytes);
   return { text, kind: 'txt', encoding };

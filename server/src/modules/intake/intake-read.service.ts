@@ -2,8 +2,8 @@
 // earlier imports of the same article, firm names for ids), the list, and a record's provenance.
 
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type IntakeDto, presentIntake, presentListItem, presentProvenance } from './intake.presenter';
 import * as repo from './intake.repository';

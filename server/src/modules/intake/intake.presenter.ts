@@ -12,7 +12,7 @@ import {
   intakeSpanSchema,
 } from '../../../../shared/src/intake';
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import type { IntakeListRow, ProvenanceRow } from './intake.repository';
 import type { EarlierArticleRow } from './intake-links.repository';
 import { toIntakeProject } from './project-facts';

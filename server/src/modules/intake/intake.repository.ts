@@ -6,7 +6,7 @@ import type {
   IntakeTable,
   ProvenanceTable,
 } from '../../db/database';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 import type { FirmRecord, ProjectRecord } from './intake-match';
 
 type Q = Kysely<Database> | Transaction<Database>;

@@ -8,7 +8,8 @@ import { listResponse, pagingQuery } from '../../lib/list-query';
 import { AppError, errors, type FieldError } from '../../plugins/errors';
 import { applyResultSchema, intakeListItemSchema, intakeSchema, provenanceSchema } from './intake.presenter';
 import { applyIntake, createIntake } from './intake.service';
-import { decodeUpload, intakeErrors } from './intake-decode';
+import { decodeUpload } from './intake-decode';
+import { intakeErrors } from './intake-errors';
 import { getIntake, listIntakes, listProvenance } from './intake-read.service';
 
 const MB = Math.round(INTAKE_LIMITS.maxFileBytes / 1024 / 1024);

@@ -7,10 +7,10 @@ import type {
   IntakeTable,
   ProvenanceTable,
 } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import { joinedDb } from '../../lib/joined-transaction';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { AppError, errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { normaliseFirmName } from '../firm/firm-name';

@@ -74,7 +74,10 @@ export function findRoledMoney(text: string): RoledMoney[] {
     const role = roleBefore(text, tok.start);
     if (role === null && !tok.explicit) continue;
     // 亩均产值150万元 / 亩均税收11万元: per-mu figures are not the project's totals.
-    const perMu = /亩均[^，,。；;]{0,4}$/.test(text.slice(Math.max(0, tok.start - 8), tok.start));
+    // "年税收超80万/亩": an amount per mu written after it is a per-mu figure too.
+    const perMu =
+      /亩均[^，,。；;]{0,4}$/.test(text.slice(Math.max(0, tok.start - 8), tok.start)) ||
+      /^\s*(?:元)?\s*[/每]\s*亩/.test(text.slice(tok.end, tok.end + 4));
     // 同比增长近20% within the next clause or two belongs to this amount.
     const growth =
       startingIn(percents, tok.end, tok.end + 13).find(

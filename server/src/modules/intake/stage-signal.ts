@@ -14,7 +14,11 @@ export interface StageMention {
 
 /** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
 const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
-  [/试生产|试投产|试运行|试产/g, '试生产'],
+  [/试生产|试投产|试运行|试产|试车生产|试车/g, '试生产'],
+  // "竣工投产", "建成投产": the state reached is production, not completion.
+  [/(?:竣工|建成)(?:并)?(?:投产|投入生产|投入使用|投用)/g, '投产'],
+  // "基本具备竣工条件": built, not yet accepted.
+  [/(?:基本)?具备竣工(?:验收)?条件/g, '主体完工'],
   [/主体[^，,。；\n]{0,6}?(?:已经|已)?(?:全部|基本)?(?:完成|完工|封顶)|封顶/g, '主体完工'],
   [/竣工验收|竣工|完工|建成/g, '竣工验收'],
   [/(?:设备)?(?:进厂|进场)?(?:安装)?调试|设备(?:进厂|进场)|设备安装/g, '设备调试'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STATUS_KEYS } from '../../../../shared/src/lead-status';
 import type { LeadFollowupTable, LeadTable } from '../../db/database';
-import { type RecordLink, recordLinkSchema } from '../chain/record-link';
+import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
 import { FINAL_LEAD_STATUSES, type LeadRow } from './lead.repository';
 
 /** Where a lead came from; `referral` is 以商招商 (a firm already here brought it). */

@@ -3,7 +3,7 @@ import type { DialectName } from '../../db/connect';
 import type { Database, LeadFollowupTable, LeadOriginFields, LeadTable, LinkFields } from '../../db/database';
 import { buildSearchText, orderNullsLast, orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
-import { linkSubtreeIds } from '../chain/record-link';
+import { linkSubtreeIds } from '../record-link/record-link';
 
 type Q = Kysely<Database> | Transaction<Database>;
 

@@ -2,14 +2,16 @@ import type { Kysely, Transaction } from 'kysely';
 import { todayInShanghai } from '../../../../shared/src/dates';
 import { canMoveLead, type LeadStatus } from '../../../../shared/src/lead-status';
 import type { Database, LeadTable, LinkFields } from '../../db/database';
-import { nextCode, requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { inheritLink } from '../chain/chain.repository';
-import { assertLinkExists, linkDisplays } from '../chain/record-link';
 import { getProject, insertProjectRecord } from '../project/project.service';
+import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertLeadEditable } from './lead.policy';
 import { auditableLead, type LeadDto, presentFollowup, presentLead } from './lead.presenter';
 import * as repo from './lead.repository';

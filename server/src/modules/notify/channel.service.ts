@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OutboundChannelTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { maskUrl, sendOnChannel, smtpConfigSchema, webhookConfigSchema } from './outbound';

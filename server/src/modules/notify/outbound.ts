@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { AddressRefused } from './outbound-address';
 import { type PostOptions, postJson } from './webhook-client';
@@ -69,6 +68,7 @@ async function deliver(ch: ChannelForSend, msg: OutboundMessage, opts: PostOptio
   const timeoutMs = opts.timeoutMs;
   if (ch.kind === 'smtp') {
     const c = smtpConfigSchema.parse(JSON.parse(ch.config_json));
+    const nodemailer = (await import('nodemailer')).default;
     const transport = nodemailer.createTransport({
       host: c.host,
       port: c.port,

@@ -2,8 +2,10 @@ import { todayInShanghai } from '../../../../shared/src/dates';
 import { escalationOf } from '../../../../shared/src/escalation';
 import type { Db } from '../../db/connect';
 import { addMinutes, type Clock } from '../../lib/clock';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listOverdueWorking } from '../request/request.repository';
 import { escalationSubject } from '../request/request.service';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listOverdueRunningTasks } from '../task/task.repository';
 import { taskEscalationSubject } from '../task/task.service';
 import { recordEscalation } from './escalation.service';

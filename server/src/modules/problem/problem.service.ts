@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { problemItemState, summariseProblemItems } from '../../../../shared/src/task-status';
 import type { ProblemItemTable, ProblemListTable } from '../../db/database';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type AttachmentUpload, listAttachmentMeta, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertTaskVisible, taskScopeOf } from '../task/task.policy';
 import { taskSchema } from '../task/task.presenter';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findTaskById, listTasks } from '../task/task.repository';
 import { presentTaskRows } from '../task/task.service';
 import {

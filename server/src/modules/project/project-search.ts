@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProjectTable } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
-import { parseJsonArray } from '../../lib/fields';
+import { parseJsonArray } from '../../lib/json';
 
 type Q = Kysely<Database> | Transaction<Database>;
 

@@ -1,8 +1,8 @@
 import { canMove, type ProjectStage } from '../../../../shared/src/project-stage';
 import type { ProjectTable } from '../../db/database';
-import { requireActor } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertProjectEditable, assertProjectVisible } from './project.policy';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { daysBetween } from '../../../../shared/src/dates';
 import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
-import { type RecordLink, recordLinkSchema } from '../chain/record-link';
+import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
 import type { InvestorRow, ProjectRow } from './project.repository';
 
 /** 省重点 / 市重点 / 区重点: which government level lists the project as key. */

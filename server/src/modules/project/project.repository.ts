@@ -10,7 +10,7 @@ import type {
 } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
-import { linkSubtreeIds } from '../chain/record-link';
+import { linkSubtreeIds } from '../record-link/record-link';
 import type { ProjectScope } from './project.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;

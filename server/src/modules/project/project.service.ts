@@ -7,12 +7,13 @@ import {
   type ProjectStage,
 } from '../../../../shared/src/project-stage';
 import type { Database, LinkFields, ProjectTable } from '../../db/database';
-import { isUniqueViolation, nextCode, requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
+import { isUniqueViolation, nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-import { assertLinkExists, linkDisplays } from '../chain/record-link';
+import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
 import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
 import * as repo from './project.repository';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { num, priorCumulatives } from '../round/round.repository';
 import { type RollupInput, rollUp, UNGROUPED } from '../round/round-rollup';
 
@@ -187,19 +188,3 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
 }
 
 export type DispatchReportData = NonNullable<Awaited<ReturnType<typeof dispatchReportData>>>;
-
-/**
- * The whole report file, drawn in the read worker too: packing a .docx/.xlsx (zip compression) is
- * CPU work that would otherwise stall the event loop for every other request.
- */
-export async function dispatchReportFile(
-  db: Db,
-  p: { roundId?: string | undefined; today: string; format: 'docx' | 'xlsx' },
-) {
-  const data = await dispatchReportData(db, p);
-  if (!data) return null;
-  const { dispatchDocx } = await import('./dispatch-docx');
-  const { dispatchXlsx } = await import('./dispatch-xlsx');
-  const content = p.format === 'docx' ? await dispatchDocx(data) : await dispatchXlsx(data);
-  return { content: new Uint8Array(content), fileName: `调度报告-${data.round.periodKey}.${p.format}` };
-}

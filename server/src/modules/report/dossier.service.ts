@@ -1,8 +1,8 @@
 import { ImageRun, Paragraph } from 'docx';
 import { formatMoney } from '../../../../shared/src/money';
 import { projectStageLabel } from '../../../../shared/src/project-stage';
-import { today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { today } from '../../plugins/context';
 import { listMilestones, projectTimeline } from '../project/milestone.service';
 import { getProject } from '../project/project.service';
 import { listReports } from '../round/round.service';

@@ -1,7 +1,8 @@
 import type { ReadRunner } from '../../db/read-pool';
-import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
+import type { reportReadTasks } from './report.read-tasks';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -11,7 +12,7 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
  */
 export async function dispatchReport(
   ctx: ServiceContext,
-  reads: ReadRunner,
+  reads: ReadRunner<typeof reportReadTasks>,
   format: 'docx' | 'xlsx',
   roundId?: string,
 ) {

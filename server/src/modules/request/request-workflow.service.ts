@@ -7,8 +7,8 @@ import {
   type RequestType,
 } from '../../../../shared/src/request-status';
 import type { Database, FactorRequestTable } from '../../db/database';
-import { requireActor, today } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type AttachmentUpload, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';

@@ -213,7 +213,7 @@ export interface RequestOverview {
  * The leader's view: open requests by department and by type with overdue counts and the average
  * days from assignment to resolution. Counts are grouped in SQL; the averages are taken over the
  * resolved rows' two timestamps here, which keeps date arithmetic out of dialect-specific SQL.
- * Registered as a read task (db/read-tasks.ts): it scans every request.
+ * Registered as a read task (request.read-tasks.ts): it scans every request.
  */
 export async function requestOverview(db: Kysely<Database>, p: { today: string }): Promise<RequestOverview> {
   const openStatuses = ['submitted', ...WORKING, 'rejected'];

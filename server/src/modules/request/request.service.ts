@@ -8,9 +8,9 @@ import {
 } from '../../../../shared/src/request-status';
 import type { FactorRequestTable } from '../../db/database';
 import type { ReadRunner } from '../../db/read-pool';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
@@ -24,6 +24,7 @@ import {
   type RequestDetailDto,
   type RequestDto,
 } from './request.presenter';
+import type { requestReadTasks } from './request.read-tasks';
 import * as repo from './request.repository';
 
 /** The request if the actor may see it (404 otherwise: a guessed id is not confirmed). */
@@ -260,7 +261,7 @@ export function event(
 }
 
 /** The leader's overview, off the event loop (read task `request.overview`). */
-export async function requestOverviewFor(ctx: ServiceContext, reads: ReadRunner) {
+export async function requestOverviewFor(ctx: ServiceContext, reads: ReadRunner<typeof requestReadTasks>) {
   requireActor(ctx);
   return reads.run('request.overview', { today: today(ctx) });
 }

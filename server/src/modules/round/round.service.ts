@@ -3,9 +3,9 @@ import { ROUND_LIMITS, type RoundKind, roundStatus } from '../../../../shared/sr
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { cumulativeDisagrees, expectedCumulative } from '../../../../shared/src/round-figures';
 import type { RoundTable } from '../../db/database';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfFirm } from '../notify/notify.service';

@@ -1,14 +1,19 @@
 import type { TargetMetric, TargetUnitType } from '../../../../shared/src/dispatch';
 import type { ReadRunner } from '../../db/read-pool';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import type { targetReadTasks } from './target.read-tasks';
 import { targetRowsOf, unitNameOf, unitOptions } from './target.repository';
 
 /** Targets of a year with actuals, rates and rankings (read task `target.list`). */
-export async function listTargets(ctx: ServiceContext, reads: ReadRunner, year?: number) {
+export async function listTargets(
+  ctx: ServiceContext,
+  reads: ReadRunner<typeof targetReadTasks>,
+  year?: number,
+) {
   requireActor(ctx);
   const day = today(ctx);
   return reads.run('target.list', { year: year ?? Number(day.slice(0, 4)), today: day });

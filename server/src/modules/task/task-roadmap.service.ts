@@ -1,8 +1,8 @@
 import { periodOf } from '../../../../shared/src/dates';
 import { TASK_LIMITS } from '../../../../shared/src/task-status';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type AttachmentUpload, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';

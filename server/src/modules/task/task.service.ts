@@ -6,14 +6,15 @@ import {
   type TaskType,
 } from '../../../../shared/src/task-status';
 import type { TaskTable } from '../../db/database';
-import { requireActor, today } from '../../lib/fields';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
 import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listEscalations } from '../request/request.repository';
 import { assertTaskVisible, mayEditTask, mayReport, taskActorKinds, taskScopeOf } from './task.policy';
 import {

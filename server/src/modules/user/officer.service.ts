@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { requireActor } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import * as repo from './user.repository';
 
 export const officerSchema = z.object({

@@ -5,6 +5,7 @@ import { hashPassword } from '../../lib/secrets';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { deleteSessionsOfUser } from '../auth/session.repository';
 import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from './user.presenter';

@@ -1,7 +1,7 @@
 import { STAGE_NORM_DEFAULTS, STAGE_NORM_STAGES } from '../../../../shared/src/dispatch';
 import { type ProjectStage, projectStageLabel } from '../../../../shared/src/project-stage';
-import { requireActor } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
+import { requireActor } from '../../plugins/context';
 import { writeAudit } from '../audit/audit.writer';
 
 /**

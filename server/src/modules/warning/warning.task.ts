@@ -11,6 +11,7 @@ import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { type CockpitScope, scopedProjects } from '../cockpit/cockpit.repository';
 import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
 

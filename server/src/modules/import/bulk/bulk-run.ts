@@ -277,6 +277,8 @@ async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions):
       zh: `导入完成：读取 ${state.processed} 行，提交 ${state.committed} 批（新增 ${state.created}，更新 ${state.updated}，无变化 ${state.unchanged}）${refused.zh}`,
       en: `Done: ${state.processed} rows read, ${state.committed} batches committed (${state.created} created, ${state.updated} updated, ${state.unchanged} unchanged)${refused.en}`,
     };
+    // The upload goes first, so a job seen as done has no file left behind.
+    if (opts.removeFileWhenDone) await fs.promises.rm(job.file_path, { force: true });
     await importRepo.updateJob(db, jobId, {
       status: 'done',
       total: state.processed,
@@ -284,7 +286,6 @@ async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions):
       updated_at: stamp(),
       finished_at: stamp(),
     });
-    if (opts.removeFileWhenDone) await fs.promises.rm(job.file_path, { force: true });
   } catch (err) {
     if (err instanceof Superseded) return; // the other run owns the job now
     if (err instanceof SourceError) return fail(err.bilingual);

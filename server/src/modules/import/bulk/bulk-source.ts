@@ -1,6 +1,11 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
+// Loaded on first use, not at start: exceljs alone was a fifth of the server's start-up (decision 012).
+import type ExcelJS from 'exceljs';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
+import { UPLOAD_LIMITS } from '../../../../../shared/src/upload-limits';
+import { AppError } from '../../../plugins/errors';
+import { checkCellSizes } from '../../../upload/sheet-caps';
+import { checkZipContents } from '../../../upload/zip-guard';
 import { COLUMNS_OF } from '../import-columns';
 import { isBlank, isPreamble, matchHeader, type SheetRow } from '../import-workbook';
 import { type CsvEncoding, CsvFormatError, detectCsvEncoding, readCsvRecords } from './bulk-csv';
@@ -97,9 +102,24 @@ function csvRows(path: string, encoding: CsvEncoding): RawRows {
   };
 }
 
+/**
+ * Before exceljs reads a bulk workbook (on the main thread, in batches): the zip's layout is checked
+ * and its shared strings, which the reader holds whole, are inflated and counted against the cap
+ * (their declared size can lie). The sheets themselves stream, so only the ratio bounds them.
+ */
+async function checkBulkWorkbook(path: string): Promise<void> {
+  try {
+    await checkZipContents(path, UPLOAD_LIMITS.bulkXlsx, (name) => name === 'xl/sharedStrings.xml');
+  } catch (err) {
+    if (err instanceof AppError) throw new SourceError(err.bilingual);
+    throw err;
+  }
+}
+
 function xlsxRows(path: string): RawRows {
   return async function* ({ row }) {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(path), {
+    const excel = (await import('exceljs')).default;
+    const reader = new excel.stream.xlsx.WorkbookReader(fs.createReadStream(path), {
       worksheets: 'emit',
       sharedStrings: 'cache',
       styles: 'cache',
@@ -109,7 +129,14 @@ function xlsxRows(path: string): RawRows {
       for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
         // An xlsx cannot be entered in the middle: a resumed run reads and skips up to `row`.
         if (r.number <= row) continue;
-        yield { rowNumber: r.number, cells: (r.values as unknown[]).slice(), end: 0 };
+        const cells = (r.values as unknown[]).slice();
+        try {
+          checkCellSizes(cells, r.number);
+        } catch (err) {
+          if (err instanceof AppError) throw new SourceError(err.bilingual);
+          throw err;
+        }
+        yield { rowNumber: r.number, cells, end: 0 };
       }
       break; // the first worksheet only
     }
@@ -125,6 +152,7 @@ export async function openSource(
   resume: { row: number; byte: number } = { row: 0, byte: 0 },
 ): Promise<OpenedSource> {
   const { format, encoding } = await sniffFormat(path);
+  if (format === 'xlsx') await checkBulkWorkbook(path);
   const raw = format === 'csv' && encoding ? csvRows(path, encoding) : xlsxRows(path);
   const columns = COLUMNS_OF.firm;
   const required = columns.filter((c) => c.required);

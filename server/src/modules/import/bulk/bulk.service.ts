@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { z } from 'zod';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
-import { requireActor } from '../../../lib/fields';
+import { UPLOAD_LIMITS } from '../../../../../shared/src/upload-limits';
 import { newId } from '../../../lib/ids';
 import type { ServiceContext } from '../../../plugins/context';
+import { requireActor } from '../../../plugins/context';
 import { errors } from '../../../plugins/errors';
+import { checkZipDirectory } from '../../../upload/zip-guard';
 import { assertFirmEditable } from '../../firm/firm.policy';
 import * as importRepo from '../import.repository';
 import { ownedByThisProcess, ownerGone } from '../job-owner';
@@ -88,6 +90,8 @@ export async function createBulkJob(
     if (err instanceof SourceError) throw badFile(err.bilingual);
     throw err;
   }
+  // A bomb (or a damaged zip) is refused now, from the zip directory alone (413/400).
+  if (sniffed.format === 'xlsx') await checkZipDirectory(input.path, UPLOAD_LIMITS.bulkXlsx);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
   const stat = await fs.promises.stat(input.path);

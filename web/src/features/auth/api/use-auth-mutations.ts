@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { changePassword, fetchMe, login, logout, meQueryKey } from './auth-api';
+import { fetchMe, meQueryKey } from '../../../lib/use-me';
+import { changePassword, login, logout } from './auth-api';
 
 /** Signs in, drops whatever a previous user left in the cache, then loads the session with permissions. */
 export function useLogin() {

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
-import { useMe } from '../api/use-me';
+import { useMe } from '../../../lib/use-me';
 
 export const CHANGE_PASSWORD_PATH = '/change-password';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '../../../../../shared/src/permissions';
 import { NotFoundResult } from '../../../components/not-found-result';
-import { useCan } from '../api/use-me';
+import { useCan } from '../../../lib/use-me';
 
 /** Renders its children only for users holding `permission` (null: any signed-in user). */
 export function RequirePermission({

@@ -3,10 +3,10 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { newPasswordRules } from '../../../lib/password-rules';
+import { useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useChangePassword } from '../api/use-auth-mutations';
-import { useSignedInMe } from '../api/use-me';
-import { newPasswordRules } from '../components/password-rules';
 
 interface ChangePasswordValues {
   currentPassword: string;

@@ -4,10 +4,10 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { useMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import type { LoginInput } from '../api/auth-api';
 import { useLogin } from '../api/use-auth-mutations';
-import { useMe } from '../api/use-me';
 import { AuthShell } from '../components/auth-shell';
 import { safeNextPath } from '../components/safe-next-path';
 

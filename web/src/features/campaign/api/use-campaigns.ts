@@ -1,17 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Figure } from '../../../components/figure-cards';
 import { api, type ListResult } from '../../../lib/api-client';
-
-export interface Figure {
-  id: string;
-  key: string;
-  label: string;
-  value: number;
-  unit: string | null;
-  period: string;
-  note: string | null;
-  isSample: boolean;
-  updatedAt: string;
-}
 
 interface Progress {
   taskTotal: number;

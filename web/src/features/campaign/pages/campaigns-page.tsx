@@ -1,11 +1,11 @@
 import { Card, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
+import { FigureCards } from '../../../components/figure-cards';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCampaigns } from '../api/use-campaigns';
-import { FigureCards } from '../components/figure-cards';
 
 /** `/campaigns` 专项行动: each campaign with its progress and headline figures. */
 export function CampaignsPage() {

@@ -9,6 +9,7 @@ import type {
 } from '../../../../../shared/src/chain';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { api, apiRequest } from '../../../lib/api-client';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import type { Lead } from '../../lead/api/use-leads';
 
 /** API shapes of /api/chains (server: modules/chain/chain.presenter.ts). */
@@ -210,16 +211,6 @@ export interface ReferralNetwork {
   truncated: boolean;
 }
 
-export interface LinkOption {
-  id: string;
-  chainId: string;
-  chainName: string;
-  name: string;
-  path: string;
-  position: string;
-  depth: number;
-}
-
 /** What deleting a link or chain would detach (the 409's `attached`, and the delete's answer). */
 export interface Attached {
   links: number;
@@ -289,15 +280,6 @@ export function useRankingSettings() {
         undefined,
         signal,
       ),
-  });
-}
-
-export function useLinkOptions(enabled = true) {
-  return useQuery({
-    queryKey: chainKeys.options,
-    queryFn: ({ signal }) => api.get<{ items: LinkOption[] }>('/api/chains/link-options', undefined, signal),
-    staleTime: 60_000,
-    enabled,
   });
 }
 

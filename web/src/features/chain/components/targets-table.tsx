@@ -5,8 +5,8 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError } from '../../../lib/api-client';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { type TargetItem, useCreateLeadFromTarget, useTargets } from '../api/use-chains';
 
 const FACTOR_COLOR: Record<string, string> = {

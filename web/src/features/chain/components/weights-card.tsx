@@ -2,8 +2,8 @@ import { App, Button, Card, Form, InputNumber, Space, Typography } from 'antd';
 import { useEffect } from 'react';
 import { CHAIN_LIMITS, RANKING_FACTORS, type RankingWeights } from '../../../../../shared/src/chain';
 import { ApiError } from '../../../lib/api-client';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { useRankingSettings, useSaveWeights } from '../api/use-chains';
 
 /** The zone's target ranking weights: read by everyone with chain.read, set with chain.weights. */

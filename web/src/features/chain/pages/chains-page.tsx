@@ -22,8 +22,8 @@ import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError, api } from '../../../lib/api-client';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import {
   type ChainDetail,
   type OverviewItem,

@@ -4,8 +4,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { ReportButtons } from '../../../components/report-buttons';
 import { useI18n } from '../../../locales/i18n-context';
-import { ReportButtons } from '../../report/components/report-buttons';
 import { type CockpitFilters, useCockpit } from '../api/use-cockpit';
 import { CockpitBoard } from '../components/cockpit-board';
 

@@ -3,6 +3,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { useI18n } from '../../../locales/i18n-context';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { useChainName } from '../../request/api/use-requests';
 import { useWarnings, type Warning } from '../api/use-cockpit';
 

@@ -3,8 +3,8 @@ import { Alert, App, Button, Form, InputNumber, Modal, Progress, Typography, Upl
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, downloadFile } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
+import { useMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useMe } from '../../auth/api/use-me';
 import {
   BULK_IMPORT_LIMITS,
   bulkJobPath,

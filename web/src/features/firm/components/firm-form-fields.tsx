@@ -2,9 +2,9 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Radio, Row, Select, Space } from 'antd';
 import { INDUSTRY_CODES } from '../../../../../shared/src/industry-codes';
 import { validateUscc } from '../../../../../shared/src/uscc';
+import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { useI18n } from '../../../locales/i18n-context';
-import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { FIRM_SIZE_CLASSES } from '../api/use-firms';
 
 /** Industry codes to pick from: divisions (2 digits) and the finer codes the demo uses. */

@@ -3,17 +3,17 @@ import { Button, Card, Flex, Input, Select, Space, Table, type TableProps, Tag, 
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { INDUSTRY_CODES } from '../../../../../shared/src/industry-codes';
+import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
+import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
 import { formatDateTime } from '../../../lib/date-format';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
-import { ChainLinkSelect } from '../../chain/components/chain-link-select';
-import { RecordLinkText } from '../../chain/components/record-link-text';
 import {
   FIRM_SIZE_CLASSES,
   type Firm,

@@ -3,9 +3,9 @@ import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd
 import { Link } from 'react-router';
 import { zoneHour } from '../../../lib/date-format';
 import { useModuleRegistry, visibleModules } from '../../../lib/module-registry';
+import { useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
-import { useSignedInMe } from '../../auth/api/use-me';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 12) return 'home.greeting.morning';

@@ -3,8 +3,8 @@ import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { formatDateTime } from '../../../lib/date-format';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { useProvenance } from '../api/use-intake';
 import { useFieldLabel } from './proposal-card';
 

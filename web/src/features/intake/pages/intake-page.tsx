@@ -7,8 +7,8 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/date-format';
 import { errorText } from '../../../lib/error-text';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { type IntakeListItem, useCreateIntake, useIntakeList } from '../api/use-intake';
 
 const PAGE_SIZE = 20;

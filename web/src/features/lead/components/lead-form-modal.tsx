@@ -1,14 +1,14 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { FirmSelect } from '../../../components/firm-select';
 import { MoneyInput, moneyRule, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useSignedInMe } from '../../auth/api/use-me';
-import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import {
   LEAD_SOURCES,
   type Lead,

@@ -1,13 +1,13 @@
 import { Space, Table, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
+import { LeadStatusTag } from '../../../components/lead-status-tag';
 import { useFormatMoney } from '../../../components/money-text';
+import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
 import type { ListResult } from '../../../lib/api-client';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useI18n } from '../../../locales/i18n-context';
-import { RecordLinkText } from '../../chain/components/record-link-text';
 import type { Lead } from '../api/use-leads';
-import { LeadStatusTag } from './lead-status-tag';
 import { NextStepCell } from './next-step-cell';
 
 interface LeadsTableProps {

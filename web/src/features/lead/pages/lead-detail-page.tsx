@@ -3,23 +3,23 @@ import { Alert, Button, Card, Col, Descriptions, Dropdown, Row, Space, Spin } fr
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isOpenLeadStatus, type LeadStatus, leadStatusLabel } from '../../../../../shared/src/lead-status';
+import { LeadStatusTag } from '../../../components/lead-status-tag';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { NotFoundResult } from '../../../components/not-found-result';
 import { useOfficerOptions } from '../../../components/officer-select';
 import { PageHeader } from '../../../components/page-header';
+import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
+import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan, useSignedInMe } from '../../auth/api/use-me';
-import { RecordLinkText } from '../../chain/components/record-link-text';
 import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
 import { LeadFormModal } from '../components/lead-form-modal';
 import { LeadSignModal } from '../components/lead-sign-modal';
 import { LeadStatusModal, leadMoves } from '../components/lead-status-modal';
-import { LeadStatusTag } from '../components/lead-status-tag';
 import { NextStepCell } from '../components/next-step-cell';
 
 /** `/leads/:id`: one lead with its status actions, follow-up log and 签约. */

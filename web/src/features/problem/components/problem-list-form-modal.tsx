@@ -3,9 +3,9 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { useDepartments } from '../../../lib/use-departments';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
-import { useDepartments } from '../../users/api/use-departments';
 import { type ProblemList, useCreateProblemList } from '../api/use-problems';
 
 const SOURCES: ProblemList['source'][] = ['inspection', 'meeting', 'audit', 'supervision', 'other'];

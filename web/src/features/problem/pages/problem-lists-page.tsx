@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { type ProblemList, useProblemLists } from '../api/use-problems';
 import { ProblemListFormModal } from '../components/problem-list-form-modal';
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Figure } from '../../../components/figure-cards';
 import { api, type ListResult } from '../../../lib/api-client';
-import type { Figure } from '../../campaign/api/use-campaigns';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import type { Task } from '../../task/api/use-tasks';
 
 export type Programme = Task & { figures: Figure[] };

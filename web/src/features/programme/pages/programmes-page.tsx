@@ -1,10 +1,10 @@
 import { Card, Descriptions, Space, Statistic, Tag } from 'antd';
 import { Link } from 'react-router';
+import { FigureCards } from '../../../components/figure-cards';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
 import { useI18n } from '../../../locales/i18n-context';
-import { FigureCards } from '../../campaign/components/figure-cards';
 import { useProgrammes } from '../api/use-programmes';
 
 /** `/programmes` 对口支援: each programme with its figures and, where it applies, the pass rate. */

@@ -1,8 +1,8 @@
 import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
+import { RecordLinkText } from '../../../components/record-link-text';
 import { useI18n } from '../../../locales/i18n-context';
-import { RecordLinkText } from '../../chain/components/record-link-text';
 import type { Project, ProjectInvestor } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
 

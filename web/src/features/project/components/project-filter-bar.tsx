@@ -1,11 +1,11 @@
 import { Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { PROJECT_STAGES, type ProjectStage } from '../../../../../shared/src/project-stage';
+import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { MoneyInput, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
-import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { PROJECT_PRIORITIES, type ProjectFilters, type ProjectPriority } from '../api/use-projects';
 
 interface ProjectFilterBarProps {

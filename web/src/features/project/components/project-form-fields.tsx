@@ -12,11 +12,11 @@ import {
   Select,
   Space,
 } from 'antd';
+import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { FirmSelect } from '../../../components/firm-select';
 import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
 import { useI18n } from '../../../locales/i18n-context';
-import { ChainLinkSelect } from '../../chain/components/chain-link-select';
 import { PROJECT_PRIORITIES, type ProjectInvestor } from '../api/use-projects';
 
 const MONEY_FIELDS = [

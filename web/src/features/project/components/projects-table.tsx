@@ -1,12 +1,12 @@
 import { Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useFormatMoney } from '../../../components/money-text';
+import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
 import { StageTag } from '../../../components/stage-tag';
 import type { ListResult } from '../../../lib/api-client';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useI18n } from '../../../locales/i18n-context';
-import { RecordLinkText } from '../../chain/components/record-link-text';
 import type { Project } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
 

@@ -7,8 +7,11 @@ import { projectStageLabel } from '../../../../../shared/src/project-stage';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { useI18n } from '../../../locales/i18n-context';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { useMilestones, useProject, useTimeline } from '../../project/api/use-projects';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { fieldLabel } from '../../project/components/timeline-field-label';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { useRoundReports } from '../../round/api/use-rounds';
 import { DOSSIER_CSS, pageHeaderCss } from '../components/dossier-print-css';
 

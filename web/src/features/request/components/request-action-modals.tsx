@@ -8,8 +8,8 @@ import {
 } from '../../../../../shared/src/request-status';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
+import { useDepartments } from '../../../lib/use-departments';
 import { useI18n } from '../../../locales/i18n-context';
-import { useDepartments } from '../../users/api/use-departments';
 import { type FactorRequest, useAssignRequest, useMoveRequest } from '../api/use-requests';
 
 /** 交办: pick the department and the deadline (the type's default when left empty). */

@@ -6,9 +6,9 @@ import {
   type RequestStatus,
   type RequestType,
 } from '../../../../../shared/src/request-status';
+import { useDepartments } from '../../../lib/use-departments';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
-import { useDepartments } from '../../users/api/use-departments';
 import { type RequestFilters, useChainName } from '../api/use-requests';
 
 /** The filters the address can carry, in the order they are read. */

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { useDepartments } from '../../../lib/use-departments';
+import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan, useSignedInMe } from '../../auth/api/use-me';
-import { useDepartments } from '../../users/api/use-departments';
 import { type RequestFilters, useRequestQueue, useRequests } from '../api/use-requests';
 import {
   RequestFilterBar,

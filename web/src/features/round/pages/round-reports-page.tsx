@@ -4,8 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
 import { errorText } from '../../../lib/error-text';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { type RoundReport, useProblemsToRequest, useRoundReports } from '../api/use-rounds';
 import { ReportRevisions } from '../components/report-revisions';
 

@@ -6,10 +6,10 @@ import { Link, useNavigate } from 'react-router';
 import { PROJECT_STAGES, projectStageLabel } from '../../../../../shared/src/project-stage';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { ReportButtons } from '../../../components/report-buttons';
 import { errorText } from '../../../lib/error-text';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
-import { ReportButtons } from '../../report/components/report-buttons';
 import { type Round, useCreateRound, useRounds } from '../api/use-rounds';
 
 /** `/rounds` 项目调度: the rounds with their reporting rate; an admin sets a new one. */

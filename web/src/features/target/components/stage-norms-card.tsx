@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { STAGE_NORM_LIMITS } from '../../../../../shared/src/dispatch';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { errorText } from '../../../lib/error-text';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useCan } from '../../auth/api/use-me';
 import { type StageNorm, useSetStageNorms, useStageNorms } from '../api/use-stage-norms';
 
 /**

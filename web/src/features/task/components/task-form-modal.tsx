@@ -4,9 +4,9 @@ import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { TASK_SOURCES, type TaskSource } from '../../../../../shared/src/task-status';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { useDepartments } from '../../../lib/use-departments';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
-import { useDepartments } from '../../users/api/use-departments';
 import { useCreateTask } from '../api/use-tasks';
 
 interface Values {

@@ -2,8 +2,8 @@ import { Alert, App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { newPasswordRules } from '../../../lib/password-rules';
 import { useI18n } from '../../../locales/i18n-context';
-import { newPasswordRules } from '../../auth/components/password-rules';
 import { type UserAccount, useResetPassword } from '../api/use-users';
 
 /** Sets a new password for another account; the user must change it at next login. */

@@ -3,9 +3,9 @@ import { ROLES, type Role } from '../../../../../shared/src/roles';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { newPasswordRules } from '../../../lib/password-rules';
+import { useDepartments } from '../../../lib/use-departments';
 import { useI18n } from '../../../locales/i18n-context';
-import { newPasswordRules } from '../../auth/components/password-rules';
-import { useDepartments } from '../api/use-departments';
 import { type UpdateUserInput, type UserAccount, useCreateUser, useUpdateUser } from '../api/use-users';
 
 interface UserFormValues {

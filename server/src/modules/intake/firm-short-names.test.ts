@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { leadingBrand } from './firm-short-names';
+
+// Invented names: a brand the dictionary does not know, then ordinary industry words.
+describe('leadingBrand', () => {
+  it('reads an unknown brand at the head of a project name', () => {
+    expect(leadingBrand('鑫瑞达智能包装生产基地项目')).toBe('鑫瑞达');
+  });
+
+  it('keeps a trade word that belongs to the short name', () => {
+    expect(leadingBrand('太阳纸业年产30万吨纸浆项目')).toBe('太阳纸业');
+  });
+
+  it('skips a leading district before the brand', () => {
+    expect(leadingBrand('城西区山推奥特机械配件生产项目')).toBe('山推奥特');
+  });
+
+  it('finds no firm in a generic or place-led name', () => {
+    expect(leadingBrand('年产10万吨饲料项目')).toBeNull();
+    expect(leadingBrand('新型材料生产线项目')).toBeNull();
+    expect(leadingBrand('南山文化生态园')).toBeNull();
+    expect(leadingBrand('wind farm project')).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+// A firm's short name at the head of a project name (宝星企业总部项目 → 宝星, 太阳纸业年产…项目 → 太阳纸业),
+// read with the jieba word segmenter: a brand is a run of characters the dictionary does not know as one
+// common word (single characters, names), ended by the first ordinary industry or product word.
+
+import { Jieba, type TaggedWord } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+let segmenter: Jieba | null = null;
+/** Loading the dictionary takes most of a second, so it happens once, on first use. */
+function jieba(): Jieba {
+  segmenter ??= Jieba.withDict(dict);
+  return segmenter;
+}
+
+/** Words-tagged POS of a short Chinese text (jieba's tag set: n noun, ns place, nr person, nz other name…). */
+export function tagWords(text: string): TaggedWord[] {
+  return jieba().tag(text, true);
+}
+
+/** Industry words that stay part of a firm's short name (太阳纸业, 海晶化工). */
+const FIRM_TRADE =
+  /^(?:纸业|化工|钢铁|集团|科技|股份|实业|控股|电气|药业|建材|材料|能源|电子|机械|重工|食品|农牧|生物)$/;
+/** Leading administrative places (任城区, 广元市) are where, not who. */
+const ADMIN_PLACE = /[省市县区镇乡]$/;
+/** Two-character tokens that may start a brand: other proper names, abbreviations, time-free names. */
+const BRAND_START_TAGS = new Set(['nz', 'nrt', 'nr', 'j', 'ns']);
+/** Tokens that are never part of a brand: numbers, Latin runs, function words. */
+const NEVER = new Set(['m', 'eng', 'uj', 'c', 'p', 'f', 't', 'q', 'r']);
+const HAN = /^[\u4e00-\u9fff]+$/;
+/** Names that begin with a generic word are about a kind of project, not a firm's. */
+const GENERIC_HEAD =
+  /^(?:年产|新建|建设|重点|重大|招商|产业|项目|一期|二期|三期|该|本|全市|全县|其中|部分|诸多|一批)/;
+
+/**
+ * The short firm name a project name starts with, or null. Rejects places, numbers and generic words;
+ * accepts 2–5 characters, plus a trade word that belongs to the name (纸业, 化工).
+ */
+export function leadingBrand(projectName: string): string | null {
+  if (!/^[\u4e00-\u9fff]/.test(projectName) || GENERIC_HEAD.test(projectName)) return null;
+  const words = tagWords(projectName);
+  let i = 0;
+  while (i < words.length - 1 && ADMIN_PLACE.test(words[i]?.word ?? '') && (words[i]?.word.length ?? 0) >= 2)
+    i++;
+  let brand = '';
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (!w || NEVER.has(w.tag) || !HAN.test(w.word)) break;
+    // Single characters and words the dictionary does not know (tag x) are what brands are made of.
+    if (w.word.length === 1 || w.tag === 'x') {
+      brand += w.word;
+      continue;
+    }
+    if (brand === '' && w.word.length === 2 && BRAND_START_TAGS.has(w.tag)) {
+      const next = words[i + 1];
+      // "南山文化生态园", "平潭大练…": a place followed by an ordinary word is where the project is.
+      if (w.tag === 'ns' && next && next.word.length > 1 && next.tag !== 'x' && !FIRM_TRADE.test(next.word))
+        return null;
+      brand = w.word;
+      continue;
+    }
+    if (brand !== '' && w.tag === 'nrt' && brand.length < 3) {
+      brand += w.word;
+      continue;
+    }
+    break;
+  }
+  if (brand.length < 2 || brand.length > 5) return null;
+  const trade = words[i]?.word ?? '';
+  return FIRM_TRADE.test(trade) && brand.length + trade.length <= 6 ? brand + trade : brand;
+}

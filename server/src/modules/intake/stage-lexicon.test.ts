@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findRoledMoney } from './money-roles';
+import { findStages } from './stage-signal';
+
+// Invented sentences for the general rules of the stage lexicon and per-mu amounts.
+describe('stage lexicon', () => {
+  it('reads 竣工投产 and 建成投产 as production, not completion', () => {
+    expect(findStages('华达轴承项目已竣工投产。').map((s) => s.stage)).toEqual(['投产']);
+    expect(findStages('该项目去年建成投产。').map((s) => s.stage)).toEqual(['投产']);
+  });
+
+  it('reads 基本具备竣工条件 as structure completed', () => {
+    expect(findStages('鸿远化工项目基本具备竣工条件。').map((s) => s.stage)).toEqual(['主体完工']);
+  });
+
+  it('reads 试车生产 as trial production', () => {
+    expect(findStages('一号高炉目前已试车生产。').map((s) => s.stage)).toEqual(['试生产']);
+  });
+});
+
+describe('per-mu amounts', () => {
+  it('keeps an amount written per mu off the project totals', () => {
+    const money = findRoledMoney('项目投产后,预计年税收超60万/亩,年营业收入超800万元/亩。');
+    expect(money.length).toBeGreaterThan(0);
+    expect(money.every((m) => m.role === 'other')).toBe(true);
+  });
+
+  it('still reads a plain annual tax', () => {
+    const money = findRoledMoney('项目投产后,预计年税收3000万元。');
+    expect(money.map((m) => m.role)).toEqual(['tax']);
+  });
+});

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './api-client';
+
+export interface LinkOption {
+  id: string;
+  chainId: string;
+  chainName: string;
+  name: string;
+  path: string;
+  position: string;
+  depth: number;
+}
+
+/**
+ * Every chain link as a pickable option. The key sits under the chain feature's `['chains']`, so a
+ * chain edit (which invalidates all of `['chains']`) refreshes the pickers too.
+ */
+export function useLinkOptions(enabled = true) {
+  return useQuery({
+    queryKey: ['chains', 'options'],
+    queryFn: ({ signal }) => api.get<{ items: LinkOption[] }>('/api/chains/link-options', undefined, signal),
+    staleTime: 60_000,
+    enabled,
+  });
+}
