@@ -235,7 +235,10 @@ export const en: Messages = {
   'excel.doneTitle': 'Import finished',
   'excel.doneText': '{created} created, {updated} updated.',
   'excel.failedTitle': 'Import stopped; nothing was written',
-  'excel.failedRows': '{count} rows have errors.',
+  'excel.failedRow':
+    '1 row has errors and nothing was written: download the error file, fix it and import it again.',
+  'excel.failedRows':
+    '{count} rows have errors and nothing was written: download the error file, fix it and import it again.',
   'excel.downloadErrors': 'Download the error file',
   'excel.errorFile': 'import-errors',
   'excel.retry': 'Upload again',
@@ -245,6 +248,9 @@ export const en: Messages = {
   'firm.name': 'Firm name',
   'firm.shortName': 'Short name',
   'firm.aliases': 'Former names / aliases',
+  'firm.aliasesHint':
+    'Short, former and English names are used by the duplicate check, search, imports and news intake',
+  'firm.englishName': 'English name',
   'firm.uscc': 'USCC',
   'firm.usccHint': '18 characters; the last one is a check character',
   'firm.region': 'Region',
@@ -280,7 +286,9 @@ export const en: Messages = {
   'firm.edit': 'Edit firm',
   'firm.created': 'Firm created',
   'firm.facts': 'Details',
-  'firm.notDuplicate': 'Not the same firm: create anyway',
+  'firm.notDuplicate': 'Confirm this is not a duplicate',
+  'firm.notDuplicateHint': 'Tick it, then Save',
+  'firm.duplicateByAlias': 'also known as "{alias}"',
   'firm.duplicateUsccHint': 'Only one firm may hold a USCC; open the existing firm to view or edit it.',
   'firm.pickerPlaceholder': 'Type to search firms',
   'firm.pickerEmpty': 'No firm found',

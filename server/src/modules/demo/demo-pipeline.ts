@@ -2,6 +2,7 @@ import { addDays, daysBetween, todayInShanghai } from '../../../../shared/src/da
 import type { Db } from '../../db/connect';
 import type { FirmTable, LeadTable, MilestoneTable } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { replaceFirmAliases } from '../firm/firm-alias';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
@@ -37,6 +38,7 @@ function pageFacts(rows: PipelineRows, nowIso: string, officerId: string | null)
     name: '乖宝宠物食品集团股份有限公司',
     short_name: '乖宝宠物',
     aliases_json: JSON.stringify(['乖宝']),
+    english_name: 'Gambol Pet Group Co., Ltd.',
     region: '山东省聊城市',
     industry_code: '1321',
     listed_exchange: '深圳证券交易所创业板',
@@ -291,6 +293,8 @@ export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
   shiftForecasts(rows.milestones, today);
   samplePipeline(rows, { size: demoSampleSize(), nowIso, today, officerId, addDays });
   await insertRows(k, rows);
+  // 乖宝宠物 typed into a new firm warns of 乖宝宠物食品集团 (issue 16): the alias index.
+  await replaceFirmAliases(k, rows.firms);
   // The demo enterprise account is 乖宝宠物's.
   await k.updateTable('app_user').set({ firm_id: guaibao.id }).where('username', '=', 'firm').execute();
 }
