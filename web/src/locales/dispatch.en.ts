@@ -46,7 +46,7 @@ export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
   'cockpit.reported': '{reported} of {expected} reported, {late} late',
   'cockpit.warnings': 'Warnings',
   'cockpit.warningsAll': 'All warnings',
-  'cockpit.unitWan': '10k yuan',
+  'cockpit.unitYi': '100M yuan',
   'cockpit.clickHint': 'Click a chart to open its records',
   'cockpit.days': '{n} d',
   'cockpit.requestsOpen': 'Open factor requests',

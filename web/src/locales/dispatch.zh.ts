@@ -47,7 +47,7 @@ export const dispatchZh = {
   'cockpit.reported': '已报 {reported} / 应报 {expected}，迟报 {late}',
   'cockpit.warnings': '预警',
   'cockpit.warningsAll': '查看全部预警',
-  'cockpit.unitWan': '万元',
+  'cockpit.unitYi': '亿元',
   'cockpit.clickHint': '点击图表可查看对应明细',
   'cockpit.days': '{n} 天',
   'cockpit.requestsOpen': '要素需求未办结',
