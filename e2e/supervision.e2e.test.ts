@@ -176,9 +176,10 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     await dept.close();
 
     const office = await signedIn('duchashi');
+    // The bell opens the 工作台, whose 待我确认 lists what awaits the 督查室's verification.
     await office.getByTestId('inbox-badge').click();
-    await office.waitForURL(/\/inbox$/);
-    await office.getByTestId('inbox-toConfirm').getByText('供电抢修响应时间偏长').waitFor();
+    await office.waitForURL(/\/$/);
+    await office.getByTestId('workbench-toConfirm').getByText('供电抢修响应时间偏长').waitFor();
     await screenshot(office, 'inbox-supervision-office-queue');
     await office.goto(listUrl);
     await office.getByTestId('problem-items').waitFor();
