@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './test-app';
+import { SKIP_DB } from './test-db';
+
+interface ResponseDoc {
+  content?: Record<string, { schema?: unknown }>;
+}
+interface OpenApiDoc {
+  paths: Record<string, Record<string, { responses?: Record<string, ResponseDoc> }>>;
+}
+
+/**
+ * Routes that answer JSON but do not declare it yet (issue 12: every JSON route declares its
+ * response, so OpenAPI describes it and fastify serialises with the contract). Areas still being
+ * converted; this list must only shrink — a new route declares its response schema.
+ */
+const UNDECLARED: readonly string[] = [];
+
+/**
+ * Routes whose success is not a JSON object: files (xlsx, docx, csv), redirects and 204s. They
+ * declare no JSON schema on purpose.
+ */
+const NOT_JSON: readonly string[] = [];
+
+describe.skipIf(SKIP_DB)('the OpenAPI document: every JSON route declares its response', () => {
+  let t: TestApp;
+  let doc: OpenApiDoc;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApiDoc;
+  });
+  afterAll(async () => t?.close());
+
+  it('has a 2xx JSON response schema for every route not listed above', () => {
+    const undeclared = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([method]) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
+        .filter(([, op]) =>
+          Object.entries(op.responses ?? {}).every(
+            ([status, res]) => !status.startsWith('2') || !res.content?.['application/json']?.schema,
+          ),
+        )
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    const expected = [...UNDECLARED, ...NOT_JSON].sort();
+    expect(undeclared.sort()).toEqual(expected);
+  });
+});
