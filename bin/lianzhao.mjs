@@ -7,15 +7,16 @@ import { pathToFileURL } from 'node:url';
 import { CLI_ENTRY, serverBuildIsCurrent } from '../scripts/server-build-state.mjs';
 
 if (!serverBuildIsCurrent()) {
-  let buildServer = null;
+  let buildServerOnce = null;
   try {
-    ({ buildServer } = await import('../scripts/build-server.mjs'));
+    ({ buildServerOnce } = await import('../scripts/build-server.mjs'));
   } catch {
     // esbuild is a dev dependency: not there in an install without them.
   }
-  if (buildServer) {
+  if (buildServerOnce) {
     process.stderr.write('lianzhao: the server build is missing or older than its sources; building it…\n');
-    await buildServer({ quiet: true });
+    // Several processes started at once on a stale build: one builds, the others wait for it.
+    await buildServerOnce({ quiet: true, isCurrent: serverBuildIsCurrent });
   } else {
     const { existsSync } = await import('node:fs');
     if (!existsSync(CLI_ENTRY)) {

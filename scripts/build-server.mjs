@@ -75,6 +75,33 @@ export async function buildServer({ quiet = false } = {}) {
   }
 }
 
+/**
+ * Builds unless another process is building already (several servers started at once on a stale
+ * build): one takes a lock folder (mkdir is atomic), the others wait for it, then build only if the
+ * build they find is still stale. A lock left by a killed builder is taken over after two minutes.
+ */
+export async function buildServerOnce({ quiet = false, isCurrent = () => false } = {}) {
+  const lock = path.join(path.dirname(OUT_DIR), '.server-build.lock');
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    try {
+      if (!isCurrent()) await buildServer({ quiet });
+      return;
+    } finally {
+      fs.rmSync(lock, { recursive: true, force: true });
+    }
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await buildServer();
 }

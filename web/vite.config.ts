@@ -13,6 +13,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // dist/.vite/manifest.json: which chunks each page loads, read by scripts/report-bundle-size.mjs.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -66,8 +66,12 @@ export const TARGET_METRIC_INFO: Record<TargetMetric, { zh: string; en: string; 
   projects_signed: { zh: '签约项目数', en: 'Projects signed', money: false },
   investment_signed: { zh: '签约投资额', en: 'Investment signed', money: true },
   projects_started: { zh: '开工项目数', en: 'Projects started', money: false },
-  funds_in_place: { zh: '到位资金', en: 'Funds in place', money: true },
-  fixed_asset_investment: { zh: '固定资产投资', en: 'Fixed-asset investment', money: true },
+  funds_in_place: { zh: '本年到位资金', en: 'Funds in place this year', money: true },
+  fixed_asset_investment: {
+    zh: '固定资产投资（入统）',
+    en: 'Fixed-asset investment (in statistics)',
+    money: true,
+  },
   exports: { zh: '出口额', en: 'Exports', money: true },
 };
 

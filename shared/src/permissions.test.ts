@@ -14,3 +14,13 @@ describe('permission table', () => {
     expect(can('enterprise', 'user.manage')).toBe(false);
   });
 });
+
+describe('closing (销号) is verified outside the unit', () => {
+  it('gives the supervision office the verify permission and nothing to write', () => {
+    expect(can('supervisor', 'supervision.verify')).toBe(true);
+    expect(can('leader', 'supervision.verify')).toBe(true);
+    expect(can('department', 'supervision.verify')).toBe(false);
+    expect(can('officer', 'supervision.verify')).toBe(false);
+    expect(permissionsOf('supervisor').filter((p) => /write|create|assign|\.manage$/.test(p))).toEqual([]);
+  });
+});

@@ -7,8 +7,8 @@ import type { Role } from './roles';
 export const PERMISSIONS = {
   'audit.read': ['admin'],
   'user.manage': ['admin'],
-  'department.read': ['admin', 'leader', 'officer', 'department'],
-  'token.manage-own': ['admin', 'leader', 'officer', 'department', 'enterprise'],
+  'department.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
+  'token.manage-own': ['admin', 'leader', 'officer', 'department', 'enterprise', 'supervisor'],
   'system.backup': ['admin'],
   // Pipeline (issue 3). Record-level scope (enterprise: own firm; officer: own leads/projects) is
   // checked again in firm/lead/project.policy.ts.
@@ -32,22 +32,27 @@ export const PERMISSIONS = {
   // Factor guarantees and supervision (issue 5). Record-level scope (a department: its own queue
   // and tasks; an enterprise: its firm's requests; nobody closes a task their unit leads) is
   // checked again in request/task/problem.policy.ts.
-  'request.read': ['admin', 'leader', 'officer', 'department', 'enterprise'],
+  'request.read': ['admin', 'leader', 'officer', 'department', 'enterprise', 'supervisor'],
   'request.create': ['admin', 'officer', 'enterprise'],
   'request.assign': ['admin', 'officer'],
   'request.act': ['admin', 'officer', 'department', 'enterprise'],
   'request.note': ['admin', 'leader', 'officer', 'department', 'enterprise'],
-  'request.overview': ['admin', 'leader', 'officer'],
-  'task.read': ['admin', 'leader', 'officer', 'department'],
+  'request.overview': ['admin', 'leader', 'officer', 'supervisor'],
+  'task.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'task.write': ['admin', 'leader', 'officer'],
   'task.report': ['admin', 'officer', 'department'],
-  'task.close': ['admin', 'leader'],
-  'campaign.read': ['admin', 'leader', 'officer', 'department'],
+  // Closing (销号) a task or verifying a problem item's closing is a supervision judgement on the
+  // unit's claim: the supervision office (督查室) and the assigning leaders hold it, never the lead
+  // unit itself (task/problem.policy.ts). Admins keep it as a stand-in where no office is staffed,
+  // and like everyone never for work their own unit leads (decision 013).
+  'supervision.verify': ['admin', 'leader', 'supervisor'],
+  'campaign.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'campaign.write': ['admin', 'leader', 'officer'],
-  'problem.read': ['admin', 'leader', 'officer', 'department'],
+  'problem.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'problem.write': ['admin', 'leader', 'officer'],
-  'problem.close': ['admin', 'leader', 'officer', 'department'],
-  'programme.read': ['admin', 'leader', 'officer', 'department'],
+  // The responsible unit (or an officer or admin on its behalf) proposes an item's 销号 with evidence.
+  'problem.propose': ['admin', 'officer', 'department'],
+  'programme.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'programme.write': ['admin', 'officer'],
   'notify.manage': ['admin'],
   // News intake (issue 7): officers and admins paste/upload news and apply reviewed proposals
@@ -58,7 +63,7 @@ export const PERMISSIONS = {
   // and admins); officers see the warnings (they act on them), targets and the dispatch report they
   // compile for the city. An enterprise files its own projects' round reports only (round.policy.ts).
   'cockpit.read': ['admin', 'leader'],
-  'warning.read': ['admin', 'leader', 'officer'],
+  'warning.read': ['admin', 'leader', 'officer', 'supervisor'],
   // The zone's stage norms decide which projects are flagged as stuck: a zone-wide rule, admins only.
   'warning.norms': ['admin'],
   'report.read': ['admin', 'leader', 'officer'],

@@ -5,8 +5,9 @@ import type { Bilingual } from './i18n-message';
  * Supervised tasks (督办任务) and their status machine. A task comes from a meeting, a document or a
  * campaign; it has a lead unit (牵头单位), cooperating units (配合单位), a deadline and a roadmap of
  * dated milestones (时间表、路线图、任务书). Units report progress per period; the lead unit
- * proposes closing (申请销号) with evidence; a leader — or an administrator outside the lead unit —
- * closes it (销号) or sends it back. Nobody closes a task their own unit leads: closing is the
+ * proposes closing (申请销号) with evidence; the supervision office (督查室) or a leader — anyone
+ * holding `supervision.verify` outside the lead unit — closes it (销号) or sends it back, and only
+ * when every roadmap node is done, progress is 100% and there is evidence (closing.ts). Nobody closes a task their own unit leads: closing is the
  * supervisor's check on the lead unit's claim.
  *
  *   in_progress → proposed → closed
@@ -47,8 +48,8 @@ export const TASK_LIMITS = {
 } as const;
 
 /**
- * Who makes a move on one task: the lead unit's people; the closer (a leader, or an administrator
- * whose own unit does not lead the task).
+ * Who makes a move on one task: the lead unit's people; the closer (a holder of
+ * `supervision.verify` whose own unit does not lead the task).
  */
 export type TaskActorKind = 'lead_unit' | 'closer';
 
@@ -98,8 +99,8 @@ export function canMoveTask(
     if (!move.as.includes('closer')) {
       return refuse(
         'not_yours',
-        '销号或退回须由领导（或非牵头单位的管理员）审核，牵头单位不能给自己销号',
-        'A leader (or an administrator outside the lead unit) closes or sends back; the lead unit cannot close its own task',
+        '销号或退回须由督查室或交办领导审核，牵头单位不能给自己销号',
+        'The supervision office or the assigning leader closes or sends back; the lead unit cannot close its own task',
       );
     }
     if (to === 'in_progress' && !move.reason?.trim()) {

@@ -56,6 +56,13 @@ const ACTIONS: Record<Role, readonly Action[]> = {
     ['request', 'create', 8],
     ['firm', 'update', 4],
   ],
+  supervisor: [
+    ['session', 'login.success', 30],
+    ['session', 'logout', 8],
+    ['task', 'close', 4],
+    ['problem_item', 'verify', 3],
+    ['problem_item', 'return', 1],
+  ],
 };
 
 const STAGES = ['线索', '洽谈', '签约', '落地', '开工', '投产'];

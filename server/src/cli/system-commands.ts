@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/connect';
+import { withInitLock } from '../db/init-lock';
 import { migrateToLatest } from '../db/migrate';
 import { systemClock } from '../lib/clock';
 import { initInstance } from '../modules/system/init.service';
@@ -7,7 +8,8 @@ import { type CliIo, configOf, type ExitCode, refuse, say } from './io';
 export async function migrateCommand(io: CliIo): Promise<ExitCode> {
   const db = openDatabase(configOf(io));
   try {
-    const applied = await migrateToLatest(db);
+    // Takes its turn with servers starting on the same database (db/init-lock.ts).
+    const applied = await withInitLock(db, () => migrateToLatest(db));
     say(io, applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
     return 0;
   } finally {

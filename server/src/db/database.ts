@@ -134,7 +134,10 @@ export interface FirmTable {
   name: string;
   name_norm: string;
   short_name: string | null;
+  /** 曾用名 and other names (JSON array of strings); indexed in firm_alias with the short and English names. */
   aliases_json: string;
+  /** 英文名 (migration 0014). */
+  english_name: string | null;
   uscc: string | null;
   region: string | null;
   industry_code: string | null;
@@ -154,6 +157,15 @@ export interface FirmTable {
   version: number;
   created_at: string;
   updated_at: string;
+}
+
+/** One other name of a firm (简称/曾用名/英文名), normalised for look-up (migration 0014). */
+export interface FirmAliasTable {
+  firm_id: string;
+  name_norm: string;
+  name: string;
+  /** short | former | english */
+  kind: string;
 }
 
 /** A directed edge of the 以商招商 graph: `from` is partner/supplier/customer/investor/parent of `to`. */
@@ -372,6 +384,7 @@ export interface Database {
   audit_log: AuditLogTable;
   rate_limit: RateLimitTable;
   firm: FirmTable & LinkColumns;
+  firm_alias: FirmAliasTable;
   firm_relation: FirmRelationTable;
   lead: LeadTable & LinkColumns & LeadOriginColumns;
   lead_followup: LeadFollowupTable;

@@ -13,6 +13,8 @@ import * as m20261125_round_fields from './migrations/20261125_0010_round_fields
 import * as m20261126_round_revisions from './migrations/20261126_0011_round_revisions';
 import * as m20261126_job_owner from './migrations/20261126_0012_job_owner';
 import * as m20261206_intake_safety from './migrations/20261206_0013_intake_safety';
+import * as m20261206_closing_checks from './migrations/20261206_0014_closing_checks';
+import * as m20261206_firm_alias from './migrations/20261206_0015_firm_alias';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +31,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261126_0011_round_revisions': m20261126_round_revisions,
   '20261126_0012_job_owner': m20261126_job_owner,
   '20261206_0013_intake_safety': m20261206_intake_safety,
+  '20261206_0014_closing_checks': m20261206_closing_checks,
+  '20261206_0015_firm_alias': m20261206_firm_alias,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -115,6 +115,9 @@ export interface TaskTable {
   closed_by_name: string | null;
   close_note: string | null;
   return_reason: string | null;
+  /** A linked record shown as evidence of the work (decision 013): 'project' | 'request' | 'task'. */
+  evidence_entity: string | null;
+  evidence_entity_id: string | null;
   created_by_id: string | null;
   is_sample: number;
   version: number;
@@ -176,9 +179,22 @@ export interface ProblemItemTable {
   measure: string;
   department_id: string;
   deadline: string;
+  /** Set when the 督查室 verifies the closing: the date the unit says it was rectified. */
   closed_date: string | null;
   evidence: string | null;
+  /** Who verified the closing (督查室), or, before decision 013, the unit that closed it. */
   closed_by_name: string | null;
+  /** open → proposed (by the unit) → verified | returned (by the 督查室); returned → proposed. */
+  close_status: string;
+  rectified_date: string | null;
+  proposed_at: string | null;
+  proposed_by_name: string | null;
+  verified_at: string | null;
+  return_reason: string | null;
+  returned_at: string | null;
+  returned_by_name: string | null;
+  evidence_entity: string | null;
+  evidence_entity_id: string | null;
   version: number;
   created_at: string;
   updated_at: string;

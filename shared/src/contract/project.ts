@@ -25,6 +25,7 @@ export const projectSchema = z.object({
   landMu: z.number().nullable(),
   totalInvestment: z.number().nullable(),
   fixedAssetInvestment: z.number().nullable(),
+  /** The ledger figure entered on the project (台账到位资金), what the form edits. */
   fundsInPlace: z.number().nullable(),
   capacityQuantity: z.number().nullable(),
   capacityUnit: z.string().nullable(),
@@ -54,7 +55,14 @@ export const projectSchema = z.object({
   stageReason: z.string().nullable(),
   lateMilestones: z.number().int(),
   maxDaysLate: z.number().int(),
+  /**
+   * Derived figures. 累计到位资金 and 累计完成投资 follow shared/src/figures.ts: to the latest
+   * dispatch report (else the ledger), with the period end they are as of.
+   */
   figures: z.object({
+    fundsInPlaceCumulative: z.number().nullable(),
+    completedInvestmentCumulative: z.number().nullable(),
+    asOf: z.string().nullable(),
     investmentPerMu: z.number().nullable(),
     expectedTaxPerMu: z.number().nullable(),
     expectedOutputPerMu: z.number().nullable(),

@@ -2,10 +2,11 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
+  MenuOutlined,
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
+import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
@@ -14,6 +15,7 @@ import { useLogout } from '../features/auth/api/use-auth-mutations';
 import { CHANGE_PASSWORD_PATH } from '../features/auth/components/require-auth';
 import { InboxBadge } from '../features/inbox/components/inbox-badge';
 import { type AppModule, type MenuGroup, useModuleRegistry, visibleModules } from '../lib/module-registry';
+import { useIsPhone } from '../lib/use-is-phone';
 import { useSignedInMe } from '../lib/use-me';
 import { useI18n } from '../locales/i18n-context';
 import type { MessageKey } from '../locales/zh';
@@ -70,6 +72,9 @@ export function AppLayout() {
   const logoutMutation = useLogout();
   const registry = useModuleRegistry();
   const [collapsed, setCollapsed] = useState(() => window.localStorage.getItem(COLLAPSED_KEY) === '1');
+  // On a phone the menu is a drawer, closed until the hamburger opens it and closed again on a choice.
+  const isPhone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const restricted = me.user.mustChangePassword;
   const modules = visibleModules(registry, me.permissions);
 
@@ -81,7 +86,14 @@ export function AppLayout() {
   const headed = (name: Exclude<MenuGroup, 'work'>, label: MessageKey) => {
     const children = group(name);
     return children.length > 0
-      ? [{ type: 'group' as const, key: `group-${name}`, label: collapsed ? null : t(label), children }]
+      ? [
+          {
+            type: 'group' as const,
+            key: `group-${name}`,
+            label: collapsed && !isPhone ? null : t(label),
+            children,
+          },
+        ]
       : [];
   };
   const menuItems: MenuProps['items'] = [
@@ -92,6 +104,10 @@ export function AppLayout() {
   const selected = activeModuleKey(modules, location.pathname);
 
   const handleToggle = () => {
+    if (isPhone) {
+      setDrawerOpen(true);
+      return;
+    }
     const next = !collapsed;
     window.localStorage.setItem(COLLAPSED_KEY, next ? '1' : '0');
     setCollapsed(next);
@@ -105,9 +121,24 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('nav.logout') },
   ];
 
+  const sideMenu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={selected ? [selected] : []}
+      items={menuItems}
+      onClick={({ key }) => {
+        const target = modules.find((module) => module.key === key);
+        setDrawerOpen(false);
+        if (target) navigate(target.path);
+      }}
+      data-testid="side-menu"
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {restricted ? null : (
+      {restricted || isPhone ? null : (
         <Layout.Sider
           width={220}
           collapsible
@@ -116,18 +147,22 @@ export function AppLayout() {
           style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
         >
           <Brand collapsed={collapsed} />
-          <Menu
-            theme="dark"
-            mode="inline"
-            selectedKeys={selected ? [selected] : []}
-            items={menuItems}
-            onClick={({ key }) => {
-              const target = modules.find((module) => module.key === key);
-              if (target) navigate(target.path);
-            }}
-            data-testid="side-menu"
-          />
+          {sideMenu}
         </Layout.Sider>
+      )}
+      {restricted || !isPhone ? null : (
+        <Drawer
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          placement="left"
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#0f2a4d' }, header: { display: 'none' } }}
+          data-testid="menu-drawer"
+        >
+          <Brand collapsed={false} />
+          {sideMenu}
+        </Drawer>
       )}
       <Layout>
         <Layout.Header
@@ -137,7 +172,8 @@ export function AppLayout() {
             zIndex: 10,
             display: 'flex',
             alignItems: 'center',
-            gap: 16,
+            gap: isPhone ? 8 : 16,
+            padding: isPhone ? '0 8px' : undefined,
             boxShadow: '0 1px 4px rgba(15, 42, 77, 0.08)',
           }}
         >
@@ -146,13 +182,14 @@ export function AppLayout() {
           ) : (
             <Button
               type="text"
-              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              icon={isPhone ? <MenuOutlined /> : collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               onClick={handleToggle}
               aria-label="menu"
+              data-testid="menu-toggle"
             />
           )}
           <Typography.Text strong style={{ flex: 1, minWidth: 0 }} ellipsis>
-            {t('app.zoneName')} · {t('app.platformName')}
+            {isPhone ? t('app.name') : `${t('app.zoneName')} · ${t('app.platformName')}`}
           </Typography.Text>
           {restricted ? null : <InboxBadge />}
           <LanguageSwitch />
@@ -164,22 +201,27 @@ export function AppLayout() {
           >
             <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5bbf' }} />
-              <Typography.Text data-testid="user-display-name">{me.user.displayName}</Typography.Text>
-              <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="user-role">
-                {t(`role.${me.user.role}`)}
-              </Tag>
+              {isPhone ? null : (
+                <>
+                  <Typography.Text data-testid="user-display-name">{me.user.displayName}</Typography.Text>
+                  <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="user-role">
+                    {t(`role.${me.user.role}`)}
+                  </Tag>
+                </>
+              )}
             </Flex>
           </Dropdown>
           <Button
             icon={<LogoutOutlined />}
             loading={logoutMutation.isPending}
             onClick={handleLogout}
+            aria-label={t('nav.logout')}
             data-testid="logout"
           >
-            {t('nav.logout')}
+            {isPhone ? null : t('nav.logout')}
           </Button>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: isPhone ? 12 : 24, minWidth: 0 }}>
           <Suspense fallback={<FullPageSpin />}>
             <Outlet />
           </Suspense>

@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { ModuleRegistryProvider } from '../lib/module-registry';
+import { useIsPhone } from '../lib/use-is-phone';
 import { meQueryKey } from '../lib/use-me';
 import { I18nProvider, useI18n } from '../locales/i18n-context';
 import { MODULES } from './modules';
@@ -41,8 +42,14 @@ function createQueryClient(): QueryClient {
 
 function AntdConfig({ children }: { children: ReactNode }) {
   const { lang } = useI18n();
+  // On phones every dialog fills the screen (styles.css), so none opens with an edge off screen.
+  const isPhone = useIsPhone();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={theme}
+      modal={isPhone ? { className: 'lz-phone-modal', centered: false } : undefined}
+    >
       <AntdApp>{children}</AntdApp>
     </ConfigProvider>
   );

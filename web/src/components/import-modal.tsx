@@ -37,6 +37,12 @@ interface ImportModalProps {
  * Upload an xlsx made from the template, follow its progress, and on failure offer the file back
  * with an 错误 column (nothing was written: imports are all-or-nothing).
  */
+/** A job message is stored as "中文 / English" (import.service's `both`): the two halves. */
+function splitJobMessage(message: string): { zh: string; en: string } {
+  const at = message.indexOf(' / ');
+  return at < 0 ? { zh: message, en: message } : { zh: message.slice(0, at), en: message.slice(at + 3) };
+}
+
 export function ImportModal({ kind, onClose, onDone }: ImportModalProps) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -157,10 +163,13 @@ export function ImportModal({ kind, onClose, onDone }: ImportModalProps) {
         status="error"
         title={t('excel.failedTitle')}
         subTitle={
-          <>
-            {job.data.errorCount > 0 ? t('excel.failedRows', { count: job.data.errorCount }) : null}
-            {job.data.message ? <div>{job.data.message}</div> : null}
-          </>
+          job.data.errorCount > 0 ? (
+            t(job.data.errorCount === 1 ? 'excel.failedRow' : 'excel.failedRows', {
+              count: job.data.errorCount,
+            })
+          ) : job.data.message ? (
+            <div>{pick(splitJobMessage(job.data.message))}</div>
+          ) : null
         }
         extra={[
           job.data.errorCount > 0 ? (

@@ -3,6 +3,7 @@ import { chainEn } from './chain.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
 import { supervisionEn } from './supervision.en';
+import { workbenchEn } from './workbench.en';
 import type { Messages } from './zh';
 
 /** English UI strings. Typed as `Messages`, so a key missing here fails the typecheck. */
@@ -42,6 +43,7 @@ export const en: Messages = {
   'role.officer': 'Investment officer',
   'role.department': 'Department',
   'role.enterprise': 'Enterprise',
+  'role.supervisor': 'Supervision office',
   'role.admin.desc': 'Manages users and roles, reference data, the audit log and backups.',
   'role.leader.desc': 'Reads the whole zone, decides escalations and ranks units.',
   'role.officer.desc': 'Works leads, visits firms, signs projects and keeps project files current.',
@@ -49,6 +51,8 @@ export const en: Messages = {
     'Receives and resolves the factor requests and supervised tasks assigned to the department.',
   'role.enterprise.desc':
     "Reports its projects' progress each dispatch period and raises problems; sees only its own projects.",
+  'role.supervisor.desc':
+    'Verifies proposed closings of supervised tasks and problem items; closes what checks out and returns the rest with a reason.',
 
   'nav.home': 'Home',
   'nav.audit': 'Audit log',
@@ -231,7 +235,10 @@ export const en: Messages = {
   'excel.doneTitle': 'Import finished',
   'excel.doneText': '{created} created, {updated} updated.',
   'excel.failedTitle': 'Import stopped; nothing was written',
-  'excel.failedRows': '{count} rows have errors.',
+  'excel.failedRow':
+    '1 row has errors and nothing was written: download the error file, fix it and import it again.',
+  'excel.failedRows':
+    '{count} rows have errors and nothing was written: download the error file, fix it and import it again.',
   'excel.downloadErrors': 'Download the error file',
   'excel.errorFile': 'import-errors',
   'excel.retry': 'Upload again',
@@ -241,6 +248,9 @@ export const en: Messages = {
   'firm.name': 'Firm name',
   'firm.shortName': 'Short name',
   'firm.aliases': 'Former names / aliases',
+  'firm.aliasesHint':
+    'Short, former and English names are used by the duplicate check, search, imports and news intake',
+  'firm.englishName': 'English name',
   'firm.uscc': 'USCC',
   'firm.usccHint': '18 characters; the last one is a check character',
   'firm.region': 'Region',
@@ -276,7 +286,9 @@ export const en: Messages = {
   'firm.edit': 'Edit firm',
   'firm.created': 'Firm created',
   'firm.facts': 'Details',
-  'firm.notDuplicate': 'Not the same firm: create anyway',
+  'firm.notDuplicate': 'Confirm this is not a duplicate',
+  'firm.notDuplicateHint': 'Tick it, then Save',
+  'firm.duplicateByAlias': 'also known as "{alias}"',
   'firm.duplicateUsccHint': 'Only one firm may hold a USCC; open the existing firm to view or edit it.',
   'firm.pickerPlaceholder': 'Type to search firms',
   'firm.pickerEmpty': 'No firm found',
@@ -375,7 +387,8 @@ export const en: Messages = {
   'project.startDate': 'Construction start',
   'project.totalInvestment': 'Total investment',
   'project.fixedAssetInvestment': 'Fixed-asset investment',
-  'project.fundsInPlace': 'Funds in place',
+  'project.asOf': 'as of {date}',
+  'project.fundsInPlace': 'Funds in place (ledger)',
   'project.expectedOutput': 'Expected annual output',
   'project.expectedTax': 'Expected annual tax',
   'project.expectedExports': 'Expected annual exports',
@@ -452,4 +465,5 @@ export const en: Messages = {
   ...intakeEn,
   ...chainEn,
   ...bulkImportEn,
+  ...workbenchEn,
 };

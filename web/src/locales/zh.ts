@@ -3,6 +3,7 @@ import { chainZh } from './chain.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
 import { supervisionZh } from './supervision.zh';
+import { workbenchZh } from './workbench.zh';
 
 /**
  * Simplified Chinese UI strings — the primary language of Lianzhao.
@@ -45,11 +46,13 @@ export const zh = {
   'role.officer': '招商专员',
   'role.department': '部门',
   'role.enterprise': '企业',
+  'role.supervisor': '督查室',
   'role.admin.desc': '负责用户与角色、基础数据、审计日志和数据备份。',
   'role.leader.desc': '查看全区招商与项目情况，研判升级事项，对单位进行排名。',
   'role.officer.desc': '跟进招商线索、走访企业、签约项目并维护项目档案。',
   'role.department.desc': '接收并办理分派给本部门的要素保障需求和督办任务。',
   'role.enterprise.desc': '按调度周期填报本企业项目进展、反映问题，仅可查看本企业项目。',
+  'role.supervisor.desc': '核验督办任务和问题清单的销号申请，核验通过方可销号，不符合的退回并说明原因。',
 
   'nav.home': '首页',
   'nav.audit': '审计日志',
@@ -225,7 +228,8 @@ export const zh = {
   'excel.doneTitle': '导入完成',
   'excel.doneText': '新增 {created} 条，更新 {updated} 条。',
   'excel.failedTitle': '导入未完成，没有写入任何数据',
-  'excel.failedRows': '{count} 行有误。',
+  'excel.failedRow': '1 行有误，未写入任何数据；请下载错误文件，改正后重新导入。',
+  'excel.failedRows': '{count} 行有误，未写入任何数据；请下载错误文件，改正后重新导入。',
   'excel.downloadErrors': '下载错误文件',
   'excel.errorFile': '导入错误',
   'excel.retry': '重新上传',
@@ -235,6 +239,8 @@ export const zh = {
   'firm.name': '企业名称',
   'firm.shortName': '简称',
   'firm.aliases': '曾用名/别名',
+  'firm.aliasesHint': '查重、搜索、导入和资讯识别都会用到简称、曾用名和英文名',
+  'firm.englishName': '英文名',
   'firm.uscc': '统一社会信用代码',
   'firm.usccHint': '18 位，系统会校验最后一位校验码',
   'firm.region': '所在地区',
@@ -270,7 +276,9 @@ export const zh = {
   'firm.edit': '编辑企业',
   'firm.created': '企业已创建',
   'firm.facts': '基本信息',
-  'firm.notDuplicate': '不是同一家企业，仍然创建',
+  'firm.notDuplicate': '确认不是重复企业',
+  'firm.notDuplicateHint': '勾选后点“保存”即可保存',
+  'firm.duplicateByAlias': '也叫“{alias}”',
   'firm.duplicateUsccHint': '统一社会信用代码相同的企业只能有一家，请打开已有企业查看或修改。',
   'firm.pickerPlaceholder': '输入名称搜索企业',
   'firm.pickerEmpty': '没有找到企业',
@@ -369,7 +377,8 @@ export const zh = {
   'project.startDate': '开工日期',
   'project.totalInvestment': '总投资',
   'project.fixedAssetInvestment': '固定资产投资',
-  'project.fundsInPlace': '到位资金',
+  'project.asOf': '截至 {date}',
+  'project.fundsInPlace': '台账到位资金',
   'project.expectedOutput': '预计年产值',
   'project.expectedTax': '预计年税收',
   'project.expectedExports': '预计年出口',
@@ -446,6 +455,7 @@ export const zh = {
   ...intakeZh,
   ...chainZh,
   ...bulkImportZh,
+  ...workbenchZh,
 } as const;
 
 /** A key of the UI string table. */

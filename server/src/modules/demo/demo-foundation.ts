@@ -63,6 +63,8 @@ export const DEMO_USERS: ReadonlyArray<{
   { username: 'dept', displayName: '供电服务中心（示例）', role: 'department', department: 'D05' },
   // Bound to 乖宝宠物 once the firm exists (pipeline demo data binds it).
   { username: 'firm', displayName: '乖宝宠物（企业用户）', role: 'enterprise' },
+  // The supervision office (督查室) verifies closings of tasks and problem items (decision 013).
+  { username: 'duchashi', displayName: '督查室（示例）', role: 'supervisor' },
 ];
 
 export async function seedZoneAndDepartments(db: Db, nowIso: string): Promise<Map<string, string>> {

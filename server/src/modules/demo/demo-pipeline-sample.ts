@@ -196,7 +196,10 @@ export function samplePipeline(rows: PipelineRows, o: SampleOptions): void {
     const land = r.int(20, 600);
     // Log-uniform 3000万–30亿: most zone projects are a few 亿, a handful are very large.
     const investment = logUniformYuan(r.next(), 30_000_000, 3_000_000_000);
-    const stageDate = o.addDays(o.today, -r.int(10, 700));
+    // Most projects entered their stage within a few months (mostly inside the stage norms); about
+    // one in eleven has been stuck for well over a year — a realistic mix of warnings on any day.
+    const sinceStage = r.int(10, 700);
+    const stageDate = o.addDays(o.today, -(sinceStage <= 640 ? Math.round(sinceStage / 4) : sinceStage));
     const p = projectRow(
       {
         code: `SL${String(i + 1).padStart(6, '0')}`,
@@ -242,8 +245,14 @@ export function samplePipeline(rows: PipelineRows, o: SampleOptions): void {
     rows.events.push(stageEventRow(p.id, stage, stageDate, '示例数据', o.nowIso));
     if (order >= STARTED_ORDER - 1 && order <= 8) {
       for (const name of ['主体完工', '竣工验收', '设备调试'].slice(0, r.int(1, 3))) {
-        const planned = o.addDays(o.today, r.int(-120, 180));
-        const done = planned < o.today && r.chance(0.5) ? planned : null;
+        // Late milestones are mostly a week or two late; about one in four is months late.
+        const offset = r.int(-120, 180);
+        const planned = o.addDays(o.today, offset < 0 && offset >= -90 ? Math.round(offset / 6) : offset);
+        const doneByChance = planned < o.today && r.chance(0.5);
+        // A stage the project has reached or passed has its milestone done (as a stage move does).
+        const reached = (PROJECT_STAGES.find((s) => s.zh === name)?.order ?? 99) <= order;
+        const earlier = [planned, stageDate].sort()[0] ?? stageDate;
+        const done = reached ? earlier : doneByChance ? planned : null;
         rows.milestones.push(milestoneRow(p.id, name, planned, done, o.nowIso, 1));
       }
     }

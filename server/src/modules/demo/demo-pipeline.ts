@@ -1,7 +1,8 @@
-import { addDays, todayInShanghai } from '../../../../shared/src/dates';
+import { addDays, daysBetween, todayInShanghai } from '../../../../shared/src/dates';
 import type { Db } from '../../db/connect';
-import type { FirmTable, LeadTable } from '../../db/database';
+import type { FirmTable, LeadTable, MilestoneTable } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { replaceFirmAliases } from '../firm/firm-alias';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { leadSearchText } from '../lead/lead.repository';
 import { projectSearchText } from '../project/project-search';
@@ -37,6 +38,7 @@ function pageFacts(rows: PipelineRows, nowIso: string, officerId: string | null)
     name: '乖宝宠物食品集团股份有限公司',
     short_name: '乖宝宠物',
     aliases_json: JSON.stringify(['乖宝']),
+    english_name: 'Gambol Pet Group Co., Ltd.',
     region: '山东省聊城市',
     industry_code: '1321',
     listed_exchange: '深圳证券交易所创业板',
@@ -262,6 +264,21 @@ export async function insertRows(db: Db['kysely'], rows: PipelineRows): Promise<
 }
 
 /** The demo seeder (registered in init.service.ts). */
+/**
+ * The page's facts keep their 2024 dates; what the page only forecast (竣工验收 expected in
+ * October, equipment next year) is laid relative to the day the demo is created, keeping its
+ * distance from "now" as the page had it — so a demo made years later shows those milestones ahead,
+ * not two years late (decision 013, "a demo that reads true on any day").
+ */
+function shiftForecasts(milestones: MilestoneTable[], today: string): void {
+  const offset = today > PAGE_DATE ? daysBetween(PAGE_DATE, today) : 0;
+  for (const m of milestones) {
+    if (!m.actual_date && m.planned_date && m.planned_date > PAGE_DATE) {
+      m.planned_date = addDays(m.planned_date, offset);
+    }
+  }
+}
+
 export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
   const k = db.kysely;
   const officer = await k
@@ -273,8 +290,11 @@ export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
   const rows = emptyRows();
   const { guaibao } = pageFacts(rows, nowIso, officerId);
   const today = todayInShanghai(new Date(nowIso));
+  shiftForecasts(rows.milestones, today);
   samplePipeline(rows, { size: demoSampleSize(), nowIso, today, officerId, addDays });
   await insertRows(k, rows);
+  // 乖宝宠物 typed into a new firm warns of 乖宝宠物食品集团 (issue 16): the alias index.
+  await replaceFirmAliases(k, rows.firms);
   // The demo enterprise account is 乖宝宠物's.
   await k.updateTable('app_user').set({ firm_id: guaibao.id }).where('username', '=', 'firm').execute();
 }

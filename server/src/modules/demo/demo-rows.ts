@@ -48,6 +48,7 @@ export function firmRow(f: FirmSeed, nowIso: string): FirmTable {
     name_norm: normaliseFirmName(f.name),
     short_name: null,
     aliases_json: '[]',
+    english_name: null,
     uscc: null,
     region: null,
     industry_code: null,

@@ -169,21 +169,54 @@ export async function seedDemoRequests(db: Db, nowIso: string): Promise<void> {
     ['供电抢修响应时间偏长', '设立园区供电服务网格员', 'D05', 10, null],
     ['部分企业环评手续办理进度慢', '建立环评审批绿色通道', 'D04', 20, null],
   ];
-  const problemItems: ProblemItemTable[] = items.map(([problem, measure, d, deadline, closedAt], i) => ({
-    id: newId(),
-    list_id: listId,
-    position: i + 1,
-    problem,
-    measure,
-    department_id: dep(d),
-    deadline: day(deadline),
-    closed_date: closedAt === null ? null : day(closedAt),
-    evidence: closedAt === null ? null : '整改完成，附现场照片（示例）',
-    closed_by_name: closedAt === null ? null : '示例',
-    version: 1,
-    created_at: nowIso,
-    updated_at: nowIso,
-  }));
+  // Two closings wait for the 督查室 (decision 013): each proposed with a linked record as evidence.
+  const proposedWith = new Map<number, { evidence: string; entity: string; id: string | undefined }>([
+    [
+      2,
+      {
+        evidence: '已举办银企对接会1场，乖宝宠物项目获3家银行授信意向（示例）',
+        entity: 'project',
+        id: proj('XM2024-00003')?.id,
+      },
+    ],
+    [
+      3,
+      {
+        evidence: '园区供电服务网格员6名已上岗，抢修响应缩短至30分钟（示例）',
+        entity: 'request',
+        id: requests.find((r) => r.type === 'power')?.id,
+      },
+    ],
+  ]);
+  const problemItems: ProblemItemTable[] = items.map(([problem, measure, d, deadline, closedAt], i) => {
+    const proposal = proposedWith.get(i);
+    const closed = closedAt !== null;
+    return {
+      id: newId(),
+      list_id: listId,
+      position: i + 1,
+      problem,
+      measure,
+      department_id: dep(d),
+      deadline: day(deadline),
+      closed_date: closed ? day(closedAt) : null,
+      evidence: closed ? '整改完成，附现场照片（示例）' : (proposal?.evidence ?? null),
+      closed_by_name: closed ? '督查室（示例）' : null,
+      close_status: closed ? 'verified' : proposal?.id ? 'proposed' : 'open',
+      rectified_date: closed ? day(closedAt) : proposal?.id ? day(-1) : null,
+      proposed_at: closed || proposal?.id ? at(-1) : null,
+      proposed_by_name: closed || proposal?.id ? '示例填报' : null,
+      verified_at: closed ? at(closedAt) : null,
+      return_reason: null,
+      returned_at: null,
+      returned_by_name: null,
+      evidence_entity: proposal?.id ? proposal.entity : null,
+      evidence_entity_id: proposal?.id ?? null,
+      version: 1,
+      created_at: nowIso,
+      updated_at: nowIso,
+    };
+  });
 
   await k.transaction().execute(async (trx) => {
     if (requests.length > 0) {

@@ -84,6 +84,8 @@ export async function seedDemoSupervision(db: Db, nowIso: string): Promise<void>
       outcome: null,
       region: null,
       evidence: null,
+      evidence_entity: null,
+      evidence_entity_id: null,
       proposed_at: null,
       proposed_by_name: null,
       closed_at: null,

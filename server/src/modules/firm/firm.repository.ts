@@ -69,24 +69,6 @@ export function findFirmsByIds(db: Q, ids: readonly string[]) {
   return db.selectFrom('firm').select(['id', 'name']).where('id', 'in', ids).execute();
 }
 
-/** Firms with the same USCC or the same normalised name (the duplicate check of create and import). */
-export function findDuplicateFirms(
-  db: Q,
-  f: { nameNorm?: string | null; uscc?: string | null; excludeId?: string | null },
-) {
-  // Nothing to compare with: no duplicates (and no `where false`, which SQLite cannot bind).
-  if (!f.uscc && !f.nameNorm) return Promise.resolve([]);
-  let q = db.selectFrom('firm').select(['id', 'name', 'uscc', 'name_norm']);
-  q = q.where((eb) => {
-    const ors = [];
-    if (f.uscc) ors.push(eb('uscc', '=', f.uscc));
-    if (f.nameNorm) ors.push(eb('name_norm', '=', f.nameNorm));
-    return eb.or(ors);
-  });
-  if (f.excludeId) q = q.where('id', '<>', f.excludeId);
-  return q.limit(20).execute();
-}
-
 /** The firm list: filters, Chinese full-text search, sort, page. */
 export async function listFirms(
   db: Q,

@@ -35,7 +35,9 @@ import {
 /** The editable fields of a firm; the USCC check character is verified by the service. */
 export const firmFields = {
   shortName: shortText.nullable().optional(),
+  /** 曾用名 and other names the firm is known by; with the short and English names, the duplicate check finds them. */
   aliases: z.array(z.string().trim().min(1).max(TEXT_LIMITS.name)).max(20).optional(),
+  englishName: z.string().trim().max(TEXT_LIMITS.name).nullable().optional(),
   uscc: z.string().trim().max(40).nullable().optional(),
   region: shortText.nullable().optional(),
   industryCode: z.string().trim().max(8).nullable().optional(),
@@ -105,7 +107,7 @@ export async function firmRoutes(app: FastifyInstance) {
       config: { access: read },
       schema: {
         tags: ['firm'],
-        summary: 'Firms with the same USCC or normalised name',
+        summary: 'Firms with the same USCC, or a normalised name equal to their name or an alias',
         querystring: z.strictObject({
           name: z.string().max(200).optional(),
           uscc: z.string().max(40).optional(),
@@ -117,7 +119,9 @@ export async function firmRoutes(app: FastifyInstance) {
                 id: z.string(),
                 name: z.string(),
                 uscc: z.string().nullable(),
-                reason: z.enum(['uscc', 'name']),
+                reason: z.enum(['uscc', 'name', 'alias']),
+                /** The existing firm's name or alias that matched (null for a USCC match). */
+                matched: z.string().nullable(),
               }),
             ),
           }),

@@ -2,6 +2,7 @@ import { findIndustry, normaliseIndustryCode } from '../../../../shared/src/indu
 import { validateUscc } from '../../../../shared/src/uscc';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { parseJsonArray } from '../../lib/json';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
@@ -20,12 +21,14 @@ import {
   presentRelation,
 } from './firm.presenter';
 import * as repo from './firm.repository';
+import { type DuplicateCandidate, findDuplicateCandidates, replaceFirmAliases } from './firm-alias';
 import { normaliseFirmName } from './firm-name';
 
 export interface FirmInput {
   name?: string | undefined;
   shortName?: string | null | undefined;
   aliases?: string[] | undefined;
+  englishName?: string | null | undefined;
   uscc?: string | null | undefined;
   region?: string | null | undefined;
   industryCode?: string | null | undefined;
@@ -72,32 +75,48 @@ export function checkFirmCodes(input: FirmInput): { uscc?: string | null; indust
   return out;
 }
 
-function duplicateError(dups: Array<{ id: string; name: string; uscc: string | null }>, byUscc: boolean) {
+function duplicateError(dups: DuplicateCandidate[], byUscc: boolean) {
+  const alias = dups.find((d) => d.reason === 'alias');
   const message = byUscc
     ? { zh: '已有相同统一社会信用代码的企业', en: 'A firm with this unified social credit code exists' }
-    : {
-        zh: '已有同名企业；如确认不是同一家，请勾选“确认不是重复企业”后再保存',
-        en: 'A firm with this name exists; if it is a different firm, confirm and save again',
-      };
+    : alias
+      ? {
+          zh: `企业库中的“${alias.name}”也叫“${alias.matched}”，可能是同一家；如确认不是同一家，请勾选“确认不是重复企业”后再保存`,
+          en: `"${alias.name}" in the register is also known as "${alias.matched}"; if it is a different firm, confirm and save again`,
+        }
+      : {
+          zh: '已有同名企业；如确认不是同一家，请勾选“确认不是重复企业”后再保存',
+          en: 'A firm with this name exists; if it is a different firm, confirm and save again',
+        };
   return errors.conflict('DUPLICATE_FIRM', message, [{ path: byUscc ? 'uscc' : 'name', message }], {
-    duplicates: dups.map((d) => ({ id: d.id, name: d.name, uscc: d.uscc })),
+    duplicates: dups.map((d) => ({
+      id: d.id,
+      name: d.name,
+      uscc: d.uscc,
+      reason: d.reason,
+      matched: d.matched,
+    })),
   });
 }
 
+/** Refuses a USCC clash always, and a name or alias clash unless the user confirmed a different firm. */
 async function assertNoDuplicate(
   ctx: ServiceContext,
-  f: { name: string; uscc: string | null; excludeId?: string; confirmNotDuplicate?: boolean },
+  f: {
+    names: ReadonlyArray<string | null | undefined>;
+    uscc: string | null;
+    excludeId?: string;
+    confirmNotDuplicate?: boolean;
+  },
 ) {
-  const nameNorm = normaliseFirmName(f.name);
-  const dups = await repo.findDuplicateFirms(ctx.db.kysely, {
-    nameNorm,
+  const dups = await findDuplicateCandidates(ctx.db.kysely, {
+    names: f.names,
     uscc: f.uscc,
     excludeId: f.excludeId ?? null,
   });
-  const byUscc = f.uscc ? dups.filter((d) => d.uscc === f.uscc) : [];
+  const byUscc = dups.filter((d) => d.reason === 'uscc');
   if (byUscc.length > 0) throw duplicateError(byUscc, true);
-  const byName = dups.filter((d) => d.name_norm === nameNorm);
-  if (byName.length > 0 && !f.confirmNotDuplicate) throw duplicateError(byName, false);
+  if (dups.length > 0 && !f.confirmNotDuplicate) throw duplicateError(dups, false);
 }
 
 export function rowFields(
@@ -110,7 +129,8 @@ export function rowFields(
     p.name_norm = normaliseFirmName(input.name);
   }
   if (input.shortName !== undefined) p.short_name = input.shortName || null;
-  if (input.aliases !== undefined) p.aliases_json = JSON.stringify(input.aliases);
+  if (input.aliases !== undefined) p.aliases_json = JSON.stringify([...new Set(input.aliases)]);
+  if (input.englishName !== undefined) p.english_name = input.englishName || null;
   if (codes.uscc !== undefined) p.uscc = codes.uscc;
   if (input.region !== undefined) p.region = input.region || null;
   if (codes.industryCode !== undefined) p.industry_code = codes.industryCode;
@@ -164,7 +184,7 @@ export async function createFirm(
   const codes = checkFirmCodes(input);
   await assertLinkExists(ctx.db.kysely, input.linkId);
   await assertNoDuplicate(ctx, {
-    name: input.name,
+    names: [input.name, input.shortName, input.englishName, ...(input.aliases ?? [])],
     uscc: codes.uscc ?? null,
     confirmNotDuplicate: input.confirmNotDuplicate === true,
   });
@@ -176,6 +196,7 @@ export async function createFirm(
     name_norm: normaliseFirmName(input.name),
     short_name: null,
     aliases_json: '[]',
+    english_name: null,
     uscc: null,
     region: null,
     industry_code: null,
@@ -200,6 +221,7 @@ export async function createFirm(
   const row: FirmTable & LinkFields = { ...base, search_text: firmSearchText(base) };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.insertFirm(trx, row);
+    await replaceFirmAliases(trx, [row]);
     await writeAudit(trx, ctx, { entity: 'firm', entityId: id, action: 'create', after: auditableFirm(row) });
   });
   const links = await linkDisplays(ctx.db.kysely, [row.link_id]);
@@ -221,12 +243,20 @@ export async function updateFirm(
   const codes = checkFirmCodes(input);
   await assertLinkExists(db, input.linkId);
   const renamed = input.name !== undefined && input.name !== before.name;
-  if (renamed || (codes.uscc && codes.uscc !== before.uscc)) {
+  // Only names being changed are checked: an existing clash the user already confirmed stays confirmed.
+  const newNames = [
+    renamed ? input.name : null,
+    input.shortName !== before.short_name ? input.shortName : null,
+    input.englishName !== before.english_name ? input.englishName : null,
+    ...(input.aliases ?? []).filter((a) => !parseJsonArray<string>(before.aliases_json).includes(a)),
+  ];
+  const usccChanged = !!codes.uscc && codes.uscc !== before.uscc;
+  if (newNames.some(Boolean) || usccChanged) {
     await assertNoDuplicate(ctx, {
-      name: input.name ?? before.name,
-      uscc: codes.uscc === undefined ? before.uscc : codes.uscc,
+      names: newNames,
+      uscc: usccChanged ? (codes.uscc ?? null) : null,
       excludeId: id,
-      confirmNotDuplicate: input.confirmNotDuplicate === true || !renamed,
+      confirmNotDuplicate: input.confirmNotDuplicate === true,
     });
   }
   const { project_count: _p, lead_count: _l, ...beforeRow } = before;
@@ -238,7 +268,13 @@ export async function updateFirm(
   };
   await db.transaction().execute(async (trx) => {
     if (!(await repo.updateFirmVersioned(trx, id, input.version, patch))) throw errors.stale();
-    if (renamed || input.shortName !== undefined || input.aliases !== undefined) {
+    const namesChanged =
+      renamed ||
+      input.shortName !== undefined ||
+      input.aliases !== undefined ||
+      input.englishName !== undefined;
+    if (namesChanged) {
+      await replaceFirmAliases(trx, [merged]);
       const refs = await repo.recordsNamingFirm(trx, id);
       await refreshProjectSearchText(trx, refs.projectIds);
       await refreshLeadSearchText(trx, refs.leadIds);
@@ -256,7 +292,7 @@ export async function updateFirm(
   return presentFirm(after, await linkDisplays(db, [after.link_id]), 'staff');
 }
 
-/** Possible duplicates of a name / USCC, for the create form's live warning and the importer. */
+/** Possible duplicates of a name / USCC (by name, short, former or English name), for the form's live warning. */
 export async function findFirmDuplicates(ctx: ServiceContext, q: { name?: string; uscc?: string }) {
   const actor = requireActor(ctx);
   let uscc: string | null = null;
@@ -264,19 +300,9 @@ export async function findFirmDuplicates(ctx: ServiceContext, q: { name?: string
     const v = validateUscc(q.uscc);
     uscc = v.ok ? v.value : q.uscc.trim().toUpperCase();
   }
-  const nameNorm = q.name ? normaliseFirmName(q.name) : null;
-  const rows = await repo.findDuplicateFirms(ctx.db.kysely, { nameNorm, uscc });
+  const rows = await findDuplicateCandidates(ctx.db.kysely, { names: [q.name], uscc });
   const scope = firmScopeOf(actor);
-  return {
-    items: rows
-      .filter((r) => scope.kind === 'all' || r.id === scope.firmId)
-      .map((r) => ({
-        id: r.id,
-        name: r.name,
-        uscc: r.uscc,
-        reason: (uscc && r.uscc === uscc ? 'uscc' : 'name') as 'uscc' | 'name',
-      })),
-  };
+  return { items: rows.filter((r) => scope.kind === 'all' || r.id === scope.firmId) };
 }
 
 /** The firm's 以商招商 relations: zone staff only (the route's permission is firm.internal). */

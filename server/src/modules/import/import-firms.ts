@@ -11,6 +11,7 @@ import { auditableFirm, type Contact, firmSearchText } from '../firm/firm.presen
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { recordsNamingFirm, updateFirmVersioned } from '../firm/firm.repository';
 import { type FirmInput, rowFields } from '../firm/firm.service';
+import { type FirmNames, firmsByAliasNorm, replaceFirmAliases } from '../firm/firm-alias';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
@@ -90,6 +91,9 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
     byNorm.set(f.name_norm, [...(byNorm.get(f.name_norm) ?? []), f]);
   }
 
+  // A row named by another firm's short, former or English name is most likely that firm.
+  const byAlias = new Map((await firmsByAliasNorm(db, norms)).map((h) => [h.aliasNorm, h]));
+
   const links = await resolveLinkRefs(db, chainLinkTexts(drafts.map((d) => d.draft.input)));
   for (const { draft } of drafts) applyLinkRef(draft.input, links);
 
@@ -133,6 +137,19 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
         continue;
       }
       before = candidates[0] ?? null;
+      const alias = before ? undefined : byAlias.get(draft.nameNorm);
+      if (alias && (!draft.uscc || !alias.uscc || alias.uscc === draft.uscc)) {
+        addIssues(issues, rowNumber, [
+          {
+            column: { zh: '企业名称', en: 'Name' },
+            message: {
+              zh: `“${draft.input.name}”是企业库中“${alias.name}”的简称或别名：同一家请填写全称或统一社会信用代码；另一家请填写统一社会信用代码`,
+              en: `"${draft.input.name}" is another name of "${alias.name}" in the register: give its full name or USCC if it is that firm, or this firm's USCC if not`,
+            },
+          },
+        ]);
+        continue;
+      }
     }
     if (before) {
       const other = claimed.get(before.id);
@@ -170,6 +187,7 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
       const audits: AuditEntry[] = [];
       const late: Issues = new Map();
       const renamed: string[] = [];
+      const aliasesChanged: FirmNames[] = [];
       let updated = 0;
       let unchanged = 0;
       for (const m of matched) {
@@ -182,6 +200,7 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
             name_norm: draft.nameNorm,
             short_name: null,
             aliases_json: '[]',
+            english_name: null,
             uscc: null,
             region: null,
             industry_code: null,
@@ -228,6 +247,13 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
           continue;
         }
         if (fields.name !== undefined && fields.name !== before.name) renamed.push(before.id);
+        if (
+          fields.name !== undefined ||
+          fields.short_name !== undefined ||
+          fields.english_name !== undefined
+        ) {
+          aliasesChanged.push(merged);
+        }
         updated++;
         audits.push({
           entity: 'firm',
@@ -239,6 +265,7 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
       }
       if (late.size > 0) throw new RowsRefused(late);
       await repo.insertFirms(trx, creates);
+      await replaceFirmAliases(trx, [...creates, ...aliasesChanged]);
       for (const id of renamed) {
         const refs = await recordsNamingFirm(trx, id);
         await refreshProjectSearchText(trx, refs.projectIds);

@@ -25,7 +25,16 @@ import {
   RowsRefused,
   sameValues,
 } from './import-plan';
-import { applyLinkRef, chainLinkTexts, resolveFirmRefs, resolveLinkRefs, resolveUsers } from './import-refs';
+import {
+  applyLinkRef,
+  chainLinkTexts,
+  type FailedRow,
+  reportFailedRows,
+  resolveFirmRefs,
+  resolveLinkRefs,
+  resolveUsers,
+  textValue,
+} from './import-refs';
 import {
   appErrorIssues,
   checkRow,
@@ -62,20 +71,32 @@ export const planLeadImport: Planner = async (ctx, sheet, progress) => {
   const db = ctx.db.kysely;
   const issues: Issues = new Map();
   const drafts: Array<{ rowNumber: number; draft: LeadDraft }> = [];
+  const failed: FailedRow[] = [];
   for (const row of sheet.rows) {
     const v = checkRow('lead', sheet.columnIndex, row.cells, validateLeadRow);
     if (v.draft) drafts.push({ rowNumber: row.rowNumber, draft: v.draft });
-    else addIssues(issues, row.rowNumber, v.issues);
+    else failed.push({ rowNumber: row.rowNumber, values: v.values, issues: v.issues });
   }
 
-  const firms = await resolveFirmRefs(
-    db,
-    drafts.flatMap(({ draft }) => [draft.target, ...(draft.referrer ? [draft.referrer] : [])]),
-  );
-  const users = await resolveUsers(
-    db,
-    drafts.flatMap(({ draft }) => (draft.owner ? [draft.owner] : [])),
-  );
+  const firms = await resolveFirmRefs(db, [
+    ...drafts.flatMap(({ draft }) => [draft.target, ...(draft.referrer ? [draft.referrer] : [])]),
+    ...failed.flatMap((f) => textValue(f.values, 'referrer')),
+  ]);
+  const users = await resolveUsers(db, [
+    ...drafts.flatMap(({ draft }) => (draft.owner ? [draft.owner] : [])),
+    ...failed.flatMap((f) => textValue(f.values, 'owner')),
+  ]);
+  // A target not in the register is free text, so only the referrer and owner can be unknown.
+  reportFailedRows(issues, failed, (row) => [
+    ...textValue(row.values, 'referrer').flatMap((ref) => {
+      const r = firms.get(ref);
+      return r && !r.ok ? [issueAt('lead', 'referrerFirmId', r.message)] : [];
+    }),
+    ...textValue(row.values, 'owner').flatMap((ref) => {
+      const u = users.get(ref);
+      return u && !u.ok ? [issueAt('lead', 'ownerId', u.message)] : [];
+    }),
+  ]);
   const links = await resolveLinkRefs(db, chainLinkTexts(drafts.map((d) => d.draft.body)));
   const codes = drafts.flatMap(({ draft }) => (draft.code ? [draft.code] : []));
   const byCode = new Map((await repo.leadsByCode(db, codes)).map((l) => [l.code, l]));

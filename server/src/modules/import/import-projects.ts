@@ -24,7 +24,16 @@ import {
   RowsRefused,
   sameValues,
 } from './import-plan';
-import { applyLinkRef, chainLinkTexts, resolveFirmRefs, resolveLinkRefs, resolveUsers } from './import-refs';
+import {
+  applyLinkRef,
+  chainLinkTexts,
+  type FailedRow,
+  reportFailedRows,
+  resolveFirmRefs,
+  resolveLinkRefs,
+  resolveUsers,
+  textValue,
+} from './import-refs';
 import {
   appErrorIssues,
   checkRow,
@@ -63,20 +72,33 @@ export const planProjectImport: Planner = async (ctx, sheet, progress) => {
   const db = ctx.db.kysely;
   const issues: Issues = new Map();
   const drafts: Array<{ rowNumber: number; draft: ProjectDraft }> = [];
+  const failed: FailedRow[] = [];
   for (const row of sheet.rows) {
     const v = checkRow('project', sheet.columnIndex, row.cells, validateProjectRow);
     if (v.draft) drafts.push({ rowNumber: row.rowNumber, draft: v.draft });
-    else addIssues(issues, row.rowNumber, v.issues);
+    else failed.push({ rowNumber: row.rowNumber, values: v.values, issues: v.issues });
   }
+  const investorRefs = (values: Record<string, unknown>) =>
+    ((values.investors as Array<{ ref: string }> | undefined) ?? []).map((i) => i.ref);
 
-  const firms = await resolveFirmRefs(
-    db,
-    drafts.flatMap(({ draft }) => (draft.investors ?? []).map((i) => i.ref)),
-  );
-  const users = await resolveUsers(
-    db,
-    drafts.flatMap(({ draft }) => (draft.officer ? [draft.officer] : [])),
-  );
+  const firms = await resolveFirmRefs(db, [
+    ...drafts.flatMap(({ draft }) => (draft.investors ?? []).map((i) => i.ref)),
+    ...failed.flatMap((f) => investorRefs(f.values)),
+  ]);
+  const users = await resolveUsers(db, [
+    ...drafts.flatMap(({ draft }) => (draft.officer ? [draft.officer] : [])),
+    ...failed.flatMap((f) => textValue(f.values, 'officer')),
+  ]);
+  reportFailedRows(issues, failed, (row) => [
+    ...investorRefs(row.values).flatMap((ref) => {
+      const f = firms.get(ref);
+      return f && !f.ok ? [issueAt('project', 'investors', f.message)] : [];
+    }),
+    ...textValue(row.values, 'officer').flatMap((ref) => {
+      const u = users.get(ref);
+      return u && !u.ok ? [issueAt('project', 'officerId', u.message)] : [];
+    }),
+  ]);
   const links = await resolveLinkRefs(db, chainLinkTexts(drafts.map((d) => d.draft.body)));
   const byCode = new Map(
     (

@@ -1,9 +1,11 @@
 import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { validateUscc } from '../../../../shared/src/uscc';
+import { firmsByAliasNorm } from '../firm/firm-alias';
 import { normaliseFirmName } from '../firm/firm-name';
 import * as repo from './import.repository';
 import { looksLikeUscc } from './import-cells';
-import type { Q } from './import-plan';
+import { addIssues, type Issues, type Q } from './import-plan';
+import { mergeIssues, type RowIssue } from './import-rows';
 
 /**
  * References typed into a row — a firm by USCC or by name, a user by username — resolved for the
@@ -15,7 +17,8 @@ export type FirmRef =
 
 /**
  * A USCC must be in the register; a name matches exactly, else by normalised name (乖宝宠物食品集团
- * finds 乖宝宠物食品集团股份有限公司), and must name one firm only.
+ * finds 乖宝宠物食品集团股份有限公司), else by a short, former or English name (乖宝宠物), and must
+ * name one firm only.
  */
 export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<Map<string, FirmRef>> {
   const unique = [...new Set(refs)];
@@ -33,6 +36,7 @@ export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<M
     names,
     norms: names.map(normaliseFirmName),
   });
+  const byAlias = await firmsByAliasNorm(db, names.map(normaliseFirmName));
   for (const ref of unique) {
     if (out.has(ref)) continue;
     const uscc = usccOf.get(ref);
@@ -53,10 +57,14 @@ export async function resolveFirmRefs(db: Q, refs: readonly string[]): Promise<M
       );
       continue;
     }
-    let hits = byName.filter((x) => x.name === ref);
+    let hits: Array<{ id: string; name: string }> = byName.filter((x) => x.name === ref);
     if (hits.length === 0) {
       const norm = normaliseFirmName(ref);
       hits = byNorm.filter((x) => x.name_norm === norm);
+      if (hits.length === 0) {
+        const ids = new Set(byAlias.filter((x) => x.aliasNorm === norm).map((x) => x.id));
+        hits = byAlias.filter((x) => ids.delete(x.id));
+      }
     }
     const [first] = hits;
     if (hits.length === 1 && first) out.set(ref, { ok: true, id: first.id, name: first.name });
@@ -193,3 +201,29 @@ export function applyLinkRef(
 /** The 产业链环节 texts of a file's checked rows, for resolveLinkRefs. */
 export const chainLinkTexts = (inputs: ReadonlyArray<{ chainLink?: string | null | undefined }>) =>
   inputs.flatMap((i) => (i.chainLink ? [i.chainLink] : []));
+
+/** A row that failed its field checks, with what could be read of it. */
+export interface FailedRow {
+  rowNumber: number;
+  values: Record<string, unknown>;
+  issues: RowIssue[];
+}
+
+/** The text of a cell read from a failed row, if it is one (what references are resolved from). */
+export function textValue(values: Record<string, unknown>, key: string): string[] {
+  const v = values[key];
+  return typeof v === 'string' && v ? [v] : [];
+}
+
+/**
+ * Reports failed rows with their reference problems too (an unknown investor beside a bad amount),
+ * so a file is corrected in one round: `refIssues` gives a failed row's problems from the resolved
+ * references; a column the field checks already flagged keeps its first message.
+ */
+export function reportFailedRows(
+  issues: Issues,
+  failed: readonly FailedRow[],
+  refIssues: (row: FailedRow) => RowIssue[],
+): void {
+  for (const row of failed) addIssues(issues, row.rowNumber, mergeIssues(row.issues, refIssues(row)));
+}

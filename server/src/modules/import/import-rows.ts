@@ -63,12 +63,17 @@ export function checkRow<D>(
   columnIndex: ReadonlyMap<string, number>,
   cells: readonly unknown[],
   validate: (values: RowValues) => { draft: D | null; issues: RowIssue[] },
-): { draft: D | null; issues: RowIssue[] } {
+): { draft: D | null; issues: RowIssue[]; values: RowValues } {
   const read = readRowValues(kind, columnIndex, cells);
   const v = validate(read.values);
-  const flagged = new Set(read.issues.map((i) => i.column?.zh));
-  const issues = [...read.issues, ...v.issues.filter((i) => !i.column || !flagged.has(i.column.zh))];
-  return { draft: issues.length === 0 ? v.draft : null, issues };
+  const issues = mergeIssues(read.issues, v.issues);
+  return { draft: issues.length === 0 ? v.draft : null, issues, values: read.values };
+}
+
+/** `extra` added to `base`, except in a column `base` already reports (one problem per column). */
+export function mergeIssues(base: readonly RowIssue[], extra: readonly RowIssue[]): RowIssue[] {
+  const flagged = new Set(base.map((i) => i.column?.zh));
+  return [...base, ...extra.filter((i) => !i.column || !flagged.has(i.column.zh))];
 }
 
 function columnOf(kind: ImportKind, key: string): ImportColumn | null {

@@ -25,6 +25,8 @@ const VALIDATED_ROWS = 5000;
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+/** The heading of the error file's message column (how a re-imported error file is recognised). */
+const ERROR_HEADER = '错误 / Error';
 const ERROR_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE2E1' } };
 
 function colLetter(n: number): string {
@@ -296,7 +298,8 @@ function writable(v: unknown): ExcelJS.CellValue {
 /**
  * The uploaded rows at their original row numbers with an 错误 Error column first, filled in
  * for each bad row (bad rows tinted). The importer ignores that column, so the fixed file can be
- * imported as it is.
+ * imported as it is; an error file imported again keeps its one 错误 column, refilled with this
+ * round's messages (a fixed row's stale message is dropped).
  */
 export async function buildErrorWorkbook(
   sheet: ParsedSheet,
@@ -316,21 +319,25 @@ export async function buildErrorWorkbook(
     useSharedStrings: false,
   });
   const ws = wb.addWorksheet(`${KIND_LABELS[sheet.kind].zh}（错误）`);
-  const width = Math.max(sheet.headerRow.cells.length, 2);
-  ws.columns = [{ width: 48 }, ...Array.from({ length: width - 1 }, () => ({ width: 16 }))];
+  // The uploaded file is itself an error file: its 错误 column is reused, not shifted right.
+  const prior = sheet.headerRow.cells.findIndex((c) => cellText(c) === ERROR_HEADER);
+  const errorCol = prior > 0 ? prior : 1;
+  const shift = prior > 0 ? 0 : 1;
+  const width = Math.max(sheet.headerRow.cells.length - 1 + shift, 2);
+  ws.columns = Array.from({ length: width }, (_, i) => ({ width: i + 1 === errorCol ? 48 : 16 }));
   const write = (r: SheetRow, first: string | null, style: 'header' | 'error' | 'plain') => {
     const row = ws.getRow(r.rowNumber);
-    row.getCell(1).value = first;
-    for (let i = 1; i < r.cells.length; i++) row.getCell(i + 1).value = writable(r.cells[i]);
+    for (let i = 1; i < r.cells.length; i++) row.getCell(i + shift).value = writable(r.cells[i]);
+    row.getCell(errorCol).value = first;
     if (style === 'header') row.font = { bold: true };
     if (style === 'error') {
-      row.getCell(1).fill = ERROR_FILL;
-      row.getCell(1).font = { color: { argb: 'FFC00000' } };
-      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      row.getCell(errorCol).fill = ERROR_FILL;
+      row.getCell(errorCol).font = { color: { argb: 'FFC00000' } };
+      row.getCell(errorCol).alignment = { wrapText: true, vertical: 'top' };
     }
     row.commit();
   };
-  write(sheet.headerRow, '错误 / Error', 'header');
+  write(sheet.headerRow, ERROR_HEADER, 'header');
   for (const p of sheet.preamble) write(p, null, 'plain');
   for (const r of sheet.rows) {
     const e = errorsByRow.get(r.rowNumber) ?? null;

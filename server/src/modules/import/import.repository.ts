@@ -134,6 +134,7 @@ const FIRM_COLUMNS = [
   'name_norm',
   'short_name',
   'aliases_json',
+  'english_name',
   'uscc',
   'region',
   'industry_code',

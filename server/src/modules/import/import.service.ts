@@ -130,7 +130,7 @@ async function runImport(
       error_file: file.toString('base64'),
       message: both({
         zh: `${issues.size} 行有误，未写入任何数据；请下载错误文件，改正后重新导入`,
-        en: `${issues.size} rows are wrong and nothing was written; download the error file, fix it and import it again`,
+        en: `${issues.size === 1 ? '1 row is' : `${issues.size} rows are`} wrong and nothing was written; download the error file, fix it and import it again`,
       }),
     });
   };

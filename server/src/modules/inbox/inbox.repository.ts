@@ -139,33 +139,60 @@ export async function overdueTasks(db: Q, today: string): Promise<RawItem[]> {
   return rows.map(asTask);
 }
 
-/** Open problem items a department must rectify. */
+const problemCols = [
+  'problem_item.id',
+  'problem_list.code',
+  'problem_item.position',
+  'problem_item.problem',
+  'problem_item.deadline',
+  'problem_item.list_id',
+  'problem_item.close_status',
+] as const;
+
+function asProblemItem(r: {
+  id: string;
+  code: string;
+  position: number;
+  problem: string;
+  deadline: string;
+  list_id: string;
+  close_status: string;
+}): RawItem {
+  return {
+    kind: 'problem_item',
+    id: r.id,
+    code: `${r.code}-${r.position}`,
+    title: r.problem,
+    status: r.close_status,
+    deadline: r.deadline,
+    parentId: r.list_id,
+  };
+}
+
+/** Problem items a department must rectify (open, returned, or proposed and awaiting the check). */
 export async function problemItemsOfDepartment(db: Q, departmentId: string): Promise<RawItem[]> {
   const rows = await db
     .selectFrom('problem_item')
     .innerJoin('problem_list', 'problem_list.id', 'problem_item.list_id')
-    .select([
-      'problem_item.id',
-      'problem_list.code',
-      'problem_item.position',
-      'problem_item.problem',
-      'problem_item.deadline',
-      'problem_item.list_id',
-    ])
+    .select(problemCols)
     .where('problem_item.department_id', '=', departmentId)
     .where('problem_item.closed_date', 'is', null)
     .orderBy('problem_item.deadline')
     .limit(CAP)
     .execute();
-  return rows.map((r) => ({
-    kind: 'problem_item',
-    id: r.id,
-    code: `${r.code}-${r.position}`,
-    title: r.problem,
-    status: 'open',
-    deadline: r.deadline,
-    parentId: r.list_id,
-  }));
+  return rows.map(asProblemItem);
+}
+
+/** The 督查室's queue: problem items whose closing was proposed, oldest proposal first. */
+export async function problemItemsToVerify(db: Q, exceptDepartmentId: string | null): Promise<RawItem[]> {
+  let q = db
+    .selectFrom('problem_item')
+    .innerJoin('problem_list', 'problem_list.id', 'problem_item.list_id')
+    .select(problemCols)
+    .where('problem_item.close_status', '=', 'proposed');
+  if (exceptDepartmentId) q = q.where('problem_item.department_id', '!=', exceptDepartmentId);
+  const rows = await q.orderBy('problem_item.proposed_at').limit(CAP).execute();
+  return rows.map(asProblemItem);
 }
 
 export function listNotifications(db: Q, userId: string, limit: number) {

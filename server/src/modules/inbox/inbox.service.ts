@@ -51,12 +51,14 @@ async function sections(ctx: ServiceContext) {
       toConfirm.push(...(await repo.requestsToConfirm(db, { raisedById: actor.userId })));
       break;
     case 'leader':
-      toConfirm.push(...(await repo.tasksToClose(db, null)));
+    case 'supervisor':
+      // The closings awaiting a check outside the unit: the 督查室's queue (decision 013).
+      toConfirm.push(...(await repo.tasksToClose(db, dept)), ...(await repo.problemItemsToVerify(db, dept)));
       watch.push(...(await repo.overdueRequests(db, day)), ...(await repo.overdueTasks(db, day)));
       break;
     case 'admin':
       assigned.push(...(await repo.requestsToAssign(db)));
-      toConfirm.push(...(await repo.tasksToClose(db, dept)));
+      toConfirm.push(...(await repo.tasksToClose(db, dept)), ...(await repo.problemItemsToVerify(db, dept)));
       watch.push(...(await repo.overdueRequests(db, day)), ...(await repo.overdueTasks(db, day)));
       break;
   }

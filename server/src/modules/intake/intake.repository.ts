@@ -24,7 +24,7 @@ export async function* scanFirmNames(db: Q): AsyncGenerator<FirmRecord[]> {
   for (;;) {
     const rows = await db
       .selectFrom('firm')
-      .select(['id', 'name', 'short_name', 'aliases_json', 'tags_json', 'version'])
+      .select(['id', 'name', 'short_name', 'aliases_json', 'english_name', 'tags_json', 'version'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(FIRM_PAGE)
@@ -41,6 +41,7 @@ function toFirmRecord(r: {
   name: string;
   short_name: string | null;
   aliases_json: string;
+  english_name: string | null;
   tags_json: string;
   version: number;
 }): FirmRecord {
@@ -48,19 +49,29 @@ function toFirmRecord(r: {
     id: r.id,
     name: r.name,
     shortName: r.short_name,
-    aliases: parseJsonArray<string>(r.aliases_json),
+    // The English name is one more alias to the matcher (English news names firms by it).
+    aliases: [...parseJsonArray<string>(r.aliases_json), ...(r.english_name ? [r.english_name] : [])],
     tags: parseJsonArray<string>(r.tags_json),
     version: Number(r.version),
   };
 }
 
-/** Firms whose normalised name (legal form and bracket style ignored) is one of `norms`. */
+/**
+ * Firms whose normalised name (legal form and bracket style ignored), or one of whose short,
+ * former or English names, is one of `norms`.
+ */
 export async function firmsByNormalisedName(db: Q, norms: readonly string[]): Promise<FirmRecord[]> {
   if (norms.length === 0) return [];
+  const unique = [...new Set(norms)].slice(0, 500);
   const rows = await db
     .selectFrom('firm')
-    .select(['id', 'name', 'short_name', 'aliases_json', 'tags_json', 'version'])
-    .where('name_norm', 'in', [...new Set(norms)].slice(0, 500))
+    .select(['id', 'name', 'short_name', 'aliases_json', 'english_name', 'tags_json', 'version'])
+    .where((eb) =>
+      eb.or([
+        eb('name_norm', 'in', unique),
+        eb('id', 'in', eb.selectFrom('firm_alias').select('firm_id').where('name_norm', 'in', unique)),
+      ]),
+    )
     .execute();
   return rows.map(toFirmRecord);
 }

@@ -16,6 +16,10 @@ export const NOTIFICATION_KINDS = [
   'task.decided',
   'task.escalated',
   'problem.assigned',
+  // A problem item's closing proposed to, verified or returned by the 督查室 (decision 013).
+  'problem.propose',
+  'problem.verify',
+  'problem.return',
   // A dispatch round reminder (issue 6): the project's report is due or missing.
   'round.reminder',
 ] as const;

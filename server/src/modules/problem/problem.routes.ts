@@ -6,10 +6,10 @@ import { idParams, idString, localDate, longText, nameText, shortText } from '..
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { attachmentUpload, UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
 import { attachmentSchema } from '../request/request.presenter';
+import { evidenceLinkSchema } from '../task/closing-evidence';
 import {
   addProblemItems,
   attachToProblemItem,
-  closeProblemItem,
   createProblemList,
   getProblemList,
   listProblemListRecords,
@@ -17,6 +17,7 @@ import {
   problemListDetailSchema,
   problemListSchema,
 } from './problem.service';
+import { decideProblemItem, proposeProblemItem } from './problem-closing.service';
 
 /** A problem list holds at most 200 items: inspection reports list dozens, not thousands. */
 const MAX_ITEMS = 200;
@@ -33,7 +34,7 @@ export async function problemRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const read = { permission: 'problem.read' } as const;
   const write = { permission: 'problem.write' } as const;
-  const close = { permission: 'problem.close' } as const;
+  const propose = { permission: 'problem.propose' } as const;
   const tags = ['problem'];
 
   r.get(
@@ -110,23 +111,47 @@ export async function problemRoutes(app: FastifyInstance) {
   );
 
   r.post(
-    '/api/problem-lists/:id/items/:itemId/close',
+    '/api/problem-lists/:id/items/:itemId/propose',
     {
-      config: { access: close },
+      config: { access: propose },
       schema: {
         tags,
-        summary: '销号 one item with its evidence (its department, or an officer, leader or admin)',
+        summary:
+          '申请销号: the responsible unit proposes closing one item with evidence (text plus a file or a linked record)',
         params: itemParams,
         body: z.strictObject({
           evidence: z.string().trim().min(1).max(TASK_LIMITS.evidenceMaxLength),
-          closedDate: localDate.optional(),
+          rectifiedDate: localDate.optional(),
+          evidenceLink: evidenceLinkSchema.nullable().optional(),
           version: z.number().int().min(1),
         }),
         response: { 200: problemListDetailSchema },
       },
     },
-    async function handleCloseProblemItem(request) {
-      return closeProblemItem(request.ctx, request.params.id, request.params.itemId, request.body);
+    async function handleProposeProblemItem(request) {
+      return proposeProblemItem(request.ctx, request.params.id, request.params.itemId, request.body);
+    },
+  );
+
+  r.post(
+    '/api/problem-lists/:id/items/:itemId/decide',
+    {
+      config: { access: { permission: 'supervision.verify' } },
+      schema: {
+        tags,
+        summary:
+          '核验销号 or 退回 a proposed item (督查室 or a leader outside the unit); returning needs a reason',
+        params: itemParams,
+        body: z.strictObject({
+          decision: z.enum(['verify', 'return']),
+          reason: z.string().trim().max(TASK_LIMITS.reasonMaxLength).nullable().optional(),
+          version: z.number().int().min(1),
+        }),
+        response: { 200: problemListDetailSchema },
+      },
+    },
+    async function handleDecideProblemItem(request) {
+      return decideProblemItem(request.ctx, request.params.id, request.params.itemId, request.body);
     },
   );
 
@@ -134,7 +159,7 @@ export async function problemRoutes(app: FastifyInstance) {
     '/api/problem-lists/:id/items/:itemId/attachments',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      config: { access: close },
+      config: { access: propose },
       schema: {
         tags,
         summary: 'Attach rectification evidence to an item (PNG/JPEG/PDF, at most 5 MB, base64)',

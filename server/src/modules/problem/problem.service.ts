@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  CLOSING_GAPS,
+  closingGaps,
+  PROBLEM_CLOSE_STATUSES,
+  type ProblemCloseStatus,
+} from '../../../../shared/src/closing';
 import { problemItemState, summariseProblemItems } from '../../../../shared/src/task-status';
 import type { ProblemItemTable, ProblemListTable } from '../../db/database';
 import { newId } from '../../lib/ids';
@@ -9,13 +15,17 @@ import { type AttachmentUpload, listAttachmentMeta, storeAttachment } from '../a
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfDepartment } from '../notify/notify.service';
 import { attachmentSchema } from '../request/request.presenter';
-import { assertProblemListVisible, mayCloseItem } from './problem.policy';
+import { evidenceLinkView, evidenceLinkViewSchema } from '../task/closing-evidence';
+import { assertProblemListVisible, mayProposeItem, mayVerifyItem } from './problem.policy';
 import * as repo from './problem.repository';
 
 export const PROBLEM_SOURCES = ['inspection', 'meeting', 'audit', 'supervision', 'other'] as const;
 
 const summarySchema = z.object({
   total: z.number().int(),
+  /** Closings proposed and awaiting the 督查室, and closings it returned. */
+  proposed: z.number().int(),
+  returned: z.number().int(),
   closed: z.number().int(),
   closedOnTime: z.number().int(),
   closedLate: z.number().int(),
@@ -48,7 +58,20 @@ export const problemItemSchema = z.object({
   evidence: z.string().nullable(),
   closedByName: z.string().nullable(),
   state: z.enum(['open', 'overdue', 'closed_on_time', 'closed_late']),
-  canClose: z.boolean(),
+  /** Where the closing stands: proposed by the unit, verified or returned by the 督查室. */
+  closeStatus: z.enum(PROBLEM_CLOSE_STATUSES),
+  rectifiedDate: z.string().nullable(),
+  proposedAt: z.string().nullable(),
+  proposedByName: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  returnedByName: z.string().nullable(),
+  evidenceLink: evidenceLinkViewSchema.nullable(),
+  /** What the unit still owes before it may propose (closing.ts). */
+  closingGaps: z.array(z.enum(CLOSING_GAPS)),
+  canPropose: z.boolean(),
+  canVerify: z.boolean(),
   attachments: z.array(attachmentSchema),
   version: z.number().int(),
 });
@@ -63,10 +86,14 @@ function presentList(row: ProblemListTable, items: repo.ProblemItemRow[], day: s
     source: row.source as (typeof PROBLEM_SOURCES)[number],
     sourceTitle: row.source_title,
     issuedDate: row.issued_date,
-    summary: summariseProblemItems(
-      items.map((i) => ({ deadline: i.deadline, closedDate: i.closed_date })),
-      day,
-    ),
+    summary: {
+      ...summariseProblemItems(
+        items.map((i) => ({ deadline: i.deadline, closedDate: i.closed_date })),
+        day,
+      ),
+      proposed: items.filter((i) => i.close_status === 'proposed').length,
+      returned: items.filter((i) => i.close_status === 'returned').length,
+    },
     isSample: row.is_sample === 1,
     version: row.version,
     createdAt: row.created_at,
@@ -109,9 +136,12 @@ export async function getProblemList(ctx: ServiceContext, id: string) {
     items.map((i) => i.id),
   );
   const day = today(ctx);
+  const links = await Promise.all(
+    items.map((i) => evidenceLinkView(ctx.db.kysely, i.evidence_entity, i.evidence_entity_id)),
+  );
   return {
     ...presentList(row, items, day),
-    items: items.map((i) => ({
+    items: items.map((i, n) => ({
       id: i.id,
       position: i.position,
       problem: i.problem,
@@ -123,7 +153,25 @@ export async function getProblemList(ctx: ServiceContext, id: string) {
       evidence: i.evidence,
       closedByName: i.closed_by_name,
       state: problemItemState({ deadline: i.deadline, closedDate: i.closed_date }, day),
-      canClose: !i.closed_date && mayCloseItem(actor, i),
+      closeStatus: i.close_status as ProblemCloseStatus,
+      rectifiedDate: i.rectified_date,
+      proposedAt: i.proposed_at,
+      proposedByName: i.proposed_by_name,
+      verifiedAt: i.verified_at,
+      returnReason: i.return_reason,
+      returnedAt: i.returned_at,
+      returnedByName: i.returned_by_name,
+      evidenceLink: links[n] ?? null,
+      closingGaps: closingGaps({
+        milestonesTotal: 0,
+        milestonesDone: 0,
+        progress: null,
+        needsProgress: false,
+        attachments: files.filter((f) => f.entityId === i.id).length,
+        linkedRecord: !!i.evidence_entity_id,
+      }),
+      canPropose: (i.close_status === 'open' || i.close_status === 'returned') && mayProposeItem(actor, i),
+      canVerify: i.close_status === 'proposed' && mayVerifyItem(actor, i),
       attachments: files.filter((f) => f.entityId === i.id).map(({ entityId: _e, ...m }) => m),
       version: i.version,
     })),
@@ -158,6 +206,16 @@ function itemRows(listId: string, items: ItemInput[], start: number, nowIso: str
     closed_date: null,
     evidence: null,
     closed_by_name: null,
+    close_status: 'open',
+    rectified_date: null,
+    proposed_at: null,
+    proposed_by_name: null,
+    verified_at: null,
+    return_reason: null,
+    returned_at: null,
+    returned_by_name: null,
+    evidence_entity: null,
+    evidence_entity_id: null,
     version: 1,
     created_at: nowIso,
     updated_at: nowIso,
@@ -242,47 +300,6 @@ export async function addProblemItems(ctx: ServiceContext, listId: string, items
   return getProblemList(ctx, listId);
 }
 
-/** 逐条销号: closes one item with its evidence and the date it was rectified. */
-export async function closeProblemItem(
-  ctx: ServiceContext,
-  listId: string,
-  itemId: string,
-  input: { evidence: string; closedDate?: string | undefined; version: number },
-) {
-  const actor = requireActor(ctx);
-  await assertProblemListVisible(ctx.db.kysely, actor, listId);
-  const item = await repo.findItem(ctx.db.kysely, listId, itemId);
-  if (!item) throw errors.notFound('problem item');
-  if (!mayCloseItem(actor, item)) throw errors.forbidden();
-  if (item.closed_date) {
-    throw errors.badRequest('ITEM_CLOSED', { zh: '该问题已销号', en: 'This item is already closed' });
-  }
-  const day = today(ctx);
-  const closedDate = input.closedDate ?? day;
-  if (closedDate > day) {
-    throw errors.validation([
-      { path: 'closedDate', message: { zh: '销号日期不能晚于今天', en: 'Cannot close in the future' } },
-    ]);
-  }
-  const patch = {
-    closed_date: closedDate,
-    evidence: input.evidence,
-    closed_by_name: actor.displayName,
-    updated_at: ctx.clock.now().toISOString(),
-  };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    if (!(await repo.updateItemVersioned(trx, itemId, input.version, patch))) throw errors.stale();
-    await writeAudit(trx, ctx, {
-      entity: 'problem_item',
-      entityId: itemId,
-      action: 'close',
-      before: item,
-      after: { ...item, ...patch },
-    });
-  });
-  return getProblemList(ctx, listId);
-}
-
 export async function attachToProblemItem(
   ctx: ServiceContext,
   listId: string,
@@ -293,7 +310,10 @@ export async function attachToProblemItem(
   await assertProblemListVisible(ctx.db.kysely, actor, listId);
   const item = await repo.findItem(ctx.db.kysely, listId, itemId);
   if (!item) throw errors.notFound('problem item');
-  if (!mayCloseItem(actor, item)) throw errors.forbidden();
+  if (!mayProposeItem(actor, item)) throw errors.forbidden();
+  if (item.close_status === 'verified') {
+    throw errors.badRequest('ITEM_CLOSED', { zh: '该问题已核验销号', en: 'This item is already verified' });
+  }
   return ctx.db.kysely
     .transaction()
     .execute((trx) => storeAttachment(trx, ctx, 'problem_item', itemId, upload));

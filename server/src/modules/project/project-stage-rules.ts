@@ -42,3 +42,16 @@ export function missingFieldErrors(missing: readonly ProjectStageField[] | undef
   };
   return (missing ?? []).map((f) => ({ path: path[f], message: PROJECT_STAGE_FIELDS[f] }));
 }
+
+/**
+ * The open milestones a forward move to a stage of order `toOrder` completes: those named after a
+ * stage the project has now reached or passed (e.g. 竣工验收 once it is at 设备调试), so a project at
+ * a later stage no longer reports its earlier milestones as late (issue 15).
+ */
+export function milestonesReachedBy<M extends { name: string; actual_date: string | null }>(
+  milestones: readonly M[],
+  toOrder: number,
+): M[] {
+  const reached = PROJECT_STAGES.filter((s) => s.order !== null && s.order <= toOrder).map((s) => s.zh);
+  return milestones.filter((m) => !m.actual_date && reached.some((label) => m.name.includes(label)));
+}

@@ -5,16 +5,24 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { milestonesOf, updateMilestoneVersioned } from './milestone.repository';
 import { assertProjectEditable, assertProjectVisible } from './project.policy';
 import type { ProjectDto } from './project.presenter';
 import * as repo from './project.repository';
 import { getProject } from './project.service';
-import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
+import {
+  milestonesReachedBy,
+  missingFieldErrors,
+  orderOf,
+  STARTED_ORDER,
+  stageFacts,
+} from './project-stage-rules';
 
 /**
  * Moves a project to another stage on a date, through the stage machine (shared/src/project-stage.ts):
  * refused with the missing fields named, backward only with a reason. Each move is a
- * project_stage_event (with the stages it skipped) and an audit row, in one transaction.
+ * project_stage_event (with the stages it skipped) and an audit row, in one transaction. A forward
+ * move completes, on the move's date, the open milestones of the stages reached or passed.
  */
 export async function moveProjectStage(
   ctx: ServiceContext,
@@ -79,6 +87,19 @@ export async function moveProjectStage(
       },
       after: { ...patch, kind: check.kind, skipped: check.skipped, version: input.version + 1 },
     });
+    if (check.kind === 'forward' && toOrder !== null) {
+      for (const m of milestonesReachedBy(await milestonesOf(trx, id), toOrder)) {
+        const done = { actual_date: input.date, updated_at: nowIso };
+        if (!(await updateMilestoneVersioned(trx, m.id, m.version, done))) throw errors.stale();
+        await writeAudit(trx, ctx, {
+          entity: 'milestone',
+          entityId: m.id,
+          action: 'complete.by-stage',
+          before: { actual_date: null, version: m.version },
+          after: { ...done, stage: input.to, version: m.version + 1 },
+        });
+      }
+    }
   });
   return getProject(ctx, id);
 }

@@ -58,6 +58,10 @@ describe.skipIf(SKIP_DB)('projects: CRUD, stage machine, milestones, timeline, s
       investors: [{ firmName: '项目测试投资有限公司', sharePct: 100 }],
     });
     expect((p as unknown as { figures: unknown }).figures).toEqual({
+      // No dispatch report and no ledger figure yet: unknown, not 0 (shared/src/figures.ts).
+      fundsInPlaceCumulative: null,
+      completedInvestmentCumulative: null,
+      asOf: null,
       investmentPerMu: 3_000_000,
       expectedTaxPerMu: 50_000,
       expectedOutputPerMu: null,

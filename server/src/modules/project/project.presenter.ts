@@ -3,6 +3,7 @@ import type { RecordLink } from '../../../../shared/src/contract/record-link';
 import { daysBetween } from '../../../../shared/src/dates';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
 import type { InvestorRow, ProjectRow } from './project.repository';
+import type { ProjectCumulatives } from './zone-figures';
 
 // The contract (shared/src/contract/project.ts): what a project, milestone and timeline item look like
 // to the API's callers. Re-exported for the modules that embed a project (export, import, round).
@@ -31,6 +32,7 @@ export function presentProject(
   late: { count: number; oldest: string } | undefined,
   today: string,
   link: RecordLink | null,
+  cumulatives?: ProjectCumulatives,
 ): ProjectDto {
   return {
     id: row.id,
@@ -72,6 +74,9 @@ export function presentProject(
     lateMilestones: late?.count ?? 0,
     maxDaysLate: late ? daysBetween(late.oldest, today) : 0,
     figures: {
+      fundsInPlaceCumulative: cumulatives ? cumulatives.fundsInPlace : num(row.funds_in_place),
+      completedInvestmentCumulative: cumulatives?.completedInvestment ?? null,
+      asOf: cumulatives?.asOf ?? null,
       investmentPerMu: perMu(num(row.total_investment), num(row.land_mu)),
       expectedTaxPerMu: perMu(num(row.expected_tax), num(row.land_mu)),
       expectedOutputPerMu: perMu(num(row.expected_output), num(row.land_mu)),

@@ -19,6 +19,7 @@ import { auditableProject, type ProjectDto, presentProject } from './project.pre
 import * as repo from './project.repository';
 import { refreshProjectSearchText } from './project-search';
 import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
+import { projectCumulatives } from './zone-figures';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -130,10 +131,13 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
     repo.investorsOf(db, ids),
     repo.lateStatsOf(db, ids, day),
   ]);
-  const links = await linkDisplays(
-    db,
-    rows.map((r) => r.link_id),
-  );
+  const [links, cumulatives] = await Promise.all([
+    linkDisplays(
+      db,
+      rows.map((r) => r.link_id),
+    ),
+    projectCumulatives(db, rows),
+  ]);
   return rows.map((r) =>
     presentProject(
       r,
@@ -141,6 +145,7 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
       late.get(r.id),
       day,
       (r.link_id && links.get(r.link_id)) || null,
+      cumulatives.get(r.id),
     ),
   );
 }

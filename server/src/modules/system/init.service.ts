@@ -1,5 +1,6 @@
 import { checkPasswordPolicy } from '../../../../shared/src/password-policy';
 import type { Db } from '../../db/connect';
+import { withInitLock } from '../../db/init-lock';
 import { migrateToLatest } from '../../db/migrate';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
@@ -34,9 +35,14 @@ registerDemoSeeder(seedDemoDispatch);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the
- * demo data or a single admin whose password the operator supplied. Safe to run on every start.
+ * demo data or a single admin whose password the operator supplied. Safe to run on every start,
+ * and by several processes at once: they take turns (withInitLock), so the demo loads once.
  */
-export async function initInstance(db: Db, clock: Clock, opts: InitOptions): Promise<InitResult> {
+export function initInstance(db: Db, clock: Clock, opts: InitOptions): Promise<InitResult> {
+  return withInitLock(db, () => migrateAndLoad(db, clock, opts));
+}
+
+async function migrateAndLoad(db: Db, clock: Clock, opts: InitOptions): Promise<InitResult> {
   await migrateToLatest(db);
   const existing = await db.kysely
     .selectFrom('app_user')

@@ -72,6 +72,26 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
     return res.json() as T;
   };
   const detail = async (s: Session, id: string) => (await t.call(s, 'GET', `/api/tasks/${id}`)).json() as T;
+  /** What a lead unit does before it may propose closing: every node done, 100%, a file (decision 013). */
+  const finish = async (unit: Session, id: string) => {
+    const d = await detail(unit, id);
+    for (const m of d.milestones.filter((x) => !x.doneDate)) {
+      const res = await t.call(unit, 'PATCH', `/api/tasks/${id}/milestones/${m.id}`, {
+        version: m.version,
+        doneDate: '2026-03-01',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect(
+      (await t.call(unit, 'POST', `/api/tasks/${id}/reports`, { content: '完成', percent: 100 })).statusCode,
+    ).toBe(201);
+    const file = await t.call(unit, 'POST', `/api/tasks/${id}/attachments`, {
+      fileName: '验收报告.pdf',
+      contentBase64: Buffer.from('%PDF-1.4 test').toString('base64'),
+    });
+    expect(file.statusCode, file.body).toBe(201);
+    return detail(unit, id);
+  };
 
   it('runs a task with a roadmap: progress, overdue, escalation, proposal, close with evidence', async () => {
     const created = await createTask('D05');
@@ -127,6 +147,7 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
       version: d.version,
     });
     expect(noEvidence.statusCode).toBe(400);
+    d = await finish(dept, created.id);
     const proposed = await t.call(dept, 'POST', `/api/tasks/${created.id}/propose`, {
       evidence: '开闭所已投运，附竣工验收报告',
       version: d.version,
@@ -156,7 +177,11 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
 
   it('lets nobody close a task their own unit leads without a leader', async () => {
     // Led by 商务和投资促进部 (D01): the officer and the admin both belong to it.
-    const task = await createTask('D01', { title: '以商招商对接会（销号规则测试）', deadline: '2026-12-31' });
+    const created = await createTask('D01', {
+      title: '以商招商对接会（销号规则测试）',
+      deadline: '2026-12-31',
+    });
+    const task = await finish(officer, created.id);
     const p = await t.call(officer, 'POST', `/api/tasks/${task.id}/propose`, {
       evidence: '已召开',
       version: task.version,
@@ -177,7 +202,10 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
       ).statusCode,
     ).toBe(403);
     // An admin may close a task another unit leads; a leader any.
-    const other = await createTask('D05', { title: '他部门任务（销号规则测试）', deadline: '2026-12-31' });
+    const other = await finish(
+      dept,
+      (await createTask('D05', { title: '他部门任务（销号规则测试）', deadline: '2026-12-31' })).id,
+    );
     const p2 = await t.call(dept, 'POST', `/api/tasks/${other.id}/propose`, {
       evidence: '完成',
       version: other.version,
@@ -221,7 +249,7 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
     expect(created.json().actionCount).toBe(2);
   });
 
-  it('closes a problem list item by item, each by its unit', async () => {
+  it('closes a problem list item by item: each unit proposes, a leader verifies', async () => {
     const res = await t.call(officer, 'POST', '/api/problem-lists', {
       title: '安全生产检查问题清单',
       source: 'inspection',
@@ -243,39 +271,57 @@ describe.skipIf(SKIP_DB)('supervised tasks, campaigns, problem lists, programmes
     });
     expect(res.statusCode, res.body).toBe(201);
     const list = res.json();
-    expect(list.summary).toMatchObject({ total: 2, closed: 0 });
+    expect(list.summary).toMatchObject({ total: 2, closed: 0, proposed: 0 });
     const [powerItem, approvalItem] = list.items;
     const deptView = (await t.call(dept, 'GET', `/api/problem-lists/${list.id}`)).json();
-    expect(deptView.items.map((i: { canClose: boolean }) => i.canClose)).toEqual([true, false]);
-    const wrong = await t.call(dept, 'POST', `/api/problem-lists/${list.id}/items/${approvalItem.id}/close`, {
-      evidence: 'x',
-      version: approvalItem.version,
-    });
+    expect(deptView.items.map((i: { canPropose: boolean }) => i.canPropose)).toEqual([true, false]);
+    const wrong = await t.call(
+      dept,
+      'POST',
+      `/api/problem-lists/${list.id}/items/${approvalItem.id}/propose`,
+      {
+        evidence: 'x',
+        version: approvalItem.version,
+      },
+    );
     expect(wrong.statusCode).toBe(403);
-    const first = await t.call(dept, 'POST', `/api/problem-lists/${list.id}/items/${powerItem.id}/close`, {
+    const attach = (s: Session, itemId: string) =>
+      t.call(s, 'POST', `/api/problem-lists/${list.id}/items/${itemId}/attachments`, {
+        fileName: '现场照片.pdf',
+        contentBase64: Buffer.from('%PDF-1.4 photo').toString('base64'),
+      });
+    expect((await attach(dept, powerItem.id)).statusCode).toBe(201);
+    const first = await t.call(dept, 'POST', `/api/problem-lists/${list.id}/items/${powerItem.id}/propose`, {
       evidence: '已更换12具灭火器',
       version: powerItem.version,
     });
     expect(first.statusCode, first.body).toBe(200);
-    expect(first.json().summary).toMatchObject({ closed: 1, closedOnTime: 1 });
+    // Proposed is not closed: the summary counts it apart until it is verified.
+    expect(first.json().summary).toMatchObject({ closed: 0, proposed: 1 });
+    const v1 = await t.call(leader, 'POST', `/api/problem-lists/${list.id}/items/${powerItem.id}/decide`, {
+      decision: 'verify',
+      version: powerItem.version + 1,
+    });
+    expect(v1.statusCode, v1.body).toBe(200);
+    expect(v1.json().summary).toMatchObject({ closed: 1, closedOnTime: 1, proposed: 0 });
+    expect((await attach(approvals, approvalItem.id)).statusCode).toBe(201);
     const second = await t.call(
       approvals,
       'POST',
-      `/api/problem-lists/${list.id}/items/${approvalItem.id}/close`,
-      {
-        evidence: '指引牌已更新',
-        version: approvalItem.version,
-      },
+      `/api/problem-lists/${list.id}/items/${approvalItem.id}/propose`,
+      { evidence: '指引牌已更新', version: approvalItem.version },
     );
-    expect(second.json().summary).toMatchObject({ total: 2, closed: 2, closedLate: 1 });
+    expect(second.statusCode, second.body).toBe(200);
+    const v2 = await t.call(leader, 'POST', `/api/problem-lists/${list.id}/items/${approvalItem.id}/decide`, {
+      decision: 'verify',
+      version: approvalItem.version + 1,
+    });
+    expect(v2.json().summary).toMatchObject({ total: 2, closed: 2, closedLate: 1 });
     const again = await t.call(
       approvals,
       'POST',
-      `/api/problem-lists/${list.id}/items/${approvalItem.id}/close`,
-      {
-        evidence: '再次',
-        version: approvalItem.version + 1,
-      },
+      `/api/problem-lists/${list.id}/items/${approvalItem.id}/propose`,
+      { evidence: '再次', version: approvalItem.version + 2 },
     );
     expect(again.statusCode).toBe(400);
   });

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { can } from '../../../../shared/src/permissions';
 import type { TaskActorKind } from '../../../../shared/src/task-status';
 import type { Database, TaskTable } from '../../db/database';
 import type { Actor } from '../../plugins/context';
@@ -11,8 +12,8 @@ type Q = Kysely<Database> | Transaction<Database>;
  * - department: only tasks its unit leads or cooperates on (others are a 404);
  * - officer, leader, admin: all.
  * Reporting progress is for the units on the task; proposing to close is for the lead unit;
- * closing (销号) is for a leader, or an administrator whose own unit does not lead the task —
- * nobody closes a task their own unit leads.
+ * closing (销号) is for a holder of `supervision.verify` (the 督查室, a leader, an administrator)
+ * whose own unit does not lead the task — nobody closes a task their own unit leads (decision 013).
  */
 export type TaskScope = { kind: 'all' } | { kind: 'department'; departmentId: string };
 
@@ -37,8 +38,9 @@ export async function assertTaskVisible(db: Q, actor: Actor, taskId: string): Pr
 export function taskActorKinds(actor: Actor, task: Pick<TaskTable, 'lead_department_id'>): TaskActorKind[] {
   const kinds: TaskActorKind[] = [];
   const inLeadUnit = !!actor.departmentId && actor.departmentId === task.lead_department_id;
-  if (inLeadUnit && actor.role !== 'leader' && actor.role !== 'enterprise') kinds.push('lead_unit');
-  if (actor.role === 'leader' || (actor.role === 'admin' && !inLeadUnit)) kinds.push('closer');
+  const works = actor.role === 'admin' || actor.role === 'officer' || actor.role === 'department';
+  if (inLeadUnit && works) kinds.push('lead_unit');
+  if (can(actor.role, 'supervision.verify') && !inLeadUnit) kinds.push('closer');
   return kinds;
 }
 

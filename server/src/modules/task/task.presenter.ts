@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLOSING_GAPS } from '../../../../shared/src/closing';
 import { ESCALATION_LEVELS, escalationOf } from '../../../../shared/src/escalation';
 import {
   PILOT_LEVELS,
@@ -9,6 +10,7 @@ import {
 } from '../../../../shared/src/task-status';
 import type { TaskMilestoneTable, TaskTable } from '../../db/database';
 import { attachmentSchema } from '../request/request.presenter';
+import { evidenceLinkViewSchema } from './closing-evidence';
 import type { TaskRow, TaskStats } from './task.repository';
 
 const unitSchema = z.object({ id: z.string(), name: z.string() });
@@ -85,6 +87,10 @@ export const taskDetailSchema = taskSchema.extend({
     z.object({ level: z.string(), target: z.string().nullable(), deadline: z.string(), at: z.string() }),
   ),
   attachments: z.array(attachmentSchema),
+  /** A record linked as evidence of the work (decision 013), with a label to open it by. */
+  evidenceLink: evidenceLinkViewSchema.nullable(),
+  /** The closing conditions not met yet (closing.ts); empty when the task may be closed. */
+  closingGaps: z.array(z.enum(CLOSING_GAPS)),
   can: z.object({ edit: z.boolean(), report: z.boolean(), propose: z.boolean(), close: z.boolean() }),
 });
 export type TaskDetailDto = z.infer<typeof taskDetailSchema>;
@@ -170,6 +176,8 @@ export function auditableTask(row: TaskTable | TaskRow): Record<string, unknown>
     pilot_level: row.pilot_level,
     outcome: row.outcome,
     evidence: row.evidence,
+    evidence_entity: row.evidence_entity,
+    evidence_entity_id: row.evidence_entity_id,
     close_note: row.close_note,
     return_reason: row.return_reason,
     version: row.version,

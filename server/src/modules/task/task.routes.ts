@@ -21,6 +21,7 @@ import {
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { attachmentUpload, UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
 import { attachmentSchema } from '../request/request.presenter';
+import { evidenceLinkSchema } from './closing-evidence';
 import { taskDetailSchema, taskSchema } from './task.presenter';
 import {
   createTask,
@@ -220,6 +221,7 @@ export async function taskRoutes(app: FastifyInstance) {
         params: idParams,
         body: z.strictObject({
           evidence: z.string().trim().min(1).max(TASK_LIMITS.evidenceMaxLength),
+          evidenceLink: evidenceLinkSchema.nullable().optional(),
           version,
         }),
         response: { 200: taskDetailSchema },
@@ -233,10 +235,11 @@ export async function taskRoutes(app: FastifyInstance) {
   r.post(
     '/api/tasks/:id/close',
     {
-      config: { access: { permission: 'task.close' } },
+      config: { access: { permission: 'supervision.verify' } },
       schema: {
         tags,
-        summary: '销号 or send back (a leader, or an admin outside the lead unit)',
+        summary:
+          '销号 or send back (督查室 or a leader outside the lead unit); closing needs every node done, 100% and evidence',
         params: idParams,
         body: z.strictObject({
           decision: z.enum(['close', 'return']),

@@ -1,3 +1,4 @@
+import { closingGaps } from '../../../../shared/src/closing';
 import { escalationOf } from '../../../../shared/src/escalation';
 import {
   canMoveTask,
@@ -16,6 +17,12 @@ import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listEscalations } from '../request/request.repository';
+import {
+  assertClosingConditions,
+  assertEvidenceLink,
+  type EvidenceLink,
+  evidenceLinkView,
+} from './closing-evidence';
 import { assertTaskVisible, mayEditTask, mayReport, taskActorKinds, taskScopeOf } from './task.policy';
 import {
   auditableTask,
@@ -32,6 +39,29 @@ export async function loadTask(ctx: ServiceContext, id: string): Promise<repo.Ta
   const row = await repo.findTaskById(ctx.db.kysely, id);
   if (!row) throw errors.notFound('task');
   return row;
+}
+
+/** What the task shows towards closing: roadmap, latest percentage, files and a linked record. */
+async function closingFactsOf(ctx: ServiceContext, row: repo.TaskRow, link: EvidenceLink | null) {
+  const [stats, files] = await Promise.all([
+    repo.taskStats(ctx.db.kysely, [row.id], today(ctx)),
+    listAttachmentMeta(ctx.db.kysely, 'task', [row.id]),
+  ]);
+  const s = stats.get(row.id);
+  return {
+    milestonesTotal: s?.milestonesTotal ?? 0,
+    milestonesDone: s?.milestonesDone ?? 0,
+    progress: s?.progress ?? null,
+    needsProgress: true,
+    attachments: files.length,
+    linkedRecord: link !== null,
+  };
+}
+
+function linkOfRow(row: repo.TaskRow): EvidenceLink | null {
+  return row.evidence_entity && row.evidence_entity_id
+    ? { entity: row.evidence_entity as EvidenceLink['entity'], id: row.evidence_entity_id }
+    : null;
 }
 
 export async function presentTaskRows(ctx: ServiceContext, rows: repo.TaskRow[]): Promise<TaskDto[]> {
@@ -80,13 +110,14 @@ export async function getTaskDetail(ctx: ServiceContext, id: string): Promise<Ta
   if (esc.level !== 'none')
     await recordEscalation(ctx.db.kysely, now.toISOString(), taskEscalationSubject(row, esc.level));
   const db = ctx.db.kysely;
-  const [[dto], milestones, reports, escalations, files, units] = await Promise.all([
+  const [[dto], milestones, reports, escalations, files, units, evidenceLink] = await Promise.all([
     presentTaskRows(ctx, [row]),
     repo.listMilestones(db, id),
     repo.listReports(db, id),
     listEscalations(db, 'task', id),
     listAttachmentMeta(db, 'task', [id]),
     repo.listUnits(db, [id]),
+    evidenceLinkView(db, row.evidence_entity, row.evidence_entity_id),
   ]);
   const day = today(ctx);
   const kinds = taskActorKinds(actor, row);
@@ -109,6 +140,8 @@ export async function getTaskDetail(ctx: ServiceContext, id: string): Promise<Ta
       at: e.at,
     })),
     attachments: files.map(({ entityId: _e, ...m }) => m),
+    evidenceLink,
+    closingGaps: closingGaps(await closingFactsOf(ctx, row, linkOfRow(row))),
     can: {
       edit: mayEditTask(actor) && row.status !== 'closed',
       report:
@@ -173,6 +206,8 @@ export async function createTask(ctx: ServiceContext, input: TaskInput): Promise
     outcome: input.outcome ?? null,
     region: input.region ?? null,
     evidence: null,
+    evidence_entity: null,
+    evidence_entity_id: null,
     proposed_at: null,
     proposed_by_name: null,
     closed_at: null,
@@ -272,11 +307,15 @@ export async function updateTask(
   return dto as TaskDto;
 }
 
-/** 申请销号: the lead unit proposes closing with evidence; leaders hear of it. */
+/**
+ * 申请销号: the lead unit proposes closing with evidence; the 督查室 and leaders hear of it. The
+ * closing conditions (every node done, 100%, a file or a linked record) are checked here already,
+ * so a proposal never asks a checker to look at unfinished work.
+ */
 export async function proposeTask(
   ctx: ServiceContext,
   id: string,
-  input: { evidence: string; version: number },
+  input: { evidence: string; evidenceLink?: EvidenceLink | null | undefined; version: number },
 ) {
   const actor = requireActor(ctx);
   const before = await loadTask(ctx, id);
@@ -285,10 +324,15 @@ export async function proposeTask(
     evidence: input.evidence,
   });
   if (!check.ok) throw errors.badRequest('TASK_MOVE_REFUSED', check.message, [], { refusal: check.code });
+  const link = input.evidenceLink ?? linkOfRow(before);
+  await assertEvidenceLink(ctx.db.kysely, link);
+  assertClosingConditions(await closingFactsOf(ctx, before, link));
   const nowIso = ctx.clock.now().toISOString();
   const patch = {
     status: 'proposed',
     evidence: input.evidence,
+    evidence_entity: link?.entity ?? null,
+    evidence_entity_id: link?.id ?? null,
     proposed_at: nowIso,
     proposed_by_name: actor.displayName,
     return_reason: null,
@@ -303,7 +347,7 @@ export async function proposeTask(
       before: auditableTask(before),
       after: auditableTask({ ...before, ...patch, version: input.version + 1 }),
     });
-    await notify(trx, nowIso, await usersWithRole(trx, ['leader']), {
+    await notify(trx, nowIso, await usersWithRole(trx, ['leader', 'supervisor']), {
       kind: 'task.proposed',
       title: `【申请销号】${before.code} ${before.title}`,
       body: input.evidence,
@@ -315,7 +359,10 @@ export async function proposeTask(
   return getTaskDetail(ctx, id);
 }
 
-/** 销号 or send back: a leader (or an admin outside the lead unit) decides on a proposal. */
+/**
+ * 销号 or send back: the 督查室 or a leader (anyone with `supervision.verify` outside the lead unit)
+ * decides on a proposal. Closing re-checks the conditions: the roadmap may have grown since.
+ */
 export async function decideTask(
   ctx: ServiceContext,
   id: string,
@@ -329,6 +376,7 @@ export async function decideTask(
     reason: input.note,
   });
   if (!check.ok) throw errors.badRequest('TASK_MOVE_REFUSED', check.message, [], { refusal: check.code });
+  if (to === 'closed') assertClosingConditions(await closingFactsOf(ctx, before, linkOfRow(before)));
   const nowIso = ctx.clock.now().toISOString();
   const patch: Partial<TaskTable> =
     to === 'closed'

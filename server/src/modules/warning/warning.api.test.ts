@@ -156,6 +156,20 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
     );
     const keys = all.items.map(key);
     expect(keys).toEqual([...keys].sort());
+    // Stable ids: each warning once, and paging with offset walks the list without overlap or gap.
+    const ids = all.items.map((x) => (x as Row & { id: string }).id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.total; offset += 7) {
+      q.set('limit', '7');
+      q.set('offset', String(offset));
+      const p = (await t.call(leader, 'GET', `/api/warnings?${q}`)).json() as {
+        items: Array<{ id: string }>;
+      };
+      paged.push(...p.items.map((x) => x.id));
+    }
+    q.delete('offset');
+    expect(paged).toEqual(ids);
     // The cockpit's top ten and any shorter page are the start of the full list.
     expect(w.top.map(plain)).toEqual(all.items.slice(0, 10).map(plain));
     for (const limit of [1, 3, 25]) {

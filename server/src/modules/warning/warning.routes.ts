@@ -18,6 +18,8 @@ export async function warningRoutes(app: FastifyInstance) {
         querystring: z.strictObject({
           ...scopeFilters,
           limit: z.coerce.number().int().min(1).max(2000).optional(),
+          // A page starts at most this deep: the task reads offset + limit of each kind.
+          offset: z.coerce.number().int().min(0).max(8000).optional(),
         }),
       },
     },

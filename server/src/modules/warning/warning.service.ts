@@ -9,14 +9,22 @@ import type { warningReadTasks } from './warning.read-tasks';
 export async function listWarnings(
   ctx: ServiceContext,
   reads: ReadRunner<typeof warningReadTasks>,
-  q: { park?: string | undefined; chain?: string | undefined; limit?: number | undefined },
+  q: {
+    park?: string | undefined;
+    chain?: string | undefined;
+    limit?: number | undefined;
+    offset?: number | undefined;
+  },
 ) {
   requireActor(ctx);
+  const limit = q.limit ?? 500;
+  const offset = q.offset ?? 0;
+  // The list's order is total (severity, days, stable id), so page n + 1 starts where n ended.
   const page = await reads.run('warning.list', {
     today: today(ctx),
     park: q.park,
     chainId: q.chain,
-    limit: q.limit ?? 500,
+    limit: offset + limit,
   });
-  return { items: page.items, total: page.total };
+  return { items: page.items.slice(offset, offset + limit), total: page.total };
 }

@@ -27,6 +27,11 @@ import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
 type Db = Kysely<Database>;
 
 export interface Warning {
+  /**
+   * Stable across pages and reloads: the kind and the record it is about (a round's missing
+   * report names the round and the project, since one round link covers many projects).
+   */
+  id: string;
   kind: WarningKind;
   severity: Severity;
   days: number;
@@ -114,16 +119,18 @@ export async function warningsData(
     .select([
       'project.id as pid',
       'project.name as pname',
+      'milestone.id as mid',
       'milestone.name as mname',
       'milestone.planned_date as planned',
     ])
     .orderBy('milestone.planned_date')
-    .orderBy('milestone.project_id')
+    .orderBy('milestone.id')
     .limit(limit)
     .execute();
   for (const m of milestones) {
     const days = daysBetween(m.planned as string, s.today);
     out.push({
+      id: `milestone_late:${m.mid}`,
       kind: 'milestone_late',
       severity: warningSeverity('milestone_late', days),
       days,
@@ -183,6 +190,7 @@ export async function warningsData(
     const days = daysBetween(p.since as string, s.today);
     const label = STAGE_LABEL[p.stage];
     out.push({
+      id: `stage_stuck:${p.pid}`,
       kind: 'stage_stuck',
       severity: warningSeverity('stage_stuck', days, norm),
       days,
@@ -237,6 +245,7 @@ export async function warningsData(
   for (const r of requests) {
     const days = daysBetween(r.deadline as string, s.today);
     out.push({
+      id: `request_overdue:${r.id}`,
       kind: 'request_overdue',
       severity: warningSeverity('request_overdue', days),
       days,
@@ -285,6 +294,7 @@ export async function warningsData(
       .execute();
     for (const m of rows) {
       out.push({
+        id: `round_missing:${round.id}:${m.pid}`,
         kind: 'round_missing',
         severity,
         days,
@@ -300,7 +310,13 @@ export async function warningsData(
   }
 
   // A stable sort: equal severity and days keep the kinds' order above.
-  out.sort((a, b) => severityOrder(a.severity) - severityOrder(b.severity) || b.days - a.days);
+  // Ties end on the stable id (each kind's SQL order above agrees), so pages never overlap.
+  out.sort(
+    (a, b) =>
+      severityOrder(a.severity) - severityOrder(b.severity) ||
+      b.days - a.days ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return {
     items: out.slice(0, limit),
     total: counts.high + counts.medium + counts.low,

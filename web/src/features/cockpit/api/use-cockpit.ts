@@ -14,6 +14,8 @@ export function linkHref(link: ListLink): string {
 }
 
 export interface Warning {
+  /** Stable id (kind and record), the table's row key. */
+  id: string;
   kind: 'milestone_late' | 'stage_stuck' | 'request_overdue' | 'round_missing';
   severity: 'high' | 'medium' | 'low';
   days: number;

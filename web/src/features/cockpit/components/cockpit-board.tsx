@@ -2,6 +2,7 @@ import { Button, Card, Col, Progress, Row, Statistic, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
+import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney } from '../../../components/money-text';
 import { StageTag } from '../../../components/stage-tag';
 import { useI18n } from '../../../locales/i18n-context';
@@ -27,7 +28,7 @@ export function CockpitBoard({ data }: Props) {
   const look = { t, pick, dark: false };
   const chartH = 320;
 
-  const panel = (title: string, body: ReactNode, testId: string, extra?: ReactNode) => (
+  const panel = (title: ReactNode, body: ReactNode, testId: string, extra?: ReactNode) => (
     <Card size="small" title={title} extra={extra} data-testid={testId} style={{ height: '100%' }}>
       {body}
     </Card>
@@ -90,7 +91,10 @@ export function CockpitBoard({ data }: Props) {
         </Col>
         <Col xs={24} xl={14}>
           {panel(
-            t('cockpit.monthly'),
+            <span>
+              {t('cockpit.monthly')}
+              <FigureLabel figure="fundsInPlaceYear" label=" " />
+            </span>,
             <CockpitChart
               testId="cockpit-monthly"
               option={monthlyOption(data, look)}

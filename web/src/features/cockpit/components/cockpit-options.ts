@@ -3,11 +3,11 @@ import { type ProjectStage, projectStageLabel } from '../../../../../shared/src/
 import type { Cockpit } from '../api/use-cockpit';
 import type { CockpitChartOption } from './cockpit-chart';
 
-const WAN = 10_000;
+const YI = 100_000_000;
 
 /** What the option builders need from the page: the translator and the look (page or wall). */
 export interface ChartLook {
-  t: (key: 'cockpit.unitWan' | ChartSeriesKey) => string;
+  t: (key: 'cockpit.unitYi' | ChartSeriesKey) => string;
   pick: (b: Bilingual) => string;
   /** The dark wall screen: light text, larger type. */
   dark: boolean;
@@ -70,10 +70,13 @@ export function funnelOption(data: Cockpit, look: ChartLook): CockpitChartOption
   };
 }
 
-/** Investment signed by month and cumulated, funds in place cumulated, against the year's targets (万元). */
+/**
+ * Investment signed by month and cumulated, funds in place cumulated, against the year's targets, in
+ * 亿元: a zone's year runs to hundreds of 亿, which in 万元 is an eight-digit axis nobody reads.
+ */
 export function monthlyOption(data: Cockpit, look: ChartLook): CockpitChartOption {
   const { axis, legend } = styleOf(look);
-  const wan = (v: number | null) => Math.round((v ?? 0) / WAN);
+  const yi = (v: number | null) => Math.round(((v ?? 0) / YI) * 100) / 100;
   const target = (name: string, values: number[]) => ({
     name,
     type: 'line',
@@ -83,11 +86,12 @@ export function monthlyOption(data: Cockpit, look: ChartLook): CockpitChartOptio
   return {
     tooltip: { trigger: 'axis' },
     legend,
-    grid: { left: 70, right: 20, top: look.dark ? 48 : 40, bottom: 30 },
+    // The unit's name sits above the axis: the grid starts below the legend so the two do not overlap.
+    grid: { left: 60, right: 20, top: look.dark ? 64 : 56, bottom: 30 },
     xAxis: { type: 'category', data: data.monthly.map((m) => m.month.slice(5)), ...axis },
     yAxis: {
       type: 'value',
-      name: look.t('cockpit.unitWan'),
+      name: look.t('cockpit.unitYi'),
       ...(look.dark ? { nameTextStyle: { color: WALL_TEXT } } : {}),
       ...axis,
     },
@@ -95,23 +99,23 @@ export function monthlyOption(data: Cockpit, look: ChartLook): CockpitChartOptio
       {
         name: look.t('cockpit.signedMonth'),
         type: 'bar',
-        data: data.monthly.map((m) => wan(m.investmentSigned)),
+        data: data.monthly.map((m) => yi(m.investmentSigned)),
       },
       {
         name: look.t('cockpit.signedCum'),
         type: 'line',
-        data: data.monthly.map((m) => wan(m.cumulativeSigned)),
+        data: data.monthly.map((m) => yi(m.cumulativeSigned)),
       },
       {
         name: look.t('cockpit.fundsCum'),
         type: 'line',
-        data: data.monthly.map((m) => wan(m.cumulativeFunds)),
+        data: data.monthly.map((m) => yi(m.cumulativeFunds)),
       },
       ...(data.targets.investmentSigned !== null
         ? [
             target(
               look.t('cockpit.signedTarget'),
-              data.monthly.map((m) => wan(m.targetSignedToDate)),
+              data.monthly.map((m) => yi(m.targetSignedToDate)),
             ),
           ]
         : []),
@@ -119,7 +123,7 @@ export function monthlyOption(data: Cockpit, look: ChartLook): CockpitChartOptio
         ? [
             target(
               look.t('cockpit.fundsTarget'),
-              data.monthly.map((m) => wan(m.targetFundsToDate)),
+              data.monthly.map((m) => yi(m.targetFundsToDate)),
             ),
           ]
         : []),

@@ -54,7 +54,7 @@ export function WarningsPage() {
             data-testid="warnings-table"
             size="small"
             loading={warnings.isPending}
-            rowKey={(w) => `${w.kind}-${w.link}-${w.reason.zh}`}
+            rowKey="id"
             dataSource={warnings.data?.items ?? []}
             locale={{ emptyText: t('warning.empty') }}
             pagination={{ pageSize: 50, showSizeChanger: false }}

@@ -24,6 +24,7 @@ export interface Firm {
   name: string;
   shortName: string | null;
   aliases: string[];
+  englishName: string | null;
   uscc: string | null;
   region: string | null;
   industryCode: string | null;
@@ -88,6 +89,7 @@ export interface FirmInput {
   name?: string;
   shortName?: string | null;
   aliases?: string[];
+  englishName?: string | null;
   uscc?: string | null;
   region?: string | null;
   industryCode?: string | null;
@@ -112,6 +114,10 @@ export interface FirmDuplicate {
   id: string;
   name: string;
   uscc: string | null;
+  /** Why it may be the same firm: same USCC, same name, or the name entered is one of its aliases. */
+  reason?: 'uscc' | 'name' | 'alias';
+  /** Its name or alias that the entered names matched. */
+  matched?: string | null;
 }
 
 /** The candidates a 409 DUPLICATE_FIRM carries, or null for any other error. */

@@ -135,11 +135,20 @@ export function FirmFormFields({ chainLinkText }: { chainLinkText: string | null
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item name="aliases" label={t('firm.aliases')}>
-            <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
+          <Form.Item name="aliases" label={t('firm.aliases')} extra={t('firm.aliasesHint')}>
+            <Select
+              mode="tags"
+              tokenSeparators={[',', '，', '、']}
+              open={false}
+              suffixIcon={null}
+              data-testid="firm-aliases"
+            />
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="englishName" label={t('firm.englishName')}>
+        <Input maxLength={120} data-testid="firm-english-name" />
+      </Form.Item>
       <Form.Item name="businessScope" label={t('firm.businessScope')}>
         <Input.TextArea rows={2} maxLength={4000} />
       </Form.Item>

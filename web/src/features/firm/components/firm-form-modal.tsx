@@ -1,4 +1,4 @@
-import { Alert, App, Button, Flex, Form, Modal, Typography } from 'antd';
+import { Alert, App, Checkbox, Flex, Form, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { normaliseUscc } from '../../../../../shared/src/uscc';
@@ -35,6 +35,7 @@ interface FirmFormValues {
   linkId?: string | null;
   tags?: string[];
   aliases?: string[];
+  englishName?: string;
   businessScope?: string;
   contacts?: FirmContact[];
   note?: string;
@@ -60,6 +61,7 @@ function toInput(values: FirmFormValues): FirmInput & { name: string } {
     linkId: values.linkId ?? null,
     tags: values.tags ?? [],
     aliases: values.aliases ?? [],
+    englishName: text(values.englishName),
     businessScope: text(values.businessScope),
     contacts: (values.contacts ?? []).map((contact) => ({
       name: contact.name.trim(),
@@ -97,6 +99,7 @@ function initialValues(firm: Firm | undefined): Partial<FirmFormValues> {
     linkId: firm.linkId,
     tags: firm.tags ?? [],
     aliases: firm.aliases,
+    englishName: firm.englishName ?? undefined,
     businessScope: firm.businessScope ?? undefined,
     contacts: firm.contacts,
     note: firm.note ?? undefined,
@@ -126,11 +129,14 @@ export function FirmFormModal({ firm, onClose, onCreated }: FirmFormModalProps) 
     text: string;
   } | null>(null);
   const [conflict, setConflict] = useState<string | null>(null);
+  // The duplicate warning's "确认不是重复企业": ticked, the next save goes through a name/alias clash.
+  const [confirmedDifferent, setConfirmedDifferent] = useState(false);
   const mutation = firm ? updateFirm : createFirm;
 
   const handleError = (error: unknown) => {
     const found = duplicatesOf(error);
     if (found && error instanceof ApiError) {
+      setConfirmedDifferent(false);
       setDuplicates({
         items: found,
         byUscc: error.fields.some((field) => field.path === 'uscc'),
@@ -207,6 +213,9 @@ export function FirmFormModal({ firm, onClose, onCreated }: FirmFormModalProps) 
                     <Link to={`/firms/${item.id}`} target="_blank">
                       {item.name}
                     </Link>
+                    {item.reason === 'alias' && item.matched ? (
+                      <Typography.Text>{t('firm.duplicateByAlias', { alias: item.matched })}</Typography.Text>
+                    ) : null}
                     <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
                       {item.uscc ?? '—'}
                     </Typography.Text>
@@ -216,15 +225,16 @@ export function FirmFormModal({ firm, onClose, onCreated }: FirmFormModalProps) 
               {duplicates.byUscc ? (
                 <Typography.Text type="secondary">{t('firm.duplicateUsccHint')}</Typography.Text>
               ) : (
-                <Button
-                  size="small"
-                  style={{ marginTop: 8 }}
-                  onClick={() => submit(form.getFieldsValue(true) as FirmFormValues, true)}
-                  loading={mutation.isPending}
-                  data-testid="firm-create-anyway"
-                >
-                  {t('firm.notDuplicate')}
-                </Button>
+                <Flex gap={8} align="center" style={{ marginTop: 8 }}>
+                  <Checkbox
+                    checked={confirmedDifferent}
+                    onChange={(event) => setConfirmedDifferent(event.target.checked)}
+                    data-testid="firm-not-duplicate"
+                  >
+                    {t('firm.notDuplicate')}
+                  </Checkbox>
+                  <Typography.Text type="secondary">{t('firm.notDuplicateHint')}</Typography.Text>
+                </Flex>
               )}
             </>
           }
@@ -234,7 +244,7 @@ export function FirmFormModal({ firm, onClose, onCreated }: FirmFormModalProps) 
         form={form}
         layout="vertical"
         requiredMark="optional"
-        onFinish={(values) => submit(values, false)}
+        onFinish={(values) => submit(values, confirmedDifferent)}
         initialValues={initialValues(firm)}
         data-testid="firm-form"
       >

@@ -72,6 +72,7 @@ export function FirmDetailPage() {
               },
               { label: t('firm.shortName'), children: dash(data.shortName) },
               { label: t('firm.aliases'), children: data.aliases.length ? data.aliases.join('、') : '—' },
+              { label: t('firm.englishName'), children: dash(data.englishName) },
               { label: t('firm.region'), children: dash(data.region) },
               {
                 label: t('firm.industry'),

@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useI18n } from '../../../locales/i18n-context';
 import { useInboxCount } from '../api/use-inbox';
 
-/** The header bell: how many things need the user now; opens the inbox. */
+/** The header bell: how many things need the user now; opens the workbench (工作台) that lists them. */
 export function InboxBadge() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -16,7 +16,7 @@ export function InboxBadge() {
         <Button
           type="text"
           icon={<BellOutlined />}
-          onClick={() => navigate('/inbox')}
+          onClick={() => navigate('/')}
           aria-label={t('inbox.title')}
           data-testid="inbox-badge"
         />

@@ -20,6 +20,7 @@ import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { usePhoneModalProps } from '../../../lib/use-is-phone';
 import { useI18n } from '../../../locales/i18n-context';
 import { FOLLOWUP_KINDS, type FollowupKind, useAddFollowup, useFollowups } from '../api/use-leads';
 
@@ -42,9 +43,11 @@ function AddFollowupModal({ leadId, onClose }: { leadId: string; onClose: () => 
   const { message } = App.useApp();
   const [form] = Form.useForm<FollowupFormValues>();
   const add = useAddFollowup(leadId);
+  const phoneModal = usePhoneModalProps();
   return (
     <Modal
       open
+      {...phoneModal}
       title={t('followup.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}

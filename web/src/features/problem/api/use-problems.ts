@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClosingGap, ProblemCloseStatus } from '../../../../../shared/src/closing';
 import type { AttachmentMeta } from '../../../components/attachment-list';
 import { api, type ListResult } from '../../../lib/api-client';
 
@@ -9,6 +10,9 @@ export interface ProblemSummary {
   closedLate: number;
   open: number;
   overdue: number;
+  /** Closings proposed and awaiting the 督查室, and closings it returned (decision 013). */
+  proposed: number;
+  returned: number;
 }
 
 export interface ProblemList {
@@ -36,7 +40,18 @@ export interface ProblemItem {
   evidence: string | null;
   closedByName: string | null;
   state: 'open' | 'overdue' | 'closed_on_time' | 'closed_late';
-  canClose: boolean;
+  closeStatus: ProblemCloseStatus;
+  rectifiedDate: string | null;
+  proposedAt: string | null;
+  proposedByName: string | null;
+  verifiedAt: string | null;
+  returnReason: string | null;
+  returnedAt: string | null;
+  returnedByName: string | null;
+  evidenceLink: { entity: string; id: string; label: string } | null;
+  closingGaps: ClosingGap[];
+  canPropose: boolean;
+  canVerify: boolean;
   attachments: AttachmentMeta[];
   version: number;
 }
@@ -71,12 +86,35 @@ function useInvalidate() {
   };
 }
 
-export function useCloseProblemItem(listId: string) {
+const itemPath = (listId: string, itemId: string, verb: string) =>
+  `${path(listId)}/items/${encodeURIComponent(itemId)}/${verb}`;
+
+/** 申请销号: the unit proposes closing one item with its evidence. */
+export function useProposeProblemItem(listId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: { itemId: string; evidence: string; version: number }) =>
-      api.post<ProblemListDetail>(`${path(listId)}/items/${encodeURIComponent(input.itemId)}/close`, {
+      api.post<ProblemListDetail>(itemPath(listId, input.itemId, 'propose'), {
         evidence: input.evidence,
+        version: input.version,
+      }),
+    onSettled: invalidate,
+  });
+}
+
+/** 核验销号 or 退回: the 督查室 decides on a proposed item. */
+export function useDecideProblemItem(listId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (input: {
+      itemId: string;
+      decision: 'verify' | 'return';
+      reason?: string;
+      version: number;
+    }) =>
+      api.post<ProblemListDetail>(itemPath(listId, input.itemId, 'decide'), {
+        decision: input.decision,
+        reason: input.reason ?? null,
         version: input.version,
       }),
     onSettled: invalidate,

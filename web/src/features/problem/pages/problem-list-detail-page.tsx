@@ -1,6 +1,7 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Progress, Space, Spin, Table, Tag } from 'antd';
+import { Button, Card, Progress, Space, Spin, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { PROBLEM_CLOSE_STATUS_LABELS, type ProblemCloseStatus } from '../../../../../shared/src/closing';
 import { AttachmentList } from '../../../components/attachment-list';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { NotFoundResult } from '../../../components/not-found-result';
@@ -9,12 +10,8 @@ import { SampleTag } from '../../../components/sample-tag';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
-import {
-  type ProblemItem,
-  useCloseProblemItem,
-  useInvalidateProblems,
-  useProblemList,
-} from '../api/use-problems';
+import { type ProblemItem, useInvalidateProblems, useProblemList } from '../api/use-problems';
+import { DecideItemModal, ProposeItemModal } from '../components/problem-closing-modals';
 
 const STATE_COLOR: Record<ProblemItem['state'], string> = {
   open: 'processing',
@@ -23,66 +20,25 @@ const STATE_COLOR: Record<ProblemItem['state'], string> = {
   closed_late: 'orange',
 };
 
-function CloseItemModal({
-  listId,
-  item,
-  onClose,
-}: {
-  listId: string;
-  item: ProblemItem;
-  onClose: () => void;
-}) {
-  const { t, pick } = useI18n();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ evidence: string }>();
-  const close = useCloseProblemItem(listId);
-  return (
-    <Modal
-      open
-      title={t('problem.closeTitle')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      okText={t('common.confirm')}
-      cancelText={t('common.cancel')}
-      confirmLoading={close.isPending}
-      okButtonProps={{ 'data-testid': 'problem-close-submit' } as Record<string, string>}
-    >
-      <p>
-        {item.position}. {item.problem}
-      </p>
-      {close.error instanceof ApiError ? (
-        <Alert type="error" showIcon title={pick(close.error.text)} />
-      ) : null}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={(v) =>
-          close.mutate(
-            { itemId: item.id, evidence: v.evidence.trim(), version: item.version },
-            {
-              onSuccess: () => {
-                message.success(t('common.saved'));
-                onClose();
-              },
-            },
-          )
-        }
-      >
-        <Form.Item name="evidence" label={t('sup.evidence')} rules={[{ required: true, whitespace: true }]}>
-          <Input.TextArea rows={3} maxLength={4000} data-testid="problem-close-evidence" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
+const CLOSE_STATUS_COLOR: Record<ProblemCloseStatus, string> = {
+  open: 'default',
+  proposed: 'blue',
+  verified: 'green',
+  returned: 'volcano',
+};
 
-/** `/problem-lists/:id`: the items, each closed on its own with its evidence (逐条销号). */
+type Dialog = { kind: 'propose' | 'verify' | 'return'; item: ProblemItem } | null;
+
+/**
+ * `/problem-lists/:id`: the items, each closed on its own (逐条销号): the unit proposes with its
+ * evidence, the 督查室 verifies or returns (decision 013).
+ */
 export function ProblemListDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const list = useProblemList(id);
   const invalidate = useInvalidateProblems();
-  const [closing, setClosing] = useState<ProblemItem | null>(null);
+  const [dialog, setDialog] = useState<Dialog>(null);
   if (list.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (list.isError) {
     if (list.error instanceof ApiError && list.error.status === 404) return <NotFoundResult />;
@@ -118,6 +74,7 @@ export function ProblemListDetailPage() {
             open: s.open + s.overdue,
             overdue: s.overdue,
           })}
+          {t('problem.summaryReview', { proposed: s.proposed, returned: s.returned })}
         </span>
       </Card>
       <Card title={t('problem.items')}>
@@ -133,13 +90,31 @@ export function ProblemListDetailPage() {
               <Space direction="vertical" style={{ width: '100%' }}>
                 {item.evidence ? (
                   <span>
-                    {t('sup.evidence')}：{item.evidence}（{item.closedByName}，{item.closedDate}）
+                    {t('sup.evidence')}：{item.evidence}
+                    {item.evidenceLink ? `（${t('problem.linkedRecord')}：${item.evidenceLink.label}）` : ''}
+                  </span>
+                ) : null}
+                {item.proposedByName ? (
+                  <span>
+                    {t('problem.proposedBy', { name: item.proposedByName, date: item.rectifiedDate ?? '' })}
+                  </span>
+                ) : null}
+                {item.closeStatus === 'verified' ? (
+                  <span>
+                    {t('problem.verifiedBy', { name: item.closedByName ?? '', date: item.closedDate ?? '' })}
+                  </span>
+                ) : null}
+                {item.returnReason ? (
+                  <span data-testid={`problem-return-reason-${item.position}`}>
+                    {t('problem.returnedBy', { name: item.returnedByName ?? '', reason: item.returnReason })}
                   </span>
                 ) : null}
                 <AttachmentList
                   files={item.attachments}
                   uploadPath={
-                    item.canClose ? `/api/problem-lists/${l.id}/items/${item.id}/attachments` : null
+                    item.canPropose || item.closeStatus === 'proposed'
+                      ? `/api/problem-lists/${l.id}/items/${item.id}/attachments`
+                      : null
                   }
                   onUploaded={() => void invalidate()}
                   testId={`problem-item-attachments-${item.position}`}
@@ -156,35 +131,79 @@ export function ProblemListDetailPage() {
             {
               title: t('sup.status'),
               key: 'state',
-              width: 110,
+              width: 190,
               render: (_, item) => (
-                <Tag color={STATE_COLOR[item.state]} data-testid={`problem-item-state-${item.position}`}>
-                  {t(`problem.state.${item.state}` as MessageKey)}
-                </Tag>
+                <Space size={4} wrap>
+                  <Tag color={STATE_COLOR[item.state]} data-testid={`problem-item-state-${item.position}`}>
+                    {t(`problem.state.${item.state}` as MessageKey)}
+                  </Tag>
+                  {item.closeStatus !== 'open' ? (
+                    <Tag
+                      color={CLOSE_STATUS_COLOR[item.closeStatus]}
+                      data-testid={`problem-item-review-${item.position}`}
+                    >
+                      {pick(PROBLEM_CLOSE_STATUS_LABELS[item.closeStatus])}
+                    </Tag>
+                  ) : null}
+                </Space>
               ),
             },
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 100,
-              render: (_, item) =>
-                item.canClose ? (
-                  <Button
-                    size="small"
-                    type="primary"
-                    onClick={() => setClosing(item)}
-                    data-testid={`problem-close-${item.position}`}
-                  >
-                    {t('problem.closeItem')}
-                  </Button>
-                ) : (
-                  (item.closedDate ?? '—')
-                ),
+              width: 170,
+              render: (_, item) => {
+                if (item.canVerify) {
+                  return (
+                    <Space size={4}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        onClick={() => setDialog({ kind: 'verify', item })}
+                        data-testid={`problem-verify-${item.position}`}
+                      >
+                        {t('problem.verify')}
+                      </Button>
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => setDialog({ kind: 'return', item })}
+                        data-testid={`problem-return-${item.position}`}
+                      >
+                        {t('problem.return')}
+                      </Button>
+                    </Space>
+                  );
+                }
+                if (item.canPropose) {
+                  return (
+                    <Button
+                      size="small"
+                      type="primary"
+                      onClick={() => setDialog({ kind: 'propose', item })}
+                      data-testid={`problem-propose-${item.position}`}
+                    >
+                      {t('problem.proposeItem')}
+                    </Button>
+                  );
+                }
+                return item.closedDate ?? '—';
+              },
             },
           ]}
         />
       </Card>
-      {closing ? <CloseItemModal listId={l.id} item={closing} onClose={() => setClosing(null)} /> : null}
+      {dialog?.kind === 'propose' ? (
+        <ProposeItemModal listId={l.id} item={dialog.item} onClose={() => setDialog(null)} />
+      ) : null}
+      {dialog && dialog.kind !== 'propose' ? (
+        <DecideItemModal
+          listId={l.id}
+          item={dialog.item}
+          decision={dialog.kind}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router';
+import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
 import { useI18n } from '../../../locales/i18n-context';
@@ -38,12 +39,33 @@ export function ProjectFactsCard({ project }: { project: Project }) {
                 children: project.landMu === null ? '—' : t('project.muValue', { mu: project.landMu }),
               },
               { label: t('project.startDate'), children: dash(project.startDate) },
-              { label: t('project.totalInvestment'), children: formatMoney(project.totalInvestment) },
               {
-                label: t('project.fixedAssetInvestment'),
+                label: <FigureLabel figure="totalInvestment" label={t('project.totalInvestment')} />,
+                children: formatMoney(project.totalInvestment),
+              },
+              {
+                label: (
+                  <FigureLabel figure="fixedAssetInvestment" label={t('project.fixedAssetInvestment')} />
+                ),
                 children: formatMoney(project.fixedAssetInvestment),
               },
-              { label: t('project.fundsInPlace'), children: formatMoney(project.fundsInPlace) },
+              {
+                label: <FigureLabel figure="fundsInPlaceCumulative" />,
+                children: (
+                  <span data-testid="project-funds-cumulative">
+                    {formatMoney(project.figures.fundsInPlaceCumulative)}
+                    {project.figures.asOf ? `（${t('project.asOf', { date: project.figures.asOf })}）` : ''}
+                  </span>
+                ),
+              },
+              {
+                label: <FigureLabel figure="completedInvestmentCumulative" />,
+                children: formatMoney(project.figures.completedInvestmentCumulative),
+              },
+              {
+                label: <FigureLabel figure="fundsInPlaceLedger" />,
+                children: formatMoney(project.fundsInPlace),
+              },
               { label: t('project.capacity'), children: dash(project.capacityText) },
               { label: t('project.expectedOutput'), children: formatMoney(project.expectedOutput) },
               { label: t('project.expectedTax'), children: formatMoney(project.expectedTax) },

@@ -1,5 +1,7 @@
 import { Space, Table, type TableProps, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
@@ -35,7 +37,7 @@ export function ProjectsTable({
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
   const money = (
     key: 'totalInvestment' | 'fundsInPlace' | 'expectedOutput' | 'expectedTax',
-    title: string,
+    title: ReactNode,
   ) => ({
     title,
     ...sortable(key),
@@ -79,8 +81,15 @@ export function ProjectsTable({
       width: 100,
       render: (_value, project) => <PriorityTag priority={project.priority} />,
     },
-    money('totalInvestment', t('project.totalInvestment')),
-    money('fundsInPlace', t('project.fundsInPlace')),
+    money('totalInvestment', <FigureLabel figure="totalInvestment" label={t('project.totalInvestment')} />),
+    {
+      // 累计到位资金 (shared/src/figures.ts): the latest dispatch cumulative, else the ledger.
+      title: <FigureLabel figure="fundsInPlaceCumulative" />,
+      key: 'fundsInPlaceCumulative',
+      align: 'right' as const,
+      width: 140,
+      render: (_value: unknown, project: Project) => formatMoney(project.figures.fundsInPlaceCumulative),
+    },
     money('expectedOutput', t('project.expectedOutput')),
     money('expectedTax', t('project.expectedTax')),
     {

@@ -19,6 +19,8 @@ import { PROJECT_STAGES } from '../../../../../shared/src/project-stage';
 import { expectedCumulative } from '../../../../../shared/src/round-figures';
 import { useFormatMoney } from '../../../components/money-text';
 import { errorText } from '../../../lib/error-text';
+import { resizePhoto } from '../../../lib/photo-resize';
+import { usePhoneModalProps } from '../../../lib/use-is-phone';
 import { useI18n } from '../../../locales/i18n-context';
 import { fileToBase64, type RoundProject, useRoundReports, useSubmitReport } from '../api/use-rounds';
 import { ReportRevisions } from './report-revisions';
@@ -66,6 +68,7 @@ export function ReportFormModal({
   // Whether the person typed a cumulative figure themselves (then it no longer follows the period).
   const [typed, setTyped] = useState({ investment: project.cumulativeDisagrees, funds: false });
   const submit = useSubmitReport(roundId);
+  const phoneModal = usePhoneModalProps();
   const filed = useRoundReports(
     { roundId, projectId: project.projectId },
     { limit: 1, offset: 0 },
@@ -107,10 +110,11 @@ export function ReportFormModal({
     const v = await form.validateFields();
     try {
       const photos = await Promise.all(
-        files.map(async (f) => ({
-          fileName: f.name,
-          contentBase64: await fileToBase64(f.originFileObj as File),
-        })),
+        // Resized in the browser (long edge ≤ 2048 px, EXIF and so location dropped) before upload.
+        files.map(async (f) => {
+          const photo = await resizePhoto(f.originFileObj as File);
+          return { fileName: photo.name, contentBase64: await fileToBase64(photo) };
+        }),
       );
       const cumulative = (wan: number | null | undefined) =>
         wan === null || wan === undefined ? undefined : toYuan(wan);
@@ -170,6 +174,7 @@ export function ReportFormModal({
       confirmLoading={submit.isPending}
       okButtonProps={{ 'data-testid': 'round-report-submit' } as never}
       width={720}
+      {...phoneModal}
       destroyOnHidden
     >
       <Form

@@ -1,5 +1,6 @@
 import { Card, Table, Tabs } from 'antd';
 import { useState } from 'react';
+import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney } from '../../../components/money-text';
 import { useI18n } from '../../../locales/i18n-context';
 import type { RoundDetail, RoundRollup } from '../api/use-rounds';
@@ -39,26 +40,38 @@ export function RoundRollups({ rollups }: { rollups: RoundDetail['rollups'] }) {
           },
           { title: t('round.late'), dataIndex: 'late', width: 60, align: 'right' },
           {
-            title: t('round.rollup.investmentPeriod'),
+            title: (
+              <FigureLabel figure="completedInvestmentPeriod" label={t('round.rollup.investmentPeriod')} />
+            ),
             dataIndex: 'investmentPeriod',
             align: 'right',
             render: amount,
           },
           {
-            title: t('round.rollup.inStats'),
+            title: <FigureLabel figure="investmentInStats" label={t('round.rollup.inStats')} />,
             dataIndex: 'investmentInStats',
             align: 'right',
             render: amount,
           },
-          { title: t('round.rollup.fundsPeriod'), dataIndex: 'fundsPeriod', align: 'right', render: amount },
           {
-            title: t('round.rollup.investmentCumulative'),
+            title: <FigureLabel figure="fundsInPlacePeriod" label={t('round.rollup.fundsPeriod')} />,
+            dataIndex: 'fundsPeriod',
+            align: 'right',
+            render: amount,
+          },
+          {
+            title: (
+              <FigureLabel
+                figure="completedInvestmentCumulative"
+                label={t('round.rollup.investmentCumulative')}
+              />
+            ),
             dataIndex: 'investmentCumulative',
             align: 'right',
             render: amount,
           },
           {
-            title: t('round.rollup.fundsCumulative'),
+            title: <FigureLabel figure="fundsInPlaceCumulative" label={t('round.rollup.fundsCumulative')} />,
             dataIndex: 'fundsCumulative',
             align: 'right',
             render: amount,

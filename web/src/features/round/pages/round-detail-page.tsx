@@ -9,6 +9,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
 import { StageTag } from '../../../components/stage-tag';
 import { errorText } from '../../../lib/error-text';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
@@ -24,6 +25,7 @@ export function RoundDetailPage() {
   const { message } = App.useApp();
   const round = useRound(id);
   const remind = useRemind(id);
+  const isPhone = useIsPhone();
   const [reporting, setReporting] = useState<RoundProject | null>(null);
   const [onlyMissing, setOnlyMissing] = useState(false);
   if (round.isError) return <LoadErrorResult error={round.error} onRetry={() => round.refetch()} />;
@@ -81,12 +83,15 @@ export function RoundDetailPage() {
           data-testid="round-projects"
           rowKey="projectId"
           size="small"
+          // On a phone the table scrolls in its own box with 填报 pinned to the right edge, in reach.
+          scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 50, showSizeChanger: false }}
           dataSource={rows}
           columns={[
             {
               title: t('warning.project'),
               dataIndex: 'name',
+              width: isPhone ? 140 : undefined,
               render: (v: string, p) => <Link to={`/projects/${p.projectId}`}>{v}</Link>,
             },
             {
@@ -151,11 +156,12 @@ export function RoundDetailPage() {
             { title: t('round.reminders'), dataIndex: 'reminders', width: 90, align: 'right' },
             {
               title: '',
-              width: 110,
+              width: isPhone ? 80 : 110,
+              fixed: 'right',
               render: (_: unknown, p) =>
                 can('round.report') ? (
                   <Button
-                    size="small"
+                    size={isPhone ? 'middle' : 'small'}
                     onClick={() => setReporting(p)}
                     data-testid={`round-report-${p.projectId}`}
                   >

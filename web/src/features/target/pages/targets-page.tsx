@@ -19,6 +19,7 @@ import {
   TARGET_UNIT_TYPES,
   type TargetUnitType,
 } from '../../../../../shared/src/dispatch';
+import { FigureLabel } from '../../../components/figure-label';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
@@ -61,7 +62,17 @@ export function TargetsPage() {
   const elapsed = data?.timeElapsed ?? 0;
   const units = (data?.units ?? []).filter((u) => u.unitType === type);
   const metricCols = Object.entries(TARGET_METRIC_INFO).map(([metric, info]) => ({
-    title: lang === 'zh' ? info.zh : info.en,
+    title:
+      metric === 'funds_in_place' || metric === 'fixed_asset_investment' ? (
+        <FigureLabel
+          figure={metric === 'funds_in_place' ? 'fundsInPlaceYear' : 'investmentInStats'}
+          label={lang === 'zh' ? info.zh : info.en}
+        />
+      ) : lang === 'zh' ? (
+        info.zh
+      ) : (
+        info.en
+      ),
     key: metric,
     render: (_: unknown, u: TargetUnit) => {
       const m = u.metrics.find((x) => x.metric === metric);

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClosingGap } from '../../../../../shared/src/closing';
 import type { EscalationLevel } from '../../../../../shared/src/escalation';
 import type { PilotLevel, TaskSource, TaskStatus, TaskType } from '../../../../../shared/src/task-status';
 import type { AttachmentMeta } from '../../../components/attachment-list';
@@ -71,6 +72,10 @@ export interface TaskDetail extends Task {
   }>;
   escalations: Array<{ level: string; target: string | null; deadline: string; at: string }>;
   attachments: AttachmentMeta[];
+  /** A record linked as evidence (decision 013). */
+  evidenceLink: { entity: string; id: string; label: string } | null;
+  /** The closing conditions not met yet; empty when the task may be closed. */
+  closingGaps: ClosingGap[];
   can: { edit: boolean; report: boolean; propose: boolean; close: boolean };
 }
 

@@ -1,9 +1,26 @@
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
+import { CLOSING_GAP_LABELS } from '../../../../../shared/src/closing';
 import { TASK_LIMITS } from '../../../../../shared/src/task-status';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
 import { type TaskDetail, useDecideTask, useProposeTask, useReportProgress } from '../api/use-tasks';
+
+/** What the task still lacks before it may be closed (every node done, 100%, evidence). */
+function ClosingGaps({ task }: { task: TaskDetail }) {
+  const { t, pick } = useI18n();
+  if (task.closingGaps.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="task-closing-gaps"
+      title={t('task.closingGaps')}
+      description={task.closingGaps.map((g) => pick(CLOSING_GAP_LABELS[g])).join('；')}
+    />
+  );
+}
 
 function Refusal({ error }: { error: unknown }) {
   const { pick } = useI18n();
@@ -79,6 +96,7 @@ export function ProposeModal({ task, onClose }: { task: TaskDetail; onClose: () 
       okButtonProps={{ 'data-testid': 'task-propose-submit' } as Record<string, string>}
     >
       <Typography.Paragraph type="secondary">{t('task.proposeHint')}</Typography.Paragraph>
+      <ClosingGaps task={task} />
       <Refusal error={propose.error} />
       <Form
         form={form}
@@ -107,7 +125,7 @@ export function ProposeModal({ task, onClose }: { task: TaskDetail; onClose: () 
   );
 }
 
-/** 销号 or send back, by a leader (or an admin outside the lead unit). */
+/** 销号 or send back, by the 督查室 or a leader outside the lead unit (decision 013). */
 export function DecideModal({ task, onClose }: { task: TaskDetail; onClose: () => void }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -129,6 +147,7 @@ export function DecideModal({ task, onClose }: { task: TaskDetail; onClose: () =
         <Typography.Text strong>{t('sup.evidence')}：</Typography.Text>
         {task.evidence}
       </Typography.Paragraph>
+      <ClosingGaps task={task} />
       <Refusal error={decide.error} />
       <Radio.Group
         value={decision}

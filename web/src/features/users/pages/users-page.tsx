@@ -19,6 +19,7 @@ const ROLE_COLORS: Record<Role, string> = {
   officer: 'blue',
   department: 'cyan',
   enterprise: 'green',
+  supervisor: 'purple',
 };
 
 type Editing = { mode: 'create' } | { mode: 'edit'; user: UserAccount } | null;
