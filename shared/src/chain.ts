@@ -66,13 +66,5 @@ export const TARGET_SIGNALS = {
 } as const;
 export type TargetSignal = keyof typeof TARGET_SIGNALS;
 
-/**
- * The chain link a firm, lead or project is attached to, as the pipeline APIs present it
- * (`link` next to `linkId`): shown as "宠物产业链 › 宠物食品", linking to the chain map.
- */
-export interface RecordLink {
-  id: string;
-  name: string;
-  chainId: string;
-  chainName: string;
-}
+/** The chain link a firm, lead or project is attached to: the contract's type (contract/record-link.ts). */
+export type { RecordLink } from './contract/record-link';

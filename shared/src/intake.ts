@@ -158,3 +158,4 @@ export const intakeAppliedValueSchema = z.object({
   span: intakeSpanSchema.nullable(),
   basis: z.enum(INTAKE_VALUE_BASES),
 });
+export type IntakeAppliedValue = z.infer<typeof intakeAppliedValueSchema>;

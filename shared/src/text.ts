@@ -33,3 +33,28 @@ export const TEXT_REFUSAL = {
   zh: '含有不允许的控制字符（如 NUL），请删除后重试',
   en: 'Contains a control character (such as NUL) that text may not hold',
 } as const;
+
+/**
+ * How long a text field may be (characters). The server refuses longer text (400 naming the field)
+ * and the web's inputs stop at the same length, so the two cannot drift.
+ */
+export const TEXT_LIMITS = {
+  /** A firm or project name: the longest registered firm names are ~60 characters. */
+  name: 120,
+  /** One-line fields: region, park, chain link, contact, next step, a search box. */
+  short: 200,
+  /** Paragraphs: business scope, notes, reasons. */
+  long: 4000,
+  /** A person's name (contact, leader, owner, display name). */
+  person: 64,
+  /** A handle: a login name, an API token's name. */
+  handle: 64,
+  /** A label someone gives a thing: a milestone, an API token. */
+  label: 100,
+  /** A phone number as people write it (area code, extension, dashes). */
+  phone: 40,
+  /** A unit of measure (吨, 万件, 台套). */
+  unit: 20,
+  /** A password as typed (the policy sets the minimum; this only bounds the work of hashing). */
+  password: 128,
+} as const;

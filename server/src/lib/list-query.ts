@@ -8,9 +8,8 @@ export const pagingQuery = {
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 };
 
-export function listResponse<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int() });
-}
+/** The list answer's shape is the contract's (shared/src/contract/list.ts). */
+export { listResponse } from '../../../shared/src/contract/list';
 
 /** `sort=-at` means descending by `at`; only the listed columns may be sorted on. */
 export function sortParam<const K extends readonly [string, ...string[]]>(keys: K, fallback: string) {

@@ -1,11 +1,10 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { FieldError } from '../../../shared/src/contract/errors';
 import type { Bilingual } from '../../../shared/src/i18n-message';
 
-export interface FieldError {
-  path: string;
-  message: Bilingual;
-}
+/** The error shape is the contract's (shared/src/contract/errors.ts). */
+export type { FieldError } from '../../../shared/src/contract/errors';
 
 /** The one error shape every API error takes (the web client and integrations parse it). */
 export class AppError extends Error {

@@ -1,18 +1,12 @@
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, List, Space, Typography, Upload } from 'antd';
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from '../../../shared/src/attachments';
+import type { AttachmentMeta } from '../../../shared/src/contract/attachment';
 import { api } from '../lib/api-client';
 import { errorText } from '../lib/error-text';
 import { useI18n } from '../locales/i18n-context';
 
-export interface AttachmentMeta {
-  id: string;
-  fileName: string;
-  mime: string;
-  size: number;
-  uploadedByName: string | null;
-  createdAt: string;
-}
+export type { AttachmentMeta } from '../../../shared/src/contract/attachment';
 
 /** The file as base64 (what the upload routes take). */
 async function toBase64(file: File): Promise<string> {

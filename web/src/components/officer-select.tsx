@@ -1,14 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
+import type { StaffAccount } from '../../../shared/src/contract/account';
 import { api } from '../lib/api-client';
 import { useI18n } from '../locales/i18n-context';
-
-/** An account of `GET /api/officers`: active officers (招商专员) and leaders (领导, 包保领导). */
-interface StaffAccount {
-  id: string;
-  displayName: string;
-  role: 'officer' | 'leader';
-}
 
 /**
  * Zone staff to filter or assign by, from `GET /api/officers` (lead.read: admins, leaders and

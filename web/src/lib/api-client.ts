@@ -1,22 +1,9 @@
+import type { ApiErrorBody, FieldError as ApiFieldError } from '../../../shared/src/contract/errors';
 import type { LocalizedText } from '../locales/i18n-context';
 
-/** One offending field of a rejected request; `path` is dotted (`address.city`). */
-export interface ApiFieldError {
-  path: string;
-  message: LocalizedText;
-}
-
-/** The body of every error response from the server. */
-interface ApiErrorBody {
-  error: {
-    code: string;
-    status: number;
-    message: LocalizedText;
-    fields?: ApiFieldError[];
-    requestId?: string;
-    [extra: string]: unknown;
-  };
-}
+export type { FieldError as ApiFieldError } from '../../../shared/src/contract/errors';
+/** A list answer: one page of items and the total count (shared/src/contract/list.ts). */
+export type { ListResult } from '../../../shared/src/contract/list';
 
 /** Codes the client makes up itself when no proper error body came back. */
 export const CLIENT_ERROR_CODES = { network: 'NETWORK_ERROR', unexpected: 'UNEXPECTED_RESPONSE' } as const;
@@ -207,10 +194,4 @@ export async function downloadFile(
   link.remove();
   // Give the browser a moment to start the save before the blob goes away.
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** A list answer: one page of items and the total count. */
-export interface ListResult<T> {
-  items: T[];
-  total: number;
 }

@@ -1,12 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Department } from '../../../shared/src/contract/account';
 import { api, type ListResult } from './api-client';
 
-/** A unit of the zone (land, planning, approvals, power …). */
-export interface Department {
-  id: string;
-  name: string;
-  code: string;
-}
+export type { Department } from '../../../shared/src/contract/account';
 
 /** All departments, for selects; they change rarely, so they stay cached for a few minutes. */
 export function useDepartments() {

@@ -1,28 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import type { Me } from '../../../shared/src/contract/account';
 import type { Permission } from '../../../shared/src/permissions';
-import type { Role } from '../../../shared/src/roles';
 import { ApiError, apiRequest, setCsrfToken } from './api-client';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  departmentName: string | null;
-  firmId: string | null;
-  /** The firm an enterprise user is bound to, once firms exist. */
-  firmName?: string | null;
-  mustChangePassword: boolean;
-}
-
-/** What `GET /api/auth/me` answers for a signed-in user. */
-export interface Me {
-  user: SessionUser;
-  csrfToken: string;
-  /** Action names such as `audit.read`, `user.manage`, `token.manage-own` (shared/src/permissions.ts). */
-  permissions: Permission[];
-}
+export type { Me, SessionUser } from '../../../shared/src/contract/account';
 
 export const meQueryKey = ['auth', 'me'] as const;
 

@@ -1,20 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listResponse, pagingQuery } from '../../lib/list-query';
-
-const auditSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  ip: z.string().nullable(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  action: z.string(),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
-});
+import { auditListSchema } from '../../../../shared/src/contract/account';
+import { pagingQuery } from '../../lib/list-query';
 
 const isoTime = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -44,7 +32,7 @@ export async function auditRoutes(app: FastifyInstance) {
           sort: z.enum(['at', '-at']).default('-at'),
           ...pagingQuery,
         }),
-        response: { 200: listResponse(auditSchema) },
+        response: { 200: auditListSchema },
       },
     },
     async function handleListAudit(request) {

@@ -1,19 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  changePasswordBody,
+  loginBody,
+  loginResultSchema,
+  meSchema,
+} from '../../../../shared/src/contract/account';
 import { permissionsOf } from '../../../../shared/src/permissions';
 import { csrfTokenFor, SESSION_COOKIE } from '../../plugins/auth';
 import { errors } from '../../plugins/errors';
-import { presentUser, userSchema } from '../user/user.presenter';
+import { presentUser } from '../user/user.presenter';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findUserById } from '../user/user.repository';
 import { changeOwnPassword, type LoginLimits, login, logout } from './auth.service';
-
-const meSchema = z.object({
-  user: userSchema,
-  csrfToken: z.string().nullable(),
-  permissions: z.array(z.string()),
-});
 
 export function authRoutes(limits: LoginLimits, secureCookies: boolean) {
   return async (app: FastifyInstance) => {
@@ -26,8 +26,8 @@ export function authRoutes(limits: LoginLimits, secureCookies: boolean) {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with username and password (sets the session cookie)',
-          body: z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          body: loginBody,
+          response: { 200: loginResultSchema },
         },
       },
       async function handleLogin(request, reply) {
@@ -88,10 +88,7 @@ export function authRoutes(limits: LoginLimits, secureCookies: boolean) {
         schema: {
           tags: ['auth'],
           summary: 'Change your own password',
-          body: z.strictObject({
-            currentPassword: z.string().min(1).max(128),
-            newPassword: z.string().min(1).max(128),
-          }),
+          body: changePasswordBody,
           response: { 204: z.null() },
         },
       },

@@ -1,15 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { listResponse } from '../../lib/list-query';
-
-const departmentSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  headName: z.string().nullable(),
-});
+import { departmentListSchema } from '../../../../shared/src/contract/account';
 
 export async function departmentRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,7 +11,7 @@ export async function departmentRoutes(app: FastifyInstance) {
       schema: {
         tags: ['department'],
         summary: 'The zone departments (factor requests and tasks are assigned to them)',
-        response: { 200: listResponse(departmentSchema) },
+        response: { 200: departmentListSchema },
       },
     },
     async function handleListDepartments(request) {

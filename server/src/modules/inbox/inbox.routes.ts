@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { inboxCountSchema, inboxSchema, markedReadSchema } from '../../../../shared/src/contract/inbox';
 import { idParams } from '../../lib/fields';
-import {
-  getInbox,
-  getInboxCount,
-  inboxCountSchema,
-  inboxSchema,
-  markNotificationsRead,
-} from './inbox.service';
+import { getInbox, getInboxCount, markNotificationsRead } from './inbox.service';
 
 /** Everyone's inbox: assigned to me, due this week, overdue, to confirm, notifications; the badge. */
 export async function inboxRoutes(app: FastifyInstance) {
@@ -40,7 +34,7 @@ export async function inboxRoutes(app: FastifyInstance) {
         tags,
         summary: 'Mark one notification read',
         params: idParams,
-        response: { 200: z.object({ updated: z.number() }) },
+        response: { 200: markedReadSchema },
       },
     },
     async function handleMarkRead(request) {
@@ -54,7 +48,7 @@ export async function inboxRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Mark all my notifications read',
-        response: { 200: z.object({ updated: z.number() }) },
+        response: { 200: markedReadSchema },
       },
     },
     async function handleMarkAllRead(request) {

@@ -1,44 +1,8 @@
-import { z } from 'zod';
+import type { InboxItem } from '../../../../shared/src/contract/inbox';
 import { daysBetween, periodOf } from '../../../../shared/src/dates';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import * as repo from './inbox.repository';
-
-export const inboxItemSchema = z.object({
-  kind: z.enum(['request', 'task', 'problem_item']),
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  status: z.string(),
-  deadline: z.string().nullable(),
-  overdue: z.boolean(),
-  daysLate: z.number().int(),
-  /** The web path that opens the item. */
-  link: z.string(),
-});
-export type InboxItem = z.infer<typeof inboxItemSchema>;
-
-export const notificationSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string().nullable(),
-  link: z.string().nullable(),
-  createdAt: z.string(),
-  read: z.boolean(),
-});
-
-export const inboxSchema = z.object({
-  assigned: z.array(inboxItemSchema),
-  dueThisWeek: z.array(inboxItemSchema),
-  overdue: z.array(inboxItemSchema),
-  toConfirm: z.array(inboxItemSchema),
-  notifications: z.array(notificationSchema),
-  unread: z.number().int(),
-  badge: z.number().int(),
-});
-
-export const inboxCountSchema = z.object({ badge: z.number().int(), unread: z.number().int() });
 
 function linkOf(kind: string, id: string, parentId: string | null): string {
   if (kind === 'request' || kind === 'factor_request') return `/requests/${id}`;

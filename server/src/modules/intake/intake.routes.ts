@@ -2,11 +2,17 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  applyResultSchema,
+  intakeDecisionSchema,
+  intakeListItemSchema,
+  intakeSchema,
+  provenanceListSchema,
+} from '../../../../shared/src/contract/intake';
 import { INTAKE_LIMITS } from '../../../../shared/src/intake';
 import { idParams, localDate } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { AppError, errors, type FieldError } from '../../plugins/errors';
-import { applyResultSchema, intakeListItemSchema, intakeSchema, provenanceSchema } from './intake.presenter';
 import { applyIntake, createIntake } from './intake.service';
 import { decodeUpload } from './intake-decode';
 import { intakeErrors } from './intake-errors';
@@ -23,13 +29,6 @@ const tooLarge = () =>
 const textBody = z.strictObject({
   text: z.string().max(INTAKE_LIMITS.maxTextChars * 2),
   articleDate: localDate.nullable().optional(),
-});
-
-const decisionSchema = z.strictObject({
-  proposalId: z.string().min(1).max(64),
-  action: z.enum(['accept', 'drop']),
-  /** The officer's edit of the proposal's payload; checked like the matching form. */
-  payload: z.record(z.string(), z.unknown()).optional(),
 });
 
 function bodyFields(issues: z.core.$ZodIssue[]): FieldError[] {
@@ -153,7 +152,7 @@ export async function intakeRoutes(app: FastifyInstance) {
           'Apply the accepted proposals (with edits) through the pipeline services, all or nothing; the rest are dropped',
         params: idParams,
         body: z.strictObject({
-          decisions: z.array(decisionSchema).max(INTAKE_LIMITS.maxDecisions),
+          decisions: z.array(intakeDecisionSchema).max(INTAKE_LIMITS.maxDecisions),
         }),
         response: { 200: applyResultSchema },
       },
@@ -176,7 +175,7 @@ export async function intakeRoutes(app: FastifyInstance) {
           tags: ['intake'],
           summary: `来源资讯: the news articles this ${entity} was changed from, newest first`,
           params: idParams,
-          response: { 200: z.object({ items: z.array(provenanceSchema) }) },
+          response: { 200: provenanceListSchema },
         },
       },
       async function handleProvenance(request) {

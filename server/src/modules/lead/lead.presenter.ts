@@ -1,67 +1,13 @@
-import { z } from 'zod';
-import { LEAD_STATUS_KEYS } from '../../../../shared/src/lead-status';
+import type { Followup, Lead } from '../../../../shared/src/contract/lead';
+import type { RecordLink } from '../../../../shared/src/contract/record-link';
+import type { FollowupKind } from '../../../../shared/src/pipeline-enums';
 import type { LeadFollowupTable, LeadTable } from '../../db/database';
-import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
 import { FINAL_LEAD_STATUSES, type LeadRow } from './lead.repository';
 
-/** Where a lead came from; `referral` is 以商招商 (a firm already here brought it). */
-export const LEAD_SOURCES = [
-  'referral',
-  'exhibition',
-  'resident_office',
-  'online',
-  'intermediary',
-  'news',
-  'other',
-] as const;
-export const FOLLOWUP_KINDS = ['visit', 'call', 'meeting', 'other'] as const;
-/** 走访 / 电话 / 会谈: how the project timeline names a follow-up (the same words as the lead page). */
-export const FOLLOWUP_KIND_LABELS: Record<(typeof FOLLOWUP_KINDS)[number], { zh: string; en: string }> = {
-  visit: { zh: '走访', en: 'Visit' },
-  call: { zh: '电话', en: 'Call' },
-  meeting: { zh: '会谈', en: 'Meeting' },
-  other: { zh: '其他', en: 'Other' },
-};
-
-export const leadSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  targetFirmId: z.string().nullable(),
-  targetFirmName: z.string().nullable(),
-  source: z.enum(LEAD_SOURCES),
-  referrerFirmId: z.string().nullable(),
-  referrerFirmName: z.string().nullable(),
-  chainLink: z.string().nullable(),
-  /** The chain link (环节) the lead is on; `chainLink` stays for imported free text. */
-  linkId: z.string().nullable(),
-  link: recordLinkSchema.nullable(),
-  estimatedInvestment: z.number().nullable(),
-  ownerId: z.string().nullable(),
-  ownerName: z.string().nullable(),
-  status: z.enum(LEAD_STATUS_KEYS),
-  statusReason: z.string().nullable(),
-  nextStep: z.string().nullable(),
-  nextStepDate: z.string().nullable(),
-  overdue: z.boolean(),
-  projectId: z.string().nullable(),
-  isSample: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type LeadDto = z.infer<typeof leadSchema>;
-
-export const followupSchema = z.object({
-  id: z.string(),
-  leadId: z.string(),
-  kind: z.enum(FOLLOWUP_KINDS),
-  date: z.string(),
-  people: z.string().nullable(),
-  notes: z.string().nullable(),
-  actorName: z.string().nullable(),
-  createdAt: z.string(),
-});
+export { leadSchema } from '../../../../shared/src/contract/lead';
+// The contract (shared/src/contract/lead.ts); the enums re-exported for the modules that use them.
+export { FOLLOWUP_KIND_LABELS, FOLLOWUP_KINDS, LEAD_SOURCES } from '../../../../shared/src/pipeline-enums';
+export type LeadDto = Lead;
 
 /** `links`: the displays of the links on this page of leads (record-link.ts: linkDisplays). */
 export function presentLead(row: LeadRow, today: string, links: ReadonlyMap<string, RecordLink>): LeadDto {
@@ -94,11 +40,11 @@ export function presentLead(row: LeadRow, today: string, links: ReadonlyMap<stri
   };
 }
 
-export function presentFollowup(f: LeadFollowupTable) {
+export function presentFollowup(f: LeadFollowupTable): Followup {
   return {
     id: f.id,
     leadId: f.lead_id,
-    kind: f.kind as (typeof FOLLOWUP_KINDS)[number],
+    kind: f.kind as FollowupKind,
     date: f.date,
     people: f.people,
     notes: f.notes,

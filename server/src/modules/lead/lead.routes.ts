@@ -1,21 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LEAD_STATUS_KEYS, LEAD_STATUS_LIMITS } from '../../../../shared/src/lead-status';
 import {
-  idParams,
-  idString,
-  localDate,
-  longText,
-  money,
-  nameText,
-  queryBool,
-  queryList,
-  shortText,
-} from '../../lib/fields';
+  addFollowupBody,
+  createLeadBody,
+  followupListSchema,
+  followupSchema,
+  leadFields,
+  leadSchema,
+  moveLeadStatusBody,
+  signedLeadSchema,
+  signLeadBody,
+  updateLeadBody,
+} from '../../../../shared/src/contract/lead';
+import { LEAD_STATUS_KEYS } from '../../../../shared/src/lead-status';
+import { LEAD_SOURCES } from '../../../../shared/src/pipeline-enums';
+import { idParams, queryBool, queryList } from '../../lib/fields';
 import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
-import { projectSchema } from '../project/project.presenter';
-import { FOLLOWUP_KINDS, followupSchema, LEAD_SOURCES, leadSchema } from './lead.presenter';
 import { LEAD_SORTS } from './lead.repository';
 import {
   addFollowup,
@@ -28,19 +29,8 @@ import {
   updateLead,
 } from './lead.service';
 
-export const leadFields = {
-  targetFirmId: idString.nullable().optional(),
-  /** The target's name when it is not in the firm register yet. */
-  targetFirmName: nameText.nullable().optional(),
-  referrerFirmId: idString.nullable().optional(),
-  chainLink: shortText.nullable().optional(),
-  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
-  linkId: idString.nullable().optional(),
-  estimatedInvestment: money.nullable().optional(),
-  ownerId: idString.nullable().optional(),
-  nextStep: shortText.nullable().optional(),
-  nextStepDate: localDate.nullable().optional(),
-};
+/** The editable fields of a lead: the contract's (imports and intake take the same). */
+export { leadFields };
 
 /** The list's query string; the xlsx export takes the same. */
 export const leadListQuery = z.strictObject({
@@ -87,7 +77,7 @@ export async function leadRoutes(app: FastifyInstance) {
       schema: {
         tags: ['lead'],
         summary: 'Create a lead (a referral names its referring firm)',
-        body: z.strictObject({ title: nameText, source: z.enum(LEAD_SOURCES), ...leadFields }),
+        body: createLeadBody,
         response: { 201: leadSchema },
       },
     },
@@ -115,12 +105,7 @@ export async function leadRoutes(app: FastifyInstance) {
         tags: ['lead'],
         summary: 'Edit a lead (its owner or an admin; send the version read)',
         params: idParams,
-        body: z.strictObject({
-          version: z.number().int().min(1),
-          title: nameText.optional(),
-          source: z.enum(LEAD_SOURCES).optional(),
-          ...leadFields,
-        }),
+        body: updateLeadBody,
         response: { 200: leadSchema },
       },
     },
@@ -137,11 +122,7 @@ export async function leadRoutes(app: FastifyInstance) {
         tags: ['lead'],
         summary: 'Move the lead status (backward, shelve and lose need a reason)',
         params: idParams,
-        body: z.strictObject({
-          to: z.enum(LEAD_STATUS_KEYS),
-          reason: z.string().trim().max(LEAD_STATUS_LIMITS.reasonMaxLength).nullable().optional(),
-          version: z.number().int().min(1),
-        }),
+        body: moveLeadStatusBody,
         response: { 200: leadSchema },
       },
     },
@@ -158,7 +139,7 @@ export async function leadRoutes(app: FastifyInstance) {
         tags: ['lead'],
         summary: 'Follow-up log of a lead, newest first',
         params: idParams,
-        response: { 200: z.object({ items: z.array(followupSchema) }) },
+        response: { 200: followupListSchema },
       },
     },
     async function handleListFollowups(request) {
@@ -174,12 +155,7 @@ export async function leadRoutes(app: FastifyInstance) {
         tags: ['lead'],
         summary: 'Log a visit, call or meeting',
         params: idParams,
-        body: z.strictObject({
-          kind: z.enum(FOLLOWUP_KINDS),
-          date: localDate,
-          people: shortText.nullable().optional(),
-          notes: longText.nullable().optional(),
-        }),
+        body: addFollowupBody,
         response: { 201: followupSchema },
       },
     },
@@ -196,14 +172,8 @@ export async function leadRoutes(app: FastifyInstance) {
         tags: ['lead'],
         summary: 'Sign the lead: creates its project at 签约 in the same transaction',
         params: idParams,
-        body: z.strictObject({
-          version: z.number().int().min(1),
-          projectName: nameText,
-          totalInvestment: money.nullable().optional(),
-          park: shortText.nullable().optional(),
-          signedDate: localDate,
-        }),
-        response: { 201: z.object({ lead: leadSchema, project: projectSchema }) },
+        body: signLeadBody,
+        response: { 201: signedLeadSchema },
       },
     },
     async function handleSignLead(request, reply) {

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type { TimelineItem } from '../../../../shared/src/contract/project';
 import { toShanghaiDate } from '../../../../shared/src/dates';
+import { FOLLOWUP_KIND_LABELS } from '../../../../shared/src/pipeline-enums';
 import { type ProjectStage, projectStageLabel } from '../../../../shared/src/project-stage';
 import type { MilestoneTable } from '../../db/database';
 import { newId } from '../../lib/ids';
@@ -8,10 +9,9 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-import { FOLLOWUP_KIND_LABELS } from '../lead/lead.presenter';
 import * as mrepo from './milestone.repository';
 import { assertProjectEditable, assertProjectVisible, maySeeFollowups } from './project.policy';
-import { presentMilestone, type timelineItemSchema } from './project.presenter';
+import { presentMilestone } from './project.presenter';
 import * as repo from './project.repository';
 import { COLUMN_OF } from './project.service';
 
@@ -105,8 +105,6 @@ export async function updateMilestone(
   });
   return presentMilestone({ ...before, ...patch, version: input.version + 1 }, day);
 }
-
-type TimelineItem = z.infer<typeof timelineItemSchema>;
 
 const stageName = (s: string | null) => (s ? projectStageLabel(s as ProjectStage) : { zh: '—', en: '—' });
 

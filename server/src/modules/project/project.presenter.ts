@@ -1,101 +1,14 @@
-import { z } from 'zod';
+import type { Milestone, Project } from '../../../../shared/src/contract/project';
+import type { RecordLink } from '../../../../shared/src/contract/record-link';
 import { daysBetween } from '../../../../shared/src/dates';
-import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
-import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
 import type { InvestorRow, ProjectRow } from './project.repository';
 import type { ProjectCumulatives } from './zone-figures';
 
-/** 省重点 / 市重点 / 区重点: which government level lists the project as key. */
-export const PROJECT_PRIORITIES = ['provincial', 'municipal', 'district'] as const;
-
-export const investorSchema = z.object({
-  firmId: z.string(),
-  firmName: z.string(),
-  sharePct: z.number().nullable(),
-});
-
-export const projectSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  name: z.string(),
-  investors: z.array(investorSchema),
-  park: z.string().nullable(),
-  landMu: z.number().nullable(),
-  totalInvestment: z.number().nullable(),
-  fixedAssetInvestment: z.number().nullable(),
-  /** The ledger figure entered on the project (台账到位资金), what the form edits. */
-  fundsInPlace: z.number().nullable(),
-  capacityQuantity: z.number().nullable(),
-  capacityUnit: z.string().nullable(),
-  capacityProduct: z.string().nullable(),
-  capacityText: z.string().nullable(),
-  expectedOutput: z.number().nullable(),
-  expectedTax: z.number().nullable(),
-  expectedJobs: z.number().nullable(),
-  expectedExports: z.number().nullable(),
-  priority: z.enum(PROJECT_PRIORITIES).nullable(),
-  officerId: z.string().nullable(),
-  officerName: z.string().nullable(),
-  leaderName: z.string().nullable(),
-  contactName: z.string().nullable(),
-  contactPhone: z.string().nullable(),
-  chainLink: z.string().nullable(),
-  /** The chain link (环节) the project is on; `chainLink` stays for imported free text. */
-  linkId: z.string().nullable(),
-  link: recordLinkSchema.nullable(),
-  leadId: z.string().nullable(),
-  startDate: z.string().nullable(),
-  stage: z.enum(PROJECT_STAGE_KEYS),
-  stageDate: z.string().nullable(),
-  pausedFromStage: z.enum(PROJECT_STAGE_KEYS).nullable(),
-  stageReason: z.string().nullable(),
-  lateMilestones: z.number().int(),
-  maxDaysLate: z.number().int(),
-  /**
-   * Derived figures. 累计到位资金 and 累计完成投资 follow shared/src/figures.ts: to the latest
-   * dispatch report (else the ledger), with the period end they are as of.
-   */
-  figures: z.object({
-    fundsInPlaceCumulative: z.number().nullable(),
-    completedInvestmentCumulative: z.number().nullable(),
-    asOf: z.string().nullable(),
-    investmentPerMu: z.number().nullable(),
-    expectedTaxPerMu: z.number().nullable(),
-    expectedOutputPerMu: z.number().nullable(),
-  }),
-  isSample: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type ProjectDto = z.infer<typeof projectSchema>;
-
-export const milestoneSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  plannedDate: z.string().nullable(),
-  actualDate: z.string().nullable(),
-  ownerName: z.string().nullable(),
-  late: z.boolean(),
-  daysLate: z.number().int(),
-  isSample: z.boolean(),
-  version: z.number().int(),
-});
-
-export const timelineItemSchema = z.object({
-  at: z.string(),
-  date: z.string(),
-  kind: z.enum(['stage', 'milestone', 'followup', 'edit']),
-  title: z.object({ zh: z.string(), en: z.string() }),
-  detail: z.string().nullable(),
-  /**
-   * Edits: the fields that changed, as `<entity>.<apiField>` (project.landMu, milestone.plannedDate)
-   * for the web to label in the reader's language; empty for other kinds.
-   */
-  fields: z.array(z.string()),
-  actorName: z.string().nullable(),
-});
+// The contract (shared/src/contract/project.ts): what a project, milestone and timeline item look like
+// to the API's callers. Re-exported for the modules that embed a project (export, import, round).
+export { PROJECT_PRIORITIES } from '../../../../shared/src/pipeline-enums';
+export type ProjectDto = Project;
 
 /** 年产10万吨宠物食品: the capacity as people write it, or null when incomplete. */
 export function capacityText(
@@ -175,7 +88,7 @@ export function presentProject(
   };
 }
 
-export function presentMilestone(m: MilestoneTable, today: string) {
+export function presentMilestone(m: MilestoneTable, today: string): Milestone {
   const late = m.actual_date === null && m.planned_date !== null && m.planned_date < today;
   return {
     id: m.id,

@@ -1,59 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PROJECT_STAGE_KEYS, PROJECT_STAGE_LIMITS } from '../../../../shared/src/project-stage';
 import {
-  idParams,
-  idString,
-  localDate,
-  money,
-  nameText,
-  personName,
-  queryBool,
-  queryList,
-  shortText,
-} from '../../lib/fields';
+  addMilestoneBody,
+  createProjectBody,
+  kanbanSchema,
+  milestoneListSchema,
+  milestoneSchema,
+  moveStageBody,
+  projectFields,
+  projectSchema,
+  timelineSchema,
+  updateMilestoneBody,
+  updateProjectBody,
+} from '../../../../shared/src/contract/project';
+import { PROJECT_PRIORITIES } from '../../../../shared/src/pipeline-enums';
+import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
+import { idParams, idString, localDate, queryBool, queryList } from '../../lib/fields';
 import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
 import { addMilestone, listMilestones, projectTimeline, updateMilestone } from './milestone.service';
-import { milestoneSchema, PROJECT_PRIORITIES, projectSchema, timelineItemSchema } from './project.presenter';
 import { PROJECT_SORTS } from './project.repository';
 import { createProject, getProject, listProjects, projectKanban, updateProject } from './project.service';
 import { moveProjectStage } from './project-stage.service';
 
-/** The editable fields of a project (the stage moves through POST /stage). */
-export const projectFields = {
-  investors: z
-    .array(
-      z.strictObject({
-        firmId: idString,
-        sharePct: z.number().min(0).max(100).nullable().optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-  park: shortText.nullable().optional(),
-  /** 亩: land area, up to a large industrial estate. */
-  landMu: z.number().min(0).max(1_000_000).nullable().optional(),
-  totalInvestment: money.nullable().optional(),
-  fixedAssetInvestment: money.nullable().optional(),
-  fundsInPlace: money.nullable().optional(),
-  capacityQuantity: z.number().min(0).max(1e12).nullable().optional(),
-  capacityUnit: z.string().trim().max(20).nullable().optional(),
-  capacityProduct: shortText.nullable().optional(),
-  expectedOutput: money.nullable().optional(),
-  expectedTax: money.nullable().optional(),
-  expectedJobs: z.number().int().min(0).max(10_000_000).nullable().optional(),
-  expectedExports: money.nullable().optional(),
-  priority: z.enum(PROJECT_PRIORITIES).nullable().optional(),
-  officerId: idString.nullable().optional(),
-  leaderName: personName.nullable().optional(),
-  contactName: personName.nullable().optional(),
-  contactPhone: z.string().trim().max(40).nullable().optional(),
-  chainLink: shortText.nullable().optional(),
-  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
-  linkId: idString.nullable().optional(),
-  startDate: localDate.nullable().optional(),
-};
+/** The editable fields of a project: the contract's (imports and intake take the same). */
+export { projectFields };
 
 const filterFields = {
   q: z.string().max(200).optional(),
@@ -105,18 +76,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'Projects by stage (same filters as the list)',
         querystring: z.strictObject(filterFields),
-        response: {
-          200: z.object({
-            columns: z.array(
-              z.object({
-                stage: z.enum(PROJECT_STAGE_KEYS),
-                count: z.number().int(),
-                totalInvestment: z.number(),
-                items: z.array(projectSchema),
-              }),
-            ),
-          }),
-        },
+        response: { 200: kanbanSchema },
       },
     },
     async function handleKanban(request) {
@@ -131,12 +91,7 @@ export async function projectRoutes(app: FastifyInstance) {
       schema: {
         tags: ['project'],
         summary: 'Create a project (at 签约 unless a later stage with its required fields is given)',
-        body: z.strictObject({
-          name: nameText,
-          ...projectFields,
-          stage: z.enum(PROJECT_STAGE_KEYS).optional(),
-          stageDate: localDate.optional(),
-        }),
+        body: createProjectBody,
         response: { 201: projectSchema },
       },
     },
@@ -169,11 +124,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'Edit a project (its officer or an admin; send the version read)',
         params: idParams,
-        body: z.strictObject({
-          version: z.number().int().min(1),
-          name: nameText.optional(),
-          ...projectFields,
-        }),
+        body: updateProjectBody,
         response: { 200: projectSchema },
       },
     },
@@ -190,12 +141,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'Move the project to a stage on a date (400 STAGE_MOVE_REFUSED names what is missing)',
         params: idParams,
-        body: z.strictObject({
-          to: z.enum(PROJECT_STAGE_KEYS),
-          date: localDate,
-          reason: z.string().trim().max(PROJECT_STAGE_LIMITS.reasonMaxLength).nullable().optional(),
-          version: z.number().int().min(1),
-        }),
+        body: moveStageBody,
         response: { 200: projectSchema },
       },
     },
@@ -212,7 +158,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'Milestones with lateness (against today in Asia/Shanghai)',
         params: idParams,
-        response: { 200: z.object({ items: z.array(milestoneSchema) }) },
+        response: { 200: milestoneListSchema },
       },
     },
     async function handleListMilestones(request) {
@@ -228,11 +174,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'Add a milestone',
         params: idParams,
-        body: z.strictObject({
-          name: z.string().trim().min(1).max(100),
-          plannedDate: localDate,
-          ownerName: personName.nullable().optional(),
-        }),
+        body: addMilestoneBody,
         response: { 201: milestoneSchema },
       },
     },
@@ -249,13 +191,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'Edit a milestone (e.g. record its actual date)',
         params: z.object({ id: idString, milestoneId: idString }),
-        body: z.strictObject({
-          version: z.number().int().min(1),
-          name: z.string().trim().min(1).max(100).optional(),
-          plannedDate: localDate.nullable().optional(),
-          actualDate: localDate.nullable().optional(),
-          ownerName: personName.nullable().optional(),
-        }),
+        body: updateMilestoneBody,
         response: { 200: milestoneSchema },
       },
     },
@@ -272,7 +208,7 @@ export async function projectRoutes(app: FastifyInstance) {
         tags: ['project'],
         summary: 'The project timeline: stage moves, milestones, follow-ups and edits, newest first',
         params: idParams,
-        response: { 200: z.object({ items: z.array(timelineItemSchema) }) },
+        response: { 200: timelineSchema },
       },
     },
     async function handleTimeline(request) {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { CHAIN_LIMITS } from '../../../../shared/src/chain';
+import type { RecordLink } from '../../../../shared/src/contract/record-link';
 import type { Database } from '../../db/database';
 import { errors } from '../../plugins/errors';
 
@@ -12,13 +12,8 @@ import { errors } from '../../plugins/errors';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export const recordLinkSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  chainId: z.string(),
-  chainName: z.string(),
-});
-export type RecordLink = z.infer<typeof recordLinkSchema>;
+// The contract (shared/src/contract/record-link.ts); re-exported for the presenters that embed it.
+export { type RecordLink, recordLinkSchema } from '../../../../shared/src/contract/record-link';
 
 /** Links by id with their chain's name, for presenting a page of records in one query. */
 export async function linkDisplays(

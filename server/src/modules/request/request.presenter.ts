@@ -1,87 +1,15 @@
-import { z } from 'zod';
-import { ESCALATION_LEVELS, escalationOf } from '../../../../shared/src/escalation';
-import {
-  isWorkingStatus,
-  REQUEST_STATUS_KEYS,
-  REQUEST_TYPES,
-  type RequestStatus,
-} from '../../../../shared/src/request-status';
+import type { FactorRequest, RequestDetail, RequestEvent } from '../../../../shared/src/contract/request';
+import { escalationOf } from '../../../../shared/src/escalation';
+import { isWorkingStatus, type RequestStatus } from '../../../../shared/src/request-status';
 import type { EscalationTable, FactorRequestTable, RequestEventTable } from '../../db/database';
 import type { RequestRow } from './request.repository';
 
-export const requestSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  projectId: z.string().nullable(),
-  projectName: z.string().nullable(),
-  /** 包保领导 of the project: the top of the escalation. */
-  leaderName: z.string().nullable(),
-  firmId: z.string(),
-  firmName: z.string(),
-  type: z.enum(REQUEST_TYPES),
-  title: z.string(),
-  description: z.string().nullable(),
-  neededBy: z.string().nullable(),
-  status: z.enum(REQUEST_STATUS_KEYS),
-  statusReason: z.string().nullable(),
-  departmentId: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  departmentHead: z.string().nullable(),
-  deadline: z.string().nullable(),
-  resolution: z.string().nullable(),
-  assignedAt: z.string().nullable(),
-  resolvedAt: z.string().nullable(),
-  confirmedAt: z.string().nullable(),
-  raisedByName: z.string().nullable(),
-  /** A department holds it and its deadline has passed (Asia/Shanghai). */
-  overdue: z.boolean(),
-  daysLate: z.number().int(),
-  /** Computed from the data at read time (no timers): none → head → leader. */
-  escalation: z.enum(ESCALATION_LEVELS),
-  escalationNextOn: z.string().nullable(),
-  isSample: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type RequestDto = z.infer<typeof requestSchema>;
-
-export const requestEventSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['status', 'note', 'assign', 'escalation', 'attachment']),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  deadline: z.string().nullable(),
-  note: z.string().nullable(),
-  /** Escalations: head | leader, and whom it went to. */
-  level: z.string().nullable(),
-  actorName: z.string().nullable(),
-  at: z.string(),
-});
-export type RequestEventDto = z.infer<typeof requestEventSchema>;
-
-export const attachmentSchema = z.object({
-  id: z.string(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  uploadedByName: z.string().nullable(),
-  createdAt: z.string(),
-});
-
-export const requestDetailSchema = requestSchema.extend({
-  events: z.array(requestEventSchema),
-  attachments: z.array(attachmentSchema),
-  /** What the signed-in user can do here (the web shows these buttons only). */
-  can: z.object({
-    assign: z.boolean(),
-    moves: z.array(z.object({ to: z.enum(REQUEST_STATUS_KEYS), needsReason: z.boolean() })),
-    note: z.boolean(),
-    attach: z.boolean(),
-  }),
-});
-export type RequestDetailDto = z.infer<typeof requestDetailSchema>;
+// The contract (shared/src/contract/request.ts); schemas re-exported for the modules that embed them.
+export { attachmentSchema } from '../../../../shared/src/contract/attachment';
+export { requestDetailSchema, requestSchema } from '../../../../shared/src/contract/request';
+export type RequestDto = FactorRequest;
+export type RequestDetailDto = RequestDetail;
+type RequestEventDto = RequestEvent;
 
 export function presentRequest(row: RequestRow, now: Date): RequestDto {
   const status = row.status as RequestStatus;

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentSchema } from '../../../../shared/src/contract/attachment';
+import {
+  requestDetailSchema,
+  requestOverviewSchema,
+  requestSchema,
+} from '../../../../shared/src/contract/request';
 import { REQUEST_LIMITS, REQUEST_STATUS_KEYS, REQUEST_TYPES } from '../../../../shared/src/request-status';
 import { idParams, idString, localDate, longText, nameText, queryBool, queryList } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { attachmentUpload, UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
-import { attachmentSchema, requestDetailSchema, requestSchema } from './request.presenter';
 import {
   createRequest,
   departmentQueue,
@@ -16,20 +21,6 @@ import {
 import { addRequestNote, assignRequest, attachToRequest, moveRequest } from './request-workflow.service';
 
 const reason = z.string().trim().max(REQUEST_LIMITS.reasonMaxLength).nullable().optional();
-const counts = {
-  open: z.number(),
-  overdue: z.number(),
-  resolved: z.number(),
-  avgResolutionDays: z.number().nullable(),
-};
-const overviewSchema = z.object({
-  byDepartment: z.array(
-    z.object({ departmentId: z.string().nullable(), departmentName: z.string().nullable(), ...counts }),
-  ),
-  byType: z.array(z.object({ type: z.string(), ...counts })),
-  totals: z.object({ ...counts, unassigned: z.number() }),
-});
-
 /** 要素保障 factor requests: raise, assign, work, resolve, confirm; queue and leader overview. */
 export async function requestRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -93,7 +84,7 @@ export async function requestRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Leader view: requests by department and type, overdue counts, average resolution days',
-        response: { 200: overviewSchema },
+        response: { 200: requestOverviewSchema },
       },
     },
     async function handleRequestOverview(request) {

@@ -1,4 +1,5 @@
 import { sniffAttachmentType } from '../../../../shared/src/attachments';
+import type { ReportFiled, ReportRevision } from '../../../../shared/src/contract/round';
 import { toShanghaiDate } from '../../../../shared/src/dates';
 import { isLateReport, ROUND_LIMITS } from '../../../../shared/src/dispatch';
 import type { RequestType } from '../../../../shared/src/request-status';
@@ -69,7 +70,11 @@ function decodePhotos(input: ReportInput) {
  * late (a correction keeps the first filing's lateness). The cumulative figures are checked against
  * the records: a disagreement is stored as stated and reported back as a warning.
  */
-export async function submitReport(ctx: ServiceContext, roundId: string, input: ReportInput) {
+export async function submitReport(
+  ctx: ServiceContext,
+  roundId: string,
+  input: ReportInput,
+): Promise<ReportFiled> {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
   const round = await repo.findRound(db, roundId);
@@ -169,7 +174,10 @@ export async function submitReport(ctx: ServiceContext, roundId: string, input: 
 }
 
 /** Every version of a report, newest first: who wrote it, when, and the figures as written. */
-export async function listRevisions(ctx: ServiceContext, reportId: string) {
+export async function listRevisions(
+  ctx: ServiceContext,
+  reportId: string,
+): Promise<{ items: ReportRevision[] }> {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
   const report = await repo.findReport(db, reportId);

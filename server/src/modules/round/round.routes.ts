@@ -1,27 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROUND_KINDS, ROUND_LIMITS } from '../../../../shared/src/dispatch';
-import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
+import { requestSchema } from '../../../../shared/src/contract/request';
+import {
+  createRoundBody,
+  remindResultSchema,
+  reportFiledSchema,
+  reportRevisionListSchema,
+  roundDetailSchema,
+  roundListSchema,
+  roundReportListSchema,
+  roundSchema,
+  submitReportBody,
+} from '../../../../shared/src/contract/round';
+import { ROUND_LIMITS } from '../../../../shared/src/dispatch';
 import { REQUEST_TYPES } from '../../../../shared/src/request-status';
-import { idParams, idString, localDate, money } from '../../lib/fields';
+import { idParams, idString, localDate } from '../../lib/fields';
 import { pagingQuery } from '../../lib/list-query';
-import { PROJECT_PRIORITIES } from '../project/project.presenter';
 import { createRound, getRound, listReports, listRounds, remindMissing } from './round.service';
 import { getPhoto, listRevisions, problemsToRequest, submitReport } from './round-report.service';
 
 /** Body limit of a report with photos: the base64 of the photos plus the text around them. */
 const REPORT_BODY_LIMIT =
   Math.ceil((ROUND_LIMITS.maxPhotos * ROUND_LIMITS.maxPhotoBytes * 4) / 3) + 256 * 1024;
-
-const photo = z.strictObject({
-  fileName: z.string().trim().min(1).max(200),
-  contentBase64: z
-    .string()
-    .min(4)
-    .max(Math.ceil((ROUND_LIMITS.maxPhotoBytes * 4) / 3) + 8)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-});
 
 /** 调度 dispatch rounds: set (admin), report (firm/officer), who has not reported, reminders. */
 export async function roundRoutes(app: FastifyInstance) {
@@ -33,7 +34,11 @@ export async function roundRoutes(app: FastifyInstance) {
     '/api/rounds',
     {
       config: { access: read },
-      schema: { tags, summary: 'Dispatch rounds, newest first, with reporting counts' },
+      schema: {
+        tags,
+        summary: 'Dispatch rounds, newest first, with reporting counts',
+        response: { 200: roundListSchema },
+      },
     },
     async function handleListRounds(request) {
       return listRounds(request.ctx);
@@ -47,14 +52,8 @@ export async function roundRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Set a round: a week or month, a deadline, the projects by stage/priority (frozen now)',
-        body: z.strictObject({
-          kind: z.enum(ROUND_KINDS),
-          date: localDate.optional(),
-          title: z.string().trim().max(200).optional(),
-          deadline: localDate.optional(),
-          stages: z.array(z.enum(PROJECT_STAGE_KEYS)).max(20).optional(),
-          priorities: z.array(z.enum(PROJECT_PRIORITIES)).max(5).optional(),
-        }),
+        body: createRoundBody,
+        response: { 201: roundSchema },
       },
     },
     async function handleCreateRound(request, reply) {
@@ -78,6 +77,7 @@ export async function roundRoutes(app: FastifyInstance) {
           chainId: idString.optional(),
           ...pagingQuery,
         }),
+        response: { 200: roundReportListSchema },
       },
     },
     async function handleListReports(request) {
@@ -89,7 +89,12 @@ export async function roundRoutes(app: FastifyInstance) {
     '/api/rounds/:id',
     {
       config: { access: read },
-      schema: { tags, summary: 'A round with its projects and who has reported', params: idParams },
+      schema: {
+        tags,
+        summary: 'A round with its projects and who has reported',
+        params: idParams,
+        response: { 200: roundDetailSchema },
+      },
     },
     async function handleGetRound(request) {
       return getRound(request.ctx, request.params.id);
@@ -106,23 +111,8 @@ export async function roundRoutes(app: FastifyInstance) {
         summary:
           'File or correct a project’s report (figures of the period, 入统, cumulative figures checked against earlier reports, narrative, problems, photos); a correction sends the version it read (409 when stale); every version is kept',
         params: idParams,
-        body: z.strictObject({
-          projectId: idString,
-          investmentPeriod: money,
-          investmentInStats: z.boolean().optional(),
-          fundsPeriod: money,
-          exportsPeriod: money.optional(),
-          outputPeriod: money.nullable().optional(),
-          taxPeriod: money.nullable().optional(),
-          // Omitted: the running figure from earlier reports plus this period.
-          investmentCumulative: money.nullable().optional(),
-          fundsCumulative: money.nullable().optional(),
-          narrative: z.string().trim().min(1).max(ROUND_LIMITS.narrativeMax),
-          problems: z.string().trim().max(ROUND_LIMITS.narrativeMax).nullable().optional(),
-          photos: z.array(photo).max(ROUND_LIMITS.maxPhotos).optional(),
-          // A correction: the version read (409 if the report changed since); omitted for a first filing.
-          version: z.number().int().min(1).optional(),
-        }),
+        body: submitReportBody,
+        response: { 201: reportFiledSchema },
       },
     },
     async function handleSubmitReport(request, reply) {
@@ -134,7 +124,12 @@ export async function roundRoutes(app: FastifyInstance) {
     '/api/rounds/:id/remind',
     {
       config: { access: { permission: 'round.remind' } },
-      schema: { tags, summary: 'Remind every project without a report', params: idParams },
+      schema: {
+        tags,
+        summary: 'Remind every project without a report',
+        params: idParams,
+        response: { 200: remindResultSchema },
+      },
     },
     async function handleRemind(request) {
       return remindMissing(request.ctx, request.params.id);
@@ -164,6 +159,7 @@ export async function roundRoutes(app: FastifyInstance) {
         tags,
         summary: 'Every version of a report, newest first: who wrote it, when, the figures as written',
         params: idParams,
+        response: { 200: reportRevisionListSchema },
       },
     },
     async function handleListRevisions(request) {
@@ -180,6 +176,7 @@ export async function roundRoutes(app: FastifyInstance) {
         summary: 'Turn the report’s problems into a factor request in one step',
         params: idParams,
         body: z.strictObject({ type: z.enum(REQUEST_TYPES), title: z.string().trim().max(200).optional() }),
+        response: { 201: requestSchema },
       },
     },
     async function handleProblemsToRequest(request, reply) {

@@ -1,3 +1,4 @@
+import type { RemindResult, Round, RoundDetail, RoundReport } from '../../../../shared/src/contract/round';
 import { addDays, periodOf } from '../../../../shared/src/dates';
 import { ROUND_LIMITS, type RoundKind, roundStatus } from '../../../../shared/src/dispatch';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
@@ -42,11 +43,11 @@ function presentRound(r: RoundTable, day: string) {
   };
 }
 
-export async function listRounds(ctx: ServiceContext) {
+export async function listRounds(ctx: ServiceContext): Promise<{ items: Round[]; total: number }> {
   const day = today(ctx);
   const firmId = firmScope(ctx);
   const rows = await repo.listRoundRows(ctx.db.kysely, 200);
-  const items = [];
+  const items: Round[] = [];
   for (const r of rows) {
     const base = { ...presentRound(r, day), expected: r.expected, reported: r.reported, late: r.late };
     if (firmId === undefined) {
@@ -78,7 +79,7 @@ export interface CreateRoundInput {
 }
 
 /** Sets a round; the project set is taken by the rule now and frozen. */
-export async function createRound(ctx: ServiceContext, input: CreateRoundInput) {
+export async function createRound(ctx: ServiceContext, input: CreateRoundInput): Promise<Round> {
   requireActor(ctx);
   const day = today(ctx);
   const period = periodOf(input.kind, input.date ?? day);
@@ -137,7 +138,7 @@ export async function createRound(ctx: ServiceContext, input: CreateRoundInput) 
  * the running cumulative from earlier rounds (the form pre-fills from it; a stated cumulative that
  * disagrees is flagged), and the roll-ups per zone, park, chain and officer.
  */
-export async function getRound(ctx: ServiceContext, id: string) {
+export async function getRound(ctx: ServiceContext, id: string): Promise<RoundDetail> {
   const day = today(ctx);
   const db = ctx.db.kysely;
   const round = await repo.findRound(db, id);
@@ -233,7 +234,7 @@ export async function getRound(ctx: ServiceContext, id: string) {
  * Reminds every project of the round without a report: its firm's users get an inbox notification
  * (and the outbound channel, if one forwards reminders); each reminder is recorded.
  */
-export async function remindMissing(ctx: ServiceContext, roundId: string) {
+export async function remindMissing(ctx: ServiceContext, roundId: string): Promise<RemindResult> {
   const actor = requireActor(ctx);
   const round = await repo.findRound(ctx.db.kysely, roundId);
   if (!round) throw errors.notFound('round');
@@ -284,7 +285,10 @@ export async function remindMissing(ctx: ServiceContext, roundId: string) {
 }
 
 /** Round reports by the filter, newest first (an enterprise: its own projects' only). */
-export async function listReports(ctx: ServiceContext, f: repo.ReportListFilter) {
+export async function listReports(
+  ctx: ServiceContext,
+  f: repo.ReportListFilter,
+): Promise<{ items: RoundReport[]; total: number }> {
   const { rows, total } = await repo.listReportRows(ctx.db.kysely, f, firmScope(ctx));
   const photos = await repo.photosOf(
     ctx.db.kysely,

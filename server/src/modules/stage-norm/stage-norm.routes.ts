@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { STAGE_NORM_LIMITS, STAGE_NORM_STAGES } from '../../../../shared/src/dispatch';
+import { setStageNormsBody, stageNormListSchema } from '../../../../shared/src/contract/target';
 import { listStageNorms, setStageNorms } from '../warning/stage-norm.service';
-
-const days = z.number().int().min(STAGE_NORM_LIMITS.minDays).max(STAGE_NORM_LIMITS.maxDays);
 
 /** 阶段标准: the zone's norm per stage behind the "stuck in a stage" warnings. */
 export async function stageNormRoutes(app: FastifyInstance) {
@@ -16,6 +13,7 @@ export async function stageNormRoutes(app: FastifyInstance) {
       schema: {
         tags: ['warning'],
         summary: 'Each stage with the zone’s norm in days, the default and whether it is the zone’s own',
+        response: { 200: stageNormListSchema },
       },
     },
     async function handleListStageNorms(request) {
@@ -29,7 +27,8 @@ export async function stageNormRoutes(app: FastifyInstance) {
       schema: {
         tags: ['warning'],
         summary: 'Set stage norms in days (1–3650); null goes back to the default',
-        body: z.strictObject({ norms: z.partialRecord(z.enum(STAGE_NORM_STAGES), days.nullable()) }),
+        body: setStageNormsBody,
+        response: { 200: stageNormListSchema },
       },
     },
     async function handleSetStageNorms(request) {

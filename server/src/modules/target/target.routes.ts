@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { TARGET_METRICS, TARGET_UNIT_TYPES } from '../../../../shared/src/dispatch';
-import { MONEY_LIMITS } from '../../../../shared/src/money';
+import {
+  deleteTargetsQuery,
+  deleteTargetsResultSchema,
+  setTargetsBody,
+  setTargetsResultSchema,
+  targetsSchema,
+  targetUnitOptionsSchema,
+} from '../../../../shared/src/contract/target';
 import { deleteTargets, listTargets, listTargetUnits, setTargets } from './target.service';
-
-const value = z.number().int().min(0).max(MONEY_LIMITS.maxYuan).nullable();
-const year = z.number().int().min(2000).max(2100);
-const unit = {
-  unitType: z.enum(TARGET_UNIT_TYPES),
-  unitKey: z.string().trim().min(1).max(200),
-};
 
 /** 考核 annual targets per unit, actuals from the records, completion, time elapsed, ranking. */
 export async function targetRoutes(app: FastifyInstance) {
@@ -24,6 +23,7 @@ export async function targetRoutes(app: FastifyInstance) {
         summary:
           'Targets of a year with actuals computed from the records, rates and rankings (rule included)',
         querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
+        response: { 200: targetsSchema },
       },
     },
     async function handleListTargets(request) {
@@ -37,13 +37,8 @@ export async function targetRoutes(app: FastifyInstance) {
       schema: {
         tags: ['target'],
         summary: 'Set a unit’s annual targets (null removes one)',
-        body: z.strictObject({
-          year,
-          ...unit,
-          // Parks only: other units are named by their record.
-          unitName: z.string().trim().min(1).max(200).optional(),
-          values: z.partialRecord(z.enum(TARGET_METRICS), value),
-        }),
+        body: setTargetsBody,
+        response: { 200: setTargetsResultSchema },
       },
     },
     async function handleSetTargets(request) {
@@ -57,7 +52,8 @@ export async function targetRoutes(app: FastifyInstance) {
       schema: {
         tags: ['target'],
         summary: 'Remove every target of a unit for a year (each row audited)',
-        querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100), ...unit }),
+        querystring: deleteTargetsQuery,
+        response: { 200: deleteTargetsResultSchema },
       },
     },
     async function handleDeleteTargets(request) {
@@ -71,6 +67,7 @@ export async function targetRoutes(app: FastifyInstance) {
       schema: {
         tags: ['target'],
         summary: 'The units a target can be set for: the zone, parks, officers (teams), chains',
+        response: { 200: targetUnitOptionsSchema },
       },
     },
     async function handleListTargetUnits(request) {

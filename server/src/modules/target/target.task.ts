@@ -187,7 +187,8 @@ export async function targetsData(db: Db, p: { year: number; today: string }) {
   for (const type of ['zone', 'park', 'team', 'chain'] as const) {
     const ofType = list.filter((u) => u.unitType === type);
     for (const r of rankUnits(ofType.map((u) => ({ key: u.unitKey, rates: u.metrics.map((m) => m.rate) })))) {
-      ranked.set(`${type}:${r.key}`, r);
+      // The rank's `key` is the unit's key: the answer carries it once, as unitKey.
+      ranked.set(`${type}:${r.key}`, { score: r.score, rank: r.rank });
     }
   }
   return {

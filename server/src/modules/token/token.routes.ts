@@ -1,16 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  createdTokenSchema,
+  createTokenBody,
+  tokenListSchema,
+} from '../../../../shared/src/contract/account';
 import { createToken, listOwnTokens, revokeToken } from './token.service';
-
-const tokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
 
 export async function tokenRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,7 +18,7 @@ export async function tokenRoutes(app: FastifyInstance) {
       schema: {
         tags: ['token'],
         summary: 'Your API tokens',
-        response: { 200: z.object({ items: z.array(tokenSchema), total: z.number().int() }) },
+        response: { 200: tokenListSchema },
       },
     },
     async function handleListTokens(request) {
@@ -37,8 +33,8 @@ export async function tokenRoutes(app: FastifyInstance) {
       schema: {
         tags: ['token'],
         summary: 'Create an API token (the secret is shown only in this response)',
-        body: z.strictObject({ name: z.string().trim().min(1).max(64) }),
-        response: { 201: z.object({ token: tokenSchema, secret: z.string() }) },
+        body: createTokenBody,
+        response: { 201: createdTokenSchema },
       },
     },
     async function handleCreateToken(request, reply) {

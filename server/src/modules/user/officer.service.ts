@@ -1,13 +1,9 @@
-import { z } from 'zod';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import * as repo from './user.repository';
 
-export const officerSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  role: z.enum(['officer', 'leader']),
-});
+// The contract (shared/src/contract/account.ts); re-exported for the officer routes.
+export { officerSchema } from '../../../../shared/src/contract/account';
 
 const STAFF_ROLES = ['officer', 'leader'] as const;
 

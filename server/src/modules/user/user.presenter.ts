@@ -1,23 +1,10 @@
-import { z } from 'zod';
-import { ROLES, type Role } from '../../../../shared/src/roles';
+import type { UserAccount } from '../../../../shared/src/contract/account';
+import type { Role } from '../../../../shared/src/roles';
 import type { UserRow } from './user.repository';
 
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  departmentId: z.string().nullable(),
-  departmentName: z.string().nullable(),
-  firmId: z.string().nullable(),
-  firmName: z.string().nullable(),
-  mustChangePassword: z.boolean(),
-  disabled: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  version: z.number().int(),
-});
-export type UserDto = z.infer<typeof userSchema>;
+// The contract (shared/src/contract/account.ts); the schema re-exported for the auth routes.
+export { userSchema } from '../../../../shared/src/contract/account';
+export type UserDto = UserAccount;
 
 /** Rows (snake_case, with the hash) never leave the service: this is what the API shows. */
 export function presentUser(row: UserRow, firmName: string | null = null): UserDto {

@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  createUserBody,
+  resetPasswordBody,
+  updateUserBody,
+  userSchema,
+} from '../../../../shared/src/contract/account';
 import { ROLES } from '../../../../shared/src/roles';
-import { personName } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
-import { userSchema } from './user.presenter';
 import { createUser, listUserAccounts, resetPassword, updateUserAccount } from './user.service';
 
 const idParams = z.object({ id: z.string().min(1).max(64) });
-const name = personName.min(1);
 
 export async function userRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,18 +44,7 @@ export async function userRoutes(app: FastifyInstance) {
       schema: {
         tags: ['user'],
         summary: 'Create an account (must change password at first sign-in)',
-        body: z.strictObject({
-          username: z
-            .string()
-            .min(2)
-            .max(64)
-            .regex(/^[a-zA-Z0-9._-]+$/, 'letters, digits, dot, dash, underscore'),
-          displayName: name,
-          role: z.enum(ROLES),
-          departmentId: z.string().max(64).nullable().optional(),
-          firmId: z.string().max(64).nullable().optional(),
-          password: z.string().min(1).max(128),
-        }),
+        body: createUserBody,
         response: { 201: userSchema },
       },
     },
@@ -70,14 +62,7 @@ export async function userRoutes(app: FastifyInstance) {
         tags: ['user'],
         summary: 'Edit an account (send the version you read; 409 if it changed since)',
         params: idParams,
-        body: z.strictObject({
-          version: z.number().int().min(1),
-          displayName: name.optional(),
-          role: z.enum(ROLES).optional(),
-          departmentId: z.string().max(64).nullable().optional(),
-          firmId: z.string().max(64).nullable().optional(),
-          disabled: z.boolean().optional(),
-        }),
+        body: updateUserBody,
         response: { 200: userSchema },
       },
     },
@@ -94,7 +79,7 @@ export async function userRoutes(app: FastifyInstance) {
         tags: ['user'],
         summary: 'Set a new password; the user must change it at next sign-in',
         params: idParams,
-        body: z.strictObject({ password: z.string().min(1).max(128) }),
+        body: resetPasswordBody,
         response: { 204: z.null() },
       },
     },

@@ -1,20 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { AuditEntry } from '../../../../../shared/src/contract/account';
 import { api, type ListResult } from '../../../lib/api-client';
 
-/** One audit record (留痕): who did what to which record, when, from where, and the record before/after. */
-export interface AuditEntry {
-  id: string;
-  /** ISO timestamp in UTC. */
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  ip: string | null;
-  entity: string;
-  entityId: string | null;
-  action: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+export type { AuditEntry } from '../../../../../shared/src/contract/account';
 
 export interface AuditQuery {
   actor?: string;

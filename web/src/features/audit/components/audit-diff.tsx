@@ -5,7 +5,7 @@ import type { MessageKey } from '../../../locales/zh';
 
 type ChangeKind = 'changed' | 'added' | 'removed' | 'unchanged';
 
-interface DiffRow {
+interface DiffLine {
   field: string;
   before: unknown;
   after: unknown;
@@ -27,7 +27,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function diffRecords(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
-): DiffRow[] {
+): DiffLine[] {
   const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return fields.map((field) => {
     const hasBefore = before !== null && Object.hasOwn(before, field);
@@ -79,7 +79,7 @@ export function AuditDiff({
           <Typography.Text type="secondary">{`${t('audit.showUnchanged')} (${unchangedCount})`}</Typography.Text>
         </div>
       ) : null}
-      <Table<DiffRow>
+      <Table<DiffLine>
         size="small"
         rowKey="field"
         pagination={false}

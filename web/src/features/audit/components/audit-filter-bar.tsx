@@ -1,6 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { zoneDayBoundary } from '../../../lib/date-format';
 import { useI18n } from '../../../locales/i18n-context';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditQuery } from '../api/use-audit-log';
@@ -37,7 +38,12 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
   return (
     <Form form={form} layout="inline" onFinish={handleFinish} style={{ rowGap: 12 }}>
       <Form.Item name="actor" label={t('audit.actor')}>
-        <Input allowClear placeholder={t('audit.actorPlaceholder')} style={{ width: 180 }} maxLength={100} />
+        <Input
+          allowClear
+          placeholder={t('audit.actorPlaceholder')}
+          style={{ width: 180 }}
+          maxLength={TEXT_LIMITS.handle}
+        />
       </Form.Item>
       <Form.Item name="entity" label={t('audit.entity')}>
         <Select
@@ -52,7 +58,7 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
           allowClear
           placeholder={t('audit.actionPlaceholder')}
           style={{ width: 190 }}
-          maxLength={64}
+          maxLength={TEXT_LIMITS.handle}
           options={AUDIT_ACTIONS.map((action) => ({ value: action }))}
           showSearch={{
             filterOption: (input, option) => String(option?.value ?? '').includes(input.trim().toLowerCase()),

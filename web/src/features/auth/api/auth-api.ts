@@ -1,18 +1,10 @@
+import type { ChangePasswordBody, LoginBody, LoginResult } from '../../../../../shared/src/contract/account';
 import { api, apiRequest, setCsrfToken } from '../../../lib/api-client';
-import type { SessionUser } from '../../../lib/use-me';
 
-export interface LoginInput {
-  username: string;
-  password: string;
-}
+export type { LoginBody as LoginInput } from '../../../../../shared/src/contract/account';
 
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
-
-export async function login(input: LoginInput): Promise<{ user: SessionUser; csrfToken: string }> {
-  const result = await apiRequest<{ user: SessionUser; csrfToken: string }>('/api/auth/login', {
+export async function login(input: LoginBody): Promise<LoginResult> {
+  const result = await apiRequest<LoginResult>('/api/auth/login', {
     method: 'POST',
     body: input,
     allow401: true,
@@ -29,6 +21,6 @@ export async function logout(): Promise<void> {
   }
 }
 
-export function changePassword(input: ChangePasswordInput): Promise<unknown> {
+export function changePassword(input: ChangePasswordBody): Promise<unknown> {
   return api.post<unknown>('/api/auth/change-password', input);
 }

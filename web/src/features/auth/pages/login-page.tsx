@@ -1,6 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
@@ -62,7 +63,7 @@ export function LoginPage() {
               prefix={<UserOutlined />}
               autoComplete="username"
               autoFocus
-              maxLength={64}
+              maxLength={TEXT_LIMITS.handle}
               data-testid="login-username"
             />
           </Form.Item>
@@ -74,7 +75,7 @@ export function LoginPage() {
             <Input.Password
               prefix={<LockOutlined />}
               autoComplete="current-password"
-              maxLength={128}
+              maxLength={TEXT_LIMITS.password}
               data-testid="login-password"
             />
           </Form.Item>

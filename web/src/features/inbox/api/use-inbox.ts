@@ -1,37 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Inbox, InboxCount } from '../../../../../shared/src/contract/inbox';
 import { api } from '../../../lib/api-client';
 
-export interface InboxItem {
-  kind: 'request' | 'task' | 'problem_item';
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  deadline: string | null;
-  overdue: boolean;
-  daysLate: number;
-  link: string;
-}
-
-export interface Notification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string | null;
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
-
-export interface Inbox {
-  assigned: InboxItem[];
-  dueThisWeek: InboxItem[];
-  overdue: InboxItem[];
-  toConfirm: InboxItem[];
-  notifications: Notification[];
-  unread: number;
-  badge: number;
-}
+export type { Inbox, InboxItem, Notification } from '../../../../../shared/src/contract/inbox';
 
 const key = ['inbox'] as const;
 
@@ -46,8 +17,7 @@ export function useInbox() {
 export function useInboxCount() {
   return useQuery({
     queryKey: [...key, 'count'],
-    queryFn: ({ signal }) =>
-      api.get<{ badge: number; unread: number }>('/api/inbox/count', undefined, signal),
+    queryFn: ({ signal }) => api.get<InboxCount>('/api/inbox/count', undefined, signal),
     refetchInterval: 60_000,
   });
 }

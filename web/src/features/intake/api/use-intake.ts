@@ -1,130 +1,23 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  HighlightKind,
-  IntakeDuplicate,
-  IntakeProject,
-  IntakeProposalKind,
-  IntakeProposalStatus,
-  IntakeSourceKind,
-  IntakeStatus,
-} from '../../../../../shared/src/intake';
+  ApplyResult,
+  Decision,
+  Intake,
+  IntakeListItem,
+  ProvenanceItem,
+} from '../../../../../shared/src/contract/intake';
 import { api, type ListResult } from '../../../lib/api-client';
 
-/** Shapes of the intake API (server/src/modules/intake/intake.presenter.ts). */
-
-export interface Highlight {
-  start: number;
-  end: number;
-  kind: HighlightKind;
-  label: string;
-}
-
-export interface IntakeArticle {
-  id: string;
-  position: number;
-  title: string | null;
-  byline: string | null;
-  dateline: string | null;
-  text: string;
-  highlights: Highlight[];
-  matches: Array<{
-    kind: 'firm' | 'project';
-    name: string;
-    recordId: string;
-    recordName: string;
-    score: number;
-  }>;
-  /** Every project the article reports, tracked or not, with its figures and their spans. */
-  projects: IntakeProject[];
-  /** The first import of this same article, when it was imported before. */
-  duplicateOf: IntakeDuplicate | null;
-  counts: { projects: number; firms: number; people: number; signals: number; figures: number };
-}
-
-export interface IntakeProposal {
-  id: string;
-  position: number;
-  articleId: string;
-  kind: IntakeProposalKind;
-  targetEntity: 'firm' | 'lead' | 'project';
-  targetId: string | null;
-  title: string;
-  payload: Record<string, unknown>;
-  current: Record<string, unknown> | null;
-  highlights: Array<{ start: number; end: number }>;
-  fieldHighlights: Record<string, { start: number; end: number }>;
-  /** Names of records the payload refers to by id (a firm's name for targetFirmId). */
-  names: Record<string, string>;
-  dependsOn: string | null;
-  match: { score: number; reasons: string[]; name: string } | null;
-  status: IntakeProposalStatus;
-  resultId: string | null;
-  appliedAt: string | null;
-}
-
-export interface Intake {
-  id: string;
-  sourceKind: IntakeSourceKind;
-  fileName: string | null;
-  articleDate: string | null;
-  encoding: string | null;
-  extractor: string;
-  warnings: string[];
-  status: IntakeStatus;
-  createdByName: string | null;
-  createdAt: string;
-  appliedAt: string | null;
-  appliedByName: string | null;
-  articles: IntakeArticle[];
-  proposals: IntakeProposal[];
-}
-
-export interface IntakeListItem {
-  id: string;
-  title: string | null;
-  sourceKind: IntakeSourceKind;
-  fileName: string | null;
-  articleDate: string | null;
-  status: IntakeStatus;
-  articleCount: number;
-  proposalCount: number;
-  appliedCount: number;
-  createdByName: string | null;
-  createdAt: string;
-  appliedAt: string | null;
-}
-
-export interface Touched {
-  entity: 'firm' | 'lead' | 'project';
-  id: string;
-  name: string;
-  action: 'create' | 'update' | 'stage' | 'tag';
-  proposalId: string;
-}
-
-export interface Decision {
-  proposalId: string;
-  action: 'accept' | 'drop';
-  payload?: Record<string, unknown>;
-}
-
-export interface ProvenanceItem {
-  id: string;
-  entity: string;
-  entityId: string;
-  intakeId: string;
-  articleId: string;
-  articleTitle: string | null;
-  articleDate: string | null;
-  sourceKind: IntakeSourceKind;
-  fileName: string | null;
-  action: string;
-  fields: string[];
-  proposalKind: IntakeProposalKind;
-  proposalTitle: string;
-  appliedAt: string;
-  appliedByName: string | null;
-}
+export type {
+  Decision,
+  Highlight,
+  Intake,
+  IntakeArticle,
+  IntakeListItem,
+  IntakeProposal,
+  ProvenanceItem,
+  Touched,
+} from '../../../../../shared/src/contract/intake';
 
 const intakeKey = ['intake'] as const;
 const intakePath = (id: string) => `/api/intake/${encodeURIComponent(id)}`;
@@ -170,8 +63,7 @@ export function useCreateIntake() {
 export function useApplyIntake(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (decisions: Decision[]) =>
-      api.post<{ intake: Intake; touched: Touched[] }>(`${intakePath(id)}/apply`, { decisions }),
+    mutationFn: (decisions: Decision[]) => api.post<ApplyResult>(`${intakePath(id)}/apply`, { decisions }),
     onSuccess: (result) => {
       qc.setQueryData([...intakeKey, 'one', id], result.intake);
       void qc.invalidateQueries({ queryKey: [...intakeKey, 'list'] });

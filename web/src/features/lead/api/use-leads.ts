@@ -1,63 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecordLink } from '../../../../../shared/src/chain';
-import type { LeadStatus } from '../../../../../shared/src/lead-status';
+import type {
+  AddFollowupBody,
+  CreateLeadBody,
+  Followup,
+  Lead,
+  MoveLeadStatusBody,
+  SignedLead,
+  SignLeadBody,
+  UpdateLeadBody,
+} from '../../../../../shared/src/contract/lead';
+import type { LeadSource } from '../../../../../shared/src/pipeline-enums';
 import { api, type ListResult } from '../../../lib/api-client';
 
-/** Where a lead came from; `referral` is 以商招商 (a firm already here brought it). */
-export const LEAD_SOURCES = [
-  'referral',
-  'exhibition',
-  'resident_office',
-  'online',
-  'intermediary',
-  'news',
-  'other',
-] as const;
-export type LeadSource = (typeof LEAD_SOURCES)[number];
-
-export const FOLLOWUP_KINDS = ['visit', 'call', 'meeting', 'other'] as const;
-export type FollowupKind = (typeof FOLLOWUP_KINDS)[number];
-
-/** A lead (招商线索) as the API answers it. */
-export interface Lead {
-  id: string;
-  code: string;
-  title: string;
-  targetFirmId: string | null;
-  targetFirmName: string | null;
-  source: LeadSource;
-  referrerFirmId: string | null;
-  referrerFirmName: string | null;
-  /** Imported free text; the picked link is `linkId` / `link`. */
-  chainLink: string | null;
-  linkId: string | null;
-  link: RecordLink | null;
-  estimatedInvestment: number | null;
-  ownerId: string | null;
-  ownerName: string | null;
-  status: LeadStatus;
-  statusReason: string | null;
-  nextStep: string | null;
-  nextStepDate: string | null;
-  /** nextStepDate is before today (Asia/Shanghai) and the lead is not final. */
-  overdue: boolean;
-  projectId: string | null;
-  isSample: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Followup {
-  id: string;
-  leadId: string;
-  kind: FollowupKind;
-  date: string;
-  people: string | null;
-  notes: string | null;
-  actorName: string | null;
-  createdAt: string;
-}
+export type { Followup, Lead, LeadInput, SignLeadBody } from '../../../../../shared/src/contract/lead';
+export {
+  FOLLOWUP_KINDS,
+  type FollowupKind,
+  LEAD_SOURCES,
+  type LeadSource,
+} from '../../../../../shared/src/pipeline-enums';
 
 export interface LeadListQuery {
   q?: string;
@@ -74,29 +35,6 @@ export interface LeadListQuery {
   sort?: string;
   limit: number;
   offset: number;
-}
-
-export interface LeadInput {
-  title?: string;
-  source?: LeadSource;
-  targetFirmId?: string | null;
-  /** The target's name when it is not in the firm register yet. */
-  targetFirmName?: string | null;
-  referrerFirmId?: string | null;
-  chainLink?: string | null;
-  linkId?: string | null;
-  estimatedInvestment?: number | null;
-  ownerId?: string | null;
-  nextStep?: string | null;
-  nextStepDate?: string | null;
-}
-
-export interface SignLeadInput {
-  version: number;
-  projectName: string;
-  totalInvestment?: number | null;
-  park?: string | null;
-  signedDate: string;
 }
 
 const leadsKey = ['leads'] as const;
@@ -127,8 +65,7 @@ export function useFollowups(id: string) {
 export function useCreateLead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LeadInput & { title: string; source: LeadSource }) =>
-      api.post<Lead>('/api/leads', input),
+    mutationFn: (input: CreateLeadBody) => api.post<Lead>('/api/leads', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: leadsKey }),
   });
 }
@@ -136,7 +73,7 @@ export function useCreateLead() {
 export function useUpdateLead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: LeadInput & { version: number } }) =>
+    mutationFn: ({ id, input }: { id: string; input: UpdateLeadBody }) =>
       api.patch<Lead>(leadPath(id), input),
     onSettled: () => queryClient.invalidateQueries({ queryKey: leadsKey }),
   });
@@ -145,8 +82,7 @@ export function useUpdateLead() {
 export function useMoveLeadStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { to: LeadStatus; reason?: string | null; version: number }) =>
-      api.post<Lead>(`${leadPath(id)}/status`, input),
+    mutationFn: (input: MoveLeadStatusBody) => api.post<Lead>(`${leadPath(id)}/status`, input),
     onSettled: () => queryClient.invalidateQueries({ queryKey: leadsKey }),
   });
 }
@@ -154,12 +90,7 @@ export function useMoveLeadStatus(id: string) {
 export function useAddFollowup(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: {
-      kind: FollowupKind;
-      date: string;
-      people?: string | null;
-      notes?: string | null;
-    }) => api.post<Followup>(`${leadPath(id)}/followups`, input),
+    mutationFn: (input: AddFollowupBody) => api.post<Followup>(`${leadPath(id)}/followups`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: leadsKey }),
   });
 }
@@ -168,8 +99,7 @@ export function useAddFollowup(id: string) {
 export function useSignLead(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: SignLeadInput) =>
-      api.post<{ lead: Lead; project: { id: string; name: string } }>(`${leadPath(id)}/sign`, input),
+    mutationFn: (input: SignLeadBody) => api.post<SignedLead>(`${leadPath(id)}/sign`, input),
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: leadsKey });
       await queryClient.invalidateQueries({ queryKey: ['projects'] });

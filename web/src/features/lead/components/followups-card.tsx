@@ -16,6 +16,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { todayInShanghai } from '../../../../../shared/src/dates';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
@@ -91,10 +92,10 @@ function AddFollowupModal({ leadId, onClose }: { leadId: string; onClose: () => 
           />
         </Form.Item>
         <Form.Item name="people" label={t('followup.people')}>
-          <Input maxLength={200} placeholder={t('followup.peoplePlaceholder')} />
+          <Input maxLength={TEXT_LIMITS.short} placeholder={t('followup.peoplePlaceholder')} />
         </Form.Item>
         <Form.Item name="notes" label={t('followup.notes')}>
-          <Input.TextArea rows={4} maxLength={4000} showCount data-testid="followup-notes" />
+          <Input.TextArea rows={4} maxLength={TEXT_LIMITS.long} showCount data-testid="followup-notes" />
         </Form.Item>
       </Form>
     </Modal>

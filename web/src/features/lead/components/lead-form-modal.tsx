@@ -1,5 +1,6 @@
 import { Alert, App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { FirmSelect } from '../../../components/firm-select';
 import { MoneyInput, moneyRule, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
@@ -158,7 +159,11 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
         }
       >
         <Form.Item name="title" label={t('lead.titleField')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={120} placeholder={t('lead.titlePlaceholder')} data-testid="lead-title" />
+          <Input
+            maxLength={TEXT_LIMITS.name}
+            placeholder={t('lead.titlePlaceholder')}
+            data-testid="lead-title"
+          />
         </Form.Item>
         <Row gutter={16}>
           <Col span={10}>
@@ -213,7 +218,7 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
           <Col span={12}>
             <Form.Item name="targetFirmName" label={t('lead.targetFirmName')} required={needsTarget}>
               <Input
-                maxLength={120}
+                maxLength={TEXT_LIMITS.name}
                 disabled={!!targetFirmId}
                 placeholder={t('lead.targetFirmNamePlaceholder')}
               />
@@ -239,13 +244,13 @@ export function LeadFormModal({ lead, officerOptions, onClose, onCreated }: Lead
         {lead?.chainLink ? (
           // Imported free text stays editable until someone picks the link it meant.
           <Form.Item name="chainLink" label={t('pipeline.chainLinkText')}>
-            <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+            <Input maxLength={TEXT_LIMITS.short} placeholder={t('pipeline.chainLinkPlaceholder')} />
           </Form.Item>
         ) : null}
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="nextStep" label={t('lead.nextStep')}>
-              <Input maxLength={200} placeholder={t('lead.nextStepPlaceholder')} />
+              <Input maxLength={TEXT_LIMITS.short} placeholder={t('lead.nextStepPlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={6}>

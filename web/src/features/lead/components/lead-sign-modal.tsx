@@ -2,6 +2,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { todayInShanghai } from '../../../../../shared/src/dates';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { MoneyInput, moneyRule, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
@@ -79,13 +80,13 @@ export function LeadSignModal({ lead, onClose }: { lead: Lead; onClose: () => vo
           label={t('project.name')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input maxLength={120} data-testid="sign-project-name" />
+          <Input maxLength={TEXT_LIMITS.name} data-testid="sign-project-name" />
         </Form.Item>
         <Form.Item name="totalInvestment" label={t('project.totalInvestment')} rules={[moneyRule(pick)]}>
           <MoneyInput />
         </Form.Item>
         <Form.Item name="park" label={t('project.park')}>
-          <Input maxLength={200} />
+          <Input maxLength={TEXT_LIMITS.short} />
         </Form.Item>
         <Form.Item name="signedDate" label={t('lead.signedDate')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />

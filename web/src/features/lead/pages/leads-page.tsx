@@ -3,6 +3,7 @@ import { Button, Card, Checkbox, Flex, Input, Select, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { LEAD_STATUSES, type LeadStatus } from '../../../../../shared/src/lead-status';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
@@ -107,7 +108,7 @@ export function LeadsPage() {
             allowClear
             placeholder={t('lead.searchPlaceholder')}
             style={{ width: 260 }}
-            maxLength={200}
+            maxLength={TEXT_LIMITS.short}
             onSearch={(value) => setFilter({ q: value.trim() || undefined })}
             data-testid="leads-search"
           />

@@ -3,6 +3,7 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Table, type TablePro
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { todayInShanghai } from '../../../../../shared/src/dates';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
@@ -56,13 +57,17 @@ function AddMilestoneModal({ projectId, onClose }: { projectId: string; onClose:
         }
       >
         <Form.Item name="name" label={t('milestone.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={100} placeholder={t('milestone.namePlaceholder')} data-testid="milestone-name" />
+          <Input
+            maxLength={TEXT_LIMITS.label}
+            placeholder={t('milestone.namePlaceholder')}
+            data-testid="milestone-name"
+          />
         </Form.Item>
         <Form.Item name="plannedDate" label={t('milestone.plannedDate')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} data-testid="milestone-planned" />
         </Form.Item>
         <Form.Item name="ownerName" label={t('milestone.owner')}>
-          <Input maxLength={64} />
+          <Input maxLength={TEXT_LIMITS.person} />
         </Form.Item>
       </Form>
     </Modal>

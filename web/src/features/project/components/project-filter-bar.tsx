@@ -1,6 +1,7 @@
 import { Checkbox, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { PROJECT_STAGES, type ProjectStage } from '../../../../../shared/src/project-stage';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { MoneyInput, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
@@ -60,7 +61,7 @@ export function ProjectFilterBar({ filters, onChange, officerOptions, myId }: Pr
         allowClear
         placeholder={t('project.searchPlaceholder')}
         style={{ width: 240 }}
-        maxLength={200}
+        maxLength={TEXT_LIMITS.short}
         onSearch={(value) => onChange({ q: value.trim() || undefined })}
         data-testid="projects-search"
       />
@@ -88,7 +89,7 @@ export function ProjectFilterBar({ filters, onChange, officerOptions, myId }: Pr
           allowClear
           placeholder={t('pipeline.chainLink')}
           style={{ width: 150 }}
-          maxLength={200}
+          maxLength={TEXT_LIMITS.short}
           onSearch={(value) => onChange({ chainLink: value.trim() || undefined })}
         />
       )}
@@ -96,7 +97,7 @@ export function ProjectFilterBar({ filters, onChange, officerOptions, myId }: Pr
         allowClear
         placeholder={t('project.park')}
         style={{ width: 170 }}
-        maxLength={200}
+        maxLength={TEXT_LIMITS.short}
         onSearch={(value) => onChange({ park: value.trim() || undefined })}
       />
       <Select<ProjectPriority>

@@ -12,6 +12,7 @@ import {
   Select,
   Space,
 } from 'antd';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { FirmSelect } from '../../../components/firm-select';
 import { MoneyInput, moneyRule } from '../../../components/money-input';
@@ -54,7 +55,7 @@ export function ProjectFormFields({
       <Row gutter={16}>
         <Col span={16}>
           <Form.Item name="name" label={t('project.name')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={120} data-testid="project-name" />
+            <Input maxLength={TEXT_LIMITS.name} data-testid="project-name" />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -69,7 +70,7 @@ export function ProjectFormFields({
       <Row gutter={16}>
         <Col span={8}>
           <Form.Item name="park" label={t('project.park')}>
-            <Input maxLength={200} />
+            <Input maxLength={TEXT_LIMITS.short} />
           </Form.Item>
         </Col>
         <Col span={8}>
@@ -90,7 +91,7 @@ export function ProjectFormFields({
       </Row>
       {chainLinkText ? (
         <Form.Item name="chainLink" label={t('pipeline.chainLinkText')}>
-          <Input maxLength={200} placeholder={t('pipeline.chainLinkPlaceholder')} />
+          <Input maxLength={TEXT_LIMITS.short} placeholder={t('pipeline.chainLinkPlaceholder')} />
         </Form.Item>
       ) : null}
       <Divider titlePlacement="start" plain>
@@ -176,7 +177,7 @@ export function ProjectFormFields({
         <Col span={4}>
           <Form.Item name="capacityUnit" label={t('project.capacityUnit')}>
             <Input
-              maxLength={20}
+              maxLength={TEXT_LIMITS.unit}
               placeholder={t('project.capacityUnitPlaceholder')}
               data-testid="project-capacity-unit"
             />
@@ -185,7 +186,7 @@ export function ProjectFormFields({
         <Col span={8}>
           <Form.Item name="capacityProduct" label={t('project.capacityProduct')}>
             <Input
-              maxLength={200}
+              maxLength={TEXT_LIMITS.short}
               placeholder={t('project.capacityProductPlaceholder')}
               data-testid="project-capacity-product"
             />
@@ -206,7 +207,7 @@ export function ProjectFormFields({
         <Col span={6}>
           <Form.Item name="leaderName" label={t('project.leaderName')}>
             <AutoComplete
-              maxLength={64}
+              maxLength={TEXT_LIMITS.person}
               options={leaderNames.map((name) => ({ value: name }))}
               showSearch={{
                 filterOption: (input, option) => String(option?.value ?? '').includes(input.trim()),
@@ -216,12 +217,12 @@ export function ProjectFormFields({
         </Col>
         <Col span={6}>
           <Form.Item name="contactName" label={t('project.contactName')}>
-            <Input maxLength={64} />
+            <Input maxLength={TEXT_LIMITS.person} />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item name="contactPhone" label={t('project.contactPhone')}>
-            <Input maxLength={40} />
+            <Input maxLength={TEXT_LIMITS.phone} />
           </Form.Item>
         </Col>
       </Row>

@@ -1,79 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EscalationLevel } from '../../../../../shared/src/escalation';
+import type {
+  FactorRequest,
+  RequestDetail,
+  RequestOverview,
+} from '../../../../../shared/src/contract/request';
 import type { RequestStatus, RequestType } from '../../../../../shared/src/request-status';
-import type { AttachmentMeta } from '../../../components/attachment-list';
 import { api, type ListResult } from '../../../lib/api-client';
 
-/** A factor request (要素保障需求) as the API answers it. */
-export interface FactorRequest {
-  id: string;
-  code: string;
-  projectId: string | null;
-  projectName: string | null;
-  leaderName: string | null;
-  firmId: string;
-  firmName: string;
-  type: RequestType;
-  title: string;
-  description: string | null;
-  neededBy: string | null;
-  status: RequestStatus;
-  statusReason: string | null;
-  departmentId: string | null;
-  departmentName: string | null;
-  departmentHead: string | null;
-  deadline: string | null;
-  resolution: string | null;
-  assignedAt: string | null;
-  resolvedAt: string | null;
-  confirmedAt: string | null;
-  raisedByName: string | null;
-  overdue: boolean;
-  daysLate: number;
-  escalation: EscalationLevel;
-  escalationNextOn: string | null;
-  isSample: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RequestEvent {
-  id: string;
-  kind: 'status' | 'note' | 'assign' | 'escalation' | 'attachment';
-  fromStatus: string | null;
-  toStatus: string | null;
-  departmentName: string | null;
-  deadline: string | null;
-  note: string | null;
-  level: string | null;
-  actorName: string | null;
-  at: string;
-}
-
-export interface RequestDetail extends FactorRequest {
-  events: RequestEvent[];
-  attachments: AttachmentMeta[];
-  can: {
-    assign: boolean;
-    moves: Array<{ to: RequestStatus; needsReason: boolean }>;
-    note: boolean;
-    attach: boolean;
-  };
-}
-
-export interface OverviewCounts {
-  open: number;
-  overdue: number;
-  resolved: number;
-  avgResolutionDays: number | null;
-}
-
-export interface RequestOverview {
-  byDepartment: Array<OverviewCounts & { departmentId: string | null; departmentName: string | null }>;
-  byType: Array<OverviewCounts & { type: RequestType }>;
-  totals: OverviewCounts & { unassigned: number };
-}
+export type {
+  FactorRequest,
+  OverviewCounts,
+  RequestDetail,
+  RequestEvent,
+  RequestOverview,
+} from '../../../../../shared/src/contract/request';
 
 /** The list's filters; a cockpit figure links to `/requests` with some of them in the address. */
 export interface RequestFilters {

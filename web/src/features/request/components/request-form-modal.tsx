@@ -7,6 +7,7 @@ import {
   REQUEST_TYPES,
   type RequestType,
 } from '../../../../../shared/src/request-status';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { ApiError, api, type ListResult } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../locales/i18n-context';
@@ -96,12 +97,12 @@ export function RequestFormModal({ onClose, projectId }: { onClose: () => void; 
         <Form.Item
           name="title"
           label={t('request.subject')}
-          rules={[{ required: true, whitespace: true, max: 120 }]}
+          rules={[{ required: true, whitespace: true, max: TEXT_LIMITS.name }]}
         >
           <Input data-testid="request-form-title" />
         </Form.Item>
         <Form.Item name="description" label={t('request.description')}>
-          <Input.TextArea rows={3} maxLength={4000} data-testid="request-form-description" />
+          <Input.TextArea rows={3} maxLength={TEXT_LIMITS.long} data-testid="request-form-description" />
         </Form.Item>
         <Form.Item name="neededBy" label={t('request.neededBy')}>
           <DatePicker style={{ width: '100%' }} />

@@ -14,7 +14,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../../../../shared/src/request-status';
+import {
+  REQUEST_LIMITS,
+  REQUEST_STATUS_LABELS,
+  type RequestStatus,
+} from '../../../../../shared/src/request-status';
 import { AttachmentList } from '../../../components/attachment-list';
 import { DeadlineTag } from '../../../components/deadline-tag';
 import { LoadErrorResult } from '../../../components/load-error-result';
@@ -205,7 +209,7 @@ export function RequestDetailPage() {
                   <Input.TextArea
                     rows={2}
                     value={note}
-                    maxLength={4000}
+                    maxLength={REQUEST_LIMITS.noteMaxLength}
                     onChange={(e) => setNote(e.target.value)}
                     placeholder={t('request.notePlaceholder')}
                     data-testid="request-note-input"

@@ -14,6 +14,7 @@ import {
   type UploadFile,
 } from 'antd';
 import { useEffect, useState } from 'react';
+import { ROUND_LIMITS } from '../../../../../shared/src/dispatch';
 import { PROJECT_STAGES } from '../../../../../shared/src/project-stage';
 import { expectedCumulative } from '../../../../../shared/src/round-figures';
 import { useFormatMoney } from '../../../components/money-text';
@@ -259,10 +260,18 @@ export function ReportFormModal({
           label={t('round.narrative')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input.TextArea rows={3} maxLength={4000} data-testid="round-report-narrative" />
+          <Input.TextArea
+            rows={3}
+            maxLength={ROUND_LIMITS.narrativeMax}
+            data-testid="round-report-narrative"
+          />
         </Form.Item>
         <Form.Item name="problems" label={t('round.problems')}>
-          <Input.TextArea rows={2} maxLength={4000} data-testid="round-report-problems" />
+          <Input.TextArea
+            rows={2}
+            maxLength={ROUND_LIMITS.narrativeMax}
+            data-testid="round-report-problems"
+          />
         </Form.Item>
         <Form.Item label={t('round.photos')}>
           <Upload

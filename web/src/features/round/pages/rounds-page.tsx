@@ -3,7 +3,12 @@ import { App, Button, Card, DatePicker, Form, Modal, Progress, Select, Space, Ta
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { PROJECT_STAGES, projectStageLabel } from '../../../../../shared/src/project-stage';
+import { PROJECT_PRIORITIES, type ProjectPriority } from '../../../../../shared/src/pipeline-enums';
+import {
+  PROJECT_STAGES,
+  type ProjectStage,
+  projectStageLabel,
+} from '../../../../../shared/src/project-stage';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
@@ -25,8 +30,8 @@ export function RoundsPage() {
     kind: 'week' | 'month';
     date?: Dayjs;
     deadline?: Dayjs;
-    stages?: string[];
-    priorities?: string[];
+    stages?: ProjectStage[];
+    priorities?: ProjectPriority[];
   }>();
   const onCreate = async () => {
     const v = await form.validateFields();
@@ -148,10 +153,7 @@ export function RoundsPage() {
           <Form.Item name="priorities" label={t('round.priorities')}>
             <Select
               mode="multiple"
-              options={['provincial', 'municipal', 'district'].map((p) => ({
-                value: p,
-                label: t(`project.priority.${p as 'provincial' | 'municipal' | 'district'}`),
-              }))}
+              options={PROJECT_PRIORITIES.map((p) => ({ value: p, label: t(`project.priority.${p}`) }))}
             />
           </Form.Item>
         </Form>

@@ -1,22 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Bilingual } from '../../../../../shared/src/i18n-message';
+import type { SetStageNormsBody, StageNormList } from '../../../../../shared/src/contract/target';
 import { api, apiRequest } from '../../../lib/api-client';
 
-export interface StageNorm {
-  stage: string;
-  label: Bilingual;
-  days: number;
-  defaultDays: number;
-  custom: boolean;
-  updatedAt: string | null;
-}
+export type { StageNorm } from '../../../../../shared/src/contract/target';
 
 const key = ['stage-norms'];
 
 export function useStageNorms() {
   return useQuery({
     queryKey: key,
-    queryFn: ({ signal }) => api.get<{ items: StageNorm[] }>('/api/stage-norms', undefined, signal),
+    queryFn: ({ signal }) => api.get<StageNormList>('/api/stage-norms', undefined, signal),
   });
 }
 
@@ -24,8 +17,8 @@ export function useStageNorms() {
 export function useSetStageNorms() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (norms: Record<string, number | null>) =>
-      apiRequest<{ items: StageNorm[] }>('/api/stage-norms', { method: 'PUT', body: { norms } }),
+    mutationFn: (norms: SetStageNormsBody['norms']) =>
+      apiRequest<StageNormList>('/api/stage-norms', { method: 'PUT', body: { norms } }),
     onSuccess: async (data) => {
       qc.setQueryData(key, data);
       await qc.invalidateQueries({ queryKey: ['warnings'] });

@@ -1,27 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import type { ApiToken, CreatedToken } from '../../../../../shared/src/contract/account';
+import { api, type ListResult } from '../../../lib/api-client';
 
-/** A personal API token; the secret itself is never listed, only returned once at creation. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface CreatedToken {
-  token: ApiToken;
-  /** `lz_…`; shown once. */
-  secret: string;
-}
+export type { ApiToken, CreatedToken } from '../../../../../shared/src/contract/account';
 
 const tokensKey = ['tokens'] as const;
 
 export function useTokens() {
   return useQuery({
     queryKey: tokensKey,
-    queryFn: ({ signal }) => api.get<{ items: ApiToken[] }>('/api/tokens', undefined, signal),
+    queryFn: ({ signal }) => api.get<ListResult<ApiToken>>('/api/tokens', undefined, signal),
   });
 }
 

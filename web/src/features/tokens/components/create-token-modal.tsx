@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../locales/i18n-context';
@@ -49,7 +50,11 @@ export function CreateTokenModal({ open, onClose, onCreated }: CreateTokenModalP
           label={t('tokens.name')}
           rules={[{ required: true, whitespace: true, message: t('tokens.nameRequired') }]}
         >
-          <Input placeholder={t('tokens.namePlaceholder')} maxLength={100} data-testid="token-name" />
+          <Input
+            placeholder={t('tokens.namePlaceholder')}
+            maxLength={TEXT_LIMITS.handle}
+            data-testid="token-name"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,48 +1,18 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateUserBody, UpdateUserBody, UserAccount } from '../../../../../shared/src/contract/account';
 import type { Role } from '../../../../../shared/src/roles';
 import { api, type ListResult } from '../../../lib/api-client';
 
-/** A user account as the admin list shows it. */
-export interface UserAccount {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  departmentName: string | null;
-  firmId: string | null;
-  firmName: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  /** ISO instant; in the future while the account is locked after failed logins. */
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  /** Optimistic-lock version; an update with an old one is refused with 409. */
-  version: number;
-}
+export type {
+  UpdateUserBody as UpdateUserInput,
+  UserAccount,
+} from '../../../../../shared/src/contract/account';
 
 export interface UserListQuery {
   q?: string;
   role?: Role;
   limit: number;
   offset: number;
-}
-
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId?: string;
-  firmId?: string;
-  password: string;
-}
-
-export interface UpdateUserInput {
-  displayName?: string;
-  role?: Role;
-  departmentId?: string | null;
-  disabled?: boolean;
-  version: number;
 }
 
 const usersKey = ['users'] as const;
@@ -58,7 +28,7 @@ export function useUsers(query: UserListQuery) {
 export function useCreateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateUserInput) => api.post<UserAccount>('/api/users', input),
+    mutationFn: (input: CreateUserBody) => api.post<UserAccount>('/api/users', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });
 }
@@ -67,7 +37,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UpdateUserInput }) =>
+    mutationFn: ({ id, input }: { id: string; input: UpdateUserBody }) =>
       api.patch<UserAccount>(`/api/users/${encodeURIComponent(id)}`, input),
     onSettled: () => queryClient.invalidateQueries({ queryKey: usersKey }),
   });

@@ -1,5 +1,6 @@
 import { Alert, App, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { ROLES, type Role } from '../../../../../shared/src/roles';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { ApiError } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
@@ -126,14 +127,14 @@ export function UserFormModal({ user, onClose }: UserFormModalProps) {
             { pattern: /^[A-Za-z0-9._-]{2,64}$/, message: t('users.usernameRule') },
           ]}
         >
-          <Input disabled={editing} autoComplete="off" maxLength={64} />
+          <Input disabled={editing} autoComplete="off" maxLength={TEXT_LIMITS.handle} />
         </Form.Item>
         <Form.Item
           name="displayName"
           label={t('users.displayName')}
           rules={[{ required: true, whitespace: true }]}
         >
-          <Input maxLength={50} />
+          <Input maxLength={TEXT_LIMITS.person} />
         </Form.Item>
         <Form.Item name="role" label={t('users.role')} rules={[{ required: true }]}>
           <Select options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))} />

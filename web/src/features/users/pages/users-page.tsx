@@ -2,6 +2,7 @@ import { EditOutlined, KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { ROLES, type Role } from '../../../../../shared/src/roles';
+import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/date-format';
@@ -146,7 +147,7 @@ export function UsersPage() {
             allowClear
             placeholder={t('users.searchPlaceholder')}
             style={{ width: 260 }}
-            maxLength={100}
+            maxLength={TEXT_LIMITS.handle}
             onSearch={(value) => {
               setSearch(value.trim());
               setPage((current) => ({ ...current, current: 1 }));

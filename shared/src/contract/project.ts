@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { PROJECT_PRIORITIES } from '../pipeline-enums';
+import { PROJECT_STAGE_KEYS, PROJECT_STAGE_LIMITS } from '../project-stage';
+import { TEXT_LIMITS } from '../text';
+import { idString, localDate, money, nameText, personName, shortText, version } from './fields';
+import { itemsResponse } from './list';
+import { recordLinkSchema } from './record-link';
+
+/** Projects (项目, 一项目一档), their milestones and timeline: what the API takes and answers. */
+
+export const investorSchema = z.object({
+  firmId: z.string(),
+  firmName: z.string(),
+  sharePct: z.number().nullable(),
+});
+export type ProjectInvestor = z.infer<typeof investorSchema>;
+
+/** A project as the API answers it. Money is integer yuan; land in 亩. */
+export const projectSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  investors: z.array(investorSchema),
+  park: z.string().nullable(),
+  landMu: z.number().nullable(),
+  totalInvestment: z.number().nullable(),
+  fixedAssetInvestment: z.number().nullable(),
+  /** The ledger figure entered on the project (台账到位资金), what the form edits. */
+  fundsInPlace: z.number().nullable(),
+  capacityQuantity: z.number().nullable(),
+  capacityUnit: z.string().nullable(),
+  capacityProduct: z.string().nullable(),
+  capacityText: z.string().nullable(),
+  expectedOutput: z.number().nullable(),
+  expectedTax: z.number().nullable(),
+  expectedJobs: z.number().nullable(),
+  expectedExports: z.number().nullable(),
+  priority: z.enum(PROJECT_PRIORITIES).nullable(),
+  officerId: z.string().nullable(),
+  officerName: z.string().nullable(),
+  /** 包保领导: the leader who personally backs the project. */
+  leaderName: z.string().nullable(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** Imported free text; the picked chain link (环节) is `linkId` / `link`. */
+  chainLink: z.string().nullable(),
+  linkId: z.string().nullable(),
+  link: recordLinkSchema.nullable(),
+  leadId: z.string().nullable(),
+  /** 开工日期: required to enter 开工 (set by the move when missing). */
+  startDate: z.string().nullable(),
+  stage: z.enum(PROJECT_STAGE_KEYS),
+  stageDate: z.string().nullable(),
+  pausedFromStage: z.enum(PROJECT_STAGE_KEYS).nullable(),
+  stageReason: z.string().nullable(),
+  lateMilestones: z.number().int(),
+  maxDaysLate: z.number().int(),
+  /**
+   * Derived figures. 累计到位资金 and 累计完成投资 follow shared/src/figures.ts: to the latest
+   * dispatch report (else the ledger), with the period end they are as of.
+   */
+  figures: z.object({
+    fundsInPlaceCumulative: z.number().nullable(),
+    completedInvestmentCumulative: z.number().nullable(),
+    asOf: z.string().nullable(),
+    investmentPerMu: z.number().nullable(),
+    expectedTaxPerMu: z.number().nullable(),
+    expectedOutputPerMu: z.number().nullable(),
+  }),
+  isSample: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Project = z.infer<typeof projectSchema>;
+
+export const kanbanSchema = z.object({
+  columns: z.array(
+    z.object({
+      stage: z.enum(PROJECT_STAGE_KEYS),
+      count: z.number().int(),
+      totalInvestment: z.number(),
+      items: z.array(projectSchema),
+    }),
+  ),
+});
+export type ProjectKanban = z.infer<typeof kanbanSchema>;
+export type KanbanColumn = ProjectKanban['columns'][number];
+
+export const milestoneSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  plannedDate: z.string().nullable(),
+  actualDate: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  late: z.boolean(),
+  daysLate: z.number().int(),
+  isSample: z.boolean(),
+  version: z.number().int(),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+export const milestoneListSchema = itemsResponse(milestoneSchema);
+
+export const timelineItemSchema = z.object({
+  at: z.string(),
+  date: z.string(),
+  kind: z.enum(['stage', 'milestone', 'followup', 'edit']),
+  title: z.object({ zh: z.string(), en: z.string() }),
+  detail: z.string().nullable(),
+  /**
+   * Edits: the fields that changed, as `<entity>.<apiField>` (project.landMu, milestone.plannedDate)
+   * for the web to label in the reader's language; empty for other kinds.
+   */
+  fields: z.array(z.string()),
+  actorName: z.string().nullable(),
+});
+export type TimelineItem = z.infer<typeof timelineItemSchema>;
+export const timelineSchema = itemsResponse(timelineItemSchema);
+
+/** The editable fields of a project (the stage moves through POST /stage); imports take the same. */
+export const projectFields = {
+  investors: z
+    .array(
+      z.strictObject({
+        firmId: idString,
+        sharePct: z.number().min(0).max(100).nullable().optional(),
+      }),
+    )
+    .max(20)
+    .optional(),
+  park: shortText.nullable().optional(),
+  /** 亩: land area, up to a large industrial estate. */
+  landMu: z.number().min(0).max(1_000_000).nullable().optional(),
+  totalInvestment: money.nullable().optional(),
+  fixedAssetInvestment: money.nullable().optional(),
+  fundsInPlace: money.nullable().optional(),
+  capacityQuantity: z.number().min(0).max(1e12).nullable().optional(),
+  capacityUnit: z.string().trim().max(TEXT_LIMITS.unit).nullable().optional(),
+  capacityProduct: shortText.nullable().optional(),
+  expectedOutput: money.nullable().optional(),
+  expectedTax: money.nullable().optional(),
+  expectedJobs: z.number().int().min(0).max(10_000_000).nullable().optional(),
+  expectedExports: money.nullable().optional(),
+  priority: z.enum(PROJECT_PRIORITIES).nullable().optional(),
+  officerId: idString.nullable().optional(),
+  leaderName: personName.nullable().optional(),
+  contactName: personName.nullable().optional(),
+  contactPhone: z.string().trim().max(TEXT_LIMITS.phone).nullable().optional(),
+  chainLink: shortText.nullable().optional(),
+  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
+  linkId: idString.nullable().optional(),
+  startDate: localDate.nullable().optional(),
+};
+/** The editable fields as the web sends them. */
+export type ProjectInput = z.input<z.ZodObject<typeof projectFields>>;
+
+export const createProjectBody = z.strictObject({
+  name: nameText,
+  ...projectFields,
+  stage: z.enum(PROJECT_STAGE_KEYS).optional(),
+  stageDate: localDate.optional(),
+});
+export type CreateProjectBody = z.input<typeof createProjectBody>;
+
+export const updateProjectBody = z.strictObject({ version, name: nameText.optional(), ...projectFields });
+export type UpdateProjectBody = z.input<typeof updateProjectBody>;
+
+export const moveStageBody = z.strictObject({
+  to: z.enum(PROJECT_STAGE_KEYS),
+  date: localDate,
+  reason: z.string().trim().max(PROJECT_STAGE_LIMITS.reasonMaxLength).nullable().optional(),
+  version,
+});
+export type MoveStageBody = z.input<typeof moveStageBody>;
+
+const milestoneName = z.string().trim().min(1).max(TEXT_LIMITS.label);
+export const addMilestoneBody = z.strictObject({
+  name: milestoneName,
+  plannedDate: localDate,
+  ownerName: personName.nullable().optional(),
+});
+export type AddMilestoneBody = z.input<typeof addMilestoneBody>;
+
+export const updateMilestoneBody = z.strictObject({
+  version,
+  name: milestoneName.optional(),
+  plannedDate: localDate.nullable().optional(),
+  actualDate: localDate.nullable().optional(),
+  ownerName: personName.nullable().optional(),
+});
+export type UpdateMilestoneBody = z.input<typeof updateMilestoneBody>;
