@@ -49,7 +49,8 @@ function isBusy(err: unknown): boolean {
 }
 
 async function withSqliteLock<T>(sqlitePath: string, fn: () => Promise<T>): Promise<T> {
-  const raw = new SQLite(initLockPath(sqlitePath));
+  // timeout 0: a busy lock throws at once and is polled below (better-sqlite3 waits 5 s by default).
+  const raw = new SQLite(initLockPath(sqlitePath), { timeout: 0 });
   // The file stays in the default rollback-journal mode, so the lock is one on the file itself.
   try {
     // Polled rather than left to SQLite's busy handler, which would block this thread and so
