@@ -345,11 +345,14 @@ describe.skipIf(SKIP_BROWSER)('no stored XSS through charts (tooltips, labels), 
   it('referrals: firm names, lead targets and project names show in the tooltips as text', async () => {
     await open('/referrals');
     const names = [planted.referrerShort, planted.targetFirm, planted.targetName, planted.project];
+    // Found by colour while the categories are on (a switched-off icon turns grey); the legend stays put.
+    await hoverChart(admin, 'referral-graph', TREE_CELL);
+    const icons: Array<{ x: number; y: number }> = [];
+    for (const kind of ['referrer', 'project'] as const) {
+      icons.push(await legendIcon(admin, 'referral-graph', LEGEND_COLOR[kind]));
+    }
     const toggleLabelled = async () => {
-      for (const kind of ['referrer', 'project'] as const) {
-        const icon = await legendIcon(admin, 'referral-graph', LEGEND_COLOR[kind]);
-        await admin.mouse.click(icon.x, icon.y);
-      }
+      for (const icon of icons) await admin.mouse.click(icon.x, icon.y);
     };
     // A sweep of the whole graph, then — referred firms carry no label and may sit under a referrer's
     // or project's label — a sweep with those two categories switched off in the legend, so every
