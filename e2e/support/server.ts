@@ -24,9 +24,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-'));
-  // The demo zone, loaded once per run (global-setup.ts): the server finds it instead of seeding it.
+  // The demo zone, loaded once per run (global-setup.ts): the server finds it instead of seeding it —
+  // unless the test asks for another demo (e.g. LIANZHAO_DEMO_SAMPLE_SIZE), which the server then seeds.
   const demoDb = inject('lzE2eDemoDb');
-  if (demoDb) fs.copyFileSync(demoDb, path.join(dataDir, 'lianzhao.sqlite'));
+  const ownDemo = Object.keys(env).some((k) => k.startsWith('LIANZHAO_DEMO_'));
+  if (demoDb && !ownDemo) fs.copyFileSync(demoDb, path.join(dataDir, 'lianzhao.sqlite'));
   const child: ChildProcess = spawn(process.execPath, ['bin/lianzhao.mjs', 'serve'], {
     cwd: ROOT,
     env: {
