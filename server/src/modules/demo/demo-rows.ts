@@ -9,8 +9,6 @@ import type {
   ProjectTable,
 } from '../../db/database';
 import { newId } from '../../lib/ids';
-import { firmSearchText } from '../firm/firm.presenter';
-import { normaliseFirmName } from '../firm/firm-name';
 
 /**
  * Row builders for the demo pipeline: a whole table row from the few fields a seed names, with the
@@ -40,37 +38,8 @@ export function emptyRows(): PipelineRows {
   };
 }
 
-export type FirmSeed = Partial<FirmTable> & { name: string };
-
-export function firmRow(f: FirmSeed, nowIso: string): FirmTable {
-  const base: Omit<FirmTable, 'search_text'> = {
-    id: newId(),
-    name_norm: normaliseFirmName(f.name),
-    short_name: null,
-    aliases_json: '[]',
-    english_name: null,
-    uscc: null,
-    region: null,
-    industry_code: null,
-    registered_capital: null,
-    size_class: null,
-    listed_exchange: null,
-    listed_code: null,
-    parent_group: null,
-    is_local: 1,
-    business_scope: null,
-    chain_link: null,
-    contacts_json: '[]',
-    tags_json: '[]',
-    note: null,
-    is_sample: 0,
-    version: 1,
-    created_at: nowIso,
-    updated_at: nowIso,
-    ...f,
-  };
-  return { ...base, search_text: firmSearchText(base) };
-}
+export type { FirmSeed } from '../firm/firm-row';
+export { newFirmRow as firmRow } from '../firm/firm-row';
 
 export type ProjectSeed = Partial<ProjectTable> & { name: string; code: string; stage: string };
 

@@ -23,6 +23,7 @@ import {
 import * as repo from './firm.repository';
 import { type DuplicateCandidate, findDuplicateCandidates, replaceFirmAliases } from './firm-alias';
 import { normaliseFirmName } from './firm-name';
+import { newFirmRow } from './firm-row';
 
 export interface FirmInput {
   name?: string | undefined;
@@ -190,35 +191,11 @@ export async function createFirm(
   });
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
-  const base: Omit<FirmTable, 'search_text'> & LinkFields = {
-    id,
-    name: input.name,
-    name_norm: normaliseFirmName(input.name),
-    short_name: null,
-    aliases_json: '[]',
-    english_name: null,
-    uscc: null,
-    region: null,
-    industry_code: null,
-    registered_capital: null,
-    size_class: null,
-    listed_exchange: null,
-    listed_code: null,
-    parent_group: null,
-    is_local: 1,
-    business_scope: null,
-    chain_link: null,
-    link_id: null,
-    contacts_json: '[]',
-    tags_json: '[]',
-    note: null,
-    is_sample: 0,
-    version: 1,
-    created_at: nowIso,
-    updated_at: nowIso,
-    ...rowFields(input, codes),
+  const fields = rowFields(input, codes);
+  const row: FirmTable & LinkFields = {
+    ...newFirmRow({ id, name: input.name, ...fields }, nowIso),
+    link_id: fields.link_id ?? null,
   };
-  const row: FirmTable & LinkFields = { ...base, search_text: firmSearchText(base) };
   await ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.insertFirm(trx, row);
     await replaceFirmAliases(trx, [row]);

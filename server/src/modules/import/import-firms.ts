@@ -12,6 +12,7 @@ import { auditableFirm, type Contact, firmSearchText } from '../firm/firm.presen
 import { recordsNamingFirm, updateFirmVersioned } from '../firm/firm.repository';
 import { type FirmInput, rowFields } from '../firm/firm.service';
 import { type FirmNames, firmsByAliasNorm, replaceFirmAliases } from '../firm/firm-alias';
+import { newFirmRow } from '../firm/firm-row';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
 import { refreshProjectSearchText } from '../project/project-search';
@@ -194,34 +195,10 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
         const { draft } = m;
         if (!m.before) {
           const input: FirmInput = { ...draft.input, contacts: draft.contact ? [draft.contact] : undefined };
-          const base: Omit<FirmTable, 'search_text'> = {
-            id: newId(),
-            name: draft.input.name,
-            name_norm: draft.nameNorm,
-            short_name: null,
-            aliases_json: '[]',
-            english_name: null,
-            uscc: null,
-            region: null,
-            industry_code: null,
-            registered_capital: null,
-            size_class: null,
-            listed_exchange: null,
-            listed_code: null,
-            parent_group: null,
-            is_local: 1,
-            business_scope: null,
-            chain_link: null,
-            contacts_json: '[]',
-            tags_json: '[]',
-            note: null,
-            is_sample: 0,
-            version: 1,
-            created_at: nowIso,
-            updated_at: nowIso,
-            ...rowFields(input, draft.codes),
-          };
-          const row = { ...base, search_text: firmSearchText(base) };
+          const row = newFirmRow(
+            { name: draft.input.name, name_norm: draft.nameNorm, ...rowFields(input, draft.codes) },
+            nowIso,
+          );
           creates.push(row);
           audits.push({ entity: 'firm', entityId: row.id, action: 'create', after: auditableFirm(row) });
           continue;
