@@ -1,7 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Insertable } from 'kysely';
 import type { Database, FirmTable } from '../../db/database';
-import { newId } from '../../lib/ids';
 import { parseJsonArray } from '../../lib/json';
 import { requireActor } from '../../plugins/context';
 import type { AuditEntry } from '../audit/audit.writer';
