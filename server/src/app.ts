@@ -44,13 +44,20 @@ import { registerTextGuard } from './plugins/text-guard';
 import { registerWeb } from './plugins/web';
 import { type AppReadRunner, READ_TASKS, READ_TASKS_MODULE } from './read-tasks';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** LIANZHAO_PUBLIC_URL, or null: the base of links in outbound messages. */
+    publicUrl: string | null;
+  }
+}
+
 export interface BuildOptions {
   db: Db;
   config: Pick<
     AppConfig,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'secureCookies' | 'trustProxy' | 'webDist'
   > &
-    Partial<Pick<AppConfig, 'logLevel'>>;
+    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl'>>;
   clock?: Clock;
   logger?: boolean;
   loginLimits?: Partial<LoginLimits>;
@@ -89,6 +96,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     moduleUrl: READ_TASKS_MODULE,
   });
   app.decorate('reads', reads);
+  // Routes that send messages (the notify sweep) put the zone's address in their links.
+  app.decorate('publicUrl', opts.config.publicUrl ?? null);
   app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {
     request.reads = reads;

@@ -14,6 +14,25 @@ export interface AppConfig {
   trustProxy: boolean;
   logLevel: string;
   webDist: string;
+  /**
+   * Where users reach this server (LIANZHAO_PUBLIC_URL, e.g. https://zhaoshang.example.gov.cn):
+   * group-bot and email messages then carry a link to their record. Null: messages carry none.
+   */
+  publicUrl: string | null;
+}
+
+function publicUrlFromEnv(value: string | undefined): string | null {
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`LIANZHAO_PUBLIC_URL must be an http(s) address, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`LIANZHAO_PUBLIC_URL must be an http(s) address, got "${value}"`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
 /** The demo password is printed on first start; an env var overrides it for shared demos. */
@@ -44,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.LIANZHAO_TRUST_PROXY === '1' || env.LIANZHAO_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
     webDist: path.join(root, 'web', 'dist'),
+    publicUrl: publicUrlFromEnv(env.LIANZHAO_PUBLIC_URL),
   };
 }

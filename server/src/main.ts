@@ -25,7 +25,7 @@ export async function serve(config: AppConfig): Promise<void> {
   // Two read workers: this machine class has two cores; PostgreSQL ignores it.
   const app = await buildApp({ db, config, logger: true, readWorkers: 2 });
   // Escalations and outbound messages: recomputed from the data every minute (idempotent).
-  const stopSweeper = startSweeper(db, systemClock, app.log);
+  const stopSweeper = startSweeper(db, systemClock, app.log, undefined, { publicUrl: config.publicUrl });
   const shutdown = async () => {
     stopSweeper();
     await app.close();

@@ -247,6 +247,8 @@ export interface OutboundDeliveryTable {
   dedupe_key: string;
   subject: string;
   body: string;
+  /** The app path of the record the message is about (/requests/…); null on messages queued before. */
+  link_path: string | null;
   status: string;
   attempts: number;
   last_error: string | null;

@@ -29,7 +29,7 @@ export interface TestApp {
 
 /** A fresh database with the demo zone and an app built on it; one per test file. */
 export async function createTestApp(
-  opts: { loginLimits?: { perIpAttempts?: number } } = {},
+  opts: { loginLimits?: { perIpAttempts?: number }; publicUrl?: string } = {},
 ): Promise<TestApp> {
   // Every test file gets its own copy of the demo zone (seeded once per run, test-templates.ts).
   const db = await createDemoTestDb();
@@ -43,6 +43,7 @@ export async function createTestApp(
       secureCookies: false,
       trustProxy: false,
       webDist: path.join(import.meta.dirname, 'no-web-dist'),
+      publicUrl: opts.publicUrl ?? null,
     },
     loginLimits: opts.loginLimits ?? { perIpAttempts: 10_000 },
   });

@@ -6,8 +6,8 @@ import {
   MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, type MenuProps, Tag, Typography } from 'antd';
-import { Suspense, useState } from 'react';
+import { Avatar, Button, Drawer, Flex, Layout, type MenuProps, Tag, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
 import { LanguageSwitch } from '../components/language-switch';
@@ -21,6 +21,10 @@ import { useI18n } from '../locales/i18n-context';
 import type { MessageKey } from '../locales/zh';
 
 const COLLAPSED_KEY = 'lianzhao.sider-collapsed';
+
+// Menus load in their own chunk (see side-menu.tsx for why).
+const SideMenu = lazy(async () => ({ default: (await import('./side-menu')).SideMenu }));
+const UserMenu = lazy(async () => ({ default: (await import('./side-menu')).UserMenu }));
 
 /** The module whose path is the longest prefix of the current path ("/" only for "/"). */
 function activeModuleKey(modules: AppModule[], pathname: string): string | undefined {
@@ -122,18 +126,31 @@ export function AppLayout() {
   ];
 
   const sideMenu = (
-    <Menu
-      theme="dark"
-      mode="inline"
-      selectedKeys={selected ? [selected] : []}
-      items={menuItems}
-      onClick={({ key }) => {
-        const target = modules.find((module) => module.key === key);
-        setDrawerOpen(false);
-        if (target) navigate(target.path);
-      }}
-      data-testid="side-menu"
-    />
+    <Suspense fallback={null}>
+      <SideMenu
+        items={menuItems}
+        selectedKeys={selected ? [selected] : []}
+        onSelect={(key) => {
+          const target = modules.find((module) => module.key === key);
+          setDrawerOpen(false);
+          if (target) navigate(target.path);
+        }}
+      />
+    </Suspense>
+  );
+
+  const avatar = (
+    <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+      <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5bbf' }} />
+      {isPhone ? null : (
+        <>
+          <Typography.Text data-testid="user-display-name">{me.user.displayName}</Typography.Text>
+          <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="user-role">
+            {t(`role.${me.user.role}`)}
+          </Tag>
+        </>
+      )}
+    </Flex>
   );
 
   return (
@@ -193,24 +210,14 @@ export function AppLayout() {
           </Typography.Text>
           {restricted ? null : <InboxBadge />}
           <LanguageSwitch />
-          <Dropdown
-            menu={{
-              items: userMenu,
-              onClick: ({ key }) => (key === 'logout' ? handleLogout() : navigate(CHANGE_PASSWORD_PATH)),
-            }}
-          >
-            <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
-              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1d5bbf' }} />
-              {isPhone ? null : (
-                <>
-                  <Typography.Text data-testid="user-display-name">{me.user.displayName}</Typography.Text>
-                  <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="user-role">
-                    {t(`role.${me.user.role}`)}
-                  </Tag>
-                </>
-              )}
-            </Flex>
-          </Dropdown>
+          <Suspense fallback={avatar}>
+            <UserMenu
+              items={userMenu}
+              onSelect={(key) => (key === 'logout' ? handleLogout() : navigate(CHANGE_PASSWORD_PATH))}
+            >
+              {avatar}
+            </UserMenu>
+          </Suspense>
           <Button
             icon={<LogoutOutlined />}
             loading={logoutMutation.isPending}

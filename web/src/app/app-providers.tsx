@@ -1,7 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntdApp, ConfigProvider, type ThemeConfig } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { ModuleRegistryProvider } from '../lib/module-registry';
@@ -41,12 +39,12 @@ function createQueryClient(): QueryClient {
 }
 
 function AntdConfig({ children }: { children: ReactNode }) {
-  const { lang } = useI18n();
+  const { antdLocale } = useI18n();
   // On phones every dialog fills the screen (styles.css), so none opens with an edge off screen.
   const isPhone = useIsPhone();
   return (
     <ConfigProvider
-      locale={lang === 'zh' ? zhCN : enUS}
+      locale={antdLocale}
       theme={theme}
       modal={isPhone ? { className: 'lz-phone-modal', centered: false } : undefined}
     >

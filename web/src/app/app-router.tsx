@@ -4,8 +4,6 @@ import { RouterProvider } from 'react-router/dom';
 import { NotFoundResult } from '../components/not-found-result';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { RequirePermission } from '../features/auth/components/require-permission';
-import { ChangePasswordPage } from '../features/auth/pages/change-password-page';
-import { LoginPage } from '../features/auth/pages/login-page';
 import type { AppModule, LazyPage } from '../lib/module-registry';
 import { AppLayout } from './app-layout';
 import { MODULES } from './modules';
@@ -18,6 +16,15 @@ const WallScreenPage = lazy(async () => ({
 // 一项目一档 printable dossier: outside the layout too, so the page prints as the document alone.
 const DossierPage = lazy(async () => ({
   default: (await import('../features/report/pages/dossier-page')).DossierPage,
+}));
+
+// Sign-in and password pages carry the form library; a signed-in phone opening a page from a link
+// should not download them first.
+const LoginPage = lazy(async () => ({
+  default: (await import('../features/auth/pages/login-page')).LoginPage,
+}));
+const ChangePasswordPage = lazy(async () => ({
+  default: (await import('../features/auth/pages/change-password-page')).ChangePasswordPage,
 }));
 
 function guarded(module: AppModule, Page: LazyPage) {
@@ -42,7 +49,14 @@ function moduleRoutes(module: AppModule): RouteObject[] {
 }
 
 const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={null}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
   {
     element: <RequireAuth />,
     children: [
@@ -71,7 +85,14 @@ const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           ...MODULES.flatMap(moduleRoutes),
-          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            path: '/change-password',
+            element: (
+              <Suspense fallback={null}>
+                <ChangePasswordPage />
+              </Suspense>
+            ),
+          },
           { path: '*', element: <NotFoundResult /> },
         ],
       },

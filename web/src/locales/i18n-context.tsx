@@ -1,8 +1,9 @@
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Bilingual } from '../../../shared/src/i18n-message';
-import { en } from './en';
 import { type MessageKey, type Messages, zh } from './zh';
 
 /** The two UI languages: Simplified Chinese first, English second. */
@@ -12,7 +13,22 @@ export type Lang = 'zh' | 'en';
 export type LocalizedText = Bilingual;
 
 const STORAGE_KEY = 'lianzhao.lang';
-const tables: Record<Lang, Messages> = { zh, en };
+/** English arrives with its own chunk (en-bundle.ts); until then, and if it fails, Chinese shows. */
+let english: { messages: Messages; antdLocale: AntdLocale } | null = null;
+
+/** Loads a language's tables once; Chinese is always there. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  if (lang === 'en' && !english) english = (await import('./en-bundle')).englishBundle;
+}
+
+/** Called before the first render so a user who chose English never sees a Chinese first frame. */
+export function loadStoredLanguage(): Promise<void> {
+  return loadLanguage(readStoredLang()).catch(() => undefined);
+}
+
+function tableOf(lang: Lang): Messages {
+  return lang === 'en' && english ? english.messages : zh;
+}
 
 function readStoredLang(): Lang {
   try {
@@ -34,6 +50,8 @@ interface I18nValue {
   lang: Lang;
   setLang: (lang: Lang) => void;
   t: Translate;
+  /** antd's own texts (pagination, pickers, empty states) in the same language. */
+  antdLocale: AntdLocale;
   /** Picks the current language out of a bilingual server message. */
   pick: (text: LocalizedText) => string;
 }
@@ -50,7 +68,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     applyDocumentLang(lang);
-    document.title = tables[lang]['app.fullTitle'];
+    document.title = tableOf(lang)['app.fullTitle'];
   }, [lang]);
 
   const setLang = useCallback((next: Lang) => {
@@ -59,18 +77,23 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Not remembered, but still switched for this page.
     }
-    applyDocumentLang(next);
-    setLangState(next);
+    void loadLanguage(next)
+      .catch(() => undefined)
+      .then(() => {
+        applyDocumentLang(next);
+        setLangState(next);
+      });
   }, []);
 
   const value = useMemo<I18nValue>(() => {
-    const table = tables[lang];
+    const table = tableOf(lang);
     const t: Translate = (key, vars) => {
       const text = table[key];
       if (!vars) return text;
       return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
     };
-    return { lang, setLang, t, pick: (text) => text[lang] || text.zh || text.en };
+    const antdLocale = lang === 'en' && english ? english.antdLocale : zhCN;
+    return { lang, setLang, t, antdLocale, pick: (text) => text[lang] || text.zh || text.en };
   }, [lang, setLang]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,14 +1,9 @@
 import type { InboxItem } from '../../../../shared/src/contract/inbox';
 import { daysBetween, periodOf } from '../../../../shared/src/dates';
+import { recordPath } from '../../../../shared/src/record-path';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import * as repo from './inbox.repository';
-
-function linkOf(kind: string, id: string, parentId: string | null): string {
-  if (kind === 'request' || kind === 'factor_request') return `/requests/${id}`;
-  if (kind === 'task') return `/tasks/${id}`;
-  return `/problem-lists/${parentId ?? id}`;
-}
 
 function present(raw: repo.RawItem, day: string): InboxItem {
   const late = raw.deadline && raw.deadline < day ? daysBetween(raw.deadline, day) : 0;
@@ -21,7 +16,7 @@ function present(raw: repo.RawItem, day: string): InboxItem {
     deadline: raw.deadline,
     overdue: late > 0,
     daysLate: late,
-    link: linkOf(raw.kind, raw.id, raw.parentId),
+    link: recordPath(raw.kind, raw.id, raw.parentId),
   };
 }
 
@@ -101,7 +96,7 @@ export async function getInbox(ctx: ServiceContext) {
       kind: n.kind,
       title: n.title,
       body: n.body,
-      link: n.entity_id ? linkOf(n.entity ?? '', n.entity_id, n.entity_id) : null,
+      link: n.entity_id ? recordPath(n.entity ?? '', n.entity_id) : null,
       createdAt: n.created_at,
       read: n.read_at !== null,
     })),

@@ -208,7 +208,7 @@ export async function testChannel(ctx: ServiceContext, id: string) {
 }
 
 /** Runs the escalation sweep and the deliveries now (the serving process also runs it every minute). */
-export async function sweepNow(ctx: ServiceContext) {
+export async function sweepNow(ctx: ServiceContext, publicUrl: string | null = null) {
   requireActor(ctx);
-  return runSweep(ctx.db, ctx.clock);
+  return runSweep(ctx.db, ctx.clock, { publicUrl });
 }

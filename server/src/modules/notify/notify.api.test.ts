@@ -57,6 +57,20 @@ function startSmtp(): Promise<{
   });
 }
 
+/** The text of a single-part message as nodemailer encodes it (base64 or quoted-printable). */
+function mailText(data: string): string {
+  const split = data.indexOf('\r\n\r\n');
+  const head = data.slice(0, split);
+  const body = data.slice(split + 4);
+  const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') {
+    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => `%${hex}`);
+    return decodeURIComponent(bytes);
+  }
+  return body;
+}
+
 /** A chat-bot webhook on loopback that answers like WeChat Work ({errcode: 0}). */
 function startWebhook(): Promise<{ url: string; bodies: unknown[]; close: () => Promise<void> }> {
   const bodies: unknown[] = [];
@@ -94,7 +108,8 @@ describe.skipIf(SKIP_DB)('notifications and the outbound channel (loopback recei
   beforeAll(async () => {
     // The receivers listen on loopback, which the webhook guard refuses unless the operator allows it.
     process.env.LIANZHAO_WEBHOOK_ALLOW_HOSTS = '127.0.0.1';
-    t = await createTestApp();
+    // The zone's public address: messages then carry a link to their record.
+    t = await createTestApp({ publicUrl: 'https://zhaoshang.zone.example' });
     admin = await t.login('admin');
     officer = await t.login('officer');
     firmUser = await t.login('firm');
@@ -151,6 +166,10 @@ describe.skipIf(SKIP_DB)('notifications and the outbound channel (loopback recei
     expect(hook.bodies).toHaveLength(1);
     expect(hook.bodies[0]).toMatchObject({ msgtype: 'text' });
     expect(JSON.stringify(hook.bodies[0])).toContain('生产用水管网接入');
+    // A phone opens the request from the group chat (after signing in, /login?next= keeps the way).
+    const link = `https://zhaoshang.zone.example/requests/${raised.json().id}`;
+    expect((hook.bodies[0] as { text: { content: string } }).text.content).toContain(`打开：${link}`);
+    expect(mailText(smtp.messages[0]?.data ?? '')).toContain(link);
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]?.rcpt[0]).toContain('duban@zone.example');
     expect(smtp.messages[0]?.data).toMatch(/Subject:/);

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { recordPath } from '../../../../shared/src/record-path';
 import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
 
@@ -113,6 +114,7 @@ async function queueOutbound(db: Q, nowIso: string, n: NotificationInput) {
         dedupe_key: n.dedupeKey,
         subject: n.title,
         body: n.body ?? n.title,
+        link_path: recordPath(n.entity, n.entityId),
         status: 'pending',
         attempts: 0,
         last_error: null,

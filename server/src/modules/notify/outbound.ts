@@ -32,6 +32,8 @@ export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
 export interface OutboundMessage {
   subject: string;
   body: string;
+  /** The record's page on the zone's server; a phone opens it (after signing in, if need be). */
+  link?: string | null;
 }
 
 export interface ChannelForSend {
@@ -79,7 +81,8 @@ async function deliver(ch: ChannelForSend, msg: OutboundMessage, opts: PostOptio
       socketTimeout: timeoutMs,
     });
     try {
-      await transport.sendMail({ from: c.from, to: c.to, subject: msg.subject, text: msg.body });
+      const text = msg.link ? `${msg.body}\n\n打开 / Open: ${msg.link}` : msg.body;
+      await transport.sendMail({ from: c.from, to: c.to, subject: msg.subject, text });
     } finally {
       transport.close();
     }
@@ -88,12 +91,18 @@ async function deliver(ch: ChannelForSend, msg: OutboundMessage, opts: PostOptio
   if (ch.kind === 'webhook') {
     const c = webhookConfigSchema.parse(JSON.parse(ch.config_json));
     if (!ch.secret) throw new Error('webhook URL missing');
-    const text = [c.keyword, msg.subject, msg.body === msg.subject ? null : msg.body]
+    // WeChat Work and DingTalk turn a bare URL in a text message into a link a phone can tap.
+    const text = [
+      c.keyword,
+      msg.subject,
+      msg.body === msg.subject ? null : msg.body,
+      msg.link ? `打开：${msg.link}` : null,
+    ]
       .filter(Boolean)
       .join('\n');
     const payload =
       c.flavour === 'generic'
-        ? { subject: msg.subject, body: msg.body }
+        ? { subject: msg.subject, body: msg.body, ...(msg.link ? { link: msg.link } : {}) }
         : { msgtype: 'text', text: { content: text } };
     const res = await postJson(ch.secret, payload, opts);
     if (res.status < 200 || res.status >= 300) throw new Error(`webhook answered HTTP ${res.status}`);

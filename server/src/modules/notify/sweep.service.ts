@@ -1,5 +1,6 @@
 import { todayInShanghai } from '../../../../shared/src/dates';
 import { escalationOf } from '../../../../shared/src/escalation';
+import { publicLink } from '../../../../shared/src/record-path';
 import type { Db } from '../../db/connect';
 import { addMinutes, type Clock } from '../../lib/clock';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
@@ -10,6 +11,13 @@ import { listOverdueRunningTasks } from '../task/task.repository';
 import { taskEscalationSubject } from '../task/task.service';
 import { recordEscalation } from './escalation.service';
 import { sendOnChannel } from './outbound';
+
+export interface SweepOptions {
+  /** Deliveries per run. */
+  limit?: number;
+  /** The zone's public address (LIANZHAO_PUBLIC_URL): messages then carry a link to their record. */
+  publicUrl?: string | null;
+}
 
 /** A delivery is tried this many times (back-off 1, 2, 4, 8 minutes) before it is marked failed. */
 export const MAX_ATTEMPTS = 5;
@@ -47,8 +55,9 @@ export async function sweepEscalations(db: Db, clock: Clock): Promise<number> {
 export async function deliverPending(
   db: Db,
   clock: Clock,
-  limit = 50,
+  opts: SweepOptions = {},
 ): Promise<{ sent: number; failed: number }> {
+  const limit = opts.limit ?? 50;
   const k = db.kysely;
   const nowIso = clock.now().toISOString();
   const due = await k
@@ -58,6 +67,7 @@ export async function deliverPending(
       'outbound_delivery.id',
       'outbound_delivery.subject',
       'outbound_delivery.body',
+      'outbound_delivery.link_path',
       'outbound_delivery.attempts',
       'outbound_channel.kind',
       'outbound_channel.config_json',
@@ -80,7 +90,8 @@ export async function deliverPending(
       .executeTakeFirst();
     if (Number(claim.numUpdatedRows) !== 1) continue;
     try {
-      await sendOnChannel(d, { subject: d.subject, body: d.body });
+      const link = d.link_path ? publicLink(opts.publicUrl ?? null, d.link_path) : null;
+      await sendOnChannel(d, { subject: d.subject, body: d.body, link });
       await k
         .updateTable('outbound_delivery')
         .set({
@@ -111,9 +122,9 @@ export async function deliverPending(
 }
 
 /** One round: escalations first (they queue messages), then the deliveries. */
-export async function runSweep(db: Db, clock: Clock) {
+export async function runSweep(db: Db, clock: Clock, opts: SweepOptions = {}) {
   const escalations = await sweepEscalations(db, clock);
-  const delivered = await deliverPending(db, clock);
+  const delivered = await deliverPending(db, clock, opts);
   return { escalations, ...delivered };
 }
 
@@ -126,13 +137,14 @@ export function startSweeper(
   clock: Clock,
   log: { warn: (obj: unknown, msg: string) => void },
   intervalMs = 60_000,
+  opts: SweepOptions = {},
 ): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runSweep(db, clock);
+      await runSweep(db, clock, opts);
     } catch (err) {
       log.warn({ err }, 'supervision sweep failed; it runs again at the next interval');
     } finally {

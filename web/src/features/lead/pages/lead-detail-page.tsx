@@ -13,14 +13,21 @@ import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
-import { LeadFormModal } from '../components/lead-form-modal';
-import { LeadSignModal } from '../components/lead-sign-modal';
 import { LeadStatusModal, leadMoves } from '../components/lead-status-modal';
 import { NextStepCell } from '../components/next-step-cell';
+
+// Dialogs load when first opened (lib/lazy-component.tsx).
+const LeadFormModal = lazyComponent(() =>
+  import('../components/lead-form-modal').then((m) => m.LeadFormModal),
+);
+const LeadSignModal = lazyComponent(() =>
+  import('../components/lead-sign-modal').then((m) => m.LeadSignModal),
+);
 
 /** `/leads/:id`: one lead with its status actions, follow-up log and 签约. */
 export function LeadDetailPage() {

@@ -10,6 +10,7 @@ import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
 import { StageTag } from '../../../components/stage-tag';
 import { ApiError } from '../../../lib/api-client';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
@@ -18,10 +19,16 @@ import { useProject } from '../api/use-projects';
 import { MilestonesCard } from '../components/milestones-card';
 import { PriorityTag } from '../components/priority-tag';
 import { ProjectFactsCard } from '../components/project-facts-card';
-import { ProjectFormModal } from '../components/project-form-modal';
 import { ProjectStageSteps } from '../components/project-stage-steps';
 import { ProjectTimelineCard } from '../components/project-timeline-card';
-import { StageMoveModal } from '../components/stage-move-modal';
+
+// Dialogs load when first opened (lib/lazy-component.tsx).
+const ProjectFormModal = lazyComponent(() =>
+  import('../components/project-form-modal').then((m) => m.ProjectFormModal),
+);
+const StageMoveModal = lazyComponent(() =>
+  import('../components/stage-move-modal').then((m) => m.StageMoveModal),
+);
 
 /** `/projects/:id` 一项目一档: facts, figures, stage bar and moves, milestones, timeline. */
 export function ProjectDetailPage() {

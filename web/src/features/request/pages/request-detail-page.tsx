@@ -27,10 +27,16 @@ import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RequestEvent, useAddRequestNote, useInvalidateRequests, useRequest } from '../api/use-requests';
-import { AssignModal, MoveModal } from '../components/request-action-modals';
 import { RequestStatusTag, RequestTypeTag } from '../components/request-status-tag';
+
+// Dialogs load when first opened (lib/lazy-component.tsx).
+const AssignModal = lazyComponent(() =>
+  import('../components/request-action-modals').then((m) => m.AssignModal),
+);
+const MoveModal = lazyComponent(() => import('../components/request-action-modals').then((m) => m.MoveModal));
 
 const BUTTON_TYPE: Partial<Record<RequestStatus, 'primary' | 'default'>> = {
   accepted: 'primary',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useDepartments } from '../../../lib/use-departments';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
@@ -13,9 +14,13 @@ import {
   requestFiltersFromSearch,
   requestFiltersToSearch,
 } from '../components/request-filter-bar';
-import { RequestFormModal } from '../components/request-form-modal';
 import { RequestOverviewPanel } from '../components/request-overview';
 import { RequestsTable } from '../components/requests-table';
+
+// Dialogs load when first opened (lib/lazy-component.tsx).
+const RequestFormModal = lazyComponent(() =>
+  import('../components/request-form-modal').then((m) => m.RequestFormModal),
+);
 
 type Tab = 'all' | 'queue' | 'overview';
 

@@ -9,12 +9,17 @@ import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
 import { StageTag } from '../../../components/stage-tag';
 import { errorText } from '../../../lib/error-text';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
-import { ReportFormModal } from '../components/report-form-modal';
 import { RoundRollups } from '../components/round-rollups';
+
+// Dialogs load when first opened (lib/lazy-component.tsx).
+const ReportFormModal = lazyComponent(() =>
+  import('../components/report-form-modal').then((m) => m.ReportFormModal),
+);
 
 /** `/rounds/:id` a round: its projects, who has reported (late marked), who has not; report and remind. */
 export function RoundDetailPage() {
