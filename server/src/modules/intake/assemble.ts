@@ -282,12 +282,15 @@ export function assemble(input: AssembleInput): Assembled {
     for (const st of sStages) {
       const b = target(st.start);
       // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
-      if (b?.aggregate && b === aggregateB) {
+      // "A、B、C等续建项目": a stage word in the list's tail is the stage of every listed item.
+      const listTail =
+        aggregateAt >= 0 && st.start < aggregateAt && text.lastIndexOf('等', st.start) >= aggregateAt - 12;
+      if ((b?.aggregate && b === aggregateB) || listTail) {
         for (const r of resolved)
           if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
       }
-      if (b) b.stages.push(st);
-      else {
+      if (b && !(listTail && !b.aggregate)) b.stages.push(st);
+      else if (!b) {
         const fc = keepForFirm(st.start);
         if (fc)
           firmFacts.set(fc, { ...firmFacts.get(fc), stages: [...(firmFacts.get(fc)?.stages ?? []), st] });

@@ -28,10 +28,26 @@ export interface Concreteness {
   reason: 'empty' | 'clause' | 'sector' | 'quantity' | 'too-short' | null;
 }
 
+/** Work done on a plant: with a noun for the plant it names a project (工厂扩产), alone it does not. */
+const PROJECT_ACTION = /^(?:扩产|扩建|改扩建|技改|迁建|搬迁|扩能|新建)$/;
+
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
 
-/** Judges the text before 项目 (or a listed item): does it name one project? */
+const judged = new Map<string, Concreteness>();
+/** Bound on remembered stems: a long paste repeats few of them, junk input would grow the map. */
+const MAX_JUDGED = 5000;
+
+/** Judges the text before 项目 (or a listed item): does it name one project? Remembered per stem. */
 export function judgeProjectStem(stem: string): Concreteness {
+  const known = judged.get(stem);
+  if (known) return known;
+  const j = judge(stem);
+  if (judged.size >= MAX_JUDGED) judged.clear();
+  judged.set(stem, j);
+  return j;
+}
+
+function judge(stem: string): Concreteness {
   const s = stem.trim();
   if (s.length === 0) return { concrete: false, reason: 'empty' };
   if (LATIN_OR_DIGIT.test(s) && /[\u4e00-\u9fffA-Za-z]{2}/.test(s.replace(/\d/g, ''))) {
@@ -62,6 +78,9 @@ export function judgeProjectStem(stem: string): Concreteness {
     (w) => CONTENT_TAGS.has(w.tag) && !SECTOR_WORD.test(w.word) && w.word.length >= 2,
   );
   if (content.length >= 2 && rest.length >= 4) return { concrete: true, reason: null };
+  // "智能工厂扩产", "铝材厂技改": what is built (a plant, a line) plus what is done to it is one project.
+  if (content.length >= 1 && words.some((w) => PROJECT_ACTION.test(w.word)) && rest.length >= 4)
+    return { concrete: true, reason: null };
   // One specific product or facility word with a modifier: 屠宰场, 冷链物流中心 (≥ 3 characters).
   if (content.some((w) => w.word.length >= 3) && rest.length >= 4) return { concrete: true, reason: null };
   return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
