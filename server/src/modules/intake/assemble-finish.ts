@@ -85,6 +85,7 @@ export function finishProjects(input: FinishInput): void {
       }
     }
     if (!b.park && ownerPark) b.park = ownerPark;
+    b.capacity ??= capacityInName(text, b);
     if (leadStage && !b.stages.some((s) => !s.planned)) b.stages.push({ ...leadStage, planned: false });
     if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
       b.dates.unshift({
@@ -95,4 +96,17 @@ export function finishProjects(input: FinishInput): void {
       });
     }
   }
+}
+
+/** Power and cell capacities written into a name: "10GW高效光伏组件项目", "200兆瓦渔光互补光伏电站项目". */
+const NAMED_CAPACITY = /(?<![\d.])(\d+(?:\.\d+)?)\s*(GW|MW|GWh|MWh|兆瓦|吉瓦|万千瓦|千瓦)/;
+
+/** The capacity a project's own name states, when no sentence gave one. */
+function capacityInName(text: string, b: ProjectBuilder): CapacityToken | null {
+  const m = NAMED_CAPACITY.exec(text.slice(b.first.start, b.first.end));
+  if (!m) return null;
+  const start = b.first.start + m.index;
+  const unit = m[2] === '万千瓦' ? '千瓦' : (m[2] ?? '');
+  const value = Number(m[1]) * (m[2] === '万千瓦' ? 1e4 : 1);
+  return { start, end: start + m[0].length, items: [{ value, unit, product: null }], text: m[0] };
 }

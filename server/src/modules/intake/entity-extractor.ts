@@ -20,10 +20,16 @@ export interface FirmMention {
 const FIRM_SUFFIX =
   /集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|控股集团|控股公司|集团公司|集团|公司|控股/g;
 const LEGAL_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司)$/;
-const FIRM_SCAN: ScanOptions = { maxLen: 28, minStem: 2, stopAtDigits: true, extraStops: ['深耕', '龙头'] };
+const FIRM_SCAN: ScanOptions = {
+  maxLen: 28,
+  minStem: 2,
+  stopAtDigits: true,
+  // "此次双鹏新能源科技(江苏)有限公司": words of the sentence before a name are not part of it.
+  extraStops: ['深耕', '龙头', '此次', '本次', '当日', '当天'],
+};
 /** Stems that make 公司/集团 a common noun (该公司, 子公司, 上市公司), not a name. */
 const GENERIC_FIRM_STEM =
-  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化)$/;
+  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化|项目|(?:境内|境外|A股|港股|主板|创业板)?上市)$/;
 const GOVERNMENT =
   /(?:政府|管委会|委员会|办公室|人大|政协|党委|局|厅|部|办|院|所|中心|协会|学会|学校|大学|医院)$/;
 

@@ -265,6 +265,7 @@ export function scoreProjects(
     project: simp(g.project),
     companies: g.companies.map(simp),
     park: g.park === null ? null : simp(g.park),
+    capacity: g.capacity === null ? null : simp(g.capacity),
   }));
   const golds = goldAll.filter((g) => !g.is_aggregate);
   const preds = predAll.filter((p) => !p.isAggregate);
