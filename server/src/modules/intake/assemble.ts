@@ -50,6 +50,7 @@ export interface Assembled {
 const PLANNED_MARK = /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标/g;
 const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 const COMPANY_VERBS = /投资|建设|投建|设立|实施|推进|签约|落户|入驻|引进|承建|合作|入股|由|打造|新上|计划/;
+const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
 const VENUE_AFTER = /^(?:举行|召开|举办|分会场|会场|隆重)/;
 const MAX_PROJECTS = 200;
 
@@ -73,6 +74,8 @@ export function assemble(input: AssembleInput): Assembled {
   const sentenceProject = new Map<number, ProjectBuilder>();
   let current: ProjectBuilder | null = null;
   const explicitBuilder = new Map<ProjectNameMention, ProjectBuilder>();
+  /** The last firm (legal name) that signed an investment agreement, until a project takes it. */
+  let signingFirm: { firm: FirmMention; sentence: number } | null = null;
 
   const within = <T extends { start: number }>(xs: readonly T[], s: { start: number; end: number }) =>
     startingIn(xs, s.start, s.end);
@@ -151,6 +154,26 @@ export function assemble(input: AssembleInput): Assembled {
       }
       if (n.reference) {
         if (current && inScope) resolved.push({ pos: n.start, b: current, explicit: false });
+        else if (signingFirm && signingFirm.sentence >= sIndex - 1 && !n.aggregate) {
+          // "A公司与管委会签订投资协议。该项目总投资1.8亿元": the project referred to is that firm's.
+          const f = signingFirm.firm;
+          const b = resolveExplicit(
+            {
+              name: `${f.name}项目`,
+              start: f.start,
+              end: f.end,
+              reference: false,
+              anaphoric: false,
+              aggregate: false,
+              companyHint: f.name,
+            },
+            sIndex,
+          );
+          b.nameFromFirm = true;
+          resolved.push({ pos: n.start, b, explicit: true });
+          current = b;
+          signingFirm = null;
+        }
         continue;
       }
       const b = resolveExplicit(n, sIndex);
@@ -158,6 +181,9 @@ export function assemble(input: AssembleInput): Assembled {
       current = b;
     }
     const sFirms = within(firms, sent).filter((f) => !isGovernment(f.name));
+    const signer = sFirms.find((f) => f.legal);
+    if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
+      signingFirm = { firm: signer, sentence: sIndex };
     const sMoney = within(money, sent);
     // A firm that invests with no project named: the firm's own project (湖北合聚…有限公司，投资总额…).
     // "计划投资金额共17.5亿元": a total over several firms is a batch figure, not one project's.
