@@ -21,10 +21,13 @@ describe('judgeProjectStem: does the text before 项目 name one project?', () =
     ['实地调研新能源产业', 'clause'],
     ['电子信息产业', 'sector'],
     ['高科技', 'sector'],
-    ['培训', 'sector'],
+    ['培训', 'too-short'],
     ['诸多', 'quantity'],
     ['第二期', 'quantity'],
     ['大体量', 'sector'],
+    ['广谋', 'too-short'],
+    ['早建', 'too-short'],
+    ['协(xié)调(diào)解决', 'sector'],
   ])('%s names no project (%s)', (stem, reason) => {
     const j = judgeProjectStem(stem);
     expect(j.concrete).toBe(false);
@@ -45,6 +48,27 @@ describe('findProjectNames keeps only concrete names', () => {
     const named = names.filter((n) => !n.reference).map((n) => n.name);
     expect(named).toEqual(['渝东阀门生产项目']);
     expect(names.filter((n) => n.reference)).toHaveLength(3);
+  });
+
+  it('a two-character stem that is part of a firm named in the text is kept (安九项目)', () => {
+    const text = '辽宁安九动物营养食品有限公司投资建设。安九项目总投资3.28亿元。';
+    const firms = [
+      {
+        name: '辽宁安九动物营养食品有限公司',
+        start: 0,
+        end: 14,
+        legal: true,
+        source: 'legal-suffix' as const,
+        knownId: null,
+        declaredAlias: null,
+      },
+    ];
+    expect(
+      findProjectNames(text, firms)
+        .filter((n) => !n.reference)
+        .map((n) => n.name),
+    ).toEqual(['安九项目']);
+    expect(findProjectNames('会议要求，广谋项目，勤跑项目。', []).filter((n) => !n.reference)).toEqual([]);
   });
 
   it('a park joined by 及 stays inside the name', () => {

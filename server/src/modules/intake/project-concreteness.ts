@@ -47,8 +47,13 @@ export function judgeProjectStem(stem: string): Concreteness {
   return j;
 }
 
+/** "協(xié)調(diào)": pinyin a broken converter wrote after each character; not part of any name. */
+const PINYIN_NOTE = /\([a-zA-Z\u00e0-\u01dc]{1,7}\)/g;
+/** Tags of the dictionary's proper nouns: a two-character stem must be one of them (杏山, 天福). */
+const KNOWN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
+
 function judge(stem: string): Concreteness {
-  const s = stem.trim();
+  const s = stem.replace(PINYIN_NOTE, '').trim();
   if (s.length === 0) return { concrete: false, reason: 'empty' };
   if (LATIN_OR_DIGIT.test(s) && /[\u4e00-\u9fffA-Za-z]{2}/.test(s.replace(/\d/g, ''))) {
     // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
@@ -66,6 +71,9 @@ function judge(stem: string): Concreteness {
     return { concrete: false, reason: 'quantity' };
   const rest = words.map((w) => w.word).join('');
   if (rest.length < 2) return { concrete: false, reason: 'too-short' };
+  // "广谋项目, 勤跑项目": two characters the dictionary does not know are a verb phrase, not a brand.
+  if (rest.length === 2 && !words.some((w) => KNOWN_NAME_TAGS.has(w.tag)))
+    return { concrete: false, reason: 'too-short' };
   const proper = words.some(
     (w) =>
       PROPER_TAGS.has(w.tag) &&

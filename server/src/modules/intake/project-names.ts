@@ -231,8 +231,14 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       const stem = stripPrefix(text.slice(start, p).replace(/^.*项目[和与及]/, '')).replace(LEADING_VERB, '');
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
+      // "安九项目": a short stem that is part of a firm named in the text is that firm's project.
+      const firmShort =
+        stem.length >= 2 && firms.some((f) => f.name.includes(stem) || f.declaredAlias?.includes(stem));
       const generic =
-        GENERIC_STEM.test(stem) || stem.length < 2 || isCategoryOnly(stem) || !isConcreteStem(stem);
+        GENERIC_STEM.test(stem) ||
+        stem.length < 2 ||
+        isCategoryOnly(stem) ||
+        (!firmShort && !isConcreteStem(stem));
       if (firmBefore) {
         out.push({
           name: `${firmBefore.name}项目`,
