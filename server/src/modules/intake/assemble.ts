@@ -5,6 +5,7 @@
 // project in focus if it was mentioned within the last few sentences, unless the sentence is about
 // another firm, in which case the fact is kept for that firm and joins its project later.
 
+import { type FirmFacts, finishProjects } from './assemble-finish';
 import { articleKey, capacityLedNames, periodKey } from './assemble-rules';
 import { type CleanText, lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { type DateToken, findDates, parseArticleDate } from './date-parser';
@@ -16,7 +17,6 @@ import {
   type PersonMention,
 } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
-import { leadingBrand } from './firm-short-names';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
   addName,
@@ -26,7 +26,7 @@ import {
   type TensedStage,
 } from './project-builder';
 import { findProjectNames, type ProjectNameMention } from './project-names';
-import { type CapacityToken, findCapacities, findJobs, type JobsToken } from './quantity-parser';
+import { findCapacities, findJobs, type JobsToken } from './quantity-parser';
 import { findStages, type StageMention } from './stage-signal';
 
 export interface AssembleInput {
@@ -50,6 +50,7 @@ export interface Assembled {
 const PLANNED_MARK = /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标/g;
 const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 const COMPANY_VERBS = /投资|建设|投建|设立|实施|推进|签约|落户|入驻|引进|承建|合作|入股|由|打造|新上|计划/;
+const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
 const VENUE_AFTER = /^(?:举行|召开|举办|分会场|会场|隆重)/;
 const MAX_PROJECTS = 200;
 
@@ -69,13 +70,12 @@ export function assemble(input: AssembleInput): Assembled {
   const parks = findParks(text);
   const people = findPeople(text);
   const projects: ProjectBuilder[] = [];
-  const firmFacts = new Map<
-    FirmCluster,
-    { capacity?: CapacityToken; exports?: RoledMoney; park?: ParkMention; stages?: TensedStage[] }
-  >();
+  const firmFacts: FirmFacts = new Map();
   const sentenceProject = new Map<number, ProjectBuilder>();
   let current: ProjectBuilder | null = null;
   const explicitBuilder = new Map<ProjectNameMention, ProjectBuilder>();
+  /** The last firm (legal name) that signed an investment agreement, until a project takes it. */
+  let signingFirm: { firm: FirmMention; sentence: number } | null = null;
 
   const within = <T extends { start: number }>(xs: readonly T[], s: { start: number; end: number }) =>
     startingIn(xs, s.start, s.end);
@@ -154,6 +154,26 @@ export function assemble(input: AssembleInput): Assembled {
       }
       if (n.reference) {
         if (current && inScope) resolved.push({ pos: n.start, b: current, explicit: false });
+        else if (signingFirm && signingFirm.sentence >= sIndex - 1 && !n.aggregate) {
+          // "A公司与管委会签订投资协议。该项目总投资1.8亿元": the project referred to is that firm's.
+          const f = signingFirm.firm;
+          const b = resolveExplicit(
+            {
+              name: `${f.name}项目`,
+              start: f.start,
+              end: f.end,
+              reference: false,
+              anaphoric: false,
+              aggregate: false,
+              companyHint: f.name,
+            },
+            sIndex,
+          );
+          b.nameFromFirm = true;
+          resolved.push({ pos: n.start, b, explicit: true });
+          current = b;
+          signingFirm = null;
+        }
         continue;
       }
       const b = resolveExplicit(n, sIndex);
@@ -161,6 +181,9 @@ export function assemble(input: AssembleInput): Assembled {
       current = b;
     }
     const sFirms = within(firms, sent).filter((f) => !isGovernment(f.name));
+    const signer = sFirms.find((f) => f.legal);
+    if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
+      signingFirm = { firm: signer, sentence: sIndex };
     const sMoney = within(money, sent);
     // A firm that invests with no project named: the firm's own project (湖北合聚…有限公司，投资总额…).
     // "计划投资金额共17.5亿元": a total over several firms is a batch figure, not one project's.
@@ -285,12 +308,15 @@ export function assemble(input: AssembleInput): Assembled {
     for (const st of sStages) {
       const b = target(st.start);
       // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
-      if (b?.aggregate && b === aggregateB) {
+      // "A、B、C等续建项目": a stage word in the list's tail is the stage of every listed item.
+      const listTail =
+        aggregateAt >= 0 && st.start < aggregateAt && text.lastIndexOf('等', st.start) >= aggregateAt - 12;
+      if ((b?.aggregate && b === aggregateB) || listTail) {
         for (const r of resolved)
           if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
       }
-      if (b) b.stages.push(st);
-      else {
+      if (b && !(listTail && !b.aggregate)) b.stages.push(st);
+      else if (!b) {
         const fc = keepForFirm(st.start);
         if (fc)
           firmFacts.set(fc, { ...firmFacts.get(fc), stages: [...(firmFacts.get(fc)?.stages ?? []), st] });
@@ -366,62 +392,7 @@ export function assemble(input: AssembleInput): Assembled {
     }
   }
 
-  // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
-  const ownerPark = parks.find((p) =>
-    /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)),
-  );
-  // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
-  const lead = leadSentences.find(
-    (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),
-  );
-  const leadAbout =
-    lead !== undefined &&
-    (firms.some((f) => f.start >= lead.start && f.start < lead.end) ||
-      parks.some((p) => p.start >= lead.start && p.start < lead.end));
-  const leadDateTok = lead
-    ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
-    : undefined;
-  const leadStage = lead
-    ? stages.find(
-        (st) => st.start >= lead.start && st.start < lead.end && (st.stage === '签约' || st.stage === '开工'),
-      )
-    : undefined;
-  const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
-  for (const b of projects) {
-    if (b.aggregate) continue;
-    // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
-    // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
-    if (b.companies.size === 0 && !b.nameFromFirm) {
-      const brand = leadingBrand(b.name);
-      const at = brand ? text.indexOf(brand, b.first.start) : -1;
-      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
-      const recurs =
-        brand !== null &&
-        text.split(brand).length - 1 >
-          b.mentions.filter((m) => text.slice(m.start, m.end).includes(brand)).length;
-      if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
-        b.companies.set(brand, { start: at, end: at + brand.length });
-    }
-    for (const [name] of b.companies) {
-      for (const [fc, facts] of firmFacts) {
-        if (fc.name !== name) continue;
-        if (!b.capacity && facts.capacity) b.capacity = facts.capacity;
-        if (!b.exports && facts.exports) b.exports = facts.exports;
-        if (!b.park && facts.park) b.park = facts.park;
-        if (b.stages.length === 0 && facts.stages) b.stages.push(...facts.stages);
-      }
-    }
-    if (!b.park && ownerPark) b.park = ownerPark;
-    if (leadStage && !b.stages.some((s) => !s.planned)) b.stages.push({ ...leadStage, planned: false });
-    if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
-      b.dates.unshift({
-        tok: leadDate,
-        stage: leadStage?.stage ?? null,
-        event: leadStage?.text ?? null,
-        planned: false,
-      });
-    }
-  }
+  finishProjects({ text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts });
   // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
   const kept = projects.filter((b) => !b.aggregate || b.investment !== null);
   return { projects: kept, sentences, money, dates, parks, people, sentenceProject };

@@ -20,10 +20,16 @@ export interface FirmMention {
 const FIRM_SUFFIX =
   /集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|控股集团|控股公司|集团公司|集团|公司|控股/g;
 const LEGAL_SUFFIX = /(?:股份有限公司|有限责任公司|有限公司)$/;
-const FIRM_SCAN: ScanOptions = { maxLen: 28, minStem: 2, stopAtDigits: true, extraStops: ['深耕', '龙头'] };
+const FIRM_SCAN: ScanOptions = {
+  maxLen: 28,
+  minStem: 2,
+  stopAtDigits: true,
+  // "此次双鹏新能源科技(江苏)有限公司": words of the sentence before a name are not part of it.
+  extraStops: ['深耕', '龙头', '此次', '本次', '当日', '当天'],
+};
 /** Stems that make 公司/集团 a common noun (该公司, 子公司, 上市公司), not a name. */
 const GENERIC_FIRM_STEM =
-  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化)$/;
+  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化|项目|(?:境内|境外|A股|港股|主板|创业板)?上市)$/;
 const GOVERNMENT =
   /(?:政府|管委会|委员会|办公室|人大|政协|党委|局|厅|部|办|院|所|中心|协会|学会|学校|大学|医院)$/;
 
@@ -265,73 +271,7 @@ export function sameFirm(a: string, b: string): boolean {
   return long.startsWith(short) || (short.length >= 3 && long.includes(short));
 }
 
-export interface ParkMention {
-  name: string;
-  start: number;
-  end: number;
-}
-
-const PARK_SUFFIX =
-  /经济技术开发区|高新技术产业开发区|高新技术产业园区|经济开发区|产业开发区|开发区|高新区|经开区|工业园区|产业园区|科技园区|产业园|工业园|物流园|经济区|文旅区|示范区|自贸区|保税区|产业集聚区|新区|园区/g;
-const PARK_SCAN: ScanOptions = {
-  maxLen: 16,
-  minStem: 0,
-  stopAtDigits: true,
-  extraStops: [
-    '上午',
-    '下午',
-    '晚上',
-    '当日',
-    '当天',
-    '全',
-    '在建',
-    '高标准',
-    '立足',
-    '依托',
-    '围绕',
-    '聚焦',
-    '入园',
-    '进园',
-    '规划',
-    '希望',
-    '要求',
-    '优化',
-    '使',
-    '让',
-  ],
-};
-const GENERIC_PARK_STEM = /首批|一批|各类|省级|国家级|市级|特色专业|该|这个|全国|各|绿色工业|重点|专业/;
-
-/** Parks and zones: 聊城经济技术开发区, 坤源宠物食品用品产业园, and the bare 开发区 of a local paper. */
-export function findParks(text: string): ParkMention[] {
-  const out: ParkMention[] = [];
-  PARK_SUFFIX.lastIndex = 0;
-  let m: RegExpExecArray | null = PARK_SUFFIX.exec(text);
-  while (m !== null) {
-    const end = m.index + m[0].length;
-    const start = scanBack(text, m.index, 0, PARK_SCAN);
-    const stem = text.slice(start, m.index);
-    const bareOk = stem === '' && /^(?:开发区|高新区|经开区)$/.test(m[0]);
-    if (
-      (stem.length >= 2 || bareOk) &&
-      !GENERIC_PARK_STEM.test(stem) &&
-      !/^(?:新区|园区)$/.test(text.slice(start, end))
-    ) {
-      out.push({ name: text.slice(start, end), start, end });
-    }
-    m = PARK_SUFFIX.exec(text);
-  }
-  // "进一步优化湛江空港经济区": a park named before is the real name inside a longer stem.
-  const distinct = [...new Set(out.map((p) => p.name))].filter((n) => n.length >= 4).slice(0, 200);
-  for (const p of out) {
-    const inner = distinct.find((n) => n.length < p.name.length && p.name.endsWith(n));
-    if (inner) {
-      p.start = p.end - inner.length;
-      p.name = inner;
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
+export { findParks, type ParkMention } from './park-mentions';
 
 export interface PersonMention {
   name: string;

@@ -107,19 +107,61 @@ function main(): void {
           name: 'Held-out set, second batch (never used to change rules)',
           dir: path.join(EVAL_DIR, 'heldout2'),
         },
+        {
+          name: 'Held-out set, third batch (labelled before the rules of its round; never used to change rules)',
+          dir: path.join(EVAL_DIR, 'heldout3'),
+        },
       ];
   const heldOut = emptyScore();
+  const heldOutInvented = emptyInvention();
   for (const set of sets) {
-    const score = scoreFolder(set.name, set.dir, verbose);
-    if (score && set.dir.includes(`${path.sep}heldout`)) addScore(heldOut, score);
+    const folder = scoreFolder(set.name, set.dir, verbose);
+    if (folder && set.dir.includes(`${path.sep}heldout`)) {
+      addScore(heldOut, folder.score);
+      addInvention(heldOutInvented, folder.invention);
+    }
   }
-  if (!dirArg) console.log(formatScore('Held-out sets combined', heldOut));
+  if (!dirArg) {
+    console.log(formatScore('Held-out sets combined', heldOut));
+    console.log(formatInvention(heldOutInvented));
+  }
 }
 
 /** The repository's own labelled passages (issue 13): dev/ to work on, heldout/ to report on. */
 const EVAL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'eval');
 
-function scoreFolder(name: string, dir: string, verbose: boolean): Score | null {
+/** How often the extractor makes up a project (issue 13: the worst failure on unfamiliar text). */
+interface Invention {
+  predicted: number;
+  invented: number;
+  emptyPassages: number;
+  emptyPassagesWithProjects: number;
+}
+
+const emptyInvention = (): Invention => ({
+  predicted: 0,
+  invented: 0,
+  emptyPassages: 0,
+  emptyPassagesWithProjects: 0,
+});
+
+function addInvention(into: Invention, from: Invention): void {
+  into.predicted += from.predicted;
+  into.invented += from.invented;
+  into.emptyPassages += from.emptyPassages;
+  into.emptyPassagesWithProjects += from.emptyPassagesWithProjects;
+}
+
+function formatInvention(i: Invention): string {
+  const rate = i.predicted === 0 ? '–' : `${((100 * i.invented) / i.predicted).toFixed(1)}%`;
+  return `    invented projects: ${i.invented}/${i.predicted} predicted single projects (${rate}); passages with no project: ${i.emptyPassagesWithProjects}/${i.emptyPassages} yielded one`;
+}
+
+function scoreFolder(
+  name: string,
+  dir: string,
+  verbose: boolean,
+): { score: Score; invention: Invention } | null {
   if (!existsSync(dir)) {
     console.log(`${name}: folder not found: ${dir}. Pass one: npm run eval:extract -- DIR\n`);
     return null;
@@ -128,6 +170,7 @@ function scoreFolder(name: string, dir: string, verbose: boolean): Score | null 
     .filter((f) => /\.txt$/.test(f) && existsSync(path.join(dir, f.replace(/\.txt$/, '.labels.json'))))
     .sort();
   const total = emptyScore();
+  const invention = emptyInvention();
   let aggGold = 0;
   let aggPred = 0;
   let chars = 0;
@@ -144,6 +187,13 @@ function scoreFolder(name: string, dir: string, verbose: boolean): Score | null 
     const projects = result.articles.flatMap((a) => a.projects);
     const m = scoreProjects(labels, projects);
     addScore(total, m.score);
+    const singles = projects.filter((p) => !p.isAggregate);
+    invention.predicted += singles.length;
+    invention.invented += m.invented.length;
+    if (labels.length === 0) {
+      invention.emptyPassages++;
+      if (singles.length > 0) invention.emptyPassagesWithProjects++;
+    }
     aggGold += m.aggregates.gold;
     aggPred += m.aggregates.predicted;
     if (verbose) {
@@ -152,12 +202,14 @@ function scoreFolder(name: string, dir: string, verbose: boolean): Score | null 
       );
       for (const p of projects) console.log(`    predicted: ${describe(p)}`);
       for (const g of m.missed) console.log(`    missed: ${g.project}`);
+      for (const p of m.invented) console.log(`    invented: ${p.name}`);
     }
   }
   console.log(formatScore(`${name}: ${dir} (${files.length} files)`, total));
   console.log(`    aggregates (batch totals, scored apart): labelled ${aggGold}, predicted ${aggPred}`);
+  console.log(formatInvention(invention));
   console.log(`    ${files.length} passages, ${chars} characters read in ${ms.toFixed(0)} ms\n`);
-  return total;
+  return { score: total, invention };
 }
 
 main();

@@ -63,6 +63,7 @@ export const MATCHING_RULES = [
   'stage: equal after 竣工→竣工验收, 试投产→试生产; a label may list alternatives.',
   'park: normalised names, one contains the other.',
   'dates: per labelled date with a value; matches a predicted date that is equal or more precise (2024-06 ← 2024-06-10).',
+  'invented projects: predicted single projects whose name matches no label (neither a project nor a batch total); rate = invented / predicted single projects. Passages labelled with no project count apart.',
   'precision = matched / predicted values (over all predicted projects), recall = matched / labelled values (over all labelled projects); overall = micro-average over the fields.',
 ];
 
@@ -247,6 +248,8 @@ export interface MatchResult {
   pairs: Array<{ gold: GoldProject; pred: ExtractedProject; similarity: number }>;
   missed: GoldProject[];
   spurious: ExtractedProject[];
+  /** Predicted single projects that match no label at all, not even a batch total: made up. */
+  invented: ExtractedProject[];
   aggregates: { gold: number; predicted: number };
 }
 
@@ -262,6 +265,7 @@ export function scoreProjects(
     project: simp(g.project),
     companies: g.companies.map(simp),
     park: g.park === null ? null : simp(g.park),
+    capacity: g.capacity === null ? null : simp(g.capacity),
   }));
   const golds = goldAll.filter((g) => !g.is_aggregate);
   const preds = predAll.filter((p) => !p.isAggregate);
@@ -297,6 +301,11 @@ export function scoreProjects(
     pairs,
     missed: golds.filter((_, i) => !usedG.has(i)),
     spurious: preds.filter((_, i) => !usedP.has(i)),
+    invented: preds.filter(
+      (p, i) =>
+        !usedP.has(i) &&
+        !goldAll.some((g) => [p.name, ...p.aliases].some((n) => nameSimilarity(g.project, n) >= 0.5)),
+    ),
     aggregates: { gold: goldAll.length - golds.length, predicted: predAll.length - preds.length },
   };
 }

@@ -39,6 +39,10 @@ const ROLE_WORDS: Array<[string, MoneyRole]> = [
   ['年产值', 'output_value'],
   ['销售额', 'output_value'],
   ['营收', 'output_value'],
+  ['营业额', 'output_value'],
+  // 国税开票4亿元, 年销售20亿元: invoiced sales are the sales revenue the labels hold as output value.
+  ['开票', 'output_value'],
+  ['销售', 'output_value'],
   ['产值', 'output_value'],
   ['利税', 'profit_tax'],
   ['税收', 'tax'],

@@ -177,7 +177,10 @@ export function toExtractedProject(clean: CleanText, b: ProjectBuilder): Extract
     stage: currentStage(clean, b),
     stages: b.stages.map((s) => ({ stage: s.stage, planned: s.planned, asWritten: s.text, span: span(s) })),
     park: b.park ? { name: b.park.name, span: span(b.park) } : null,
-    dates: b.dates.map((d) => toDateFact(clean, d)),
+    // A bare year with no event in its clause (今年, 2023年) says nothing about the project: not kept.
+    dates: b.dates
+      .filter((d) => d.stage !== null || d.tok.precision !== 'year')
+      .map((d) => toDateFact(clean, d)),
     contacts: b.contacts.map((p) => ({ name: p.name, span: span(p) })),
     isAggregate: b.aggregate,
   };

@@ -5,6 +5,7 @@
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
 import { type ScanOptions, scanBack } from './name-scan';
+import { isConcreteStem, isListOfKinds } from './project-concreteness';
 
 export interface ProjectNameMention {
   name: string;
@@ -81,7 +82,9 @@ function stripPrefix(stem: string): string {
     .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
     .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前)/, '');
   const park = PARK_PREFIX.exec(s);
-  if (park && s.length - park[0].length >= 2) s = s.slice(park[0].length);
+  // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
+  if (park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
+    s = s.slice(park[0].length);
   return s.replace(/^(?:位于|在|的)/, '');
 }
 
@@ -91,7 +94,9 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
   while (s > 0 && listEnd - s < 200 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
   const out: ProjectNameMention[] = [];
   let pos = s;
-  for (const raw of text.slice(s, listEnd).split('、')) {
+  const raws = text.slice(s, listEnd).split('、');
+  if (isListOfKinds(raws)) return [];
+  for (const raw of raws) {
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
       /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
@@ -100,7 +105,7 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
     const item = raw.slice(lead).replace(/项目$/, '');
     const start = pos + lead;
     pos += raw.length + 1;
-    if (item.length < 2 || item.length > 30) continue;
+    if (item.length < 2 || item.length > 30 || !isConcreteStem(item)) continue;
     out.push({
       name: `${item}项目`,
       start,
@@ -173,7 +178,7 @@ function findInvestedNames(text: string): ProjectNameMention[] {
     const name = stripPrefix(raw.replace(/^(?:其中|另外|此外|以及|和|及)/, '')).replace(LEADING_VERB, '');
     if (name.length < 3 || /项目|的|是|为|有|共|在|将|已|该|此|其|这/.test(name) || isCategoryOnly(name))
       continue;
-    if (/\d/.test(name.slice(0, 1)) || GENERIC_STEM.test(name)) continue;
+    if (/\d/.test(name.slice(0, 1)) || GENERIC_STEM.test(name) || !isConcreteStem(name)) continue;
     const start = m.index - name.length;
     out.push({
       name,
@@ -226,7 +231,14 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       const stem = stripPrefix(text.slice(start, p).replace(/^.*项目[和与及]/, '')).replace(LEADING_VERB, '');
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
-      const generic = GENERIC_STEM.test(stem) || stem.length < 2 || isCategoryOnly(stem);
+      // "安九项目": a short stem that is part of a firm named in the text is that firm's project.
+      const firmShort =
+        stem.length >= 2 && firms.some((f) => f.name.includes(stem) || f.declaredAlias?.includes(stem));
+      const generic =
+        GENERIC_STEM.test(stem) ||
+        stem.length < 2 ||
+        isCategoryOnly(stem) ||
+        (!firmShort && !isConcreteStem(stem));
       if (firmBefore) {
         out.push({
           name: `${firmBefore.name}项目`,

@@ -1,0 +1,112 @@
+// The last pass over an article's projects, after every sentence is read: what the report as a whole
+// says about all of them. A park or zone the report is about, the lead sentence's date and stage (a
+// report on a signing or groundbreaking event), the firm a name starts with, and facts kept for a firm
+// until its project was known.
+
+import type { Sentence } from './clean-text';
+import type { DateToken } from './date-parser';
+import type { FirmMention, ParkMention } from './entity-extractor';
+import type { FirmCluster } from './firm-clusters';
+import { leadingBrand } from './firm-short-names';
+import type { RoledMoney } from './money-roles';
+import { articleZone, isProjectsOwnName } from './park-rules';
+import type { ProjectBuilder, TensedStage } from './project-builder';
+import type { ProjectNameMention } from './project-names';
+import type { CapacityToken } from './quantity-parser';
+import type { StageMention } from './stage-signal';
+
+/** Facts read in sentences about a firm before the firm's project was named. */
+export type FirmFacts = Map<
+  FirmCluster,
+  { capacity?: CapacityToken; exports?: RoledMoney; park?: ParkMention; stages?: TensedStage[] }
+>;
+
+export interface FinishInput {
+  text: string;
+  names: readonly ProjectNameMention[];
+  sentences: readonly Sentence[];
+  leadSentences: readonly Sentence[];
+  firms: readonly FirmMention[];
+  parks: readonly ParkMention[];
+  dates: readonly DateToken[];
+  stages: readonly StageMention[];
+  projects: ProjectBuilder[];
+  firmFacts: FirmFacts;
+}
+
+export function finishProjects(input: FinishInput): void {
+  const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
+  // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
+  const ownerPark =
+    parks.find(
+      (p) =>
+        /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)) &&
+        !isProjectsOwnName(p, names, text),
+    ) ?? articleZone(text, parks, sentences, names);
+  // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
+  const lead = leadSentences.find(
+    (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),
+  );
+  const leadAbout =
+    lead !== undefined &&
+    (firms.some((f) => f.start >= lead.start && f.start < lead.end) ||
+      parks.some((p) => p.start >= lead.start && p.start < lead.end));
+  const leadDateTok = lead
+    ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
+    : undefined;
+  const leadStage = lead
+    ? stages.find(
+        (st) => st.start >= lead.start && st.start < lead.end && (st.stage === '签约' || st.stage === '开工'),
+      )
+    : undefined;
+  const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
+  for (const b of projects) {
+    if (b.aggregate) continue;
+    // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
+    // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
+    if (b.companies.size === 0 && !b.nameFromFirm) {
+      const brand = leadingBrand(b.name);
+      const at = brand ? text.indexOf(brand, b.first.start) : -1;
+      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
+      const recurs =
+        brand !== null &&
+        text.split(brand).length - 1 >
+          b.mentions.filter((m) => text.slice(m.start, m.end).includes(brand)).length;
+      if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
+        b.companies.set(brand, { start: at, end: at + brand.length });
+    }
+    for (const [name] of b.companies) {
+      for (const [fc, facts] of firmFacts) {
+        if (fc.name !== name) continue;
+        if (!b.capacity && facts.capacity) b.capacity = facts.capacity;
+        if (!b.exports && facts.exports) b.exports = facts.exports;
+        if (!b.park && facts.park) b.park = facts.park;
+        if (b.stages.length === 0 && facts.stages) b.stages.push(...facts.stages);
+      }
+    }
+    if (!b.park && ownerPark) b.park = ownerPark;
+    b.capacity ??= capacityInName(text, b);
+    if (leadStage && !b.stages.some((s) => !s.planned)) b.stages.push({ ...leadStage, planned: false });
+    if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
+      b.dates.unshift({
+        tok: leadDate,
+        stage: leadStage?.stage ?? null,
+        event: leadStage?.text ?? null,
+        planned: false,
+      });
+    }
+  }
+}
+
+/** Power and cell capacities written into a name: "10GW高效光伏组件项目", "200兆瓦渔光互补光伏电站项目". */
+const NAMED_CAPACITY = /(?<![\d.])(\d+(?:\.\d+)?)\s*(GW|MW|GWh|MWh|兆瓦|吉瓦|万千瓦|千瓦)/;
+
+/** The capacity a project's own name states, when no sentence gave one. */
+function capacityInName(text: string, b: ProjectBuilder): CapacityToken | null {
+  const m = NAMED_CAPACITY.exec(text.slice(b.first.start, b.first.end));
+  if (!m) return null;
+  const start = b.first.start + m.index;
+  const unit = m[2] === '万千瓦' ? '千瓦' : (m[2] ?? '');
+  const value = Number(m[1]) * (m[2] === '万千瓦' ? 1e4 : 1);
+  return { start, end: start + m[0].length, items: [{ value, unit, product: null }], text: m[0] };
+}

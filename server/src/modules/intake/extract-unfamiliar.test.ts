@@ -1,0 +1,81 @@
+// The rules added for unfamiliar text (issue 13, second round), on sentences of our own: a report
+// about a zone gives its projects that zone; a 产业园 a project is named after is no one's park; a stage
+// in a list's tail stages every item; a capacity in a name; sales words; a firm that signed and then
+// "该项目"; and passages without a project give none.
+import { describe, expect, it } from 'vitest';
+import { findFirmMentions } from './entity-extractor';
+import { extractPage } from './extract';
+import { findRoledMoney } from './money-roles';
+
+const projectsOf = (text: string, articleDate = '2024-05-10') =>
+  extractPage(text, { articleDate })
+    .articles.flatMap((a) => a.projects)
+    .filter((p) => !p.isAggregate);
+
+describe('parks', () => {
+  it('the zone a report is about is the park of the projects it names', () => {
+    const text =
+      '青山经济开发区一季度3个项目集中开工。\n其中，东岳精密轴承项目总投资5亿元；华瑞冷链物流中心项目总投资2亿元。';
+    const ps = projectsOf(text);
+    expect(ps.map((p) => p.name)).toEqual(['东岳精密轴承项目', '华瑞冷链物流中心项目']);
+    expect(ps.map((p) => p.park?.name)).toEqual(['青山经济开发区', '青山经济开发区']);
+  });
+
+  it('a zone only hosting the event is no project’s park', () => {
+    const text = '全市重点项目集中开工活动在青山经济开发区举行。东岳精密轴承项目总投资5亿元。';
+    expect(projectsOf(text)[0]?.park).toBeNull();
+  });
+
+  it('a 产业园 that names a listed project is not the park of the others', () => {
+    const text = '本次签约的项目包括有零食品产业园项目、赛雀墨水生产基地项目、立新汽车配件生产加工基地项目。';
+    const ps = projectsOf(text);
+    expect(ps.length).toBe(3);
+    for (const p of ps) expect(p.park?.name ?? null).not.toBe('有零食品产业园');
+  });
+});
+
+describe('stages, capacities, sales and firms', () => {
+  it('a stage word in a list tail stages every listed item', () => {
+    const text = '宝镁轻合金、殷汇一级公路改建工程、鑫力达智能装备组件等续建项目顺利推进。';
+    const ps = projectsOf(text);
+    expect(ps.length).toBe(3);
+    expect(ps.map((p) => p.stage?.stage)).toEqual(['在建', '在建', '在建']);
+  });
+
+  it('a power capacity written in the name is the capacity', () => {
+    const [p] = projectsOf('塌西湖200兆瓦渔光互补光伏电站项目总投资16亿元，正式落户华容。');
+    expect(p?.capacity?.items[0]).toMatchObject({ value: 200, unit: '兆瓦' });
+  });
+
+  it('营业额, 开票 and 销售 before an amount are sales', () => {
+    const roles = findRoledMoney('投产后年营业额可达37亿元，国税开票4亿元，新增年销售约20亿元。').map(
+      (m) => m.role,
+    );
+    expect(roles).toEqual(['output_value', 'output_value', 'output_value']);
+  });
+
+  it('此次 before a firm name and 项目公司 are not firm names', () => {
+    const names = findFirmMentions('此次双鹏新能源科技(江苏)有限公司投资建设，由项目公司负责运营。', []).map(
+      (f) => f.name,
+    );
+    expect(names).toEqual(['双鹏新能源科技(江苏)有限公司']);
+  });
+
+  it('该项目 right after a firm signed an agreement is that firm’s project', () => {
+    const text =
+      '现代产业园区管委会与安徽集源液压技术有限公司签订投资协议。该项目计划用地58亩，总投资1.8亿元，预计年销售收入1.8亿元。';
+    const [p] = projectsOf(text);
+    expect(p?.companies.map((c) => c.name)).toEqual(['安徽集源液压技术有限公司']);
+    expect(p?.investment?.yuan).toBe(180_000_000);
+    expect(p?.outputValue?.yuan).toBe(180_000_000);
+  });
+});
+
+describe('passages without a project', () => {
+  it.each([
+    '全市招商引资工作会议召开。会议要求，要力促项目落地，抓好电子信息产业项目，见证项目签约，推动诸多项目早开工。',
+    '过去一年，全市地区生产总值增长5.6%，规上工业增加值增长7.1%，重大项目建设成果丰硕。',
+  ])('%s gives no project', (text) => {
+    expect(projectsOf(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// Which park a project is in. A zone (开发区, 高新区, 工业园区, 投资区, 集聚区 …) is a place; a 产业园 or
+// 基地 that a project is named after is the project itself, not the park of the projects listed next to
+// it. A zone that a report's title or lead is about ("甘眉工业园区此次开工项目共两个", "走进铜陵国家农业
+// 科技园区各重点项目建设现场") is the park of every project the report names without one of its own.
+
+import type { Sentence } from './clean-text';
+import type { ParkMention } from './entity-extractor';
+import { normaliseName } from './name-scan';
+import type { ProjectNameMention } from './project-names';
+
+/** Administrative zones: places where projects are, as opposed to a project's own 产业园. */
+const ZONE =
+  /(?:开发区|高新区|经开区|工业园区|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|新区|园区|Zone|Development Area)$/;
+
+export const isZone = (name: string): boolean => ZONE.test(name);
+
+/** "在高新区举行全市项目集中开工": the zone is where the event was held, not where the projects are. */
+const VENUE_BEFORE = /(?:在|于|到|赴)$/;
+const VENUE_AFTER = /^(?:举行|召开|举办|隆重举行)/;
+
+/** True when the park's name is (part of) a project's own name: 有零有食冻干食品产业园(项目). */
+export function isProjectsOwnName(
+  park: ParkMention,
+  names: readonly ProjectNameMention[],
+  text: string,
+): boolean {
+  const p = normaliseName(park.name);
+  if (p.length < 3) return false;
+  return names.some((n) => {
+    if (n.reference || n.aggregate) return false;
+    if (park.start >= n.start && park.end <= n.end) return true;
+    return !isZone(park.name) && normaliseName(text.slice(n.start, n.end)).includes(p);
+  });
+}
+
+/**
+ * The zone the report is about: the most specific zone named in its first two sentences (title, lead)
+ * that is not only the venue of an event; "高新区板仓工业园区" → 板仓工业园区.
+ */
+export function articleZone(
+  text: string,
+  parks: readonly ParkMention[],
+  sentences: readonly Sentence[],
+  names: readonly ProjectNameMention[],
+): ParkMention | undefined {
+  const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
+  const lead = parks.filter(
+    (p) =>
+      p.end <= leadEnd &&
+      isZone(p.name) &&
+      p.name.length >= 4 &&
+      !isProjectsOwnName(p, names, text) &&
+      !(
+        VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start)) &&
+        VENUE_AFTER.test(text.slice(p.end, p.end + 4))
+      ),
+  );
+  const first = lead[0];
+  if (!first) return undefined;
+  // A zone written right after another (高新区板仓工业园区) is the narrower one.
+  const next = lead[1];
+  return next && next.start - first.end <= 1 ? next : first;
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { isListOfKinds, judgeProjectStem } from './project-concreteness';
+import { findProjectNames } from './project-names';
+
+describe('judgeProjectStem: does the text before 项目 name one project?', () => {
+  it.each([
+    ['定点屠宰场'],
+    ['锂电池材料'],
+    ['万力联兴迁建'],
+    ['南山文化生态园'],
+    ['20GW高效晶硅电池'],
+    ['年产5万辆LNG汽车'],
+  ])('%s is a name', (stem) => {
+    expect(judgeProjectStem(stem)).toEqual({ concrete: true, reason: null });
+  });
+
+  it.each([
+    ['见证', 'clause'],
+    ['力促', 'clause'],
+    ['抓发展必须抓', 'clause'],
+    ['实地调研新能源产业', 'clause'],
+    ['电子信息产业', 'sector'],
+    ['高科技', 'sector'],
+    ['培训', 'too-short'],
+    ['诸多', 'quantity'],
+    ['第二期', 'quantity'],
+    ['大体量', 'sector'],
+    ['广谋', 'too-short'],
+    ['早建', 'too-short'],
+    ['协(xié)调(diào)解决', 'sector'],
+  ])('%s names no project (%s)', (stem, reason) => {
+    const j = judgeProjectStem(stem);
+    expect(j.concrete).toBe(false);
+    expect(j.reason).toBe(reason);
+  });
+
+  it('a list of one- and two-character kinds is not a list of projects', () => {
+    expect(isListOfKinds(['赛事', '研学', '培训', '旅游'])).toBe(true);
+    expect(isListOfKinds(['兴泉铁路', '南山文化生态园'])).toBe(false);
+  });
+});
+
+describe('findProjectNames keeps only concrete names', () => {
+  it('a verb or sector word before 项目 becomes a reference, a named project stays', () => {
+    const text =
+      '县领导共同见证项目签约。会议要求力促项目落地，抓好电子信息产业项目。渝东阀门生产项目总投资3000万元。';
+    const names = findProjectNames(text, []);
+    const named = names.filter((n) => !n.reference).map((n) => n.name);
+    expect(named).toEqual(['渝东阀门生产项目']);
+    expect(names.filter((n) => n.reference)).toHaveLength(3);
+  });
+
+  it('a two-character stem that is part of a firm named in the text is kept (安九项目)', () => {
+    const text = '辽宁安九动物营养食品有限公司投资建设。安九项目总投资3.28亿元。';
+    const firms = [
+      {
+        name: '辽宁安九动物营养食品有限公司',
+        start: 0,
+        end: 14,
+        legal: true,
+        source: 'legal-suffix' as const,
+        knownId: null,
+        declaredAlias: null,
+      },
+    ];
+    expect(
+      findProjectNames(text, firms)
+        .filter((n) => !n.reference)
+        .map((n) => n.name),
+    ).toEqual(['安九项目']);
+    expect(findProjectNames('会议要求，广谋项目，勤跑项目。', []).filter((n) => !n.reference)).toEqual([]);
+  });
+
+  it('a park joined by 及 stays inside the name', () => {
+    const names = findProjectNames('签约项目包括利讯智能制造产业园及平台项目。', []);
+    expect(names.filter((n) => !n.reference).map((n) => n.name)).toContain('利讯智能制造产业园及平台项目');
+  });
+});

@@ -1,0 +1,105 @@
+// Is the text before 项目 the name of one project, or only a kind of project or part of a sentence?
+// Read with jieba's POS tags: a name is concrete when it carries something that points at one thing — a
+// proper noun (place, brand, person, organisation; a word the dictionary does not know is usually a
+// brand), a number or a Latin code (20GW, LNG), or at least two content words that are not sector words
+// (定点屠宰场, 锂电池材料). Sector words (新能源产业, 电子信息产业, 旅游, 培训), verbs that take 项目 as
+// their object (见证项目, 力促项目, 抓项目) and quantities of projects (诸多, 部分, 八成) name nothing: on
+// unfamiliar text, inventing a project is the worst failure, so a stem must prove it is a name.
+
+import { tagWords } from './firm-short-names';
+
+/** Industry, sector and kind words: they say what field a project is in, not which project it is. */
+const SECTOR_WORD =
+  /^(?:产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务)$/;
+/** POS tags of proper nouns; `x` (not in the dictionary) is how jieba tags most brands. */
+const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x']);
+/** POS tags of content words (nouns, nominal verbs, product words). */
+const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt', 'j', 'nrt']);
+/**
+ * Verbs of officials and reporters: a stem running through one is a clause (实地调研新能源产业项目 →
+ * the part after 调研 is what is left to judge).
+ */
+const CLAUSE_VERB =
+  /^(?:见证|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以)$/;
+
+export interface Concreteness {
+  concrete: boolean;
+  /** Why not, for tests and the eval's notes. */
+  reason: 'empty' | 'clause' | 'sector' | 'quantity' | 'too-short' | null;
+}
+
+/** Work done on a plant: with a noun for the plant it names a project (工厂扩产), alone it does not. */
+const PROJECT_ACTION = /^(?:扩产|扩建|改扩建|技改|迁建|搬迁|扩能|新建)$/;
+
+const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
+
+const judged = new Map<string, Concreteness>();
+/** Bound on remembered stems: a long paste repeats few of them, junk input would grow the map. */
+const MAX_JUDGED = 5000;
+
+/** Judges the text before 项目 (or a listed item): does it name one project? Remembered per stem. */
+export function judgeProjectStem(stem: string): Concreteness {
+  const known = judged.get(stem);
+  if (known) return known;
+  const j = judge(stem);
+  if (judged.size >= MAX_JUDGED) judged.clear();
+  judged.set(stem, j);
+  return j;
+}
+
+/** "協(xié)調(diào)": pinyin a broken converter wrote after each character; not part of any name. */
+const PINYIN_NOTE = /\([a-zA-Z\u00e0-\u01dc]{1,7}\)/g;
+/** Tags of the dictionary's proper nouns: a two-character stem must be one of them (杏山, 天福). */
+const KNOWN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
+
+function judge(stem: string): Concreteness {
+  const s = stem.replace(PINYIN_NOTE, '').trim();
+  if (s.length === 0) return { concrete: false, reason: 'empty' };
+  if (LATIN_OR_DIGIT.test(s) && /[\u4e00-\u9fffA-Za-z]{2}/.test(s.replace(/\d/g, ''))) {
+    // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
+    if (!/^(?:\d+|[一二三四五六七八九十]+)[大个批类项]/.test(s)) return { concrete: true, reason: null };
+  }
+  let words = tagWords(s);
+  // Everything up to the last clause verb is the sentence around the name, not the name.
+  const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) ? i : at), -1);
+  if (lastVerb >= 0) {
+    words = words.slice(lastVerb + 1);
+    if (words.length === 0) return { concrete: false, reason: 'clause' };
+  }
+  const first = words[0];
+  if (words.length === 1 && first && (first.tag === 'm' || first.tag === 'q'))
+    return { concrete: false, reason: 'quantity' };
+  const rest = words.map((w) => w.word).join('');
+  if (rest.length < 2) return { concrete: false, reason: 'too-short' };
+  // "广谋项目, 勤跑项目": two characters the dictionary does not know are a verb phrase, not a brand.
+  if (rest.length === 2 && !words.some((w) => KNOWN_NAME_TAGS.has(w.tag)))
+    return { concrete: false, reason: 'too-short' };
+  const proper = words.some(
+    (w) =>
+      PROPER_TAGS.has(w.tag) &&
+      w.word.length >= 2 &&
+      !SECTOR_WORD.test(w.word) &&
+      /[\u4e00-\u9fff]/.test(w.word),
+  );
+  if (proper) return { concrete: true, reason: null };
+  const content = words.filter(
+    (w) => CONTENT_TAGS.has(w.tag) && !SECTOR_WORD.test(w.word) && w.word.length >= 2,
+  );
+  if (content.length >= 2 && rest.length >= 4) return { concrete: true, reason: null };
+  // "智能工厂扩产", "铝材厂技改": what is built (a plant, a line) plus what is done to it is one project.
+  if (content.length >= 1 && words.some((w) => PROJECT_ACTION.test(w.word)) && rest.length >= 4)
+    return { concrete: true, reason: null };
+  // One specific product or facility word with a modifier: 屠宰场, 冷链物流中心 (≥ 3 characters).
+  if (content.some((w) => w.word.length >= 3) && rest.length >= 4) return { concrete: true, reason: null };
+  return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
+}
+
+export const isConcreteStem = (stem: string): boolean => judgeProjectStem(stem).concrete;
+
+/**
+ * "集赛事、研学、培训、旅游、休闲、教育于一体": a list whose items are all one or two characters names
+ * activities or kinds, not projects.
+ */
+export function isListOfKinds(items: readonly string[]): boolean {
+  return items.length > 1 && items.every((i) => i.replace(/项目$/, '').length <= 2);
+}
