@@ -79,7 +79,8 @@ export const kanbanSchema = z.object({
     z.object({
       stage: z.enum(PROJECT_STAGE_KEYS),
       count: z.number().int(),
-      totalInvestment: z.number(),
+      /** null when no project in the column has a known total investment. */
+      totalInvestment: z.number().nullable(),
       items: z.array(projectSchema),
     }),
   ),
