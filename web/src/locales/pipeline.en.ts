@@ -4,4 +4,14 @@ import type { pipelineZh } from './pipeline.zh';
 export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
   'stageFill.title': 'Fill in what this move needs',
   'stageFill.hint': 'Saved with the stage move: one request, all or nothing, kept in the audit log.',
+  'audit.actionName.create': 'Create',
+  'audit.actionName.update': 'Update',
+  'audit.actionName.revoke': 'Revoke',
+  'audit.actionName.login.success': 'Login succeeded',
+  'audit.actionName.login.failed': 'Login failed',
+  'audit.actionName.login.locked': 'Account locked',
+  'audit.actionName.logout': 'Logout',
+  'audit.actionName.password.change': 'Password changed',
+  'audit.actionName.password.change.failed': 'Password change failed',
+  'audit.actionName.password.reset': 'Password reset',
 };

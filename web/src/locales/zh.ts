@@ -114,7 +114,7 @@ export const zh = {
   'audit.entity': '对象类型',
   'audit.entityId': '对象编号',
   'audit.action': '动作',
-  'audit.actionPlaceholder': '如 update、login.failed',
+  'audit.actionPlaceholder': '选择或输入，如 修改、登录失败',
   'audit.range': '时间范围',
   'audit.diff': '变更内容',
   'audit.field': '字段',
