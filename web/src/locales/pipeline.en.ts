@@ -14,4 +14,5 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
   'audit.actionName.password.change': 'Password changed',
   'audit.actionName.password.change.failed': 'Password change failed',
   'audit.actionName.password.reset': 'Password reset',
+  'kanban.scrollForMore': 'Scroll for more ({count} left)',
 };

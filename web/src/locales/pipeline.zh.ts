@@ -16,4 +16,5 @@ export const pipelineZh = {
   'audit.actionName.password.change': '修改密码',
   'audit.actionName.password.change.failed': '修改密码失败',
   'audit.actionName.password.reset': '重置密码',
+  'kanban.scrollForMore': '向下滚动加载更多（还有 {count} 个）',
 } as const;
