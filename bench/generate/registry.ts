@@ -8,6 +8,7 @@ import {
 } from './tables/chain.generator';
 import { departmentGenerator } from './tables/department.generator';
 import { firmGenerator } from './tables/firm.generator';
+import { firmAliasGenerator } from './tables/firm-alias.generator';
 import { milestoneGenerator, projectGenerator, projectInvestorGenerator } from './tables/project.generator';
 import { zoneGenerator } from './tables/zone.generator';
 import type { AnyTableGenerator } from './types';
@@ -22,6 +23,7 @@ export const GENERATORS: readonly AnyTableGenerator[] = [
   appUserGenerator,
   auditLogGenerator,
   firmGenerator,
+  firmAliasGenerator,
   chainGenerator,
   chainLinkGenerator,
   chainLeaderGenerator,

@@ -1,6 +1,7 @@
 import { auditByActorScenario, eventLoopHealthScenario } from './audit';
 import { chainMapScenario, chainTargetsScenario } from './chain';
 import { cockpitScenario, dispatchReportScenario } from './dispatch';
+import { kanbanScenario } from './kanban';
 import { projectSearchScenario, projectsByChainScenario } from './pipeline';
 import type { Scenario } from './types';
 
@@ -10,6 +11,7 @@ export const SCENARIOS: readonly Scenario[] = [
   eventLoopHealthScenario,
   projectsByChainScenario,
   projectSearchScenario,
+  kanbanScenario,
   chainTargetsScenario,
   chainMapScenario,
   cockpitScenario,

@@ -3,12 +3,13 @@ import { normaliseFirmName } from '../../../server/src/modules/firm/firm-name';
 import { makeUscc } from '../../../shared/src/uscc';
 import { defineGenerator } from '../types';
 import { FORCED_LOCAL_FIRMS, leafLinkIndexOf } from './chain.generator';
-import { chainOfFirm, firmName, firmShortName } from './pipeline-names';
+import { chainOfFirm, firmFormerNames, firmName, firmShortName } from './pipeline-names';
 
 export const firmGenerator = defineGenerator({
   table: 'firm',
   // 2: link_id (issue 4 chains) and the first firms of each chain local (its chain leaders).
-  version: 2,
+  // 3: former names (aliases_json) for every fourth firm, indexed in firm_alias (issue 16).
+  version: 3,
   dependsOn: [],
   counts: { small: 500, zone: 50_000, province: 5_000_000 },
   columns: [
@@ -39,13 +40,14 @@ export const firmGenerator = defineGenerator({
       const chain = chainOfFirm(i);
       const name = firmName(i);
       const link = `${chain.chain}·${ctx.rng.pick(chain.links)}`;
+      const former = firmFormerNames(i);
       const at = new Date(ctx.nowMs - ctx.rng.int(1, 1000) * 86_400_000).toISOString();
       yield {
         id: ctx.idOf('firm', i),
         name,
         name_norm: normaliseFirmName(name),
         short_name: firmShortName(i),
-        aliases_json: '[]',
+        aliases_json: JSON.stringify(former),
         uscc: makeUscc(i),
         region: '山东省聊城市',
         industry_code: chain.industry,
@@ -56,7 +58,7 @@ export const firmGenerator = defineGenerator({
         link_id: ctx.idOf('chain_link', leafLinkIndexOf(i)),
         contacts_json: '[]',
         tags_json: '[]',
-        search_text: buildSearchText([name, firmShortName(i), link]),
+        search_text: buildSearchText([name, firmShortName(i), ...former, link]),
         is_sample: 1,
         version: 1,
         created_at: at,

@@ -86,6 +86,14 @@ export function firmShortName(i: number): string {
   return `${PLACES[i % PLACES.length]}${body}${chainOfFirm(i).word}`;
 }
 
+/**
+ * 曾用名: every fourth generated firm was once registered under another name (issue 16 aliases), so
+ * the duplicate check and search meet firm_alias rows at scale; [] for the others.
+ */
+export function firmFormerNames(i: number): string[] {
+  return i % 4 === 1 ? [`${firmShortName(i)}科技发展有限公司`] : [];
+}
+
 export function firmName(i: number): string {
   return `${firmShortName(i)}有限公司`;
 }

@@ -79,7 +79,8 @@ export const kanbanSchema = z.object({
     z.object({
       stage: z.enum(PROJECT_STAGE_KEYS),
       count: z.number().int(),
-      totalInvestment: z.number(),
+      /** null when no project in the column has a known total investment. */
+      totalInvestment: z.number().nullable(),
       items: z.array(projectSchema),
     }),
   ),
@@ -165,10 +166,24 @@ export type CreateProjectBody = z.input<typeof createProjectBody>;
 export const updateProjectBody = z.strictObject({ version, name: nameText.optional(), ...projectFields });
 export type UpdateProjectBody = z.input<typeof updateProjectBody>;
 
+/**
+ * 补填: the fields a stage needs (用地面积, 开工日期, 设计产能), typed in the stage dialog and saved
+ * with the move in one transaction. Values only: a stage move never clears a field.
+ */
+export const stageFillBody = z.strictObject({
+  landMu: projectFields.landMu.unwrap().unwrap().optional(),
+  startDate: localDate.optional(),
+  capacityQuantity: projectFields.capacityQuantity.unwrap().unwrap().optional(),
+  capacityUnit: z.string().trim().min(1).max(TEXT_LIMITS.unit).optional(),
+  capacityProduct: projectFields.capacityProduct.unwrap().unwrap().optional(),
+});
+export type StageFillBody = z.input<typeof stageFillBody>;
+
 export const moveStageBody = z.strictObject({
   to: z.enum(PROJECT_STAGE_KEYS),
   date: localDate,
   reason: z.string().trim().max(PROJECT_STAGE_LIMITS.reasonMaxLength).nullable().optional(),
+  fill: stageFillBody.optional(),
   version,
 });
 export type MoveStageBody = z.input<typeof moveStageBody>;

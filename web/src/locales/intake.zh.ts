@@ -123,6 +123,6 @@ export const intakeZh = {
   'intake.applyConfirm':
     '将应用 {accepted} 条建议、舍弃 {dropped} 条。修改经与手工录入相同的校验，并记录来源文章和审计日志。',
   'intake.appliedTitle': '已应用，更新了 {count} 条记录',
-  'intake.provenance.title': '来源资讯 Sources',
+  'intake.provenance.title': '来源资讯',
   'intake.provenance.empty': '暂无来自资讯的修改',
 } as const;

@@ -2,6 +2,7 @@ import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
+import { pipelineZh } from './pipeline.zh';
 import { supervisionZh } from './supervision.zh';
 import { workbenchZh } from './workbench.zh';
 
@@ -113,7 +114,7 @@ export const zh = {
   'audit.entity': '对象类型',
   'audit.entityId': '对象编号',
   'audit.action': '动作',
-  'audit.actionPlaceholder': '如 update、login.failed',
+  'audit.actionPlaceholder': '选择或输入，如 修改、登录失败',
   'audit.range': '时间范围',
   'audit.diff': '变更内容',
   'audit.field': '字段',
@@ -456,6 +457,7 @@ export const zh = {
   ...chainZh,
   ...bulkImportZh,
   ...workbenchZh,
+  ...pipelineZh,
 } as const;
 
 /** A key of the UI string table. */

@@ -136,6 +136,80 @@ describe.skipIf(SKIP_DB)('industrial chains API: the editor, chain edits, import
     expect(dup.json().error.code).toBe('CHAIN_NAME_TAKEN');
   });
 
+  it('sets 链长 and 链主 on an existing chain, audited with names before and after', async () => {
+    // The home-furnishing chain: the pet chain's leaders stay as the export test expects.
+    const list = (await t.call(officer, 'GET', '/api/chains')).json() as {
+      items: Array<{ id: string; name: string }>;
+    };
+    const chainId = list.items.find((c) => c.name === '家居产业链')?.id ?? '';
+    const chainLinks = (
+      (await t.call(officer, 'GET', `/api/chains/${chainId}/map`)).json() as { links: MapLink[] }
+    ).links;
+    const before = (await t.call(officer, 'GET', `/api/chains/${chainId}`)).json() as {
+      version: number;
+      officialName: string | null;
+      leaders: Array<{ firmId: string; firmName: string }>;
+    };
+    const other = (await t.call(officer, 'GET', `/api/firms?q=${encodeURIComponent('瀚洋')}&limit=1`)).json()
+      .items[0] as { id: string; name: string };
+    const link = chainLinks.find((l) => l.parentId !== null) ?? chainLinks[0];
+    const leaders = [
+      ...before.leaders.map((l) => ({ firmId: l.firmId })),
+      { firmId: other.id, linkId: link?.id ?? null, note: '牵头补链' },
+    ];
+    const res = await t.call(officer, 'PATCH', `/api/chains/${chainId}`, {
+      version: before.version,
+      officialName: '李四',
+      officialTitle: '管委会副主任',
+      leaders,
+    });
+    expect(res.statusCode).toBe(200);
+    const after = res.json() as {
+      officialName: string;
+      officialTitle: string;
+      leaders: Array<{ firmId: string; firmName: string; linkId: string | null; note: string | null }>;
+    };
+    expect(after.officialName).toBe('李四');
+    expect(after.officialTitle).toBe('管委会副主任');
+    expect(after.leaders.map((l) => l.firmName)).toEqual([
+      ...before.leaders.map((l) => l.firmName),
+      other.name,
+    ]);
+    expect(after.leaders[after.leaders.length - 1]).toMatchObject({ linkId: link?.id, note: '牵头补链' });
+
+    const audit = (await t.call(admin, 'GET', `/api/audit?entity=chain&entityId=${chainId}`)).json() as {
+      items: Array<{
+        action: string;
+        before: { officialName: string | null; leaders: Array<{ firmName: string }> } | null;
+        after: { officialName: string | null; leaders: Array<{ firmName: string }> } | null;
+      }>;
+    };
+    const entry = audit.items.find((a) => a.action === 'update' && a.after?.officialName === '李四');
+    expect(entry?.before?.officialName).toBe(before.officialName);
+    expect(entry?.after?.leaders.map((l) => l.firmName)).toContain(other.name);
+    expect(entry?.before?.leaders.map((l) => l.firmName)).not.toContain(other.name);
+
+    // A leader firm on a link of another chain is refused, and nothing changes.
+    const foreign = await t.call(officer, 'PATCH', `/api/chains/${chainId}`, {
+      version: before.version + 1,
+      officialName: '王五',
+      leaders: [{ firmId: other.id, linkId: 'not-a-link-here' }],
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().error.fields[0].path).toBe('leaders.0.linkId');
+    const unchanged = (await t.call(officer, 'GET', `/api/chains/${chainId}`)).json() as {
+      officialName: string;
+    };
+    expect(unchanged.officialName).toBe('李四');
+    // A department user may read chains but not edit them.
+    const dept = await t.login('dept');
+    const refused = await t.call(dept, 'PATCH', `/api/chains/${chainId}`, {
+      version: before.version + 1,
+      officialName: 'x',
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('exports a chain as JSON and xlsx and imports both back as new chains', async () => {
     const json = await t.call(officer, 'GET', `/api/chains/${petId}/export?format=json`);
     expect(json.statusCode).toBe(200);

@@ -228,14 +228,9 @@ export async function updateChain(ctx: ServiceContext, id: string, input: ChainI
   await db.transaction().execute(async (trx) => {
     if (!(await repo.updateChainVersioned(trx, id, input.version, patch))) throw errors.stale();
     await writeChildren(ctx, trx, id, input);
-    const after = {
-      ...beforeAudit,
-      ...patch,
-      version: input.version + 1,
-      leaders: input.leaders ?? beforeAudit.leaders,
-      parks: input.parks ?? beforeAudit.parks,
-      targets: input.targets ?? beforeAudit.targets,
-    };
+    // The chain as read back inside the transaction: the audit's after has the same shape as its
+    // before (链长 by name, 链主 with firm names), so the log shows exactly what changed.
+    const after = await auditable({ ...ctx, db: { ...ctx.db, kysely: trx } }, id);
     await writeAudit(trx, ctx, {
       entity: 'chain',
       entityId: id,

@@ -29,6 +29,11 @@ export interface ChainDef {
   goal?: string;
   /** Demo firm names (or short names) of the chain-leader firms. */
   leaders: string[];
+  /**
+   * 链长 (name, title): the page names no chain official, so these are invented and say so (示例);
+   * a zone replaces them on the chain editor.
+   */
+  official: [string, string];
   parks: Array<[string, string | null]>;
   /** Invented annual target for the current year: projects, investment (yuan). */
   target?: [number, number];
@@ -43,6 +48,7 @@ const YANGGU = '山东省聊城市阳谷县';
 export const DEMO_CHAINS: ChainDef[] = [
   {
     name: '宠物产业链',
+    official: ['王立新（示例）', '开发区党工委委员、管委会副主任（示例）'],
     nameEn: 'Pet industry chain',
     scope: 'zone',
     region: ZONE,
@@ -180,6 +186,7 @@ export const DEMO_CHAINS: ChainDef[] = [
   },
   {
     name: '高端装备产业链',
+    official: ['李文博（示例）', '开发区管委会副主任（示例）'],
     nameEn: 'High-end equipment chain',
     scope: 'zone',
     region: ZONE,
@@ -224,6 +231,7 @@ export const DEMO_CHAINS: ChainDef[] = [
   },
   {
     name: '家居产业链',
+    official: ['张海燕（示例）', '开发区党工委委员（示例）'],
     nameEn: 'Home-furnishing chain',
     scope: 'zone',
     region: ZONE,
@@ -261,6 +269,7 @@ export const DEMO_CHAINS: ChainDef[] = [
   },
   {
     name: '阳谷县铜及铜精深加工产业链',
+    official: ['刘志强（示例）', '阳谷县副县长（示例）'],
     nameEn: 'Yanggu copper and deep copper processing',
     scope: 'county',
     region: YANGGU,
@@ -309,6 +318,7 @@ export const DEMO_CHAINS: ChainDef[] = [
   },
   {
     name: '阳谷县高端化工产业链',
+    official: ['陈建国（示例）', '阳谷县副县长（示例）'],
     nameEn: 'Yanggu high-end chemicals',
     scope: 'county',
     region: YANGGU,
@@ -340,6 +350,7 @@ export const DEMO_CHAINS: ChainDef[] = [
   },
   {
     name: '阳谷县绿色食品产业链',
+    official: ['赵敏（示例）', '阳谷县副县长（示例）'],
     nameEn: 'Yanggu green food',
     scope: 'county',
     region: YANGGU,

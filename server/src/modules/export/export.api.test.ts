@@ -62,6 +62,29 @@ describe.skipIf(SKIP_DB)('Excel export of the lists: same filters, same columns,
     );
   });
 
+  it('states its filter in words on the About sheet, names included (筛选条件)', async () => {
+    const firm = (await t.call(officer, 'GET', `/api/firms?q=${encodeURIComponent('乖宝')}&limit=1`)).json()
+      .items[0] as { id: string; name: string };
+    const query = `q=${encodeURIComponent('宠物')}&stage=signed,started&firmId=${firm.id}&late=true&sort=-totalInvestment`;
+    const res = await t.call(officer, 'GET', `/api/projects/export.xlsx?${query}`);
+    const filterLine = async (body: Buffer) => {
+      const about = (await loadXlsx(body)).getWorksheet('说明 About');
+      if (!about) throw new Error('no About sheet');
+      return about.getRow(3).values as unknown[];
+    };
+    const filterRow = await filterLine(res.rawPayload);
+    expect(filterRow[1]).toBe('筛选条件');
+    expect(filterRow[2]).toBe(`关键词：宠物；阶段：签约、开工；企业：${firm.name}；仅滞后；按总投资降序`);
+    const none = await t.call(
+      officer,
+      'GET',
+      '/api/leads/export.xlsx?minInvestment=50000000&source=referral',
+    );
+    expect((await filterLine(none.rawPayload))[2]).toBe(
+      '来源：以商招商；投资额不低于：5000万元；按下一步日期升序',
+    );
+  });
+
   it('exports firms and leads with the list filters (search, source)', async () => {
     const firms = (
       await t.call(officer, 'GET', `/api/firms?q=${encodeURIComponent('宠物')}&sort=name&limit=200`)

@@ -2,17 +2,20 @@ import { PassThrough } from 'node:stream';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { EXPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { ServiceContext } from '../../plugins/context';
+import { getChain } from '../chain/chain.service';
 import { firmAudienceOf } from '../firm/firm.policy';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { FirmListFilter } from '../firm/firm.repository';
-import { listFirmRecords } from '../firm/firm.service';
+import { getFirm, listFirmRecords } from '../firm/firm.service';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { LeadListFilter } from '../lead/lead.repository';
 import { listLeadRecords } from '../lead/lead.service';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import type { ProjectListFilter } from '../project/project.repository';
 import { listProjects } from '../project/project.service';
+import { listOfficers } from '../user/officer.service';
 import { type ExportColumn, excelDateTime, FIRM_EXPORT, LEAD_EXPORT, PROJECT_EXPORT } from './export-columns';
+import { describeQuery } from './export-filter-words';
 
 /**
  * Exports of the firm, lead and project lists (导出): the list's own service with the list's own
@@ -44,7 +47,7 @@ async function exportList<T>(
     fetch: (offset: number, limit: number) => Promise<Page<T>>;
   },
 ): Promise<ExportFile> {
-  const first = await opts.fetch(0, PAGE);
+  const [first, names] = await Promise.all([opts.fetch(0, PAGE), namesInQuery(ctx, opts.query)]);
   const limit = Math.min(first.total, EXPORT_LIMITS.maxRows);
   const truncated = first.total > EXPORT_LIMITS.maxRows;
   const stream = new PassThrough();
@@ -77,7 +80,7 @@ async function exportList<T>(
     about.addRow(['导出时间', excelDateTime(ctx.clock.now().toISOString())]).getCell(2).numFmt =
       'yyyy-mm-dd hh:mm';
     about.addRow(['导出人', ctx.actor?.displayName ?? '']);
-    about.addRow(['筛选条件', describeQuery(opts.query) || '（无）']);
+    about.addRow(['筛选条件', describeQuery(opts.query, names) || '（无）']);
     about.addRow(['行数', `${written} / 共 ${first.total} 条`]);
     if (truncated) {
       about.addRow([
@@ -92,12 +95,40 @@ async function exportList<T>(
   return { stream, fileName: `${opts.title}.xlsx`, total: first.total, exported: limit, truncated };
 }
 
-/** The list's query as people read it (q=宠物; stage=signed,started). Paging is not part of an export. */
-function describeQuery(query: Record<string, unknown>): string {
-  return Object.entries(query)
-    .filter(([k, v]) => v !== undefined && k !== 'limit' && k !== 'offset')
-    .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
-    .join('; ');
+/** What `read` yields, or undefined when the record is gone or out of the reader's scope. */
+async function orNothing<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The names of the records a query filters by (firm, chain and link, officer), read through their
+ * own services so a name the reader may not see stays an id.
+ */
+async function namesInQuery(
+  ctx: ServiceContext,
+  query: Record<string, unknown>,
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const id = (key: string) => (typeof query[key] === 'string' ? (query[key] as string) : undefined);
+  const firmId = id('firmId');
+  const chainId = id('chainId');
+  const personIds = [id('officerId'), id('ownerId')].filter((v): v is string => v !== undefined);
+  const [firm, chain, officers] = await Promise.all([
+    firmId ? orNothing(() => getFirm(ctx, firmId)) : undefined,
+    chainId ? orNothing(() => getChain(ctx, chainId)) : undefined,
+    personIds.length > 0 ? orNothing(() => listOfficers(ctx)) : undefined,
+  ]);
+  if (firm) names.set(firm.id, firm.name);
+  if (chain) {
+    names.set(chain.id, chain.name);
+    for (const link of chain.links) names.set(link.id, `${chain.name} · ${link.name}`);
+  }
+  for (const officer of officers?.items ?? []) names.set(officer.id, officer.displayName);
+  return names;
 }
 
 type Unpaged<F> = Omit<F, 'limit' | 'offset'> & { limit?: number; offset?: number };

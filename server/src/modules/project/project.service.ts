@@ -186,7 +186,10 @@ export async function projectKanban(
     const count = Number(t?.n ?? 0);
     const items =
       count === 0 ? [] : (await listProjects(ctx, { ...filter, stage: [s.key], limit: 30, offset: 0 })).items;
-    columns.push({ stage: s.key, count, totalInvestment: Number(t?.investment ?? 0), items });
+    // SUM over only unknown amounts is NULL: the column then shows —, not 0元.
+    const totalInvestment =
+      t?.investment === null || t?.investment === undefined ? null : Number(t.investment);
+    columns.push({ stage: s.key, count, totalInvestment, items });
   }
   return { columns };
 }

@@ -59,9 +59,16 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
           placeholder={t('audit.actionPlaceholder')}
           style={{ width: 190 }}
           maxLength={TEXT_LIMITS.handle}
-          options={AUDIT_ACTIONS.map((action) => ({ value: action }))}
+          // The stored action codes are English; the list names them in the UI's language too.
+          options={AUDIT_ACTIONS.map((action) => ({
+            value: action,
+            label: `${t(`audit.actionName.${action}`)}（${action}）`,
+          }))}
           showSearch={{
-            filterOption: (input, option) => String(option?.value ?? '').includes(input.trim().toLowerCase()),
+            filterOption: (input, option) =>
+              String(option?.label ?? '')
+                .toLowerCase()
+                .includes(input.trim().toLowerCase()),
           }}
         />
       </Form.Item>

@@ -317,6 +317,23 @@ export function useSaveWeights() {
   });
 }
 
+/** The 链长 / 链主 part of a chain edit (PATCH /api/chains/:id): the whole leader list replaces the old one. */
+export interface ChainOwnersValues {
+  officialName: string | null;
+  officialTitle: string | null;
+  leaders: Array<{ firmId: string; linkId: string | null; note: string | null }>;
+}
+
+/** Sets a chain's 链长 and 链主 firms, with the version read (409 if someone changed it since). */
+export function useUpdateChainOwners(chainId: string) {
+  const invalidate = useInvalidateChains();
+  return useMutation({
+    mutationFn: (body: ChainOwnersValues & { version: number }) =>
+      api.patch<ChainDetail>(`/api/chains/${chainId}`, body),
+    onSuccess: () => invalidate(),
+  });
+}
+
 export interface LinkInput {
   parentId?: string | null;
   name: string;

@@ -22,6 +22,7 @@ import { PageHeader } from '../../../components/page-header';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Attached, type ChainLink, type LinkInput, useChain, useLinkOps } from '../api/use-chains';
+import { ChainOwnersCard } from '../components/chain-owners-card';
 
 type Editing =
   | { mode: 'add'; parentId: string | null; position: ChainPosition }
@@ -32,7 +33,7 @@ const GROUP = 'pos:';
 /** antd passes unknown props to the DOM button; its types do not list data-* attributes. */
 const testId = (id: string) => ({ 'data-testid': id }) as Record<string, string>;
 
-/** `/chains/:id/edit` 产业链编辑: the link tree — add, rename, drag to move or reorder, delete with confirmation. */
+/** `/chains/:id/edit` 产业链编辑: 链长 and 链主 (ChainOwnersCard), then the link tree — add, rename, drag to move or reorder, delete with confirmation. */
 export function ChainEditorPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
@@ -212,6 +213,7 @@ export function ChainEditorPage() {
         ]}
         subtitle={t('chain.editor.hint')}
       />
+      <ChainOwnersCard chain={chain.data} />
       <Card size="small" data-testid="chain-editor">
         <Tree
           treeData={treeData}

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   AddMilestoneBody,
   CreateProjectBody,
@@ -61,6 +67,37 @@ export function useProjectKanban(filters: ProjectFilters, enabled: boolean) {
     queryKey: [...projectsKey, 'kanban', query],
     queryFn: ({ signal }) => api.get<ProjectKanban>('/api/projects/kanban', { ...query }, signal),
     placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Cards a kanban column fetches per scroll step, after the first ones the kanban answer carries. */
+export const KANBAN_PAGE = 30;
+
+/**
+ * The rest of one kanban column, a page per scroll step, from the list route with the same filters
+ * and the column's stage; `after` is how many cards the kanban answer already carried.
+ */
+export function useKanbanColumnPages(
+  filters: ProjectFilters,
+  column: { stage: string; after: number; total: number },
+  enabled: boolean,
+) {
+  const { stage, after, total } = column;
+  const { sort: _sort, stage: _stage, ...query } = filters;
+  return useInfiniteQuery({
+    queryKey: [...projectsKey, 'kanban-column', stage, after, query],
+    initialPageParam: after,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<ListResult<Project>>(
+        '/api/projects',
+        { ...query, stage, sort: '-totalInvestment', offset: pageParam, limit: KANBAN_PAGE },
+        signal,
+      ),
+    getNextPageParam: (last, pages) => {
+      const loaded = after + pages.reduce((n, p) => n + p.items.length, 0);
+      return last.items.length > 0 && loaded < total ? loaded : undefined;
+    },
     enabled,
   });
 }

@@ -1,5 +1,6 @@
-import { Alert, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { StageFillBody } from '../../../../../shared/src/contract/project';
 import { todayInShanghai } from '../../../../../shared/src/dates';
 import {
   canMove,
@@ -7,6 +8,7 @@ import {
   PROJECT_STAGES,
   type ProjectStage,
   type ProjectStageFacts,
+  type ProjectStageField,
   projectStageLabel,
 } from '../../../../../shared/src/project-stage';
 import { ApiError } from '../../../lib/api-client';
@@ -19,21 +21,53 @@ interface StageMoveValues {
   to?: ProjectStage;
   date: Dayjs;
   reason?: string;
+  /** 补填: the fields the move needs, typed here and sent with it. */
+  landMu?: number | null;
+  startDate?: Dayjs | null;
+  capacityQuantity?: number | null;
+  capacityUnit?: string | null;
+  capacityProduct?: string | null;
 }
 
-/** What the stage machine needs to know, read from the project (the move's date stands in for 开工). */
-function factsOf(project: Project, date: string): ProjectStageFacts {
+type Fill = Pick<
+  StageMoveValues,
+  'landMu' | 'startDate' | 'capacityQuantity' | 'capacityUnit' | 'capacityProduct'
+>;
+
+const text = (value: string | null | undefined) => value?.trim() || null;
+
+/**
+ * What the stage machine needs to know, read from the project and what the dialog filled in (the
+ * move's date stands in for 开工).
+ */
+function factsOf(project: Project, date: string, fill: Fill = {}): ProjectStageFacts {
   return {
-    landAreaMu: project.landMu,
-    startDate: project.startDate ?? date,
+    landAreaMu: project.landMu ?? fill.landMu ?? null,
+    startDate: project.startDate ?? fill.startDate?.format('YYYY-MM-DD') ?? date,
     capacity: {
-      quantity: project.capacityQuantity,
-      unit: project.capacityUnit,
-      product: project.capacityProduct,
+      quantity: project.capacityQuantity ?? fill.capacityQuantity ?? null,
+      unit: project.capacityUnit ?? text(fill.capacityUnit),
+      product: project.capacityProduct ?? text(fill.capacityProduct),
     },
     pausedFrom:
       project.stage === 'paused' ? (project.pausedFromStage as ProjectStageFacts['pausedFrom']) : null,
   };
+}
+
+/** The `fill` of the move: only the fields it needs, only what was typed (a move never clears a field). */
+function fillOf(values: StageMoveValues, needed: readonly ProjectStageField[]) {
+  const fill: StageFillBody = {};
+  if (needed.includes('landAreaMu') && typeof values.landMu === 'number') fill.landMu = values.landMu;
+  if (needed.includes('startDate') && values.startDate)
+    fill.startDate = values.startDate.format('YYYY-MM-DD');
+  if (needed.includes('capacity')) {
+    if (typeof values.capacityQuantity === 'number') fill.capacityQuantity = values.capacityQuantity;
+    const unit = text(values.capacityUnit);
+    const product = text(values.capacityProduct);
+    if (unit) fill.capacityUnit = unit;
+    if (product) fill.capacityProduct = product;
+  }
+  return fill;
 }
 
 /** The next stage on the path, or where a paused project resumes: the sensible default target. */
@@ -55,7 +89,17 @@ export function StageMoveModal({ project, onClose }: { project: Project; onClose
   const to = Form.useWatch('to', form);
   const date = Form.useWatch('date', form);
   const day = (date ?? dayjs(todayInShanghai())).format('YYYY-MM-DD');
-  const facts = factsOf(project, day);
+  const fill: Fill = {
+    landMu: Form.useWatch('landMu', form),
+    startDate: Form.useWatch('startDate', form),
+    capacityQuantity: Form.useWatch('capacityQuantity', form),
+    capacityUnit: Form.useWatch('capacityUnit', form),
+    capacityProduct: Form.useWatch('capacityProduct', form),
+  };
+  // The fields to offer are those the project itself lacks for this move; what is typed then counts.
+  const bare = to ? canMove(project.stage, to, factsOf(project, day), { reason: 'x' }) : null;
+  const needed: readonly ProjectStageField[] = bare && !bare.ok ? (bare.missingFields ?? []) : [];
+  const facts = factsOf(project, day, fill);
   const withoutReason = to ? canMove(project.stage, to, facts) : null;
   const withReason = to ? canMove(project.stage, to, facts, { reason: 'x' }) : null;
   const needsReason = withoutReason !== null && !withoutReason.ok && withoutReason.code === 'reason_required';
@@ -119,6 +163,7 @@ export function StageMoveModal({ project, onClose }: { project: Project; onClose
               to: values.to,
               date: values.date.format('YYYY-MM-DD'),
               reason: values.reason?.trim() || null,
+              ...(needed.length > 0 ? { fill: fillOf(values, needed) } : {}),
               version: project.version,
             },
             { onSuccess: onClose },
@@ -131,6 +176,63 @@ export function StageMoveModal({ project, onClose }: { project: Project; onClose
         <Form.Item name="date" label={t('project.stageDate')} rules={[{ required: true }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
+        {needed.length > 0 ? (
+          <Card
+            size="small"
+            title={t('stageFill.title')}
+            style={{ marginBottom: 16 }}
+            data-testid="stage-fill"
+          >
+            <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+              {t('stageFill.hint')}
+            </Typography.Paragraph>
+            {needed.includes('landAreaMu') ? (
+              <Form.Item name="landMu" label={t('project.landMu')} rules={[{ required: true }]}>
+                <InputNumber
+                  min={0}
+                  max={1_000_000}
+                  style={{ width: '100%' }}
+                  data-testid="stage-fill-landMu"
+                />
+              </Form.Item>
+            ) : null}
+            {needed.includes('startDate') ? (
+              <Form.Item name="startDate" label={t('project.startDate')} rules={[{ required: true }]}>
+                <DatePicker style={{ width: '100%' }} data-testid="stage-fill-startDate" />
+              </Form.Item>
+            ) : null}
+            {needed.includes('capacity') ? (
+              <Form.Item label={t('project.capacity')} extra={t('project.capacityHint')} required>
+                <Space.Compact style={{ width: '100%' }}>
+                  <Form.Item name="capacityQuantity" noStyle rules={[{ required: true }]}>
+                    <InputNumber
+                      min={0}
+                      placeholder={t('project.capacityQuantity')}
+                      style={{ width: '30%' }}
+                      data-testid="stage-fill-capacityQuantity"
+                    />
+                  </Form.Item>
+                  <Form.Item name="capacityUnit" noStyle rules={[{ required: true, whitespace: true }]}>
+                    <Input
+                      placeholder={t('project.capacityUnitPlaceholder')}
+                      style={{ width: '30%' }}
+                      maxLength={20}
+                      data-testid="stage-fill-capacityUnit"
+                    />
+                  </Form.Item>
+                  <Form.Item name="capacityProduct" noStyle rules={[{ required: true, whitespace: true }]}>
+                    <Input
+                      placeholder={t('project.capacityProductPlaceholder')}
+                      style={{ width: '40%' }}
+                      maxLength={100}
+                      data-testid="stage-fill-capacityProduct"
+                    />
+                  </Form.Item>
+                </Space.Compact>
+              </Form.Item>
+            ) : null}
+          </Card>
+        ) : null}
         <Form.Item
           name="reason"
           label={t('pipeline.reason')}
