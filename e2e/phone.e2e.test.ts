@@ -62,6 +62,9 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       viewport: { width: viewport.width, height: viewport.height },
       isMobile: viewport.name === 'phone',
       hasTouch: viewport.name === 'phone',
+      // The officer's phone at 坤源宠物食品用品产业园, offered only when the officer ticks 附上当前位置.
+      geolocation: { latitude: 36.4563, longitude: 115.9852 },
+      permissions: ['geolocation'],
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -143,7 +146,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await page.context().close();
     });
 
-    it('an officer logs a visit with 保存 in reach', async () => {
+    it('an officer logs a visit with a photo and the position, 保存 in reach', async () => {
       const page = await signedIn('officer', viewport);
       const leads = (await (await page.request.get(`${server.url}/api/leads?limit=1&offset=0`)).json()) as {
         items: Array<{ id: string }>;
@@ -154,12 +157,24 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await page.getByTestId('followup-add').click();
       await page.getByTestId('followup-form').waitFor();
       await page.getByTestId('followup-notes').fill(`走访企业，约定下周复访（${viewport.name}）`);
+      const followupForm = page.getByTestId('followup-form');
+      await followupForm.locator('input[type=file]').setInputFiles(PHOTO);
+      await followupForm.locator('.ant-upload-list-item').first().waitFor();
+      await page.getByTestId('followup-position').check();
+      await followupForm.getByText('位置：北纬 36.4563，东经 115.9852').waitFor();
       await expectFits(page);
       const save = page.getByTestId('followup-submit');
       await expectReachable(page, save);
       await screenshot(page, `${viewport.name}-followup-dialog`);
       await save.click();
       await page.getByTestId('followups').getByText(`约定下周复访（${viewport.name}）`).waitFor();
+      // The photo shows in the list, loaded (a decoded image has a width), and the position with it.
+      const thumb = page.getByTestId('followup-photo-list').first().locator('img');
+      await thumb.waitFor();
+      await expect
+        .poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth))
+        .toBeGreaterThan(0);
+      await page.getByTestId('followups').getByText('位置：北纬 36.4563，东经 115.9852').first().waitFor();
       await expectFits(page);
       await screenshot(page, `${viewport.name}-lead-detail-officer`);
       await page.context().close();

@@ -214,6 +214,9 @@ export interface LeadFollowupTable {
   actor_name: string | null;
   is_sample: number;
   created_at: string;
+  /** Where the visit was logged, when the officer chose to attach the phone's position. */
+  lat?: number | null;
+  lng?: number | null;
 }
 
 /** 项目 a project (一项目一档: one file per project). */

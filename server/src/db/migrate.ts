@@ -16,6 +16,7 @@ import * as m20261206_intake_safety from './migrations/20261206_0013_intake_safe
 import * as m20261206_closing_checks from './migrations/20261206_0014_closing_checks';
 import * as m20261206_firm_alias from './migrations/20261206_0015_firm_alias';
 import * as m20261206_delivery_link from './migrations/20261206_0024_delivery_link';
+import * as m20261206_followup_location from './migrations/20261206_0025_followup_location';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0014_closing_checks': m20261206_closing_checks,
   '20261206_0015_firm_alias': m20261206_firm_alias,
   '20261206_0024_delivery_link': m20261206_delivery_link,
+  '20261206_0025_followup_location': m20261206_followup_location,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LEAD_STATUS_KEYS, LEAD_STATUS_LIMITS } from '../lead-status';
 import { FOLLOWUP_KINDS, LEAD_SOURCES } from '../pipeline-enums';
+import { attachmentUpload } from './attachment';
 import { idString, localDate, longText, money, nameText, shortText, version } from './fields';
 import { itemsResponse } from './list';
 import { projectSchema } from './project';
@@ -47,6 +48,10 @@ export const followupSchema = z.object({
   notes: z.string().nullable(),
   actorName: z.string().nullable(),
   createdAt: z.string(),
+  /** Site photos (resized in the browser); GET /api/attachments/:id serves each. */
+  photos: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number() })),
+  /** The phone's position when the officer chose to attach it; null otherwise. */
+  location: z.object({ lat: z.number(), lng: z.number() }).nullable(),
 });
 export type Followup = z.infer<typeof followupSchema>;
 export const followupListSchema = itemsResponse(followupSchema);
@@ -92,11 +97,19 @@ export const moveLeadStatusBody = z.strictObject({
 });
 export type MoveLeadStatusBody = z.input<typeof moveLeadStatusBody>;
 
+/** Photos a follow-up may carry: a visit's site photos, not an archive. */
+export const FOLLOWUP_MAX_PHOTOS = 6;
+
 export const addFollowupBody = z.strictObject({
   kind: z.enum(FOLLOWUP_KINDS),
   date: localDate,
   people: shortText.nullable().optional(),
   notes: longText.nullable().optional(),
+  photos: z.array(attachmentUpload).max(FOLLOWUP_MAX_PHOTOS).optional(),
+  location: z
+    .strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
 });
 export type AddFollowupBody = z.input<typeof addFollowupBody>;
 

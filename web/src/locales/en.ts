@@ -370,6 +370,13 @@ export const en: Messages = {
   'followup.notes': 'Notes',
   'followup.empty': 'No follow-ups yet',
   'followup.by': 'logged by {name}',
+  'followup.photos': 'Site photos',
+  'followup.addPhoto': 'Take / pick',
+  'followup.attachPosition': 'Attach my position',
+  'followup.positionHint':
+    'The browser is asked for the position only when ticked; photos lose theirs before upload',
+  'followup.positionDenied': 'No position (not allowed or no signal): saved without one',
+  'followup.positionAt': 'Position: {lat}° N, {lng}° E',
 
   'project.title': 'Projects',
   'project.listView': 'List',

@@ -360,6 +360,12 @@ export const zh = {
   'followup.notes': '情况记录',
   'followup.empty': '还没有跟进记录',
   'followup.by': '{name} 记录',
+  'followup.photos': '现场照片',
+  'followup.addPhoto': '拍照/选图',
+  'followup.attachPosition': '附上当前位置',
+  'followup.positionHint': '仅在勾选时向浏览器请求位置；照片本身的位置信息在上传前已去除',
+  'followup.positionDenied': '未取得位置（浏览器未允许或无信号），本次不附位置',
+  'followup.positionAt': '位置：北纬 {lat}，东经 {lng}',
 
   'project.title': '项目库',
   'project.listView': '列表',

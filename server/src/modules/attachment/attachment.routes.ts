@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { can } from '../../../../shared/src/permissions';
 import { idParams } from '../../lib/fields';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
@@ -24,6 +25,9 @@ async function loadVisible(ctx: ServiceContext, id: string) {
     await assertTaskVisible(ctx.db.kysely, actor, file.entity_id);
   } else if (file.entity === 'problem_item') {
     await assertProblemItemVisible(ctx.db.kysely, actor, file.entity_id);
+  } else if (file.entity === 'lead_followup') {
+    // Leads are read by permission alone (lead.policy.ts): the zone's pipeline, never a firm's.
+    if (!can(actor.role, 'lead.read')) throw errors.notFound('attachment');
   } else {
     throw errors.notFound('attachment');
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES, sniffAttachmentType } from '../../../../shared/src/attachments';
+import { type AttachmentUpload, attachmentUpload } from '../../../../shared/src/contract/attachment';
 import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
@@ -12,21 +12,11 @@ import { writeAudit } from '../audit/audit.writer';
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** The records attachments hang on. */
-export type AttachmentEntity = 'factor_request' | 'task' | 'problem_item';
+export type AttachmentEntity = 'factor_request' | 'task' | 'problem_item' | 'lead_followup';
 
-/**
- * An upload: the file as base64 in a JSON body. The route raises its body limit to fit
- * ATTACHMENT_LIMITS.maxBytes (base64 is 4/3 of the bytes); the bytes are checked again here.
- */
-export const attachmentUpload = z.strictObject({
-  fileName: z.string().trim().min(1).max(ATTACHMENT_LIMITS.fileNameMaxLength),
-  contentBase64: z
-    .string()
-    .min(4)
-    .max(Math.ceil((ATTACHMENT_LIMITS.maxBytes * 4) / 3) + 8)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-});
-export type AttachmentUpload = z.infer<typeof attachmentUpload>;
+export type { AttachmentUpload };
+// The upload's schema is the contract's; re-exported for the modules that take uploads.
+export { attachmentUpload };
 
 /** Route body limit for uploads: the base64 of the largest file plus the JSON around it. */
 export const UPLOAD_BODY_LIMIT = Math.ceil((ATTACHMENT_LIMITS.maxBytes * 4) / 3) + 64 * 1024;

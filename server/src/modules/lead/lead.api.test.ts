@@ -118,6 +118,56 @@ describe.skipIf(SKIP_DB)('leads: referral, follow-ups, status machine, signing, 
     ).toBe(403);
   });
 
+  it('logs a visit with site photos and, when chosen, the position; a refused photo leaves no visit', async () => {
+    const lead = await newLead({ title: '现场照片线索' });
+    // A 1×1 JPEG (SOI, APP0 JFIF … EOI): the type is decided by the first bytes, not the name.
+    const jpeg = Buffer.from(
+      '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAAMCAgICAgMCAgIDAwMDBAYEBAQEBAgGBgUGCQgKCgkICQkKDA8MCgsOCwkJDRENDg8QEBEQCgwSExIQEw8QEBD/yQALCAABAAEBAREA/8wABgAQEAX/2gAIAQEAAD8A0s8g/9k=',
+      'base64',
+    );
+    const visit = await t.call(officer, 'POST', `/api/leads/${lead.id}/followups`, {
+      kind: 'visit',
+      date: '2026-02-27',
+      notes: '现场查看厂房',
+      photos: [{ fileName: 'site.jpg', contentBase64: jpeg.toString('base64') }],
+      location: { lat: 36.4563, lng: 115.9852 },
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    expect(visit.json().location).toEqual({ lat: 36.4563, lng: 115.9852 });
+    const listed = (await t.call(leader, 'GET', `/api/leads/${lead.id}/followups`)).json().items;
+    expect(listed).toHaveLength(1);
+    expect(listed[0].photos).toHaveLength(1);
+    const photoId = listed[0].photos[0].id as string;
+    const photo = await t.call(leader, 'GET', `/api/attachments/${photoId}`);
+    expect(photo.statusCode).toBe(200);
+    expect(photo.rawPayload.equals(jpeg)).toBe(true);
+    // Leads are the zone's own pipeline: a firm user cannot fetch the photo.
+    const firm = await t.login('firm');
+    expect((await t.call(firm, 'GET', `/api/attachments/${photoId}`)).statusCode).toBe(404);
+
+    // An executable named .jpg is refused by its bytes, and the visit is not written either.
+    const refused = await t.call(officer, 'POST', `/api/leads/${lead.id}/followups`, {
+      kind: 'visit',
+      date: '2026-02-28',
+      notes: '不应留下',
+      photos: [
+        { fileName: 'site.jpg', contentBase64: Buffer.from('MZ\x90\x00 not an image').toString('base64') },
+      ],
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0]).toMatchObject({ path: 'contentBase64' });
+    const after = (await t.call(leader, 'GET', `/api/leads/${lead.id}/followups`)).json().items;
+    expect(after).toHaveLength(1);
+    // A position out of range is named and refused.
+    const far = await t.call(officer, 'POST', `/api/leads/${lead.id}/followups`, {
+      kind: 'call',
+      date: '2026-02-28',
+      location: { lat: 120, lng: 0 },
+    });
+    expect(far.statusCode).toBe(400);
+    expect(far.body).toContain('location');
+  });
+
   it('logs follow-ups and signs the lead into a project in one transaction', async () => {
     const lead = await newLead({ title: '签约测试线索' });
     const visit = await t.call(officer, 'POST', `/api/leads/${lead.id}/followups`, {

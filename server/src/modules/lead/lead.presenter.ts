@@ -40,7 +40,7 @@ export function presentLead(row: LeadRow, today: string, links: ReadonlyMap<stri
   };
 }
 
-export function presentFollowup(f: LeadFollowupTable): Followup {
+export function presentFollowup(f: LeadFollowupTable, photos: Followup['photos'] = []): Followup {
   return {
     id: f.id,
     leadId: f.lead_id,
@@ -50,6 +50,8 @@ export function presentFollowup(f: LeadFollowupTable): Followup {
     notes: f.notes,
     actorName: f.actor_name,
     createdAt: f.created_at,
+    photos,
+    location: f.lat != null && f.lng != null ? { lat: f.lat, lng: f.lng } : null,
   };
 }
 

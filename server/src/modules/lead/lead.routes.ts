@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   addFollowupBody,
   createLeadBody,
+  FOLLOWUP_MAX_PHOTOS,
   followupListSchema,
   followupSchema,
   leadFields,
@@ -17,6 +18,7 @@ import { LEAD_STATUS_KEYS } from '../../../../shared/src/lead-status';
 import { LEAD_SOURCES } from '../../../../shared/src/pipeline-enums';
 import { idParams, queryBool, queryList } from '../../lib/fields';
 import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
+import { UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
 import { LEAD_SORTS } from './lead.repository';
 import {
   addFollowup,
@@ -48,6 +50,8 @@ export const leadListQuery = z.strictObject({
   sort: sortParam(LEAD_SORTS, 'nextStepDate'),
   ...pagingQuery,
 });
+
+const FOLLOWUP_BODY_LIMIT = FOLLOWUP_MAX_PHOTOS * UPLOAD_BODY_LIMIT;
 
 export async function leadRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -151,9 +155,11 @@ export async function leadRoutes(app: FastifyInstance) {
     '/api/leads/:id/followups',
     {
       config: { access: write },
+      // Room for the photos as base64 (resized in the browser first; each checked again here).
+      bodyLimit: FOLLOWUP_BODY_LIMIT,
       schema: {
         tags: ['lead'],
-        summary: 'Log a visit, call or meeting',
+        summary: 'Log a visit, call or meeting (with site photos and, if chosen, the position)',
         params: idParams,
         body: addFollowupBody,
         response: { 201: followupSchema },

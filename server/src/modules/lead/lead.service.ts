@@ -7,6 +7,7 @@ import { nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
+import { type AttachmentUpload, listAttachmentMeta, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { inheritLink } from '../chain/chain.repository';
@@ -232,7 +233,22 @@ export async function moveLeadStatus(
 export async function listFollowups(ctx: ServiceContext, leadId: string) {
   requireActor(ctx);
   if (!(await repo.findLeadById(ctx.db.kysely, leadId))) throw errors.notFound('lead');
-  return { items: (await repo.followupsOf(ctx.db.kysely, leadId)).map(presentFollowup) };
+  const rows = await repo.followupsOf(ctx.db.kysely, leadId);
+  const photos = await listAttachmentMeta(
+    ctx.db.kysely,
+    'lead_followup',
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) =>
+      presentFollowup(
+        r,
+        photos
+          .filter((p) => p.entityId === r.id)
+          .map((p) => ({ id: p.id, fileName: p.fileName, size: p.size })),
+      ),
+    ),
+  };
 }
 
 /** Logs a visit, call or meeting on the lead (its owner or an admin); audited. */
@@ -244,6 +260,8 @@ export async function addFollowup(
     date: string;
     people?: string | null | undefined;
     notes?: string | null | undefined;
+    photos?: AttachmentUpload[] | undefined;
+    location?: { lat: number; lng: number } | null | undefined;
   },
 ) {
   const actor = requireActor(ctx);
@@ -267,12 +285,22 @@ export async function addFollowup(
     actor_name: actor.displayName,
     is_sample: 0,
     created_at: ctx.clock.now().toISOString(),
+    lat: input.location?.lat ?? null,
+    lng: input.location?.lng ?? null,
   };
-  await db.transaction().execute(async (trx) => {
+  // The visit and its photos are one write: a photo refused (type, size) leaves no visit behind.
+  const photos = await db.transaction().execute(async (trx) => {
     await repo.insertFollowup(trx, row);
     await writeAudit(trx, ctx, { entity: 'lead_followup', entityId: row.id, action: 'create', after: row });
+    const stored = [];
+    for (const photo of input.photos ?? [])
+      stored.push(await storeAttachment(trx, ctx, 'lead_followup', row.id, photo));
+    return stored;
   });
-  return presentFollowup(row);
+  return presentFollowup(
+    row,
+    photos.map((p) => ({ id: p.id, fileName: p.fileName, size: p.size })),
+  );
 }
 
 /**

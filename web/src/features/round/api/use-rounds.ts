@@ -99,12 +99,4 @@ export function useProblemsToRequest() {
   });
 }
 
-/** Reads a chosen file as base64 (without the data: prefix). */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
+export { fileToBase64 } from '../../../lib/file-base64';
