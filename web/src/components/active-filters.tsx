@@ -2,7 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { useI18n } from '../locales/i18n-context';
 
 export interface ActiveFilterOptions {
-  /** The filter's key in the address, and what the tag says: 「园区：坤源…」. */
+  /** The filter's key in the address, and what the tag says: 「园区：坤源…」 (the label alone when value is ''). */
   key: string;
   label: string;
   value: string;
@@ -37,7 +37,7 @@ export function ActiveFilters({
           }}
           data-testid={`active-filter-${f.key}`}
         >
-          {f.label}：{f.value}
+          {f.value ? `${f.label}：${f.value}` : f.label}
         </Tag>
       ))}
       <Button

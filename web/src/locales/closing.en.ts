@@ -12,5 +12,6 @@ export const closingEn: { readonly [K in keyof typeof closingZh]: string } = {
   'warning.filter.projectsOnly':
     'Filtered by park, chain or officer, only project warnings are listed (tasks and problem lists belong to no project)',
   'listFilter.label': 'Filtered by',
+  'listFilter.signed': 'Signed',
   'listFilter.clearAll': 'Clear filters',
 };

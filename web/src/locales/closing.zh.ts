@@ -12,5 +12,6 @@ export const closingZh = {
   'warning.filter.officer': '全部专员',
   'warning.filter.projectsOnly': '按园区、产业链或专员筛选时只列项目的预警（督办任务和问题清单不属于项目）',
   'listFilter.label': '当前筛选',
+  'listFilter.signed': '签约日期',
   'listFilter.clearAll': '清除筛选',
 } as const;
