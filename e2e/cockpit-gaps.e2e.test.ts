@@ -7,7 +7,8 @@ import { E2E_PASSWORD, type RunningServer, startServer } from './support/server'
 /**
  * The cockpit's loose ends (issue 6): a request figure opens /requests filtered exactly as it
  * counts (zone-wide and under a park/chain filter); the wall screen fits 1920×1080 whole; the
- * printable dossier makes an A4 PDF that carries the project's name.
+ * printable dossier makes an A4 PDF that carries the project's name. Issue 15: a list opened from
+ * a figure shows its filter and clears it, and Back gives the cockpit its own filters again.
  */
 
 interface Link {
@@ -204,6 +205,48 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     await poll(() => leader.getByTestId('warning-total').innerText()).toBe(`共 ${c.warnings.total} 条`);
   });
 
+  // Filters live in the address (issue 15): the list shows and clears what a figure filtered it by.
+  it('cockpit figure → filtered list shows and clears its filter → Back restores the cockpit', async () => {
+    // Full-page screenshots of a long list take a while on a loaded machine; waits stay conditions.
+    leader.setDefaultTimeout(60_000);
+    const zone = (await (await leader.request.get(`${server.url}/api/cockpit`)).json()) as {
+      options: { parks: string[] };
+    };
+    const park = zone.options.parks[0] as string;
+    expect(park).toBeTruthy();
+    await leader.goto(`${server.url}/cockpit?park=${encodeURIComponent(park)}`);
+    await poll(() => leader.getByTestId('cockpit-filters').innerText()).toContain(park);
+    await leader.getByTestId('cockpit-total-started').click();
+
+    // The list says what it is filtered by: the cockpit's park and the figure's stages.
+    await poll(async () => new URL(leader.url()).pathname).toBe('/projects');
+    expect(new URL(leader.url()).searchParams.get('park')).toBe(park);
+    const tags = leader.getByTestId('project-active-filters');
+    await poll(() => tags.innerText()).toContain(`所在园区：${park}`);
+    await poll(() => tags.innerText()).toContain('阶段：开工');
+    await screenshot(leader, 'list-filters-from-cockpit');
+    const filtered = await leader.locator('.ant-pagination-total-text').first().innerText();
+
+    // One filter cleared: the address and the list follow; then all of them.
+    await leader.getByTestId('active-filter-park').locator('.ant-tag-close-icon').click();
+    await poll(async () => new URL(leader.url()).searchParams.get('park')).toBeNull();
+    await leader.getByTestId('project-active-filters-clear').click();
+    await poll(async () => new URL(leader.url()).search).toBe('');
+    await poll(() => tags.count()).toBe(0);
+    await poll(() => leader.locator('.ant-pagination-total-text').first().innerText()).not.toBe(filtered);
+
+    // Back: the cockpit, with the park it had.
+    await leader.goBack();
+    await poll(async () => new URL(leader.url()).pathname).toBe('/cockpit');
+    expect(new URL(leader.url()).searchParams.get('park')).toBe(park);
+    await poll(() => leader.getByTestId('cockpit-filters').innerText()).toContain(park);
+
+    // A bookmark of a filtered list opens filtered, and the search box's text is in the address.
+    await leader.goto(`${server.url}/warnings?kind=stage_stuck`);
+    await poll(() => leader.getByTestId('warning-filters').innerText()).toContain('类型：阶段停滞');
+    await screenshot(leader, 'list-filters-warnings');
+    leader.setDefaultTimeout(15_000);
+  });
   it('the wall screen fits 1920×1080: every panel whole, no scrolling, dark', async () => {
     const c = await cockpit();
     const wall = await browser.newContext({

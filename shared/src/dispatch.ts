@@ -1,4 +1,5 @@
 import { daysBetween } from './dates';
+import { ESCALATION_RULES } from './escalation';
 import type { Bilingual } from './i18n-message';
 
 /**
@@ -124,13 +125,26 @@ export function rankUnits(
   return scored.map((s) => ({ ...s, rank: rankOf.get(s.key) ?? null }));
 }
 
-export const WARNING_KINDS = ['milestone_late', 'stage_stuck', 'request_overdue', 'round_missing'] as const;
+/**
+ * task_overdue: a supervised task (督办任务) in progress past its deadline; problem_overdue: a
+ * problem-list item (问题清单) neither verified nor awaiting verification past its deadline.
+ */
+export const WARNING_KINDS = [
+  'milestone_late',
+  'stage_stuck',
+  'request_overdue',
+  'round_missing',
+  'task_overdue',
+  'problem_overdue',
+] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /**
- * How serious a warning is. Milestones and requests: by days late (≥ 30 high, ≥ 7 medium). A stage
+ * How serious a warning is. Milestones, requests, tasks and problem items: by days late (≥ 30 high,
+ * ≥ 7 medium). Requests and tasks escalate (shared/src/escalation.ts): one that has gone up to the
+ * leader (ESCALATION_RULES.leaderAfterDaysLate) is at least medium, since a leader has been told. A stage
  * stay: by how far past the norm (≥ 2× high, ≥ 1.5× medium). A missing round report is medium (high
  * when the project also missed the round before — not tracked here, so medium).
  */
@@ -140,7 +154,10 @@ export function warningSeverity(kind: WarningKind, days: number, normDays?: numb
     return ratio >= 2 ? 'high' : ratio >= 1.5 ? 'medium' : 'low';
   }
   if (kind === 'round_missing') return 'medium';
-  return days >= 30 ? 'high' : days >= 7 ? 'medium' : 'low';
+  const byDays: Severity = days >= 30 ? 'high' : days >= 7 ? 'medium' : 'low';
+  const escalates = kind === 'request_overdue' || kind === 'task_overdue';
+  if (escalates && byDays === 'low' && days >= ESCALATION_RULES.leaderAfterDaysLate) return 'medium';
+  return byDays;
 }
 
 export function severityOrder(s: Severity): number {

@@ -9,7 +9,7 @@ export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
   'module.cockpit.desc':
     'The leaders’ cockpit: project funnel, investment signed and funds in place vs target, late projects, factor requests, chain coverage, round reporting; click a chart for its records.',
   'module.warning.desc':
-    'What needs a leader now: late milestones, stages over the norm, overdue requests, missing round reports — most severe first.',
+    'What needs a leader now: late milestones, stages over the norm, overdue requests, missing round reports, overdue tasks and rectifications — most severe first.',
   'module.round.desc':
     'Weekly/monthly dispatch rounds: firms or officers report investment, progress, photos and problems; reminders; the dispatch report.',
   'module.target.desc':

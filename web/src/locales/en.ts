@@ -1,5 +1,6 @@
 import { bulkImportEn } from './bulk-import.en';
 import { chainEn } from './chain.en';
+import { closingEn } from './closing.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
 import { pipelineEn } from './pipeline.en';
@@ -470,6 +471,7 @@ export const en: Messages = {
   'timeline.fields': 'Changed: {fields}',
   ...supervisionEn,
   ...dispatchEn,
+  ...closingEn,
   ...intakeEn,
   ...chainEn,
   ...bulkImportEn,

@@ -1,5 +1,6 @@
 import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
+import { closingZh } from './closing.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
 import { pipelineZh } from './pipeline.zh';
@@ -459,6 +460,7 @@ export const zh = {
   'timeline.fields': '修改了：{fields}',
   ...supervisionZh,
   ...dispatchZh,
+  ...closingZh,
   ...intakeZh,
   ...chainZh,
   ...bulkImportZh,

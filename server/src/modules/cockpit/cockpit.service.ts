@@ -3,6 +3,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import type { warningReadTasks } from '../warning/warning.read-tasks';
 import type { cockpitReadTasks } from './cockpit.read-tasks';
+import { filterOptions } from './cockpit.repository';
 
 export interface CockpitQuery {
   year?: number | undefined;
@@ -29,4 +30,9 @@ export async function getCockpit(
     reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10 }),
   ]);
   return { ...cockpit, warnings: { ...warnings.counts, total: warnings.total, top: warnings.items } };
+}
+
+/** The park and chain choices of the cockpit, for other pages that filter the same way (预警). */
+export async function cockpitFilterOptions(ctx: ServiceContext) {
+  return filterOptions(ctx.db.kysely);
 }

@@ -1,10 +1,17 @@
-import { formatMoney } from '../../../../shared/src/money';
+import { formatMoney, formatWan } from '../../../../shared/src/money';
 import { type ProjectStage, projectStageLabel } from '../../../../shared/src/project-stage';
+import { rollUp } from '../round/round-rollup';
 import type { DispatchReportData } from './dispatch-report.task';
-import { body, govDocument, heading, subtitle, table, title } from './gov-docx';
+import { body, type ColumnAlign, govDocument, heading, subtitle, table, title } from './gov-docx';
+
+/** The round's title inside one pair of brackets, whatever brackets it already carries. */
+export function bracketed(roundTitle: string): string {
+  return `（${roundTitle.replace(/^[（(]+/, '').replace(/[）)]+$/, '')}）`;
+}
 
 const money = (v: number | null) => formatMoney(v);
-const wan = (v: number) => (v / 10_000).toFixed(2);
+/** 万元 with two fixed decimals and separators (columns line up); an unknown amount is —, not 0. */
+const wan = (v: number | null) => formatWan(v);
 const stage = (s: string) => projectStageLabel(s as ProjectStage).zh;
 
 function chineseDate(d: string): string {
@@ -29,17 +36,22 @@ export function summaryText(d: DispatchReportData): string {
 export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
   const s = d.summary;
   const docTitle = `${d.zoneName}重点项目调度报告`;
-  const rollupRows = (list: typeof s.byChain) =>
-    list.map((g) => [
-      g.key,
-      g.projects,
-      wan(g.totalInvestment),
-      wan(g.investmentPeriod),
-      wan(g.fundsPeriod),
-      `${g.reported}/${g.projects}`,
-      wan(g.investmentInStats),
-      wan(g.investmentCumulative),
-    ]);
+  const groupRow = (g: (typeof s.byChain)[number]) => [
+    g.key,
+    g.projects,
+    wan(g.totalInvestment),
+    wan(g.investmentPeriod),
+    wan(g.fundsPeriod),
+    `${g.reported}/${g.projects}`,
+    wan(g.investmentInStats),
+    wan(g.investmentCumulative),
+  ];
+  // Each table ends with a 合计 row over its groups (every project is in exactly one group).
+  const rollupRows = (list: typeof s.byChain) => [
+    ...list.map(groupRow),
+    // The same roll-up over all rows, so the 合计 is the groups' sum by construction.
+    ...rollUp(d.rows, () => '合计').map(groupRow),
+  ];
   const rollupHead = [
     '名称',
     '项目数',
@@ -51,19 +63,29 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
     '累计完成投资（万元）',
   ];
   const rollupWidths = [22, 8, 12, 12, 12, 10, 12, 12];
+  const rollupAlign: ColumnAlign[] = [
+    'left',
+    'center',
+    'right',
+    'right',
+    'right',
+    'center',
+    'right',
+    'right',
+  ];
   const late = d.rows.filter((r) => r.lateMilestones.length > 0);
   const blocked = d.rows.filter((r) => r.problems || r.overdueRequests > 0);
   return govDocument(
     [
       title(docTitle),
-      subtitle(`（${d.round.title}）`),
+      subtitle(bracketed(d.round.title)),
       subtitle(chineseDate(d.today)),
       heading('一、总体情况'),
       body(summaryText(d)),
       heading('二、分产业链情况'),
-      table(rollupHead, rollupRows(s.byChain), rollupWidths),
+      table(rollupHead, rollupRows(s.byChain), rollupWidths, rollupAlign),
       heading('三、分园区情况'),
-      table(rollupHead, rollupRows(s.byPark), rollupWidths),
+      table(rollupHead, rollupRows(s.byPark), rollupWidths, rollupAlign),
       heading('四、项目推进情况'),
       table(
         [
@@ -79,12 +101,13 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
           i + 1,
           r.name,
           stage(r.stage),
-          wan(r.totalInvestment),
+          wan(r.totalInvestmentStated),
           r.reported ? `${wan(r.investmentPeriod)}${r.investmentInStats ? '' : '（未入统）'}` : '未报',
           r.narrative ?? '—',
           wan(r.investmentCumulative),
         ]),
         [6, 22, 9, 12, 12, 27, 12],
+        ['center', 'left', 'center', 'right', 'right', 'left', 'right'],
       ),
       heading('五、滞后项目'),
       late.length === 0
@@ -98,9 +121,18 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
       blocked.length === 0
         ? body('本期无需协调事项。')
         : table(
-            ['项目名称', '问题', '超期要素需求'],
-            blocked.map((r) => [r.name, r.problems ?? '—', r.overdueRequests]),
-            [35, 50, 15],
+            ['项目名称', '问题及超期事项', '责任单位', '超期天数'],
+            // The project's reported problem, then each overdue request by name, unit and days.
+            blocked.flatMap((r) => [
+              ...(r.problems ? [[r.name, r.problems, '—', '—']] : []),
+              ...r.overdueRequestItems.map((q) => [
+                r.name,
+                `要素保障“${q.title}”超期`,
+                q.unit ?? '未交办',
+                q.days,
+              ]),
+            ]),
+            [28, 44, 16, 12],
           ),
     ],
     { title: docTitle },

@@ -28,6 +28,10 @@ export interface DispatchRow extends RollupInput {
   problems: string | null;
   lateMilestones: Array<{ name: string; planned: string; days: number }>;
   overdueRequests: number;
+  /** The project's 总投资 as recorded, null when unknown (the report prints —, not 0). */
+  totalInvestmentStated: number | null;
+  /** Each overdue working request: what, which unit holds it, days past its deadline (存在问题). */
+  overdueRequestItems: Array<{ title: string; unit: string | null; days: number }>;
 }
 
 /** Rolls the rows up into the report's summary figures (pure; unit-tested). */
@@ -100,7 +104,12 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
     .execute();
   const ids = base.map((b) => b.id);
   const milestones: Array<{ project_id: string; name: string; planned_date: string | null }> = [];
-  const requests: Array<{ project_id: string | null; n: number }> = [];
+  const requests: Array<{
+    project_id: string | null;
+    title: string;
+    unit: string | null;
+    deadline: string | null;
+  }> = [];
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     milestones.push(
@@ -116,11 +125,18 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
     requests.push(
       ...(await db
         .selectFrom('factor_request')
-        .select(['project_id', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('project_id', 'in', chunk)
-        .where('status', 'in', [...REQUEST_WORKING_STATUSES])
-        .where('deadline', '<', p.today)
-        .groupBy('project_id')
+        .leftJoin('department', 'department.id', 'factor_request.department_id')
+        .select([
+          'factor_request.project_id as project_id',
+          'factor_request.title as title',
+          'department.name as unit',
+          'factor_request.deadline as deadline',
+        ])
+        .where('factor_request.project_id', 'in', chunk)
+        .where('factor_request.status', 'in', [...REQUEST_WORKING_STATUSES])
+        .where('factor_request.deadline', '<', p.today)
+        .orderBy('factor_request.deadline')
+        .orderBy('factor_request.id')
         .execute()),
     );
   }
@@ -132,8 +148,15 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
     if (list) list.push(m);
     else milestonesOf.set(m.project_id, [m]);
   }
-  const requestsOf = new Map(requests.map((r) => [r.project_id, r.n]));
   const days = (d: string) => Math.round((Date.parse(p.today) - Date.parse(d)) / 86_400_000);
+  const requestsOf = new Map<string, DispatchRow['overdueRequestItems']>();
+  for (const r of requests) {
+    if (!r.project_id) continue;
+    const item = { title: r.title, unit: r.unit, days: days(r.deadline as string) };
+    const list = requestsOf.get(r.project_id);
+    if (list) list.push(item);
+    else requestsOf.set(r.project_id, [item]);
+  }
   const rows: DispatchRow[] = base.map((b) => {
     const before = prior.get(b.id) ?? { investment: 0, funds: 0 };
     const investmentPeriod = Number(b.investment_period ?? 0);
@@ -167,7 +190,9 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
         planned: m.planned_date as string,
         days: days(m.planned_date as string),
       })),
-      overdueRequests: Number(requestsOf.get(b.id) ?? 0),
+      overdueRequests: requestsOf.get(b.id)?.length ?? 0,
+      totalInvestmentStated: num(b.total_investment),
+      overdueRequestItems: requestsOf.get(b.id) ?? [],
     };
   });
   const zone = await db.selectFrom('zone').select('name').executeTakeFirst();

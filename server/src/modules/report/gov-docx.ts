@@ -93,18 +93,39 @@ const TABLE_STYLES = [
   { id: 'LzTableCell', name: 'Lianzhao table cell', run: { font: font(GOV_FONTS.body), size: 21 } },
 ];
 
-/** A full-width table: a 黑体 header row and 仿宋 五号 cells; numbers centred. */
-export function table(headers: string[], rows: Array<Array<string | number>>, widths?: number[]): Table {
-  const cell = (text: string | number, head: boolean) =>
-    new TableCell({
+/** How a column's cells sit: amounts right, so that their decimal points line up. */
+export type ColumnAlign = 'left' | 'center' | 'right';
+
+const ALIGNMENT = { left: undefined, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/**
+ * A full-width table: a 黑体 header row and 仿宋 五号 cells; numbers centred unless `align` says
+ * otherwise per column.
+ */
+export function table(
+  headers: string[],
+  rows: Array<Array<string | number>>,
+  widths?: number[],
+  align?: ColumnAlign[],
+): Table {
+  const cell = (text: string | number, head: boolean, col: number) => {
+    const a = align?.[col];
+    return new TableCell({
       children: [
         new Paragraph({
           style: head ? 'LzTableHead' : 'LzTableCell',
-          alignment: typeof text === 'number' ? AlignmentType.CENTER : undefined,
+          alignment: head
+            ? undefined
+            : a
+              ? ALIGNMENT[a]
+              : typeof text === 'number'
+                ? AlignmentType.CENTER
+                : undefined,
           text: String(text),
         }),
       ],
     });
+  };
   const shares = widths ?? headers.map(() => 100 / headers.length);
   const total = shares.reduce((a, b) => a + b, 0);
   return new Table({
@@ -119,8 +140,8 @@ export function table(headers: string[], rows: Array<Array<string | number>>, wi
       insideVertical: border,
     },
     rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((c) => cell(c, false)) })),
+      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, true, i)) }),
+      ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, false, i)) })),
     ],
   });
 }

@@ -75,6 +75,39 @@ describe.skipIf(SKIP_DB)(
       expect(wb.getWorksheet('项目明细')?.rowCount).toBe(page.expected + 1);
     });
 
+    it('the dispatch .docx is ready to issue: 合计 rows, amounts right-aligned with fixed decimals, one bracket', async () => {
+      const res = await t.call(leader, 'GET', '/api/reports/dispatch.docx');
+      expect(res.statusCode, res.body).toBe(200);
+      const { doc } = await documentXml(res.rawPayload);
+      expect(doc).not.toMatch(/（（|））/);
+      const tables = doc.split('<w:tbl>').slice(1);
+      const rowsOf = (tbl: string) =>
+        tbl
+          .split('<w:tr>')
+          .slice(1)
+          .map((tr) => [...tr.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1] as string));
+      const amount = (text: string) => Number(text.replaceAll(',', ''));
+      // The chain table and the park table: each ends with 合计, the sum of the rows above it.
+      for (const tbl of tables.slice(0, 2)) {
+        const rows = rowsOf(tbl).slice(1);
+        const total = rows.at(-1) as string[];
+        const groups = rows.slice(0, -1);
+        expect(total[0]).toBe('合计');
+        expect(groups.length).toBeGreaterThan(0);
+        expect(Number(total[1])).toBe(groups.reduce((n, g) => n + Number(g[1]), 0));
+        for (const col of [2, 3, 4, 6, 7]) {
+          const sum = groups.reduce((n, g) => n + amount(g[col] as string), 0);
+          // Each cell is rounded to 0.01万: the sum of rounded cells is within a cent per row.
+          expect(Math.abs(amount(total[col] as string) - sum), `column ${col}`).toBeLessThanOrEqual(
+            0.005 * groups.length + 1e-9,
+          );
+          expect(total[col]).toMatch(/^[\d,]+\.\d{2}$/);
+        }
+        // Amount cells are right-aligned.
+        expect(tbl).toContain('<w:jc w:val="right"/>');
+      }
+    });
+
     it('only leaders, admins and officers get the dispatch report', async () => {
       expect((await t.call(firm, 'GET', '/api/reports/dispatch.docx')).statusCode).toBe(403);
       expect((await t.call(await t.login('dept'), 'GET', '/api/reports/dispatch.xlsx')).statusCode).toBe(403);

@@ -70,6 +70,8 @@ describe('dispatch report roll-ups', () => {
     problems: null,
     lateMilestones: [],
     overdueRequests: 0,
+    totalInvestmentStated: null,
+    overdueRequestItems: [],
     ...p,
   });
   it('counts started/producing and sums per chain, park and officer, new figures as extra columns', () => {

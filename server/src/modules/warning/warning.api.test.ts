@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysBetween, todayInShanghai } from '../../../../shared/src/dates';
 import {
+  SEVERITIES,
   type Severity,
   STAGE_NORM_STAGES,
   severityOrder,
+  WARNING_KINDS,
   warningSeverity,
 } from '../../../../shared/src/dispatch';
+import { ESCALATION_RULES } from '../../../../shared/src/escalation';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
@@ -121,6 +124,39 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
         });
       }
     }
+    // Overdue tasks and problem items belong to no project: listed only without a park/chain scope.
+    if (!park && !chainId) {
+      const tasks = await k
+        .selectFrom('task')
+        .select('deadline')
+        .where('status', '=', 'in_progress')
+        .where('deadline', '<', today)
+        .execute();
+      for (const x of tasks) {
+        const days = daysBetween(x.deadline as string, today);
+        out.push({
+          kind: 'task_overdue',
+          severity: warningSeverity('task_overdue', days),
+          days,
+          projectId: null,
+        });
+      }
+      const items = await k
+        .selectFrom('problem_item')
+        .select('deadline')
+        .where('close_status', 'in', ['open', 'returned'])
+        .where('deadline', '<', today)
+        .execute();
+      for (const x of items) {
+        const days = daysBetween(x.deadline, today);
+        out.push({
+          kind: 'problem_overdue',
+          severity: warningSeverity('problem_overdue', days),
+          days,
+          projectId: null,
+        });
+      }
+    }
     return out;
   }
 
@@ -201,13 +237,70 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
       leader = await t.login('leader'); // sessions end after 12 hours
     }
     // The demo has warnings of each kind at some severity: the comparison above is not vacuous.
-    for (const kind of ['milestone_late', 'stage_stuck']) {
+    for (const kind of ['milestone_late', 'stage_stuck', 'task_overdue', 'problem_overdue']) {
       expect(
         [...seen].some((s) => s.startsWith(kind)),
         kind,
       ).toBe(true);
     }
     expect(seen.size).toBeGreaterThan(3);
+  });
+
+  it('filters by kind, severity and officer: totals and pages of the filtered list', async () => {
+    leader = await t.login('leader');
+    const today = todayInShanghai(t.clock.now());
+    const ref = await reference(today);
+    const officerOf = new Map(
+      (await t.db.kysely.selectFrom('project').select(['id', 'officer_id']).execute()).map((p) => [
+        p.id,
+        p.officer_id,
+      ]),
+    );
+    const officers = [...new Set([...officerOf.values()].filter((o): o is string => o !== null))];
+    expect(officers.length).toBeGreaterThan(0);
+    const cases: Array<[Record<string, string>, (r: Row) => boolean]> = [
+      ...WARNING_KINDS.map((k): [Record<string, string>, (r: Row) => boolean] => [
+        { kind: k },
+        (r) => r.kind === k,
+      ]),
+      ...SEVERITIES.map((v): [Record<string, string>, (r: Row) => boolean] => [
+        { severity: v },
+        (r) => r.severity === v,
+      ]),
+      [
+        { kind: 'milestone_late', severity: 'high' },
+        (r) => r.kind === 'milestone_late' && r.severity === 'high',
+      ],
+      [
+        { officerId: officers[0] as string },
+        (r) => r.projectId !== null && officerOf.get(r.projectId) === officers[0],
+      ],
+    ];
+    for (const [query, pick] of cases) {
+      const want = ref.filter(pick);
+      const res = await t.call(
+        leader,
+        'GET',
+        `/api/warnings?${new URLSearchParams({ ...query, limit: '2000' })}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      const got = res.json() as { items: Row[]; total: number };
+      expect(got.total, JSON.stringify(query)).toBe(want.length);
+      expect(got.items.map((x) => `${x.kind}|${x.severity}|${x.days}|${x.projectId}`).sort()).toEqual(
+        want.map((x) => `${x.kind}|${x.severity}|${x.days}|${x.projectId}`).sort(),
+      );
+    }
+    const bad = await t.call(leader, 'GET', '/api/warnings?kind=nonsense');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('an overdue request gone up to the leader is not 一般 (severity rises with escalation)', () => {
+    const leaderDay = ESCALATION_RULES.leaderAfterDaysLate;
+    expect(warningSeverity('request_overdue', leaderDay - 1)).toBe('low');
+    expect(warningSeverity('request_overdue', leaderDay)).toBe('medium');
+    expect(warningSeverity('task_overdue', leaderDay)).toBe('medium');
+    // Problem items do not escalate: days alone.
+    expect(warningSeverity('problem_overdue', leaderDay)).toBe('low');
   });
 
   it('a stage norm set by the zone moves the cutoffs', async () => {

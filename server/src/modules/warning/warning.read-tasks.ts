@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { warningsData } from './warning.task';
+import { allWarnings } from './warning-list';
 
 /** Warnings (issue 6), computed off the event loop (registered in server/src/read-tasks.ts). */
 export const warningReadTasks = {
-  'warning.list': (db: Kysely<Database>, p: Parameters<typeof warningsData>[1]) => warningsData(db, p),
+  'warning.list': (db: Kysely<Database>, p: Parameters<typeof allWarnings>[1]) => allWarnings(db, p),
 };

@@ -1,6 +1,9 @@
 import type { ReadRunner } from '../../db/read-pool';
 import { requireActor, type ServiceContext, today } from '../../plugins/context';
+import { cockpitFilterOptions } from '../cockpit/cockpit.service';
 import type { warningReadTasks } from './warning.read-tasks';
+import { projectOfficers } from './warning.repository';
+import type { WarningFilter } from './warning-filter';
 
 /**
  * Early warnings, most severe first: the first `limit` of them, and the total of all (the number
@@ -12,9 +15,10 @@ export async function listWarnings(
   q: {
     park?: string | undefined;
     chain?: string | undefined;
-    limit?: number | undefined;
-    offset?: number | undefined;
-  },
+  } & WarningFilter & {
+      limit?: number | undefined;
+      offset?: number | undefined;
+    },
 ) {
   requireActor(ctx);
   const limit = q.limit ?? 500;
@@ -24,7 +28,17 @@ export async function listWarnings(
     today: today(ctx),
     park: q.park,
     chainId: q.chain,
+    kind: q.kind,
+    severity: q.severity,
+    officerId: q.officerId,
     limit: offset + limit,
   });
   return { items: page.items.slice(offset, offset + limit), total: page.total };
+}
+
+/** The choices of the warnings page's filters: the cockpit's parks and chains, and project officers. */
+export async function warningFilterOptions(ctx: ServiceContext) {
+  requireActor(ctx);
+  const { parks, chains } = await cockpitFilterOptions(ctx);
+  return { parks, chains, officers: await projectOfficers(ctx.db.kysely) };
 }

@@ -12,8 +12,9 @@ import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { type CockpitScope, scopedProjects } from '../cockpit/cockpit.repository';
+import { type CockpitScope, scopedProjects as cockpitScopedProjects } from '../cockpit/cockpit.repository';
 import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
+import { kindOnly, severityOnly, type WarningFilter, wantsKind } from './warning-filter';
 
 /**
  * Early warnings (预警): what needs a leader now, each with its reason, most severe first.
@@ -64,7 +65,7 @@ type Cond = (level: Level) => RawBuilder<boolean>;
 const NEVER = sql<boolean>`1 = 0`;
 
 /** `date <= cutoff` of a level, for a kind with one set of cutoffs (milestones, requests). */
-function dateCond(column: string, cut: Cutoffs): Cond {
+export function dateCond(column: string, cut: Cutoffs): Cond {
   return (level) => {
     const c = cut[level];
     return c === null ? NEVER : sql<boolean>`${sql.ref(column)} <= ${c}`;
@@ -72,23 +73,40 @@ function dateCond(column: string, cut: Cutoffs): Cond {
 }
 
 /** The severity rank (0 high, 1 medium, 2 low) of a row that is a warning, in SQL. */
-function rankCase(cond: Cond): RawBuilder<number> {
+export function rankCase(cond: Cond): RawBuilder<number> {
   return sql<number>`case when ${cond('high')} then 0 when ${cond('medium')} then 1 else 2 end`;
 }
 
 /** Counts by rank rows ({ r, n }) into counts by severity. */
-function addCounts(into: Record<Severity, number>, rows: Array<{ r: number | string; n: number | string }>) {
+export function addCounts(
+  into: Record<Severity, number>,
+  rows: Array<{ r: number | string; n: number | string }>,
+) {
   for (const row of rows) {
     const sev = SEVERITY_BY_RANK[Number(row.r)];
     if (sev) into[sev] += Number(row.n);
   }
 }
 
+/** The list's order: severity, then days late, then the stable id (so pages never overlap). */
+export function compareWarnings(a: Warning, b: Warning): number {
+  return (
+    severityOrder(a.severity) - severityOrder(b.severity) ||
+    b.days - a.days ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}
+
 export async function warningsData(
   db: Db,
-  s: Omit<CockpitScope, 'year'> & { limit: number },
+  s: Omit<CockpitScope, 'year'> & { limit: number } & WarningFilter,
 ): Promise<WarningPage> {
   const scope = { ...s, year: 0 };
+  // The projects in scope: the cockpit's park/chain, and the warnings page's officer (专员).
+  const scopedProjects = (d: Db, sc: CockpitScope) => {
+    const q = cockpitScopedProjects(d, sc);
+    return s.officerId ? q.where('project.officer_id', '=', s.officerId) : q;
+  };
   const limit = s.limit;
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   const out: Warning[] = [];
@@ -108,14 +126,17 @@ export async function warningsData(
     .selectFrom('milestone')
     .where('milestone.actual_date', 'is', null)
     .where('milestone.planned_date', '<', s.today);
-  if (s.park || s.chainId)
+  if (s.park || s.chainId || s.officerId)
     mq = mq.where('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'));
+  const mOnly = sql<boolean>`${kindOnly(s, 'milestone_late')} and ${severityOnly(s, dateCond('milestone.planned_date', mCut))}`;
   const mCounts = await mq
+    .where(mOnly)
     .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(sql`1`)
     .execute();
   addCounts(counts, mCounts);
   const milestones = await openLate()
+    .where(mOnly)
     .select([
       'project.id as pid',
       'project.name as pname',
@@ -164,6 +185,8 @@ export async function warningsData(
   const rank = rankCase(stuckCond);
   const staying = await scopedProjects(db, scope)
     .where(stuckCond('low'))
+    .where(kindOnly(s, 'stage_stuck'))
+    .where(severityOnly(s, stuckCond))
     .select([
       'project.id as pid',
       'project.name as pname',
@@ -212,6 +235,10 @@ export async function warningsData(
     .leftJoin('project', 'project.id', 'factor_request.project_id')
     .where('factor_request.status', 'in', [...REQUEST_WORKING_STATUSES])
     .where('factor_request.deadline', '<', s.today);
+  rq = rq
+    .where(kindOnly(s, 'request_overdue'))
+    .where(severityOnly(s, dateCond('factor_request.deadline', rCut)));
+  if (s.officerId) rq = rq.where('project.officer_id', '=', s.officerId);
   if (s.park) rq = rq.where('project.park', '=', s.park);
   if (s.chainId) {
     const chainId = s.chainId;
@@ -283,14 +310,15 @@ export async function warningsData(
         );
     const days = daysBetween(round.deadline, s.today);
     const severity = warningSeverity('round_missing', days);
+    const listed = wantsKind(s, 'round_missing') && (s.severity === undefined || s.severity === severity);
     const n = await missing()
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirst();
-    counts[severity] += Number(n?.n ?? 0);
+    if (listed) counts[severity] += Number(n?.n ?? 0);
     const rows = await missing()
       .select(['project.id as pid', 'project.name as pname'])
       .orderBy('project.id')
-      .limit(limit)
+      .limit(listed ? limit : 0)
       .execute();
     for (const m of rows) {
       out.push({
@@ -311,12 +339,7 @@ export async function warningsData(
 
   // A stable sort: equal severity and days keep the kinds' order above.
   // Ties end on the stable id (each kind's SQL order above agrees), so pages never overlap.
-  out.sort(
-    (a, b) =>
-      severityOrder(a.severity) - severityOrder(b.severity) ||
-      b.days - a.days ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  out.sort(compareWarnings);
   return {
     items: out.slice(0, limit),
     total: counts.high + counts.medium + counts.low,

@@ -145,6 +145,7 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   // Dispatch, assessment, cockpit and reports (issue 6).
   'GET /api/cockpit': ['admin', 'leader'],
   'GET /api/warnings': ['admin', 'leader', 'officer', 'supervisor'],
+  'GET /api/warnings/options': ['admin', 'leader', 'officer', 'supervisor'],
   'GET /api/rounds': ['admin', 'leader', 'officer', 'enterprise'],
   'POST /api/rounds': ['admin'],
   'GET /api/rounds/reports': ['admin', 'leader', 'officer', 'enterprise'],

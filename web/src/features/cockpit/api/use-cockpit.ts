@@ -1,4 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { WarningOptions } from '../../../../../shared/src/contract/warning';
+import type { Severity, WarningKind } from '../../../../../shared/src/dispatch';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { api } from '../../../lib/api-client';
 
@@ -16,8 +18,8 @@ export function linkHref(link: ListLink): string {
 export interface Warning {
   /** Stable id (kind and record), the table's row key. */
   id: string;
-  kind: 'milestone_late' | 'stage_stuck' | 'request_overdue' | 'round_missing';
-  severity: 'high' | 'medium' | 'low';
+  kind: WarningKind;
+  severity: Severity;
   days: number;
   reason: Bilingual;
   projectId: string | null;
@@ -121,7 +123,24 @@ export function useCockpit(filters: CockpitFilters, refetchInterval?: number) {
   });
 }
 
-export function useWarnings(filters: { park?: string; chain?: string }) {
+/** The warnings page's filters, as in the address and the API's query. */
+export interface WarningFilters {
+  park?: string;
+  chain?: string;
+  kind?: string;
+  severity?: string;
+  officerId?: string;
+}
+
+export function useWarningOptions() {
+  return useQuery({
+    queryKey: ['warnings', 'options'],
+    queryFn: ({ signal }) => api.get<WarningOptions>('/api/warnings/options', undefined, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useWarnings(filters: WarningFilters) {
   return useQuery({
     queryKey: ['warnings', filters],
     queryFn: ({ signal }) =>

@@ -1,52 +1,110 @@
-import { Card, Space, Table, Tag } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, Card, Flex, Select, Table, Tag } from 'antd';
+import { useNavigate } from 'react-router';
+import { SEVERITIES, WARNING_KINDS } from '../../../../../shared/src/dispatch';
+import { ActiveFilters } from '../../../components/active-filters';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { useChainName } from '../../request/api/use-requests';
-import { useWarnings, type Warning } from '../api/use-cockpit';
+import { useWarningOptions, useWarnings, type Warning } from '../api/use-cockpit';
 
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gold' } as const;
+const FILTER_KEYS = ['kind', 'severity', 'park', 'chain', 'officerId'] as const;
 
 /**
- * `/warnings` 预警: what needs a leader now, each with its reason, most severe first. The cockpit
- * links here with its park/chain filter (`?park=…&chain=…`), so the list matches its warning count.
+ * `/warnings` 预警: what needs a leader now, each with its reason, most severe first. Filters by
+ * kind, severity, park, chain and officer live in the address: the cockpit links here with its
+ * park/chain (`?park=…&chain=…`), so the list matches its warning count and shows that filter.
  */
 export function WarningsPage() {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
-  const [search, setSearch] = useSearchParams();
-  const filters = {
-    ...(search.get('park') ? { park: search.get('park') as string } : {}),
-    ...(search.get('chain') ? { chain: search.get('chain') as string } : {}),
-  };
+  const [filters, setFilters] = useUrlFilters(FILTER_KEYS);
   const warnings = useWarnings(filters);
-  const chainName = useChainName(filters.chain, true);
-  const drop = (key: 'park' | 'chain') => {
-    const next = new URLSearchParams(search);
-    next.delete(key);
-    setSearch(next, { replace: true });
-  };
+  const options = useWarningOptions();
+  const chainName = options.data?.chains.find((c) => c.id === filters.chain)?.name;
+  const officerName = options.data?.officers.find((o) => o.id === filters.officerId)?.name;
+  const select = (
+    key: (typeof FILTER_KEYS)[number],
+    placeholder: string,
+    opts: { value: string; label: string }[],
+  ) => (
+    <Select<string>
+      allowClear
+      showSearch={{ optionFilterProp: 'label' }}
+      placeholder={placeholder}
+      value={filters[key]}
+      onChange={(v) => setFilters({ [key]: v })}
+      options={opts}
+      style={{ minWidth: 150 }}
+      data-testid={`warning-filter-${key}`}
+    />
+  );
+  const active = [
+    filters.kind
+      ? { key: 'kind', label: t('warning.kind'), value: t(`warning.kind.${filters.kind as Warning['kind']}`) }
+      : null,
+    filters.severity
+      ? {
+          key: 'severity',
+          label: t('warning.severity'),
+          value: t(`warning.severity.${filters.severity as Warning['severity']}`),
+        }
+      : null,
+    filters.park ? { key: 'park', label: t('cockpit.park'), value: filters.park } : null,
+    filters.chain ? { key: 'chain', label: t('cockpit.chain'), value: chainName ?? filters.chain } : null,
+    filters.officerId
+      ? { key: 'officerId', label: t('pipeline.officer'), value: officerName ?? filters.officerId }
+      : null,
+  ].filter((f) => f !== null);
   return (
     <>
       <PageHeader title={t('warning.title')} subtitle={t('module.warning.desc')} />
       <Card>
-        {Object.keys(filters).length > 0 ? (
-          <Space style={{ marginBottom: 12 }} data-testid="warning-filters">
-            {filters.park ? (
-              <Tag closable color="blue" onClose={() => drop('park')}>
-                {t('cockpit.park')}：{filters.park}
-              </Tag>
-            ) : null}
-            {filters.chain ? (
-              <Tag closable color="blue" onClose={() => drop('chain')}>
-                {t('cockpit.chain')}：{chainName.data ?? filters.chain}
-              </Tag>
-            ) : null}
-            <span data-testid="warning-total">{t('common.total', { total: warnings.data?.total ?? 0 })}</span>
-          </Space>
+        <Flex gap={12} wrap style={{ marginBottom: 12 }} data-testid="warning-filter-bar">
+          {select(
+            'kind',
+            t('warning.filter.kind'),
+            WARNING_KINDS.map((k) => ({ value: k, label: t(`warning.kind.${k}`) })),
+          )}
+          {select(
+            'severity',
+            t('warning.filter.severity'),
+            SEVERITIES.map((s) => ({ value: s, label: t(`warning.severity.${s}`) })),
+          )}
+          {select(
+            'park',
+            t('warning.filter.park'),
+            (options.data?.parks ?? []).map((p) => ({ value: p, label: p })),
+          )}
+          {select(
+            'chain',
+            t('warning.filter.chain'),
+            (options.data?.chains ?? []).map((c) => ({ value: c.id, label: c.name })),
+          )}
+          {select(
+            'officerId',
+            t('warning.filter.officer'),
+            (options.data?.officers ?? []).map((o) => ({ value: o.id, label: o.name })),
+          )}
+        </Flex>
+        <div data-testid="warning-filters">
+          <ActiveFilters
+            filters={active}
+            onClear={(keys) => setFilters(Object.fromEntries(keys.map((k) => [k, undefined])))}
+          />
+        </div>
+        {filters.park || filters.chain || filters.officerId ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('warning.filter.projectsOnly')}
+          />
         ) : null}
+        <div style={{ marginBottom: 8 }} data-testid="warning-total">
+          {t('common.total', { total: warnings.data?.total ?? 0 })}
+        </div>
         {warnings.isError ? (
           <LoadErrorResult error={warnings.error} onRetry={() => warnings.refetch()} />
         ) : (
@@ -58,6 +116,7 @@ export function WarningsPage() {
             dataSource={warnings.data?.items ?? []}
             locale={{ emptyText: t('warning.empty') }}
             pagination={{ pageSize: 50, showSizeChanger: false }}
+            scroll={{ x: 800 }}
             onRow={(w) => ({ onClick: () => navigate(w.link), style: { cursor: 'pointer' } })}
             columns={[
               {

@@ -2,13 +2,20 @@ import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-desi
 import { Button, Card, Space, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { ActiveFilters } from '../../../components/active-filters';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useOfficerOptions } from '../../../components/officer-select';
 import { PageHeader } from '../../../components/page-header';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { type ProjectFilters, useProjects } from '../api/use-projects';
+import {
+  PROJECT_PRIORITIES,
+  type ProjectFilters,
+  type ProjectPriority,
+  useProjects,
+} from '../api/use-projects';
+import { useActiveProjectFilters } from '../components/active-project-filters';
 import { ProjectFilterBar } from '../components/project-filter-bar';
 import { ProjectFormModal } from '../components/project-form-modal';
 import { ProjectKanban } from '../components/project-kanban';
@@ -37,7 +44,25 @@ function filtersFromSearch(params: URLSearchParams): ProjectFilters {
     if (v) f[key] = v;
   }
   if (params.get('late') === 'true') f.late = true;
+  const priority = params.get('priority');
+  if (priority && (PROJECT_PRIORITIES as readonly string[]).includes(priority))
+    f.priority = priority as ProjectPriority;
+  for (const key of ['minInvestment', 'maxInvestment'] as const) {
+    const n = Number(params.get(key));
+    if (params.get(key) && Number.isFinite(n)) f[key] = n;
+  }
   return f;
+}
+
+/** The filters as the address (the default sort left out), so Back and bookmarks keep them. */
+function filtersToSearch(f: ProjectFilters, params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(f)) {
+    if (value === undefined || value === '' || value === false || (key === 'sort' && value === DEFAULT_SORT))
+      next.delete(key);
+    else next.set(key, String(value));
+  }
+  return next;
 }
 type View = 'list' | 'kanban';
 
@@ -50,11 +75,9 @@ export function ProjectsPage() {
   const officers = useOfficerOptions(can('lead.read'));
   const leaders = useOfficerOptions(can('lead.read'), 'leader');
   const [view, setView] = useState<View>('list');
-  const [search] = useSearchParams();
-  const [filters, setFilters] = useState<ProjectFilters>(() => ({
-    sort: DEFAULT_SORT,
-    ...filtersFromSearch(search),
-  }));
+  const [search, setSearch] = useSearchParams();
+  const filters: ProjectFilters = { sort: DEFAULT_SORT, ...filtersFromSearch(search) };
+  const active = useActiveProjectFilters(filters);
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const projects = useProjects({
@@ -64,7 +87,10 @@ export function ProjectsPage() {
   });
 
   const setFilter = (patch: Partial<ProjectFilters>) => {
-    setFilters((current) => ({ ...current, ...patch }));
+    // Every key of the patch is written, so `{ park: undefined }` clears the park.
+    setSearch((current) => filtersToSearch({ ...filtersFromSearch(current), ...patch }, current), {
+      replace: true,
+    });
     setPage((current) => ({ ...current, current: 1 }));
   };
 
@@ -116,6 +142,19 @@ export function ProjectsPage() {
               ),
             },
           ]}
+        />
+        <ActiveFilters
+          filters={active}
+          onClear={(keys) =>
+            setFilter(
+              Object.fromEntries(
+                keys
+                  .flatMap((k) => (k === 'signedFrom' ? ['signedFrom', 'signedTo'] : [k]))
+                  .map((k) => [k, undefined]),
+              ),
+            )
+          }
+          testId="project-active-filters"
         />
         <ProjectFilterBar
           filters={filters}

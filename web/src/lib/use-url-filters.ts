@@ -1,0 +1,31 @@
+import { useSearchParams } from 'react-router';
+
+/**
+ * A list's filters and search kept in the address (`?park=…&q=…`), so Back, reload and bookmarks
+ * keep them and a figure that links here with a query opens the list filtered. Changes replace the
+ * history entry: typing a search is not a step Back goes through, and Back from a list leaves it.
+ */
+export function useUrlFilters<K extends string>(
+  keys: readonly K[],
+): [Partial<Record<K, string>>, (patch: Partial<Record<K, string | undefined>>) => void] {
+  const [search, setSearch] = useSearchParams();
+  const values: Partial<Record<K, string>> = {};
+  for (const key of keys) {
+    const v = search.get(key);
+    if (v) values[key] = v;
+  }
+  const update = (patch: Partial<Record<K, string | undefined>>) => {
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, value] of Object.entries(patch) as Array<[K, string | undefined]>) {
+          if (value === undefined || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  };
+  return [values, update];
+}
