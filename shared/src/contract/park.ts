@@ -283,6 +283,7 @@ export const siteNeedsQuery = z.strictObject({
   powerKva: z.coerce.number().int().min(0).max(10_000_000).optional(),
   budget: z.coerce.number().int().min(0).optional(),
 });
+export type SiteNeedsQuery = z.infer<typeof siteNeedsQuery>;
 export const sitesSchema = z.object({
   needs: z.object({
     landMu: z.number().nullable(),

@@ -84,25 +84,27 @@ describe.skipIf(SKIP_DB)(
       (await t.call(leader, 'GET', `${path}&limit=200`)).json().items as T[];
 
     it('seeds the page’s parks with sample plots and buildings, and the page’s projects on plots', async () => {
-    const parks = (await t.call(leader, 'GET', '/api/parks')).json().items as Park[];
-    const names = parks.filter((p) => p.isSample).map((p) => p.name);
-    for (const name of ['坤源宠物食品用品产业园', '双创产业园', '绿色食品产业园', '现代装备智造产业园']) {
-      expect(names).toContain(name);
-    }
-    const kunyuan = parks.find((p) => p.name === '坤源宠物食品用品产业园');
-    expect(kunyuan?.chains.map((c) => c.name)).toEqual(['宠物产业链']);
-    expect(kunyuan?.landMu).toBeGreaterThan(0);
-    expect(kunyuan?.buildingM2).toBeGreaterThan(0);
-    const onPlots = await allOf<Plot>(`/api/plots?parkId=${kunyuan?.id}`);
-    expect(onPlots.flatMap((p) => (p.project ? [p.project.name] : [])).sort()).toEqual(
-      ['乖宝宠物年产10万吨高端宠物食品项目', '乖宝宠物智能工厂扩建项目'].sort(),
-    );
-    const placed = (await allOf<Plot>('/api/plots?status=building,producing')).flatMap((p) => (p.project ? [p.project.name] : []));
-    expect(placed.some((n) => n.includes('瀚洋'))).toBe(true);
-    expect(placed.some((n) => n.includes('正源'))).toBe(true);
-  });
+      const parks = (await t.call(leader, 'GET', '/api/parks')).json().items as Park[];
+      const names = parks.filter((p) => p.isSample).map((p) => p.name);
+      for (const name of ['坤源宠物食品用品产业园', '双创产业园', '绿色食品产业园', '现代装备智造产业园']) {
+        expect(names).toContain(name);
+      }
+      const kunyuan = parks.find((p) => p.name === '坤源宠物食品用品产业园');
+      expect(kunyuan?.chains.map((c) => c.name)).toEqual(['宠物产业链']);
+      expect(kunyuan?.landMu).toBeGreaterThan(0);
+      expect(kunyuan?.buildingM2).toBeGreaterThan(0);
+      const onPlots = await allOf<Plot>(`/api/plots?parkId=${kunyuan?.id}`);
+      expect(onPlots.flatMap((p) => (p.project ? [p.project.name] : [])).sort()).toEqual(
+        ['乖宝宠物年产10万吨高端宠物食品项目', '乖宝宠物智能工厂扩建项目'].sort(),
+      );
+      const placed = (await allOf<Plot>('/api/plots?status=building,producing')).flatMap((p) =>
+        p.project ? [p.project.name] : [],
+      );
+      expect(placed.some((n) => n.includes('瀚洋'))).toBe(true);
+      expect(placed.some((n) => n.includes('正源'))).toBe(true);
+    });
 
-  it('derives the park figures from its plots and units (checked against a recount of the lists)', async () => {
+    it('derives the park figures from its plots and units (checked against a recount of the lists)', async () => {
       await plot({ status: 'for_sale', areaMu: 40 });
       await plot({ status: 'producing', areaMu: 60.5 });
       await plot({ status: 'idle', areaMu: 20 });

@@ -19,6 +19,7 @@ import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
 import { LeadFormModal } from '../components/lead-form-modal';
 import { LeadSignModal } from '../components/lead-sign-modal';
+import { LeadSitesCard } from '../components/lead-sites-card';
 import { LeadStatusModal, leadMoves } from '../components/lead-status-modal';
 import { NextStepCell } from '../components/next-step-cell';
 
@@ -157,6 +158,9 @@ export function LeadDetailPage() {
         </Col>
         <Col xs={24} xl={12}>
           <FollowupsCard leadId={data.id} canAdd={canEdit} />
+        </Col>
+        <Col xs={24}>
+          <LeadSitesCard leadId={data.id} canReserve={canEdit} />
         </Col>
       </Row>
       {editing ? (
