@@ -1,6 +1,7 @@
 import { auditByActorScenario, eventLoopHealthScenario } from './audit';
 import { chainMapScenario, chainTargetsScenario } from './chain';
 import { cockpitScenario, dispatchReportScenario } from './dispatch';
+import { parkMapScenario, siteMatchScenario } from './park';
 import { projectSearchScenario, projectsByChainScenario } from './pipeline';
 import type { Scenario } from './types';
 
@@ -14,4 +15,6 @@ export const SCENARIOS: readonly Scenario[] = [
   chainMapScenario,
   cockpitScenario,
   dispatchReportScenario,
+  parkMapScenario,
+  siteMatchScenario,
 ];
