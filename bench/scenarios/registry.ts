@@ -2,6 +2,7 @@ import { auditByActorScenario, eventLoopHealthScenario } from './audit';
 import { chainMapScenario, chainTargetsScenario } from './chain';
 import { cockpitScenario, dispatchReportScenario } from './dispatch';
 import { kanbanScenario } from './kanban';
+import { parkMapScenario, siteMatchScenario } from './park';
 import { projectSearchScenario, projectsByChainScenario } from './pipeline';
 import type { Scenario } from './types';
 
@@ -16,4 +17,6 @@ export const SCENARIOS: readonly Scenario[] = [
   chainMapScenario,
   cockpitScenario,
   dispatchReportScenario,
+  parkMapScenario,
+  siteMatchScenario,
 ];

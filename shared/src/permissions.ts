@@ -73,6 +73,13 @@ export const PERMISSIONS = {
   'round.remind': ['admin', 'officer'],
   'target.read': ['admin', 'leader', 'officer'],
   'target.write': ['admin'],
+  // Parks, plots and building units (issue 18). What the zone can offer is shown to every pipeline
+  // role and to enterprises (a firm looks for space too); which project or firm sits on a plot and
+  // which lead holds it are scoped again in plot/unit.policy.ts (as for projects). Officers and
+  // admins keep the land and building records and import outlines; reserving a place for a lead
+  // (意向) is lead work (lead.write, and the lead's owner: site.policy.ts).
+  'park.read': ['admin', 'leader', 'officer', 'enterprise'],
+  'park.write': ['admin', 'officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -83,6 +83,19 @@ export const UPLOAD_LIMITS = {
     maxSharedStringsBytes: 256 * MB,
     maxTextRunBytes: MB,
   },
+  /**
+   * A KMZ or zipped shapefile of plot outlines (issue 18): a county's parcels are a few MB of .shp
+   * and .dbf or of KML; read whole, so the caps stay small.
+   */
+  geoZip: {
+    maxEntries: 100,
+    maxEntryBytes: 64 * MB,
+    maxTotalBytes: 128 * MB,
+    maxRatio: 100,
+    ratioFloorBytes: MB,
+    maxSharedStringsBytes: 0,
+    maxTextRunBytes: 0,
+  },
   /** Characters in one spreadsheet cell: Excel's own limit (32,767); a longer cell is not from Excel. */
   maxCellChars: 32_767,
   /**

@@ -21,6 +21,15 @@ import type {
 } from './tables-dispatch';
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable, ProvenanceTable } from './tables-intake';
 import type {
+  BuildingTable,
+  ParkChainTable,
+  ParkTable,
+  PlotTable,
+  ProjectParkColumns,
+  SiteReservationTable,
+  UnitTable,
+} from './tables-park';
+import type {
   AttachmentTable,
   CampaignActionTable,
   CampaignTable,
@@ -42,6 +51,7 @@ import type {
 export type * from './tables-chain';
 export type * from './tables-dispatch';
 export type * from './tables-intake';
+export type * from './tables-park';
 export type * from './tables-supervision';
 
 /**
@@ -391,7 +401,7 @@ export interface Database {
   firm_relation: FirmRelationTable;
   lead: LeadTable & LinkColumns & LeadOriginColumns;
   lead_followup: LeadFollowupTable;
-  project: ProjectTable & LinkColumns;
+  project: ProjectTable & LinkColumns & ProjectParkColumns;
   project_investor: ProjectInvestorTable;
   project_stage_event: ProjectStageEventTable;
   milestone: MilestoneTable;
@@ -426,6 +436,12 @@ export interface Database {
   intake_article: IntakeArticleTable;
   intake_proposal: IntakeProposalTable;
   provenance: ProvenanceTable;
+  park: ParkTable;
+  park_chain: ParkChainTable;
+  plot: PlotTable;
+  building: BuildingTable;
+  unit: UnitTable;
+  site_reservation: SiteReservationTable;
 }
 
 export type { Generated };

@@ -10,7 +10,7 @@ type Q = Kysely<Database> | Transaction<Database>;
  */
 export async function nextCode(
   db: Q,
-  table: 'project' | 'lead',
+  table: 'project' | 'lead' | 'park',
   prefix: string,
   year: string,
 ): Promise<string> {

@@ -4,8 +4,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BuildOutlined,
   CarryOutOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   ExceptionOutlined,
   FlagOutlined,
   HeartOutlined,
@@ -229,6 +231,41 @@ export const MODULES: readonly AppModule[] = [
         page: lazyPage(
           () => import('../features/chain/pages/chain-editor-page'),
           (m) => m.ChainEditorPage,
+        ),
+      },
+    ],
+  },
+  {
+    key: 'map',
+    path: '/map',
+    labelKey: 'nav.map',
+    descriptionKey: 'module.map.desc',
+    icon: EnvironmentOutlined,
+    permission: 'park.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/park/pages/map-page'),
+      (m) => m.MapPage,
+    ),
+  },
+  {
+    key: 'park',
+    path: '/parks',
+    labelKey: 'nav.parks',
+    descriptionKey: 'module.park.desc',
+    icon: BuildOutlined,
+    permission: 'park.read',
+    group: 'work',
+    page: lazyPage(
+      () => import('../features/park/pages/parks-page'),
+      (m) => m.ParksPage,
+    ),
+    subpages: [
+      {
+        path: ':id',
+        page: lazyPage(
+          () => import('../features/park/pages/park-detail-page'),
+          (m) => m.ParkDetailPage,
         ),
       },
     ],

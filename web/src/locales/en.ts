@@ -3,6 +3,7 @@ import { chainEn } from './chain.en';
 import { closingEn } from './closing.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
+import { parkEn } from './park.en';
 import { pipelineEn } from './pipeline.en';
 import { supervisionEn } from './supervision.en';
 import { workbenchEn } from './workbench.en';
@@ -477,4 +478,5 @@ export const en: Messages = {
   ...bulkImportEn,
   ...workbenchEn,
   ...pipelineEn,
+  ...parkEn,
 };

@@ -3,6 +3,7 @@ import { chainZh } from './chain.zh';
 import { closingZh } from './closing.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
+import { parkZh } from './park.zh';
 import { pipelineZh } from './pipeline.zh';
 import { supervisionZh } from './supervision.zh';
 import { workbenchZh } from './workbench.zh';
@@ -466,6 +467,7 @@ export const zh = {
   ...bulkImportZh,
   ...workbenchZh,
   ...pipelineZh,
+  ...parkZh,
 } as const;
 
 /** A key of the UI string table. */

@@ -15,7 +15,8 @@ import type { ProjectScope } from './project.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-export type ProjectRow = ProjectTable & LinkFields & { officer_name: string | null };
+/** `park_id`: the park the project sits in (issue 18), set when it is put on a plot. */
+export type ProjectRow = ProjectTable & LinkFields & { park_id: string | null; officer_name: string | null };
 
 export const PROJECT_SORTS = [
   'totalInvestment',

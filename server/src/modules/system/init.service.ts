@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { seedDemoChains } from '../demo/demo-chain';
 import { seedDemoDispatch } from '../demo/demo-dispatch';
 import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
+import { seedDemoParks } from '../demo/demo-parks';
 import { seedDemoPipeline } from '../demo/demo-pipeline';
 import { seedDemoSupervision } from '../demo/demo-supervision';
 import { createUser } from '../user/user.service';
@@ -32,6 +33,8 @@ registerDemoSeeder(seedDemoChains);
 registerDemoSeeder(seedDemoSupervision);
 // Dispatch rounds around the page's date, reports, sample targets (issue 6); after the pipeline.
 registerDemoSeeder(seedDemoDispatch);
+// Parks, sample plots and standard factories, the page's projects on plots (issue 18); after the pipeline and chains.
+registerDemoSeeder(seedDemoParks);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the

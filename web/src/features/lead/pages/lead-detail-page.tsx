@@ -18,6 +18,7 @@ import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
+import { LeadSitesCard } from '../components/lead-sites-card';
 import { LeadStatusModal, leadMoves } from '../components/lead-status-modal';
 import { NextStepCell } from '../components/next-step-cell';
 
@@ -164,6 +165,9 @@ export function LeadDetailPage() {
         </Col>
         <Col xs={24} xl={12}>
           <FollowupsCard leadId={data.id} canAdd={canEdit} />
+        </Col>
+        <Col xs={24}>
+          <LeadSitesCard leadId={data.id} canReserve={canEdit} />
         </Col>
       </Row>
       {editing ? (
