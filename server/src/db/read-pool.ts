@@ -49,7 +49,9 @@ interface Slot {
 }
 
 /** What a worker opens: the SQLite file read-only, or a small PostgreSQL pool of its own. */
-export type WorkerTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+export type WorkerTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; poolSize: number };
 
 /** What a worker thread is started with: its database and the module holding READ_TASKS. */
 export interface WorkerData {
@@ -60,14 +62,15 @@ export interface WorkerData {
 /**
  * One shared queue: a job goes to the least busy worker with room, so a fast read never waits
  * behind a slow one while another worker could take it. A SQLite worker runs one job at a time (its
- * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes several.
+ * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes as many as its
+ * pool has connections.
  */
 function workerRunner<T extends ReadTaskTable>(
   target: WorkerTarget,
   tasksModule: string,
   size: number,
 ): ReadRunner<T> {
-  const capacity = target.dialect === 'sqlite' ? 1 : 4;
+  const capacity = target.dialect === 'sqlite' ? 1 : target.poolSize;
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
@@ -146,13 +149,19 @@ export function createReadRunner<T extends ReadTaskTable>(
   db: Db,
   workers: number,
   source: ReadTaskSource<T>,
+  /** Each worker's PostgreSQL pool (db/pool-size.ts splits the process's budget). */
+  pgPoolPerWorker = 4,
 ): ReadRunner<T> {
   if (workers <= 0) return inlineRunner(db, source.tasks);
   if (db.dialect === 'sqlite' && db.sqlitePath && db.sqlitePath !== ':memory:') {
     return workerRunner({ dialect: 'sqlite', file: db.sqlitePath }, source.moduleUrl, workers);
   }
   if (db.dialect === 'postgres' && db.databaseUrl) {
-    return workerRunner({ dialect: 'postgres', url: db.databaseUrl }, source.moduleUrl, workers);
+    return workerRunner(
+      { dialect: 'postgres', url: db.databaseUrl, poolSize: Math.max(1, pgPoolPerWorker) },
+      source.moduleUrl,
+      workers,
+    );
   }
   return inlineRunner(db, source.tasks);
 }
