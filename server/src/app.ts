@@ -93,7 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       tasks: READ_TASKS,
       moduleUrl: READ_TASKS_MODULE,
     },
-    opts.readWorkerPgPoolSize,
+    { pgPoolPerWorker: opts.readWorkerPgPoolSize },
   );
   app.decorate('reads', reads);
   app.decorateRequest('reads', null as unknown as AppReadRunner);
