@@ -68,6 +68,8 @@ export interface BuildOptions {
   loginLimits?: Partial<LoginLimits>;
   /** Worker threads for heavy reads on SQLite (0 = inline; tests mostly use 0). */
   readWorkers?: number;
+  /** Each read worker's PostgreSQL pool (db/pool-size.ts); 4 when not given. */
+  readWorkerPgPoolSize?: number;
   /** Largest JSON body: 1 MiB is far above any form; file uploads have their own limit. */
   bodyLimit?: number;
 }
@@ -96,10 +98,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
 
-  const reads: AppReadRunner = createReadRunner(opts.db, opts.readWorkers ?? 0, {
-    tasks: READ_TASKS,
-    moduleUrl: READ_TASKS_MODULE,
-  });
+  const reads: AppReadRunner = createReadRunner(
+    opts.db,
+    opts.readWorkers ?? 0,
+    {
+      tasks: READ_TASKS,
+      moduleUrl: READ_TASKS_MODULE,
+    },
+    { pgPoolPerWorker: opts.readWorkerPgPoolSize },
+  );
   app.decorate('reads', reads);
   // Routes that send messages (the notify sweep) put the zone's address in their links.
   app.decorate('publicUrl', opts.config.publicUrl ?? null);

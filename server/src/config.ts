@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { defaultPgPoolSize } from './db/pool-size';
 
 /** Everything the process reads from the environment, read once (README lists each variable). */
 export interface AppConfig {
@@ -13,6 +14,8 @@ export interface AppConfig {
   secureCookies: boolean;
   trustProxy: boolean;
   logLevel: string;
+  /** PostgreSQL connections this process holds at most, read workers' pools included. */
+  pgPoolSize: number;
   webDist: string;
   /**
    * Where users reach this server (LIANZHAO_PUBLIC_URL, e.g. https://zhaoshang.example.gov.cn):
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.LIANZHAO_SECURE_COOKIES === '1' || env.LIANZHAO_SECURE_COOKIES === 'true',
     trustProxy: env.LIANZHAO_TRUST_PROXY === '1' || env.LIANZHAO_TRUST_PROXY === 'true',
     logLevel: env.LOG_LEVEL || 'info',
+    pgPoolSize: intFromEnv(env.LIANZHAO_PG_POOL_SIZE, defaultPgPoolSize(), 'LIANZHAO_PG_POOL_SIZE'),
     webDist: path.join(root, 'web', 'dist'),
     publicUrl: publicUrlFromEnv(env.LIANZHAO_PUBLIC_URL),
   };

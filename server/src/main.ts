@@ -1,6 +1,7 @@
 import { buildApp } from './app';
 import { type AppConfig, DEFAULT_DEMO_PASSWORD } from './config';
 import { openDatabase } from './db/connect';
+import { splitPgPool } from './db/pool-size';
 import { holdServerLock } from './db/server-lock';
 import { systemClock } from './lib/clock';
 import { DEMO_USERS } from './modules/demo/demo-foundation';
@@ -12,7 +13,11 @@ import { initInstance } from './modules/system/init.service';
 export async function serve(config: AppConfig): Promise<void> {
   // SQLite: held while serving, so `restore` refuses to swap the file under a live server.
   const lock = config.databaseUrl ? null : holdServerLock(config.dataDir);
-  const db = openDatabase(config);
+  // Two read workers: this machine class has two cores. On PostgreSQL their pools come out of the
+  // process's connection budget (LIANZHAO_PG_POOL_SIZE), so the process never holds more than it.
+  const readWorkers = 2;
+  const pools = splitPgPool(config.pgPoolSize, readWorkers);
+  const db = openDatabase(config, { pgPoolSize: pools.main });
   const init = await initInstance(db, systemClock, { demo: true, demoPassword: config.demoPassword }).catch(
     async (err: unknown) => {
       await db.close();
@@ -22,8 +27,13 @@ export async function serve(config: AppConfig): Promise<void> {
   );
   // Jobs left running by a process that died (kill -9, power cut): interrupted now, resumable at once.
   const interrupted = await interruptOrphanedJobs({ db, actor: null, ip: null, clock: systemClock });
-  // Two read workers: this machine class has two cores; PostgreSQL ignores it.
-  const app = await buildApp({ db, config, logger: true, readWorkers: 2 });
+  const app = await buildApp({
+    db,
+    config,
+    logger: true,
+    readWorkers,
+    readWorkerPgPoolSize: pools.perWorker,
+  });
   // Escalations and outbound messages: recomputed from the data every minute (idempotent).
   const stopSweeper = startSweeper(db, systemClock, app.log, undefined, { publicUrl: config.publicUrl });
   const shutdown = async () => {

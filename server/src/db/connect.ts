@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { Database } from './database';
+import { loadPg, loadSqlite } from './drivers';
+import { cachedStatements, nameStatementsOf } from './statement-cache';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -18,13 +19,10 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// PostgreSQL returns int8 (count(*), bigint money) as strings; every amount we store fits in 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
-
 export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const raw = new SQLite(file, { readonly: opts.readonly ?? false });
+  const Sqlite = loadSqlite();
+  const raw = new Sqlite(file, { readonly: opts.readonly ?? false });
   if (!opts.readonly) {
     // WAL lets worker threads read while the main connection writes; NORMAL is durable under WAL.
     raw.pragma('journal_mode = WAL');
@@ -32,7 +30,7 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Db 
   }
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachedStatements(raw) }) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -44,7 +42,8 @@ export function openSqlite(file: string, opts: { readonly?: boolean } = {}): Db 
 }
 
 export function openPostgres(url: string, opts: { max?: number } = {}): Db {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  const pool = new (loadPg().Pool)({ connectionString: url, max: opts.max ?? 10 });
+  nameStatementsOf(pool);
   // An idle client can be cut off by the server (restart, failover, a dropped test database).
   // The pool replaces it; without a listener the error would crash the process.
   pool.on('error', (err: Error & { code?: string }) => {
@@ -62,7 +61,10 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Db {
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the embedded SQLite file in the data folder. */
-export function openDatabase(cfg: { databaseUrl: string | null; dataDir: string }): Db {
-  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl);
+export function openDatabase(
+  cfg: { databaseUrl: string | null; dataDir: string },
+  opts: { pgPoolSize?: number } = {},
+): Db {
+  if (cfg.databaseUrl) return openPostgres(cfg.databaseUrl, { max: opts.pgPoolSize });
   return openSqlite(path.join(cfg.dataDir, 'lianzhao.sqlite'));
 }

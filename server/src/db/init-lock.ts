@@ -1,6 +1,5 @@
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import type { Db } from './connect';
+import { loadPg, loadSqlite } from './drivers';
 
 /**
  * The lock that lets any number of app processes start at once on one database (issue 16).
@@ -28,7 +27,7 @@ export function initLockPath(sqlitePath: string): string {
 }
 
 async function withPostgresLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new (loadPg().Client)({ connectionString: url });
   await client.connect();
   try {
     await client.query(`set statement_timeout = ${WAIT_MS}`);
@@ -50,7 +49,7 @@ function isBusy(err: unknown): boolean {
 
 async function withSqliteLock<T>(sqlitePath: string, fn: () => Promise<T>): Promise<T> {
   // timeout 0: a busy lock throws at once and is polled below (better-sqlite3 waits 5 s by default).
-  const raw = new SQLite(initLockPath(sqlitePath), { timeout: 0 });
+  const raw = new (loadSqlite())(initLockPath(sqlitePath), { timeout: 0 });
   // The file stays in the default rollback-journal mode, so the lock is one on the file itself.
   try {
     // Polled rather than left to SQLite's busy handler, which would block this thread and so

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app';
+import { READ_TASKS, READ_TASKS_MODULE } from '../read-tasks';
 import { createDemoTestDb, SKIP_DB, TEST_DB_KIND } from '../test/test-db';
+import { createReadRunner } from './read-pool';
 
 const config = {
   sessionIdleMinutes: 30,
@@ -81,6 +83,28 @@ describe.skipIf(SKIP_DB)(`heavy reads in worker threads (${TEST_DB_KIND})`, () =
     } finally {
       await a.close();
       await b.close();
+      await db.close();
+    }
+  });
+
+  it('starts a worker for the first read and ends it once idle (memory back to idle)', async () => {
+    const db = await createDemoTestDb();
+    const runner = createReadRunner(
+      db,
+      2,
+      { tasks: READ_TASKS, moduleUrl: READ_TASKS_MODULE },
+      { idleMs: 50 },
+    );
+    try {
+      expect(runner.mode).toBe('workers');
+      expect(runner.threads).toBe(0);
+      const page = await runner.run('audit.list', { sort: '-at', limit: 5, offset: 0 });
+      expect(page.total).toBeGreaterThan(0);
+      await vi.waitFor(() => expect(runner.threads).toBe(0), { timeout: 10_000 });
+      // and a read after that starts one again
+      expect((await runner.run('audit.list', { sort: '-at', limit: 5, offset: 0 })).total).toBe(page.total);
+    } finally {
+      await runner.close();
       await db.close();
     }
   });

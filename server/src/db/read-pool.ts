@@ -21,12 +21,15 @@ export interface ReadTaskSource<T extends ReadTaskTable> {
 export interface ReadRunner<T extends ReadTaskTable> {
   run<K extends keyof T & string>(name: K, params: Parameters<T[K]>[1]): Promise<Awaited<ReturnType<T[K]>>>;
   readonly mode: 'workers' | 'inline';
+  /** Worker threads running now (they start on demand and end when idle). */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
 function inlineRunner<T extends ReadTaskTable>(db: Db, tasks: T): ReadRunner<T> {
   return {
     mode: 'inline',
+    threads: 0,
     run: async (name, params) => {
       const task = tasks[name] as (d: typeof db.kysely, p: unknown) => Promise<unknown>;
       return (await task(db.kysely, params)) as never;
@@ -49,7 +52,9 @@ interface Slot {
 }
 
 /** What a worker opens: the SQLite file read-only, or a small PostgreSQL pool of its own. */
-export type WorkerTarget = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string };
+export type WorkerTarget =
+  | { dialect: 'sqlite'; file: string }
+  | { dialect: 'postgres'; url: string; poolSize: number };
 
 /** What a worker thread is started with: its database and the module holding READ_TASKS. */
 export interface WorkerData {
@@ -58,38 +63,42 @@ export interface WorkerData {
 }
 
 /**
+ * How long the read workers may sit idle before they are ended: a thread holds its own V8 heap,
+ * module graph and connections (tens of MB each), so after a burst of heavy reads the process goes
+ * back to its idle size; the next heavy read starts a thread again (a few hundred ms, once).
+ */
+export const READ_WORKER_IDLE_MS = 30_000;
+
+/**
  * One shared queue: a job goes to the least busy worker with room, so a fast read never waits
  * behind a slow one while another worker could take it. A SQLite worker runs one job at a time (its
- * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes several.
+ * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes as many as its
+ * pool has connections. Workers start with the first job that needs one (not with the process:
+ * start-up and idle memory stay small) and end after READ_WORKER_IDLE_MS without work.
  */
 function workerRunner<T extends ReadTaskTable>(
   target: WorkerTarget,
   tasksModule: string,
   size: number,
+  idleMs: number,
 ): ReadRunner<T> {
-  const capacity = target.dialect === 'sqlite' ? 1 : 4;
+  const capacity = target.dialect === 'sqlite' ? 1 : target.poolSize;
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
+  let idleTimer: NodeJS.Timeout | null = null;
 
-  function pump(): void {
-    while (queue.length > 0) {
-      let best: Slot | null = null;
-      for (const slot of slots) {
-        if (slot.jobs.size < capacity && (!best || slot.jobs.size < best.jobs.size)) best = slot;
-      }
-      if (!best) return;
-      const job = queue.shift() as Job;
-      best.jobs.set(job.id, job);
-      best.worker.postMessage({ id: job.id, name: job.name, params: job.params });
-    }
-  }
-
-  for (let i = 0; i < size; i++) {
+  function startSlot(): Slot {
     const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), {
       workerData: { target, tasksModule } satisfies WorkerData,
     });
     const slot: Slot = { worker, jobs: new Map() };
+    const drop = (err: Error) => {
+      const at = slots.indexOf(slot);
+      if (at >= 0) slots.splice(at, 1);
+      for (const job of slot.jobs.values()) job.reject(err);
+      slot.jobs.clear();
+    };
     worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
       const job = slot.jobs.get(msg.id);
       slot.jobs.delete(msg.id);
@@ -99,23 +108,60 @@ function workerRunner<T extends ReadTaskTable>(
       }
       pump();
     });
-    worker.on('error', (err) => {
-      for (const job of slot.jobs.values()) job.reject(err);
-      slot.jobs.clear();
+    worker.on('error', (err) => drop(err));
+    // A thread that ends (crash, or stopped while idle) is forgotten; the next job starts another.
+    worker.on('exit', () => {
+      drop(new Error('read worker exited'));
+      pump();
     });
     worker.unref();
     slots.push(slot);
+    return slot;
   }
+
+  function stopIdleWorkers(): void {
+    idleTimer = null;
+    if (queue.length > 0 || slots.some((s) => s.jobs.size > 0)) return;
+    for (const slot of slots.splice(0)) void closeWorker(slot.worker);
+  }
+
+  function pump(): void {
+    while (queue.length > 0) {
+      let best: Slot | null = null;
+      for (const slot of slots) {
+        if (slot.jobs.size < capacity && (!best || slot.jobs.size < best.jobs.size)) best = slot;
+      }
+      if ((!best || best.jobs.size > 0) && slots.length < size) best = startSlot();
+      if (!best) return;
+      const job = queue.shift() as Job;
+      best.jobs.set(job.id, job);
+      best.worker.postMessage({ id: job.id, name: job.name, params: job.params });
+    }
+    const busy = slots.some((s) => s.jobs.size > 0);
+    if (idleTimer && busy) {
+      clearTimeout(idleTimer);
+      idleTimer = null;
+    } else if (!idleTimer && !busy && slots.length > 0) {
+      idleTimer = setTimeout(stopIdleWorkers, idleMs);
+      idleTimer.unref();
+    }
+  }
+
   return {
     mode: 'workers',
+    get threads() {
+      return slots.length;
+    },
     run: (name, params) =>
       new Promise((resolve, reject) => {
         queue.push({ id: nextId++, name, params, resolve: (v) => resolve(v as never), reject });
         pump();
       }),
     close: async () => {
+      if (idleTimer) clearTimeout(idleTimer);
+      idleTimer = null;
       for (const job of queue.splice(0)) job.reject(new Error('read runner closed'));
-      await Promise.all(slots.map((s) => closeWorker(s.worker)));
+      await Promise.all(slots.splice(0).map((s) => closeWorker(s.worker)));
     },
   };
 }
@@ -146,13 +192,25 @@ export function createReadRunner<T extends ReadTaskTable>(
   db: Db,
   workers: number,
   source: ReadTaskSource<T>,
+  opts: {
+    /** Each worker's PostgreSQL pool (db/pool-size.ts splits the process's budget); 4 if not given. */
+    pgPoolPerWorker?: number | undefined;
+    /** How long idle workers live (READ_WORKER_IDLE_MS if not given). */
+    idleMs?: number;
+  } = {},
 ): ReadRunner<T> {
+  const idleMs = opts.idleMs ?? READ_WORKER_IDLE_MS;
   if (workers <= 0) return inlineRunner(db, source.tasks);
   if (db.dialect === 'sqlite' && db.sqlitePath && db.sqlitePath !== ':memory:') {
-    return workerRunner({ dialect: 'sqlite', file: db.sqlitePath }, source.moduleUrl, workers);
+    return workerRunner({ dialect: 'sqlite', file: db.sqlitePath }, source.moduleUrl, workers, idleMs);
   }
   if (db.dialect === 'postgres' && db.databaseUrl) {
-    return workerRunner({ dialect: 'postgres', url: db.databaseUrl }, source.moduleUrl, workers);
+    return workerRunner(
+      { dialect: 'postgres', url: db.databaseUrl, poolSize: Math.max(1, opts.pgPoolPerWorker ?? 4) },
+      source.moduleUrl,
+      workers,
+      idleMs,
+    );
   }
   return inlineRunner(db, source.tasks);
 }

@@ -4,14 +4,14 @@ import type { ReadTaskTable, WorkerData } from './read-pool';
 
 /**
  * A connection of its own: on SQLite read-only (WAL lets it read while the main connection writes);
- * on PostgreSQL a pool of 4, one per job the runner hands a worker at a time.
+ * on PostgreSQL a pool of its share of the process's connections, one per job it runs at a time.
  */
 const { target, tasksModule } = workerData as WorkerData;
 const { READ_TASKS } = (await import(tasksModule)) as { READ_TASKS: ReadTaskTable };
 const db =
   target.dialect === 'sqlite'
     ? openSqlite(target.file, { readonly: true })
-    : openPostgres(target.url, { max: 4 });
+    : openPostgres(target.url, { max: target.poolSize });
 
 interface Job {
   id: number;

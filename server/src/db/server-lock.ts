@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
+import { loadSqlite } from './drivers';
 
 /**
  * The lock that tells `restore` a server is using a SQLite data folder (issue 11 #5).
@@ -23,7 +24,7 @@ export interface HeldLock {
 
 function openLockDb(dataDir: string, busyMs: number): SQLite.Database {
   fs.mkdirSync(dataDir, { recursive: true });
-  const raw = new SQLite(path.join(dataDir, LOCK_FILE));
+  const raw = new (loadSqlite())(path.join(dataDir, LOCK_FILE));
   raw.pragma(`busy_timeout = ${busyMs}`);
   // Rollback journal: a read transaction then holds a SHARED lock on the file itself (in WAL mode
   // readers take no lock that EXCLUSIVE would wait for).

@@ -5,7 +5,6 @@ import type { Db } from '../db/connect';
 import { addMinutes, type Clock } from '../lib/clock';
 import { safeEqual, sha256 } from '../lib/secrets';
 import * as repo from '../modules/auth/session.repository';
-import { findUserById } from '../modules/user/user.repository';
 import type { Actor, ServiceContext } from './context';
 import { errors } from './errors';
 
@@ -35,11 +34,22 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Touch a session at most once a minute: idle timeout needs minute precision, not a write per request.
 const TOUCH_EVERY_MS = 60_000;
 
-async function actorFromUser(db: Db, userId: string, via: Actor['via'], sessionId: string | null) {
-  const user = await findUserById(db.kysely, userId);
-  if (!user || user.disabled === 1) return null;
+/** The user columns read with a session or token (session.repository ACTOR_COLUMNS). */
+interface ActorUserRow {
+  user_id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  department_id: string | null;
+  firm_id: string | null;
+  disabled: number;
+  must_change_password: number;
+}
+
+function actorOf(user: ActorUserRow, via: Actor['via'], sessionId: string | null) {
+  if (user.disabled === 1) return null;
   const actor: Actor = {
-    userId: user.id,
+    userId: user.user_id,
     username: user.username,
     displayName: user.display_name,
     role: user.role as Role,
@@ -62,16 +72,16 @@ async function resolve(request: FastifyRequest, opts: AuthOptions) {
   const now = clock.now();
   const auth = request.headers.authorization;
   if (auth?.startsWith('Bearer ')) {
-    const token = await repo.findActiveToken(db.kysely, sha256(auth.slice(7).trim()));
+    const token = await repo.findActiveTokenWithUser(db.kysely, sha256(auth.slice(7).trim()));
     if (!token) throw errors.unauthenticated();
     if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
       await repo.touchToken(db.kysely, token.id, now.toISOString());
     }
-    return { ...(await actorFromUser(db, token.user_id, 'token', null)), csrf: null };
+    return { ...actorOf(token, 'token', null), csrf: null };
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return null;
-  const session = await repo.findSession(db.kysely, sha256(cookie));
+  const session = await repo.findSessionWithUser(db.kysely, sha256(cookie));
   if (!session) return null;
   const idleUntil = addMinutes(new Date(session.last_seen_at), opts.sessionIdleMinutes);
   if (new Date(session.expires_at) <= now || idleUntil <= now) {
@@ -81,7 +91,7 @@ async function resolve(request: FastifyRequest, opts: AuthOptions) {
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await repo.touchSession(db.kysely, session.id, now.toISOString());
   }
-  return { ...(await actorFromUser(db, session.user_id, 'session', session.id)), csrf: session.csrf_token };
+  return { ...actorOf(session, 'session', session.id), csrf: session.csrf_token };
 }
 
 /** Authentication and authorisation for every route, in one place. */

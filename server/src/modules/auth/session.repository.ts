@@ -6,6 +6,49 @@ export function findSession(db: Kysely<Database>, id: string) {
   return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The user columns a request's actor is made of (auth plugin), read in the same statement as its session. */
+const ACTOR_COLUMNS = [
+  'app_user.username',
+  'app_user.display_name',
+  'app_user.role',
+  'app_user.department_id',
+  'app_user.firm_id',
+  'app_user.disabled',
+  'app_user.must_change_password',
+] as const;
+
+/**
+ * A session and its user in one read: every authenticated request starts with this, so it is one
+ * statement (by primary key, then by the user's key) rather than two round trips. Not cached: several
+ * processes serve one database, and a sign-out, lockout or password change elsewhere must count at once.
+ */
+export function findSessionWithUser(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select([
+      'session.id',
+      'session.user_id',
+      'session.csrf_token',
+      'session.last_seen_at',
+      'session.expires_at',
+      ...ACTOR_COLUMNS,
+    ])
+    .where('session.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A live API token and its user in one read (see findSessionWithUser). */
+export function findActiveTokenWithUser(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('api_token')
+    .innerJoin('app_user', 'app_user.id', 'api_token.user_id')
+    .select(['api_token.id', 'api_token.user_id', 'api_token.last_used_at', ...ACTOR_COLUMNS])
+    .where('api_token.token_hash', '=', tokenHash)
+    .where('api_token.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
 export async function insertSession(db: Kysely<Database>, row: SessionTable): Promise<void> {
   await db.insertInto('session').values(row).execute();
 }
@@ -33,15 +76,6 @@ export async function deleteExpiredSessions(db: Kysely<Database>, nowIso: string
     .deleteFrom('session')
     .where((eb) => eb.or([eb('expires_at', '<', nowIso), eb('last_seen_at', '<', idleCutoffIso)]))
     .execute();
-}
-
-export function findActiveToken(db: Kysely<Database>, tokenHash: string) {
-  return db
-    .selectFrom('api_token')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
 }
 
 /** Revokes every live API token of a user; returns the rows as they were, for the audit log. */

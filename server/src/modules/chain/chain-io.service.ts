@@ -10,7 +10,7 @@ import { runParseTask } from '../../upload/parse-runner';
 import { checkZipDirectory } from '../../upload/zip-guard';
 import * as repo from './chain.repository';
 import { createChain, getChain } from './chain.service';
-import { CHAIN_FILE_FORMAT, POSITION_ZH, PRIORITY_ZH } from './chain-xlsx-reader';
+import { CHAIN_FILE_FORMAT, POSITION_ZH, PRIORITY_ZH } from './chain-xlsx-format';
 
 /**
  * Import and export of one chain as JSON or xlsx. Links are identified by an outline key ("1",

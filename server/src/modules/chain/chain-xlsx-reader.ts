@@ -1,19 +1,16 @@
 import ExcelJS from 'exceljs';
-import { CHAIN_LIMITS, type ChainPosition, type LinkPriority } from '../../../../shared/src/chain';
+import { CHAIN_LIMITS } from '../../../../shared/src/chain';
 import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { AppError, errors } from '../../plugins/errors';
 import { checkCellSizes } from '../../upload/sheet-caps';
 import { checkZipContents } from '../../upload/zip-guard';
+import { CHAIN_FILE_FORMAT, POSITION_ZH, PRIORITY_ZH } from './chain-xlsx-format';
 
 /**
  * Reads a chain workbook (the layout exportChainXlsx writes: sheet 产业链 with fields, sheet 环节
  * with one row per link) into the chain file object that importChain validates. Runs in the parse
  * worker: the zip is inflated and counted first, then the sheets are read with row and cell caps.
  */
-
-export const CHAIN_FILE_FORMAT = 'lianzhao.chain';
-export const POSITION_ZH: Record<ChainPosition, string> = { up: '上游', mid: '中游', down: '下游' };
-export const PRIORITY_ZH: Record<LinkPriority, string> = { high: '高', medium: '中', low: '低' };
 
 /** Rows a chain sheet may hold, blank ones included: the links with ample room for gaps and notes. */
 const MAX_SHEET_ROWS = CHAIN_LIMITS.maxLinks * 5;

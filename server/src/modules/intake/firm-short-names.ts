@@ -2,13 +2,21 @@
 // read with the jieba word segmenter: a brand is a run of characters the dictionary does not know as one
 // common word (single characters, names), ended by the first ordinary industry or product word.
 
-import { Jieba, type TaggedWord } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { createRequire } from 'node:module';
+import type { Jieba, TaggedWord } from '@node-rs/jieba';
 
+const requireLazily = createRequire(import.meta.url);
 let segmenter: Jieba | null = null;
-/** Loading the dictionary takes most of a second, so it happens once, on first use. */
+/**
+ * Loading the dictionary takes most of a second, so it happens once, on first use; the package itself
+ * is required then too, so a process that never reads a news paste does not load it (issue 19).
+ */
 function jieba(): Jieba {
-  segmenter ??= Jieba.withDict(dict);
+  if (!segmenter) {
+    const { Jieba: Segmenter } = requireLazily('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = requireLazily('@node-rs/jieba/dict.js') as typeof import('@node-rs/jieba/dict.js');
+    segmenter = Segmenter.withDict(dict);
+  }
   return segmenter;
 }
 

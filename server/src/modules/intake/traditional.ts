@@ -3,7 +3,12 @@
 // on the converted text; because the conversion is used only when it keeps every character at its
 // offset, every span still points into the text the officer pasted.
 
-import * as OpenCC from 'opencc-js';
+import { createRequire } from 'node:module';
+
+// Loaded on the first traditional text, not at start-up: the dictionaries cost ~100 ms and megabytes
+// of memory a process that never reads a traditional paste should not pay (issue 19).
+const requireLazily = createRequire(import.meta.url);
+const openCC = (): typeof import('opencc-js') => requireLazily('opencc-js');
 
 /** Characters common in traditional text and absent from simplified: a cheap test before converting. */
 const TRADITIONAL_HINT =
@@ -28,10 +33,10 @@ export interface Simplified {
  */
 export function toSimplified(text: string): Simplified {
   if (!TRADITIONAL_HINT.test(text)) return { text, converted: false, warning: null };
-  phrases ??= OpenCC.Converter({ from: 'twp', to: 'cn' });
+  phrases ??= openCC().Converter({ from: 'twp', to: 'cn' });
   const byPhrase = phrases(text);
   if (byPhrase.length === text.length) return { text: byPhrase, converted: true, warning: null };
-  characters ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  characters ??= openCC().Converter({ from: 't', to: 'cn' });
   const byChar = characters(text);
   if (byChar.length === text.length) return { text: byChar, converted: true, warning: null };
   return {

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { idParams, idString } from '../../lib/fields';
 import { attachment } from '../import/import.routes';
 import { XLSX_MIME } from '../import/import-workbook';
-import { projectDossier } from './dossier.service';
 import { DOCX_MIME, dispatchReport } from './report.service';
 
 /** Reports that leave the system: the dispatch report (.docx/.xlsx) and the project dossier. */
@@ -43,6 +42,8 @@ export async function reportRoutes(app: FastifyInstance) {
       },
     },
     async function handleDossier(request, reply) {
+      // docx is loaded with the first dossier, not at start-up (issue 19: a lean process).
+      const { projectDossier } = await import('./dossier.service');
       const file = await projectDossier(request.ctx, request.params.id);
       return reply
         .header('content-type', DOCX_MIME)
