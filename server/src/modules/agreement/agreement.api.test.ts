@@ -55,7 +55,8 @@ describe.skipIf(SKIP_DB)('agreements, actual figures and compliance', () => {
           code: string;
         }>
       ).find((p) => p.code === code)?.id ?? '';
-    gb = await find('XM2024-00003');
+    // 00004 (乖宝's second project): the demo's agreement sits on 00003.
+    gb = await find('XM2024-00004');
     other = await find('XM2024-00001');
     expect(gb).not.toBe('');
     expect(other).not.toBe('');

@@ -171,6 +171,27 @@ describe.skipIf(SKIP_DB)('亩均效益 evaluation and the statistics import', ()
     expect(audit.map((a) => a.action)).toEqual(['run']);
   });
 
+  it('the demo carries 乖宝’s promises and a sample 2025 evaluation, marked 示例', async () => {
+    const gb = (await t.call(officer, 'GET', '/api/projects?q=XM2024-00003')).json().items[0];
+    const agreements = (await t.call(leader, 'GET', `/api/projects/${gb.id}/agreements`)).json().items;
+    expect(agreements[0].isSample).toBe(true);
+    const promised = Object.fromEntries(
+      agreements[0].commitments.map((c: { measure: string; value: number | null }) => [c.measure, c.value]),
+    );
+    expect(promised).toMatchObject({
+      totalInvestment: 560_000_000,
+      jobs: 1000,
+      output: 1_500_000_000,
+      tax: 40_000_000,
+    });
+    const ev = (await t.call(leader, 'GET', '/api/mu-evaluations/2025')).json();
+    expect(ev.isSample).toBe(true);
+    expect(ev.counts.A + ev.counts.B + ev.counts.C + ev.counts.D).toBeGreaterThan(3);
+    const zone = (await t.call(leader, 'GET', '/api/compliance?year=2025')).json();
+    expect(zone.summary.behindByMeasure.tax).toBeGreaterThan(0);
+    expect(zone.items.some((i: { status: string }) => i.status === 'met')).toBe(true);
+  });
+
   it('uses the weights the zone configures; export lists the ranking', async () => {
     const bad = await t.call(admin, 'PUT', '/api/mu-config', {
       weights: { taxPerMu: 60, outputPerMu: 30, outputPerEnergy: 10, rdShare: 10 },
