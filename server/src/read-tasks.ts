@@ -2,6 +2,8 @@ import type { ReadRunner } from './db/read-pool';
 import { auditReadTasks } from './modules/audit/audit.read-tasks';
 import { chainReadTasks } from './modules/chain/chain.read-tasks';
 import { cockpitReadTasks } from './modules/cockpit/cockpit.read-tasks';
+import { complianceReadTasks } from './modules/compliance/compliance.read-tasks';
+import { muReadTasks } from './modules/mu-evaluation/mu.read-tasks';
 import { reportReadTasks } from './modules/report/report.read-tasks';
 import { requestReadTasks } from './modules/request/request.read-tasks';
 import { systemReadTasks } from './modules/system/system.read-tasks';
@@ -22,6 +24,8 @@ export const READ_TASKS = {
   ...targetReadTasks,
   ...reportReadTasks,
   ...systemReadTasks,
+  ...complianceReadTasks,
+  ...muReadTasks,
 };
 
 /**

@@ -1,5 +1,15 @@
 import type { ColumnType, Generated } from 'kysely';
 import type {
+  ActualFigureTable,
+  AgreementAmendmentTable,
+  AgreementCommitmentTable,
+  AgreementTable,
+  ComplianceActionTable,
+  MuConfigTable,
+  MuEvaluationItemTable,
+  MuEvaluationTable,
+} from './tables-agreement';
+import type {
   ChainLeaderTable,
   ChainLinkTable,
   ChainParkTable,
@@ -48,6 +58,7 @@ import type {
   TaskUnitTable,
 } from './tables-supervision';
 
+export type * from './tables-agreement';
 export type * from './tables-chain';
 export type * from './tables-dispatch';
 export type * from './tables-intake';
@@ -442,6 +453,14 @@ export interface Database {
   building: BuildingTable;
   unit: UnitTable;
   site_reservation: SiteReservationTable;
+  agreement: AgreementTable;
+  agreement_amendment: AgreementAmendmentTable;
+  agreement_commitment: AgreementCommitmentTable;
+  actual_figure: ActualFigureTable;
+  compliance_action: ComplianceActionTable;
+  mu_config: MuConfigTable;
+  mu_evaluation: MuEvaluationTable;
+  mu_evaluation_item: MuEvaluationItemTable;
 }
 
 export type { Generated };

@@ -22,13 +22,16 @@ const UNDECLARED: readonly string[] = [
 
 /** Routes whose success is a file (xlsx, docx, csv, a photo), not JSON: no JSON schema on purpose. */
 const NOT_JSON: readonly string[] = [
+  'GET /api/actuals/template.xlsx',
   'GET /api/attachments/{id}',
   'GET /api/firms/export.xlsx',
   'GET /api/import/template.xlsx',
   'GET /api/import/{id}/errors.xlsx',
   'GET /api/imports/firms/bulk/{id}/report.csv',
   'GET /api/leads/export.xlsx',
+  'GET /api/mu-evaluations/{year}/export.xlsx',
   'GET /api/projects/export.xlsx',
+  'GET /api/projects/{id}/compliance-notice.docx',
   'GET /api/projects/{id}/dossier.docx',
   'GET /api/reports/dispatch.docx',
   'GET /api/reports/dispatch.xlsx',

@@ -45,12 +45,28 @@ interface WithValidations {
   dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void };
 }
 
+/**
+ * A sheet another area imports with the same template layout, guards and error file (issue 14's
+ * actual figures): its name and columns; `rematch` replaces the help line on importing twice.
+ * Plain data, so it crosses into the parse worker.
+ */
+export interface SheetSpec {
+  label: Bilingual;
+  columns: readonly ImportColumn[];
+  rematch?: string;
+}
+
+function specOf(kind: ImportKind | SheetSpec): SheetSpec {
+  return typeof kind === 'string' ? { label: KIND_LABELS[kind], columns: COLUMNS_OF[kind] } : kind;
+}
+
 /** The import template of `kind`: headers, English line, hints row, dropdowns, a 说明 sheet. */
-export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
-  const columns = COLUMNS_OF[kind];
+export async function buildTemplate(kind: ImportKind | SheetSpec): Promise<Buffer> {
+  const spec = specOf(kind);
+  const columns = spec.columns;
   const wb = new (await import('exceljs')).default.Workbook();
   wb.creator = 'Lianzhao 链招';
-  const ws = wb.addWorksheet(KIND_LABELS[kind].zh, {
+  const ws = wb.addWorksheet(spec.label.zh, {
     views: [{ state: 'frozen', ySplit: TEMPLATE_ROWS.hints }],
   });
   ws.columns = columns.map((c) => ({ width: c.width ?? 16 }));
@@ -89,7 +105,7 @@ export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
 
   const help = wb.addWorksheet('说明 Help');
   help.columns = [{ width: 24 }, { width: 16 }, { width: 60 }, { width: 40 }];
-  help.addRow([`${KIND_LABELS[kind].zh}导入说明 / How to import ${KIND_LABELS[kind].en}`]).font = {
+  help.addRow([`${spec.label.zh}导入说明 / How to import ${spec.label.en}`]).font = {
     bold: true,
   };
   help.addRow([
@@ -99,7 +115,8 @@ export async function buildTemplate(kind: ImportKind): Promise<Buffer> {
     'One record per row from row 4; columns marked * are required. If any row is wrong nothing is written: download the error file, fix it and import it again.',
   ]);
   help.addRow([
-    '再次导入同一文件不会重复：企业按统一社会信用代码（其次按名称）匹配，线索、项目按编号匹配，匹配到的记录只更新填写了的列。',
+    spec.rematch ??
+      '再次导入同一文件不会重复：企业按统一社会信用代码（其次按名称）匹配，线索、项目按编号匹配，匹配到的记录只更新填写了的列。',
   ]);
   help.addRow([]);
   help.addRow(['列 Column', 'English', '填写说明 Hint', '可选值 Options']).font = { bold: true };
@@ -121,7 +138,8 @@ export interface SheetRow {
 }
 
 export interface ParsedSheet {
-  kind: ImportKind;
+  /** The sheet's name (the error file's sheet is named after it). */
+  label: Bilingual;
   headerRow: SheetRow;
   /** Rows between the header and the data (the English line, the hints row): kept for the error file. */
   preamble: SheetRow[];
@@ -184,10 +202,11 @@ export function looksLikeXlsx(bytes: Buffer): boolean {
  */
 export async function readImportSheet(
   bytes: Buffer,
-  kind: ImportKind,
+  kind: ImportKind | SheetSpec,
   maxRows: number = IMPORT_LIMITS.maxRows,
 ): Promise<ReadResult> {
-  const columns = COLUMNS_OF[kind];
+  const spec = specOf(kind);
+  const columns = spec.columns;
   const required = columns.filter((c) => c.required);
   const excel = (await import('exceljs')).default;
   const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(bytes), {
@@ -248,8 +267,8 @@ export async function readImportSheet(
     return {
       ok: false,
       message: {
-        zh: `未找到表头：第一张工作表的前10行中须有必填列（${required.map((c) => c.zh).join('、')}）；请使用${KIND_LABELS[kind].zh}导入模板`,
-        en: `No header row: the first sheet must name the required columns (${required.map((c) => c.en).join(', ')}) in its first 10 rows; use the ${KIND_LABELS[kind].en} template`,
+        zh: `未找到表头：第一张工作表的前10行中须有必填列（${required.map((c) => c.zh).join('、')}）；请使用${spec.label.zh}导入模板`,
+        en: `No header row: the first sheet must name the required columns (${required.map((c) => c.en).join(', ')}) in its first 10 rows; use the ${spec.label.en} template`,
       },
     };
   }
@@ -271,7 +290,7 @@ export async function readImportSheet(
       },
     };
   }
-  return { ok: true, sheet: { kind, headerRow, preamble, rows, columnIndex } };
+  return { ok: true, sheet: { label: spec.label, headerRow, preamble, rows, columnIndex } };
 }
 
 /**
@@ -280,7 +299,7 @@ export async function readImportSheet(
  */
 export async function readImportUpload(params: {
   bytes: Uint8Array;
-  kind: ImportKind;
+  kind: ImportKind | SheetSpec;
   maxRows?: number;
 }): Promise<ReadResult> {
   const bytes = Buffer.from(params.bytes.buffer, params.bytes.byteOffset, params.bytes.byteLength);
@@ -318,7 +337,7 @@ export async function buildErrorWorkbook(
     useStyles: true,
     useSharedStrings: false,
   });
-  const ws = wb.addWorksheet(`${KIND_LABELS[sheet.kind].zh}（错误）`);
+  const ws = wb.addWorksheet(`${sheet.label.zh}（错误）`);
   // The uploaded file is itself an error file: its 错误 column is reused, not shifted right.
   const prior = sheet.headerRow.cells.findIndex((c) => cellText(c) === ERROR_HEADER);
   const errorCol = prior > 0 ? prior : 1;

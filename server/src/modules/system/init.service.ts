@@ -5,6 +5,7 @@ import { migrateToLatest } from '../../db/migrate';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
 import { writeAudit } from '../audit/audit.writer';
+import { seedDemoAgreements } from '../demo/demo-agreements';
 import { seedDemoChains } from '../demo/demo-chain';
 import { seedDemoDispatch } from '../demo/demo-dispatch';
 import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
@@ -35,6 +36,8 @@ registerDemoSeeder(seedDemoSupervision);
 registerDemoSeeder(seedDemoDispatch);
 // Parks, sample plots and standard factories, the page's projects on plots (issue 18); after the pipeline and chains.
 registerDemoSeeder(seedDemoParks);
+// Agreements with commitments, sample actual figures and a sample 亩均 evaluation (issue 14).
+registerDemoSeeder(seedDemoAgreements);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the

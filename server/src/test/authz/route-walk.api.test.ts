@@ -81,5 +81,6 @@ describe.skipIf(SKIP_DB)('authorisation: every route × every role', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+    // Seven requests per route, ~190 routes: past the default 30 s on a loaded machine.
+  }, 120_000);
 });

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../../../plugins/context';
 import { AppError } from '../../../plugins/errors';
 import { writeAudit } from '../../audit/audit.writer';
 import * as importRepo from '../import.repository';
+import { KIND_LABELS } from '../import-columns';
 import { planFirmImport } from '../import-firms';
 import { type ImportCounts, type Issues, RowsRefused } from '../import-plan';
 import type { ParsedSheet } from '../import-workbook';
@@ -133,7 +134,7 @@ async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions):
     const first = rows[0] as BulkRow;
     const last = rows[rows.length - 1] as BulkRow;
     const sheet: ParsedSheet = {
-      kind: 'firm',
+      label: KIND_LABELS.firm,
       headerRow: source.headerRow,
       preamble: [],
       rows,

@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import { DEFAULT_MU_CONFIG, type MuConfig } from '../../../../shared/src/agreement';
+import type { Database } from '../../db/database';
+import { type FigureRow, groupFigures } from '../actual/actual-figures';
+import { evaluateMu, type FirmFigures } from './mu-compute';
+
+type Db = Kysely<Database>;
+const MEASURES = ['landMu', 'tax', 'output', 'sales', 'energy', 'rdExpense'] as const;
+type M = (typeof MEASURES)[number];
+
+interface Row extends FigureRow {
+  project_id: string | null;
+  firm_id: string | null;
+}
+
+/** The zone's 亩均 configuration (its own, else the defaults of decision 015). */
+export async function muConfigOf(
+  db: Db,
+): Promise<{ config: MuConfig; custom: boolean; updatedAt: string | null }> {
+  const row = await db.selectFrom('mu_config').selectAll().where('id', '=', 'zone').executeTakeFirst();
+  if (!row) return { config: DEFAULT_MU_CONFIG, custom: false, updatedAt: null };
+  return {
+    config: { ...DEFAULT_MU_CONFIG, ...(JSON.parse(row.config_json) as Partial<MuConfig>) },
+    custom: true,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * A firm's figure for the year: its own table's (no project named) where it has one, else the sum
+ * of its projects' figures; each (project or firm) counted once per the source rules.
+ */
+function firmValue(rows: readonly Row[], measure: M, year: number): number | null {
+  const mine = rows.filter((r) => r.measure === measure);
+  if (mine.length === 0) return null;
+  const firmLevel = mine.filter((r) => r.project_id === null);
+  const use = firmLevel.length > 0 ? firmLevel : mine;
+  const groups = groupFigures(use, (r) => `${r.project_id ?? ''}|${r.year}|${r.period}`);
+  const perOwner = new Map<string, { annual: number | null; months: number; latestYear: number }>();
+  for (const g of groups.values()) {
+    const r = g.counted;
+    const owner = r.project_id ?? '';
+    const cur = perOwner.get(owner) ?? { annual: null, months: 0, latestYear: 0 };
+    if (measure === 'landMu') {
+      if (Number(r.year) >= cur.latestYear)
+        perOwner.set(owner, { ...cur, annual: Number(r.value), latestYear: Number(r.year) });
+      continue;
+    }
+    if (Number(r.year) !== year) continue;
+    if (r.period === 'Y') cur.annual = Number(r.value);
+    else cur.months += Number(r.value);
+    perOwner.set(owner, cur);
+  }
+  let sum = 0;
+  let any = false;
+  for (const v of perOwner.values()) {
+    const x = v.annual ?? (v.months > 0 ? v.months : null);
+    if (x === null) continue;
+    sum += x;
+    any = true;
+  }
+  return any ? sum : null;
+}
+
+/** Gathers every firm's figures of the year and evaluates them (a read task: mu.read-tasks.ts). */
+export async function muCompute(db: Db, p: { year: number }) {
+  const { config } = await muConfigOf(db);
+  const rows = await db
+    .selectFrom('actual_figure')
+    .select(['id', 'project_id', 'firm_id', 'year', 'period', 'measure', 'value', 'source', 'created_at'])
+    .where('firm_id', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb('year', '=', p.year),
+        eb.and([eb('measure', '=', 'landMu'), eb('year', '<=', p.year), eb('year', '>=', p.year - 5)]),
+      ]),
+    )
+    .where('measure', 'in', [...MEASURES])
+    .execute();
+  const byFirm = new Map<string, Row[]>();
+  for (const r of rows) {
+    if (!r.firm_id) continue;
+    const list = byFirm.get(r.firm_id) ?? [];
+    list.push({ ...r, year: Number(r.year), value: Number(r.value) });
+    byFirm.set(r.firm_id, list);
+  }
+  // Land the projects record where no figure gives it (a project's 用地 is a land record too).
+  const projectLand = await db
+    .selectFrom('project_investor as i')
+    .innerJoin('project as p', 'p.id', 'i.project_id')
+    .select(['i.firm_id', (eb) => eb.fn.sum<number>('p.land_mu').as('land')])
+    .where('i.position', '=', 0)
+    .where('p.land_mu', 'is not', null)
+    .where('p.stage', '!=', 'cancelled')
+    .groupBy('i.firm_id')
+    .execute();
+  const landOf = new Map(projectLand.map((r) => [r.firm_id, Number(r.land)]));
+  const ids = [...byFirm.keys()];
+  const names = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = await db
+      .selectFrom('firm')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const f of part) names.set(f.id, f.name);
+  }
+  const firms: FirmFigures[] = ids.map((id) => {
+    const list = byFirm.get(id) ?? [];
+    const v = (m: M) => firmValue(list, m, p.year);
+    return {
+      firmId: id,
+      firmName: names.get(id) ?? id,
+      landMu: v('landMu') ?? landOf.get(id) ?? null,
+      tax: v('tax'),
+      output: v('output'),
+      sales: v('sales'),
+      energy: v('energy'),
+      rdExpense: v('rdExpense'),
+    };
+  });
+  return { config, ...evaluateMu(firms, config) };
+}
