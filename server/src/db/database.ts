@@ -20,6 +20,7 @@ import type {
   TargetTable,
 } from './tables-dispatch';
 import type { IntakeArticleTable, IntakeProposalTable, IntakeTable, ProvenanceTable } from './tables-intake';
+import type { ProjectFigureSourceTable, ProjectPartyColumns } from './tables-project-parties';
 import type {
   AttachmentTable,
   CampaignActionTable,
@@ -42,6 +43,7 @@ import type {
 export type * from './tables-chain';
 export type * from './tables-dispatch';
 export type * from './tables-intake';
+export type * from './tables-project-parties';
 export type * from './tables-supervision';
 
 /**
@@ -388,8 +390,9 @@ export interface Database {
   firm_relation: FirmRelationTable;
   lead: LeadTable & LinkColumns & LeadOriginColumns;
   lead_followup: LeadFollowupTable;
-  project: ProjectTable & LinkColumns;
+  project: ProjectTable & LinkColumns & ProjectPartyColumns;
   project_investor: ProjectInvestorTable;
+  project_figure_source: ProjectFigureSourceTable;
   project_stage_event: ProjectStageEventTable;
   milestone: MilestoneTable;
   chain: ChainTable;

@@ -7,6 +7,7 @@ import { newId } from '../../lib/ids';
 import { writeAudit } from '../audit/audit.writer';
 import { seedDemoChains } from '../demo/demo-chain';
 import { seedDemoDispatch } from '../demo/demo-dispatch';
+import { seedDemoFigureSources } from '../demo/demo-figure-sources';
 import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
 import { seedDemoPipeline } from '../demo/demo-pipeline';
 import { seedDemoSupervision } from '../demo/demo-supervision';
@@ -32,6 +33,8 @@ registerDemoSeeder(seedDemoChains);
 registerDemoSeeder(seedDemoSupervision);
 // Dispatch rounds around the page's date, reports, sample targets (issue 6); after the pipeline.
 registerDemoSeeder(seedDemoDispatch);
+// Where each project figure comes from (issue 14): promised, estimated, reported, verified.
+registerDemoSeeder(seedDemoFigureSources);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the
