@@ -2,6 +2,7 @@ import { bulkImportEn } from './bulk-import.en';
 import { chainEn } from './chain.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
+import { kpiEn } from './kpi.en';
 import { supervisionEn } from './supervision.en';
 import { workbenchEn } from './workbench.en';
 import type { Messages } from './zh';
@@ -466,4 +467,5 @@ export const en: Messages = {
   ...chainEn,
   ...bulkImportEn,
   ...workbenchEn,
+  ...kpiEn,
 };

@@ -2,6 +2,7 @@ import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
+import { kpiZh } from './kpi.zh';
 import { supervisionZh } from './supervision.zh';
 import { workbenchZh } from './workbench.zh';
 
@@ -456,6 +457,7 @@ export const zh = {
   ...chainZh,
   ...bulkImportZh,
   ...workbenchZh,
+  ...kpiZh,
 } as const;
 
 /** A key of the UI string table. */
