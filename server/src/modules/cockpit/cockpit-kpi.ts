@@ -38,11 +38,13 @@ export async function promisedAndActual(db: Kysely<Database>, s: CockpitScope, s
   const sources = await figureSourcesOf(db, reporting, cumulatives);
   const actualSources = emptySourceCounts();
   let completed = 0;
+  let completedKnown = 0;
   let funds = ledgerFunds;
   for (const p of reporting) {
     const c = cumulatives.get(p.id);
     if (c?.completedInvestment !== null && c?.completedInvestment !== undefined) {
       completed += c.completedInvestment;
+      completedKnown += 1;
       actualSources[sources.get(p.id)?.completedInvestmentCumulative?.source ?? 'unmarked'] += 1;
     }
     funds += c?.fundsInPlace ?? 0;
@@ -50,7 +52,8 @@ export async function promisedAndActual(db: Kysely<Database>, s: CockpitScope, s
   return {
     promised: { investment: signedInvestment, projects: investment.withValue, sources: promisedSources },
     actual: {
-      completedInvestment: completed,
+      // Unknown is —, never 0 (docs/glossary.md): null when no report states a cumulative.
+      completedInvestment: completedKnown > 0 ? completed : null,
       fundsInPlace: funds,
       reportingProjects: reporting.length,
       sources: actualSources,

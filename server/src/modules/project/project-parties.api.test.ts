@@ -219,4 +219,47 @@ describe.skipIf(SKIP_DB)('project parties and figure provenance', () => {
     // The page's other promises keep theirs.
     expect(p.figureSources.expectedJobs?.source).toBe('promised');
   });
+
+  it('the cockpit switch: promised total with its estimate share, actual from the project cumulatives', async () => {
+    const park = '承诺实际测试园区';
+    const investor = await firm('承诺实际测试企业有限公司');
+    const promised = await t.call(officer, 'POST', '/api/projects', {
+      name: '承诺项目',
+      park,
+      investors: [{ firmId: investor }],
+      totalInvestment: 200_000_000,
+    });
+    const lead = await t.call(officer, 'POST', '/api/leads', {
+      title: '估算项目线索',
+      source: 'other',
+      targetFirmId: investor,
+      estimatedInvestment: 50_000_000,
+    });
+    const signed = await t.call(officer, 'POST', `/api/leads/${lead.json().id}/sign`, {
+      version: lead.json().version,
+      projectName: '估算项目',
+      park,
+      signedDate: '2024-08-01',
+    });
+    expect(signed.statusCode, signed.body).toBe(201);
+    const round = await t.call(admin, 'POST', '/api/rounds', { kind: 'month', stages: ['signed'] });
+    const report = await t.call(officer, 'POST', `/api/rounds/${round.json().id}/reports`, {
+      projectId: promised.json().id,
+      narrative: '推进中',
+      investmentPeriod: 8_000_000,
+      fundsPeriod: 1_000_000,
+      investmentCumulative: 8_000_000,
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const cockpit = (await t.call(leader, 'GET', `/api/cockpit?park=${encodeURIComponent(park)}`)).json();
+    expect(cockpit.kpi.promised).toMatchObject({
+      investment: 250_000_000,
+      projects: 2,
+      sources: { promised: 1, estimated: 1, reported: 0, verified: 0, unmarked: 0 },
+    });
+    const page = await project(promised.json().id);
+    expect(cockpit.kpi.actual.completedInvestment).toBe(page.figures.completedInvestmentCumulative);
+    expect(cockpit.kpi.actual.reportingProjects).toBe(1);
+    expect(cockpit.kpi.actual.sources.reported).toBe(1);
+  });
 });

@@ -36,7 +36,7 @@ export interface Cockpit {
   kpi: {
     promised: { investment: number; projects: number; sources: FigureSourceCounts };
     actual: {
-      completedInvestment: number;
+      completedInvestment: number | null;
       fundsInPlace: number;
       reportingProjects: number;
       sources: FigureSourceCounts;
