@@ -39,6 +39,7 @@ import type {
   SiteReservationTable,
   UnitTable,
 } from './tables-park';
+import type { ProjectFigureSourceTable, ProjectPartyColumns } from './tables-project-parties';
 import type {
   AttachmentTable,
   CampaignActionTable,
@@ -63,6 +64,7 @@ export type * from './tables-chain';
 export type * from './tables-dispatch';
 export type * from './tables-intake';
 export type * from './tables-park';
+export type * from './tables-project-parties';
 export type * from './tables-supervision';
 
 /**
@@ -412,8 +414,9 @@ export interface Database {
   firm_relation: FirmRelationTable;
   lead: LeadTable & LinkColumns & LeadOriginColumns;
   lead_followup: LeadFollowupTable;
-  project: ProjectTable & LinkColumns & ProjectParkColumns;
+  project: ProjectTable & LinkColumns & ProjectParkColumns & ProjectPartyColumns;
   project_investor: ProjectInvestorTable;
+  project_figure_source: ProjectFigureSourceTable;
   project_stage_event: ProjectStageEventTable;
   milestone: MilestoneTable;
   chain: ChainTable;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIGURE_ORIGINS, FIGURE_SOURCES, SOURCED_PROJECT_FIGURES } from '../figure-source';
 import { PROJECT_PRIORITIES } from '../pipeline-enums';
 import { PROJECT_STAGE_KEYS, PROJECT_STAGE_LIMITS } from '../project-stage';
 import { TEXT_LIMITS } from '../text';
@@ -15,12 +16,56 @@ export const investorSchema = z.object({
 });
 export type ProjectInvestor = z.infer<typeof investorSchema>;
 
+/** 项目公司: the firm that signs for the project (often founded for it), apart from its investors. */
+export const projectCompanySchema = z.object({ firmId: z.string(), firmName: z.string() });
+export type ProjectCompany = z.infer<typeof projectCompanySchema>;
+
+/**
+ * Where one KPI value comes from (shared/src/figure-source.ts, docs/glossary.md): promised,
+ * estimated, reported or verified; the write path, when and by whom. `at` is null for a dispatch
+ * figure read from the report itself (the report's own date is `figures.asOf`).
+ */
+export const figureProvenanceSchema = z.object({
+  source: z.enum(FIGURE_SOURCES),
+  origin: z.enum(FIGURE_ORIGINS),
+  at: z.string().nullable(),
+  actorName: z.string().nullable(),
+});
+export type FigureProvenance = z.infer<typeof figureProvenanceSchema>;
+
+/** Per KPI of the project: its provenance, or null when the figure is empty or nothing recorded it. */
+export const figureSourcesSchema = z.object(
+  Object.fromEntries(SOURCED_PROJECT_FIGURES.map((k) => [k, figureProvenanceSchema.nullable()])) as Record<
+    (typeof SOURCED_PROJECT_FIGURES)[number],
+    z.ZodNullable<typeof figureProvenanceSchema>
+  >,
+);
+export type FigureSources = z.infer<typeof figureSourcesSchema>;
+
+/** How a firm stands to a project on the firm page: investor, 项目公司, or the firm first approached (lead target). */
+export const FIRM_PROJECT_ROLES = ['investor', 'company', 'approached'] as const;
+export const firmProjectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  stage: z.string(),
+  roles: z.array(z.enum(FIRM_PROJECT_ROLES)),
+});
+export type FirmProject = z.infer<typeof firmProjectSchema>;
+
+/** Marks figures of a project verified (核实) at their current values. */
+export const verifyFiguresBody = z.strictObject({
+  figures: z.array(z.enum(SOURCED_PROJECT_FIGURES)).min(1).max(SOURCED_PROJECT_FIGURES.length),
+});
+export type VerifyFiguresBody = z.input<typeof verifyFiguresBody>;
+
 /** A project as the API answers it. Money is integer yuan; land in 亩. */
 export const projectSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
   investors: z.array(investorSchema),
+  /** 项目公司 (signing company); null when not recorded. */
+  company: projectCompanySchema.nullable(),
   park: z.string().nullable(),
   landMu: z.number().nullable(),
   totalInvestment: z.number().nullable(),
@@ -67,6 +112,8 @@ export const projectSchema = z.object({
     expectedTaxPerMu: z.number().nullable(),
     expectedOutputPerMu: z.number().nullable(),
   }),
+  /** Where each KPI value comes from (promised / estimated / reported / verified). */
+  figureSources: figureSourcesSchema,
   isSample: z.boolean(),
   version: z.number().int(),
   createdAt: z.string(),
@@ -129,6 +176,8 @@ export const projectFields = {
     )
     .max(20)
     .optional(),
+  /** 项目公司: the signing firm; must exist (400 on `companyFirmId`). Investors stay as they are. */
+  companyFirmId: idString.nullable().optional(),
   park: shortText.nullable().optional(),
   /** 亩: land area, up to a large industrial estate. */
   landMu: z.number().min(0).max(1_000_000).nullable().optional(),

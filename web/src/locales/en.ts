@@ -3,6 +3,7 @@ import { chainEn } from './chain.en';
 import { closingEn } from './closing.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
+import { kpiEn } from './kpi.en';
 import { parkEn } from './park.en';
 import { pipelineEn } from './pipeline.en';
 import { supervisionEn } from './supervision.en';
@@ -479,4 +480,5 @@ export const en: Messages = {
   ...workbenchEn,
   ...pipelineEn,
   ...parkEn,
+  ...kpiEn,
 };

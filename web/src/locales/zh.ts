@@ -3,6 +3,7 @@ import { chainZh } from './chain.zh';
 import { closingZh } from './closing.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
+import { kpiZh } from './kpi.zh';
 import { parkZh } from './park.zh';
 import { pipelineZh } from './pipeline.zh';
 import { supervisionZh } from './supervision.zh';
@@ -468,6 +469,7 @@ export const zh = {
   ...workbenchZh,
   ...pipelineZh,
   ...parkZh,
+  ...kpiZh,
 } as const;
 
 /** A key of the UI string table. */

@@ -340,3 +340,67 @@ export async function filterOptions(db: Db) {
     .execute();
   return { parks: parks.map((p) => p.park as string), chains };
 }
+
+/**
+ * Provenance of the active projects' total investment (签约投资), by source: rows whose recorded
+ * value is still the project's (figure-source.ts reads them the same way).
+ */
+export async function investmentSourceCounts(db: Db, s: CockpitScope) {
+  const rows = await scopedProjects(db, s)
+    .innerJoin('project_figure_source as fs', (j) =>
+      j.onRef('fs.project_id', '=', 'project.id').on('fs.figure', '=', 'totalInvestment'),
+    )
+    .where('project.stage', 'in', ACTIVE)
+    .where('project.total_investment', 'is not', null)
+    .where(sql<boolean>`abs(fs.value - project.total_investment) < 0.5`)
+    .select(['fs.source as source', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('fs.source')
+    .execute();
+  const withValue = await scopedProjects(db, s)
+    .where('project.stage', 'in', ACTIVE)
+    .where('project.total_investment', 'is not', null)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return {
+    bySource: rows.map((r) => ({ source: r.source, n: Number(r.n) })),
+    withValue: Number(withValue?.n ?? 0),
+  };
+}
+
+/** Active projects in scope that have filed a dispatch report (their figures are the reports'). */
+export function reportingProjects(db: Db, s: CockpitScope) {
+  return scopedProjects(db, s)
+    .where('project.stage', 'in', ACTIVE)
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('round_report as rr').select('rr.id').whereRef('rr.project_id', '=', 'project.id'),
+      ),
+    )
+    .select([
+      'project.id',
+      'project.funds_in_place',
+      'project.total_investment',
+      'project.fixed_asset_investment',
+      'project.expected_output',
+      'project.expected_tax',
+      'project.expected_jobs',
+      'project.expected_exports',
+    ])
+    .execute();
+}
+
+/** Ledger funds in place of the active projects in scope that have not reported yet. */
+export async function ledgerFundsOfUnreported(db: Db, s: CockpitScope): Promise<number> {
+  const row = await scopedProjects(db, s)
+    .where('project.stage', 'in', ACTIVE)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('round_report as rr').select('rr.id').whereRef('rr.project_id', '=', 'project.id'),
+        ),
+      ),
+    )
+    .select((eb) => eb.fn.sum<number>('project.funds_in_place').as('funds'))
+    .executeTakeFirst();
+  return Number(row?.funds ?? 0);
+}

@@ -13,6 +13,7 @@ import {
   stageFigures,
   topProjects,
 } from './cockpit.repository';
+import { promisedAndActual } from './cockpit-kpi';
 
 /**
  * A link to the list that reproduces a figure: the web opens `path?query`; the same query on
@@ -75,6 +76,7 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
 
   const counts = stages.counts;
   const totals = stages.active;
+  const kpi = await promisedAndActual(db, s, totals.investment);
   // Funnel: projects that have reached each stage (at it or beyond), active projects only.
   const funnel = ACTIVE_STAGES.map((stage, i) => {
     const reached = ACTIVE_STAGES.slice(i).map((x) => x.key);
@@ -133,6 +135,8 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
         query: { ...scope, stage: ACTIVE_STAGES.map((x) => x.key).join(',') },
       } as ListLink,
     },
+    /** 承诺 vs 实际 (the leader's switch), each with the provenance mix of what it adds up. */
+    kpi,
     funnel,
     monthly,
     targets,

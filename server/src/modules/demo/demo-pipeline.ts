@@ -229,7 +229,7 @@ function pageFacts(rows: PipelineRows, nowIso: string, officerId: string | null)
   lead.search_text = leadSearchText(lead, [hanyangTj.name, hongtong.name]);
   hy.lead_id = lead.id;
   rows.leads.push(lead);
-  return { guaibao };
+  return { guaibao, hanyang, hanyangProject: hy };
 }
 
 /** How many sample projects (and leads; firms are 5/3 of it): LIANZHAO_DEMO_SAMPLE_SIZE, default 300. */
@@ -288,11 +288,17 @@ export async function seedDemoPipeline(db: Db, nowIso: string): Promise<void> {
     .executeTakeFirst();
   const officerId = officer?.id ?? null;
   const rows = emptyRows();
-  const { guaibao } = pageFacts(rows, nowIso, officerId);
+  const { guaibao, hanyang, hanyangProject } = pageFacts(rows, nowIso, officerId);
   const today = todayInShanghai(new Date(nowIso));
   shiftForecasts(rows.milestones, today);
   samplePipeline(rows, { size: demoSampleSize(), nowIso, today, officerId, addDays });
   await insertRows(k, rows);
+  // 瀚洋重工有限公司 signs for the project its two parents invest in (项目公司, issue 14).
+  await k
+    .updateTable('project')
+    .set({ company_firm_id: hanyang.id })
+    .where('id', '=', hanyangProject.id)
+    .execute();
   // 乖宝宠物 typed into a new firm warns of 乖宝宠物食品集团 (issue 16): the alias index.
   await replaceFirmAliases(k, rows.firms);
   // The demo enterprise account is 乖宝宠物's.

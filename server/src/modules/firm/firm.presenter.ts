@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firmProjectSchema } from '../../../../shared/src/contract/project';
 import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
@@ -66,7 +67,8 @@ export const relationSchema = z.object({
 export const firmDetailSchema = firmSchema.extend({
   /** Staff only: the 以商招商 graph names other firms and carries the zone's notes on them. */
   relations: z.array(relationSchema).optional(),
-  projects: z.array(z.object({ id: z.string(), name: z.string(), stage: z.string() })),
+  /** Projects it invests in, signs for (项目公司) or (staff only) was approached for, each labelled. */
+  projects: z.array(firmProjectSchema),
   /** Staff only: leads are the zone's internal pipeline. */
   leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })).optional(),
 });

@@ -45,6 +45,23 @@ function withCounts(db: Q) {
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('project_investor.firm_id', '=', 'firm.id')
         .as('project_count'),
+      // Projects it signs for (项目公司) without also investing in them: counted once.
+      eb
+        .selectFrom('project as cp')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('cp.company_firm_id', '=', 'firm.id')
+        .where((e) =>
+          e.not(
+            e.exists(
+              e
+                .selectFrom('project_investor as ci')
+                .select('ci.project_id')
+                .whereRef('ci.project_id', '=', 'cp.id')
+                .whereRef('ci.firm_id', '=', 'firm.id'),
+            ),
+          ),
+        )
+        .as('company_count'),
       eb
         .selectFrom('lead')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -54,9 +71,14 @@ function withCounts(db: Q) {
 }
 
 function normaliseCounts(
-  row: FirmTable & LinkFields & { project_count: unknown; lead_count: unknown },
+  row: FirmTable & LinkFields & { project_count: unknown; company_count?: unknown; lead_count: unknown },
 ): FirmRow {
-  return { ...row, project_count: Number(row.project_count ?? 0), lead_count: Number(row.lead_count ?? 0) };
+  const { company_count, ...rest } = row;
+  return {
+    ...rest,
+    project_count: Number(row.project_count ?? 0) + Number(company_count ?? 0),
+    lead_count: Number(row.lead_count ?? 0),
+  };
 }
 
 export async function findFirmById(db: Q, id: string): Promise<FirmRow | undefined> {
@@ -174,16 +196,57 @@ export async function deleteRelation(db: Q, id: string): Promise<void> {
   await db.deleteFrom('firm_relation').where('id', '=', id).execute();
 }
 
-/** Projects the firm invests in; `visibleTo` narrows to those an enterprise user may see. */
-export function projectsOfFirm(db: Q, firmId: string) {
-  return db
-    .selectFrom('project_investor')
-    .innerJoin('project', 'project.id', 'project_investor.project_id')
-    .select(['project.id', 'project.name', 'project.stage'])
-    .where('project_investor.firm_id', '=', firmId)
-    .orderBy('project.created_at')
-    .limit(200)
-    .execute();
+export type FirmProjectRole = 'investor' | 'company' | 'approached';
+
+/**
+ * The projects a firm stands to, each with how: it invests in them (project_investor), signs for
+ * them (项目公司, project.company_firm_id) or was approached for them (the target of the lead the
+ * project was signed from). `withApproached: false` leaves the leads out (an enterprise user's view).
+ */
+export async function projectsOfFirm(db: Q, firmId: string, withApproached: boolean) {
+  const cols = ['project.id', 'project.name', 'project.stage', 'project.created_at'] as const;
+  const [invested, signed, approached] = await Promise.all([
+    db
+      .selectFrom('project_investor')
+      .innerJoin('project', 'project.id', 'project_investor.project_id')
+      .select(cols)
+      .where('project_investor.firm_id', '=', firmId)
+      .limit(200)
+      .execute(),
+    db.selectFrom('project').select(cols).where('project.company_firm_id', '=', firmId).limit(200).execute(),
+    withApproached
+      ? db
+          .selectFrom('lead')
+          .innerJoin('project', 'project.id', 'lead.project_id')
+          .select(cols)
+          .where('lead.target_firm_id', '=', firmId)
+          .limit(200)
+          .execute()
+      : Promise.resolve([]),
+  ]);
+  const byId = new Map<
+    string,
+    { id: string; name: string; stage: string; createdAt: string; roles: FirmProjectRole[] }
+  >();
+  const add = (rows: typeof invested, role: FirmProjectRole) => {
+    for (const r of rows) {
+      const p = byId.get(r.id) ?? {
+        id: r.id,
+        name: r.name,
+        stage: r.stage,
+        createdAt: r.created_at,
+        roles: [],
+      };
+      if (!p.roles.includes(role)) p.roles.push(role);
+      byId.set(r.id, p);
+    }
+  };
+  add(invested, 'investor');
+  add(signed, 'company');
+  add(approached, 'approached');
+  return [...byId.values()]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map(({ createdAt: _c, ...p }) => p);
 }
 
 export function leadsOfFirm(db: Q, firmId: string) {

@@ -169,8 +169,12 @@ export async function getFirm(ctx: ServiceContext, id: string) {
   const db = ctx.db.kysely;
   const row = await repo.findFirmById(db, id);
   if (!row) throw errors.notFound('firm');
-  const [links, projects] = await Promise.all([linkDisplays(db, [row.link_id]), repo.projectsOfFirm(db, id)]);
   const audience = firmAudienceOf(actor);
+  // Leads are the zone's internal pipeline: "approached for" is staff only (decision 011).
+  const [links, projects] = await Promise.all([
+    linkDisplays(db, [row.link_id]),
+    repo.projectsOfFirm(db, id, audience !== 'firm'),
+  ]);
   if (audience === 'firm') return { ...presentFirm(row, links, audience), projects };
   const [relations, leads] = await Promise.all([repo.listRelations(db, id), repo.leadsOfFirm(db, id)]);
   return { ...presentFirm(row, links, audience), relations: relations.map(presentRelation), projects, leads };

@@ -10,6 +10,7 @@ import {
   type CreateProjectInput,
   checkRefs,
   insertProjectRecord,
+  recordChangedFigureSources,
   rowFields,
 } from '../project/project.service';
 import { refreshProjectSearchText } from '../project/project-search';
@@ -203,7 +204,7 @@ export const planProjectImport: Planner = async (ctx, sheet, progress) => {
       for (const p of planned) {
         if (!p.before) {
           try {
-            await insertProjectRecord(ctx, trx, p.input);
+            await insertProjectRecord(ctx, trx, { ...p.input, provenance: { origin: 'import' } });
             created++;
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
@@ -233,6 +234,7 @@ export const planProjectImport: Planner = async (ctx, sheet, progress) => {
           ]);
           continue;
         }
+        await recordChangedFigureSources(trx, ctx, before, p.input, { origin: 'import' });
         if (investors && investorsChanged) await replaceInvestors(trx, before.id, investors);
         await refreshProjectSearchText(trx, [before.id]);
         await writeAudit(trx, ctx, {

@@ -192,7 +192,13 @@ export async function applyProposal(
       const set = figuresUpdate(input);
       if (Object.keys(set).length === 0) return { touched: null, fields: [], values: [] };
       const before = await getProject(ctx, id);
-      const project = await updateProject(ctx, id, { ...set, version: before.version });
+      // Figures read from news are estimates (估算) until a report or an officer says otherwise.
+      const project = await updateProject(
+        ctx,
+        id,
+        { ...set, version: before.version },
+        { origin: 'intake', source: 'estimated' },
+      );
       return {
         touched: { entity: 'project', id, name: project.name, action: 'update', proposalId: p.id },
         fields: Object.keys(set),

@@ -349,6 +349,12 @@ export async function signLead(
       leadId: id,
       stage: 'signed',
       stageDate: input.signedDate,
+      // The amount typed at signing is a promise; the lead's rough size carried over is an estimate.
+      provenance: {
+        origin: 'lead_sign',
+        source:
+          input.totalInvestment === undefined || input.totalInvestment === null ? 'estimated' : 'promised',
+      },
     });
     // The project stays on the lead's chain link (issue 4).
     await inheritLink(trx, pid, before.link_id);

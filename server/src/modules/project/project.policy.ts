@@ -7,7 +7,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 /**
  * Who may see and change which projects. Route permissions let a role in; this narrows to records:
- * - enterprise: only projects its firm invests in; any other id is a 404 (never 403: a guessed id
+ * - enterprise: only projects its firm invests in or signs for (项目公司); any other id is a 404 (never 403: a guessed id
  *   must not be confirmed);
  * - officer: reads all, edits the projects whose officer they are;
  * - leader: reads all (no project.write permission); admin: everything.
@@ -23,13 +23,22 @@ export async function assertProjectVisible(db: Q, actor: Actor, projectId: strin
   const scope = projectScopeOf(actor);
   if (scope.kind === 'all') return;
   if (!scope.firmId) throw errors.notFound('project');
-  const row = await db
-    .selectFrom('project_investor')
-    .select('project_id')
-    .where('project_id', '=', projectId)
-    .where('firm_id', '=', scope.firmId)
-    .executeTakeFirst();
-  if (!row) throw errors.notFound('project');
+  const firmId = scope.firmId;
+  const [invests, signs] = await Promise.all([
+    db
+      .selectFrom('project_investor')
+      .select('project_id')
+      .where('project_id', '=', projectId)
+      .where('firm_id', '=', firmId)
+      .executeTakeFirst(),
+    db
+      .selectFrom('project')
+      .select('id')
+      .where('id', '=', projectId)
+      .where('company_firm_id', '=', firmId)
+      .executeTakeFirst(),
+  ]);
+  if (!invests && !signs) throw errors.notFound('project');
 }
 
 /** Throws 403 unless the actor may edit the project (its stage, milestones, fields). */

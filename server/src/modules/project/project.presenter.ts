@@ -1,4 +1,9 @@
-import type { Milestone, Project } from '../../../../shared/src/contract/project';
+import type {
+  FigureSources,
+  Milestone,
+  Project,
+  ProjectCompany,
+} from '../../../../shared/src/contract/project';
 import type { RecordLink } from '../../../../shared/src/contract/record-link';
 import { daysBetween } from '../../../../shared/src/dates';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
@@ -32,7 +37,8 @@ export function presentProject(
   late: { count: number; oldest: string } | undefined,
   today: string,
   link: RecordLink | null,
-  cumulatives?: ProjectCumulatives,
+  cumulatives: ProjectCumulatives | undefined,
+  parties: { company: ProjectCompany | null; figureSources: FigureSources },
 ): ProjectDto {
   return {
     id: row.id,
@@ -43,6 +49,7 @@ export function presentProject(
       firmName: i.firm_name,
       sharePct: i.share_pct === null ? null : Number(i.share_pct),
     })),
+    company: parties.company,
     park: row.park,
     landMu: num(row.land_mu),
     totalInvestment: num(row.total_investment),
@@ -81,6 +88,7 @@ export function presentProject(
       expectedTaxPerMu: perMu(num(row.expected_tax), num(row.land_mu)),
       expectedOutputPerMu: perMu(num(row.expected_output), num(row.land_mu)),
     },
+    figureSources: parties.figureSources,
     isSample: row.is_sample === 1,
     version: row.version,
     createdAt: row.created_at,

@@ -5,6 +5,7 @@ import type {
   Database,
   LinkFields,
   ProjectInvestorTable,
+  ProjectPartyFields,
   ProjectStageEventTable,
   ProjectTable,
 } from '../../db/database';
@@ -16,7 +17,9 @@ import type { ProjectScope } from './project.policy';
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** `park_id`: the park the project sits in (issue 18), set when it is put on a plot. */
-export type ProjectRow = ProjectTable & LinkFields & { park_id: string | null; officer_name: string | null };
+export type ProjectRow = ProjectTable &
+  LinkFields &
+  ProjectPartyFields & { park_id: string | null; officer_name: string | null };
 
 export const PROJECT_SORTS = [
   'totalInvestment',
@@ -91,14 +94,18 @@ export function filteredProjects(
 ): SelectQueryBuilder<Database, 'project', object> {
   let q = db.selectFrom('project');
   if (scope.kind === 'firm') {
+    // An enterprise sees the projects its firm invests in or signs for (项目公司).
     q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('project_investor as si')
-          .select('si.project_id')
-          .whereRef('si.project_id', '=', 'project.id')
-          .where('si.firm_id', '=', scope.firmId ?? ''),
-      ),
+      eb.or([
+        eb('project.company_firm_id', '=', scope.firmId ?? ''),
+        eb.exists(
+          eb
+            .selectFrom('project_investor as si')
+            .select('si.project_id')
+            .whereRef('si.project_id', '=', 'project.id')
+            .where('si.firm_id', '=', scope.firmId ?? ''),
+        ),
+      ]),
     );
   }
   const search = searchCondition(dialect, 'project', f.q);
@@ -222,6 +229,14 @@ export function investorsOf(db: Q, projectIds: readonly string[]): Promise<Inves
     .execute();
 }
 
+/** The names of the 项目公司 of these projects, by firm id. */
+export async function companyNames(db: Q, firmIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(firmIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('firm').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Open milestones past their planned date, per project: how many and the oldest planned date. */
 export async function lateStatsOf(
   db: Q,
@@ -248,7 +263,7 @@ export async function updateProjectVersioned(
   db: Q,
   id: string,
   version: number,
-  patch: Partial<ProjectTable & LinkFields>,
+  patch: Partial<ProjectTable & LinkFields & ProjectPartyFields>,
 ): Promise<boolean> {
   const res = await db
     .updateTable('project')

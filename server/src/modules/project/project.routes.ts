@@ -13,6 +13,7 @@ import {
   timelineSchema,
   updateMilestoneBody,
   updateProjectBody,
+  verifyFiguresBody,
 } from '../../../../shared/src/contract/project';
 import { PROJECT_PRIORITIES } from '../../../../shared/src/pipeline-enums';
 import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
@@ -21,6 +22,7 @@ import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
 import { addMilestone, listMilestones, projectTimeline, updateMilestone } from './milestone.service';
 import { PROJECT_SORTS } from './project.repository';
 import { createProject, getProject, listProjects, projectKanban, updateProject } from './project.service';
+import { verifyProjectFigures } from './project-figures.service';
 import { moveProjectStage } from './project-stage.service';
 
 /** The editable fields of a project: the contract's (imports and intake take the same). */
@@ -130,6 +132,23 @@ export async function projectRoutes(app: FastifyInstance) {
     },
     async function handleUpdateProject(request) {
       return updateProject(request.ctx, request.params.id, request.body);
+    },
+  );
+
+  r.post(
+    '/api/projects/:id/figures/verify',
+    {
+      config: { access: write },
+      schema: {
+        tags: ['project'],
+        summary: 'Mark figures verified (核实) at their current values (its officer or an admin)',
+        params: idParams,
+        body: verifyFiguresBody,
+        response: { 200: projectSchema },
+      },
+    },
+    async function handleVerifyFigures(request) {
+      return verifyProjectFigures(request.ctx, request.params.id, request.body.figures);
     },
   );
 

@@ -1,12 +1,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import { todayInShanghai } from '../../../../shared/src/dates';
 import {
+  type FigureOrigin,
+  type FigureSource,
+  officerEntrySource,
+  type SourcedProjectFigure,
+} from '../../../../shared/src/figure-source';
+import {
   canMove,
   isActiveProjectStage,
   PROJECT_STAGES,
   type ProjectStage,
 } from '../../../../shared/src/project-stage';
-import type { Database, LinkFields, ProjectTable } from '../../db/database';
+import type { Database, LinkFields, ProjectPartyFields, ProjectTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation, nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
@@ -14,6 +20,7 @@ import { requireActor, today } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertLinkExists, linkDisplays } from '../record-link/record-link';
+import { figureSourcesOf, recordFigureSources, sourcedValuesOf } from './figure-source';
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
 import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
 import * as repo from './project.repository';
@@ -26,6 +33,8 @@ type Q = Kysely<Database> | Transaction<Database>;
 export interface ProjectInput {
   name?: string | undefined;
   investors?: Array<{ firmId: string; sharePct?: number | null | undefined }> | undefined;
+  /** 项目公司 (signing company): a firm apart from the investors. */
+  companyFirmId?: string | null | undefined;
   park?: string | null | undefined;
   landMu?: number | null | undefined;
   totalInvestment?: number | null | undefined;
@@ -49,8 +58,9 @@ export interface ProjectInput {
 }
 
 /** API field → column; the timeline reads it backwards to name edited fields. */
-export const COLUMN_OF: Record<string, keyof (ProjectTable & LinkFields)> = {
+export const COLUMN_OF: Record<string, keyof (ProjectTable & LinkFields & ProjectPartyFields)> = {
   name: 'name',
+  companyFirmId: 'company_firm_id',
   park: 'park',
   landMu: 'land_mu',
   totalInvestment: 'total_investment',
@@ -73,13 +83,27 @@ export const COLUMN_OF: Record<string, keyof (ProjectTable & LinkFields)> = {
   startDate: 'start_date',
 };
 
-export function rowFields(input: ProjectInput): Partial<ProjectTable & LinkFields> {
+export function rowFields(input: ProjectInput): Partial<ProjectTable & LinkFields & ProjectPartyFields> {
   const p: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(COLUMN_OF)) {
     const v = (input as Record<string, unknown>)[key];
     if (v !== undefined) p[column] = v === '' ? null : v;
   }
-  return p as Partial<ProjectTable & LinkFields>;
+  return p as Partial<ProjectTable & LinkFields & ProjectPartyFields>;
+}
+
+/**
+ * Where the figures a write sets come from (issue 14): the write path and, unless the path implies
+ * it, the source. Without one, the write is an officer's entry on the project form.
+ */
+export interface FigureProvenanceInput {
+  origin: FigureOrigin;
+  source?: FigureSource | undefined;
+}
+const OFFICER_ENTRY: FigureProvenanceInput = { origin: 'project_form' };
+
+function sourceOf(p: FigureProvenanceInput): FigureSource | ((f: SourcedProjectFigure) => FigureSource) {
+  return p.source ?? officerEntrySource;
 }
 
 /** Investors must exist and their shares add up to at most 100 %; the officer must be zone staff. */
@@ -104,6 +128,14 @@ export async function checkRefs(db: Q, input: ProjectInput): Promise<void> {
         message: { zh: '投资方持股比例合计超过100%', en: 'Investor shares add up to more than 100%' },
       });
     }
+  }
+  if (input.companyFirmId) {
+    const f = await db
+      .selectFrom('firm')
+      .select('id')
+      .where('id', '=', input.companyFirmId)
+      .executeTakeFirst();
+    if (!f) fields.push({ path: 'companyFirmId', message: { zh: '项目公司不存在', en: 'No such firm' } });
   }
   if (input.officerId) {
     const u = await db
@@ -131,23 +163,36 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
     repo.investorsOf(db, ids),
     repo.lateStatsOf(db, ids, day),
   ]);
-  const [links, cumulatives] = await Promise.all([
+  const [links, cumulatives, companies] = await Promise.all([
     linkDisplays(
       db,
       rows.map((r) => r.link_id),
     ),
     projectCumulatives(db, rows),
+    repo.companyNames(
+      db,
+      rows.flatMap((r) => (r.company_firm_id ? [r.company_firm_id] : [])),
+    ),
   ]);
-  return rows.map((r) =>
-    presentProject(
+  const sources = await figureSourcesOf(db, rows, cumulatives);
+  return rows.map((r) => {
+    const companyName = r.company_firm_id ? companies.get(r.company_firm_id) : undefined;
+    const figureSources = sources.get(r.id);
+    if (!figureSources) throw new Error(`no figure sources for ${r.id}`);
+    return presentProject(
       r,
       investors.filter((i) => i.project_id === r.id),
       late.get(r.id),
       day,
       (r.link_id && links.get(r.link_id)) || null,
       cumulatives.get(r.id),
-    ),
-  );
+      {
+        company:
+          r.company_firm_id && companyName ? { firmId: r.company_firm_id, firmName: companyName } : null,
+        figureSources,
+      },
+    );
+  });
 }
 
 /**
@@ -208,6 +253,8 @@ export interface CreateProjectInput extends ProjectInput {
   stage?: ProjectStage | undefined;
   stageDate?: string | undefined;
   leadId?: string | null | undefined;
+  /** Where the figures come from; default: an officer's entry (promised; ledger funds reported). */
+  provenance?: FigureProvenanceInput | undefined;
 }
 
 /**
@@ -226,7 +273,7 @@ export async function insertProjectRecord(
   const stage = input.stage ?? 'signed';
   const stageDate = input.stageDate ?? day;
   const id = newId();
-  const row: ProjectTable & LinkFields = {
+  const row: ProjectTable & LinkFields & ProjectPartyFields = {
     id,
     code: input.code ?? (await nextCode(trx, 'project', 'XM', day.slice(0, 4))),
     name: input.name,
@@ -249,6 +296,7 @@ export async function insertProjectRecord(
     contact_phone: null,
     chain_link: null,
     link_id: null,
+    company_firm_id: null,
     lead_id: input.leadId ?? null,
     start_date: null,
     stage,
@@ -292,6 +340,14 @@ export async function insertProjectRecord(
     id,
     (input.investors ?? []).map((i) => ({ firmId: i.firmId, sharePct: i.sharePct ?? null })),
   );
+  await recordFigureSources(
+    trx,
+    ctx,
+    id,
+    sourcedValuesOf(input),
+    sourceOf(input.provenance ?? OFFICER_ENTRY),
+    (input.provenance ?? OFFICER_ENTRY).origin,
+  );
   await refreshProjectSearchText(trx, [id]);
   await repo.insertStageEvent(trx, {
     id: newId(),
@@ -319,11 +375,15 @@ export async function createProject(ctx: ServiceContext, input: CreateProjectInp
   return getProject(ctx, id);
 }
 
-/** Edits a project's fields (not its stage: that is a move) with optimistic concurrency; audited. */
+/**
+ * Edits a project's fields (not its stage: that is a move) with optimistic concurrency; audited.
+ * Figures whose value changes get the provenance of this write (default: the officer's entry).
+ */
 export async function updateProject(
   ctx: ServiceContext,
   id: string,
   input: ProjectInput & { version: number },
+  provenance: FigureProvenanceInput = OFFICER_ENTRY,
 ): Promise<ProjectDto> {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
@@ -336,6 +396,7 @@ export async function updateProject(
   const patch = { ...rowFields(input), updated_at: ctx.clock.now().toISOString() };
   await db.transaction().execute(async (trx) => {
     if (!(await repo.updateProjectVersioned(trx, id, input.version, patch))) throw errors.stale();
+    await recordChangedFigureSources(trx, ctx, before, input, provenance);
     if (input.investors) {
       await repo.replaceInvestors(
         trx,
@@ -361,4 +422,40 @@ export async function updateProject(
     });
   });
   return getProject(ctx, id);
+}
+
+/** Records the provenance of the figures `input` changes on the project `before` (imports call it too). */
+export async function recordChangedFigureSources(
+  trx: Q,
+  ctx: ServiceContext,
+  before: ProjectTable,
+  input: ProjectInput,
+  provenance: FigureProvenanceInput,
+): Promise<void> {
+  await recordFigureSources(
+    trx,
+    ctx,
+    before.id,
+    changedFigures(before, input),
+    sourceOf(provenance),
+    provenance.origin,
+  );
+}
+
+/** The sourced figures an input sets to a value other than the row's (unchanged ones keep their source). */
+function changedFigures(before: ProjectTable, input: ProjectInput) {
+  const values = sourcedValuesOf(input);
+  const current = sourcedValuesOf(rowToInputFigures(before));
+  return Object.fromEntries(
+    Object.entries(values).filter(([k, v]) => v !== (current[k as SourcedProjectFigure] ?? null)),
+  );
+}
+
+function rowToInputFigures(row: ProjectTable): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(COLUMN_OF).map(([key, column]) => [
+      key,
+      (row as unknown as Record<string, unknown>)[column],
+    ]),
+  );
 }

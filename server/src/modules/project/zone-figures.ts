@@ -16,6 +16,8 @@ export interface ProjectCumulatives {
   completedInvestment: number | null;
   /** The end of the dispatch period the figures are as of; null when they are the ledger's. */
   asOf: string | null;
+  /** True when 累计到位资金 is the dispatch report's (false: the ledger's, or unknown). */
+  fundsReported: boolean;
 }
 
 /** The latest dispatch report's cumulatives per project, in chunks of 500 ids. */
@@ -69,6 +71,7 @@ export async function projectCumulatives(
           fundsInPlace: cumulativeFigure(l?.funds ?? null, ledger),
           completedInvestment: l?.investment ?? null,
           asOf: l && (l.funds !== null || l.investment !== null) ? l.asOf : null,
+          fundsReported: (l?.funds ?? null) !== null,
         },
       ];
     }),

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import { recordReportedFigures } from '../project/figure-source';
 import { assertProjectVisible } from '../project/project.policy';
 import { createRequest } from '../request/request.service';
 import { assertMayReport } from './round.policy';
@@ -152,6 +153,7 @@ export async function submitReport(
       }
       await repo.insertRevision(trx, { report_id: id, version, ...reporter, ...fields, written_at: nowIso });
       await addPhotos(ctx, trx, id, photos, nowIso);
+      await recordReportedFigures(trx, ctx, input.projectId);
       return { id, version, late: existing ? existing.late === 1 : late === 1 };
     });
   // Two first filings at once: the unique (round, project) index lets one in; the other is stale.

@@ -112,11 +112,19 @@ export async function roundProjectRows(db: Q, roundId: string, firmId: string | 
     ])
     .where('round_project.round_id', '=', roundId);
   if (firmId !== undefined) {
-    q = q.where('project.id', 'in', (eb) =>
-      eb
-        .selectFrom('project_investor')
-        .select('project_id')
-        .where('firm_id', '=', firmId ?? ''),
+    // The firm's projects: those it invests in or signs for (项目公司), as project.policy.ts.
+    q = q.where((eb) =>
+      eb.or([
+        eb('project.company_firm_id', '=', firmId ?? ''),
+        eb(
+          'project.id',
+          'in',
+          eb
+            .selectFrom('project_investor')
+            .select('project_id')
+            .where('firm_id', '=', firmId ?? ''),
+        ),
+      ]),
     );
   }
   return q.orderBy('project.code').execute();
@@ -229,11 +237,19 @@ export async function listReportRows(db: Q, f: ReportListFilter, firmId: string 
     );
   }
   if (firmId !== undefined) {
-    q = q.where('project.id', 'in', (eb) =>
-      eb
-        .selectFrom('project_investor')
-        .select('project_id')
-        .where('firm_id', '=', firmId ?? ''),
+    // The firm's projects: those it invests in or signs for (项目公司), as project.policy.ts.
+    q = q.where((eb) =>
+      eb.or([
+        eb('project.company_firm_id', '=', firmId ?? ''),
+        eb(
+          'project.id',
+          'in',
+          eb
+            .selectFrom('project_investor')
+            .select('project_id')
+            .where('firm_id', '=', firmId ?? ''),
+        ),
+      ]),
     );
   }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();

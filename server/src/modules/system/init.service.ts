@@ -8,6 +8,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { seedDemoAgreements } from '../demo/demo-agreements';
 import { seedDemoChains } from '../demo/demo-chain';
 import { seedDemoDispatch } from '../demo/demo-dispatch';
+import { seedDemoFigureSources } from '../demo/demo-figure-sources';
 import { DEMO_ZONE, seedDemoUsers, seedZoneAndDepartments } from '../demo/demo-foundation';
 import { seedDemoParks } from '../demo/demo-parks';
 import { seedDemoPipeline } from '../demo/demo-pipeline';
@@ -38,6 +39,8 @@ registerDemoSeeder(seedDemoDispatch);
 registerDemoSeeder(seedDemoParks);
 // Agreements with commitments, sample actual figures and a sample 亩均 evaluation (issue 14).
 registerDemoSeeder(seedDemoAgreements);
+// Where each project figure comes from (issue 14): promised, estimated, reported, verified.
+registerDemoSeeder(seedDemoFigureSources);
 
 /**
  * Prepares an instance: migrations, then (only if there are no users yet) the zone and either the

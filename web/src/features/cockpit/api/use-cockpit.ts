@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { WarningOptions } from '../../../../../shared/src/contract/warning';
 import type { Severity, WarningKind } from '../../../../../shared/src/dispatch';
+import type { FigureSourceCounts } from '../../../../../shared/src/figure-source';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { api } from '../../../lib/api-client';
 
@@ -33,6 +34,16 @@ export interface Cockpit {
   filters: { park: string | null; chainId: string | null };
   options: { parks: string[]; chains: Array<{ id: string; name: string }> };
   totals: { projects: number; investment: number; started: number; producing: number; link: ListLink };
+  /** 承诺 vs 实际 (issue 14): signed investment beside the dispatch cumulatives, each with its provenance mix. */
+  kpi: {
+    promised: { investment: number; projects: number; sources: FigureSourceCounts };
+    actual: {
+      completedInvestment: number | null;
+      fundsInPlace: number;
+      reportingProjects: number;
+      sources: FigureSourceCounts;
+    };
+  };
   funnel: Array<{ stage: string; count: number; link: ListLink }>;
   monthly: Array<{
     month: string;

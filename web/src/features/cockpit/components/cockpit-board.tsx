@@ -9,6 +9,7 @@ import { useI18n } from '../../../locales/i18n-context';
 import { type Cockpit, type ListLink, linkHref } from '../api/use-cockpit';
 import { CockpitChart } from './cockpit-chart';
 import { chainOption, funnelOption, monthlyOption, requestOption } from './cockpit-options';
+import { PromisedActualCard } from './promised-actual-card';
 
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gold' } as const;
 
@@ -53,12 +54,7 @@ export function CockpitBoard({ data }: Props) {
           {stat(t('cockpit.projects'), data.totals.projects, 'cockpit-total-projects', data.totals.link)}
         </Col>
         <Col span={6}>
-          {stat(
-            t('cockpit.investment'),
-            money(data.totals.investment),
-            'cockpit-total-investment',
-            data.totals.link,
-          )}
+          <PromisedActualCard data={data} onOpen={go} />
         </Col>
         <Col span={6}>
           {stat(

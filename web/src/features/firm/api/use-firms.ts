@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordLink } from '../../../../../shared/src/chain';
+import type { FirmProject } from '../../../../../shared/src/contract/project';
 import type { LeadStatus } from '../../../../../shared/src/lead-status';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
 import { ApiError, api, type ListResult } from '../../../lib/api-client';
@@ -66,7 +67,8 @@ export interface FirmRelation {
 export interface FirmDetail extends Firm {
   /** Zone staff only, like `leads`. */
   relations?: FirmRelation[];
-  projects: { id: string; name: string; stage: ProjectStage }[];
+  /** Projects it invests in, signs for (项目公司) or (staff only) was approached for, each labelled. */
+  projects: Array<Omit<FirmProject, 'stage'> & { stage: ProjectStage }>;
   leads?: { id: string; title: string; status: LeadStatus }[];
 }
 

@@ -18,6 +18,9 @@ import { useFirm } from '../api/use-firms';
 import { FirmFormModal } from '../components/firm-form-modal';
 import { FirmRelationsCard } from '../components/firm-relations-card';
 
+/** How the firm stands to a project (issue 14): invests in it, signs for it, was approached for it. */
+const ROLE_COLOR = { investor: 'blue', company: 'purple', approached: 'default' } as const;
+
 /** `/firms/:id`: one firm with its facts, 以商招商 relations, projects and leads. */
 export function FirmDetailPage() {
   const { id = '' } = useParams();
@@ -123,14 +126,21 @@ export function FirmDetailPage() {
         ) : null}
         <Row gutter={16}>
           <Col xs={24} lg={12}>
-            <Card title={`${t('firm.projects')} (${data.projects.length})`} data-testid="firm-projects">
+            <Card title={`${t('kpi.firmProjects')} (${data.projects.length})`} data-testid="firm-projects">
               {data.projects.length === 0 ? (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('firm.noProjects')} />
               ) : (
                 <Flex vertical gap={8}>
                   {data.projects.map((project) => (
-                    <Flex key={project.id} justify="space-between" gap={8}>
-                      <Link to={`/projects/${project.id}`}>{project.name}</Link>
+                    <Flex key={project.id} justify="space-between" gap={8} data-testid="firm-project">
+                      <Space size={4} wrap>
+                        <Link to={`/projects/${project.id}`}>{project.name}</Link>
+                        {project.roles.map((role) => (
+                          <Tag key={role} color={ROLE_COLOR[role]} data-testid={`firm-project-role-${role}`}>
+                            {t(`kpi.role.${role}`)}
+                          </Tag>
+                        ))}
+                      </Space>
                       <StageTag stage={project.stage} />
                     </Flex>
                   ))}

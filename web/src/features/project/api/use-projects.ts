@@ -15,6 +15,7 @@ import type {
   TimelineItem,
   UpdateMilestoneBody,
   UpdateProjectBody,
+  VerifyFiguresBody,
 } from '../../../../../shared/src/contract/project';
 import type { ProjectPriority } from '../../../../../shared/src/pipeline-enums';
 import { api, type ListResult } from '../../../lib/api-client';
@@ -145,6 +146,15 @@ export function useUpdateProject() {
     mutationFn: ({ id, input }: { id: string; input: UpdateProjectBody }) =>
       api.patch<Project>(projectPath(id), input),
     onSettled: invalidate,
+  });
+}
+
+/** 核实: marks figures verified at their current values (POST /api/projects/:id/figures/verify). */
+export function useVerifyFigures(id: string) {
+  const invalidate = useInvalidateProjects();
+  return useMutation({
+    mutationFn: (input: VerifyFiguresBody) => api.post<Project>(`${projectPath(id)}/figures/verify`, input),
+    onSuccess: invalidate,
   });
 }
 

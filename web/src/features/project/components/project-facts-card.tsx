@@ -1,22 +1,39 @@
 import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { SourcedProjectFigure } from '../../../../../shared/src/figure-source';
 import { FigureLabel } from '../../../components/figure-label';
+import { FigureSourceTag } from '../../../components/figure-source-tag';
 import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
 import { useI18n } from '../../../locales/i18n-context';
 import type { Project, ProjectInvestor } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
+import { VerifyFiguresButton } from './verify-figures-button';
 
-/** 一项目一档: every fact on the project's file, its investors and its 亩均 figures. */
-export function ProjectFactsCard({ project }: { project: Project }) {
+/**
+ * 一项目一档: every fact on the project's file, its investors, its 项目公司 and its 亩均 figures;
+ * each KPI with where it comes from (承诺 / 估算 / 填报 / 核实, issue 14).
+ */
+export function ProjectFactsCard({ project, canVerify }: { project: Project; canVerify: boolean }) {
   const { t } = useI18n();
   const formatMoney = useFormatMoney();
   const formatPerMu = useFormatPerMu();
   const dash = (value: string | number | null) => (value === null || value === '' ? '—' : value);
+  const sourced = (figure: SourcedProjectFigure, value: ReactNode) => (
+    <span data-testid={`project-figure-${figure}`}>
+      {value}
+      <FigureSourceTag provenance={project.figureSources[figure]} />
+    </span>
+  );
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} xl={16}>
-        <Card title={t('project.facts')} style={{ height: '100%' }}>
+        <Card
+          title={t('project.facts')}
+          style={{ height: '100%' }}
+          extra={canVerify ? <VerifyFiguresButton project={project} /> : null}
+        >
           <Descriptions
             column={{ xs: 1, md: 2, xl: 3 }}
             size="small"
@@ -41,13 +58,13 @@ export function ProjectFactsCard({ project }: { project: Project }) {
               { label: t('project.startDate'), children: dash(project.startDate) },
               {
                 label: <FigureLabel figure="totalInvestment" label={t('project.totalInvestment')} />,
-                children: formatMoney(project.totalInvestment),
+                children: sourced('totalInvestment', formatMoney(project.totalInvestment)),
               },
               {
                 label: (
                   <FigureLabel figure="fixedAssetInvestment" label={t('project.fixedAssetInvestment')} />
                 ),
-                children: formatMoney(project.fixedAssetInvestment),
+                children: sourced('fixedAssetInvestment', formatMoney(project.fixedAssetInvestment)),
               },
               {
                 label: <FigureLabel figure="fundsInPlaceCumulative" />,
@@ -55,28 +72,53 @@ export function ProjectFactsCard({ project }: { project: Project }) {
                   <span data-testid="project-funds-cumulative">
                     {formatMoney(project.figures.fundsInPlaceCumulative)}
                     {project.figures.asOf ? `（${t('project.asOf', { date: project.figures.asOf })}）` : ''}
+                    <FigureSourceTag provenance={project.figureSources.fundsInPlaceCumulative} />
                   </span>
                 ),
               },
               {
                 label: <FigureLabel figure="completedInvestmentCumulative" />,
-                children: formatMoney(project.figures.completedInvestmentCumulative),
+                children: sourced(
+                  'completedInvestmentCumulative',
+                  formatMoney(project.figures.completedInvestmentCumulative),
+                ),
               },
               {
                 label: <FigureLabel figure="fundsInPlaceLedger" />,
-                children: formatMoney(project.fundsInPlace),
+                children: sourced('fundsInPlace', formatMoney(project.fundsInPlace)),
               },
               { label: t('project.capacity'), children: dash(project.capacityText) },
-              { label: t('project.expectedOutput'), children: formatMoney(project.expectedOutput) },
-              { label: t('project.expectedTax'), children: formatMoney(project.expectedTax) },
+              {
+                label: t('project.expectedOutput'),
+                children: sourced('expectedOutput', formatMoney(project.expectedOutput)),
+              },
+              {
+                label: t('project.expectedTax'),
+                children: sourced('expectedTax', formatMoney(project.expectedTax)),
+              },
               {
                 label: t('project.expectedJobs'),
-                children:
+                children: sourced(
+                  'expectedJobs',
                   project.expectedJobs === null
                     ? '—'
                     : t('project.jobsValue', { jobs: project.expectedJobs }),
+                ),
               },
-              { label: t('project.expectedExports'), children: formatMoney(project.expectedExports) },
+              {
+                label: t('project.expectedExports'),
+                children: sourced('expectedExports', formatMoney(project.expectedExports)),
+              },
+              {
+                label: t('kpi.company'),
+                children: project.company ? (
+                  <Link to={`/firms/${project.company.firmId}`} data-testid="project-company">
+                    {project.company.firmName}
+                  </Link>
+                ) : (
+                  '—'
+                ),
+              },
               { label: t('pipeline.officer'), children: dash(project.officerName) },
               { label: t('project.leaderName'), children: dash(project.leaderName) },
               {

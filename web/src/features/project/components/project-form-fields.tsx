@@ -38,6 +38,8 @@ interface ProjectFormFieldsProps {
   chainLinkText: string | null;
   /** Investors already on the project, so their names show before any search. */
   investors: ProjectInvestor[];
+  /** The current 项目公司's name, so an edit form shows it before any search. */
+  companyName: string | null;
 }
 
 /** The project form's fields in sections: basics, investors, money, capacity, people. */
@@ -47,6 +49,7 @@ export function ProjectFormFields({
   officerName,
   chainLinkText,
   investors,
+  companyName,
 }: ProjectFormFieldsProps) {
   const { t, pick } = useI18n();
   const nameOf = (firmId: string | undefined) => investors.find((i) => i.firmId === firmId)?.firmName ?? null;
@@ -147,6 +150,14 @@ export function ProjectFormFields({
           </>
         )}
       </Form.List>
+      <Form.Item name="companyFirmId" label={t('kpi.company')} tooltip={t('kpi.companyHint')}>
+        <FirmSelect
+          initialLabel={companyName}
+          allowClear
+          style={{ maxWidth: 380 }}
+          data-testid="project-company"
+        />
+      </Form.Item>
       <Divider titlePlacement="start" plain>
         {t('project.moneySection')}
       </Divider>

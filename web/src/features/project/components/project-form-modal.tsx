@@ -39,6 +39,7 @@ type ProjectFormValues = { [K in MoneyKey]?: string } & {
   landMu?: number | null;
   startDate?: Dayjs | null;
   investors?: { firmId?: string; sharePct?: number | null }[];
+  companyFirmId?: string | null;
   expectedJobs?: number | null;
   capacityQuantity?: number | null;
   capacityUnit?: string;
@@ -63,6 +64,7 @@ function toInput(values: ProjectFormValues): ProjectInput & { name: string } {
     investors: (values.investors ?? [])
       .filter((investor): investor is { firmId: string; sharePct?: number | null } => !!investor.firmId)
       .map((investor) => ({ firmId: investor.firmId, sharePct: investor.sharePct ?? null })),
+    companyFirmId: values.companyFirmId ?? null,
     expectedJobs: values.expectedJobs ?? null,
     capacityQuantity: values.capacityQuantity ?? null,
     capacityUnit: text(values.capacityUnit),
@@ -83,7 +85,9 @@ function changedOnly(project: Project, input: ProjectInput): ProjectInput {
     const before =
       key === 'investors'
         ? project.investors.map((investor) => ({ firmId: investor.firmId, sharePct: investor.sharePct }))
-        : (project[key as keyof Project] ?? null);
+        : key === 'companyFirmId'
+          ? (project.company?.firmId ?? null)
+          : (project[key as keyof Project] ?? null);
     if (JSON.stringify(value) !== JSON.stringify(before)) out[key] = value;
   }
   return out as ProjectInput;
@@ -103,6 +107,7 @@ function initialValues(project: Project | undefined, withOfficer: boolean): Part
       firmId: investor.firmId,
       sharePct: investor.sharePct,
     })),
+    companyFirmId: project.company?.firmId ?? null,
     expectedJobs: project.expectedJobs,
     capacityQuantity: project.capacityQuantity,
     capacityUnit: project.capacityUnit ?? undefined,
@@ -197,6 +202,7 @@ export function ProjectFormModal({
           officerName={project?.officerName ?? null}
           chainLinkText={project?.chainLink ?? null}
           investors={project?.investors ?? []}
+          companyName={project?.company?.firmName ?? null}
         />
       </Form>
     </Modal>

@@ -2,6 +2,7 @@ import { Space, Table, type TableProps, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FigureLabel } from '../../../components/figure-label';
+import { FigureSourceTag } from '../../../components/figure-source-tag';
 import { useFormatMoney } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
@@ -42,8 +43,13 @@ export function ProjectsTable({
     title,
     ...sortable(key),
     align: 'right' as const,
-    width: 120,
-    render: (_value: unknown, project: Project) => formatMoney(project[key]),
+    width: 150,
+    render: (_value: unknown, project: Project) => (
+      <>
+        {formatMoney(project[key])}
+        <FigureSourceTag provenance={project.figureSources[key]} />
+      </>
+    ),
   });
 
   const columns: TableProps<Project>['columns'] = [
@@ -88,7 +94,12 @@ export function ProjectsTable({
       key: 'fundsInPlaceCumulative',
       align: 'right' as const,
       width: 140,
-      render: (_value: unknown, project: Project) => formatMoney(project.figures.fundsInPlaceCumulative),
+      render: (_value: unknown, project: Project) => (
+        <>
+          {formatMoney(project.figures.fundsInPlaceCumulative)}
+          <FigureSourceTag provenance={project.figureSources.fundsInPlaceCumulative} />
+        </>
+      ),
     },
     money('expectedOutput', t('project.expectedOutput')),
     money('expectedTax', t('project.expectedTax')),

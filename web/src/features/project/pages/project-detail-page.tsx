@@ -96,7 +96,7 @@ export function ProjectDetailPage() {
         <Card title={t('project.stageProgress')}>
           <ProjectStageSteps project={data} />
         </Card>
-        <ProjectFactsCard project={data} />
+        <ProjectFactsCard project={data} canVerify={canEdit} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <MilestonesCard projectId={data.id} canEdit={canEdit} />
