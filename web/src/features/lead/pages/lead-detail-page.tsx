@@ -18,13 +18,16 @@ import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
-import { LeadSitesCard } from '../components/lead-sites-card';
 import { LeadStatusModal, leadMoves } from '../components/lead-status-modal';
 import { NextStepCell } from '../components/next-step-cell';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
 const LeadFormModal = lazyComponent(() =>
   import('../components/lead-form-modal').then((m) => m.LeadFormModal),
+);
+// The site-matching card (tables, reserve dialog) draws after the lead itself.
+const LeadSitesCard = lazyComponent(() =>
+  import('../components/lead-sites-card').then((m) => m.LeadSitesCard),
 );
 const LeadSignModal = lazyComponent(() =>
   import('../components/lead-sign-modal').then((m) => m.LeadSignModal),
