@@ -14,15 +14,22 @@ import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { ProvenanceList } from '../../intake/components/provenance-list';
 import { useProject } from '../api/use-projects';
-import { MilestonesCard } from '../components/milestones-card';
 import { PriorityTag } from '../components/priority-tag';
 import { ProjectFactsCard } from '../components/project-facts-card';
 import { ProjectStageSteps } from '../components/project-stage-steps';
-import { ProjectTimelineCard } from '../components/project-timeline-card';
 
-// Dialogs load when first opened (lib/lazy-component.tsx).
+// The cards below the facts (milestone dates, news sources table, timeline) and the dialogs load
+// after the page shows (lib/lazy-component.tsx): a phone sees the project's facts first.
+const MilestonesCard = lazyComponent(() =>
+  import('../components/milestones-card').then((m) => m.MilestonesCard),
+);
+const ProvenanceList = lazyComponent(() =>
+  import('../../intake/components/provenance-list').then((m) => m.ProvenanceList),
+);
+const ProjectTimelineCard = lazyComponent(() =>
+  import('../components/project-timeline-card').then((m) => m.ProjectTimelineCard),
+);
 const ProjectFormModal = lazyComponent(() =>
   import('../components/project-form-modal').then((m) => m.ProjectFormModal),
 );
