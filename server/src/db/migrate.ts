@@ -15,6 +15,7 @@ import * as m20261126_job_owner from './migrations/20261126_0012_job_owner';
 import * as m20261206_intake_safety from './migrations/20261206_0013_intake_safety';
 import * as m20261206_closing_checks from './migrations/20261206_0014_closing_checks';
 import * as m20261206_firm_alias from './migrations/20261206_0015_firm_alias';
+import * as m20261206_zone_rollups from './migrations/20261206_0019_zone_rollups';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0013_intake_safety': m20261206_intake_safety,
   '20261206_0014_closing_checks': m20261206_closing_checks,
   '20261206_0015_firm_alias': m20261206_firm_alias,
+  '20261206_0019_zone_rollups': m20261206_zone_rollups,
 };
 
 class StaticProvider implements MigrationProvider {
