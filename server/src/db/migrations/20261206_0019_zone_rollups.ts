@@ -216,6 +216,14 @@ export async function up(db: AnyDb): Promise<void> {
     .columns(['link_id', 'stage', 'stage_date', 'id'])
     .execute();
 
+  // The late-milestone warnings' first page, in (planned date, id) order: an index walk of ten rows,
+  // not a sort of every open late milestone (0.76 s at 200k projects on PostgreSQL).
+  await db.schema
+    .createIndex('milestone_open_due_idx')
+    .on('milestone')
+    .columns(['actual_date', 'planned_date', 'id'])
+    .execute();
+
   // The counts of the rows that exist now (a database migrated with data in it).
   const run = (q: string) => sql.raw(q).execute(db);
   await run(`insert into project_rollup (park, link_id, stage, projects, investment)
@@ -249,7 +257,12 @@ export async function down(db: AnyDb): Promise<void> {
       for (const k of ['ai', 'ad', 'au']) await run(`drop trigger if exists ${t}_${k}`);
     for (const k of ['ai', 'ad']) await run(`drop trigger if exists project_late_from_${k}`);
   }
-  for (const i of ['project_stage_date_idx', 'project_park_stage_date_idx', 'project_link_stage_date_idx'])
+  for (const i of [
+    'milestone_open_due_idx',
+    'project_stage_date_idx',
+    'project_park_stage_date_idx',
+    'project_link_stage_date_idx',
+  ])
     await db.schema.dropIndex(i).ifExists().execute();
   for (const t of [
     'late_day_stat',
