@@ -31,9 +31,23 @@ import { formatStartupTable, runStartupBench } from './scenarios/startup';
 const CONNECTIONS = 10;
 const BENCH_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
+const USAGE = `usage: npm run bench -- [options]
+
+  --scale small|zone|province   data size (default zone; see bench/README.md for the counts)
+  --db sqlite|postgres|both     which databases to run on (default both; PostgreSQL at
+                                LZ_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test,
+                                in a database lz_bench_<scale> or LZ_BENCH_PG_DB)
+  --scenario a,b                only these scenarios (default all): ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')}
+  --duration 10                 seconds per scenario and side (1..600)
+  --seed 20261125               generator seed
+  --read-workers 2              read worker threads of the app under test (0..8)
+  --help                        print this and exit
+`;
+
 function parseCli() {
   const { values } = parseArgs({
     options: {
+      help: { type: 'boolean', short: 'h', default: false },
       scale: { type: 'string', default: 'zone' },
       db: { type: 'string', default: 'both' },
       scenario: { type: 'string' },
@@ -43,6 +57,10 @@ function parseCli() {
     },
     strict: true,
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
   const scale = values.scale as ScaleName;
   if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
   if (!['sqlite', 'postgres', 'both'].includes(values.db))
@@ -227,6 +245,12 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
+  // A mistyped option prints the usage rather than a stack.
+  if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(err instanceof Error ? (err.stack ?? err.message) : err);
   process.exitCode = 1;
 });

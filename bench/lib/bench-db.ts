@@ -4,6 +4,7 @@ import pg from 'pg';
 import { type Db, openPostgres, openSqlite } from '../../server/src/db/connect';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { rebuildLinkStats } from '../../server/src/modules/chain/link-stats';
+import { rebuildZoneRollups } from '../../server/src/modules/cockpit/zone-rollups';
 import { type Generation, WORLD_NOW_MS } from '../generate/context';
 import { ensureGenerated, postgresTarget, sqliteTarget, type TableLoad } from '../generate/load';
 import type { ScaleName } from '../generate/types';
@@ -29,12 +30,16 @@ async function removeRunLeftovers(db: Db): Promise<void> {
  * The per-link counts (migration 0008) are kept by triggers, which the PostgreSQL load skips
  * (session_replication_role = replica, TRUNCATE): after generating records, recount them once.
  */
-const COUNTED_TABLES = new Set(['firm', 'lead', 'project']);
+const COUNTED_TABLES = new Set(['firm', 'lead', 'project', 'milestone']);
 async function recountAfterLoad(db: Db, tables: TableLoad[], log: (l: string) => void): Promise<void> {
   if (!tables.some((t) => !t.cached && COUNTED_TABLES.has(t.table))) return;
   const t0 = performance.now();
   await rebuildLinkStats(db.kysely);
-  log(`  per-link counts recounted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  // The cockpit's roll-ups (migration 20261206_0019) likewise.
+  await rebuildZoneRollups(db.kysely);
+  log(
+    `  per-link counts and cockpit roll-ups recounted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }
 
 function summarise(tables: TableLoad[]): number {
@@ -78,8 +83,19 @@ export async function probePostgres(url: string): Promise<string | null> {
 
 export function benchPgUrl(baseUrl: string, scale: ScaleName): string {
   const url = new URL(baseUrl);
-  url.pathname = `/lz_bench_${scale}`;
+  url.pathname = `/${benchPgName(scale)}`;
   return url.toString();
+}
+
+/**
+ * The bench database's name: `lz_bench_<scale>`, or LZ_BENCH_PG_DB (for two checkouts sharing one
+ * server, which would otherwise regenerate each other's data on every migration difference).
+ */
+function benchPgName(scale: string): string {
+  const name = process.env.LZ_BENCH_PG_DB ?? `lz_bench_${scale}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error('LZ_BENCH_PG_DB: lower-case letters, digits and _ only');
+  return name;
 }
 
 /** A dedicated database `lz_bench_<scale>` on the server of `baseUrl`, created on first use. */
@@ -88,7 +104,7 @@ export async function openBenchPostgres(
   generation: Generation,
   log: (l: string) => void,
 ): Promise<BenchDb> {
-  const name = `lz_bench_${generation.spec.scale}`;
+  const name = benchPgName(generation.spec.scale);
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   const url = benchPgUrl(baseUrl, generation.spec.scale);

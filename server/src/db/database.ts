@@ -20,6 +20,13 @@ import type {
   LinkYearStatTable,
 } from './tables-chain';
 import type {
+  LateDayStatTable,
+  MilestoneDayStatTable,
+  ProjectLateFromTable,
+  ProjectRollupTable,
+  StageDayStatTable,
+} from './tables-cockpit';
+import type {
   RoundPhotoTable,
   RoundProjectTable,
   RoundReminderTable,
@@ -61,6 +68,7 @@ import type {
 
 export type * from './tables-agreement';
 export type * from './tables-chain';
+export type * from './tables-cockpit';
 export type * from './tables-dispatch';
 export type * from './tables-intake';
 export type * from './tables-park';
@@ -427,6 +435,11 @@ export interface Database {
   chain_setting: ChainSettingTable;
   link_stat: LinkStatTable;
   link_year_stat: LinkYearStatTable;
+  project_rollup: ProjectRollupTable;
+  stage_day_stat: StageDayStatTable;
+  milestone_day_stat: MilestoneDayStatTable;
+  project_late_from: ProjectLateFromTable;
+  late_day_stat: LateDayStatTable;
   import_job: ImportJobTable;
   import_bulk: ImportBulkTable;
   import_report: ImportReportTable;

@@ -35,20 +35,29 @@ export function scopedProjects(db: Db, s: CockpitScope): SelectQueryBuilder<Data
   return q;
 }
 
+/** The chain's links, for a filter on a roll-up keyed by link. */
+function linksOfChain(db: Db, chainId: string) {
+  return db.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId);
+}
+
 /**
  * Projects per current stage (all stages, paused and cancelled included), and the count and total
- * investment of the active ones. One pass: with a park both figures read every project of the park
- * through project_park_inv_idx and the table (≈0.4 s each at province), so they share it.
+ * investment of the active ones — from `project_rollup` (per park, link and stage, kept by triggers:
+ * migration 20261206_0019), a few hundred rows instead of every project in scope.
  */
 export async function stageFigures(db: Db, s: CockpitScope) {
-  const rows = await scopedProjects(db, s)
+  let q = db
+    .selectFrom('project_rollup')
     .select([
-      'project.stage as stage',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.sum<number>('project.total_investment').as('inv'),
+      'project_rollup.stage as stage',
+      (eb) => eb.fn.sum<number>('project_rollup.projects').as('n'),
+      (eb) => eb.fn.sum<number>('project_rollup.investment').as('inv'),
     ])
-    .groupBy('project.stage')
-    .execute();
+    .groupBy('project_rollup.stage');
+  if (s.park) q = q.where('project_rollup.park', '=', s.park);
+  if (s.chainId) q = q.where('project_rollup.link_id', 'in', linksOfChain(db, s.chainId));
+  // Rows at zero are kept by the triggers: a stage with none is absent, as in a count over projects.
+  const rows = (await q.execute()).filter((r) => Number(r.n) > 0);
   const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
   // total_investment is a bigint: the per-stage sums add up exactly to the one sum over them all.
   const active = rows.filter((r) => ACTIVE.includes(r.stage));
@@ -108,10 +117,11 @@ export async function reportedByMonth(db: Db, s: CockpitScope) {
 /**
  * Projects with an open milestone past its planned date: how many, and the `limit` worst (earliest
  * missed date first, then id) with their count of late milestones. At province scale hundreds of
- * thousands of milestones are late, so neither part groups them all: the count reads only
- * milestone_open_idx when there is no park/chain (every milestone has its project), the scoped
- * count probes each project in scope (an EXISTS), and the worst
- * projects are the first distinct ones met walking that index in planned-date order.
+ * thousands of milestones are late, so neither part groups them all: zone-wide, the count is a sum
+ * over `late_day_stat` and the worst are the first rows of `project_late_from` (both kept by
+ * triggers, migration 20261206_0019); with a park/chain the count probes each project in scope (an
+ * EXISTS) and the worst are the first distinct projects met walking milestone_open_idx in
+ * planned-date order.
  */
 export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
   const scoped = !!(s.park || s.chainId);
@@ -136,13 +146,24 @@ export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
         )
         .executeTakeFirst()
     : await db
-        .selectFrom('milestone')
-        .select((eb) => eb.fn.count<number>('milestone.project_id').distinct().as('n'))
-        .where('milestone.actual_date', 'is', null)
-        .where('milestone.planned_date', '<', s.today)
+        .selectFrom('late_day_stat')
+        .select((eb) => eb.fn.sum<number>('late_day_stat.projects').as('n'))
+        .where('late_day_stat.first_planned', '<', s.today)
         .executeTakeFirst();
   const worst: string[] = [];
-  for (let window = limit * 20; ; window *= 8) {
+  // Zone-wide, the worst are the first rows of project_late_from (earliest open planned date, id).
+  if (!scoped) {
+    const firsts = await db
+      .selectFrom('project_late_from')
+      .select('project_late_from.project_id as id')
+      .where('project_late_from.first_planned', '<', s.today)
+      .orderBy('project_late_from.first_planned')
+      .orderBy('project_late_from.project_id')
+      .limit(limit)
+      .execute();
+    worst.push(...firsts.map((r) => r.id));
+  }
+  for (let window = limit * 20; scoped; window *= 8) {
     const firsts = await lateMilestonesOf()
       .select(['milestone.project_id as id'])
       .orderBy('milestone.planned_date')
@@ -325,11 +346,13 @@ export async function latestRoundRate(db: Db, s: CockpitScope) {
 
 /** The filter choices: parks that have projects, and the chains. */
 export async function filterOptions(db: Db) {
+  // From the roll-up: a park whose projects are all gone has a row at zero.
   const parks = await db
-    .selectFrom('project')
+    .selectFrom('project_rollup')
     .select('park')
-    .distinct()
-    .where('park', 'is not', null)
+    .where('park', '<>', '')
+    .groupBy('park')
+    .having((eb) => eb.fn.sum('projects'), '>', 0)
     .orderBy('park')
     .execute();
   const chains = await db

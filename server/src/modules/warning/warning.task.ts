@@ -13,12 +13,14 @@ import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status'
 import type { Database } from '../../db/database';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { type CockpitScope, scopedProjects as cockpitScopedProjects } from '../cockpit/cockpit.repository';
+import { firstStuck, stuckCounts, stuckCutoffs } from './stage-stuck';
 import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
 import { kindOnly, severityOnly, type WarningFilter, wantsKind } from './warning-filter';
 
 /**
  * Early warnings (预警): what needs a leader now, each with its reason, most severe first.
- * A read task: it scans open milestones, active projects, working requests and the last closed round.
+ * A read task: it reads the roll-ups of milestones and stages (migration 20261206_0019), working
+ * requests and the last closed round.
  *
  * At province scale hundreds of thousands of milestones are late, so nothing here builds every
  * warning: SQL counts each kind by severity (the severity rule turned into date cutoffs) and returns
@@ -122,18 +124,34 @@ export async function warningsData(
   // Every milestone has its project: without a park/chain the count reads milestone_open_idx only;
   // with one, the projects in scope drive it (milestone_project_idx per project) rather than a
   // join testing the project of every late milestone of the zone.
-  let mq = db
-    .selectFrom('milestone')
-    .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', '<', s.today);
-  if (s.park || s.chainId || s.officerId)
-    mq = mq.where('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'));
+  // The warnings page's own filters (kind, severity, officer) need the per-row queries; without
+  // them the zone's counts come from the roll-ups kept by triggers (milestone_day_stat, stage_day_stat).
+  const filtered = s.kind !== undefined || s.severity !== undefined || s.officerId !== undefined;
   const mOnly = sql<boolean>`${kindOnly(s, 'milestone_late')} and ${severityOnly(s, dateCond('milestone.planned_date', mCut))}`;
-  const mCounts = await mq
-    .where(mOnly)
-    .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(sql`1`)
-    .execute();
+  const mCounts =
+    s.park || s.chainId || filtered
+      ? await db
+          .selectFrom('milestone')
+          .where('milestone.actual_date', 'is', null)
+          .where('milestone.planned_date', '<', s.today)
+          .where((eb) =>
+            s.park || s.chainId || s.officerId
+              ? eb('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'))
+              : eb.val(true),
+          )
+          .where(mOnly)
+          .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy(sql`1`)
+          .execute()
+      : await db
+          .selectFrom('milestone_day_stat')
+          .where('milestone_day_stat.planned_date', '<', s.today)
+          .select([
+            rankCase(dateCond('milestone_day_stat.planned_date', mCut)).as('r'),
+            (eb) => eb.fn.sum<number>('milestone_day_stat.milestones').as('n'),
+          ])
+          .groupBy(sql`1`)
+          .execute();
   addCounts(counts, mCounts);
   const milestones = await openLate()
     .where(mOnly)
@@ -165,48 +183,58 @@ export async function warningsData(
     });
   }
 
-  // Stage stays past the norm: the cutoffs differ per stage, so each level is an OR over stages.
+  // Stage stays past the norm: per stage, from the day roll-up (zone) or an index range (park,
+  // chain) — never a pass over every project (stage-stuck.ts).
   const norms = await stageNorms(db);
-  const stageCuts = Object.entries(norms).map(([stage, norm]) => ({
-    stage,
-    cut: severityCutoffs('stage_stuck', s.today, Math.floor(norm) + 1, norm),
-  }));
-  const stuckCond: Cond = (level) => {
-    const parts = stageCuts
-      .filter((x) => x.cut[level] !== null)
-      .map(
-        (x) =>
-          sql`(${sql.ref('project.stage')} = ${x.stage} and ${sql.ref('project.stage_date')} <= ${x.cut[level]})`,
-      );
-    return parts.length === 0 ? NEVER : sql<boolean>`(${sql.join(parts, sql` or `)})`;
-  };
-  // No index holds stage_date, so this is a pass over every project in scope (≈4 s for a province
-  // on SQLite): one statement both counts (window sums over all rows) and returns the first `limit`.
-  const rank = rankCase(stuckCond);
-  const staying = await scopedProjects(db, scope)
-    .where(stuckCond('low'))
-    .where(kindOnly(s, 'stage_stuck'))
-    .where(severityOnly(s, stuckCond))
-    .select([
-      'project.id as pid',
-      'project.name as pname',
-      'project.stage as stage',
-      'project.stage_date as since',
-      sql<number>`sum(case when ${rank} = 0 then 1 else 0 end) over ()`.as('high'),
-      sql<number>`sum(case when ${rank} = 1 then 1 else 0 end) over ()`.as('medium'),
-      sql<number>`count(*) over ()`.as('n'),
-    ])
-    .orderBy(rank)
-    .orderBy('project.stage_date')
-    .orderBy('project.id')
-    .limit(limit)
-    .execute();
-  const first = staying[0];
-  if (first) {
-    const [high, medium] = [Number(first.high), Number(first.medium)];
-    counts.high += high;
-    counts.medium += medium;
-    counts.low += Number(first.n) - high - medium;
+  let staying: Array<{ pid: string; pname: string; stage: string; since: string | null }>;
+  if (!filtered) {
+    const cuts = stuckCutoffs(norms, s.today);
+    const stuck = await stuckCounts(db, s, cuts);
+    for (const sev of SEVERITY_BY_RANK) counts[sev] += stuck[sev];
+    staying = await firstStuck(db, s, cuts, limit);
+  } else {
+    const stageCuts = Object.entries(norms).map(([stage, norm]) => ({
+      stage,
+      cut: severityCutoffs('stage_stuck', s.today, Math.floor(norm) + 1, norm),
+    }));
+    const stuckCond: Cond = (level) => {
+      const parts = stageCuts
+        .filter((x) => x.cut[level] !== null)
+        .map(
+          (x) =>
+            sql`(${sql.ref('project.stage')} = ${x.stage} and ${sql.ref('project.stage_date')} <= ${x.cut[level]})`,
+        );
+      return parts.length === 0 ? NEVER : sql<boolean>`(${sql.join(parts, sql` or `)})`;
+    };
+    // Filtered by the page (kind, severity, officer): one statement over the projects in scope both
+    // counts (window sums) and returns the first `limit`; the unfiltered cockpit never comes here.
+    const rank = rankCase(stuckCond);
+    const rows = await scopedProjects(db, scope)
+      .where(stuckCond('low'))
+      .where(kindOnly(s, 'stage_stuck'))
+      .where(severityOnly(s, stuckCond))
+      .select([
+        'project.id as pid',
+        'project.name as pname',
+        'project.stage as stage',
+        'project.stage_date as since',
+        sql<number>`sum(case when ${rank} = 0 then 1 else 0 end) over ()`.as('high'),
+        sql<number>`sum(case when ${rank} = 1 then 1 else 0 end) over ()`.as('medium'),
+        sql<number>`count(*) over ()`.as('n'),
+      ])
+      .orderBy(rank)
+      .orderBy('project.stage_date')
+      .orderBy('project.id')
+      .limit(limit)
+      .execute();
+    const first = rows[0];
+    if (first) {
+      const [high, medium] = [Number(first.high), Number(first.medium)];
+      counts.high += high;
+      counts.medium += medium;
+      counts.low += Number(first.n) - high - medium;
+    }
+    staying = rows;
   }
   for (const p of staying) {
     const norm = norms[p.stage] as number;

@@ -13,7 +13,6 @@ import { ApiError } from '../../../lib/api-client';
 import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { useProject } from '../api/use-projects';
 import { PriorityTag } from '../components/priority-tag';
 import { ProjectFactsCard } from '../components/project-facts-card';
@@ -25,6 +24,7 @@ const MilestonesCard = lazyComponent(() =>
   import('../components/milestones-card').then((m) => m.MilestonesCard),
 );
 const ProvenanceList = lazyComponent(() =>
+  // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
   import('../../intake/components/provenance-list').then((m) => m.ProvenanceList),
 );
 const ProjectTimelineCard = lazyComponent(() =>

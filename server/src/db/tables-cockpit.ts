@@ -1,0 +1,39 @@
+/**
+ * The cockpit's roll-ups (migration 20261206_0019): counts the database keeps with triggers so the
+ * cockpit and the warnings read a few thousand rows instead of every project. '' stands for "none"
+ * in a key (no park, no link, no stage date).
+ */
+
+/** Projects and their total investment per park, chain link and current stage. */
+export interface ProjectRollupTable {
+  park: string;
+  link_id: string;
+  stage: string;
+  projects: number;
+  investment: number;
+}
+
+/** Projects per current stage and the date they entered it. */
+export interface StageDayStatTable {
+  stage: string;
+  stage_date: string;
+  projects: number;
+}
+
+/** Open milestones (no actual date) per planned date. */
+export interface MilestoneDayStatTable {
+  planned_date: string;
+  milestones: number;
+}
+
+/** Per project with an open planned milestone: the earliest planned date among them. */
+export interface ProjectLateFromTable {
+  project_id: string;
+  first_planned: string;
+}
+
+/** Projects per earliest open planned date (project_late_from grouped). */
+export interface LateDayStatTable {
+  first_planned: string;
+  projects: number;
+}

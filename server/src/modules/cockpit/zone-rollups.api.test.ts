@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import { createTestApp, type Session, type TestApp } from '../../test/test-app';
+import { SKIP_DB } from '../../test/test-db';
+import { filledTemplate, importFile } from '../import/import.test-helpers';
+import { recountZoneRollups, storedZoneRollups } from './zone-rollups';
+
+/**
+ * The cockpit's roll-ups (migration 20261206_0019 triggers) must equal a fresh aggregate of the
+ * records after every kind of write: the demo data as seeded, API creates, edits (park, investment),
+ * stage moves, milestones added, moved and completed, an Excel import, and writes that bypass the
+ * services (a bulk insert, a delete that cascades to milestones). The cockpit and the warnings read
+ * these roll-ups, so this is also what keeps their figures right.
+ */
+const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key);
+
+describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
+  let t: TestApp;
+  let officer: Session;
+  let firmId: string;
+
+  const expectRecount = async () => {
+    const counted = await recountZoneRollups(t.db.kysely);
+    expect(await storedZoneRollups(t.db.kysely)).toEqual(counted);
+    return counted;
+  };
+  const create = async (body: Record<string, unknown>) => {
+    const res = await t.call(officer, 'POST', '/api/projects', {
+      investors: [{ firmId, sharePct: 100 }],
+      totalInvestment: 120_000_000,
+      ...body,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; version: number };
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await t.login('officer');
+    firmId = (await t.call(officer, 'POST', '/api/firms', { name: '汇总测试投资有限公司' })).json().id;
+  });
+  afterAll(async () => t?.close());
+
+  it('matches a recount of the demo data as seeded', async () => {
+    const counted = await expectRecount();
+    expect(counted.projects.length).toBeGreaterThan(0);
+    expect(counted.stageDays.length).toBeGreaterThan(0);
+  });
+
+  it('follows creates, edits, stage moves and milestone writes made through the API', async () => {
+    const p = await create({ name: '汇总测试甲项目', park: '汇总测试园' });
+    await expectRecount();
+    const edited = await t.call(officer, 'PATCH', `/api/projects/${p.id}`, {
+      version: p.version,
+      park: '汇总测试乙园',
+      totalInvestment: 250_000_000,
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    await expectRecount();
+    const moved = await t.call(officer, 'POST', `/api/projects/${p.id}/stage`, {
+      to: 'registered',
+      date: '2026-01-15',
+      version: edited.json().version,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const after = await expectRecount();
+    expect(after.projects).toContainEqual({
+      park: '汇总测试乙园',
+      link_id: '',
+      stage: 'registered',
+      projects: 1,
+      investment: 250_000_000,
+    });
+
+    const m1 = await t.call(officer, 'POST', `/api/projects/${p.id}/milestones`, {
+      name: '主体完工',
+      plannedDate: '2026-02-10',
+    });
+    expect(m1.statusCode, m1.body).toBe(201);
+    const m2 = await t.call(officer, 'POST', `/api/projects/${p.id}/milestones`, {
+      name: '竣工验收',
+      plannedDate: '2026-01-20',
+    });
+    expect(m2.statusCode, m2.body).toBe(201);
+    let counted = await expectRecount();
+    expect(counted.lateFrom).toContainEqual({ project_id: p.id, first_planned: '2026-01-20' });
+    // Completing the earlier milestone moves the project's first open date to the later one.
+    const done = await t.call(officer, 'PATCH', `/api/projects/${p.id}/milestones/${m2.json().id}`, {
+      version: 1,
+      actualDate: '2026-02-01',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    counted = await expectRecount();
+    expect(counted.lateFrom).toContainEqual({ project_id: p.id, first_planned: '2026-02-10' });
+    const replanned = await t.call(officer, 'PATCH', `/api/projects/${p.id}/milestones/${m1.json().id}`, {
+      version: 1,
+      plannedDate: '2026-02-20',
+    });
+    expect(replanned.statusCode, replanned.body).toBe(200);
+    await expectRecount();
+  });
+
+  it('follows an Excel import of projects', async () => {
+    const job = await importFile(
+      t,
+      officer,
+      'project',
+      await filledTemplate(t, officer, 'project', [
+        { 项目编号: 'HZ2026-001', 项目名称: '汇总导入项目甲', 投资方: '汇总测试投资有限公司 100%' },
+        { 项目编号: 'HZ2026-002', 项目名称: '汇总导入项目乙', 投资方: '汇总测试投资有限公司 100%' },
+      ]),
+      120_000,
+    );
+    expect(job).toMatchObject({ status: 'done' });
+    const counted = await expectRecount();
+    expect(counted.projects.reduce((n, r) => n + r.projects, 0)).toBe(
+      Number(
+        (
+          await t.db.kysely
+            .selectFrom('project')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    );
+    // A shared 2-core machine can take longer than the default 30 s to parse and apply the workbook.
+  }, 150_000);
+
+  it('follows writes that bypass the services: a bulk insert and a delete cascading to milestones', async () => {
+    const p = await create({ name: '汇总测试删除项目', park: '汇总测试园' });
+    const ms = await t.call(officer, 'POST', `/api/projects/${p.id}/milestones`, {
+      name: '投产',
+      plannedDate: '2026-01-05',
+    });
+    expect(ms.statusCode, ms.body).toBe(201);
+    const now = '2026-03-01T00:00:00.000Z';
+    await t.db.kysely
+      .insertInto('project')
+      .values(
+        ['01900000-0000-7000-8000-0000000a1901', '01900000-0000-7000-8000-0000000a1902'].map((id, i) => ({
+          id,
+          code: `HZBULK-${i}`,
+          name: `汇总批量项目${i}`,
+          park: '汇总测试园',
+          stage: 'signed',
+          stage_date: '2025-06-01',
+          total_investment: 10_000_000 * (i + 1),
+          search_text: '',
+          is_sample: 0,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })),
+      )
+      .execute();
+    await expectRecount();
+    await t.db.kysely.deleteFrom('project').where('id', '=', p.id).execute();
+    const counted = await expectRecount();
+    expect(counted.lateFrom.some((r) => r.project_id === p.id)).toBe(false);
+  });
+
+  it('serves the cockpit figures from the roll-ups: they equal the counts over the projects', async () => {
+    const res = await t.call(
+      await t.login('leader'),
+      'GET',
+      `/api/cockpit?park=${encodeURIComponent('汇总测试园')}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as {
+      funnel: Array<{ stage: string; count: number }>;
+      options: { parks: string[] };
+    };
+    const signed = await t.db.kysely
+      .selectFrom('project')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('park', '=', '汇总测试园')
+      .where('stage', 'in', ACTIVE)
+      .executeTakeFirstOrThrow();
+    expect(body.funnel[0]?.count).toBe(Number(signed.n));
+    expect(body.options.parks).toContain('汇总测试乙园');
+  });
+});

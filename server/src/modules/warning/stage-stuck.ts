@@ -1,0 +1,150 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Severity } from '../../../../shared/src/dispatch';
+import type { Database } from '../../db/database';
+// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
+import { scopedProjects } from '../cockpit/cockpit.repository';
+import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
+
+/**
+ * Projects staying in their stage past the zone's norm (停滞预警), counted and listed without reading
+ * every project (issue 19). The norm differs per stage, so the work is per stage: a stage's
+ * warnings are its projects with a stage date on or before that stage's cutoffs.
+ *
+ * - Counts: the zone reads `stage_day_stat` (projects per stage and stage date, kept by triggers —
+ *   migration 20261206_0019), a few thousand rows; a park or chain counts its projects through
+ *   project_park_stage_date_idx / project_link_stage_date_idx (covering: no table rows read).
+ * - The first `limit`: within a stage, an earlier stage date is at least as severe, so the stage's
+ *   most severe are its first rows in (stage date, id) order — an index range read for `limit` rows.
+ *   Merging the stages' firsts and ordering by (severity, stage date, id) gives the list's first
+ *   `limit` of all.
+ */
+type Db = Kysely<Database>;
+
+export interface StuckScope {
+  today: string;
+  park?: string | undefined;
+  chainId?: string | undefined;
+}
+
+export interface StuckProject {
+  pid: string;
+  pname: string;
+  stage: string;
+  since: string;
+  rank: number;
+}
+
+const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
+
+/** The cutoffs of each stage under the zone's norms (a stage warns from norm + 1 days). */
+export function stuckCutoffs(norms: Record<string, number>, today: string) {
+  return Object.entries(norms).map(([stage, norm]) => ({
+    stage,
+    cut: severityCutoffs('stage_stuck', today, Math.floor(norm) + 1, norm) as Cutoffs,
+  }));
+}
+
+/** Severity rank (0 high, 1 medium, 2 low) of a stage date under its stage's cutoffs. */
+function rankOf(date: string, cut: Cutoffs): number {
+  return SEVERITIES.findIndex((s) => cut[s] !== null && date <= (cut[s] as string));
+}
+
+/** The projects in scope: the cockpit's and the project list's park/chain filters. */
+const inScope = (db: Db, s: StuckScope) => scopedProjects(db, { ...s, year: 0 });
+
+/** `rank <= level` over every stage: (stage = x and date <= cutoff of x) or … */
+function stuckCond(stage: RawBuilder<unknown>, date: RawBuilder<unknown>, cuts: Cuts, level: Severity) {
+  const parts = cuts
+    .filter((x) => x.cut[level] !== null)
+    .map((x) => sql`(${stage} = ${x.stage} and ${date} <= ${x.cut[level]})`);
+  return parts.length === 0 ? sql<boolean>`1 = 0` : sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+function rankOver(stage: RawBuilder<unknown>, date: RawBuilder<unknown>, cuts: Cuts): RawBuilder<number> {
+  return sql<number>`case when ${stuckCond(stage, date, cuts, 'high')} then 0 when ${stuckCond(stage, date, cuts, 'medium')} then 1 else 2 end`;
+}
+
+type Cuts = ReturnType<typeof stuckCutoffs>;
+
+/**
+ * Counts by severity of the projects stuck in their stage, in scope: one statement (over the day
+ * roll-up for the zone, over the scope's index range for a park or chain).
+ */
+export async function stuckCounts(db: Db, s: StuckScope, cuts: Cuts): Promise<Record<Severity, number>> {
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  const rows =
+    s.park || s.chainId
+      ? await (() => {
+          const [stage, date] = [sql.ref('project.stage'), sql.ref('project.stage_date')];
+          return inScope(db, s)
+            .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
+            .where('project.stage_date', 'is not', null)
+            .where(stuckCond(stage, date, cuts, 'low'))
+            .groupBy(sql`1`)
+            .execute();
+        })()
+      : await (() => {
+          const [stage, date] = [sql.ref('stage_day_stat.stage'), sql.ref('stage_day_stat.stage_date')];
+          return db
+            .selectFrom('stage_day_stat')
+            .select([
+              rankOver(stage, date, cuts).as('r'),
+              (eb) => eb.fn.sum<number>('stage_day_stat.projects').as('n'),
+            ])
+            .where('stage_day_stat.stage_date', '<>', '')
+            .where(stuckCond(stage, date, cuts, 'low'))
+            .groupBy(sql`1`)
+            .execute();
+        })();
+  for (const r of rows) {
+    const sev = SEVERITIES[Number(r.r)];
+    if (sev) counts[sev] += Number(r.n ?? 0);
+  }
+  return counts;
+}
+
+/**
+ * The first `limit` stuck projects in scope, most severe first, then longest in stage, then id: each
+ * stage's first `limit` (an index range each, in one `union all`), merged.
+ */
+export async function firstStuck(db: Db, s: StuckScope, cuts: Cuts, limit: number): Promise<StuckProject[]> {
+  const perStage = cuts
+    .filter((x) => x.cut.low !== null)
+    .map(({ stage, cut }, i) =>
+      db
+        .selectFrom(
+          inScope(db, s)
+            .select([
+              'project.id as pid',
+              'project.name as pname',
+              'project.stage as stage',
+              'project.stage_date as since',
+            ])
+            .where('project.stage', '=', stage)
+            .where('project.stage_date', 'is not', null)
+            .where('project.stage_date', '<=', cut.low as string)
+            .orderBy('project.stage_date')
+            .orderBy('project.id')
+            .limit(limit)
+            .as(`s${i}`),
+        )
+        .selectAll(),
+    );
+  const [head, ...rest] = perStage;
+  if (!head) return [];
+  const rows = await rest.reduce((q, next) => q.unionAll(next), head).execute();
+  const cutOf = new Map(cuts.map((x) => [x.stage, x.cut]));
+  const out = rows.map((r) => {
+    const since = r.since as string;
+    return {
+      pid: r.pid,
+      pname: r.pname,
+      stage: r.stage,
+      since,
+      rank: rankOf(since, cutOf.get(r.stage) as Cutoffs),
+    };
+  });
+  out.sort(
+    (a, b) => a.rank - b.rank || (a.since < b.since ? -1 : a.since > b.since ? 1 : a.pid < b.pid ? -1 : 1),
+  );
+  return out.slice(0, limit);
+}
