@@ -128,17 +128,15 @@ export async function warningsData(
   // them the zone's counts come from the roll-ups kept by triggers (milestone_day_stat, stage_day_stat).
   const filtered = s.kind !== undefined || s.severity !== undefined || s.officerId !== undefined;
   const mOnly = sql<boolean>`${kindOnly(s, 'milestone_late')} and ${severityOnly(s, dateCond('milestone.planned_date', mCut))}`;
+  let mq = db
+    .selectFrom('milestone')
+    .where('milestone.actual_date', 'is', null)
+    .where('milestone.planned_date', '<', s.today);
+  if (s.park || s.chainId || s.officerId)
+    mq = mq.where('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'));
   const mCounts =
     s.park || s.chainId || filtered
-      ? await db
-          .selectFrom('milestone')
-          .where('milestone.actual_date', 'is', null)
-          .where('milestone.planned_date', '<', s.today)
-          .where((eb) =>
-            s.park || s.chainId || s.officerId
-              ? eb('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'))
-              : eb.val(true),
-          )
+      ? await mq
           .where(mOnly)
           .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
           .groupBy(sql`1`)
