@@ -53,6 +53,8 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/projects/{id}': ['admin', 'leader', 'officer', 'enterprise'],
   'PATCH /api/projects/{id}': ['admin', 'officer'],
   'POST /api/projects/{id}/stage': ['admin', 'officer'],
+  // 核实数字: project.write (the project's officer or an admin; the policy checks the record).
+  'POST /api/projects/{id}/figures/verify': ['admin', 'officer'],
   'GET /api/projects/{id}/milestones': ['admin', 'leader', 'officer', 'enterprise'],
   'POST /api/projects/{id}/milestones': ['admin', 'officer'],
   'PATCH /api/projects/{id}/milestones/{milestoneId}': ['admin', 'officer'],
