@@ -16,6 +16,7 @@ import { useI18n } from '../../../locales/i18n-context';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { ProvenanceList } from '../../intake/components/provenance-list';
 import { useProject } from '../api/use-projects';
+import { AgreementCard } from '../components/agreement-card';
 import { MilestonesCard } from '../components/milestones-card';
 import { PriorityTag } from '../components/priority-tag';
 import { ProjectFactsCard } from '../components/project-facts-card';
@@ -97,6 +98,7 @@ export function ProjectDetailPage() {
           <ProjectStageSteps project={data} />
         </Card>
         <ProjectFactsCard project={data} canVerify={canEdit} />
+        {can('agreement.read') ? <AgreementCard projectId={data.id} projectCode={data.code} /> : null}
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <MilestonesCard projectId={data.id} canEdit={canEdit} />
