@@ -30,6 +30,8 @@ interface Props {
 export function AgreementChart({ bars, committedName, actualName }: Props) {
   const wan = (v: number | null) => (v === null ? null : Math.round(v / 1000) / 10);
   const option: echarts.EChartsCoreOption = {
+    // A handful of bars: drawn at once, so a screenshot or a slow phone never catches them half-grown.
+    animation: false,
     grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
     legend: { top: 0 },
     tooltip: {

@@ -3,7 +3,7 @@ import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCreateAgreement } from '../api/use-agreements';
-import { type CommitmentRow, CommitmentRows, rowToInput } from './commitment-rows';
+import { CommitmentRows, type CommitmentValues, rowToInput } from './commitment-rows';
 
 interface Values {
   number: string;
@@ -11,7 +11,7 @@ interface Values {
   zoneParty: string;
   signingCompany: string;
   note?: string;
-  commitments: CommitmentRow[];
+  commitments: CommitmentValues[];
 }
 
 /** 新建投资协议: the parties and the promises, each with the year it is due. */

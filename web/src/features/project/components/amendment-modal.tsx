@@ -4,13 +4,13 @@ import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Agreement, useAmendAgreement } from '../api/use-agreements';
-import { type CommitmentRow, CommitmentRows, rowToInput } from './commitment-rows';
+import { CommitmentRows, type CommitmentValues, rowToInput } from './commitment-rows';
 
 interface Values {
   agreementId: string;
   date: string;
   reason: string;
-  changes: CommitmentRow[];
+  changes: CommitmentValues[];
 }
 
 /** 修订: a change to the promises with its date and reason; the replaced commitment stays as history. */

@@ -12,7 +12,7 @@ import type { CommitmentInput } from '../../../../../shared/src/contract/agreeme
 import { useI18n } from '../../../locales/i18n-context';
 
 /** One commitment row as the form holds it: money in 万元 (the way agreements are written). */
-export interface CommitmentRow {
+export interface CommitmentValues {
   commitmentId?: string;
   measure: CommitmentMeasure;
   value?: number;
@@ -23,7 +23,7 @@ export interface CommitmentRow {
 /** 万元 in the form, yuan in the API. */
 const WAN_UNITS: readonly MeasureUnit[] = ['yuan', 'yuanPerMu'];
 
-export function rowToInput(row: CommitmentRow): CommitmentInput {
+export function rowToInput(row: CommitmentValues): CommitmentInput {
   if (isDeadline(row.measure))
     return { measure: row.measure, dueYear: Number(row.dueDate?.slice(0, 4)), dueDate: row.dueDate ?? null };
   const scale = WAN_UNITS.includes(MEASURE_UNIT[row.measure]) ? 10_000 : 1;
