@@ -20,7 +20,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
   });
 
   it('shows 乖宝’s 承诺 5.6亿元, a 落后 row and the A–D classes', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(15_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -40,6 +40,17 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await card.getByTestId('agreement-chart').locator('canvas').waitFor();
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/agreement-card.png' });
+    const [notice] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: '履约提醒函' }).click(),
+    ]);
+    expect(notice.suggestedFilename()).toMatch(/^履约提醒函-XM2024-00003.*\.docx$/);
+    await card.getByRole('button', { name: '新建协议' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('承诺事项').waitFor();
+    await page.screenshot({ path: '/tmp/agreement-dialog.png' });
+    await dialog.getByRole('button', { name: /取\s*消/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
     await page.goto(`${server.url}/compliance`);
     await page.getByTestId('compliance-summary').waitFor();
@@ -59,6 +70,9 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await page.getByTestId('agreement-card').getByText('5.6亿元').first().waitFor();
     await page.getByTestId('agreement-card').scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/agreement-card-phone.png' });
+    await page.goto(`${server.url}/compliance`);
+    await page.getByTestId('compliance-summary').waitFor();
+    await page.screenshot({ path: '/tmp/compliance-phone.png' });
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -12,6 +12,7 @@ import {
 } from '../../../../../shared/src/agreement';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { usePhoneModalProps } from '../../../lib/use-is-phone';
 import { useI18n } from '../../../locales/i18n-context';
 import { useAddActual } from '../api/use-agreements';
 
@@ -30,6 +31,7 @@ export function ActualFormModal({ projectId, onClose }: { projectId: string; onC
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const phoneModal = usePhoneModalProps();
   const add = useAddActual(projectId);
   const measure = Form.useWatch('measure', form) ?? 'output';
   const unit = MEASURE_UNIT[measure];
@@ -61,6 +63,7 @@ export function ActualFormModal({ projectId, onClose }: { projectId: string; onC
       onOk={() => form.submit()}
       confirmLoading={add.isPending}
       destroyOnHidden
+      {...phoneModal}
     >
       <Form<Values>
         form={form}

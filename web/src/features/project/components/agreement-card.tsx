@@ -7,6 +7,7 @@ import { SampleTag } from '../../../components/sample-tag';
 import { downloadFile } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
 import { lazyComponent } from '../../../lib/lazy-component';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import {
@@ -34,6 +35,7 @@ export function AgreementCard({ projectId, projectCode }: { projectId: string; p
   const can = useCan();
   const { message } = App.useApp();
   const format = useFormatMeasure();
+  const isPhone = useIsPhone();
   const agreements = useProjectAgreements(projectId);
   const compliance = useProjectCompliance(projectId);
   const actuals = useProjectActuals(projectId);
@@ -121,15 +123,16 @@ export function AgreementCard({ projectId, projectCode }: { projectId: string; p
             size="small"
             rowKey="commitmentId"
             pagination={false}
-            scroll={{ x: 640 }}
+            // On a phone the year goes into the measure cell so 承诺, 实际 and 状态 fit the width.
+            scroll={isPhone ? undefined : { x: 640 }}
             loading={compliance.isPending}
             dataSource={items}
             columns={[
-              { title: t('agreement.year'), dataIndex: 'dueYear', width: 64 },
+              ...(isPhone ? [] : [{ title: t('agreement.year'), dataIndex: 'dueYear', width: 64 }]),
               {
                 title: t('agreement.measure'),
                 dataIndex: 'measure',
-                render: (_, i) => pick(MEASURE_LABELS[i.measure]),
+                render: (_, i) => (isPhone ? `${i.dueYear} ` : '') + pick(MEASURE_LABELS[i.measure]),
               },
               {
                 title: t('agreement.committed'),

@@ -1,6 +1,7 @@
 import { App, Form, Input, Modal } from 'antd';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { usePhoneModalProps } from '../../../lib/use-is-phone';
 import { useI18n } from '../../../locales/i18n-context';
 import { useCreateAgreement } from '../api/use-agreements';
 import { CommitmentRows, type CommitmentValues, rowToInput } from './commitment-rows';
@@ -19,6 +20,7 @@ export function AgreementFormModal({ projectId, onClose }: { projectId: string; 
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const phoneModal = usePhoneModalProps();
   const create = useCreateAgreement(projectId);
 
   const submit = async (v: Values) => {
@@ -47,6 +49,7 @@ export function AgreementFormModal({ projectId, onClose }: { projectId: string; 
       onOk={() => form.submit()}
       confirmLoading={create.isPending}
       destroyOnHidden
+      {...phoneModal}
     >
       <Form<Values>
         form={form}

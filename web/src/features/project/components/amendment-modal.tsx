@@ -2,6 +2,7 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { MEASURE_LABELS } from '../../../../../shared/src/agreement';
 import { errorText } from '../../../lib/error-text';
 import { applyFieldErrors } from '../../../lib/form-errors';
+import { usePhoneModalProps } from '../../../lib/use-is-phone';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Agreement, useAmendAgreement } from '../api/use-agreements';
 import { CommitmentRows, type CommitmentValues, rowToInput } from './commitment-rows';
@@ -26,6 +27,7 @@ export function AmendmentModal({
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const phoneModal = usePhoneModalProps();
   const amend = useAmendAgreement(projectId);
   const agreementId = Form.useWatch('agreementId', form) ?? agreements[0]?.id;
   const current = agreements.find((a) => a.id === agreementId);
@@ -63,6 +65,7 @@ export function AmendmentModal({
       onOk={() => form.submit()}
       confirmLoading={amend.isPending}
       destroyOnHidden
+      {...phoneModal}
     >
       <Form<Values>
         form={form}
