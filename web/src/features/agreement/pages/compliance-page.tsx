@@ -13,16 +13,20 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { ComplianceStatusTag, useFormatMeasure } from '../../../components/measure-value';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
+import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ComplianceItem, useCompliance } from '../api/use-agreement-views';
 import { ActualImportButton } from '../components/actual-import-button';
+
+const STATUS_ORDER: readonly ComplianceStatus[] = ['behind', 'no_data', 'met', 'not_due'];
 
 /** `/compliance` 履约考核: every commitment due against the counted figures, for a year. */
 export function CompliancePage() {
   const { t, pick } = useI18n();
   const can = useCan();
   const format = useFormatMeasure();
+  const isPhone = useIsPhone();
   const [year, setYear] = useState(new Date().getFullYear());
   const [status, setStatus] = useState<ComplianceStatus | undefined>(undefined);
   const compliance = useCompliance(year);
@@ -30,7 +34,10 @@ export function CompliancePage() {
   if (compliance.isError)
     return <LoadErrorResult error={compliance.error} onRetry={() => compliance.refetch()} />;
   const data = compliance.data;
-  const items = (data?.items ?? []).filter((i) => !status || i.status === status);
+  // Behind first: the rows someone has to act on.
+  const items = (data?.items ?? [])
+    .filter((i) => !status || i.status === status)
+    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
   const behindList = data
     ? COMMITMENT_MEASURES.filter((m) => (data.summary.behindByMeasure[m] ?? 0) > 0)
         .map((m) => `${pick(MEASURE_LABELS[m])} ${data.summary.behindByMeasure[m]}`)
@@ -85,8 +92,8 @@ export function CompliancePage() {
               {
                 title: t('compliance.project'),
                 key: 'project',
-                fixed: 'left',
-                width: 180,
+                fixed: isPhone ? undefined : 'left',
+                width: isPhone ? 130 : 180,
                 render: (_, i) => (
                   <Space size={4} wrap>
                     <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>
@@ -97,9 +104,10 @@ export function CompliancePage() {
               {
                 title: t('agreement.measure'),
                 key: 'measure',
-                render: (_, i) => pick(MEASURE_LABELS[i.measure]),
+                // On a phone the year goes into this cell, so the status is reached with less scrolling.
+                render: (_, i) => (isPhone ? `${i.dueYear} ` : '') + pick(MEASURE_LABELS[i.measure]),
               },
-              { title: t('agreement.dueYear'), dataIndex: 'dueYear', width: 80 },
+              ...(isPhone ? [] : [{ title: t('agreement.dueYear'), dataIndex: 'dueYear', width: 80 }]),
               {
                 title: t('agreement.committed'),
                 key: 'committed',
