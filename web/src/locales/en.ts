@@ -1,3 +1,4 @@
+import { agreementEn } from './agreement.en';
 import { bulkImportEn } from './bulk-import.en';
 import { chainEn } from './chain.en';
 import { closingEn } from './closing.en';
@@ -481,4 +482,5 @@ export const en: Messages = {
   ...pipelineEn,
   ...parkEn,
   ...kpiEn,
+  ...agreementEn,
 };

@@ -1,3 +1,4 @@
+import { agreementZh } from './agreement.zh';
 import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
 import { closingZh } from './closing.zh';
@@ -470,6 +471,7 @@ export const zh = {
   ...pipelineZh,
   ...parkZh,
   ...kpiZh,
+  ...agreementZh,
 } as const;
 
 /** A key of the UI string table. */

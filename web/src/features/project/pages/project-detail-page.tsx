@@ -20,6 +20,9 @@ import { ProjectStageSteps } from '../components/project-stage-steps';
 
 // The cards below the facts (milestone dates, news sources table, timeline) and the dialogs load
 // after the page shows (lib/lazy-component.tsx): a phone sees the project's facts first.
+const AgreementCard = lazyComponent(() =>
+  import('../components/agreement-card').then((m) => m.AgreementCard),
+);
 const MilestonesCard = lazyComponent(() =>
   import('../components/milestones-card').then((m) => m.MilestonesCard),
 );
@@ -104,6 +107,7 @@ export function ProjectDetailPage() {
           <ProjectStageSteps project={data} />
         </Card>
         <ProjectFactsCard project={data} canVerify={canEdit} />
+        {can('agreement.read') ? <AgreementCard projectId={data.id} projectCode={data.code} /> : null}
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <MilestonesCard projectId={data.id} canEdit={canEdit} />

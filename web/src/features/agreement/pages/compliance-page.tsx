@@ -1,0 +1,152 @@
+import { Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import {
+  COMMITMENT_MEASURES,
+  COMPLIANCE_STATUSES,
+  type ComplianceStatus,
+  isDeadline,
+  MEASURE_LABELS,
+  SOURCE_LABELS,
+} from '../../../../../shared/src/agreement';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { ComplianceStatusTag, useFormatMeasure } from '../../../components/measure-value';
+import { PageHeader } from '../../../components/page-header';
+import { SampleTag } from '../../../components/sample-tag';
+import { useIsPhone } from '../../../lib/use-is-phone';
+import { useCan } from '../../../lib/use-me';
+import { useI18n } from '../../../locales/i18n-context';
+import { type ComplianceItem, useCompliance } from '../api/use-agreement-views';
+import { ActualImportButton } from '../components/actual-import-button';
+
+const STATUS_ORDER: readonly ComplianceStatus[] = ['behind', 'no_data', 'met', 'not_due'];
+
+/** `/compliance` 履约考核: every commitment due against the counted figures, for a year. */
+export function CompliancePage() {
+  const { t, pick } = useI18n();
+  const can = useCan();
+  const format = useFormatMeasure();
+  const isPhone = useIsPhone();
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [status, setStatus] = useState<ComplianceStatus | undefined>(undefined);
+  const compliance = useCompliance(year);
+
+  if (compliance.isError)
+    return <LoadErrorResult error={compliance.error} onRetry={() => compliance.refetch()} />;
+  const data = compliance.data;
+  // Behind first: the rows someone has to act on.
+  const items = (data?.items ?? [])
+    .filter((i) => !status || i.status === status)
+    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+  const behindList = data
+    ? COMMITMENT_MEASURES.filter((m) => (data.summary.behindByMeasure[m] ?? 0) > 0)
+        .map((m) => `${pick(MEASURE_LABELS[m])} ${data.summary.behindByMeasure[m]}`)
+        .join('、')
+    : '';
+
+  return (
+    <>
+      <PageHeader title={t('nav.compliance')} extra={can('import.run') ? <ActualImportButton /> : null} />
+      <Flex vertical gap={16}>
+        <Card size="small">
+          <Space wrap>
+            <InputNumber
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+              addonBefore={t('agreement.year')}
+              data-testid="compliance-year"
+            />
+            <Select<ComplianceStatus | undefined>
+              allowClear
+              value={status}
+              onChange={setStatus}
+              placeholder={t('compliance.allStatuses')}
+              style={{ width: 140 }}
+              options={COMPLIANCE_STATUSES.map((s) => ({ value: s, label: t(`compliance.status.${s}`) }))}
+            />
+          </Space>
+          {data ? (
+            <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="compliance-summary">
+              {t('compliance.summary', {
+                due: data.summary.agreementsDue,
+                behindAgreements: data.summary.agreementsBehind,
+                behind: data.summary.behind,
+                met: data.summary.met,
+                noData: data.summary.noData,
+              })}
+              {behindList ? <> · {t('compliance.behindBy', { list: behindList })}</> : null}
+            </Typography.Paragraph>
+          ) : null}
+        </Card>
+        <Card size="small">
+          <Table<ComplianceItem>
+            size="small"
+            rowKey="commitmentId"
+            loading={compliance.isPending}
+            dataSource={items}
+            scroll={{ x: 900 }}
+            pagination={{ pageSize: 50, hideOnSinglePage: true }}
+            columns={[
+              {
+                title: t('compliance.project'),
+                key: 'project',
+                fixed: isPhone ? undefined : 'left',
+                width: isPhone ? 130 : 180,
+                render: (_, i) => (
+                  <Space size={4} wrap>
+                    <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>
+                    <SampleTag isSample={i.isSample} />
+                  </Space>
+                ),
+              },
+              {
+                title: t('agreement.measure'),
+                key: 'measure',
+                // On a phone the year goes into this cell, so the status is reached with less scrolling.
+                render: (_, i) => (isPhone ? `${i.dueYear} ` : '') + pick(MEASURE_LABELS[i.measure]),
+              },
+              ...(isPhone ? [] : [{ title: t('agreement.dueYear'), dataIndex: 'dueYear', width: 80 }]),
+              {
+                title: t('agreement.committed'),
+                key: 'committed',
+                render: (_, i) => (isDeadline(i.measure) ? i.dueDate : format(i.measure, i.committed)),
+              },
+              {
+                title: t('agreement.actual'),
+                key: 'actual',
+                render: (_, i) =>
+                  isDeadline(i.measure) ? (
+                    (i.actualDate ?? '—')
+                  ) : (
+                    <Space size={4} wrap>
+                      {format(i.measure, i.actual)}
+                      {i.actualSource ? <Tag>{pick(SOURCE_LABELS[i.actualSource])}</Tag> : null}
+                      {i.conflict ? <Tag color="orange">{t('agreement.conflict')}</Tag> : null}
+                    </Space>
+                  ),
+              },
+              {
+                title: t('agreement.status'),
+                key: 'status',
+                render: (_, i) => <ComplianceStatusTag status={i.status} />,
+              },
+              {
+                title: t('agreement.gap'),
+                key: 'gap',
+                render: (_, i) =>
+                  i.gap === null
+                    ? '—'
+                    : isDeadline(i.measure)
+                      ? t('compliance.daysLate', { days: i.gap })
+                      : format(i.measure, i.gap),
+              },
+              { title: t('compliance.reason'), key: 'reason', render: (_, i) => pick(i.reason) },
+            ]}
+          />
+        </Card>
+      </Flex>
+    </>
+  );
+}

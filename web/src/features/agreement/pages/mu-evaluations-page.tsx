@@ -1,0 +1,157 @@
+import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import type { MuClass } from '../../../../../shared/src/agreement';
+import { LoadErrorResult } from '../../../components/load-error-result';
+import { useFormatPerMu } from '../../../components/money-text';
+import { PageHeader } from '../../../components/page-header';
+import { SampleTag } from '../../../components/sample-tag';
+import { ApiError, downloadFile } from '../../../lib/api-client';
+import { errorText } from '../../../lib/error-text';
+import { useCan } from '../../../lib/use-me';
+import { useI18n } from '../../../locales/i18n-context';
+import { type MuItem, useMuEvaluation, useRunMuEvaluation } from '../api/use-agreement-views';
+
+const CLASS_COLOR: Record<MuClass, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
+
+function ClassTag({ value }: { value: MuClass | null }) {
+  return value ? (
+    <Tag color={CLASS_COLOR[value]} data-testid={`mu-class-${value}`}>
+      {value}
+    </Tag>
+  ) : (
+    <>—</>
+  );
+}
+
+/** `/mu-evaluations` 亩均效益评价: a year's ranking with classes A–D, and the firms that cannot be rated. */
+export function MuEvaluationsPage() {
+  const { t, pick } = useI18n();
+  const can = useCan();
+  const { message } = App.useApp();
+  const perMu = useFormatPerMu();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const evaluation = useMuEvaluation(year);
+  const run = useRunMuEvaluation();
+  const notRun = evaluation.error instanceof ApiError && evaluation.error.status === 404;
+
+  const runNow = async () => {
+    try {
+      await run.mutateAsync(year);
+      message.success(t('mu.runDone', { year }));
+    } catch (error) {
+      message.error(errorText(error, pick));
+    }
+  };
+  const exportXlsx = async () => {
+    try {
+      await downloadFile(
+        `/api/mu-evaluations/${year}/export.xlsx`,
+        undefined,
+        `${t('nav.muEvaluations')}-${year}.xlsx`,
+      );
+    } catch (error) {
+      message.error(errorText(error, pick));
+    }
+  };
+
+  const ev = evaluation.data;
+  const rated = (ev?.items ?? []).filter((i) => i.class !== null);
+  const unrated = (ev?.items ?? []).filter((i) => i.class === null);
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.muEvaluations')}
+        extra={
+          <Space wrap>
+            <InputNumber
+              min={2000}
+              max={2100}
+              value={year}
+              onChange={(v) => v && setYear(v)}
+              addonBefore={t('mu.year')}
+            />
+            {can('mu.run') ? (
+              <Button type="primary" icon={<PlayCircleOutlined />} loading={run.isPending} onClick={runNow}>
+                {t('mu.run')}
+              </Button>
+            ) : null}
+            {ev ? (
+              <Button icon={<DownloadOutlined />} onClick={exportXlsx}>
+                {t('mu.export')}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      />
+      {evaluation.isError && !notRun ? (
+        <LoadErrorResult error={evaluation.error} onRetry={() => evaluation.refetch()} />
+      ) : notRun ? (
+        <Card>
+          <Empty description={t('mu.notRun', { year })} />
+        </Card>
+      ) : (
+        <Flex vertical gap={16}>
+          <Card size="small" loading={evaluation.isPending}>
+            {ev ? (
+              <Space wrap>
+                <Typography.Text data-testid="mu-counts">{t('mu.counts', ev.counts)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('mu.runBy', { name: ev.runByName ?? '—', at: ev.runAt.slice(0, 16).replace('T', ' ') })}
+                </Typography.Text>
+                <SampleTag isSample={ev.isSample} />
+              </Space>
+            ) : null}
+          </Card>
+          <Card size="small">
+            <Table<MuItem>
+              size="small"
+              rowKey="firmId"
+              dataSource={rated}
+              loading={evaluation.isPending}
+              scroll={{ x: 760 }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              columns={[
+                { title: t('mu.rank'), dataIndex: 'rank', width: 64 },
+                { title: t('mu.firm'), dataIndex: 'firmName', fixed: 'left', width: 180 },
+                { title: t('mu.class'), key: 'class', render: (_, i) => <ClassTag value={i.class} /> },
+                {
+                  title: t('mu.previousClass'),
+                  key: 'prev',
+                  render: (_, i) => <ClassTag value={i.previousClass} />,
+                },
+                {
+                  title: t('mu.score'),
+                  dataIndex: 'score',
+                  render: (v: number | null) => v?.toFixed(1) ?? '—',
+                },
+                { title: t('mu.taxPerMu'), key: 'tax', render: (_, i) => perMu(i.values.taxPerMu) },
+                { title: t('mu.outputPerMu'), key: 'out', render: (_, i) => perMu(i.values.outputPerMu) },
+                { title: t('mu.landMu'), dataIndex: 'landMu', render: (v: number | null) => v ?? '—' },
+              ]}
+            />
+          </Card>
+          {unrated.length > 0 ? (
+            <Card size="small" title={t('mu.unrated')} data-testid="mu-unrated">
+              <Table<MuItem>
+                size="small"
+                rowKey="firmId"
+                dataSource={unrated}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: t('mu.firm'), dataIndex: 'firmName' },
+                  {
+                    title: t('mu.reason'),
+                    key: 'reason',
+                    render: (_, i) => (i.reason ? pick(i.reason) : '—'),
+                  },
+                ]}
+              />
+            </Card>
+          ) : null}
+        </Flex>
+      )}
+    </>
+  );
+}
