@@ -4,6 +4,7 @@ import { closingEn } from './closing.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
 import { kpiEn } from './kpi.en';
+import { menusEn } from './menus.en';
 import { parkEn } from './park.en';
 import { pipelineEn } from './pipeline.en';
 import { supervisionEn } from './supervision.en';
@@ -481,4 +482,5 @@ export const en: Messages = {
   ...pipelineEn,
   ...parkEn,
   ...kpiEn,
+  ...menusEn,
 };
