@@ -29,7 +29,8 @@ const FIRST_CALLS: Record<string, FirstCall[]> = {
   firm: [{ url: '/api/firms' }],
   intake: [{ url: '/api/intake' }],
   chain: [{ url: '/api/chains/overview' }],
-  map: [{ url: '/api/map' }],
+  // The chain filter (park/api/use-parks.ts) asks only when the role reads chains.
+  map: [{ url: '/api/map' }, { url: '/api/chains', when: 'chain.read' }],
   park: [{ url: '/api/parks' }],
   referral: [{ url: '/api/referrals' }],
   inbox: [{ url: '/api/inbox' }, { url: '/api/inbox/count' }],
