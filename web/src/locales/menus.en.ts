@@ -66,6 +66,8 @@ export const menusEn: Record<keyof typeof menusZh, string> = {
   'menus.verb.interrupt': 'Interrupt',
   'menus.verb.escalated': 'Escalated',
   'menus.verb.locked': 'Locked',
+  'menus.verb.demo': 'Demo data created',
+  'menus.verb.clean': 'Empty zone created',
   'menus.verb.failed': 'Failed',
   'menus.verb.status': 'Status set to “{status}”',
   'menus.field.name': 'Name',

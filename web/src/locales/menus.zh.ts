@@ -66,6 +66,8 @@ export const menusZh = {
   'menus.verb.interrupt': '中断',
   'menus.verb.escalated': '超期自动升级',
   'menus.verb.locked': '账号锁定',
+  'menus.verb.demo': '初始化示例数据',
+  'menus.verb.clean': '初始化空库',
   'menus.verb.failed': '失败',
   'menus.verb.status': '状态变更为“{status}”',
   // Field labels of the before/after snapshots (snake_case; camelCase fields are matched too).

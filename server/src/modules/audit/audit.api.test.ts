@@ -35,6 +35,7 @@ describe.skipIf(SKIP_DB)('audit log: readable actors', () => {
     for (const step of steps) {
       expect(step).toMatchObject({ actorKind: 'escalation', actorId: null, actorDisplayName: null });
       expect(['head', 'leader']).toContain(step.after?.level);
+      expect(typeof step.after?.title).toBe('string');
     }
     // A second sweep finds nothing new and writes no second row.
     await t.call(admin, 'POST', '/api/notify/sweep');

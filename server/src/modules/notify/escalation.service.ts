@@ -57,7 +57,7 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
       entity: s.entity,
       entityId: s.entityId,
       action: `${s.entity === 'task' ? 'task' : 'request'}.escalated`,
-      after: { level, target, deadline: s.deadline },
+      after: { title: s.title, level, target, deadline: s.deadline },
     });
     const users =
       level === 'head'
