@@ -198,12 +198,14 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
       await page.getByTestId('stage-move-submit').click();
     };
 
-    // 签约 → 开工 skips 供地, which needs the land area: the server refuses and says so.
+    // 签约 → 开工 skips 供地, which needs the land area: the dialog asks for it (and the form will not
+    // send the move without it), instead of a refusal after the fact.
     await move('开工', '2025-03-01');
-    const refused = page.getByTestId('stage-move-refused');
-    await refused.waitFor();
-    expect(await refused.innerText()).toContain('用地面积');
-    await screenshot(page, 'pipeline-stage-refused');
+    const fill = page.getByTestId('stage-fill');
+    await fill.waitFor();
+    expect(await fill.innerText()).toContain('用地（亩）');
+    await page.getByTestId('stage-fill-landMu').waitFor();
+    await screenshot(page, 'pipeline-stage-fill');
     await page
       .locator('.ant-modal')
       .getByRole('button', { name: /取\s*消/ })

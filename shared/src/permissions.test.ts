@@ -7,8 +7,8 @@ describe('permission table', () => {
     expect(permissionsOf('admin').sort()).toEqual(Object.keys(PERMISSIONS).sort());
     for (const role of ROLES) expect(can(role, 'audit.read')).toBe(role === 'admin');
   });
-  it('lets every role manage its own API tokens', () => {
-    for (const role of ROLES) expect(can(role, 'token.manage-own')).toBe(true);
+  it('lets every zone role manage its own API tokens, and not an enterprise user', () => {
+    for (const role of ROLES) expect(can(role, 'token.manage-own')).toBe(role !== 'enterprise');
   });
   it('never lets an enterprise user manage users', () => {
     expect(can('enterprise', 'user.manage')).toBe(false);

@@ -8,7 +8,9 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'user.manage': ['admin'],
   'department.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
-  'token.manage-own': ['admin', 'leader', 'officer', 'department', 'enterprise', 'supervisor'],
+  // API tokens are for connecting the zone's own systems; a firm's staff work through the web, so
+  // an enterprise user gets no token menu it would never use (issue 15).
+  'token.manage-own': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'system.backup': ['admin'],
   // Pipeline (issue 3). Record-level scope (enterprise: own firm; officer: own leads/projects) is
   // checked again in firm/lead/project.policy.ts.

@@ -134,6 +134,10 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** The acting user's display name; null when the actor is no (longer a) user. */
+  actorDisplayName: z.string().nullable(),
+  /** A person, the system (a job, the CLI) or the automatic escalation of an overdue item. */
+  actorKind: z.enum(['user', 'system', 'escalation']),
   ip: z.string().nullable(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -5,6 +5,7 @@ import { closingEn } from './closing.en';
 import { dispatchEn } from './dispatch.en';
 import { intakeEn } from './intake.en';
 import { kpiEn } from './kpi.en';
+import { menusEn } from './menus.en';
 import { parkEn } from './park.en';
 import { pipelineEn } from './pipeline.en';
 import { supervisionEn } from './supervision.en';
@@ -483,4 +484,5 @@ export const en: Messages = {
   ...parkEn,
   ...kpiEn,
   ...agreementEn,
+  ...menusEn,
 };

@@ -5,6 +5,7 @@ import { closingZh } from './closing.zh';
 import { dispatchZh } from './dispatch.zh';
 import { intakeZh } from './intake.zh';
 import { kpiZh } from './kpi.zh';
+import { menusZh } from './menus.zh';
 import { parkZh } from './park.zh';
 import { pipelineZh } from './pipeline.zh';
 import { supervisionZh } from './supervision.zh';
@@ -472,6 +473,7 @@ export const zh = {
   ...parkZh,
   ...kpiZh,
   ...agreementZh,
+  ...menusZh,
 } as const;
 
 /** A key of the UI string table. */

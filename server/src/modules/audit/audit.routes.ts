@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditListSchema } from '../../../../shared/src/contract/account';
 import { pagingQuery } from '../../lib/list-query';
+import { presentAuditEntry } from './audit.presenter';
 
 const isoTime = z.iso.datetime({ offset: true }).or(z.iso.date());
 
@@ -44,18 +45,7 @@ export async function auditRoutes(app: FastifyInstance) {
       });
       return {
         total,
-        items: rows.map((row) => ({
-          id: row.id,
-          at: row.at,
-          actorId: row.actor_id,
-          actorName: row.actor_name,
-          ip: row.ip,
-          entity: row.entity,
-          entityId: row.entity_id,
-          action: row.action,
-          before: row.before_json ? (JSON.parse(row.before_json) as Record<string, unknown>) : null,
-          after: row.after_json ? (JSON.parse(row.after_json) as Record<string, unknown>) : null,
-        })),
+        items: rows.map(presentAuditEntry),
       };
     },
   );

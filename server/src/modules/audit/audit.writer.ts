@@ -94,3 +94,34 @@ export async function writeAuditBatch(
     await trx.insertInto('audit_log').values(rows).execute();
   }
 }
+
+/** actor_name of the audit rows the escalation sweep writes (shown as 系统自动升级). */
+export const ESCALATION_ACTOR = 'system:escalation';
+
+/**
+ * Writes the audit row of an automatic step (no user, no request): the escalation sweep records
+ * each step an overdue item reaches, in the transaction that inserts the step.
+ */
+export async function writeAutomaticAudit(
+  trx: Transaction<Database> | Kysely<Database>,
+  atIso: string,
+  actorName: string,
+  entry: Omit<AuditEntry, 'actorName' | 'before'>,
+): Promise<void> {
+  const after = entry.after ?? null;
+  await trx
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: atIso,
+      actor_id: null,
+      actor_name: actorName,
+      ip: null,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      before_json: null,
+      after_json: after ? JSON.stringify(after) : null,
+    })
+    .execute();
+}

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type EscalationLevel, escalationRank } from '../../../../shared/src/escalation';
 import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { ESCALATION_ACTOR, writeAutomaticAudit } from '../audit/audit.writer';
 import { type NotificationKind, notify, usersOfDepartment, usersWithRole } from './notify.service';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -52,6 +53,12 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
       .executeTakeFirst();
     if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     added += 1;
+    await writeAutomaticAudit(db, nowIso, ESCALATION_ACTOR, {
+      entity: s.entity,
+      entityId: s.entityId,
+      action: `${s.entity === 'task' ? 'task' : 'request'}.escalated`,
+      after: { title: s.title, level, target, deadline: s.deadline },
+    });
     const users =
       level === 'head'
         ? [...(await usersOfDepartment(db, s.departmentId)), ...(await usersWithRole(db, ['admin']))]

@@ -18,7 +18,20 @@ export interface AuditQuery {
 }
 
 /** Entity names the filter offers; the list grows as modules add audited records. */
-export const AUDIT_ENTITIES = ['user', 'session', 'token', 'department', 'system'] as const;
+export const AUDIT_ENTITIES = [
+  'user',
+  'session',
+  'token',
+  'department',
+  'system',
+  'firm',
+  'lead',
+  'project',
+  'factor_request',
+  'task',
+  'problem_list',
+  'problem_item',
+] as const;
 
 /** Actions the server writes today, offered as suggestions; any other text can be typed. */
 export const AUDIT_ACTIONS = [

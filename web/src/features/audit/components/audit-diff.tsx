@@ -2,6 +2,7 @@ import { Empty, Switch, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
+import { fieldLabel, valueText } from './audit-labels';
 
 type ChangeKind = 'changed' | 'added' | 'removed' | 'unchanged';
 
@@ -42,13 +43,11 @@ export function diffRecords(
   });
 }
 
-function Value({ value, present }: { value: unknown; present: boolean }) {
-  if (!present) return <Typography.Text type="secondary">—</Typography.Text>;
-  if (value === null) return <Typography.Text type="secondary">null</Typography.Text>;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+function Value({ field, value, present }: { field: string; value: unknown; present: boolean }) {
+  if (!present || value === null) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-      {text}
+    <Typography.Text style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      {valueText(field, value)}
     </Typography.Text>
   );
 }
@@ -92,7 +91,9 @@ export function AuditDiff({
             width: 200,
             render: (field: string, row) => (
               <>
-                <Typography.Text strong>{field}</Typography.Text>{' '}
+                <Typography.Text strong title={field}>
+                  {fieldLabel(field, t)}
+                </Typography.Text>{' '}
                 <Tag color={KIND_TAG[row.kind].color}>{t(KIND_TAG[row.kind].label)}</Tag>
               </>
             ),
@@ -100,12 +101,16 @@ export function AuditDiff({
           {
             title: t('audit.before'),
             dataIndex: 'before',
-            render: (_value, row) => <Value value={row.before} present={row.kind !== 'added'} />,
+            render: (_value, row) => (
+              <Value field={row.field} value={row.before} present={row.kind !== 'added'} />
+            ),
           },
           {
             title: t('audit.after'),
             dataIndex: 'after',
-            render: (_value, row) => <Value value={row.after} present={row.kind !== 'removed'} />,
+            render: (_value, row) => (
+              <Value field={row.field} value={row.after} present={row.kind !== 'removed'} />
+            ),
           },
         ]}
       />

@@ -9,6 +9,7 @@ import { isMessageKey, type MessageKey } from '../../../locales/zh';
 import { type AuditEntry, type AuditQuery, useAuditLog } from '../api/use-audit-log';
 import { AuditDiff } from '../components/audit-diff';
 import { AuditFilterBar, type AuditFilters } from '../components/audit-filter-bar';
+import { actionLabel, recordName } from '../components/audit-labels';
 
 const PAGE_SIZE = 50;
 
@@ -20,7 +21,7 @@ function entityLabel(entity: string, t: (key: MessageKey) => string): string {
 
 /** `/audit` (admin): the append-only audit log with filters, server-side paging and a before/after diff. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [sort, setSort] = useState<AuditQuery['sort']>('-at');
@@ -58,8 +59,20 @@ export function AuditPage() {
       title: t('audit.actor'),
       dataIndex: 'actorName',
       width: 160,
-      render: (name: string | null, row) =>
-        name ?? row.actorId ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+      render: (name: string | null, row) => {
+        if (row.actorKind === 'escalation') {
+          return <Typography.Text type="secondary">{t('menus.audit.escalationActor')}</Typography.Text>;
+        }
+        if (row.actorKind === 'system') {
+          return <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>;
+        }
+        // The display name, with the username to search by beneath it.
+        return row.actorDisplayName ? (
+          <span title={name ?? undefined}>{row.actorDisplayName}</span>
+        ) : (
+          (name ?? '—')
+        );
+      },
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (ip: string | null) => ip ?? '—' },
     {
@@ -69,17 +82,29 @@ export function AuditPage() {
       render: (entity: string) => <Tag>{entityLabel(entity, t)}</Tag>,
     },
     {
-      title: t('audit.entityId'),
+      title: t('menus.audit.record'),
       dataIndex: 'entityId',
       ellipsis: true,
-      render: (id: string | null) =>
-        id ? <Typography.Text copyable={{ text: id }}>{id}</Typography.Text> : '—',
+      render: (id: string | null, row) => {
+        if (!id) return '—';
+        // The record's name from its snapshot; the id stays one copy away for searching.
+        const name = recordName(row.before, row.after);
+        return name ? (
+          <Typography.Text copyable={{ text: id }} title={id}>
+            {name}
+          </Typography.Text>
+        ) : (
+          <Typography.Text copyable={{ text: id }} type="secondary">
+            {id.slice(0, 8)}…
+          </Typography.Text>
+        );
+      },
     },
     {
       title: t('audit.action'),
       dataIndex: 'action',
       width: 160,
-      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+      render: (action: string) => <span title={action}>{actionLabel(action, t, pick)}</span>,
     },
   ];
 

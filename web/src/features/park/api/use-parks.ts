@@ -78,9 +78,13 @@ export function useUnits(parkId: string) {
   });
 }
 
-/** The chains to filter by (the chain area's list; only id and name are read here). */
-export function useChainOptions() {
+/**
+ * The chains to filter by (the chain area's list; only id and name are read here). Asked only by a
+ * role that reads chains: an enterprise user sees the map without the chain filter, not a 403.
+ */
+export function useChainOptions(enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: ['chains', 'options'],
     queryFn: ({ signal }) =>
       api.get<{ items: Array<{ id: string; name: string }> }>('/api/chains', undefined, signal),

@@ -5,6 +5,7 @@ import { PLOT_STATUS_LABELS, PLOT_STATUSES, type PlotStatus } from '../../../../
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { useIsPhone } from '../../../lib/use-is-phone';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useChainOptions, useMapData } from '../api/use-parks';
 import { ParkMapChart, STATUS_COLOURS } from '../components/park-map-chart';
@@ -25,7 +26,8 @@ export function MapPage() {
     minMu: num('minMu'),
     maxMu: num('maxMu'),
   };
-  const chains = useChainOptions();
+  const can = useCan();
+  const chains = useChainOptions(can('chain.read'));
   const { data, error, isLoading, refetch } = useMapData(query);
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
@@ -40,15 +42,17 @@ export function MapPage() {
       <PageHeader title={t('map.title')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Space wrap>
-          <Select
-            data-testid="map-chain"
-            allowClear
-            style={{ width: 220 }}
-            placeholder={t('map.allChains')}
-            value={query.chainId ?? null}
-            onChange={(v) => set('chainId', v ?? null)}
-            options={(chains.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          />
+          {can('chain.read') ? (
+            <Select
+              data-testid="map-chain"
+              allowClear
+              style={{ width: 220 }}
+              placeholder={t('map.allChains')}
+              value={query.chainId ?? null}
+              onChange={(v) => set('chainId', v ?? null)}
+              options={(chains.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          ) : null}
           <Select
             data-testid="map-status"
             mode="multiple"

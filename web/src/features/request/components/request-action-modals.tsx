@@ -102,7 +102,9 @@ export function MoveModal({
   const [form] = Form.useForm<{ reason?: string }>();
   const move = useMoveRequest(request.id);
   const refused = move.error instanceof ApiError ? move.error : null;
-  const label = to === 'resolved' ? t('request.resolution') : t('request.reason');
+  // Accepting or confirming needs no reason: the field there is an optional note, labelled so.
+  const label =
+    to === 'resolved' ? t('request.resolution') : needsReason ? t('request.reason') : t('menus.moveNote');
   return (
     <Modal
       open

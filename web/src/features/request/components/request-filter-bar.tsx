@@ -89,17 +89,19 @@ export function RequestFilterBar({ filters, onChange }: Props) {
         onChange={(v?: RequestType) => onChange({ type: v })}
         options={REQUEST_TYPES.map((k) => ({ value: k, label: pick(REQUEST_TYPE_LABELS[k]) }))}
       />
-      <Select
-        allowClear
-        showSearch
-        optionFilterProp="label"
-        placeholder={t('request.department')}
-        style={{ width: 200 }}
-        value={filters.departmentId}
-        onChange={(v?: string) => onChange({ departmentId: v, unassigned: undefined })}
-        options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-        data-testid="request-filter-department"
-      />
+      {can('department.read') ? (
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t('request.department')}
+          style={{ width: 200 }}
+          value={filters.departmentId}
+          onChange={(v?: string) => onChange({ departmentId: v, unassigned: undefined })}
+          options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+          data-testid="request-filter-department"
+        />
+      ) : null}
       <Checkbox
         checked={!!filters.open}
         onChange={(e) => onChange({ open: e.target.checked || undefined })}

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+
+/** A firm's menu on the phone opens no page that an /api call refuses; the audit log reads in words. */
+describe.skipIf(SKIP_BROWSER)('menus per role and the readable audit log', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signedIn(username: string, width: number, height: number): Promise<Page> {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await loginAs(page, server.url, username, E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    return page;
+  }
+
+  it("shows a firm no API-token entry and answers every entry's /api calls", async () => {
+    const page = await signedIn('firm', 390, 844);
+    const refused: string[] = [];
+    page.on('response', (res) => {
+      if (new URL(res.url()).pathname.startsWith('/api/') && res.status() >= 400) {
+        refused.push(`${res.status()} ${res.url()}`);
+      }
+    });
+    await page.getByTestId('menu-toggle').click();
+    const drawer = page.getByTestId('menu-drawer');
+    await drawer.getByText('要素保障').waitFor();
+    await screenshot(page, 'menus-firm-phone');
+    expect(await drawer.getByText('API令牌').count()).toBe(0);
+    const entries = drawer.locator('.ant-menu-item');
+    const labels = await entries.allInnerTexts();
+    expect(labels).toContain('要素保障');
+    // Open every entry from the menu, as the firm would.
+    for (let i = 0; i < labels.length; i += 1) {
+      if (i > 0) await page.getByTestId('menu-toggle').click();
+      await drawer.locator('.ant-menu-item').nth(i).click();
+      await page.waitForLoadState('networkidle');
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('names actions and actors in words on the audit log', async () => {
+    const page = await signedIn('admin', 1440, 900);
+    await page.goto(`${server.url}/audit`);
+    const table = page.getByTestId('audit-table');
+    await table.getByText('登录成功').first().waitFor();
+    expect(await table.getByText('login.success').count()).toBe(0);
+    await screenshot(page, 'menus-audit-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'menus-audit-phone');
+  });
+});
