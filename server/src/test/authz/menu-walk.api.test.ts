@@ -44,6 +44,9 @@ const FIRST_CALLS: Record<string, FirstCall[]> = {
   campaign: [{ url: '/api/campaigns' }],
   problem: [{ url: '/api/problem-lists' }],
   programme: [{ url: '/api/programmes' }],
+  // 履约考核 opens on the current year; 亩均评价 on last year (the demo's sample evaluation is 2025).
+  compliance: [{ url: '/api/compliance?year=2026' }],
+  mu: [{ url: '/api/mu-evaluations/2025' }],
   audit: [{ url: '/api/audit' }],
   user: [{ url: '/api/users' }, { url: '/api/departments', when: 'department.read' }],
   token: [{ url: '/api/tokens' }],
