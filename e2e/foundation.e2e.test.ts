@@ -82,7 +82,8 @@ describe.skipIf(SKIP_BROWSER)('foundation in a real browser', () => {
     await loginAs(page, server.url, 'admin', E2E_PASSWORD);
     await page.getByTestId('logout').waitFor();
     await page.goto(`${server.url}/audit`);
-    await page.getByText('login.success').first().waitFor();
+    // Action names read in Chinese (issue 15): the sign-in shows as 登录成功.
+    await page.getByText('登录成功').first().waitFor();
     await screenshot(page, 'audit-log');
     await page.close();
   });
