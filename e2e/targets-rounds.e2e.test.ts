@@ -88,7 +88,13 @@ describe.skipIf(SKIP_BROWSER)('targets, stage norms and round reports in a real 
     await admin.getByTestId('target-value-investment_signed').fill('5.6亿');
     await expect.poll(() => form.innerText()).toContain('= 5.6亿元');
     await screenshot(admin, 'target-editor-form');
+    // Wait on the save's answer itself, so a refusal is reported as such, not as a form left open.
+    const saved = admin.waitForResponse(
+      (res) => res.url().includes('/api/targets') && res.request().method() === 'PUT',
+    );
     await admin.getByTestId('target-save').click();
+    const answer = await saved;
+    expect(answer.status(), await answer.text()).toBeLessThan(300);
     await form.waitFor({ state: 'detached' });
 
     const body = (await (await admin.request.get(`${server.url}/api/targets`)).json()) as TargetsJson;
