@@ -53,3 +53,15 @@ export async function loginAs(
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/**
+ * Waits until every ECharts chart on the page has drawn the last frame of its animation (its box
+ * gets `data-chart-finished` on ECharts' `finished` event, web/src/lib/chart-finished.ts).
+ */
+export async function chartsFinished(page: Page): Promise<void> {
+  await page.locator('[data-chart]').first().waitFor();
+  // (Browser-side code as a string: the e2e project has no DOM types.)
+  await page.waitForFunction(
+    "[...document.querySelectorAll('[data-chart]')].every((e) => e.hasAttribute('data-chart-finished'))",
+  );
+}
