@@ -7,7 +7,7 @@ describe('bracketed: the round title under the report title in one pair of brack
     expect(bracketed('（2026年3月调度）')).toBe('（2026年3月调度）');
     expect(bracketed('((2026年3月调度))')).toBe('（2026年3月调度）');
   });
-  it('keeps a bracket that closes part of the title, so the brackets stay balanced', () => {
-    expect(bracketed('2026年第10周重点项目调度（示例）')).toBe('（2026年第10周重点项目调度（示例））');
+  it('prints a title with brackets of its own as it is: balanced, never doubled', () => {
+    expect(bracketed('2026年第10周重点项目调度（示例）')).toBe('2026年第10周重点项目调度（示例）');
   });
 });

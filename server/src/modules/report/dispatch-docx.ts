@@ -15,13 +15,14 @@ import {
 } from './gov-docx';
 
 /**
- * The round's title inside one pair of brackets, whatever outer brackets it already carries; a
- * bracket that closes a part of the title (…调度（示例）) is kept, so the brackets stay balanced.
+ * The round's title inside one pair of brackets, whatever outer brackets it already carries. A
+ * title with brackets of its own (…调度（示例）) is printed as it is: wrapping it would double the
+ * closing bracket, and cutting that bracket off would leave 示例 unbalanced.
  */
 export function bracketed(roundTitle: string): string {
   let inner = roundTitle.trim();
   while (/^[（(]/.test(inner) && /[）)]$/.test(inner)) inner = inner.slice(1, -1).trim();
-  return `（${inner}）`;
+  return /[（()）]/.test(inner) ? inner : `（${inner}）`;
 }
 
 const money = (v: number | null) => formatMoney(v);
