@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
@@ -57,6 +58,10 @@ describe.skipIf(SKIP_DB)('签发: the dispatch report as an official document wi
     expect(xml).toContain(first.docNumber);
     expect(xml).toContain(issuer);
     expect(xml).toContain('抄送：市商务局、市投资促进中心。');
+    const xlsx = await t.call(leader, 'GET', `/api/reports/dispatch.xlsx?roundId=${roundId}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('汇总')?.getRow(2).values).toEqual([undefined, '文号', first.docNumber]);
 
     // The form now offers what was used last; the list names the issue.
     const after = (await t.call(leader, 'GET', '/api/reports/dispatch/issues')).json();
