@@ -53,3 +53,13 @@ export async function loginAs(
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
 }
+
+/**
+ * Waits until every ECharts chart on the page has drawn the last frame of its animation (its box
+ * gets `data-chart-finished` on ECharts' `finished` event, web/src/lib/chart-finished.ts).
+ */
+export async function chartsFinished(page: Page): Promise<void> {
+  await page.locator('[data-chart]').first().waitFor();
+  // No chart left unfinished (a locator, not a string to evaluate: the app's CSP forbids eval).
+  await page.locator('[data-chart]:not([data-chart-finished])').first().waitFor({ state: 'detached' });
+}

@@ -27,6 +27,8 @@ import type {
   StageDayStatTable,
 } from './tables-cockpit';
 import type {
+  DocumentSequenceTable,
+  ReportIssueTable,
   RoundPhotoTable,
   RoundProjectTable,
   RoundReminderTable,
@@ -408,6 +410,8 @@ export interface Database {
   round_report_revision: RoundReportRevisionTable;
   round_photo: RoundPhotoTable;
   round_reminder: RoundReminderTable;
+  document_sequence: DocumentSequenceTable;
+  report_issue: ReportIssueTable;
   target: TargetTable;
   stage_norm: StageNormTable;
   zone: ZoneTable;

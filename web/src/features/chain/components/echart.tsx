@@ -4,7 +4,8 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS `lib/core` default export arrives wrapped in an object under Vite.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import type { CSSProperties, Ref } from 'react';
+import { type CSSProperties, type Ref, useRef } from 'react';
+import { markChartFinished } from '../../../lib/chart-finished';
 
 // Only what the chain pages draw (tree, graph) goes into the bundle.
 echarts.use([TreeChart, GraphChart, TooltipComponent, LegendComponent, TitleComponent, CanvasRenderer]);
@@ -22,15 +23,17 @@ interface EChartProps {
 
 /** One ECharts canvas (tree-shaken build); `chartRef` gives the instance for PNG export. */
 export function EChart({ option, style, onClick, chartRef, testId }: EChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const finished = () => markChartFinished(box.current);
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} data-chart ref={box}>
       <ReactEChartsCore
         ref={chartRef}
         echarts={echarts}
         option={option}
         notMerge
         style={style}
-        onEvents={onClick ? { click: onClick } : undefined}
+        onEvents={onClick ? { click: onClick, finished } : { finished }}
       />
     </div>
   );

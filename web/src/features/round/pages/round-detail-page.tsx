@@ -14,6 +14,7 @@ import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
+import { IssueReportButton } from '../components/issue-report-button';
 import { RoundRollups } from '../components/round-rollups';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
@@ -57,6 +58,7 @@ export function RoundDetailPage() {
               {t(`round.status.${r.status}`)}
             </Tag>
             <ReportButtons roundId={r.id} />
+            <IssueReportButton roundId={r.id} />
             {can('round.remind') ? (
               <Button onClick={onRemind} loading={remind.isPending} data-testid="round-remind">
                 {t('round.remind')}
