@@ -10,7 +10,7 @@ import { makeTemplates, type TestTemplates } from './test-templates';
  * dist/server is as new as every source it was built from (`npm test` builds first), the tests start
  * the compiled worker instead — the same code. A stale or missing build keeps the TypeScript one.
  */
-function useCompiledParseWorker(): void {
+function pickCompiledParseWorker(): void {
   if (!serverBuildIsCurrent()) return;
   process.env.LZ_TEST_COMPILED_PARSE_WORKER = path.join(OUT_DIR, 'parse-worker.mjs');
 }
@@ -29,7 +29,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const kind = project.config.env?.LZ_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-  useCompiledParseWorker();
+  pickCompiledParseWorker();
   const runId = `${process.pid}_${randomBytes(3).toString('hex')}`;
   try {
     const { templates, remove } = await makeTemplates(kind, runId);
