@@ -48,6 +48,10 @@ export async function mapPlots(db: Q, f: MapFilter, limit: number) {
       'x.status',
       'x.area_mu',
       'x.geometry_json',
+      'x.bbox_west',
+      'x.bbox_south',
+      'x.bbox_east',
+      'x.bbox_north',
       'x.is_sample',
       sql<number>`case when exists (select 1 from site_reservation r where r.place_id = x.id and r.status = 'active') then 1 else 0 end`.as(
         'reserved',

@@ -1,7 +1,7 @@
 import { PARK_LIMITS } from '../../../../shared/src/park';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
-import { MapTextBuilder } from './map.presenter';
+import { MapTextBuilder, storedBox } from './map.presenter';
 import * as repo from './map.repository';
 
 /**
@@ -37,18 +37,22 @@ export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Prom
     });
   }
   for (const p of plots.rows) {
-    out.add(p.geometry_json, {
-      kind: 'plot',
-      id: p.id,
-      name: p.code,
-      parkId: p.park_id,
-      status: p.status,
-      areaMu: p.area_mu,
-      areaM2: null,
-      vacantM2: null,
-      reserved: Number(p.reserved) === 1,
-      isSample: p.is_sample === 1,
-    });
+    out.add(
+      p.geometry_json,
+      {
+        kind: 'plot',
+        id: p.id,
+        name: p.code,
+        parkId: p.park_id,
+        status: p.status,
+        areaMu: p.area_mu,
+        areaM2: null,
+        vacantM2: null,
+        reserved: Number(p.reserved) === 1,
+        isSample: p.is_sample === 1,
+      },
+      storedBox(p.bbox_west, p.bbox_south, p.bbox_east, p.bbox_north),
+    );
   }
   const room = Math.max(cap - plots.rows.length, 0);
   for (const b of buildings.slice(0, room)) {
