@@ -23,6 +23,20 @@ export function ParkDetailPage() {
     { kind: 'park' } | { kind: 'plot'; plot: Plot | null } | { kind: 'unit'; unit: Unit | null } | null
   >(null);
   const write = can('park.write');
+  /** The edit button column of the plot and unit tables, for those who may write. */
+  const editColumn = <T,>(open: (row: T) => void, testId: (row: T) => string) =>
+    write
+      ? [
+          {
+            title: t('park.actions'),
+            render: (_: unknown, row: T) => (
+              <Button size="small" type="link" data-testid={testId(row)} onClick={() => open(row)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : [];
   const { data: park, error, refetch } = usePark(id);
   const plots = usePlots(id);
   const units = useUnits(id);
@@ -103,23 +117,10 @@ export function ParkDetailPage() {
                         p.project ? <Link to={`/projects/${p.project.id}`}>{p.project.name}</Link> : null,
                     },
                     { title: t('plot.reservation'), render: (_, p) => p.reservation?.leadTitle ?? null },
-                    ...(write
-                      ? [
-                          {
-                            title: t('park.actions'),
-                            render: (_: unknown, p: Plot) => (
-                              <Button
-                                size="small"
-                                type="link"
-                                data-testid={`plot-edit-${p.code}`}
-                                onClick={() => setEditing({ kind: 'plot', plot: p })}
-                              >
-                                {t('common.edit')}
-                              </Button>
-                            ),
-                          },
-                        ]
-                      : []),
+                    ...editColumn<Plot>(
+                      (p) => setEditing({ kind: 'plot', plot: p }),
+                      (p) => `plot-edit-${p.code}`,
+                    ),
                   ]}
                 />
               ),
@@ -151,22 +152,10 @@ export function ParkDetailPage() {
                       title: t('unit.lease'),
                       render: (_, u) => (u.leaseStart ? `${u.leaseStart} ~ ${u.leaseEnd ?? ''}` : null),
                     },
-                    ...(write
-                      ? [
-                          {
-                            title: t('park.actions'),
-                            render: (_: unknown, u: Unit) => (
-                              <Button
-                                size="small"
-                                type="link"
-                                onClick={() => setEditing({ kind: 'unit', unit: u })}
-                              >
-                                {t('common.edit')}
-                              </Button>
-                            ),
-                          },
-                        ]
-                      : []),
+                    ...editColumn<Unit>(
+                      (u) => setEditing({ kind: 'unit', unit: u }),
+                      (u) => `unit-edit-${u.unitNo}`,
+                    ),
                   ]}
                 />
               ),
