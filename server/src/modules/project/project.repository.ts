@@ -237,6 +237,14 @@ export async function companyNames(db: Q, firmIds: readonly string[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
+/** Park names by id (the project's park reference, issue 18). */
+export async function parkNames(db: Q, parkIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(parkIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('park').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Open milestones past their planned date, per project: how many and the oldest planned date. */
 export async function lateStatsOf(
   db: Q,

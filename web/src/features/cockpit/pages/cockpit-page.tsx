@@ -1,10 +1,12 @@
 import { DesktopOutlined } from '@ant-design/icons';
 import { Button, InputNumber, Select, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { useParkOptions } from '../../../components/park-select';
 import { ReportButtons } from '../../../components/report-buttons';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type CockpitFilters, useCockpit } from '../api/use-cockpit';
 import { CockpitBoard } from '../components/cockpit-board';
@@ -35,6 +37,14 @@ export function CockpitPage() {
   };
   const cockpit = useCockpit(filters);
   const data = cockpit.data;
+  const can = useCan();
+  const parks = useParkOptions(can('park.read'));
+  // The cockpit's park is the projects' park text; the map wants the park record of that name.
+  const parkId = filters.park ? parks.data?.items.find((p) => p.name === filters.park)?.id : undefined;
+  const mapQuery = new URLSearchParams({
+    ...(parkId ? { parkId } : {}),
+    ...(filters.chain ? { chainId: filters.chain } : {}),
+  }).toString();
   return (
     <>
       <PageHeader
@@ -82,6 +92,11 @@ export function CockpitPage() {
           options={(data?.options.chains ?? []).map((c) => ({ value: c.id, label: c.name }))}
           data-testid="cockpit-chain"
         />
+        {can('park.read') && (
+          <Link to={`/map${mapQuery ? `?${mapQuery}` : ''}`} data-testid="cockpit-to-map">
+            <Button>{t('cockpit.onMap')}</Button>
+          </Link>
+        )}
       </Space>
       {cockpit.isError ? (
         <LoadErrorResult error={cockpit.error} onRetry={() => cockpit.refetch()} />

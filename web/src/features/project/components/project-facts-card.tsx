@@ -43,7 +43,20 @@ export function ProjectFactsCard({ project, canVerify }: { project: Project; can
                 label: t('project.priorityLabel'),
                 children: project.priority ? <PriorityTag priority={project.priority} /> : '—',
               },
-              { label: t('project.park'), children: dash(project.park) },
+              {
+                label: t('project.park'),
+                children: project.parkRef ? (
+                  <Link to={`/parks/${project.parkRef.id}`} data-testid="project-park-link">
+                    {project.parkRef.name}
+                  </Link>
+                ) : (
+                  dash(project.park)
+                ),
+              },
+              // The imported text stays visible beside the reference until they agree.
+              ...(project.parkRef && project.park && project.park !== project.parkRef.name
+                ? [{ label: t('project.parkText'), children: project.park }]
+                : []),
               {
                 label: t('pipeline.chainLink'),
                 children: <RecordLinkText link={project.link} fallback={project.chainLink} />,
