@@ -22,6 +22,8 @@ import type {
 import type {
   LateDayStatTable,
   MilestoneDayStatTable,
+  ParkLateDayStatTable,
+  ParkStageDayStatTable,
   ProjectLateFromTable,
   ProjectRollupTable,
   StageDayStatTable,
@@ -440,6 +442,8 @@ export interface Database {
   milestone_day_stat: MilestoneDayStatTable;
   project_late_from: ProjectLateFromTable;
   late_day_stat: LateDayStatTable;
+  park_stage_day_stat: ParkStageDayStatTable;
+  park_late_day_stat: ParkLateDayStatTable;
   import_job: ImportJobTable;
   import_bulk: ImportBulkTable;
   import_report: ImportReportTable;
