@@ -23,6 +23,7 @@ import type {
   LateDayStatTable,
   MilestoneDayStatTable,
   ParkLateDayStatTable,
+  ParkMilestoneDayStatTable,
   ParkStageDayStatTable,
   ProjectLateFromTable,
   ProjectRollupTable,
@@ -444,6 +445,7 @@ export interface Database {
   late_day_stat: LateDayStatTable;
   park_stage_day_stat: ParkStageDayStatTable;
   park_late_day_stat: ParkLateDayStatTable;
+  park_milestone_day_stat: ParkMilestoneDayStatTable;
   import_job: ImportJobTable;
   import_bulk: ImportBulkTable;
   import_report: ImportReportTable;

@@ -58,3 +58,10 @@ export interface ParkLateDayStatTable {
   first_planned: string;
   projects: number;
 }
+
+/** Open milestones (no actual date) per park of their project and planned date. */
+export interface ParkMilestoneDayStatTable {
+  park: string;
+  planned_date: string;
+  milestones: number;
+}

@@ -121,6 +121,11 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
       first_planned: '2026-02-10',
       projects: 1,
     });
+    expect(counted.parkMilestoneDays).toContainEqual({
+      park: '汇总测试丙园',
+      planned_date: '2026-02-10',
+      milestones: 1,
+    });
     expect(counted.parkStageDays).toContainEqual({
       park: '汇总测试丙园',
       stage: 'registered',

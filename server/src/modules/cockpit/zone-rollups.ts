@@ -24,6 +24,7 @@ export interface ZoneRollups {
   stageDays: Array<{ stage: string; stage_date: string; projects: number }>;
   parkStageDays: Array<{ park: string; stage: string; stage_date: string; projects: number }>;
   milestoneDays: Array<{ planned_date: string; milestones: number }>;
+  parkMilestoneDays: Array<{ park: string; planned_date: string; milestones: number }>;
   lateFrom: Array<{ project_id: string; first_planned: string; park: string }>;
   lateDays: Array<{ first_planned: string; projects: number }>;
   parkLateDays: Array<{ park: string; first_planned: string; projects: number }>;
@@ -67,6 +68,18 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     .select(['planned_date', (eb) => eb.fn.countAll<number>().as('milestones')])
     .groupBy('planned_date')
     .execute();
+  const parkMilestoneDays = await db
+    .selectFrom('milestone')
+    .innerJoin('project', 'project.id', 'milestone.project_id')
+    .where('milestone.actual_date', 'is', null)
+    .where('milestone.planned_date', 'is not', null)
+    .select([
+      sql<string>`coalesce(project.park, '')`.as('park'),
+      'milestone.planned_date as planned_date',
+      (eb) => eb.fn.countAll<number>().as('milestones'),
+    ])
+    .groupBy([sql`coalesce(project.park, '')`, 'milestone.planned_date'])
+    .execute();
   const lateFrom = await db
     .selectFrom('milestone')
     .innerJoin('project', 'project.id', 'milestone.project_id')
@@ -96,6 +109,11 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
       planned_date: r.planned_date as string,
       milestones: r.milestones,
     })),
+    parkMilestoneDays: parkMilestoneDays.map((r) => ({
+      park: r.park,
+      planned_date: r.planned_date as string,
+      milestones: r.milestones,
+    })),
     lateFrom,
     lateDays: [...lateDays].map(([first_planned, projects]) => ({ first_planned, projects })),
     parkLateDays: [...parkLateDays.values()],
@@ -114,6 +132,11 @@ export async function storedZoneRollups(db: Db): Promise<ZoneRollups> {
       .execute(),
     milestoneDays: await db
       .selectFrom('milestone_day_stat')
+      .selectAll()
+      .where('milestones', '<>', 0)
+      .execute(),
+    parkMilestoneDays: await db
+      .selectFrom('park_milestone_day_stat')
       .selectAll()
       .where('milestones', '<>', 0)
       .execute(),
@@ -146,6 +169,13 @@ function normalise(r: ZoneRollups): ZoneRollups {
       })),
     ),
     milestoneDays: byJson(r.milestoneDays.map((x) => ({ ...x, milestones: Number(x.milestones) }))),
+    parkMilestoneDays: byJson(
+      r.parkMilestoneDays.map((x) => ({
+        park: x.park,
+        planned_date: x.planned_date,
+        milestones: Number(x.milestones),
+      })),
+    ),
     lateFrom: byJson(
       r.lateFrom.map((x) => ({ project_id: x.project_id, first_planned: x.first_planned, park: x.park })),
     ),
@@ -176,6 +206,7 @@ export async function rebuildZoneRollups(db: Db): Promise<void> {
       'stage_day_stat',
       'park_stage_day_stat',
       'milestone_day_stat',
+      'park_milestone_day_stat',
       'late_day_stat',
       'park_late_day_stat',
     ] as const)
@@ -191,6 +222,7 @@ export async function rebuildZoneRollups(db: Db): Promise<void> {
     await put('stage_day_stat', r.stageDays);
     await put('park_stage_day_stat', r.parkStageDays);
     await put('milestone_day_stat', r.milestoneDays);
+    await put('park_milestone_day_stat', r.parkMilestoneDays);
     await put('project_late_from', r.lateFrom);
     // Inserting project_late_from counted the days when its triggers ran; replace them with the recount.
     await trx.deleteFrom('late_day_stat').execute();
