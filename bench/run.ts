@@ -24,6 +24,7 @@ import {
 import { runHttpLoad } from './lib/http-load';
 import { runRawLoad } from './lib/raw-load';
 import { formatTable, type ScenarioResult, writeResults } from './lib/report';
+import { PROVINCE_ANCHOR } from './scenarios/anchor';
 import { formatExtractionTable, runExtractionBench } from './scenarios/extraction';
 import { SCENARIOS } from './scenarios/registry';
 import { formatStartupTable, runStartupBench } from './scenarios/startup';
@@ -37,7 +38,8 @@ const USAGE = `usage: npm run bench -- [options]
   --db sqlite|postgres|both     which databases to run on (default both; PostgreSQL at
                                 LZ_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test,
                                 in a database lz_bench_<scale> or LZ_BENCH_PG_DB)
-  --scenario a,b                only these scenarios (default all): ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')}
+  --scenario a,b                only these scenarios (default all): ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')};
+                                province-anchor = ${PROVINCE_ANCHOR.join(', ')} (issue 19's anchors)
   --duration 10                 seconds per scenario and side (1..600)
   --seed 20261125               generator seed
   --read-workers 2              read worker threads of the app under test (0..8)
@@ -67,7 +69,10 @@ function parseCli() {
     throw new Error('--db must be sqlite, postgres or both');
   const duration = Number(values.duration);
   if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
-  const wanted = values.scenario?.split(',').map((s) => s.trim());
+  const wanted = values.scenario
+    ?.split(',')
+    .map((s) => s.trim())
+    .flatMap((s) => (s === 'province-anchor' ? [...PROVINCE_ANCHOR] : [s]));
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.includes(s.name)) : [...SCENARIOS];
   // `extraction` (the news extractor's speed, in process) and `startup` (the built product started
   // from outside) need neither the generated data nor the app in process: not in the registry.
@@ -136,6 +141,8 @@ async function benchOne(
     if (!address || typeof address === 'string') throw new Error('no listening address');
     const baseUrl = `http://127.0.0.1:${address.port}`;
     const cookie = await login(baseUrl);
+    const mib = () => process.memoryUsage().rss / 2 ** 20;
+    const rssIdle = mib();
     for (const scenario of opts.scenarios) {
       const ctx = { db: bench.db, generation, rng: Rng.derive(opts.seed, `scenario:${scenario.name}`) };
       const prepared = await scenario.prepare(ctx);
@@ -170,6 +177,13 @@ async function benchOne(
       if (http.main.non2xx + http.main.errors > 0) process.exitCode = 1;
       console.log(formatTable([result]).split('\n').slice(2).join('\n'));
     }
+    // The app runs in this process (with its read workers and the load thread): a relative figure;
+    // the built product's own idle RSS is the startup scenario's.
+    const rssAfter = mib();
+    await new Promise((r) => setTimeout(r, 5_000));
+    console.log(
+      `  RSS of the bench process (app in process) on ${bench.db.dialect}: idle ${rssIdle.toFixed(0)} MiB, after the scenarios ${rssAfter.toFixed(0)} MiB, 5 s later ${mib().toFixed(0)} MiB`,
+    );
   } finally {
     await app.close();
     await removeRunLeftovers(bench.db);
