@@ -64,7 +64,12 @@ function toResult({ result: r, p95Ms }: Awaited<ReturnType<typeof fire>>): HttpS
 
 async function main() {
   const job = workerData as HttpLoadJob;
-  if (job.warmupSeconds > 0) await fire(job, job.paths, job.connections, job.warmupSeconds);
+  // The warm-up also runs the side stream: its first requests start the app's read workers.
+  if (job.warmupSeconds > 0)
+    await Promise.all([
+      fire(job, job.paths, job.connections, job.warmupSeconds),
+      job.background ? fire(job, job.background.paths, job.background.connections, job.warmupSeconds) : null,
+    ]);
   parentPort?.postMessage({ type: 'measuring' });
   const background = job.background
     ? fire(job, job.background.paths, job.background.connections, job.seconds)
