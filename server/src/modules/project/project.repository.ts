@@ -195,12 +195,21 @@ export async function listProjectIds(
   return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0) };
 }
 
+/**
+ * Project rows with their officer's name. A scalar sub-select per row, not a join: for a page of 50
+ * PostgreSQL planned the join as a hash of every app_user (issue 19); this probes the key 50 times.
+ */
 function withOfficer(db: Q) {
   return db
     .selectFrom('project')
-    .leftJoin('app_user', 'app_user.id', 'project.officer_id')
     .selectAll('project')
-    .select('app_user.display_name as officer_name');
+    .select((eb) =>
+      eb
+        .selectFrom('app_user')
+        .select('app_user.display_name')
+        .whereRef('app_user.id', '=', 'project.officer_id')
+        .as('officer_name'),
+    );
 }
 
 /** Full rows for these ids, in the order given. */
