@@ -225,7 +225,7 @@ async function main() {
         skipped.push(why);
         continue;
       }
-      console.log(`PostgreSQL: preparing lz_bench_${opts.scale}`);
+      console.log(`PostgreSQL: preparing ${process.env.LZ_BENCH_PG_DB ?? `lz_bench_${opts.scale}`}`);
       bench = await openBenchPostgres(pgBase, generation, log);
     } else {
       console.log(`SQLite: preparing ${BENCH_DIR}/lz-${opts.scale}.sqlite`);
