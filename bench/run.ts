@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { buildApp } from '../server/src/app';
 import { DEFAULT_DEMO_PASSWORD } from '../server/src/config';
 import { hashPassword } from '../server/src/lib/secrets';
@@ -227,6 +228,14 @@ async function main() {
       }
       console.log(`PostgreSQL: preparing ${process.env.LZ_BENCH_PG_DB ?? `lz_bench_${opts.scale}`}`);
       bench = await openBenchPostgres(pgBase, generation, log);
+      // The figures depend on these: print them with the run (README: "PostgreSQL for a zone").
+      const settings = await sql<{ name: string; setting: string; unit: string | null }>`
+        select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem',
+          'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather', 'max_connections')
+        order by name`.execute(bench.db.kysely);
+      console.log(
+        `  settings: ${settings.rows.map((r) => `${r.name}=${r.setting}${r.unit ? ` ${r.unit}` : ''}`).join(', ')}`,
+      );
     } else {
       console.log(`SQLite: preparing ${BENCH_DIR}/lz-${opts.scale}.sqlite`);
       bench = await openBenchSqlite(generation, log);
