@@ -382,10 +382,16 @@ export async function filterOptions(db: Db) {
  * have a value at all is stageFigures' `valued` (the roll-up).
  */
 export async function investmentSourceCounts(db: Db, s: CockpitScope) {
-  const rows = await scopedProjects(db, s)
-    .innerJoin('project_figure_source as fs', (j) =>
-      j.onRef('fs.project_id', '=', 'project.id').on('fs.figure', '=', 'totalInvestment'),
-    )
+  // Driven from the recorded sources (a cross join keeps SQLite from walking every active project
+  // to probe for one: 1.2 s at 1M projects); PostgreSQL plans it as the inner join it is.
+  let q = db
+    .selectFrom('project_figure_source as fs')
+    .crossJoin('project')
+    .whereRef('project.id', '=', 'fs.project_id')
+    .where('fs.figure', '=', 'totalInvestment');
+  if (s.park) q = q.where('project.park', '=', s.park);
+  if (s.chainId) q = q.where('project.link_id', 'in', linksOfChain(db, s.chainId));
+  const rows = await q
     .where('project.stage', 'in', ACTIVE)
     .where('project.total_investment', 'is not', null)
     .where(sql<boolean>`abs(fs.value - project.total_investment) < 0.5`)
@@ -397,22 +403,22 @@ export async function investmentSourceCounts(db: Db, s: CockpitScope) {
 
 /** Active projects in scope that have filed a dispatch report (their figures are the reports'). */
 export function reportingProjects(db: Db, s: CockpitScope) {
-  return scopedProjects(db, s)
-    .where('project.stage', 'in', ACTIVE)
-    .where((eb) =>
-      eb.exists(
-        eb.selectFrom('round_report as rr').select('rr.id').whereRef('rr.project_id', '=', 'project.id'),
-      ),
-    )
-    .select([
-      'project.id',
-      'project.funds_in_place',
-      'project.total_investment',
-      'project.fixed_asset_investment',
-      'project.expected_output',
-      'project.expected_tax',
-      'project.expected_jobs',
-      'project.expected_exports',
-    ])
-    .execute();
+  return (
+    scopedProjects(db, s)
+      .where('project.stage', 'in', ACTIVE)
+      // The reporting projects are few (a round asks at most 2,000): their ids drive the read, where an
+      // EXISTS probed round_report for every active project (534 ms at 1M projects on SQLite).
+      .where('project.id', 'in', (eb) => eb.selectFrom('round_report as rr').select('rr.project_id'))
+      .select([
+        'project.id',
+        'project.funds_in_place',
+        'project.total_investment',
+        'project.fixed_asset_investment',
+        'project.expected_output',
+        'project.expected_tax',
+        'project.expected_jobs',
+        'project.expected_exports',
+      ])
+      .execute()
+  );
 }
