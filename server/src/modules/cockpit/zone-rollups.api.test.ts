@@ -220,6 +220,42 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
     expect(body.options.parks).toContain('汇总测试丙园');
   });
 
+  it('gives the project list its total from the roll-up for stage/park/chain filters: the count over the projects', async () => {
+    const leader = await t.login('leader');
+    const chain = await t.db.kysely
+      .selectFrom('chain_link')
+      .innerJoin('project', 'project.link_id', 'chain_link.id')
+      .select('chain_link.chain_id')
+      .executeTakeFirst();
+    const filters: Array<Record<string, string>> = [
+      {},
+      { stage: 'signed,registered' },
+      { park: '汇总测试园' },
+      { park: '汇总测试园', stage: 'signed' },
+      ...(chain ? [{ chainId: chain.chain_id, stage: ACTIVE.join(',') }] : []),
+    ];
+    for (const query of filters) {
+      const res = await t.call(
+        leader,
+        'GET',
+        `/api/projects?${new URLSearchParams({ ...query, limit: '5' })}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      let q = t.db.kysely.selectFrom('project').select((eb) => eb.fn.countAll().as('n'));
+      if (query.stage) q = q.where('stage', 'in', query.stage.split(','));
+      if (query.park) q = q.where('park', '=', query.park);
+      if (query.chainId) {
+        const chainId = query.chainId;
+        q = q.where('link_id', 'in', (eb) =>
+          eb.selectFrom('chain_link').select('id').where('chain_id', '=', chainId),
+        );
+      }
+      const counted = Number((await q.executeTakeFirstOrThrow()).n);
+      expect(res.json().total, JSON.stringify(query)).toBe(counted);
+    }
+    expect(chain).toBeDefined();
+  });
+
   it("serves a park's late and stuck counts from the park roll-ups: they equal the counts over the projects", async () => {
     const park = '汇总测试丙园';
     const leader = await t.login('leader');
