@@ -22,6 +22,9 @@ import type {
 import type {
   LateDayStatTable,
   MilestoneDayStatTable,
+  ParkLateDayStatTable,
+  ParkMilestoneDayStatTable,
+  ParkStageDayStatTable,
   ProjectLateFromTable,
   ProjectRollupTable,
   StageDayStatTable,
@@ -444,6 +447,9 @@ export interface Database {
   milestone_day_stat: MilestoneDayStatTable;
   project_late_from: ProjectLateFromTable;
   late_day_stat: LateDayStatTable;
+  park_stage_day_stat: ParkStageDayStatTable;
+  park_late_day_stat: ParkLateDayStatTable;
+  park_milestone_day_stat: ParkMilestoneDayStatTable;
   import_job: ImportJobTable;
   import_bulk: ImportBulkTable;
   import_report: ImportReportTable;
