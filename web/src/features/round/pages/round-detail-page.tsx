@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Progress, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Checkbox, Progress, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
@@ -7,6 +7,7 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { StageTag } from '../../../components/stage-tag';
 import { errorText } from '../../../lib/error-text';
 import { lazyComponent } from '../../../lib/lazy-component';
@@ -84,7 +85,7 @@ export function RoundDetailPage() {
             {t('round.onlyMissing')}
           </Checkbox>
         </Space>
-        <Table<RoundProject>
+        <ResponsiveTable<RoundProject>
           data-testid="round-projects"
           rowKey="projectId"
           size="small"
