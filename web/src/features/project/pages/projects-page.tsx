@@ -5,9 +5,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { ActiveFilters } from '../../../components/active-filters';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
-import { useOfficerOptions } from '../../../components/officer-select';
 import { PageHeader } from '../../../components/page-header';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
+import { useOfficerOptions } from '../../../lib/use-officer-options';
 import { useI18n } from '../../../locales/i18n-context';
 import {
   PROJECT_PRIORITIES,

@@ -14,10 +14,13 @@ import {
   requestFiltersFromSearch,
   requestFiltersToSearch,
 } from '../components/request-filter-bar';
-import { RequestOverviewPanel } from '../components/request-overview';
 import { RequestsTable } from '../components/requests-table';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
+// The leader's overview tab (tables of counts) loads when that tab is shown.
+const RequestOverviewPanel = lazyComponent(() =>
+  import('../components/request-overview').then((m) => m.RequestOverviewPanel),
+);
 const RequestFormModal = lazyComponent(() =>
   import('../components/request-form-modal').then((m) => m.RequestFormModal),
 );

@@ -15,9 +15,10 @@ import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
-import { RoundRollups } from '../components/round-rollups';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
+// The round's sums per park, chain and officer sit below the projects: they load after them.
+const RoundRollups = lazyComponent(() => import('../components/round-rollups').then((m) => m.RoundRollups));
 const ReportFormModal = lazyComponent(() =>
   import('../components/report-form-modal').then((m) => m.ReportFormModal),
 );
