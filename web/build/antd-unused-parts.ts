@@ -13,7 +13,11 @@ import type { Plugin } from 'vite';
  */
 const UNUSED: ReadonlyArray<{ importer: RegExp; source: string; feature: string }> = [
   { importer: /antd\/es\/card\/Card\.js$/, source: '../tabs', feature: 'Card tabList' },
-  { importer: /antd\/es\/typography\/Base\/index\.js$/, source: '../Editable', feature: 'Typography editable' },
+  {
+    importer: /antd\/es\/typography\/Base\/index\.js$/,
+    source: '../Editable',
+    feature: 'Typography editable',
+  },
   { importer: /antd\/es\/list\/index\.js$/, source: '../pagination', feature: 'List pagination' },
 ];
 
