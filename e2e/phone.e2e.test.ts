@@ -224,7 +224,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await expectFits(page);
       const submit = page.getByTestId('round-report-submit');
       await expectReachable(page, submit);
-      await screenshot(page, `${viewport.name}-round-report-dialog`);
+      await screenshot(page, `${viewport.name}-round-report-dialog`, { fullPage: false });
       await submit.click();
       await form.waitFor({ state: 'detached' });
       const reports = (await (
@@ -254,7 +254,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await expectFits(page);
       const submit = page.getByTestId('request-form-submit');
       await expectReachable(page, submit);
-      await screenshot(page, `${viewport.name}-request-form-firm`);
+      await screenshot(page, `${viewport.name}-request-form-firm`, { fullPage: false });
       await submit.click();
       await page.waitForURL(/\/requests\/[0-9a-f-]{36}$/);
       await page.getByTestId('request-status').filter({ hasText: '已提交' }).waitFor();
@@ -301,7 +301,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await expectFits(page);
       const submit = page.getByTestId('request-move-submit');
       await expectReachable(page, submit);
-      await screenshot(page, `${viewport.name}-request-resolve-dialog`);
+      await screenshot(page, `${viewport.name}-request-resolve-dialog`, { fullPage: false });
       await submit.click();
       await page.getByTestId('request-status').filter({ hasText: '已办结' }).waitFor();
       await page.getByTestId('request-resolution').filter({ hasText: '已送电' }).waitFor();
@@ -332,7 +332,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await expectFits(page);
       const save = page.getByTestId('followup-submit');
       await expectReachable(page, save);
-      await screenshot(page, `${viewport.name}-followup-dialog`);
+      await screenshot(page, `${viewport.name}-followup-dialog`, { fullPage: false });
       await save.click();
       await page.getByTestId('followups').getByText(`约定下周复访（${viewport.name}）`).waitFor();
       // The photo shows in the list, loaded (a decoded image has a width), and the position with it.
@@ -371,7 +371,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       await expectFits(page);
       const submit = page.getByTestId('stage-move-submit');
       await expectReachable(page, submit);
-      await screenshot(page, `${viewport.name}-stage-move-dialog`);
+      await screenshot(page, `${viewport.name}-stage-move-dialog`, { fullPage: false });
       await submit.click();
       await page.getByTestId('stage-move-form').waitFor({ state: 'detached' });
       const next = NEXT_STAGE[project.stage];

@@ -54,13 +54,13 @@ export function CockpitBoard({ data }: Props) {
   return (
     <div data-testid="cockpit-board">
       <Row gutter={[12, 12]}>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           {stat(t('cockpit.projects'), data.totals.projects, 'cockpit-total-projects', data.totals.link)}
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           <PromisedActualCard data={data} onOpen={go} />
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           {stat(
             t('cockpit.started'),
             data.totals.started,
@@ -68,7 +68,7 @@ export function CockpitBoard({ data }: Props) {
             data.funnel.find((f) => f.stage === 'started')?.link,
           )}
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           {stat(
             t('cockpit.round'),
             round?.rate === null || !round ? '—' : `${Math.round(round.rate * 100)}%`,
