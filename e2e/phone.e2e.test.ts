@@ -312,7 +312,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     it('an officer logs a visit with a photo and the position, 保存 in reach', async () => {
       const page = await signedIn('officer', viewport);
       await page.goto(`${server.url}/leads`);
-      await page.getByTestId('leads-table').waitFor();
+      await page.getByTestId('leads-table').locator('tr.ant-table-row, .lz-phone-row').first().waitFor();
       await expectFits(page);
       await screenshot(page, `${viewport.name}-leads-officer`);
       const leads = (await (await page.request.get(`${server.url}/api/leads?limit=1&offset=0`)).json()) as {
@@ -358,7 +358,8 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       if (!project) throw new Error('the officer has no project whose next stage needs no figures');
       const page = await signedIn('officer', viewport);
       await page.goto(`${server.url}/projects`);
-      await page.getByTestId('projects-table').waitFor();
+      // A row: a table row on the desktop, a card on the phone.
+      await page.getByTestId('projects-table').locator('tr.ant-table-row, .lz-phone-row').first().waitFor();
       await expectFits(page);
       await screenshot(page, `${viewport.name}-projects-officer`);
       await page.goto(`${server.url}/projects/${project.id}`);
