@@ -33,12 +33,15 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Screenshots go to test-results/screenshots so a person can look at what the tests saw. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots go to test-results/screenshots so a person can look at what the tests saw: the whole
+ * page, or (`fullPage: false`) the screen as the user sees it, for an open dialog.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   const dir = path.join(ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import type { CSSProperties } from 'react';
-import { api } from '../lib/api-client';
+import { useParkOptions } from '../lib/use-park-options';
 import { useI18n } from '../locales/i18n-context';
 
 interface ParkSelectProps {
@@ -9,17 +8,6 @@ interface ParkSelectProps {
   onChange?: (value: string | null) => void;
   style?: CSSProperties;
   'data-testid'?: string;
-}
-
-/** Every park's id and name (a zone has tens): for pickers and for matching a park named in text. */
-export function useParkOptions(enabled = true) {
-  return useQuery({
-    enabled,
-    queryKey: ['parks', 'options'],
-    queryFn: ({ signal }) =>
-      api.get<{ items: Array<{ id: string; name: string }> }>('/api/parks', undefined, signal),
-    staleTime: 60_000,
-  });
 }
 
 /** A park picker over `GET /api/parks` (a zone has tens of parks: all are listed, filtered as typed). */

@@ -1,15 +1,21 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { Button, InputNumber, Select, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
-import { useParkOptions } from '../../../components/park-select';
 import { ReportButtons } from '../../../components/report-buttons';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan } from '../../../lib/use-me';
+import { useParkOptions } from '../../../lib/use-park-options';
 import { useI18n } from '../../../locales/i18n-context';
 import { type CockpitFilters, useCockpit } from '../api/use-cockpit';
 import { CockpitBoard } from '../components/cockpit-board';
+
+// The year, park and chain pickers (the select widgets) load after the figures.
+const CockpitFilterBar = lazyComponent(() =>
+  import('../components/cockpit-filter-bar').then((m) => m.CockpitFilterBar),
+);
 
 /** The filters in the address (`?year=&park=&chain=`), so "back" from a list restores them. */
 function filtersFromSearch(search: URLSearchParams): CockpitFilters {
@@ -53,6 +59,11 @@ export function CockpitPage() {
         extra={
           <Space wrap>
             <ReportButtons />
+            {can('park.read') && (
+              <Link to={`/map${mapQuery ? `?${mapQuery}` : ''}`} data-testid="cockpit-to-map">
+                <Button>{t('cockpit.onMap')}</Button>
+              </Link>
+            )}
             <Button
               icon={<DesktopOutlined />}
               onClick={() => navigate('/screen')}
@@ -63,41 +74,7 @@ export function CockpitPage() {
           </Space>
         }
       />
-      <Space wrap style={{ marginBottom: 12 }} data-testid="cockpit-filters">
-        <Typography.Text>{t('cockpit.year')}</Typography.Text>
-        <InputNumber
-          min={2000}
-          max={2100}
-          value={filters.year ?? data?.year}
-          onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))}
-          data-testid="cockpit-year"
-        />
-        <Typography.Text>{t('cockpit.park')}</Typography.Text>
-        <Select
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t('cockpit.all')}
-          value={filters.park}
-          onChange={(v) => setFilters((f) => ({ ...f, park: v }))}
-          options={(data?.options.parks ?? []).map((p) => ({ value: p, label: p }))}
-          data-testid="cockpit-park"
-        />
-        <Typography.Text>{t('cockpit.chain')}</Typography.Text>
-        <Select
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t('cockpit.all')}
-          value={filters.chain}
-          onChange={(v) => setFilters((f) => ({ ...f, chain: v }))}
-          options={(data?.options.chains ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          data-testid="cockpit-chain"
-        />
-        {can('park.read') && (
-          <Link to={`/map${mapQuery ? `?${mapQuery}` : ''}`} data-testid="cockpit-to-map">
-            <Button>{t('cockpit.onMap')}</Button>
-          </Link>
-        )}
-      </Space>
+      <CockpitFilterBar filters={filters} cockpit={data} onChange={setFilters} />
       {cockpit.isError ? (
         <LoadErrorResult error={cockpit.error} onRetry={() => cockpit.refetch()} />
       ) : data ? (
