@@ -1,4 +1,5 @@
 import { closingGaps } from '../../../../shared/src/closing';
+import type { EvidenceLink } from '../../../../shared/src/contract/task';
 import { escalationOf } from '../../../../shared/src/escalation';
 import {
   canMoveTask,
@@ -17,12 +18,7 @@ import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listEscalations } from '../request/request.repository';
-import {
-  assertClosingConditions,
-  assertEvidenceLink,
-  type EvidenceLink,
-  evidenceLinkView,
-} from './closing-evidence';
+import { assertClosingConditions, assertEvidenceLink, evidenceLinkView } from './closing-evidence';
 import { assertTaskVisible, mayEditTask, mayReport, taskActorKinds, taskScopeOf } from './task.policy';
 import {
   auditableTask,
