@@ -28,6 +28,7 @@ import {
   type TaskDto,
 } from './task.presenter';
 import * as repo from './task.repository';
+import { taskEscalationSubject } from './task-escalation';
 
 export async function loadTask(ctx: ServiceContext, id: string): Promise<repo.TaskRow> {
   const actor = requireActor(ctx);
@@ -81,21 +82,6 @@ export async function listTaskRecords(ctx: ServiceContext, filter: repo.TaskList
   const actor = requireActor(ctx);
   const { rows, total } = await repo.listTasks(ctx.db.kysely, taskScopeOf(actor), filter, today(ctx));
   return { items: await presentTaskRows(ctx, rows), total };
-}
-
-export function taskEscalationSubject(row: repo.TaskRow, level: 'none' | 'head' | 'leader') {
-  return {
-    entity: 'task' as const,
-    entityId: row.id,
-    deadline: row.deadline ?? '',
-    level,
-    departmentId: row.lead_department_id,
-    headTarget: `${row.lead_department_name ?? ''}负责人${row.lead_department_head ? ` ${row.lead_department_head}` : ''}`,
-    leaderTarget: `督办领导${row.leader_name ? ` ${row.leader_name}` : ''}`,
-    alsoNotify: [],
-    title: `${row.code} ${row.title}`,
-    kind: 'task.escalated' as const,
-  };
 }
 
 export async function getTaskDetail(ctx: ServiceContext, id: string): Promise<TaskDetailDto> {
