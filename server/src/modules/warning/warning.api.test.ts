@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitmentBehindSeverity } from '../../../../shared/src/agreement';
+import type { ComplianceItem } from '../../../../shared/src/contract/agreement';
 import { daysBetween, todayInShanghai } from '../../../../shared/src/dates';
 import {
   SEVERITIES,
@@ -157,6 +159,22 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
         });
       }
     }
+    // Commitments behind in the last complete year, as the 履约考核 route lists them.
+    const inScope = new Set(
+      (await scopedProjects(k, scope).select('project.id as pid').execute()).map((p) => p.pid),
+    );
+    const year = Number(today.slice(0, 4)) - 1;
+    const compliance = await t.call(leader, 'GET', `/api/compliance?year=${year}`);
+    expect(compliance.statusCode, compliance.body).toBe(200);
+    for (const i of compliance.json().items as ComplianceItem[]) {
+      if (i.status !== 'behind' || !inScope.has(i.projectId)) continue;
+      out.push({
+        kind: 'commitment_behind',
+        severity: commitmentBehindSeverity(i),
+        days: daysBetween(i.dueDate ?? `${i.dueYear}-12-31`, today),
+        projectId: i.projectId,
+      });
+    }
     return out;
   }
 
@@ -237,7 +255,13 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
       leader = await t.login('leader'); // sessions end after 12 hours
     }
     // The demo has warnings of each kind at some severity: the comparison above is not vacuous.
-    for (const kind of ['milestone_late', 'stage_stuck', 'task_overdue', 'problem_overdue']) {
+    for (const kind of [
+      'milestone_late',
+      'stage_stuck',
+      'task_overdue',
+      'problem_overdue',
+      'commitment_behind',
+    ]) {
       expect(
         [...seen].some((s) => s.startsWith(kind)),
         kind,
