@@ -55,7 +55,7 @@ export const agreementEn: Record<keyof typeof agreementZh, string> = {
   'compliance.status.not_due': 'Not due',
   'compliance.status.no_data': 'No data',
   'compliance.summary':
-    '{due} agreements due this year, {behindAgreements} with items behind; {behind} items behind, {met} met, {noData} without data',
+    '{due} agreements with commitments due by {year}, {behindAgreements} with items behind; {behind} items behind, {met} met, {noData} without data',
   'compliance.behindBy': 'Behind: {list}',
   'compliance.project': 'Project',
   'compliance.reason': 'Reason',
@@ -101,4 +101,5 @@ export const agreementEn: Record<keyof typeof agreementZh, string> = {
   'consequence.extension_granted': 'Extension granted',
   'consequence.notice_sent': 'Notice sent',
   'warning.kind.commitment_behind': 'Commitment behind',
+  'cockpit.complianceBehind': '{behind} commitments behind in {year}',
 };

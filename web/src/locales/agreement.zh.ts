@@ -53,7 +53,7 @@ export const agreementZh = {
   'compliance.status.not_due': '未到期',
   'compliance.status.no_data': '无数据',
   'compliance.summary':
-    '{due} 份协议今年到期，{behindAgreements} 份有落后项；共 {behind} 项落后，{met} 项达标，{noData} 项无数据',
+    '截至 {year} 年 {due} 份协议有承诺到期，{behindAgreements} 份有落后项；共 {behind} 项落后，{met} 项达标，{noData} 项无数据',
   'compliance.behindBy': '落后：{list}',
   'compliance.project': '项目',
   'compliance.reason': '说明',
@@ -99,4 +99,5 @@ export const agreementZh = {
   'consequence.extension_granted': '同意延期',
   'consequence.notice_sent': '发函提醒',
   'warning.kind.commitment_behind': '履约落后',
+  'cockpit.complianceBehind': '{year} 年履约落后 {behind} 项',
 } as const;

@@ -20,8 +20,8 @@ export async function getCockpit(
 ) {
   requireActor(ctx);
   const day = today(ctx);
-  // 履约: commitments behind in the last complete year (its figures are in), zone-wide; a park or
-  // chain view leaves it out rather than show the zone's number under a park's name.
+  // 履约: commitments behind in the last complete year (its figures are in), in the park or chain
+  // viewed — the same commitments the warnings list as commitment_behind.
   const complianceYear = Number(day.slice(0, 4)) - 1;
   const [cockpit, warnings, compliance] = await Promise.all([
     reads.run('cockpit.data', {
@@ -32,12 +32,12 @@ export async function getCockpit(
     }),
     // Counts by severity and the ten most severe: SQL counts them, only those ten are built.
     reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10 }),
-    q.park || q.chain ? null : reads.run('compliance.list', { year: complianceYear, today: day }),
+    reads.run('compliance.list', { year: complianceYear, today: day, park: q.park, chainId: q.chain }),
   ]);
   return {
     ...cockpit,
     warnings: { ...warnings.counts, total: warnings.total, top: warnings.items },
-    compliance: compliance && {
+    compliance: {
       year: complianceYear,
       behind: compliance.summary.behind,
       agreementsBehind: compliance.summary.agreementsBehind,
