@@ -243,7 +243,11 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await warningRow.first().waitFor();
     expect(await warningRow.first().innerText()).toContain('履约落后');
     expect(
-      await page.getByTestId('warnings-table').locator('tbody tr.ant-table-row').filter({ hasNotText: '履约落后' }).count(),
+      await page
+        .getByTestId('warnings-table')
+        .locator('tbody tr.ant-table-row')
+        .filter({ hasNotText: '履约落后' })
+        .count(),
     ).toBe(0);
 
     // 6. Run the 亩均 evaluation of the year and open its ranking.

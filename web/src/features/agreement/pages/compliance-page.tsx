@@ -101,7 +101,7 @@ export function CompliancePage() {
               rowKey="commitmentId"
               loading={compliance.isPending}
               dataSource={items}
-              scroll={{ x: 1000 }}
+              scroll={{ x: 1100 }}
               pagination={{ pageSize: 50, hideOnSinglePage: true }}
               columns={[
                 {
