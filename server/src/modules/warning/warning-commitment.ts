@@ -20,10 +20,16 @@ export async function commitmentWarnings(
     park?: string | undefined;
     chainId?: string | undefined;
   } & WarningFilter,
-): Promise<{ items: Warning[]; counts: Record<Severity, number> }> {
+): Promise<{
+  items: Warning[];
+  counts: Record<Severity, number>;
+  /** The compliance summary's behind counts (the cockpit's 履约 figure), before the severity filter. */
+  summary: { year: number; behind: number; agreementsBehind: number };
+}> {
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
-  if (!wantsKind(s, 'commitment_behind')) return { items: [], counts };
   const year = Number(s.today.slice(0, 4)) - 1;
+  if (!wantsKind(s, 'commitment_behind'))
+    return { items: [], counts, summary: { year, behind: 0, agreementsBehind: 0 } };
   const data = await complianceData(db, {
     year,
     today: s.today,
@@ -53,5 +59,9 @@ export async function commitmentWarnings(
       link: `/projects/${i.projectId}`,
     });
   }
-  return { items: all.sort(compareWarnings).slice(0, s.limit), counts };
+  return {
+    items: all.sort(compareWarnings).slice(0, s.limit),
+    counts,
+    summary: { year, behind: data.summary.behind, agreementsBehind: data.summary.agreementsBehind },
+  };
 }

@@ -12,7 +12,7 @@ import { supervisionWarnings } from './warning-supervision';
 export async function allWarnings(
   db: Kysely<Database>,
   s: Parameters<typeof warningsData>[1],
-): Promise<WarningPage> {
+): Promise<WarningPage & { compliance: { year: number; behind: number; agreementsBehind: number } }> {
   const projects = await warningsData(db, s);
   const supervision = await supervisionWarnings(db, { ...s, scoped: Boolean(s.park || s.chainId) });
   const commitments = await commitmentWarnings(db, s);
@@ -26,5 +26,7 @@ export async function allWarnings(
       .slice(0, s.limit),
     total: counts.high + counts.medium + counts.low,
     counts,
+    // The cockpit's 履约 figure comes from the same computation (compliance is not run twice).
+    compliance: commitments.summary,
   };
 }
