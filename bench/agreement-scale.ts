@@ -54,7 +54,7 @@ async function fill(db: Db, n: number, f: number) {
     select ${pad('i', 'f')}, '基准企业' || i || '有限公司', '基准企业' || i, ${now}, ${now} from (${series(f)}) s`);
   await run(`insert into project (id, code, name, park, land_mu, total_investment, stage, stage_date, search_text, is_sample, version, created_at, updated_at)
     select ${pad('i', 'p')}, ${pad('i', 'BA')}, '基准项目' || i, '园区' || (i % 6),
-      case when i % 10 = 0 then null else 20 + ${r(280)} end, (${r(4990)} + 10) * 1000000, ${stage},
+      case when i % 10 = 0 then null else 20 + ${r(280)} end, (${r(4990)} + 10) * ${lite ? '1000000' : '1000000::bigint'}, ${stage},
       '2023-06-01', '', 1, 1, ${now}, ${now} from (${series(n)}) s`);
   await run(`insert into project_investor (project_id, firm_id, share_pct, position)
     select ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, 100, 0 from (${series(n)}) s`);
