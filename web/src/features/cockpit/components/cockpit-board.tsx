@@ -266,14 +266,35 @@ export function CockpitBoard({ data }: Props) {
               ]}
             />,
             'cockpit-warnings-card',
-            <Button
-              type="link"
-              size="small"
-              onClick={() => go({ path: '/warnings', query: scope })}
-              data-testid="cockpit-warnings-all"
-            >
-              {t('cockpit.warningsAll')}
-            </Button>,
+            <span>
+              {data.compliance ? (
+                <Button
+                  type="link"
+                  size="small"
+                  danger={data.compliance.behind > 0}
+                  onClick={() =>
+                    go({
+                      path: '/compliance',
+                      query: { year: String(data.compliance?.year), status: 'behind', ...scope },
+                    })
+                  }
+                  data-testid="cockpit-compliance-behind"
+                >
+                  {t('cockpit.complianceBehind', {
+                    year: data.compliance.year,
+                    behind: data.compliance.behind,
+                  })}
+                </Button>
+              ) : null}
+              <Button
+                type="link"
+                size="small"
+                onClick={() => go({ path: '/warnings', query: scope })}
+                data-testid="cockpit-warnings-all"
+              >
+                {t('cockpit.warningsAll')}
+              </Button>
+            </span>,
           )}
         </Col>
       </Row>
