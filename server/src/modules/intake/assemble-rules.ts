@@ -55,3 +55,30 @@ export function capacityLedNames(
   }
   return out;
 }
+
+/** What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 (with an optional closing quote). */
+const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，)[“"《]?$/;
+
+/**
+ * The project names of a list that begins within two characters after `at` ("绥安开发区的A项目、B项目和
+ * C项目": the names A, B, C after 的): the first explicit name there, and each next one joined to the
+ * previous by a list word only. A reference (该项目) or a batch (等5个项目) ends the list.
+ */
+export function listedNamesAfter(
+  text: string,
+  names: readonly ProjectNameMention[],
+  at: number,
+): ProjectNameMention[] {
+  const explicit = names.filter((n) => !n.reference && !n.aggregate).sort((a, b) => a.start - b.start);
+  const first = explicit.find((n) => n.start >= at && n.start <= at + 2);
+  if (!first) return [];
+  const out = [first];
+  for (let i = explicit.indexOf(first) + 1; i < explicit.length; i++) {
+    const prev = out[out.length - 1] as ProjectNameMention;
+    const next = explicit[i] as ProjectNameMention;
+    if (next.start < prev.end) continue;
+    if (!LIST_JOIN.test(text.slice(prev.end, next.start))) break;
+    out.push(next);
+  }
+  return out;
+}

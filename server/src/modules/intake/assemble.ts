@@ -6,7 +6,7 @@
 // another firm, in which case the fact is kept for that firm and joins its project later.
 
 import { type FirmFacts, finishProjects } from './assemble-finish';
-import { articleKey, capacityLedNames, periodKey } from './assemble-rules';
+import { articleKey, capacityLedNames, listedNamesAfter, periodKey } from './assemble-rules';
 import { type CleanText, lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { type DateToken, findDates, parseArticleDate } from './date-parser';
 import {
@@ -345,6 +345,13 @@ export function assemble(input: AssembleInput): Assembled {
       if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
       if (names.some((n) => !n.reference && p.start >= n.start && p.end <= n.end)) continue;
+      // "绥安开发区的A项目、B项目、C项目": a zone joined by 的 to a list is the park of every item.
+      const listed = text[p.end] === '的' ? listedNamesAfter(text, within(names, sent), p.end + 1) : [];
+      for (const n of listed) {
+        const lb = explicitBuilder.get(n);
+        if (lb && !lb.aggregate && !lb.park) lb.park = p;
+      }
+      if (listed.length > 0) continue;
       const b = target(p.start);
       if (b && !b.aggregate && !b.park) b.park = p;
       else if (!b) {

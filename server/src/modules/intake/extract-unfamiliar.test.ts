@@ -3,9 +3,11 @@
 // in a list's tail stages every item; a capacity in a name; sales words; a firm that signed and then
 // "该项目"; and passages without a project give none.
 import { describe, expect, it } from 'vitest';
-import { findFirmMentions } from './entity-extractor';
+import { listedNamesAfter } from './assemble-rules';
+import { findFirmMentions, findParks } from './entity-extractor';
 import { extractPage } from './extract';
 import { findRoledMoney } from './money-roles';
+import { findProjectNames } from './project-names';
 
 const projectsOf = (text: string, articleDate = '2024-05-10') =>
   extractPage(text, { articleDate })
@@ -77,5 +79,34 @@ describe('passages without a project', () => {
     '过去一年，全市地区生产总值增长5.6%，规上工业增加值增长7.1%，重大项目建设成果丰硕。',
   ])('%s gives no project', (text) => {
     expect(projectsOf(text)).toEqual([]);
+  });
+});
+
+describe('parks, third round (issue 13)', () => {
+  it.each([
+    ['本年第一季度，青山台商投资区推进9个项目签约落地。', '青山台商投资区'],
+    ['作为全市重点规划建设的东岭工业集聚区，基础设施日趋完善。', '东岭工业集聚区'],
+    ['湖南青湖新港区举行重大项目集中开工仪式。', '湖南青湖新港区'],
+    ['白沙综合试验区今年引进项目12个。', '白沙综合试验区'],
+  ])('%s names the zone %s', (text, zone) => {
+    expect(findParks(text).map((p) => p.name)).toContain(zone);
+  });
+
+  it('a zone joined by 的 to a list of projects is the park of every item', () => {
+    const text =
+      '参加现场签约的6个项目中，工业项目占到5个，分别是青山开发区的东岳轴承生产项目、华瑞技改项目和宏达冷链物流项目，总投资4.7亿元。';
+    const ps = projectsOf(text);
+    expect(ps.map((p) => p.name)).toEqual(['东岳轴承生产项目', '华瑞技改项目', '宏达冷链物流项目']);
+    expect(ps.map((p) => p.park?.name)).toEqual(['青山开发区', '青山开发区', '青山开发区']);
+  });
+
+  it('a list read after a position stops at the first item not joined by a list word', () => {
+    const text = '青山开发区的东岳轴承生产项目、华瑞技改项目。宏达冷链物流项目总投资1亿元。';
+    const names = findProjectNames(text, []);
+    expect(listedNamesAfter(text, names, text.indexOf('的') + 1).map((n) => n.name)).toEqual([
+      '东岳轴承生产项目',
+      '华瑞技改项目',
+    ]);
+    expect(listedNamesAfter(text, names, 0)).toEqual([]);
   });
 });
