@@ -56,8 +56,24 @@ export function capacityLedNames(
   return out;
 }
 
-/** What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 (with an optional closing quote). */
-const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，)[“"《]?$/;
+/**
+ * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 (with an optional closing quote),
+ * and a modifier ending in 的 before the next item ("A项目、总投资116亿元的B项目").
+ */
+const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
+/** Explicit names in text order, the longest of those starting at one place (华瑞技改项目, not 华瑞技改). */
+function explicitByStart(names: readonly ProjectNameMention[]): ProjectNameMention[] {
+  const longest = new Map<number, ProjectNameMention>();
+  for (const n of names) {
+    if (n.reference || n.aggregate) continue;
+    const had = longest.get(n.start);
+    if (!had || n.end > had.end) longest.set(n.start, n);
+  }
+  return [...longest.values()].sort((a, b) => a.start - b.start);
+}
+
+/** What may stand between a list opener and its first item: up to two characters, or a modifier with 的. */
+const LIST_LEAD = /^(?:[^、，,。；;]{0,2}|[^、，,。；;]{0,16}的)$/;
 
 /**
  * The project names of a list that begins within two characters after `at` ("绥安开发区的A项目、B项目和
@@ -69,8 +85,8 @@ export function listedNamesAfter(
   names: readonly ProjectNameMention[],
   at: number,
 ): ProjectNameMention[] {
-  const explicit = names.filter((n) => !n.reference && !n.aggregate).sort((a, b) => a.start - b.start);
-  const first = explicit.find((n) => n.start >= at && n.start <= at + 2);
+  const explicit = explicitByStart(names);
+  const first = explicit.find((n) => n.start >= at && LIST_LEAD.test(text.slice(at, n.start)));
   if (!first) return [];
   const out = [first];
   for (let i = explicit.indexOf(first) + 1; i < explicit.length; i++) {
@@ -81,4 +97,52 @@ export function listedNamesAfter(
     out.push(next);
   }
   return out;
+}
+
+/** The project names of a list that ends within a character before `at` ("A项目、B项目等5个项目": A, B before 等). */
+export function listedNamesBefore(
+  text: string,
+  names: readonly ProjectNameMention[],
+  at: number,
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names);
+  const lastIndex = explicit.findLastIndex((n) => n.end <= at && n.end >= at - 1);
+  const last = explicit[lastIndex];
+  if (!last) return [];
+  const out = [last];
+  for (let i = lastIndex - 1; i >= 0; i--) {
+    const next = out[0] as ProjectNameMention;
+    const prev = explicit[i] as ProjectNameMention;
+    if (prev.end > next.start) continue;
+    if (!LIST_JOIN.test(text.slice(prev.end, next.start))) break;
+    out.unshift(prev);
+  }
+  return out;
+}
+
+/** "…等151个项目开工建设": 等, a count of projects and nothing else between the list and the stage word. */
+const BATCH_BEFORE_STAGE =
+  /等(?:[一二三四五六七八九十百千\d]+[个项批])?[^，,。；;、]{0,8}项目[^，,。；;]{0,3}$/;
+/** "新开工…项目有22个，如A、B等": the words that open the list of a batch named before it. */
+const LIST_OPENER = /(?:如|包括|分别是|分别为|主要有|其中有|涵盖)[:：]?/g;
+
+/**
+ * The listed projects a batch's stage word speaks for: the list right before "等N个项目<stage>", or the
+ * list a stage's batch opens ("新开工…项目有22个，如A、B等"), in the same clause run of one sentence.
+ */
+export function namesStagedByBatch(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  const before = text.slice(sentence.start, stage.start);
+  const tail = BATCH_BEFORE_STAGE.exec(before);
+  if (tail) return listedNamesBefore(text, names, sentence.start + tail.index);
+  const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
+  LIST_OPENER.lastIndex = 0;
+  const opener = LIST_OPENER.exec(after);
+  if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
+    return [];
+  return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
 }

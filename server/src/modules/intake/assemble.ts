@@ -6,7 +6,13 @@
 // another firm, in which case the fact is kept for that firm and joins its project later.
 
 import { type FirmFacts, finishProjects } from './assemble-finish';
-import { articleKey, capacityLedNames, listedNamesAfter, periodKey } from './assemble-rules';
+import {
+  articleKey,
+  capacityLedNames,
+  listedNamesAfter,
+  namesStagedByBatch,
+  periodKey,
+} from './assemble-rules';
 import { type CleanText, lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { type DateToken, findDates, parseArticleDate } from './date-parser';
 import {
@@ -47,7 +53,9 @@ export interface Assembled {
   sentenceProject: Map<number, ProjectBuilder>;
 }
 
-const PLANNED_MARK = /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标/g;
+/** Markers of a stage still to come; 希望/尽快/早日 are what officials wish for a project at its signing. */
+const PLANNED_MARK =
+  /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标|希望|尽快|早日|早(?=[建投开达见])/g;
 const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 const COMPANY_VERBS = /投资|建设|投建|设立|实施|推进|签约|落户|入驻|引进|承建|合作|入股|由|打造|新上|计划/;
 const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
@@ -315,7 +323,15 @@ export function assemble(input: AssembleInput): Assembled {
         for (const r of resolved)
           if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
       }
-      if (b && !(listTail && !b.aggregate)) b.stages.push(st);
+      // "联森产业园、半导体产业园等151个项目开工建设", "新开工…项目有22个，如A、B等": a batch's stage is
+      // the stage of each project its list names, whichever batch of the sentence it is.
+      if (!st.planned) {
+        for (const n of namesStagedByBatch(text, within(names, sent), sent, st)) {
+          const lb = explicitBuilder.get(n);
+          if (lb && !lb.aggregate && !lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
+        }
+      }
+      if (b && !(listTail && !b.aggregate) && !b.stages.some((x) => x.start === st.start)) b.stages.push(st);
       else if (!b) {
         const fc = keepForFirm(st.start);
         if (fc)

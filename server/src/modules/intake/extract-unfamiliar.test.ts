@@ -3,7 +3,7 @@
 // in a list's tail stages every item; a capacity in a name; sales words; a firm that signed and then
 // "该项目"; and passages without a project give none.
 import { describe, expect, it } from 'vitest';
-import { listedNamesAfter } from './assemble-rules';
+import { listedNamesAfter, listedNamesBefore } from './assemble-rules';
 import { findFirmMentions, findParks } from './entity-extractor';
 import { extractPage } from './extract';
 import { findRoledMoney } from './money-roles';
@@ -107,6 +107,41 @@ describe('parks, third round (issue 13)', () => {
       '东岳轴承生产项目',
       '华瑞技改项目',
     ]);
-    expect(listedNamesAfter(text, names, 0)).toEqual([]);
+    expect(listedNamesAfter(text, names, text.indexOf('。'))).toEqual([]);
+  });
+});
+
+describe('stages of listed projects, third round (issue 13)', () => {
+  it('each batch of a sentence stages the list right before its 等N个项目', () => {
+    const text =
+      '宝镁轻合金、鑫力达智能装备组件等续建项目顺利推进；联森五金机电制造产业园、青山半导体生态产业园等151个项目开工建设，开工率73%。';
+    const stageOf = (name: string) => projectsOf(text).find((p) => p.name.startsWith(name))?.stage?.stage;
+    expect(stageOf('联森')).toBe('开工');
+    expect(stageOf('青山半导体')).toBe('开工');
+    expect(stageOf('宝镁')).toBe('在建');
+  });
+
+  it('a batch named before its list (新开工…项目有22个，如A、总投资…的B) stages every item', () => {
+    const text =
+      '新开工50亿元以上制造业项目有22个，如总投资210亿元的东岳集成电路晶圆制造项目、总投资116亿元的华瑞光储一体新能源产业基地项目等。';
+    const ps = projectsOf(text);
+    expect(ps.map((p) => p.stage?.stage)).toEqual(['开工', '开工']);
+    expect(ps.map((p) => p.investment?.yuan)).toEqual([21_000_000_000, 11_600_000_000]);
+  });
+
+  it('what an official hopes for at a signing is not the stage reached', () => {
+    const text =
+      '近日，总投资20亿元的20GW超薄单晶硅片项目正式签约落户青山开发区。市长表示，希望项目投资方尽快启动实质性开工建设，争取项目早建成、早投产。';
+    const [p] = projectsOf(text);
+    expect(p?.stage?.stage).toBe('签约');
+  });
+
+  it('a list read before a position ends at the first gap that is not a list word', () => {
+    const text = '东岳轴承生产项目总投资1亿元。华瑞技改项目、总投资2亿元的宏达冷链物流项目等5个项目开工。';
+    const names = findProjectNames(text, []);
+    expect(listedNamesBefore(text, names, text.indexOf('等')).map((n) => n.name)).toEqual([
+      '华瑞技改项目',
+      '宏达冷链物流项目',
+    ]);
   });
 });
