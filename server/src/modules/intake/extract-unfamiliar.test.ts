@@ -7,6 +7,7 @@ import { listedNamesAfter, listedNamesBefore } from './assemble-rules';
 import { findFirmMentions, findParks } from './entity-extractor';
 import { extractPage } from './extract';
 import { findRoledMoney } from './money-roles';
+import { judgeProjectStem } from './project-concreteness';
 import { findProjectNames } from './project-names';
 
 const projectsOf = (text: string, articleDate = '2024-05-10') =>
@@ -142,6 +143,27 @@ describe('stages of listed projects, third round (issue 13)', () => {
     expect(listedNamesBefore(text, names, text.indexOf('等')).map((n) => n.name)).toEqual([
       '华瑞技改项目',
       '宏达冷链物流项目',
+    ]);
+  });
+});
+
+describe('phrases that are not projects, third round (issue 13)', () => {
+  it.each(['董家口三大产业链', '海晶3大产业链关键', '市举行2022年第四季度'])(
+    '%s项目 names no project',
+    (stem) => {
+      expect(judgeProjectStem(stem).concrete).toBe(false);
+    },
+  );
+
+  it('项目区, 项目部 and 项目库 name no project; 项目区位 and 项目部分 stay the project’s', () => {
+    const named = (text: string) =>
+      findProjectNames(text, [])
+        .filter((n) => !n.reference)
+        .map((n) => n.name);
+    expect(named('位于杏山项目区的鑫达肉业有限公司投产近一年。东岳轴承项目部设在园区。')).toEqual([]);
+    expect(named('东岳轴承项目区位优势明显，东岳轴承项目部分厂房已完工。')).toEqual([
+      '东岳轴承项目',
+      '东岳轴承项目',
     ]);
   });
 });

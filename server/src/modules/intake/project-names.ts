@@ -193,6 +193,13 @@ function findInvestedNames(text: string): ProjectNameMention[] {
   return out;
 }
 
+/**
+ * "杏山项目区", "项目部", "项目库": 项目 as the first half of another noun (project area, site office, pool)
+ * names no project; 项目区位, 项目部分, 项目组成 are the project's own location, part, make-up.
+ */
+const COMPOUND_AFTER =
+  /^(?:区(?!位|域)|部(?!分|署)|组(?!织|成|建)|办(?!理|公)|库(?!存|房)|制(?!造|作|定|品))/;
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -235,6 +242,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       const firmShort =
         stem.length >= 2 && firms.some((f) => f.name.includes(stem) || f.declaredAlias?.includes(stem));
       const generic =
+        COMPOUND_AFTER.test(after) ||
         GENERIC_STEM.test(stem) ||
         stem.length < 2 ||
         isCategoryOnly(stem) ||
