@@ -167,3 +167,29 @@ describe('phrases that are not projects, third round (issue 13)', () => {
     ]);
   });
 });
+
+describe('lists and batches, third round (issue 13)', () => {
+  const named = (text: string) =>
+    findProjectNames(text, [])
+      .filter((n) => !n.reference)
+      .map((n) => n.name);
+
+  it('a list before 等一批…的项目 or 等9个市、县重点项目 names its items', () => {
+    expect(
+      named('东岳钢铁特钢板材技改升级、华瑞新材料产业基地二期等一批投资体量大、市场前景广阔的项目加快建设。'),
+    ).toEqual(['东岳钢铁特钢板材技改升级项目', '华瑞新材料产业基地二期项目']);
+    expect(named('园区承担的汇达医疗、骏远零部件产业园等9个市、县重点项目总投资26.5亿元。')).toEqual([
+      '汇达医疗项目',
+      '骏远零部件产业园项目',
+    ]);
+  });
+
+  it('figures said of 此次集中开工项目 or 这些项目 are the batch’s, not the project in focus', () => {
+    const text =
+      '总投资72亿元的东岳数字经济产业综合基地项目开工。此次集中开工项目达产后，预计年产值113.8亿元，纳税超3.78亿元。';
+    const [p] = projectsOf(text);
+    expect(p?.investment?.yuan).toBe(7_200_000_000);
+    expect(p?.outputValue).toBeNull();
+    expect(p?.tax).toBeNull();
+  });
+});

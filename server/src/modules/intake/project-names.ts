@@ -53,10 +53,17 @@ function isCategoryOnly(stem: string): boolean {
 const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
 /** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
-const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([\u4e00-\u9fff]{0,8})$/;
+const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([^，,。；;：:\n等]{0,20})$/;
+/** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
+const LEVELS = /^(?:[省市县区](?:级)?、)*[省市县区](?:级)?/;
+/** "等一批投资体量大、市场前景广阔的项目": a description ending in 的 says what kind, not which. */
+const DESCRIPTION = /^(?:一批|一系列)?[^，,。；;：:\n]{0,16}的$/;
 function listBefore(before: string): RegExpExecArray | null {
   const m = LIST_TAIL.exec(before);
-  return m && (m[1] === '' || isCategoryOnly(m[1] ?? '')) ? m : null;
+  const tail = m?.[1] ?? '';
+  if (!m) return null;
+  const category = (t: string) => t === '' || (/^[\u4e00-\u9fff]{0,8}$/.test(t) && isCategoryOnly(t));
+  return category(tail) || category(tail.replace(LEVELS, '')) || DESCRIPTION.test(tail) ? m : null;
 }
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
 
@@ -99,7 +106,7 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
   for (const raw of raws) {
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
-      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
     const item = raw.slice(lead).replace(/项目$/, '');
@@ -200,6 +207,13 @@ function findInvestedNames(text: string): ProjectNameMention[] {
 const COMPOUND_AFTER =
   /^(?:区(?!位|域)|部(?!分|署)|组(?!织|成|建)|办(?!理|公)|库(?!存|房)|制(?!造|作|定|品))/;
 
+/**
+ * "此次集中开工项目达产后…", "这些项目投产后…": the projects of a batch, not the one in focus; figures in
+ * the clause are the batch's. (本次签约项目 of a one-project report is left to refer to that project.)
+ */
+const BATCH_REFERENCE =
+  /(?:这些|上述|这批|该批|各|集中(?:签约|开工|投产|竣工|开竣工|签约开工|开工签约))(?:的)?(?:重点|重大|产业|招商引资)?$/;
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -216,7 +230,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const after = text.slice(end, end + 6);
     const sentence = sentenceAround(text, p);
     const beforeText = text.slice(Math.max(0, p - 12), p);
-    const listMatch = listBefore(beforeText);
+    const listMatch = listBefore(text.slice(Math.max(0, p - 26), p));
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
       /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
@@ -267,7 +281,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
           end,
           reference: generic,
           anaphoric: !generic && /(?:这是一个|这是|是一个|也是)$/.test(lead),
-          aggregate,
+          aggregate: aggregate || (generic && BATCH_REFERENCE.test(beforeText)),
           companyHint: generic ? null : hint,
         });
       }
