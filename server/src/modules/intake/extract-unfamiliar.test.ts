@@ -7,8 +7,10 @@ import { listedNamesAfter, listedNamesBefore } from './assemble-rules';
 import { findFirmMentions, findParks } from './entity-extractor';
 import { extractPage } from './extract';
 import { findRoledMoney } from './money-roles';
+import { similarProjectNames } from './project-builder';
 import { judgeProjectStem } from './project-concreteness';
 import { findProjectNames } from './project-names';
+import { findCapacities } from './quantity-parser';
 
 const projectsOf = (text: string, articleDate = '2024-05-10') =>
   extractPage(text, { articleDate })
@@ -191,5 +193,28 @@ describe('lists and batches, third round (issue 13)', () => {
     expect(p?.investment?.yuan).toBe(7_200_000_000);
     expect(p?.outputValue).toBeNull();
     expect(p?.tax).toBeNull();
+  });
+});
+
+describe('names and capacities, third round (issue 13)', () => {
+  it('a capacity ends where the next item brings its own 年产', () => {
+    const caps = findCapacities('东岳碳素公司年产50万吨预焙阳极、华瑞集团年产600万套轿车子午胎等项目开工。');
+    expect(caps.map((c) => c.items.map((i) => i.value))).toEqual([[500_000], [6_000_000]]);
+  });
+
+  it('a space between two codes stays inside the name (20GW N型)', () => {
+    const [p] = projectsOf('近日，计划总投资20亿元的20GW N型超薄单晶硅片项目正式签约落户青山开发区。');
+    expect(p?.name).toBe('20GW N型超薄单晶硅片项目');
+    expect(p?.capacity?.items[0]).toMatchObject({ value: 20, unit: 'GW' });
+  });
+
+  it('the same product name with the firm in front or a word more is the same project', () => {
+    expect(
+      similarProjectNames(
+        '20GW N型超薄单晶硅片项目',
+        '双鹏新能源科技(江苏)有限公司20GW N型太阳能超薄单晶硅片项目',
+      ),
+    ).toBe(true);
+    expect(similarProjectNames('东岳轴承生产项目', '华瑞冷链物流生产项目')).toBe(false);
   });
 });

@@ -87,7 +87,7 @@ function extendThroughCapacity(text: string, start: number): number {
 function stripPrefix(stem: string): string {
   let s = stem
     .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
-    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前)/, '');
+    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '');
   const park = PARK_PREFIX.exec(s);
   // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
   if (park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
