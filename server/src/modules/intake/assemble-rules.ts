@@ -1,10 +1,18 @@
-// Small rules used by assemble.ts: date period keys for tense, and projects named by a capacity.
+// Small rules used by assemble.ts: the tense of a stage, date period keys, projects named by a capacity,
+// and the project names of a list (a zone or a batch stage speaks for each listed item).
 
-import { startingIn } from './clean-text';
-import type { ArticleDate } from './date-parser';
+import { type Sentence, startingIn } from './clean-text';
+import type { ArticleDate, DateToken } from './date-parser';
 import { scanBack } from './name-scan';
 import type { ProjectNameMention } from './project-names';
 import type { CapacityToken } from './quantity-parser';
+import type { StageMention } from './stage-signal';
+
+/** Markers of a stage still to come; 希望/尽快/早日 are what officials wish for a project at its signing. */
+const PLANNED_MARK =
+  /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标|希望|尽快|早日|早(?=[建投开达见])/g;
+/** Markers of a stage reached. */
+const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 
 const VERB_END = /(?:达到|实现|形成|具备|可|能|将|预计|计划|新增|拥有|满足|项目|该公司|公司)$/;
 
@@ -145,4 +153,34 @@ export function namesStagedByBatch(
   if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
     return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
+}
+
+/** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
+export function isPlannedStage(
+  text: string,
+  dates: readonly DateToken[],
+  todayKey: number | null,
+  st: StageMention,
+  s: Sentence,
+): boolean {
+  let last: { at: number; planned: boolean } | null = null;
+  const before = text.slice(s.start, st.start);
+  for (const re of [PLANNED_MARK, DONE_MARK]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null = re.exec(before);
+    while (m !== null) {
+      if (!last || m.index >= last.at) last = { at: m.index, planned: re === PLANNED_MARK };
+      m = re.exec(before);
+    }
+  }
+  for (const d of startingIn(dates, s.start, st.start)) {
+    if (d.end > st.start || todayKey === null) continue;
+    const from = periodKey(d.date, false);
+    const to = periodKey(d.date, true);
+    const rel = d.start - s.start;
+    if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
+    if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
+  }
+  // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
+  return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }
