@@ -202,6 +202,14 @@ describe('names and capacities, third round (issue 13)', () => {
     expect(caps.map((c) => c.items.map((i) => i.value))).toEqual([[500_000], [6_000_000]]);
   });
 
+  it('a name built by 该项目 in its own sentence is that project, not another', () => {
+    const text =
+      '东岳新能源高效电池制造基地项目总投资110亿元。该项目占地800亩，规划建设三栋标准化厂房，实现20GW高效晶硅电池项目建设。';
+    const ps = projectsOf(text);
+    expect(ps.map((p) => p.name)).toEqual(['东岳新能源高效电池制造基地项目']);
+    expect(ps[0]?.investment?.yuan).toBe(11_000_000_000);
+  });
+
   it('a space between two codes stays inside the name (20GW N型)', () => {
     const [p] = projectsOf('近日，计划总投资20亿元的20GW N型超薄单晶硅片项目正式签约落户青山开发区。');
     expect(p?.name).toBe('20GW N型超薄单晶硅片项目');

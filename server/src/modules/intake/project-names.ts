@@ -280,7 +280,12 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
           start: generic ? p : stemStart,
           end,
           reference: generic,
-          anaphoric: !generic && /(?:这是一个|这是|是一个|也是)$/.test(lead),
+          // "该项目占地800亩…，实现20GW高效晶硅电池项目建设": a name in a sentence about 该项目 is that project.
+          anaphoric:
+            !generic &&
+            (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
+              (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
+                /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart)))),
           aggregate: aggregate || (generic && BATCH_REFERENCE.test(beforeText)),
           companyHint: generic ? null : hint,
         });
