@@ -1,5 +1,6 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { isDeadline, MEASURE_LABELS, SOURCE_LABELS } from '../../../../../shared/src/agreement';
 import { ComplianceStatusTag, useFormatMeasure } from '../../../components/measure-value';
@@ -9,6 +10,8 @@ import { errorText } from '../../../lib/error-text';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ComplianceItem } from '../api/use-agreement-views';
+
+const PAGE_SIZE = 50;
 
 /** The actual figure of an item: the date reached (deadlines) or the value, its source, a conflict. */
 export function ActualCell({ item }: { item: ComplianceItem }) {
@@ -90,13 +93,30 @@ export function ComplianceCards({
   const { t, pick } = useI18n();
   const format = useFormatMeasure();
   const gapText = useGapText();
+  // Pages of 50 cut here, with the phone tables' 上一页/下一页 (List's own pagination is left out of
+  // the build: web/build/antd-unused-parts.ts).
+  const [page, setPage] = useState(1);
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
   if (!loading && items.length === 0) return <Empty />;
   return (
     <List<ComplianceItem>
       loading={loading}
-      dataSource={items}
+      dataSource={items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
       rowKey="commitmentId"
-      pagination={items.length > 50 ? { pageSize: 50, size: 'small', simple: true } : false}
+      footer={
+        pages > 1 ? (
+          <Flex justify="space-between" align="center" gap={8}>
+            <Button disabled={current <= 1} onClick={() => setPage(current - 1)}>
+              {t('phone.prevPage')}
+            </Button>
+            <span>{t('phone.pageOf', { current, pages })}</span>
+            <Button disabled={current >= pages} onClick={() => setPage(current + 1)}>
+              {t('phone.nextPage')}
+            </Button>
+          </Flex>
+        ) : null
+      }
       data-testid="compliance-cards"
       renderItem={(i) => (
         <List.Item style={{ padding: '4px 0' }}>
