@@ -324,3 +324,46 @@ export function stageTotals(
     .groupBy('project.stage')
     .execute();
 }
+
+export interface KanbanCardRow {
+  id: string;
+  code: string;
+  name: string;
+  stage: string;
+  total_investment: number | null;
+  priority: string | null;
+  is_sample: number;
+}
+
+/**
+ * The first `perColumn` projects of every stage under the list's filters, in one statement: the
+ * list's `-totalInvestment` order (NULLs last, then id) numbered within each stage, so a column's
+ * next page from the list (offset `perColumn`) continues exactly where these stop.
+ */
+export function kanbanCardRows(
+  db: Q,
+  dialect: DialectName,
+  f: Omit<ProjectListFilter, 'sort' | 'limit' | 'offset'>,
+  scope: ProjectScope,
+  today: string,
+  perColumn: number,
+): Promise<KanbanCardRow[]> {
+  const order = orderNullsLow(dialect, 'project.total_investment', 'desc');
+  const ranked = filteredProjects(db, dialect, f, scope, today).select([
+    'project.id',
+    'project.code',
+    'project.name',
+    'project.stage',
+    'project.total_investment',
+    'project.priority',
+    'project.is_sample',
+    sql<number>`row_number() over (partition by project.stage order by ${order}, project.id desc)`.as('rank'),
+  ]);
+  return db
+    .selectFrom(ranked.as('ranked'))
+    .select(['id', 'code', 'name', 'stage', 'total_investment', 'priority', 'is_sample'])
+    .where('ranked.rank', '<=', perColumn)
+    .orderBy('ranked.stage')
+    .orderBy('ranked.rank')
+    .execute();
+}
