@@ -8,6 +8,7 @@ import {
 } from '../../server/src/modules/project/project.repository';
 import { KANBAN_FIRST_CARDS } from '../../server/src/modules/project/project-kanban.service';
 import { todayInShanghai } from '../../shared/src/dates';
+import { PROJECT_STAGES } from '../../shared/src/project-stage';
 import { WORLD_NOW_MS } from '../generate/context';
 import { captureStatements } from '../lib/capture-sql';
 import type { Scenario } from './types';
@@ -16,12 +17,13 @@ const TODAY = todayInShanghai(new Date(WORLD_NOW_MS));
 
 /**
  * What GET /api/projects/kanban runs with no filter (project-kanban.service.ts): the per-stage counts
- * and totals, the first cards of every column in one windowed query, the late milestones of those
- * cards. Also the raw side of bench/kanban-browser.ts.
+ * and totals, the first cards of every non-empty column (a query each), the late milestones of
+ * those cards. Also the raw side of bench/kanban-browser.ts.
  */
 export async function kanbanStatements(kysely: Kysely<Database>, dialect: DialectName): Promise<void> {
-  await stageTotals(kysely, dialect, { limit: 0, offset: 0 }, { kind: 'all' }, TODAY);
-  const rows = await kanbanCardRows(kysely, dialect, {}, { kind: 'all' }, TODAY, KANBAN_FIRST_CARDS);
+  const totals = await stageTotals(kysely, dialect, { limit: 0, offset: 0 }, { kind: 'all' }, TODAY);
+  const stages = PROJECT_STAGES.map((s) => s.key).filter((key) => totals.some((t) => t.stage === key));
+  const rows = await kanbanCardRows(kysely, dialect, {}, { kind: 'all' }, TODAY, stages, KANBAN_FIRST_CARDS);
   await lateStatsOf(
     kysely,
     rows.map((r) => r.id),
