@@ -251,6 +251,16 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     await waitForGraph(2, 2);
     await page.getByTestId('relation-filter-all').click();
     await waitForGraph(3, 3);
+    // The tooltip of the firm (hovering its name) shows the markup as text, and makes no element of it.
+    await graph.locator('svg text', { hasText: '测试中心企业' }).hover();
+    // The tooltip is the chart's other child beside the one holding the SVG.
+    const tooltip = graph.locator('.echarts-for-react > div', {
+      hasText: centre,
+      hasNot: page.locator('svg'),
+    });
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain(centre);
+    expect(await page.locator('[data-testid="firm-relations"] b').count()).toBe(0);
     // The same edges as sentences, collapsed under the graph (the accessible fallback).
     const list = page.getByTestId('firm-relation-list');
     await list.getByText('以列表查看（3 条）').click();
