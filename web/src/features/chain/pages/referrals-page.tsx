@@ -162,6 +162,8 @@ export function ReferralsPage() {
                 dataSource={referrals.data?.referrers ?? []}
                 columns={columns}
                 pagination={{ pageSize: 15, hideOnSinglePage: true }}
+                // On a phone the four figures would leave the firm's name one character: it scrolls.
+                scroll={{ x: 520 }}
                 data-testid="referral-totals"
               />
             </Card>
