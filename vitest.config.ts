@@ -2,10 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE.md #8): pure unit tests, API tests that run the same files on SQLite and on
 // PostgreSQL, and browser tests. `*.api.test.ts` files are picked up by both database projects.
-// On a 2-core machine vitest runs one file at a time (its default, cores - 1): two API workers made the
-// heaviest files (the route walk) time out under load and saved little.
+// Two files at a time, of any tier, on this 2-core machine: one browser file keeps about one core
+// busy (its server, Chromium and the test), an API file about one, and each file has its own server,
+// database copy and port, so they do not meet. One at a time left a core idle and took ~16 min.
 export default defineConfig({
   test: {
+    maxWorkers: 2,
     reporters: ['default', './scripts/summary-reporter.ts'],
     setupFiles: ['./server/src/test/fail-on-console-error.ts'],
     projects: [
@@ -52,7 +54,6 @@ export default defineConfig({
           globalSetup: ['./e2e/support/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

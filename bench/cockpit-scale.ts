@@ -89,24 +89,28 @@ function median(xs: number[]) {
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 }
 
-async function replay(db: Db, ops: Statement[]): Promise<number> {
-  const t0 = performance.now();
+/** Replays the statements one after another; returns the total and each statement's time (ms). */
+async function replay(db: Db, ops: Statement[]): Promise<{ total: number; each: number[] }> {
+  const each: number[] = [];
   if (db.sqliteRaw) {
     for (const o of ops) {
+      const t = performance.now();
       const st = db.sqliteRaw.prepare(o.sql);
       if (st.reader) st.all(...(o.params as unknown[]));
       else st.run(...(o.params as unknown[]));
+      each.push(performance.now() - t);
     }
   } else {
     const client = new pg.Client({ connectionString: db.databaseUrl as string });
     await client.connect();
-    const t1 = performance.now();
-    for (const o of ops) await client.query(o.sql, o.params as unknown[]);
-    const ms = performance.now() - t1;
+    for (const o of ops) {
+      const t = performance.now();
+      await client.query(o.sql, o.params as unknown[]);
+      each.push(performance.now() - t);
+    }
     await client.end();
-    return ms;
   }
-  return performance.now() - t0;
+  return { total: each.reduce((a, b) => a + b, 0), each };
 }
 
 async function time(label: string, db: Db, code: CockpitCode, runs: number) {
@@ -119,15 +123,41 @@ async function time(label: string, db: Db, code: CockpitCode, runs: number) {
     const ops = await captureStatements(db, read);
     const app: number[] = [];
     const raw: number[] = [];
+    let last: number[] = [];
     for (let r = 0; r < runs; r++) {
       const t0 = performance.now();
       await read(db.kysely);
       app.push(performance.now() - t0);
-      raw.push(await replay(db, ops));
+      const rep = await replay(db, ops);
+      raw.push(rep.total);
+      last = rep.each;
     }
     console.log(
       `${label.padEnd(7)} ${db.dialect.padEnd(8)} ${(park ? `park ${park}` : 'zone').padEnd(10)} cockpit median ${median(app).toFixed(1).padStart(9)} ms (min ${Math.min(...app).toFixed(1)})   raw SQL same statements ${median(raw).toFixed(1).padStart(9)} ms  (${ops.length} statements, ${runs} runs)`,
     );
+    if (detail)
+      for (const i of last
+        .map((_, i) => i)
+        .sort((a, b) => (last[b] ?? 0) - (last[a] ?? 0))
+        .slice(0, 5))
+        console.log(
+          `    ${(last[i] ?? 0).toFixed(1).padStart(8)} ms  ${ops[i]?.sql.replace(/\s+/g, ' ').slice(0, 160)}`,
+        );
+  }
+}
+
+let detail = false;
+
+/** A database filled by an earlier run with the same number of projects (and its milestones). */
+async function filledAlready(db: Db, n: number): Promise<boolean> {
+  try {
+    const r = await sql<{
+      p: number;
+      m: number;
+    }>`select (select count(*) from project) as p, (select count(*) from milestone) as m`.execute(db.kysely);
+    return Number(r.rows[0]?.p) === n && Number(r.rows[0]?.m) === n;
+  } catch {
+    return false;
   }
 }
 
@@ -138,12 +168,15 @@ async function main() {
       projects: { type: 'string', default: '1000000' },
       tree: { type: 'string' },
       runs: { type: 'string', default: '5' },
+      reuse: { type: 'boolean', default: false },
+      detail: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
+  detail = values.detail;
   if (values.help) {
     console.log(
-      'node --import tsx bench/cockpit-scale.ts --db sqlite|postgres --projects N [--tree /other/checkout] [--runs 5]',
+      'node --import tsx bench/cockpit-scale.ts --db sqlite|postgres --projects N [--tree /other/checkout] [--runs 5] [--reuse] [--detail]\n  --reuse   keep the database of an earlier run with N projects (no --tree): migrate it and time\n  --detail  print the five slowest statements of each read (last raw run)',
     );
     return;
   }
@@ -156,8 +189,11 @@ async function main() {
     const name = process.env.LZ_BENCH_PG_DB ?? 'lz_cockpit_scale';
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+    if (!(values.reuse && exists)) {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
@@ -172,15 +208,19 @@ async function main() {
   } else {
     const file = path.join(here, '.bench', 'cockpit-scale.sqlite');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
+    if (!values.reuse) for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
     db = openSqlite(file);
   }
   const before = values.tree ? await load(path.resolve(values.tree)) : null;
   const after = await load(here);
+  const reused = values.reuse && !before && (await filledAlready(db, n));
   await (before ?? after).migrate(db);
   let t0 = performance.now();
-  await fill(db, n);
-  console.log(`${n} projects + ${n} milestones made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (reused) console.log(`reusing the database of an earlier run (${n} projects)`);
+  else {
+    await fill(db, n);
+    console.log(`${n} projects + ${n} milestones made in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
   if (before) {
     await time('before', db, before, runs);
     t0 = performance.now();

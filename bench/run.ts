@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { buildApp } from '../server/src/app';
 import { DEFAULT_DEMO_PASSWORD } from '../server/src/config';
 import { hashPassword } from '../server/src/lib/secrets';
@@ -24,6 +25,7 @@ import {
 import { runHttpLoad } from './lib/http-load';
 import { runRawLoad } from './lib/raw-load';
 import { formatTable, type ScenarioResult, writeResults } from './lib/report';
+import { PROVINCE_ANCHOR } from './scenarios/anchor';
 import { formatExtractionTable, runExtractionBench } from './scenarios/extraction';
 import { SCENARIOS } from './scenarios/registry';
 import { formatStartupTable, runStartupBench } from './scenarios/startup';
@@ -37,7 +39,8 @@ const USAGE = `usage: npm run bench -- [options]
   --db sqlite|postgres|both     which databases to run on (default both; PostgreSQL at
                                 LZ_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test,
                                 in a database lz_bench_<scale> or LZ_BENCH_PG_DB)
-  --scenario a,b                only these scenarios (default all): ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')}
+  --scenario a,b                only these scenarios (default all): ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')};
+                                province-anchor = ${PROVINCE_ANCHOR.join(', ')} (issue 19's anchors)
   --duration 10                 seconds per scenario and side (1..600)
   --seed 20261125               generator seed
   --read-workers 2              read worker threads of the app under test (0..8)
@@ -67,7 +70,10 @@ function parseCli() {
     throw new Error('--db must be sqlite, postgres or both');
   const duration = Number(values.duration);
   if (!(duration > 0 && duration <= 600)) throw new Error('--duration must be 1..600 seconds');
-  const wanted = values.scenario?.split(',').map((s) => s.trim());
+  const wanted = values.scenario
+    ?.split(',')
+    .map((s) => s.trim())
+    .flatMap((s) => (s === 'province-anchor' ? [...PROVINCE_ANCHOR] : [s]));
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.includes(s.name)) : [...SCENARIOS];
   // `extraction` (the news extractor's speed, in process) and `startup` (the built product started
   // from outside) need neither the generated data nor the app in process: not in the registry.
@@ -136,6 +142,8 @@ async function benchOne(
     if (!address || typeof address === 'string') throw new Error('no listening address');
     const baseUrl = `http://127.0.0.1:${address.port}`;
     const cookie = await login(baseUrl);
+    const mib = () => process.memoryUsage().rss / 2 ** 20;
+    const rssIdle = mib();
     for (const scenario of opts.scenarios) {
       const ctx = { db: bench.db, generation, rng: Rng.derive(opts.seed, `scenario:${scenario.name}`) };
       const prepared = await scenario.prepare(ctx);
@@ -170,6 +178,13 @@ async function benchOne(
       if (http.main.non2xx + http.main.errors > 0) process.exitCode = 1;
       console.log(formatTable([result]).split('\n').slice(2).join('\n'));
     }
+    // The app runs in this process (with its read workers and the load thread): a relative figure;
+    // the built product's own idle RSS is the startup scenario's.
+    const rssAfter = mib();
+    await new Promise((r) => setTimeout(r, 5_000));
+    console.log(
+      `  RSS of the bench process (app in process) on ${bench.db.dialect}: idle ${rssIdle.toFixed(0)} MiB, after the scenarios ${rssAfter.toFixed(0)} MiB, 5 s later ${mib().toFixed(0)} MiB`,
+    );
   } finally {
     await app.close();
     await removeRunLeftovers(bench.db);
@@ -211,8 +226,16 @@ async function main() {
         skipped.push(why);
         continue;
       }
-      console.log(`PostgreSQL: preparing lz_bench_${opts.scale}`);
+      console.log(`PostgreSQL: preparing ${process.env.LZ_BENCH_PG_DB ?? `lz_bench_${opts.scale}`}`);
       bench = await openBenchPostgres(pgBase, generation, log);
+      // The figures depend on these: print them with the run (README: "PostgreSQL for a zone").
+      const settings = await sql<{ name: string; setting: string; unit: string | null }>`
+        select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem',
+          'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather', 'max_connections')
+        order by name`.execute(bench.db.kysely);
+      console.log(
+        `  settings: ${settings.rows.map((r) => `${r.name}=${r.setting}${r.unit ? ` ${r.unit}` : ''}`).join(', ')}`,
+      );
     } else {
       console.log(`SQLite: preparing ${BENCH_DIR}/lz-${opts.scale}.sqlite`);
       bench = await openBenchSqlite(generation, log);

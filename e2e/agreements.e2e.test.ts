@@ -1,4 +1,8 @@
-import type { Browser } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, SKIP_BROWSER } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
@@ -10,13 +14,16 @@ import { E2E_PASSWORD, type RunningServer, startServer } from './support/server'
 describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () => {
   let server: RunningServer;
   let browser: Browser;
+  let tmp = '';
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-agree-'));
   }, 90_000);
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('shows 乖宝’s 承诺 5.6亿元, a 落后 row and the A–D classes', async () => {
@@ -76,4 +83,203 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 60_000);
+
+  /** The statistics template (as the page offers it) with rows filled in by Chinese header. */
+  async function statisticsTable(page: Page, rows: Array<Record<string, string | number>>, name: string) {
+    const res = await page.request.get(`${server.url}/api/actuals/template.xlsx`);
+    expect(res.status()).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0] as ExcelJS.Worksheet;
+    const col = new Map<string, number>();
+    ws.getRow(1).eachCell((cell, n) => col.set(String(cell.value).replace('*', ''), n));
+    rows.forEach((r, i) => {
+      const row = ws.getRow(4 + i);
+      for (const [h, v] of Object.entries(r)) row.getCell(col.get(h) as number).value = v;
+      row.commit();
+    });
+    const file = path.join(tmp, name);
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('an agreement entered, a statistics table refused then imported, the project behind on tax: compliance, cockpit, warning, action, notice, 亩均', async () => {
+    // The cockpit and the warnings judge the last complete year (its figures are in).
+    const year = new Date().getFullYear() - 1;
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(20_000);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await loginAs(page, server.url, 'admin', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    const json = async <T>(url: string) =>
+      (await (await page.request.get(`${server.url}${url}`)).json()) as T;
+
+    // A demo project with an investor and no agreement yet.
+    type P = { id: string; code: string; name: string };
+    const projects = (await json<{ items: P[] }>('/api/projects?limit=40')).items;
+    let project: P | null = null;
+    let firmName = '';
+    for (const p of projects) {
+      const detail = await json<{ investors: Array<{ firmName: string }> }>(`/api/projects/${p.id}`);
+      const agreements = await json<{ items: unknown[] }>(`/api/projects/${p.id}/agreements`);
+      if (detail.investors.length > 0 && agreements.items.length === 0) {
+        project = p;
+        firmName = (detail.investors[0] as { firmName: string }).firmName;
+        break;
+      }
+    }
+    if (!project) throw new Error('no demo project without an agreement');
+
+    // 1. Enter the agreement: tax of 1000万元 promised for the year.
+    await page.goto(`${server.url}/projects/${project.id}`);
+    const card = page.getByTestId('agreement-card');
+    await card.getByRole('button', { name: '新建协议' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('承诺事项').waitFor();
+    await dialog.getByLabel('协议编号').fill('E2E-履约-001');
+    await dialog.getByLabel('签订日期').fill(`${year - 1}-03-01`);
+    await dialog.getByLabel('园区方').fill('开发区管委会');
+    await dialog.getByLabel('签约企业').fill(firmName);
+    await dialog.getByLabel('指标').click();
+    await page.locator('.ant-select-item-option[title="税收"]').click();
+    await dialog.getByPlaceholder('数值').fill('1000');
+    await dialog.getByPlaceholder('到期年份').fill(String(year));
+    const [created] = await Promise.all([
+      page.waitForResponse(
+        (r) => r.url().endsWith(`/api/projects/${project.id}/agreements`) && r.request().method() === 'POST',
+      ),
+      dialog.getByRole('button', { name: /确\s*定/ }).click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    await card.getByText('1000万元').first().waitFor();
+
+    // 2. The statistics table with one bad row: refused whole, nothing written, the error file offered.
+    const good = {
+      企业: firmName,
+      项目编号: project.code,
+      年度: year,
+      来源: '统计局',
+      确认人: '统计局李科长',
+      税收: '500万',
+    };
+    const bad = { ...good, 企业: '不存在的企业有限公司' };
+    await page.goto(`${server.url}/compliance?year=${year}`);
+    await page.getByTestId('compliance-summary').waitFor();
+    const upload = page.locator('input[type=file]');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/actuals/import')),
+      upload.setInputFiles(await statisticsTable(page, [good, bad], 'stats-bad.xlsx')),
+    ]);
+    expect((await refused.json()) as unknown).toMatchObject({ ok: false, imported: 0, errorCount: 1 });
+    const errorsBox = page.getByTestId('actual-import-errors');
+    await errorsBox.waitFor();
+    expect(await errorsBox.innerText()).toContain('第 5 行');
+    const actuals = await json<{ items: unknown[] }>(`/api/projects/${project.id}/actuals`);
+    expect(actuals.items).toEqual([]);
+    const [errorDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      errorsBox.getByRole('button', { name: '下载错误文件' }).click(),
+    ]);
+    const errorPath = path.join(tmp, 'errors.xlsx');
+    await errorDownload.saveAs(errorPath);
+    const errorBook = new ExcelJS.Workbook();
+    await errorBook.xlsx.readFile(errorPath);
+    expect(String(errorBook.worksheets[0]?.getRow(5).getCell(1).value)).toContain('不存在的企业有限公司');
+
+    // Fixed (the bad row taken out): imported.
+    const [imported] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/actuals/import')),
+      upload.setInputFiles(await statisticsTable(page, [good], 'stats-fixed.xlsx')),
+    ]);
+    expect((await imported.json()) as unknown).toMatchObject({ ok: true, imported: 1 });
+
+    // 3. Behind on tax in the compliance view (500万 of 1000万 promised).
+    await page.goto(`${server.url}/compliance?year=${year}&status=behind`);
+    const taxRow = page.locator('tr').filter({ hasText: project.name }).filter({ hasText: '税收' });
+    await taxRow.getByTestId('compliance-behind').waitFor();
+    expect(await taxRow.innerText()).toContain('500万元');
+    await page.screenshot({ path: '/tmp/compliance-behind.png' });
+
+    // The 履约提醒函 of that project: a .docx download, and the file itself answers 200 as a docx.
+    const [notice] = await Promise.all([
+      page.waitForEvent('download'),
+      taxRow.getByRole('button', { name: /提醒函/ }).click(),
+    ]);
+    expect(notice.suggestedFilename()).toBe(`履约提醒函-${project.code}-${year}.docx`);
+    const docx = await page.request.get(
+      `${server.url}/api/projects/${project.id}/compliance-notice.docx?year=${year}`,
+    );
+    expect(docx.status()).toBe(200);
+    expect(docx.headers()['content-type']).toContain('wordprocessingml');
+    expect((await docx.body()).subarray(0, 2).toString()).toBe('PK');
+
+    // A consequence on the behind commitment: 约谈.
+    await taxRow.getByTestId('compliance-act').click();
+    const act = page.getByRole('dialog');
+    await act.getByLabel('说明').fill('约谈企业负责人，督促按季度报送税收');
+    const [acted] = await Promise.all([
+      page.waitForResponse((r) => /\/api\/agreements\/[^/]+\/actions$/.test(r.url())),
+      act.getByRole('button', { name: /确\s*定/ }).click(),
+    ]);
+    expect(acted.status(), await acted.text()).toBe(201);
+    const recorded = (await acted.json()) as { actions: Array<{ kind: string; note: string | null }> };
+    expect(recorded.actions).toEqual([expect.objectContaining({ kind: 'interview' })]);
+    await act.waitFor({ state: 'hidden' });
+
+    // 4. The cockpit's 履约 figure counts it, and opens the same list.
+    const zone = await json<{ summary: { behind: number } }>(`/api/compliance?year=${year}`);
+    await page.goto(`${server.url}/cockpit`);
+    const behindLink = page.getByTestId('cockpit-compliance-behind');
+    await behindLink.waitFor();
+    expect(await behindLink.innerText()).toBe(`${year} 年履约落后 ${zone.summary.behind} 项`);
+    await behindLink.click();
+    await page.waitForURL(/\/compliance\?/);
+    await taxRow.getByTestId('compliance-behind').waitFor();
+
+    // 5. The warnings list, filtered to 履约落后, names the project.
+    await page.goto(`${server.url}/warnings?kind=commitment_behind`);
+    const warningRow = page.getByTestId('warnings-table').locator('tr').filter({ hasText: project.name });
+    await warningRow.first().waitFor();
+    expect(await warningRow.first().innerText()).toContain('履约落后');
+    expect(
+      await page
+        .getByTestId('warnings-table')
+        .locator('tbody tr.ant-table-row')
+        .filter({ hasNotText: '履约落后' })
+        .count(),
+    ).toBe(0);
+
+    // 6. Run the 亩均 evaluation of the year and open its ranking.
+    await page.goto(`${server.url}/mu-evaluations`);
+    const [ran] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/mu-evaluations') && r.request().method() === 'POST'),
+      page.getByRole('button', { name: /开始评价/ }).click(),
+    ]);
+    expect(ran.status(), await ran.text()).toBe(201);
+    const evaluation = (await ran.json()) as {
+      year: number;
+      items: Array<{ class: string | null; rank: number | null }>;
+    };
+    expect(evaluation.year).toBe(year);
+    const rated = evaluation.items.filter((i) => i.class !== null);
+    expect(rated.length).toBeGreaterThan(0);
+    await page.getByTestId('mu-counts').waitFor();
+    const first = rated.find((i) => i.rank === 1);
+    await page.getByTestId(`mu-class-${first?.class}`).first().waitFor();
+    await page.screenshot({ path: '/tmp/mu-ranking.png' });
+
+    // 7. The compliance list on a phone: cards, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/compliance?year=${year}&status=behind`);
+    const phoneCard = page
+      .getByTestId('compliance-card')
+      .filter({ hasText: project.name })
+      .filter({ hasText: '税收' });
+    await phoneCard.getByTestId('compliance-behind').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/compliance-phone-cards.png', fullPage: false });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

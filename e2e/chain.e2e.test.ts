@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** Industrial chains (issue 4) in a real browser: map → missing link → targets → lead; editor; PNG. */
@@ -138,7 +138,7 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     await canvas.waitFor();
     const box = await canvas.boundingBox();
     expect(box?.height ?? 0).toBeGreaterThanOrEqual(48 * 28);
-    await page.waitForTimeout(500);
+    await chartsFinished(page);
     await screenshot(page, 'chain-map-60-links');
     await page.close();
   });

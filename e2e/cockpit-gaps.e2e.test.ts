@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -259,7 +259,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/screen`);
     await page.getByTestId('cockpit-funnel').locator('canvas').first().waitFor();
-    await page.waitForTimeout(1500); // the charts' entry animation
+    await chartsFinished(page);
     await screenshot(page, 'cockpit-gaps-wall-screen');
     // (Browser-side code as strings: the e2e project has no DOM types.)
     const scroll = (await page.evaluate(

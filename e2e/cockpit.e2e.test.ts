@@ -4,8 +4,9 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
-import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { renderDocx, SKIP_OFFICE } from './support/office';
+import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
 
 /**
  * Dispatch and the cockpit in a real browser (issue 6): a firm files its round report with a site
@@ -40,6 +41,8 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
   let firm: Page;
   let leader: Page;
   let tmp = '';
+  /** The downloaded dispatch .docx (rendered by the next test). */
+  let docx = '';
   let before: CockpitJson;
   const pageErrors: string[] = [];
 
@@ -140,7 +143,7 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     await page.goto(`${server.url}/screen`);
     await page.getByTestId('wall-screen').waitFor();
     await page.getByTestId('cockpit-funnel').locator('canvas').first().waitFor();
-    await page.waitForTimeout(1500); // let the charts finish their entry animation
+    await chartsFinished(page);
     const size = await page.getByTestId('wall-screen').boundingBox();
     expect(size?.width).toBe(1920);
     const file = path.join(path.dirname(await screenshot(page, 'wall-screen')), 'wall-screen-viewport.png');
@@ -152,6 +155,20 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     // Nothing on the wall is a menu: no side navigation.
     expect(await page.locator('.ant-layout-sider').count()).toBe(0);
     await wall.close();
+  });
+
+  it('the leader issues the round’s report: 签发 takes a 文号 with the 发文单位 and 抄送', async () => {
+    const roundId = before.latestRound?.id as string;
+    await leader.goto(`${server.url}/rounds/${roundId}`);
+    await leader.getByTestId('report-issue').click();
+    // The form offers the zone's 管委会 as the issuing unit the first time.
+    await poll(() => leader.getByTestId('report-issuer').inputValue()).toContain('管理委员会');
+    await leader.getByTestId('report-cc').fill('市商务局、市投资促进中心');
+    await leader.getByRole('button', { name: '签发并取文号' }).click();
+    await poll(() => leader.getByTestId('report-doc-number').innerText()).toMatch(
+      /^[周月]调度〔\d{4}〕第1期$/,
+    );
+    await screenshot(leader, 'round-issued');
   });
 
   it('the dispatch report downloads and carries the figures', async () => {
@@ -170,6 +187,71 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     expect(xml).toContain(`已报送${reported + 1}个`);
     expect(xml).toContain('浏览器测试');
     expect(xml).toContain('仿宋_GB2312');
+    expect(xml).toMatch(/[周月]调度〔\d{4}〕第1期/);
     expect(pageErrors).toEqual([]);
+    docx = file;
   });
+
+  // As a reader gets it: LibreOffice prints the .docx; its 合计 rows carry the round's roll-up.
+  it.skipIf(SKIP_OFFICE)(
+    'the dispatch .docx renders to PNG and its 合计 rows are the round’s totals',
+    async () => {
+      expect(docx).toBeTruthy();
+      const { pages, pngs } = renderDocx(docx);
+      const text = pages.join('\n');
+      expect(text).toMatch(/[周月]调度〔\d{4}〕第 ?1 ?期/);
+      expect(text).toContain('抄送：市商务局、市投资促进中心。');
+
+      const roundId = before.latestRound?.id as string;
+      const detail = (await (await leader.request.get(`${server.url}/api/rounds/${roundId}`)).json()) as {
+        rollups: { zone: Record<'projects' | 'reported', number> & Record<string, number> };
+      };
+      const z = detail.rollups.zone;
+      const wan = (yuan: number) =>
+        (yuan / 10_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      const expected = [
+        '合计',
+        String(z.projects),
+        wan(z.totalInvestment as number),
+        wan(z.investmentPeriod as number),
+        wan(z.fundsPeriod as number),
+        `${z.reported}/${z.projects}`,
+        wan(z.investmentInStats as number),
+        wan(z.investmentCumulative as number),
+      ];
+      // The chain table and the park table each end with the same 合计 row, whole on one line.
+      const totals = text
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((cells) => cells[0] === '合计');
+      expect(totals).toEqual([expected, expected]);
+
+      // Every page is a PNG with ink on it (not a blank render).
+      expect(pngs.length).toBe(pages.filter((p) => p.trim()).length);
+      const blank = await browser.newPage();
+      for (const png of pngs) {
+        const inked = (await blank.evaluate(
+          `(async (b64) => {
+          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          const img = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+          const canvas = new OffscreenCanvas(img.width, img.height);
+          const g = canvas.getContext('2d');
+          g.drawImage(img, 0, 0);
+          const d = g.getImageData(0, 0, img.width, img.height).data;
+          let dark = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 384) dark++;
+          return dark / (img.width * img.height);
+        })(${JSON.stringify(fs.readFileSync(png).toString('base64'))})`,
+        )) as number;
+        expect(inked, png).toBeGreaterThan(0.005);
+      }
+      await blank.close();
+      // Kept beside the browser screenshots, for a person to look at.
+      const shots = path.join(ROOT, 'test-results', 'screenshots');
+      fs.mkdirSync(shots, { recursive: true });
+      for (const [i, png] of pngs.entries()) {
+        fs.copyFileSync(png, path.join(shots, `dispatch-docx-page-${i + 1}.png`));
+      }
+    },
+  );
 });

@@ -28,10 +28,12 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     const parks = (await (await page.request.get(`${server.url}/api/parks`)).json()).items as Array<{
       id: string;
       name: string;
-      chains: Array<{ id: string }>;
+      chains: Array<{ id: string; name: string }>;
     }>;
     const park = parks.find((p) => p.name === '坤源宠物食品用品产业园');
     const petChain = park?.chains[0]?.id ?? '';
+    const petChainName = park?.chains[0]?.name ?? '';
+    expect(petChainName).not.toBe('');
     const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
       user: { id: string };
     };
@@ -56,10 +58,45 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     await page.getByTestId('import-apply').click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
 
-    // The map, filtered to the pet chain's plots for sale: the imported ones are there.
-    await page.goto(`${server.url}/map?chainId=${petChain}&status=for_sale`);
-    await page.getByTestId('park-map').locator('canvas').first().waitFor();
+    // The whole map draws the three imported plots (the list beside the canvas names what it drew).
+    type MapAnswer = { features: Array<{ properties: { name: string; kind: string; status: string } }> };
+    const mapAnswer = (match: (u: URL) => boolean) =>
+      page
+        .waitForResponse((r) => r.ok() && new URL(r.url()).pathname === '/api/map' && match(new URL(r.url())))
+        .then(async (r) => (await r.json()) as MapAnswer);
+    const drawnCount = async (map: MapAnswer) => {
+      const chart = page.locator(
+        `[data-testid="park-map"][data-drawn="true"][data-features="${map.features.length}"]`,
+      );
+      await chart.waitFor();
+      return map.features.length;
+    };
+    const wholeAnswer = mapAnswer((u) => u.search === '');
+    await page.goto(`${server.url}/map`);
+    const whole = await wholeAnswer;
+    expect(whole.features.map((f) => f.properties.name)).toEqual(
+      expect.arrayContaining(['E2E-1', 'E2E-2', 'E2E-3']),
+    );
+    const allFeatures = await drawnCount(whole);
     const list = page.getByTestId('map-plot-list');
+
+    // Filter by hand: the pet chain, plots for sale (待出让 — the vacant land).
+    await page.getByTestId('map-chain').click();
+    await page.keyboard.type(petChainName);
+    await page.locator('.ant-select-item-option').filter({ hasText: petChainName }).first().click();
+    const filteredAnswer = mapAnswer(
+      (u) => u.searchParams.get('status') === 'for_sale' && u.searchParams.get('chainId') === petChain,
+    );
+    await page.getByTestId('map-status').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '待出让' }).first().click();
+    await page.keyboard.press('Escape');
+    const filtered = await filteredAnswer;
+    const plotsShown = filtered.features.filter((f) => f.properties.kind === 'plot');
+    expect(plotsShown.every((f) => f.properties.status === 'for_sale')).toBe(true);
+    expect(plotsShown.map((f) => f.properties.name)).toEqual(
+      expect.arrayContaining(['E2E-1', 'E2E-2', 'E2E-3']),
+    );
+    expect(await drawnCount(filtered)).toBeLessThan(allFeatures);
     await list.getByText('E2E-1').waitFor();
     const statuses = await list.locator('.ant-tag').allInnerTexts();
     expect(statuses.length).toBeGreaterThan(0);
@@ -80,6 +117,26 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     await page.getByTestId('park-figures').waitFor();
     await expect.poll(() => taken.innerText()).not.toBe(before);
     await screenshot(page, 'parks-detail');
+
+    // A new unit by the form: the park's floor space counts it.
+    const floorSpace = await page.getByTestId('park-figures').innerText();
+    await page.getByTestId('unit-create').click();
+    const form = page.getByTestId('unit-form');
+    await form.getByLabel('楼栋').fill('E2E厂房');
+    await form.getByLabel('单元').fill('E2E-U1');
+    await form.getByLabel('面积（m²）').fill('1234');
+    await page.getByTestId('unit-form-save').click();
+    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('park-figures').innerText()).not.toBe(floorSpace);
+
+    // A project placed in the park links to it by reference.
+    const projects = (await (await page.request.get(`${server.url}/api/projects?limit=100`)).json())
+      .items as Array<{ id: string; parkRef: { id: string } | null }>;
+    const placed = projects.find((p) => p.parkRef?.id === park?.id);
+    expect(placed).toBeDefined();
+    await page.goto(`${server.url}/projects/${placed?.id}`);
+    await page.getByTestId('project-park-link').click();
+    await page.waitForURL(`${server.url}/parks/${park?.id}`);
 
     // The same map on a phone.
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signedInPage } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** Opens an antd Select by its test id and picks the option whose text contains `text`. */
@@ -27,10 +27,13 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     await server?.stop();
   });
 
-  async function signedIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await loginAs(page, server.url, username, E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+  /** Signed in through the API; `home` opens the workbench for tests that start from its bell or badge. */
+  async function signedIn(username: string, home = false): Promise<Page> {
+    const page = await signedInPage(browser, server.url, username, E2E_PASSWORD);
+    if (home) {
+      await page.goto(server.url);
+      await page.getByTestId('logout').waitFor();
+    }
     return page;
   }
 
@@ -86,7 +89,7 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
   });
 
   it('the firm sees it in its inbox and confirms', async () => {
-    const page = await signedIn('firm');
+    const page = await signedIn('firm', true);
     await page.getByTestId('inbox-badge').click();
     await page.waitForURL(/\/$/);
     const toConfirm = page.getByTestId('workbench-toConfirm');
@@ -175,7 +178,7 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     const listUrl = dept.url();
     await dept.close();
 
-    const office = await signedIn('duchashi');
+    const office = await signedIn('duchashi', true);
     // The bell opens the 工作台, whose 待我确认 lists what awaits the 督查室's verification.
     await office.getByTestId('inbox-badge').click();
     await office.waitForURL(/\/$/);

@@ -22,7 +22,10 @@ const PHONE_PAGES = [
   'project/pages/project-detail-page',
   'request/pages/request-detail-page',
   'request/pages/requests-page',
+  'cockpit/pages/cockpit-page',
   'cockpit/pages/warnings-page',
+  'lead/pages/leads-page',
+  'project/pages/projects-page',
 ];
 
 const manifest = JSON.parse(fs.readFileSync(path.join(DIST, '.vite', 'manifest.json'), 'utf8'));

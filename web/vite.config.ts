@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { antdUnusedParts } from './build/antd-unused-parts';
 
 const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
 const server = 'http://127.0.0.1:8080';
@@ -8,7 +9,7 @@ const server = 'http://127.0.0.1:8080';
 // In development, Vite serves the UI and forwards the API to the running server.
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), antdUnusedParts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -17,6 +17,7 @@ export interface HttpStreamResult {
   requests: number;
   perSecond: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   maxMs: number;
   non2xx: number;

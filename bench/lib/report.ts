@@ -26,6 +26,7 @@ const HEAD = [
   'scale',
   'req/s',
   'p50 ms',
+  'p95 ms',
   'p99 ms',
   'raw ops/s',
   'raw p50',
@@ -45,6 +46,7 @@ function cells(r: ScenarioResult): string[] {
     r.scale,
     f(r.http.perSecond, 0),
     f(r.http.p50Ms),
+    f(r.http.p95Ms),
     f(r.http.p99Ms),
     r.raw ? f(r.raw.perSecond, 0) : '—',
     r.raw ? f(r.raw.p50Ms, 2) : '—',
@@ -75,7 +77,7 @@ export function formatTable(results: ScenarioResult[]): string {
     if (r.background) {
       const b = r.background;
       out.push(
-        `  ${r.scenario}/${r.db} slow stream: ${b.requests} requests, p50 ${f(b.p50Ms)} ms, p99 ${f(b.p99Ms)} ms, max ${f(b.maxMs)} ms`,
+        `  ${r.scenario}/${r.db} slow stream: ${b.requests} requests, p50 ${f(b.p50Ms)} ms, p95 ${f(b.p95Ms)} ms, p99 ${f(b.p99Ms)} ms, max ${f(b.maxMs)} ms`,
       );
     }
   }

@@ -1,6 +1,8 @@
 import type { PlotTable, UnitTable } from '../../server/src/db/database';
+import type { OutlineGeometry } from '../../server/src/lib/geo';
 import { newId } from '../../server/src/lib/ids';
 import { mapBuildings, mapParks, mapPlots } from '../../server/src/modules/map/map.repository';
+import { plotShapeColumns } from '../../server/src/modules/plot/plot.service';
 import { plotCandidates, unitCandidates } from '../../server/src/modules/site/site.repository';
 import { PARK_LIMITS, PLOT_STATUSES, UNIT_STATUSES } from '../../shared/src/park';
 import { captureStatements } from '../lib/capture-sql';
@@ -82,9 +84,7 @@ async function ensureLand(ctx: ScenarioContext): Promise<string[]> {
       min_tax_per_mu: null,
       max_energy_per_output: null,
       project_id: null,
-      geometry_json: JSON.stringify(g),
-      centre_lng: lng + 0.0015,
-      centre_lat: lat + 0.0015,
+      ...plotShapeColumns(g as OutlineGeometry),
       attributes_json: '{}',
       note: null,
       is_sample: 1,

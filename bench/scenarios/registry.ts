@@ -1,3 +1,4 @@
+import { mixed200Scenario, projectDetailScenario, readWhileCockpitScenario } from './anchor';
 import { auditByActorScenario, eventLoopHealthScenario } from './audit';
 import { chainMapScenario, chainTargetsScenario } from './chain';
 import { cockpitScenario, dispatchReportScenario } from './dispatch';
@@ -11,12 +12,15 @@ export const SCENARIOS: readonly Scenario[] = [
   auditByActorScenario,
   eventLoopHealthScenario,
   projectsByChainScenario,
+  projectDetailScenario,
   projectSearchScenario,
   kanbanScenario,
   chainTargetsScenario,
   chainMapScenario,
   cockpitScenario,
+  readWhileCockpitScenario,
   dispatchReportScenario,
   parkMapScenario,
   siteMatchScenario,
+  mixed200Scenario,
 ];

@@ -33,12 +33,15 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Screenshots go to test-results/screenshots so a person can look at what the tests saw. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots go to test-results/screenshots so a person can look at what the tests saw: the whole
+ * page, or (`fullPage: false`) the screen as the user sees it, for an open dialog.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   const dir = path.join(ROOT, 'test-results', 'screenshots');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
@@ -52,4 +55,35 @@ export async function loginAs(
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Waits until every ECharts chart on the page has drawn the last frame of its animation (its box
+ * gets `data-chart-finished` on ECharts' `finished` event, web/src/lib/chart-finished.ts).
+ */
+export async function chartsFinished(page: Page): Promise<void> {
+  await page.locator('[data-chart]').first().waitFor();
+  // No chart left unfinished (a locator, not a string to evaluate: the app's CSP forbids eval).
+  await page.locator('[data-chart]:not([data-chart-finished="true"])').first().waitFor({ state: 'detached' });
+}
+
+/**
+ * A page of its own browser context, signed in through the API (POST /api/auth/login sets the session
+ * cookie in the context). For tests about something other than signing in: it spares the login page
+ * and the home page a full load each (foundation.e2e walks the sign-in form itself).
+ */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  password: string,
+  viewport: { width: number; height: number } = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
+  if (!res.ok()) throw new Error(`sign-in of ${username} answered ${res.status()}: ${await res.text()}`);
+  const page = await context.newPage();
+  // The context goes with its page: tests close the page they were given.
+  page.once('close', () => void context.close());
+  return page;
 }

@@ -1,9 +1,11 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { ATTACHMENT_VISIBILITY } from './attachment-visibility';
 import type { AppConfig } from './config';
 import type { Db } from './db/connect';
 import { createReadRunner } from './db/read-pool';
+import { ESCALATION_SOURCES } from './escalation-sources';
 import { type Clock, systemClock } from './lib/clock';
 import { newId } from './lib/ids';
 import { actualRoutes } from './modules/actual/actual.routes';
@@ -114,6 +116,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('reads', reads);
   // Routes that send messages (the notify sweep) put the zone's address in their links.
   app.decorate('publicUrl', opts.config.publicUrl ?? null);
+  app.decorate('escalationSources', ESCALATION_SOURCES);
   app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {
     request.reads = reads;
@@ -168,7 +171,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(complianceRoutes);
   await app.register(muRoutes);
   await app.register(notifyRoutes);
-  await app.register(attachmentRoutes);
+  await app.register(attachmentRoutes, { visibility: ATTACHMENT_VISIBILITY });
   await app.register(cockpitRoutes);
   await app.register(warningRoutes);
   await app.register(roundRoutes);

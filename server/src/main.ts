@@ -35,7 +35,9 @@ export async function serve(config: AppConfig): Promise<void> {
     readWorkerPgPoolSize: pools.perWorker,
   });
   // Escalations and outbound messages: recomputed from the data every minute (idempotent).
-  const stopSweeper = startSweeper(db, systemClock, app.log, undefined, { publicUrl: config.publicUrl });
+  const stopSweeper = startSweeper(db, systemClock, app.escalationSources, app.log, undefined, {
+    publicUrl: config.publicUrl,
+  });
   const shutdown = async () => {
     stopSweeper();
     await app.close();

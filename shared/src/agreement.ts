@@ -97,14 +97,35 @@ export type ActualPeriod = (typeof ACTUAL_PERIODS)[number];
 export const COMPLIANCE_STATUSES = ['met', 'behind', 'not_due', 'no_data'] as const;
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
-/** What the zone did about a commitment (an extension also amends the commitment's due date). */
+/**
+ * What the zone did about a commitment: 约谈 (interview), 暂缓兑现奖励, 追回已兑现扶持资金 (subsidy
+ * recovered), 调整地价, 同意延期 (an extension also amends the commitment's due date), 发函提醒.
+ */
 export const CONSEQUENCE_KINDS = [
+  'interview',
   'reward_withheld',
+  'subsidy_recovered',
   'land_price_adjusted',
   'extension_granted',
   'notice_sent',
 ] as const;
 export type ConsequenceKind = (typeof CONSEQUENCE_KINDS)[number];
+
+/**
+ * How serious a commitment behind is, as a warning (预警): a deadline by the days it is late
+ * (≥ 180 high, ≥ 30 medium); a figure by the share of the promise missing (≥ 30 % high, ≥ 10 %
+ * medium) — a tenth short of the tax promised is already what the zone's rules call a breach.
+ */
+export function commitmentBehindSeverity(i: {
+  measure: CommitmentMeasure;
+  committed: number | null;
+  gap: number | null;
+}): 'high' | 'medium' | 'low' {
+  const gap = i.gap ?? 0;
+  if (isDeadline(i.measure)) return gap >= 180 ? 'high' : gap >= 30 ? 'medium' : 'low';
+  const share = i.committed && i.committed > 0 ? gap / i.committed : 1;
+  return share >= 0.3 ? 'high' : share >= 0.1 ? 'medium' : 'low';
+}
 
 export const MU_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export type MuClass = (typeof MU_CLASSES)[number];

@@ -127,7 +127,9 @@ export function rankUnits(
 
 /**
  * task_overdue: a supervised task (督办任务) in progress past its deadline; problem_overdue: a
- * problem-list item (问题清单) neither verified nor awaiting verification past its deadline.
+ * problem-list item (问题清单) neither verified nor awaiting verification past its deadline;
+ * commitment_behind: an investment-agreement commitment behind in the last complete year (履约考核,
+ * the year the cockpit's 履约 figure counts), its severity by commitmentBehindSeverity (agreement.ts).
  */
 export const WARNING_KINDS = [
   'milestone_late',
@@ -136,6 +138,7 @@ export const WARNING_KINDS = [
   'round_missing',
   'task_overdue',
   'problem_overdue',
+  'commitment_behind',
 ] as const;
 export type WarningKind = (typeof WARNING_KINDS)[number];
 export const SEVERITIES = ['high', 'medium', 'low'] as const;

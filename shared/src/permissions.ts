@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   // The zone's stage norms decide which projects are flagged as stuck: a zone-wide rule, admins only.
   'warning.norms': ['admin'],
   'report.read': ['admin', 'leader', 'officer'],
+  // 签发: a 文号 is taken for good, so only who signs documents off (a leader) or the admin issues one.
+  'report.issue': ['admin', 'leader'],
   'round.read': ['admin', 'leader', 'officer', 'enterprise'],
   'round.manage': ['admin'],
   'round.report': ['admin', 'officer', 'enterprise'],

@@ -125,8 +125,17 @@ export function isMilestoneLate(
   return !m.doneDate && m.plannedDate < today;
 }
 
+/** Where a problem list (问题清单) comes from: an inspection, a meeting, an audit … */
+export const PROBLEM_SOURCES = ['inspection', 'meeting', 'audit', 'supervision', 'other'] as const;
+export type ProblemSource = (typeof PROBLEM_SOURCES)[number];
+
 /** Problem items (问题清单) are closed one by one (逐条销号); this is how each one stands. */
-export type ProblemItemState = 'open' | 'overdue' | 'closed_on_time' | 'closed_late';
+export const PROBLEM_ITEM_STATES = ['open', 'overdue', 'closed_on_time', 'closed_late'] as const;
+export type ProblemItemState = (typeof PROBLEM_ITEM_STATES)[number];
+
+/** A campaign (专项行动) runs numbered actions, or is a reform pilot programme (改革试点). */
+export const CAMPAIGN_KINDS = ['actions', 'reform'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 
 export function problemItemState(
   item: { deadline: LocalDate; closedDate: LocalDate | null },

@@ -22,11 +22,16 @@ import type {
 import type {
   LateDayStatTable,
   MilestoneDayStatTable,
+  ParkLateDayStatTable,
+  ParkMilestoneDayStatTable,
+  ParkStageDayStatTable,
   ProjectLateFromTable,
   ProjectRollupTable,
   StageDayStatTable,
 } from './tables-cockpit';
 import type {
+  DocumentSequenceTable,
+  ReportIssueTable,
   RoundPhotoTable,
   RoundProjectTable,
   RoundReminderTable,
@@ -408,6 +413,8 @@ export interface Database {
   round_report_revision: RoundReportRevisionTable;
   round_photo: RoundPhotoTable;
   round_reminder: RoundReminderTable;
+  document_sequence: DocumentSequenceTable;
+  report_issue: ReportIssueTable;
   target: TargetTable;
   stage_norm: StageNormTable;
   zone: ZoneTable;
@@ -440,6 +447,9 @@ export interface Database {
   milestone_day_stat: MilestoneDayStatTable;
   project_late_from: ProjectLateFromTable;
   late_day_stat: LateDayStatTable;
+  park_stage_day_stat: ParkStageDayStatTable;
+  park_late_day_stat: ParkLateDayStatTable;
+  park_milestone_day_stat: ParkMilestoneDayStatTable;
   import_job: ImportJobTable;
   import_bulk: ImportBulkTable;
   import_report: ImportReportTable;

@@ -19,6 +19,9 @@ import * as m20261206_agreements from './migrations/20261206_0016_agreements';
 import * as m20261206_project_parties from './migrations/20261206_0017_project_parties';
 import * as m20261206_parks_plots from './migrations/20261206_0018_parks_plots';
 import * as m20261206_zone_rollups from './migrations/20261206_0019_zone_rollups';
+import * as m20261206_park_rollups from './migrations/20261206_0020_park_rollups';
+import * as m20261206_report_issue from './migrations/20261206_0021_report_issue';
+import * as m20261206_plot_bbox from './migrations/20261206_0022_plot_bbox';
 import * as m20261206_delivery_link from './migrations/20261206_0024_delivery_link';
 import * as m20261206_followup_location from './migrations/20261206_0025_followup_location';
 
@@ -45,6 +48,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0016_agreements': m20261206_agreements,
   '20261206_0017_project_parties': m20261206_project_parties,
   '20261206_0019_zone_rollups': m20261206_zone_rollups,
+  '20261206_0021_report_issue': m20261206_report_issue,
+  '20261206_0022_plot_bbox': m20261206_plot_bbox,
+  '20261206_0020_park_rollups': m20261206_park_rollups,
 };
 
 class StaticProvider implements MigrationProvider {

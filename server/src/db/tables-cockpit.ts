@@ -1,5 +1,5 @@
 /**
- * The cockpit's roll-ups (migration 20261206_0019): counts the database keeps with triggers so the
+ * The cockpit's roll-ups (migrations 20261206_0019 and _0020 for parks): counts the database keeps with triggers so the
  * cockpit and the warnings read a few thousand rows instead of every project. '' stands for "none"
  * in a key (no park, no link, no stage date).
  */
@@ -11,6 +11,10 @@ export interface ProjectRollupTable {
   stage: string;
   projects: number;
   investment: number;
+  /** Projects with a total investment (the leader's switch counts them). */
+  valued: number;
+  /** Sum of funds in place (ledger). */
+  funds: number;
 }
 
 /** Projects per current stage and the date they entered it. */
@@ -30,10 +34,34 @@ export interface MilestoneDayStatTable {
 export interface ProjectLateFromTable {
   project_id: string;
   first_planned: string;
+  /** The project's park ('' for none), kept when the project moves. */
+  park: string;
 }
 
 /** Projects per earliest open planned date (project_late_from grouped). */
 export interface LateDayStatTable {
   first_planned: string;
   projects: number;
+}
+
+/** Projects per park, current stage and the date they entered it. */
+export interface ParkStageDayStatTable {
+  park: string;
+  stage: string;
+  stage_date: string;
+  projects: number;
+}
+
+/** Projects per park and earliest open planned date (project_late_from grouped). */
+export interface ParkLateDayStatTable {
+  park: string;
+  first_planned: string;
+  projects: number;
+}
+
+/** Open milestones (no actual date) per park of their project and planned date. */
+export interface ParkMilestoneDayStatTable {
+  park: string;
+  planned_date: string;
+  milestones: number;
 }

@@ -109,3 +109,26 @@ export interface StageNormTable {
   max_days: number;
   updated_at: string;
 }
+
+/** The last 文号 number handed out per round kind and year (migration 0021). */
+export interface DocumentSequenceTable {
+  kind: string;
+  year: number;
+  last_number: number;
+}
+
+/** A dispatch report issued as an official document: its 文号, 发文单位 and 抄送 as issued. */
+export interface ReportIssueTable {
+  id: string;
+  round_id: string;
+  kind: string;
+  year: number;
+  number: number;
+  doc_number: string;
+  issuer: string;
+  cc: string;
+  issued_by: string | null;
+  issued_by_name: string | null;
+  issued_on: string;
+  created_at: string;
+}

@@ -47,6 +47,11 @@ export interface PlotTable {
   geometry_json: string | null;
   centre_lng: number | null;
   centre_lat: number | null;
+  /** The outline's bounding box (degrees), written with it: the map answers its box without parsing. */
+  bbox_west: number | null;
+  bbox_south: number | null;
+  bbox_east: number | null;
+  bbox_north: number | null;
   /** Imported attribute columns not mapped to a field, kept as text. */
   attributes_json: string;
   note: string | null;

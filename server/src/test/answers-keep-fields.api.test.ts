@@ -100,6 +100,11 @@ describe.skipIf(SKIP_DB)('answers keep every field their handler returns', () =>
         ]),
         ...(await ids('/api/requests?limit=5')).map((id) => `/api/requests/${id}`),
         ...(await ids('/api/intake')).map((id) => `/api/intake/${id}`),
+        // Tasks, problem lists, campaigns, programmes: two records each keep the run short.
+        ...(await ids('/api/tasks?limit=2')).map((id) => `/api/tasks/${id}`),
+        ...(await ids('/api/problem-lists?limit=2')).map((id) => `/api/problem-lists/${id}`),
+        ...(await ids('/api/campaigns')).slice(0, 2).map((id) => `/api/campaigns/${id}`),
+        ...(await ids('/api/programmes?limit=2')).map((id) => `/api/programmes/${id}`),
       ];
       for (const url of urls) await get(url);
     }

@@ -21,14 +21,10 @@ const WEB = path.join(import.meta.dirname, '../../../web/src');
 const NOT_YET_CONVERTED = new Set([
   'components/firm-select.tsx',
   'components/import-modal.tsx',
-  'features/campaign/api/use-campaigns.ts',
   'features/chain/api/use-chains.ts',
   'features/cockpit/api/use-cockpit.ts',
   'features/firm/api/use-bulk-import.ts',
-  'features/home/api/use-workbench.ts',
   'features/firm/api/use-firms.ts',
-  'features/problem/api/use-problems.ts',
-  'features/task/api/use-tasks.ts',
   'lib/use-link-options.ts',
 ]);
 

@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UPLOAD_LIMITS } from '../../../shared/src/upload-limits';
 import { AppError, type FieldError } from '../plugins/errors';
@@ -35,7 +36,14 @@ const MAX_WAITING = 16;
  */
 function workerUrl(): URL {
   const self = import.meta.url;
-  if (/\.[cm]?ts$/.test(self)) return new URL('./parse-worker-entry.mjs', self);
+  if (/\.[cm]?ts$/.test(self)) {
+    // The API tests run this file as TypeScript, and tsx compiling the readers in every new thread
+    // cost them seconds per upload; the test setup names the compiled worker when the build in
+    // dist/server is current (scripts/server-build-state.mjs), so the same code runs, compiled.
+    const compiled = process.env.LZ_TEST_COMPILED_PARSE_WORKER;
+    if (compiled) return pathToFileURL(compiled);
+    return new URL('./parse-worker-entry.mjs', self);
+  }
   return new URL(`./parse-worker${self.slice(self.lastIndexOf('.'))}`, self);
 }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeDocx, makeTextPdf, multipart, PASSAGES } from '../modules/intake/intake.test-fixtures';
 import { createTestApp, type Session, type TestApp } from '../test/test-app';
-import { SKIP_DB } from '../test/test-db';
+import { SKIP_DB, TEST_DB_KIND } from '../test/test-db';
 import { parseWorkersSettled } from './parse-runner';
 import {
   docxOf,
@@ -49,6 +49,8 @@ interface Answer {
 }
 
 const FIRM_HEADER = ['企业名称*', '统一社会信用代码'];
+/** Routes that answer 202 and record a refused file on a job row in the database. */
+const JOB_ROUTES: ReadonlySet<Route> = new Set<Route>(['import', 'bulk']);
 
 describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time, memory settles', () => {
   let t: TestApp;
@@ -213,12 +215,15 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
       ],
       ['truncated docx', 'intake', 'cut.docx', async () => (await makeDocx(['正文'])).subarray(0, 500), 400],
     ];
+    // A file is refused while it is read, before any database is touched, except on the two Excel
+    // imports, whose job row records the failure. PostgreSQL therefore runs those; SQLite runs all.
+    const cases = TEST_DB_KIND === 'postgres' ? named.filter(([, route]) => JOB_ROUTES.has(route)) : named;
     // Made first, so that what the test itself allocates is not counted as the server's.
     const files: Buffer[] = [];
-    for (const [, , , make] of named) files.push(await make());
+    for (const [, , , make] of cases) files.push(await make());
     await parseWorkersSettled();
     const before = settledMemory();
-    for (const [i, [label, route, name, , status]] of named.entries()) {
+    for (const [i, [label, route, name, , status]] of cases.entries()) {
       const answer = await expectRefused(label, route, name, files[i] as Buffer);
       if (status) expect(answer.status, label).toBe(status);
     }
@@ -235,33 +240,43 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
     afterNamed = after;
   }, 300_000);
 
-  it('fuzz: generated bombs and damaged files on every route are refused 4xx', async () => {
-    const attack = fc.oneof(
-      fc.record({
-        kind: fc.constant('bomb' as const),
-        mb: fc.integer({ min: 40, max: 400 }),
-        lie: fc.boolean(),
-        shared: fc.boolean(),
-      }),
-      fc.record({ kind: fc.constant('entries' as const), n: fc.integer({ min: 1001, max: 4000 }) }),
-      fc.record({
-        kind: fc.constant('truncate' as const),
-        at: fc.double({ min: 0, max: 0.999, noNaN: true }),
-      }),
-      fc.record({
-        kind: fc.constant('corrupt' as const),
-        at: fc.double({ min: 0, max: 0.999, noNaN: true }),
-        bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }),
-      }),
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom<Route>('intake', 'chain', 'import'), attack, async (route, a) => {
-        const bytes = await hostile(route, a);
-        await expectRefused(`fuzz ${route} ${JSON.stringify(a).slice(0, 60)}`, route, fileName(route), bytes);
-      }),
-      { numRuns: 10, endOnFailure: true },
-    );
-  }, 400_000);
+  // The readers, not the database, meet the generated files: one database is enough (see above).
+  it.skipIf(TEST_DB_KIND === 'postgres')(
+    'fuzz: generated bombs and damaged files on every route are refused 4xx',
+    async () => {
+      const attack = fc.oneof(
+        fc.record({
+          kind: fc.constant('bomb' as const),
+          mb: fc.integer({ min: 40, max: 400 }),
+          lie: fc.boolean(),
+          shared: fc.boolean(),
+        }),
+        fc.record({ kind: fc.constant('entries' as const), n: fc.integer({ min: 1001, max: 4000 }) }),
+        fc.record({
+          kind: fc.constant('truncate' as const),
+          at: fc.double({ min: 0, max: 0.999, noNaN: true }),
+        }),
+        fc.record({
+          kind: fc.constant('corrupt' as const),
+          at: fc.double({ min: 0, max: 0.999, noNaN: true }),
+          bytes: fc.uint8Array({ minLength: 1, maxLength: 16 }),
+        }),
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom<Route>('intake', 'chain', 'import'), attack, async (route, a) => {
+          const bytes = await hostile(route, a);
+          await expectRefused(
+            `fuzz ${route} ${JSON.stringify(a).slice(0, 60)}`,
+            route,
+            fileName(route),
+            bytes,
+          );
+        }),
+        { numRuns: 10, endOnFailure: true },
+      );
+    },
+    400_000,
+  );
 
   it('memory settles back near its starting level, and normal uploads still work', async () => {
     await parseWorkersSettled();

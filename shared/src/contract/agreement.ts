@@ -201,6 +201,9 @@ export type ActualImportResult = z.infer<typeof actualImportResultSchema>;
 export const complianceQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   projectId: idString.optional(),
+  /** The cockpit's scope, so its 履约 figure opens the same list. */
+  park: z.string().max(200).optional(),
+  chain: z.string().max(64).optional(),
 });
 
 export const complianceItemSchema = z.object({

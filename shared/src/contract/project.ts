@@ -66,7 +66,10 @@ export const projectSchema = z.object({
   investors: z.array(investorSchema),
   /** 项目公司 (signing company); null when not recorded. */
   company: projectCompanySchema.nullable(),
+  /** The park as imported or typed text (kept visible until the park reference is set). */
   park: z.string().nullable(),
+  /** The park the project sits in (issue 18): a reference, set on the form or when put on a plot. */
+  parkRef: z.object({ id: z.string(), name: z.string() }).nullable(),
   landMu: z.number().nullable(),
   totalInvestment: z.number().nullable(),
   fixedAssetInvestment: z.number().nullable(),
@@ -198,6 +201,8 @@ export const projectFields = {
   /** 项目公司: the signing firm; must exist (400 on `companyFirmId`). Investors stay as they are. */
   companyFirmId: idString.nullable().optional(),
   park: shortText.nullable().optional(),
+  /** The park (园区) as a reference; must exist (400 on `parkId`). */
+  parkId: idString.nullable().optional(),
   /** 亩: land area, up to a large industrial estate. */
   landMu: z.number().min(0).max(1_000_000).nullable().optional(),
   totalInvestment: money.nullable().optional(),

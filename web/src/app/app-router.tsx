@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
-import { RouterProvider } from 'react-router/dom';
+import { BrowserRouter, type RouteObject, useRoutes } from 'react-router';
 import { NotFoundResult } from '../components/not-found-result';
 import { RequireAuth } from '../features/auth/components/require-auth';
 import { RequirePermission } from '../features/auth/components/require-permission';
@@ -48,7 +47,7 @@ function moduleRoutes(module: AppModule): RouteObject[] {
   return [main, ...subpages];
 }
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     path: '/login',
     element: (
@@ -98,9 +97,17 @@ const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+function Routes() {
+  return useRoutes(routes);
+}
 
 /** The route tree: /login outside, everything else behind the session gate inside the layout. */
 export function AppRouter() {
-  return <RouterProvider router={router} />;
+  return (
+    <BrowserRouter>
+      <Routes />
+    </BrowserRouter>
+  );
 }

@@ -1,25 +1,17 @@
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, List, Space, Typography, Upload } from 'antd';
-import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from '../../../shared/src/attachments';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { List, Space, Typography } from 'antd';
 import type { AttachmentMeta } from '../../../shared/src/contract/attachment';
-import { api } from '../lib/api-client';
-import { errorText } from '../lib/error-text';
+import { lazyComponent } from '../lib/lazy-component';
 import { useI18n } from '../locales/i18n-context';
 
 export type { AttachmentMeta } from '../../../shared/src/contract/attachment';
 
-/** The file as base64 (what the upload routes take). */
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
+// The upload button (antd's Upload) loads after the list: most visits only read the files.
+const AttachmentUpload = lazyComponent(() => import('./attachment-upload').then((m) => m.AttachmentUpload));
 
 /**
- * Attachments of a record with an upload button. `uploadPath` is the record's attachments route;
- * files are checked here for size (the server checks size and type again).
+ * Attachments of a record, with an upload button when `uploadPath` (the record's attachments route)
+ * is given.
  */
 export function AttachmentList({
   files,
@@ -32,9 +24,7 @@ export function AttachmentList({
   onUploaded: () => void;
   testId: string;
 }) {
-  const { t, pick } = useI18n();
-  const { message } = App.useApp();
-  const accept = Object.keys(ATTACHMENT_TYPES).join(',');
+  const { t } = useI18n();
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={testId}>
       {files.length === 0 && !uploadPath ? (
@@ -60,33 +50,7 @@ export function AttachmentList({
         />
       ) : null}
       {uploadPath ? (
-        <Upload
-          accept={accept}
-          showUploadList={false}
-          customRequest={async ({ file, onSuccess, onError }) => {
-            const f = file as File;
-            if (f.size > ATTACHMENT_LIMITS.maxBytes) {
-              message.error(t('sup.uploadTooLarge'));
-              onError?.(new Error('too large'));
-              return;
-            }
-            try {
-              await api.post(uploadPath, { fileName: f.name, contentBase64: await toBase64(f) });
-              onSuccess?.({});
-              onUploaded();
-            } catch (error) {
-              message.error(errorText(error, pick));
-              onError?.(error as Error);
-            }
-          }}
-        >
-          <Button size="small" icon={<UploadOutlined />} data-testid={`${testId}-upload`}>
-            {t('sup.upload')}
-          </Button>
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {t('sup.uploadHint')}
-          </Typography.Text>
-        </Upload>
+        <AttachmentUpload uploadPath={uploadPath} onUploaded={onUploaded} testId={testId} />
       ) : null}
     </Space>
   );

@@ -64,6 +64,7 @@ export function EChart({
   return (
     <div
       data-testid={testId}
+      data-chart
       data-chart-finished={finishedOption === option ? 'true' : 'false'}
       {...(ariaLabel ? { role: 'img', 'aria-label': ariaLabel } : {})}
     >

@@ -3,8 +3,12 @@ import { App, Button, Space } from 'antd';
 import { useState } from 'react';
 import { downloadFile, type RequestOptions } from '../lib/api-client';
 import { errorText } from '../lib/error-text';
+import { lazyComponent } from '../lib/lazy-component';
 import { useI18n } from '../locales/i18n-context';
-import { type ImportKind, ImportModal } from './import-modal';
+import type { ImportKind } from './import-modal';
+
+// The import dialog (upload, preview table, result) loads when 导入 is pressed.
+const ImportModal = lazyComponent(() => import('./import-modal').then((m) => m.ImportModal));
 
 interface ExcelButtonsProps {
   kind: ImportKind;

@@ -1,17 +1,6 @@
 import { Card, Col, Row, Statistic } from 'antd';
+import type { Figure } from '../../../shared/src/contract/programme';
 import { SampleTag } from './sample-tag';
-
-export interface Figure {
-  id: string;
-  key: string;
-  label: string;
-  value: number;
-  unit: string | null;
-  period: string;
-  note: string | null;
-  isSample: boolean;
-  updatedAt: string;
-}
 
 /** Headline figures (29 pilots, 358 students …) as statistic cards, with their source note. */
 export function FigureCards({ figures, testId }: { figures: Figure[]; testId: string }) {

@@ -1,6 +1,6 @@
 import { HomeOutlined } from '@ant-design/icons';
-import { Breadcrumb, Flex, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Flex, Typography } from 'antd';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../locales/i18n-context';
 
@@ -20,22 +20,32 @@ interface PageHeaderProps {
 /** The breadcrumb trail, title and page-level actions at the top of every page. */
 export function PageHeader({ title, crumbs = [], subtitle, extra }: PageHeaderProps) {
   const { t } = useI18n();
-  const items = [
+  const trail: Array<{ key: string; node: ReactNode }> = [
     {
-      title: (
+      key: '/',
+      node: (
         <Link to="/">
           <HomeOutlined /> {t('nav.home')}
         </Link>
       ),
     },
-    ...crumbs.map((crumb) => ({
-      title: crumb.path ? <Link to={crumb.path}>{crumb.title}</Link> : crumb.title,
+    ...crumbs.map((crumb, index) => ({
+      key: `${index}:${crumb.title}`,
+      node: crumb.path ? <Link to={crumb.path}>{crumb.title}</Link> : crumb.title,
     })),
-    { title },
+    { key: 'page', node: <span className="lz-crumb-current">{title}</span> },
   ];
   return (
     <div style={{ marginBottom: 16 }}>
-      <Breadcrumb items={items} style={{ marginBottom: 8 }} />
+      {/* A plain trail: antd's Breadcrumb carries the dropdown and menu libraries into every page. */}
+      <nav className="lz-crumbs" aria-label="breadcrumb">
+        {trail.map((item, index) => (
+          <Fragment key={item.key}>
+            {index > 0 ? <span className="lz-crumb-separator">/</span> : null}
+            {item.node}
+          </Fragment>
+        ))}
+      </nav>
       <Flex justify="space-between" align="center" gap={16} wrap>
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>

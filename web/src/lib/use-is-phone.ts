@@ -1,12 +1,24 @@
-import { Grid, type ModalProps } from 'antd';
+import type { ModalProps } from 'antd';
+import { useSyncExternalStore } from 'react';
+
+/** antd's `md` breakpoint: narrower than this is a phone. */
+const DESKTOP_QUERY = '(min-width: 768px)';
+
+function subscribe(onChange: () => void): () => void {
+  const query = window.matchMedia(DESKTOP_QUERY);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+const isPhoneNow = () => !window.matchMedia(DESKTOP_QUERY).matches;
 
 /**
- * True on a phone-sized screen (narrower than antd's `md`, 768 px). Before the first measurement
- * antd reports no breakpoints; `md` is then undefined and the desktop layout is assumed.
+ * True on a phone-sized screen (narrower than antd's `md`, 768 px), right from the first render:
+ * a page that draws something else on a phone (a list instead of a table) must not fetch the
+ * desktop widget first.
  */
 export function useIsPhone(): boolean {
-  const screens = Grid.useBreakpoint();
-  return screens.md === false;
+  return useSyncExternalStore(subscribe, isPhoneNow);
 }
 
 /**

@@ -91,6 +91,15 @@ export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
 
   'report.dispatchDocx': 'Dispatch report (Word)',
   'report.dispatchXlsx': 'Dispatch report (Excel)',
+  'report.issue': 'Issue',
+  'report.issueTitle': 'Issue the dispatch report',
+  'report.issueOk': 'Issue and number',
+  'report.issueHint':
+    'Issuing takes the next document number of the year and cannot be undone; the report downloaded from then on carries the number, the issuing unit and the copy line.',
+  'report.issuer': 'Issuing unit',
+  'report.cc': 'Copied to',
+  'report.ccPlaceholder': 'e.g. the city commerce bureau, the investment promotion centre',
+  'report.issued': 'Issued: {docNumber}',
   'report.dossier': 'Project dossier (Word)',
   'round.title': 'Dispatch rounds',
   'round.create': 'New round',

@@ -8,4 +8,7 @@ export const workbenchEn: { readonly [K in keyof typeof workbenchZh]: string } =
   'workbench.myLeads': 'My leads',
   'workbench.myProjects': 'My projects',
   'workbench.reportedOf': '{reported}/{expected} reported',
+  'phone.prevPage': 'Previous',
+  'phone.nextPage': 'Next',
+  'phone.pageOf': 'Page {current} of {pages}',
 };

@@ -9,4 +9,7 @@ export const workbenchZh = {
   'workbench.myLeads': '我的线索',
   'workbench.myProjects': '我的项目',
   'workbench.reportedOf': '已报 {reported}/{expected}',
+  'phone.prevPage': '上一页',
+  'phone.nextPage': '下一页',
+  'phone.pageOf': '第 {current}/{pages} 页',
 } as const;

@@ -199,6 +199,32 @@ describe.skipIf(SKIP_DB)('agreements, actual figures and compliance', () => {
     expect(zone.items.filter((i: Item) => i.projectId === gb)).toHaveLength(6);
   });
 
+  it('a commitment behind is a warning (履约落后), by kind and severity, as the cockpit counts it', async () => {
+    const tax = agreement.commitments.find((c) => c.measure === 'tax') as Commitment;
+    const jobs = agreement.commitments.find((c) => c.measure === 'jobs') as Commitment;
+    type W = { id: string; kind: string; severity: string; projectId: string | null; reason: { zh: string } };
+    const list = async (q: string) => {
+      const res = await t.call(leader, 'GET', `/api/warnings?limit=2000&${q}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { items: W[]; total: number };
+    };
+    const behind = await list('kind=commitment_behind');
+    expect(behind.items.every((w) => w.kind === 'commitment_behind')).toBe(true);
+    // Tax 3300万 of 3500万 promised: 5.7 % short, 一般; jobs 800 of 1000: 20 % short, 较重.
+    const taxWarning = behind.items.find((w) => w.id === `commitment_behind:${tax.id}`);
+    expect(taxWarning).toMatchObject({ severity: 'low', projectId: gb });
+    expect(taxWarning?.reason.zh).toContain('税收');
+    expect(behind.items.find((w) => w.id === `commitment_behind:${jobs.id}`)?.severity).toBe('medium');
+    const medium = await list('kind=commitment_behind&severity=medium');
+    expect(medium.items.map((w) => w.id)).toContain(`commitment_behind:${jobs.id}`);
+    expect(medium.items.map((w) => w.id)).not.toContain(`commitment_behind:${tax.id}`);
+    expect(medium.items.every((w) => w.severity === 'medium')).toBe(true);
+    expect((await list('kind=milestone_late')).items.some((w) => w.kind === 'commitment_behind')).toBe(false);
+    // The cockpit's 履约 figure (last complete year) counts what this kind lists.
+    const cockpit = (await t.call(leader, 'GET', '/api/cockpit')).json();
+    expect(cockpit.compliance).toMatchObject({ year: 2025, behind: behind.total });
+  });
+
   it('an extension amends the deadline (old kept); other actions are recorded', async () => {
     const produce = agreement.commitments.find((c) => c.measure === 'produceBy') as Commitment;
     const missing = await t.call(officer, 'POST', `/api/agreements/${agreement.id}/actions`, {
@@ -219,8 +245,31 @@ describe.skipIf(SKIP_DB)('agreements, actual figures and compliance', () => {
       date: '2026-01-15',
       note: '税收未达承诺，暂缓兑现奖励',
     });
-    agreement = withdrawn.json();
-    expect(agreement.actions.map((a) => a.kind)).toEqual(['extension_granted', 'reward_withheld']);
+    expect(withdrawn.statusCode, withdrawn.body).toBe(201);
+    for (const kind of ['interview', 'subsidy_recovered']) {
+      const res = await t.call(officer, 'POST', `/api/agreements/${agreement.id}/actions`, {
+        kind,
+        date: '2026-01-20',
+        commitmentId: (agreement.commitments.find((c) => c.measure === 'tax') as Commitment).id,
+        note: kind === 'interview' ? '约谈企业负责人' : '追回已兑现的设备补助',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      agreement = res.json();
+    }
+    expect(
+      (
+        await t.call(leader, 'POST', `/api/agreements/${agreement.id}/actions`, {
+          kind: 'interview',
+          date: '2026-01-21',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(agreement.actions.map((a) => a.kind)).toEqual([
+      'extension_granted',
+      'reward_withheld',
+      'interview',
+      'subsidy_recovered',
+    ]);
     expect(agreement.history.some((c) => c.id === produce.id)).toBe(true);
     expect(agreement.commitments.find((c) => c.measure === 'produceBy')?.dueDate).toBe('2026-06-30');
     const items = (await t.call(leader, 'GET', `/api/compliance?year=2025&projectId=${gb}`)).json()
@@ -241,9 +290,29 @@ describe.skipIf(SKIP_DB)('agreements, actual figures and compliance', () => {
     const mine = (await t.call(firm, 'GET', '/api/compliance?year=2025')).json().items as Item[];
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((i) => own.has(i.projectId))).toBe(true);
-    for (const url of [`/api/projects/${gb}/agreements`, `/api/projects/${gb}/actuals`, '/api/compliance']) {
+    expect(
+      (
+        await t.call(firm, 'POST', `/api/projects/${other}/actuals`, {
+          year: 2025,
+          measure: 'jobs',
+          value: 1,
+          source: 'firm_report',
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await t.call(firm, 'POST', `/api/projects/${gb}/agreements`, {})).statusCode).toBe(403);
+    expect((await t.call(firm, 'GET', `/api/projects/${other}/compliance-notice.docx`)).statusCode).toBe(404);
+    for (const url of [
+      `/api/projects/${gb}/agreements`,
+      `/api/projects/${gb}/actuals`,
+      '/api/compliance',
+      `/api/projects/${gb}/compliance-notice.docx`,
+      '/api/mu-evaluations/2025',
+    ]) {
       expect((await t.call(dept, 'GET', url)).statusCode, url).toBe(403);
     }
+    // The 亩均 ranking rates every firm of the zone: not for a firm's eyes.
+    expect((await t.call(firm, 'GET', '/api/mu-evaluations/2025')).statusCode).toBe(403);
   });
 
   it('prints the compliance notice in the government layout', async () => {

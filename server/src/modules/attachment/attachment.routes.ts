@@ -1,40 +1,36 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { can } from '../../../../shared/src/permissions';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
 import { idParams } from '../../lib/fields';
-import type { ServiceContext } from '../../plugins/context';
+import type { Actor, ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
-import { assertProblemItemVisible } from '../problem/problem.policy';
-import { assertRequestVisible } from '../request/request.policy';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { findRequestById } from '../request/request.repository';
-import { assertTaskVisible } from '../task/task.policy';
-import { findAttachment } from './attachment.service';
+import { type AttachmentEntity, findAttachment } from './attachment.service';
+
+/** Whether the caller may see the record a file hangs on; throws (a 404) when not. */
+type VisibilityCheck = (db: Kysely<Database>, actor: Actor, entityId: string) => Promise<void>;
+
+/**
+ * The check of each kind of record files hang on, from the areas that own them (composed in
+ * server/src/attachment-visibility.ts), so this module imports none of them (issue 12).
+ */
+export type AttachmentVisibility = Record<AttachmentEntity, VisibilityCheck>;
 
 /** The file of an attachment, if the caller may see the record it hangs on (404 otherwise). */
-async function loadVisible(ctx: ServiceContext, id: string) {
+async function loadVisible(ctx: ServiceContext, visibility: AttachmentVisibility, id: string) {
   const actor = requireActor(ctx);
   const file = await findAttachment(ctx.db.kysely, id);
   if (!file) throw errors.notFound('attachment');
-  if (file.entity === 'factor_request') {
-    const row = await findRequestById(ctx.db.kysely, file.entity_id);
-    if (!row) throw errors.notFound('attachment');
-    assertRequestVisible(actor, row);
-  } else if (file.entity === 'task') {
-    await assertTaskVisible(ctx.db.kysely, actor, file.entity_id);
-  } else if (file.entity === 'problem_item') {
-    await assertProblemItemVisible(ctx.db.kysely, actor, file.entity_id);
-  } else if (file.entity === 'lead_followup') {
-    // Leads are read by permission alone (lead.policy.ts): the zone's pipeline, never a firm's.
-    if (!can(actor.role, 'lead.read')) throw errors.notFound('attachment');
-  } else {
-    throw errors.notFound('attachment');
-  }
+  const check = Object.hasOwn(visibility, file.entity)
+    ? visibility[file.entity as AttachmentEntity]
+    : undefined;
+  if (!check) throw errors.notFound('attachment');
+  await check(ctx.db.kysely, actor, file.entity_id);
   return file;
 }
 
-export async function attachmentRoutes(app: FastifyInstance) {
+export async function attachmentRoutes(app: FastifyInstance, opts: { visibility: AttachmentVisibility }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/attachments/:id',
@@ -47,7 +43,7 @@ export async function attachmentRoutes(app: FastifyInstance) {
       },
     },
     async function handleGetAttachment(request, reply) {
-      const file = await loadVisible(request.ctx, request.params.id);
+      const file = await loadVisible(request.ctx, opts.visibility, request.params.id);
       const content = Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content as Uint8Array);
       return reply
         .header('content-type', file.mime)

@@ -1,16 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { campaignDetailSchema, campaignSchema } from '../../../../shared/src/contract/campaign';
+import { CAMPAIGN_KINDS } from '../../../../shared/src/task-status';
 import { idParams, idString, longText, nameText, shortText } from '../../lib/fields';
 import { listResponse } from '../../lib/list-query';
-import {
-  CAMPAIGN_KINDS,
-  campaignDetailSchema,
-  campaignSchema,
-  createCampaign,
-  getCampaign,
-  listCampaignRecords,
-} from './campaign.service';
+import { createCampaign, getCampaign, listCampaignRecords } from './campaign.service';
 
 /** Campaigns (十二项提升行动, a county's reform pilots): actions, their tasks and progress. */
 export async function campaignRoutes(app: FastifyInstance) {

@@ -1,49 +1,14 @@
-import { z } from 'zod';
+import type { Campaign, CampaignDetail } from '../../../../shared/src/contract/campaign';
+import type { ListResult } from '../../../../shared/src/contract/list';
+import type { CampaignKind } from '../../../../shared/src/task-status';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { figureSchema, listFigures, presentFigure } from '../programme/figure.repository';
+import { listFigures, presentFigure } from '../programme/figure.repository';
 import * as repo from './campaign.repository';
-
-export const CAMPAIGN_KINDS = ['actions', 'reform'] as const;
-
-const progressSchema = z.object({
-  taskTotal: z.number().int(),
-  taskClosed: z.number().int(),
-  taskOverdue: z.number().int(),
-  /** Mean of the tasks' latest reported percentages (closed = 100), 0–100. */
-  progress: z.number(),
-});
-
-export const campaignSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(CAMPAIGN_KINDS),
-  theme: z.string().nullable(),
-  year: z.number().int().nullable(),
-  region: z.string().nullable(),
-  description: z.string().nullable(),
-  actionCount: z.number().int(),
-  figures: z.array(figureSchema),
-  isSample: z.boolean(),
-  ...progressSchema.shape,
-});
-
-export const campaignDetailSchema = campaignSchema.extend({
-  actions: z.array(
-    z.object({
-      id: z.string(),
-      position: z.number().int(),
-      name: z.string(),
-      leadDepartmentName: z.string().nullable(),
-      isSample: z.boolean(),
-      ...progressSchema.shape,
-    }),
-  ),
-});
 
 type Fact = Awaited<ReturnType<typeof repo.campaignTaskFacts>>[number];
 
@@ -60,7 +25,7 @@ function progressOf(facts: Fact[], day: string) {
 async function present(
   ctx: ServiceContext,
   rows: NonNullable<Awaited<ReturnType<typeof repo.findCampaign>>>[],
-) {
+): Promise<CampaignDetail[]> {
   const ids = rows.map((r) => r.id);
   const [actions, facts, figures] = await Promise.all([
     repo.listActions(ctx.db.kysely, ids),
@@ -71,7 +36,7 @@ async function present(
   return rows.map((c) => ({
     id: c.id,
     name: c.name,
-    kind: c.kind as (typeof CAMPAIGN_KINDS)[number],
+    kind: c.kind as CampaignKind,
     theme: c.theme,
     year: c.year === null ? null : Number(c.year),
     region: c.region,
@@ -100,14 +65,14 @@ async function present(
 }
 
 /** Every campaign with its progress (tasks closed, overdue, mean reported percentage). */
-export async function listCampaignRecords(ctx: ServiceContext) {
+export async function listCampaignRecords(ctx: ServiceContext): Promise<ListResult<Campaign>> {
   requireActor(ctx);
   const rows = await repo.listCampaigns(ctx.db.kysely);
   const items = (await present(ctx, rows)).map(({ actions: _a, ...c }) => c);
   return { items, total: items.length };
 }
 
-export async function getCampaign(ctx: ServiceContext, id: string) {
+export async function getCampaign(ctx: ServiceContext, id: string): Promise<CampaignDetail> {
   requireActor(ctx);
   const row = await repo.findCampaign(ctx.db.kysely, id);
   if (!row) throw errors.notFound('campaign');
@@ -119,7 +84,7 @@ export async function createCampaign(
   ctx: ServiceContext,
   input: {
     name: string;
-    kind: (typeof CAMPAIGN_KINDS)[number];
+    kind: CampaignKind;
     theme?: string | null | undefined;
     year?: number | null | undefined;
     region?: string | null | undefined;

@@ -1,7 +1,6 @@
 import type { ReadRunner } from '../../db/read-pool';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
-import type { complianceReadTasks } from '../compliance/compliance.read-tasks';
 import type { warningReadTasks } from '../warning/warning.read-tasks';
 import type { cockpitReadTasks } from './cockpit.read-tasks';
 import { filterOptions } from './cockpit.repository';
@@ -15,15 +14,12 @@ export interface CockpitQuery {
 /** The cockpit (驾驶舱) for a year and an optional park/chain, off the event loop (read task). */
 export async function getCockpit(
   ctx: ServiceContext,
-  reads: ReadRunner<typeof cockpitReadTasks & typeof warningReadTasks & typeof complianceReadTasks>,
+  reads: ReadRunner<typeof cockpitReadTasks & typeof warningReadTasks>,
   q: CockpitQuery,
 ) {
   requireActor(ctx);
   const day = today(ctx);
-  // 履约: commitments behind in the last complete year (its figures are in), zone-wide; a park or
-  // chain view leaves it out rather than show the zone's number under a park's name.
-  const complianceYear = Number(day.slice(0, 4)) - 1;
-  const [cockpit, warnings, compliance] = await Promise.all([
+  const [cockpit, warnings] = await Promise.all([
     reads.run('cockpit.data', {
       year: q.year ?? Number(day.slice(0, 4)),
       today: day,
@@ -32,16 +28,13 @@ export async function getCockpit(
     }),
     // Counts by severity and the ten most severe: SQL counts them, only those ten are built.
     reads.run('warning.list', { today: day, park: q.park, chainId: q.chain, limit: 10 }),
-    q.park || q.chain ? null : reads.run('compliance.list', { year: complianceYear, today: day }),
   ]);
   return {
     ...cockpit,
     warnings: { ...warnings.counts, total: warnings.total, top: warnings.items },
-    compliance: compliance && {
-      year: complianceYear,
-      behind: compliance.summary.behind,
-      agreementsBehind: compliance.summary.agreementsBehind,
-    },
+    // 履约: commitments behind in the last complete year (its figures are in), in the park or chain
+    // viewed — counted by the warnings' own compliance read (the commitment_behind warnings).
+    compliance: warnings.compliance,
   };
 }
 

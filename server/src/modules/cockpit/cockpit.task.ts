@@ -76,7 +76,7 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
 
   const counts = stages.counts;
   const totals = stages.active;
-  const kpi = await promisedAndActual(db, s, totals.investment);
+  const kpi = await promisedAndActual(db, s, totals);
   // Funnel: projects that have reached each stage (at it or beyond), active projects only.
   const funnel = ACTIVE_STAGES.map((stage, i) => {
     const reached = ACTIVE_STAGES.slice(i).map((x) => x.key);

@@ -6,7 +6,7 @@ import { filledTemplate, importFile } from '../import/import.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups';
 
 /**
- * The cockpit's roll-ups (migration 20261206_0019 triggers) must equal a fresh aggregate of the
+ * The cockpit's roll-ups (migration 20261206_0019 triggers, 0020 for parks) must equal a fresh aggregate of the
  * records after every kind of write: the demo data as seeded, API creates, edits (park, investment),
  * stage moves, milestones added, moved and completed, an Excel import, and writes that bypass the
  * services (a bulk insert, a delete that cascades to milestones). The cockpit and the warnings read
@@ -70,6 +70,8 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
       stage: 'registered',
       projects: 1,
       investment: 250_000_000,
+      valued: 1,
+      funds: 0,
     });
 
     const m1 = await t.call(officer, 'POST', `/api/projects/${p.id}/milestones`, {
@@ -83,7 +85,11 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
     });
     expect(m2.statusCode, m2.body).toBe(201);
     let counted = await expectRecount();
-    expect(counted.lateFrom).toContainEqual({ project_id: p.id, first_planned: '2026-01-20' });
+    expect(counted.lateFrom).toContainEqual({
+      project_id: p.id,
+      first_planned: '2026-01-20',
+      park: '汇总测试乙园',
+    });
     // Completing the earlier milestone moves the project's first open date to the later one.
     const done = await t.call(officer, 'PATCH', `/api/projects/${p.id}/milestones/${m2.json().id}`, {
       version: 1,
@@ -91,7 +97,41 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
     });
     expect(done.statusCode, done.body).toBe(200);
     counted = await expectRecount();
-    expect(counted.lateFrom).toContainEqual({ project_id: p.id, first_planned: '2026-02-10' });
+    expect(counted.lateFrom).toContainEqual({
+      project_id: p.id,
+      first_planned: '2026-02-10',
+      park: '汇总测试乙园',
+    });
+    expect(counted.parkLateDays).toContainEqual({
+      park: '汇总测试乙园',
+      first_planned: '2026-02-10',
+      projects: 1,
+    });
+    // A project with a late milestone moving park takes its late count along.
+    const current = await t.call(officer, 'GET', `/api/projects/${p.id}`);
+    const movedPark = await t.call(officer, 'PATCH', `/api/projects/${p.id}`, {
+      version: current.json().version,
+      park: '汇总测试丙园',
+      fundsInPlace: 30_000_000,
+    });
+    expect(movedPark.statusCode, movedPark.body).toBe(200);
+    counted = await expectRecount();
+    expect(counted.parkLateDays).toContainEqual({
+      park: '汇总测试丙园',
+      first_planned: '2026-02-10',
+      projects: 1,
+    });
+    expect(counted.parkMilestoneDays).toContainEqual({
+      park: '汇总测试丙园',
+      planned_date: '2026-02-10',
+      milestones: 1,
+    });
+    expect(counted.parkStageDays).toContainEqual({
+      park: '汇总测试丙园',
+      stage: 'registered',
+      stage_date: '2026-01-15',
+      projects: 1,
+    });
     const replanned = await t.call(officer, 'PATCH', `/api/projects/${p.id}/milestones/${m1.json().id}`, {
       version: 1,
       plannedDate: '2026-02-20',
@@ -177,6 +217,67 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
       .where('stage', 'in', ACTIVE)
       .executeTakeFirstOrThrow();
     expect(body.funnel[0]?.count).toBe(Number(signed.n));
-    expect(body.options.parks).toContain('汇总测试乙园');
+    expect(body.options.parks).toContain('汇总测试丙园');
+  });
+
+  it('gives the project list its total from the roll-up for stage/park/chain filters: the count over the projects', async () => {
+    const leader = await t.login('leader');
+    const chain = await t.db.kysely
+      .selectFrom('chain_link')
+      .innerJoin('project', 'project.link_id', 'chain_link.id')
+      .select('chain_link.chain_id')
+      .executeTakeFirst();
+    const filters: Array<Record<string, string>> = [
+      {},
+      { stage: 'signed,registered' },
+      { park: '汇总测试园' },
+      { park: '汇总测试园', stage: 'signed' },
+      ...(chain ? [{ chainId: chain.chain_id, stage: ACTIVE.join(',') }] : []),
+    ];
+    for (const query of filters) {
+      const res = await t.call(
+        leader,
+        'GET',
+        `/api/projects?${new URLSearchParams({ ...query, limit: '5' })}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      let q = t.db.kysely.selectFrom('project').select((eb) => eb.fn.countAll().as('n'));
+      if (query.stage) q = q.where('stage', 'in', query.stage.split(','));
+      if (query.park) q = q.where('park', '=', query.park);
+      if (query.chainId) {
+        const chainId = query.chainId;
+        q = q.where('link_id', 'in', (eb) =>
+          eb.selectFrom('chain_link').select('id').where('chain_id', '=', chainId),
+        );
+      }
+      const counted = Number((await q.executeTakeFirstOrThrow()).n);
+      expect(res.json().total, JSON.stringify(query)).toBe(counted);
+    }
+    expect(chain).toBeDefined();
+  });
+
+  it("serves a park's late and stuck counts from the park roll-ups: they equal the counts over the projects", async () => {
+    const park = '汇总测试丙园';
+    const leader = await t.login('leader');
+    const res = await t.call(leader, 'GET', `/api/cockpit?park=${encodeURIComponent(park)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json() as { today: string; late: { count: number; items: Array<{ id: string }> } };
+    const late = await t.db.kysely
+      .selectFrom('project')
+      .select('project.id')
+      .where('project.park', '=', park)
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('milestone')
+            .select('milestone.id')
+            .whereRef('milestone.project_id', '=', 'project.id')
+            .where('milestone.actual_date', 'is', null)
+            .where('milestone.planned_date', '<', body.today),
+        ),
+      )
+      .execute();
+    expect(late.length).toBeGreaterThan(0);
+    expect(body.late.count).toBe(late.length);
+    expect(body.late.items.map((i) => i.id).sort()).toEqual(late.map((r) => r.id).sort());
   });
 });

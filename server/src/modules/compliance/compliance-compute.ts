@@ -56,41 +56,61 @@ interface Measured {
 
 const NONE: Measured = { value: null, source: null, conflict: false, final: false };
 
-/** The figures of one project, grouped once; the values compliance reads from them. */
+/**
+ * The figures of one project, grouped once and indexed by measure and year, so each value read
+ * touches only the years that have figures (a zone reads 40,000 commitments in one request).
+ */
 class ProjectFigures {
-  private readonly groups;
+  private readonly byMeasure = new Map<string, Map<number, Measured>>();
+  private readonly years = new Map<string, number[]>();
   constructor(rows: readonly FigureFact[]) {
-    this.groups = groupFigures(rows);
+    const annual = new Map<string, Measured>();
+    const monthly = new Map<string, Measured>();
+    // Months in order, so a year without its annual figure sums them as before.
+    const groups = [...groupFigures(rows).values()].sort((a, b) =>
+      a.counted.period < b.counted.period ? -1 : a.counted.period > b.counted.period ? 1 : 0,
+    );
+    for (const g of groups) {
+      const r = g.counted;
+      const key = `${r.measure}|${r.year}`;
+      if (r.period === 'Y') {
+        annual.set(key, {
+          value: Number(r.value),
+          source: r.source as ActualSource,
+          conflict: g.conflict,
+          final: true,
+        });
+        continue;
+      }
+      const had = monthly.get(key);
+      monthly.set(key, {
+        value: (had?.value ?? 0) + Number(r.value),
+        source: r.source as ActualSource,
+        conflict: (had?.conflict ?? false) || g.conflict,
+        final: false,
+      });
+    }
+    for (const [key, m] of [...monthly, ...annual]) {
+      const [measure, y] = key.split('|') as [string, string];
+      const perYear = this.byMeasure.get(measure) ?? new Map<number, Measured>();
+      perYear.set(Number(y), m);
+      this.byMeasure.set(measure, perYear);
+    }
+    for (const [measure, perYear] of this.byMeasure) {
+      this.years.set(
+        measure,
+        [...perYear.keys()].sort((x, y) => x - y),
+      );
+    }
   }
   /** A year's figure: the annual one, else the months summed (final only when annual). */
   year(measure: string, y: number): Measured {
-    const annual = this.groups.get(`${y}|Y|${measure}`);
-    if (annual) {
-      return {
-        value: Number(annual.counted.value),
-        source: annual.counted.source as ActualSource,
-        conflict: annual.conflict,
-        final: true,
-      };
-    }
-    let sum = 0;
-    let any: Measured = NONE;
-    for (let m = 1; m <= 12; m++) {
-      const g = this.groups.get(`${y}|${String(m).padStart(2, '0')}|${measure}`);
-      if (!g) continue;
-      sum += Number(g.counted.value);
-      any = {
-        value: sum,
-        source: g.counted.source as ActualSource,
-        conflict: any.conflict || g.conflict,
-        final: false,
-      };
-    }
-    return any;
+    return this.byMeasure.get(measure)?.get(y) ?? NONE;
   }
   cumulative(measure: string, y: number, firstYear: number): Measured {
     let out: Measured = NONE;
-    for (let yr = firstYear; yr <= y; yr++) {
+    for (const yr of this.years.get(measure) ?? []) {
+      if (yr < firstYear || yr > y) continue;
       const one = this.year(measure, yr);
       if (one.value === null) continue;
       out = {
@@ -103,7 +123,11 @@ class ProjectFigures {
     return out;
   }
   latest(measure: string, y: number, firstYear: number): Measured {
-    for (let yr = y; yr >= firstYear; yr--) {
+    const years = this.years.get(measure) ?? [];
+    for (let i = years.length - 1; i >= 0; i--) {
+      const yr = years[i] as number;
+      if (yr > y) continue;
+      if (yr < firstYear) break;
       const one = this.year(measure, yr);
       if (one.value !== null) return { ...one, final: true };
     }

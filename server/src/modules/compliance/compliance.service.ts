@@ -17,7 +17,12 @@ type Reads = ReadRunner<typeof complianceReadTasks>;
 export async function listCompliance(
   ctx: ServiceContext,
   reads: Reads,
-  q: { year?: number | undefined; projectId?: string | undefined },
+  q: {
+    year?: number | undefined;
+    projectId?: string | undefined;
+    park?: string | undefined;
+    chain?: string | undefined;
+  },
 ): Promise<Compliance> {
   const actor = requireActor(ctx);
   const day = today(ctx);
@@ -26,6 +31,8 @@ export async function listCompliance(
     year: q.year ?? Number(day.slice(0, 4)),
     today: day,
     projectId: q.projectId,
+    park: q.park,
+    chainId: q.chain,
     firmId: actor.role === 'enterprise' ? (actor.firmId ?? '') : undefined,
   });
 }

@@ -10,8 +10,12 @@ export interface ComplianceParams {
   year: number;
   today: string;
   projectId?: string | undefined;
-  /** An enterprise's own firm: only projects it invests in. */
+  /** An enterprise's own firm: only projects it invests in or signs for (项目公司). */
   firmId?: string | undefined;
+  /** The warnings' scope (the cockpit's park and chain, the warnings page's officer). */
+  park?: string | undefined;
+  chainId?: string | undefined;
+  officerId?: string | undefined;
 }
 
 /**
@@ -43,8 +47,23 @@ export async function complianceData(db: Db, p: ComplianceParams): Promise<Compl
   if (p.projectId) q = q.where('c.project_id', '=', p.projectId);
   if (p.firmId !== undefined) {
     const firmId = p.firmId;
-    q = q.where('c.project_id', 'in', (eb) =>
-      eb.selectFrom('project_investor').select('project_id').where('firm_id', '=', firmId),
+    q = q.where((eb) =>
+      eb.or([
+        eb(
+          'c.project_id',
+          'in',
+          eb.selectFrom('project_investor').select('project_id').where('firm_id', '=', firmId),
+        ),
+        eb('p.company_firm_id', '=', firmId),
+      ]),
+    );
+  }
+  if (p.park) q = q.where('p.park', '=', p.park);
+  if (p.officerId) q = q.where('p.officer_id', '=', p.officerId);
+  if (p.chainId) {
+    const chainId = p.chainId;
+    q = q.where('p.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
     );
   }
   const rows = await q.orderBy('p.code').orderBy('c.due_year').orderBy('c.id').execute();

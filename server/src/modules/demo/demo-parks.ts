@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connect';
 import type { BuildingTable, ParkTable, PlotTable, UnitTable } from '../../db/database';
-import { areaMu, centreOf, type OutlineGeometry } from '../../lib/geo';
+import { areaMu, type OutlineGeometry } from '../../lib/geo';
 import { newId } from '../../lib/ids';
+import { plotShapeColumns } from '../plot/plot.service';
 
 /**
  * Demo parks, plots and buildings (issue 18), after the pipeline and chain seeders. The parks are
@@ -171,7 +172,6 @@ export async function seedDemoParks(db: Db, nowIso: string): Promise<void> {
         CELL_LNG,
         CELL_LAT,
       );
-      const [lng, lat] = centreOf(g);
       const project = seed.projects[i] ? projectId.get(seed.projects[i] as string) : undefined;
       if (project) placed.push({ project, park: id });
       plots.push({
@@ -189,9 +189,7 @@ export async function seedDemoParks(db: Db, nowIso: string): Promise<void> {
         min_tax_per_mu: 150_000,
         max_energy_per_output: 0.3,
         project_id: project ?? null,
-        geometry_json: JSON.stringify(g),
-        centre_lng: lng,
-        centre_lat: lat,
+        ...plotShapeColumns(g),
         attributes_json: '{}',
         note: null,
         is_sample: 1,

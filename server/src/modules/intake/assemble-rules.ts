@@ -1,10 +1,18 @@
-// Small rules used by assemble.ts: date period keys for tense, and projects named by a capacity.
+// Small rules used by assemble.ts: the tense of a stage, date period keys, projects named by a capacity,
+// and the project names of a list (a zone or a batch stage speaks for each listed item).
 
-import { startingIn } from './clean-text';
-import type { ArticleDate } from './date-parser';
+import { type Sentence, startingIn } from './clean-text';
+import type { ArticleDate, DateToken } from './date-parser';
 import { scanBack } from './name-scan';
 import type { ProjectNameMention } from './project-names';
 import type { CapacityToken } from './quantity-parser';
+import type { StageMention } from './stage-signal';
+
+/** Markers of a stage still to come; 希望/尽快/早日 are what officials wish for a project at its signing. */
+const PLANNED_MARK =
+  /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标|希望|尽快|早日|早(?=[建投开达见])/g;
+/** Markers of a stage reached. */
+const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 
 const VERB_END = /(?:达到|实现|形成|具备|可|能|将|预计|计划|新增|拥有|满足|项目|该公司|公司)$/;
 
@@ -54,4 +62,125 @@ export function capacityLedNames(
     });
   }
   return out;
+}
+
+/**
+ * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 (with an optional closing quote),
+ * and a modifier ending in 的 before the next item ("A项目、总投资116亿元的B项目").
+ */
+const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
+/** Explicit names in text order, the longest of those starting at one place (华瑞技改项目, not 华瑞技改). */
+function explicitByStart(names: readonly ProjectNameMention[]): ProjectNameMention[] {
+  const longest = new Map<number, ProjectNameMention>();
+  for (const n of names) {
+    if (n.reference || n.aggregate) continue;
+    const had = longest.get(n.start);
+    if (!had || n.end > had.end) longest.set(n.start, n);
+  }
+  return [...longest.values()].sort((a, b) => a.start - b.start);
+}
+
+/** What may stand between a list opener and its first item: up to two characters, or a modifier with 的. */
+const LIST_LEAD = /^(?:[^、，,。；;]{0,2}|[^、，,。；;]{0,16}的)$/;
+
+/**
+ * The project names of a list that begins within two characters after `at` ("绥安开发区的A项目、B项目和
+ * C项目": the names A, B, C after 的): the first explicit name there, and each next one joined to the
+ * previous by a list word only. A reference (该项目) or a batch (等5个项目) ends the list.
+ */
+export function listedNamesAfter(
+  text: string,
+  names: readonly ProjectNameMention[],
+  at: number,
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names);
+  const first = explicit.find((n) => n.start >= at && LIST_LEAD.test(text.slice(at, n.start)));
+  if (!first) return [];
+  const out = [first];
+  for (let i = explicit.indexOf(first) + 1; i < explicit.length; i++) {
+    const prev = out[out.length - 1] as ProjectNameMention;
+    const next = explicit[i] as ProjectNameMention;
+    if (next.start < prev.end) continue;
+    if (!LIST_JOIN.test(text.slice(prev.end, next.start))) break;
+    out.push(next);
+  }
+  return out;
+}
+
+/** The project names of a list that ends within a character before `at` ("A项目、B项目等5个项目": A, B before 等). */
+export function listedNamesBefore(
+  text: string,
+  names: readonly ProjectNameMention[],
+  at: number,
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names);
+  const lastIndex = explicit.findLastIndex((n) => n.end <= at && n.end >= at - 1);
+  const last = explicit[lastIndex];
+  if (!last) return [];
+  const out = [last];
+  for (let i = lastIndex - 1; i >= 0; i--) {
+    const next = out[0] as ProjectNameMention;
+    const prev = explicit[i] as ProjectNameMention;
+    if (prev.end > next.start) continue;
+    if (!LIST_JOIN.test(text.slice(prev.end, next.start))) break;
+    out.unshift(prev);
+  }
+  return out;
+}
+
+/** "…等151个项目开工建设": 等, a count of projects and nothing else between the list and the stage word. */
+const BATCH_BEFORE_STAGE =
+  /等(?:[一二三四五六七八九十百千\d]+[个项批])?[^，,。；;、]{0,8}项目[^，,。；;]{0,3}$/;
+/** "新开工…项目有22个，如A、B等": the words that open the list of a batch named before it. */
+const LIST_OPENER = /(?:如|包括|分别是|分别为|主要有|其中有|涵盖)[:：]?/g;
+
+/**
+ * The listed projects a batch's stage word speaks for: the list right before "等N个项目<stage>", or the
+ * list a stage's batch opens ("新开工…项目有22个，如A、B等"), in the same clause run of one sentence.
+ */
+export function namesStagedByBatch(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  const before = text.slice(sentence.start, stage.start);
+  const tail = BATCH_BEFORE_STAGE.exec(before);
+  if (tail) return listedNamesBefore(text, names, sentence.start + tail.index);
+  const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
+  LIST_OPENER.lastIndex = 0;
+  const opener = LIST_OPENER.exec(after);
+  if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
+    return [];
+  return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
+}
+
+/** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
+export function isPlannedStage(
+  text: string,
+  dates: readonly DateToken[],
+  todayKey: number | null,
+  st: StageMention,
+  s: Sentence,
+): boolean {
+  let last: { at: number; planned: boolean } | null = null;
+  const before = text.slice(s.start, st.start);
+  for (const re of [PLANNED_MARK, DONE_MARK]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null = re.exec(before);
+    while (m !== null) {
+      if (!last || m.index >= last.at) last = { at: m.index, planned: re === PLANNED_MARK };
+      m = re.exec(before);
+    }
+  }
+  for (const d of startingIn(dates, s.start, st.start)) {
+    if (d.end > st.start || todayKey === null) continue;
+    const from = periodKey(d.date, false);
+    const to = periodKey(d.date, true);
+    const rel = d.start - s.start;
+    if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
+    if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
+  }
+  // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
+  return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }

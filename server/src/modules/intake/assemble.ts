@@ -6,7 +6,14 @@
 // another firm, in which case the fact is kept for that firm and joins its project later.
 
 import { type FirmFacts, finishProjects } from './assemble-finish';
-import { articleKey, capacityLedNames, periodKey } from './assemble-rules';
+import {
+  articleKey,
+  capacityLedNames,
+  isPlannedStage,
+  listedNamesAfter,
+  namesStagedByBatch,
+  periodKey,
+} from './assemble-rules';
 import { type CleanText, lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { type DateToken, findDates, parseArticleDate } from './date-parser';
 import {
@@ -47,8 +54,6 @@ export interface Assembled {
   sentenceProject: Map<number, ProjectBuilder>;
 }
 
-const PLANNED_MARK = /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标/g;
-const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 const COMPANY_VERBS = /投资|建设|投建|设立|实施|推进|签约|落户|入驻|引进|承建|合作|入股|由|打造|新上|计划/;
 const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
 const VENUE_AFTER = /^(?:举行|召开|举办|分会场|会场|隆重)/;
@@ -82,6 +87,8 @@ export function assemble(input: AssembleInput): Assembled {
   const paragraphStart = new Map<number, number>();
   for (const s of sentences) if (!paragraphStart.has(s.paragraph)) paragraphStart.set(s.paragraph, s.start);
   const companyName = (f: FirmMention) => clusterOf(f)?.name ?? f.name;
+  const listedBuilders = (ns: readonly ProjectNameMention[]) =>
+    ns.map((n) => explicitBuilder.get(n)).filter((x): x is ProjectBuilder => x !== undefined && !x.aggregate);
 
   const resolveExplicit = (n: ProjectNameMention, si: number): ProjectBuilder => {
     const fromFirm = n.companyHint !== null && n.name === `${n.companyHint}项目`;
@@ -113,29 +120,7 @@ export function assemble(input: AssembleInput): Assembled {
     return b;
   };
 
-  /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
-  const isPlanned = (st: StageMention, s: Sentence): boolean => {
-    let last: { at: number; planned: boolean } | null = null;
-    const before = text.slice(s.start, st.start);
-    for (const re of [PLANNED_MARK, DONE_MARK]) {
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null = re.exec(before);
-      while (m !== null) {
-        if (!last || m.index >= last.at) last = { at: m.index, planned: re === PLANNED_MARK };
-        m = re.exec(before);
-      }
-    }
-    for (const d of startingIn(dates, s.start, st.start)) {
-      if (d.end > st.start || todayKey === null) continue;
-      const from = periodKey(d.date, false);
-      const to = periodKey(d.date, true);
-      const rel = d.start - s.start;
-      if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
-      if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
-    }
-    // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
-    return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
-  };
+  const isPlanned = (st: StageMention, s: Sentence) => isPlannedStage(text, dates, todayKey, st, s);
 
   const readSentence = (sent: Sentence, sIndex: number, forced: ProjectBuilder | null) => {
     const resolved: Array<{ pos: number; b: ProjectBuilder; explicit: boolean }> = [];
@@ -315,7 +300,12 @@ export function assemble(input: AssembleInput): Assembled {
         for (const r of resolved)
           if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
       }
-      if (b && !(listTail && !b.aggregate)) b.stages.push(st);
+      // "联森产业园、半导体产业园等151个项目开工建设", "新开工…项目有22个，如A、B等": a batch's stage is
+      // the stage of each project its list names, whichever batch of the sentence it is.
+      if (!st.planned)
+        for (const lb of listedBuilders(namesStagedByBatch(text, within(names, sent), sent, st)))
+          if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
+      if (b && !(listTail && !b.aggregate) && !b.stages.some((x) => x.start === st.start)) b.stages.push(st);
       else if (!b) {
         const fc = keepForFirm(st.start);
         if (fc)
@@ -345,6 +335,10 @@ export function assemble(input: AssembleInput): Assembled {
       if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
       if (names.some((n) => !n.reference && p.start >= n.start && p.end <= n.end)) continue;
+      // "绥安开发区的A项目、B项目、C项目": a zone joined by 的 to a list is the park of every item.
+      const listedNames = text[p.end] === '的' ? listedNamesAfter(text, within(names, sent), p.end + 1) : [];
+      for (const lb of listedBuilders(listedNames)) lb.park ??= p;
+      if (listedNames.length > 0) continue;
       const b = target(p.start);
       if (b && !b.aggregate && !b.park) b.park = p;
       else if (!b) {

@@ -167,6 +167,11 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       i--;
       continue;
     }
+    // "20GW N型超薄单晶硅片项目": one space between two Latin or digit codes is inside the name.
+    if (ch === ' ' && /[A-Za-z0-9]/.test(text[i - 2] ?? '') && /[A-Za-z0-9]/.test(text[i] ?? '')) {
+      i--;
+      continue;
+    }
     if (BOUNDARY_CHAR.test(ch) || ch === '（' || ch === '(') break;
     if (opts.stopAtDigits && /\d/.test(ch) && end - i >= opts.minStem) break;
     if (end - i >= opts.minStem) {

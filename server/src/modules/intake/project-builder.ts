@@ -76,6 +76,15 @@ export function newBuilder(name: string, start: number, end: number, aggregate =
 }
 
 const core = (n: string) => normaliseName(n).replace(/项目$/, '');
+/** "双鹏新能源科技(江苏)有限公司20GW…项目": the firm written before a name is who, not which. */
+const LEADING_FIRM = /^.{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团)(?=.{4})/;
+
+/** True if every character of `short` appears in `long` in order (a word inserted: 超薄 → 太阳能超薄). */
+function inOrder(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
+}
 
 /** Two project names denote the same project: one contains the other, or they share most bigrams. */
 export function similarProjectNames(a: string, b: string): boolean {
@@ -83,6 +92,11 @@ export function similarProjectNames(a: string, b: string): boolean {
   const y = core(b);
   if (x.length < 2 || y.length < 2) return false;
   if (x === y || x.includes(y) || y.includes(x)) return true;
+  // The same product name with the firm in front or one word more (20GW N型超薄… / 某公司20GW N型太阳能超薄…).
+  const [short, long] = [x.replace(LEADING_FIRM, ''), y.replace(LEADING_FIRM, '')].sort(
+    (p, q) => p.length - q.length,
+  ) as [string, string];
+  if (short.length >= 6 && short.length >= 0.7 * long.length && inOrder(short, long)) return true;
   let prefix = 0;
   while (prefix < x.length && x[prefix] === y[prefix]) prefix++;
   return prefix >= 4 || bigramDice(x, y) >= 0.6;

@@ -20,7 +20,7 @@ const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt'
  * the part after 调研 is what is left to judge).
  */
 const CLAUSE_VERB =
-  /^(?:见证|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以)$/;
+  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以)$/;
 
 export interface Concreteness {
   concrete: boolean;
@@ -32,6 +32,11 @@ export interface Concreteness {
 const PROJECT_ACTION = /^(?:扩产|扩建|改扩建|技改|迁建|搬迁|扩能|新建)$/;
 
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
+/** Years, quarters, months and days written in a stem. */
+const TIME_PHRASE = /\d{4}年度?|第?[一二三四1-4]季度|\d{1,2}月份?|\d{1,2}日/g;
+/** A number of kinds: 三大产业链, 3大板块, 五大领域, 两大基地. */
+const COUNT_OF_KINDS =
+  /(?:\d+|[一二两三四五六七八九十]+)大(?:产业|板块|领域|行业|集群|基地|工程|片区|园区|类)/;
 
 const judged = new Map<string, Concreteness>();
 /** Bound on remembered stems: a long paste repeats few of them, junk input would grow the map. */
@@ -55,7 +60,11 @@ const KNOWN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
 function judge(stem: string): Concreteness {
   const s = stem.replace(PINYIN_NOTE, '').trim();
   if (s.length === 0) return { concrete: false, reason: 'empty' };
-  if (LATIN_OR_DIGIT.test(s) && /[\u4e00-\u9fffA-Za-z]{2}/.test(s.replace(/\d/g, ''))) {
+  // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
+  if (COUNT_OF_KINDS.test(s)) return { concrete: false, reason: 'quantity' };
+  // A date (2022年第四季度) is when, not which: only other figures and codes make a stem specific.
+  const untimed = s.replace(TIME_PHRASE, '');
+  if (LATIN_OR_DIGIT.test(untimed) && /[\u4e00-\u9fffA-Za-z]{2}/.test(untimed.replace(/\d/g, ''))) {
     // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
     if (!/^(?:\d+|[一二三四五六七八九十]+)[大个批类项]/.test(s)) return { concrete: true, reason: null };
   }

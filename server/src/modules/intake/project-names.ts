@@ -53,10 +53,17 @@ function isCategoryOnly(stem: string): boolean {
 const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
 /** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
-const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([\u4e00-\u9fff]{0,8})$/;
+const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([^，,。；;：:\n等]{0,20})$/;
+/** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
+const LEVELS = /^(?:[省市县区](?:级)?、)*[省市县区](?:级)?/;
+/** "等一批投资体量大、市场前景广阔的项目": a description ending in 的 says what kind, not which. */
+const DESCRIPTION = /^(?:一批|一系列)?[^，,。；;：:\n]{0,16}的$/;
 function listBefore(before: string): RegExpExecArray | null {
   const m = LIST_TAIL.exec(before);
-  return m && (m[1] === '' || isCategoryOnly(m[1] ?? '')) ? m : null;
+  const tail = m?.[1] ?? '';
+  if (!m) return null;
+  const category = (t: string) => t === '' || (/^[\u4e00-\u9fff]{0,8}$/.test(t) && isCategoryOnly(t));
+  return category(tail) || category(tail.replace(LEVELS, '')) || DESCRIPTION.test(tail) ? m : null;
 }
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
 
@@ -80,7 +87,7 @@ function extendThroughCapacity(text: string, start: number): number {
 function stripPrefix(stem: string): string {
   let s = stem
     .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
-    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前)/, '');
+    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '');
   const park = PARK_PREFIX.exec(s);
   // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
   if (park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
@@ -99,7 +106,7 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
   for (const raw of raws) {
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
-      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
     const item = raw.slice(lead).replace(/项目$/, '');
@@ -193,6 +200,20 @@ function findInvestedNames(text: string): ProjectNameMention[] {
   return out;
 }
 
+/**
+ * "杏山项目区", "项目部", "项目库": 项目 as the first half of another noun (project area, site office, pool)
+ * names no project; 项目区位, 项目部分, 项目组成 are the project's own location, part, make-up.
+ */
+const COMPOUND_AFTER =
+  /^(?:区(?!位|域)|部(?!分|署)|组(?!织|成|建)|办(?!理|公)|库(?!存|房)|制(?!造|作|定|品))/;
+
+/**
+ * "此次集中开工项目达产后…", "这些项目投产后…": the projects of a batch, not the one in focus; figures in
+ * the clause are the batch's. (本次签约项目 of a one-project report is left to refer to that project.)
+ */
+const BATCH_REFERENCE =
+  /(?:这些|上述|这批|该批|各|集中(?:签约|开工|投产|竣工|开竣工|签约开工|开工签约))(?:的)?(?:重点|重大|产业|招商引资)?$/;
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -209,7 +230,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const after = text.slice(end, end + 6);
     const sentence = sentenceAround(text, p);
     const beforeText = text.slice(Math.max(0, p - 12), p);
-    const listMatch = listBefore(beforeText);
+    const listMatch = listBefore(text.slice(Math.max(0, p - 26), p));
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
       /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
@@ -235,6 +256,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       const firmShort =
         stem.length >= 2 && firms.some((f) => f.name.includes(stem) || f.declaredAlias?.includes(stem));
       const generic =
+        COMPOUND_AFTER.test(after) ||
         GENERIC_STEM.test(stem) ||
         stem.length < 2 ||
         isCategoryOnly(stem) ||
@@ -258,8 +280,13 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
           start: generic ? p : stemStart,
           end,
           reference: generic,
-          anaphoric: !generic && /(?:这是一个|这是|是一个|也是)$/.test(lead),
-          aggregate,
+          // "该项目占地800亩…，实现20GW高效晶硅电池项目建设": a name in a sentence about 该项目 is that project.
+          anaphoric:
+            !generic &&
+            (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
+              (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
+                /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart)))),
+          aggregate: aggregate || (generic && BATCH_REFERENCE.test(beforeText)),
           companyHint: generic ? null : hint,
         });
       }

@@ -35,6 +35,9 @@ function readProduct(text: string, i: number, max = 14): { product: string; end:
   return { product: text.slice(i, j), end: j };
 }
 
+/** A capacity verb: where a new capacity (of another project) begins. */
+const NEW_CAPACITY = /年产|年生产|年加工|年处理|产能|生产能力/;
+
 /**
  * Reads a list of "quantity unit product" items after a capacity verb, e.g. 4亿克拉金刚石和20万片复合片,
  * or "product quantity" items such as 有色金属铸件5吨、锻件2300吨.
@@ -42,11 +45,17 @@ function readProduct(text: string, i: number, max = 14): { product: string; end:
 function readCapacityItems(text: string, i: number): { items: CapacityItem[]; end: number } {
   const items: CapacityItem[] = [];
   let j = i;
+  let itemEnd = i;
   for (let k = 0; k < 6; k++) {
     // Optional product before the figure (年生产有色金属铸件5吨) or a qualifier (约, 近, 超).
     let p = j;
     while (p < text.length && p - j <= 10 && !/[\d，,。；;\n]/.test(text[p] ?? '')) p++;
     if (!/\d/.test(text[p] ?? '')) break;
+    // "年产50万吨预焙阳极、华勤集团年产600万套…": a next item with its own capacity verb is another capacity.
+    if (k > 0 && NEW_CAPACITY.test(text.slice(j, p))) {
+      j = itemEnd;
+      break;
+    }
     const prefix = text
       .slice(j, p)
       .replace(/^(约|近|超过|超|达到?|可达)/, '')
@@ -62,6 +71,7 @@ function readCapacityItems(text: string, i: number): { items: CapacityItem[]; en
     }
     items.push({ value: qty.value, unit: qty.unit, product });
     j = end;
+    itemEnd = end;
     if (
       /[和及与、]/.test(text[j] ?? '') &&
       (text.slice(j + 1, j + 3) !== '回收' || /\d/.test(text[j + 3] ?? ''))

@@ -1,3 +1,4 @@
+import { can } from '../../../../shared/src/permissions';
 import type { LeadTable } from '../../db/database';
 import type { Actor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
@@ -11,4 +12,9 @@ export function assertLeadEditable(actor: Actor, lead: Pick<LeadTable, 'owner_id
   if (actor.role === 'admin') return;
   if (actor.role === 'officer' && lead.owner_id === actor.userId) return;
   throw errors.forbidden();
+}
+
+/** A follow-up's photo is read like the leads: by permission alone, the zone's pipeline, never a firm's. */
+export async function assertFollowupFileVisible(_db: unknown, actor: Actor): Promise<void> {
+  if (!can(actor.role, 'lead.read')) throw errors.notFound('attachment');
 }

@@ -40,25 +40,29 @@ export async function mapPlots(db: Q, f: MapFilter, limit: number) {
       eb.selectFrom('park_chain').select('park_id').where('chain_id', '=', chainId),
     );
   }
-  const [rows, count] = await Promise.all([
-    q
-      .select([
-        'x.id',
-        'x.code',
-        'x.park_id',
-        'x.status',
-        'x.area_mu',
-        'x.geometry_json',
-        'x.is_sample',
-        sql<number>`case when exists (select 1 from site_reservation r where r.place_id = x.id and r.status = 'active') then 1 else 0 end`.as(
-          'reserved',
-        ),
-      ])
-      .orderBy('x.id')
-      .limit(limit)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-  ]);
+  const rows = await q
+    .select([
+      'x.id',
+      'x.code',
+      'x.park_id',
+      'x.status',
+      'x.area_mu',
+      'x.geometry_json',
+      'x.bbox_west',
+      'x.bbox_south',
+      'x.bbox_east',
+      'x.bbox_north',
+      'x.is_sample',
+      sql<number>`case when exists (select 1 from site_reservation r where r.place_id = x.id and r.status = 'active') then 1 else 0 end`.as(
+        'reserved',
+      ),
+    ])
+    .orderBy('x.id')
+    .limit(limit)
+    .execute();
+  // Counting all that match is a second scan: only needed when the cap was reached.
+  if (rows.length < limit) return { rows, total: rows.length };
+  const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   return { rows, total: Number(count?.n ?? 0) };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { mapSchema } from '../../../../shared/src/contract/park';
+import { type MapData, mapSchema } from '../../../../shared/src/contract/park';
 import { plotFilterFields } from '../plot/plot.routes';
 import { mapData } from './map.service';
 
@@ -20,8 +20,11 @@ export async function mapRoutes(app: FastifyInstance) {
         response: { 200: mapSchema },
       },
     },
-    async function handleMap(request) {
-      return mapData(request.ctx, request.query);
+    async function handleMap(request, reply) {
+      // Pre-serialised JSON text (see MapTextBuilder): a string with a JSON type is sent as it is.
+      // The type provider types `send` by the response schema; the text is that shape, already written.
+      const text = (await mapData(request.ctx, request.query)) as unknown as MapData;
+      return reply.type('application/json; charset=utf-8').send(text);
     },
   );
 }

@@ -39,6 +39,8 @@ export async function insertEvaluation(
 ) {
   await db.insertInto('mu_evaluation').values(row).execute();
   for (let i = 0; i < items.length; i += 500) {
+    // SQLite writes synchronously: between chunks let the event loop answer other requests.
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     await db
       .insertInto('mu_evaluation_item')
       .values(items.slice(i, i + 500))

@@ -43,7 +43,7 @@ export async function muRoutes(app: FastifyInstance) {
       },
     },
     async function handleGetMu(request) {
-      return getEvaluation(request.ctx, request.params.year);
+      return getEvaluation(request.ctx, request.reads, request.params.year);
     },
   );
   r.get(
@@ -53,7 +53,7 @@ export async function muRoutes(app: FastifyInstance) {
       schema: { tags: ['mu-evaluation'], summary: 'The year’s ranking as xlsx', params: muYearParams },
     },
     async function handleExportMu(request, reply) {
-      const ev = await getEvaluation(request.ctx, request.params.year);
+      const ev = await getEvaluation(request.ctx, request.reads, request.params.year);
       return reply
         .type(XLSX_MIME)
         .header('content-disposition', attachment(`亩均效益评价-${ev.year}.xlsx`))

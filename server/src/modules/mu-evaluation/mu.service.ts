@@ -1,7 +1,6 @@
-import { MU_CLASSES, type MuClass, type MuConfig } from '../../../../shared/src/agreement';
+import { MU_CLASSES, type MuConfig } from '../../../../shared/src/agreement';
 import type { MuConfigAnswer, MuEvaluation } from '../../../../shared/src/contract/agreement';
-import type { Bilingual } from '../../../../shared/src/i18n-message';
-import type { MuEvaluationItemTable, MuEvaluationTable } from '../../db/database';
+import type { MuEvaluationItemTable } from '../../db/database';
 import type { ReadRunner } from '../../db/read-pool';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
@@ -11,64 +10,15 @@ import { writeAudit } from '../audit/audit.writer';
 import type { muReadTasks } from './mu.read-tasks';
 import * as repo from './mu.repository';
 import { muConfigOf } from './mu.task';
-import type { MuResultItem } from './mu-compute';
 
 type Reads = ReadRunner<typeof muReadTasks>;
 
-function present(
-  ev: MuEvaluationTable,
-  items: readonly MuEvaluationItemTable[],
-  previous: ReadonlyMap<string, string | null>,
-): MuEvaluation {
-  const counts = { A: 0, B: 0, C: 0, D: 0, unrated: 0 };
-  const dto = items.map((i) => {
-    const saved = JSON.parse(i.values_json) as Pick<
-      MuResultItem,
-      'values' | 'scores' | 'landMu' | 'tax' | 'output'
-    >;
-    const cls = (i.class as MuClass | null) ?? null;
-    if (cls) counts[cls] += 1;
-    else counts.unrated += 1;
-    const prev = previous.get(i.firm_id) ?? null;
-    return {
-      firmId: i.firm_id,
-      firmName: i.firm_name,
-      class: cls,
-      score: i.score === null ? null : Number(i.score),
-      rank: i.rank === null ? null : Number(i.rank),
-      previousClass: prev && (MU_CLASSES as readonly string[]).includes(prev) ? (prev as MuClass) : null,
-      landMu: saved.landMu,
-      tax: saved.tax,
-      output: saved.output,
-      values: saved.values,
-      scores: saved.scores,
-      reason: i.reason ? (JSON.parse(i.reason) as Bilingual) : null,
-    };
-  });
-  return {
-    id: ev.id,
-    year: Number(ev.year),
-    isSample: ev.is_sample === 1,
-    runAt: ev.run_at,
-    runByName: ev.run_by_name,
-    config: JSON.parse(ev.config_json) as MuConfig,
-    benchmarks: JSON.parse(ev.benchmarks_json) as MuEvaluation['benchmarks'],
-    counts,
-    items: dto,
-  };
-}
-
-/** A year's 亩均 evaluation with year-on-year movement (the class the year before). */
-export async function getEvaluation(ctx: ServiceContext, year: number): Promise<MuEvaluation> {
+/** A year's 亩均 evaluation with year-on-year movement, read and presented off the event loop. */
+export async function getEvaluation(ctx: ServiceContext, reads: Reads, year: number): Promise<MuEvaluation> {
   requireActor(ctx);
-  const db = ctx.db.kysely;
-  const ev = await repo.evaluationOf(db, year);
+  const ev = await reads.run('mu.evaluation', { year });
   if (!ev) throw errors.notFound('mu_evaluation');
-  const prior = await repo.evaluationOf(db, year - 1);
-  const previous = new Map(
-    prior ? (await repo.classesOf(db, prior.id)).map((r) => [r.firm_id, r.class]) : [],
-  );
-  return present(ev, await repo.itemsOf(db, ev.id), previous);
+  return ev;
 }
 
 /**
@@ -132,7 +82,7 @@ export async function runEvaluation(
       after: { year, firms: items.length, counts, config: result.config },
     });
   });
-  return getEvaluation(ctx, year);
+  return getEvaluation(ctx, reads, year);
 }
 
 export async function getMuConfig(ctx: ServiceContext): Promise<MuConfigAnswer> {

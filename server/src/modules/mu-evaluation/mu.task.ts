@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_MU_CONFIG, type MuConfig } from '../../../../shared/src/agreement';
+import type { MuEvaluation } from '../../../../shared/src/contract/agreement';
 import type { Database } from '../../db/database';
 import { type FigureRow, groupFigures } from '../actual/actual-figures';
+import { present } from './mu.presenter';
+import * as repo from './mu.repository';
 import { evaluateMu, type FirmFigures } from './mu-compute';
 
 type Db = Kysely<Database>;
@@ -120,4 +123,18 @@ export async function muCompute(db: Db, p: { year: number }) {
     };
   });
   return { config, ...evaluateMu(firms, config) };
+}
+
+/**
+ * A year's stored evaluation with the class each firm had the year before (a read task: a province
+ * evaluation is a million rows to read and parse, which must not hold the event loop).
+ */
+export async function muEvaluationData(db: Db, p: { year: number }): Promise<MuEvaluation | null> {
+  const ev = await repo.evaluationOf(db, p.year);
+  if (!ev) return null;
+  const prior = await repo.evaluationOf(db, p.year - 1);
+  const previous = new Map(
+    prior ? (await repo.classesOf(db, prior.id)).map((r) => [r.firm_id, r.class]) : [],
+  );
+  return present(ev, await repo.itemsOf(db, ev.id), previous);
 }

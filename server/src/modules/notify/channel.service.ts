@@ -5,6 +5,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import type { EscalationSource } from './escalation.service';
 import { maskUrl, sendOnChannel, smtpConfigSchema, webhookConfigSchema } from './outbound';
 import { literalAddressRefused, webhookAllowHosts } from './outbound-address';
 import { runSweep } from './sweep.service';
@@ -208,7 +209,11 @@ export async function testChannel(ctx: ServiceContext, id: string) {
 }
 
 /** Runs the escalation sweep and the deliveries now (the serving process also runs it every minute). */
-export async function sweepNow(ctx: ServiceContext, publicUrl: string | null = null) {
+export async function sweepNow(
+  ctx: ServiceContext,
+  sources: readonly EscalationSource[],
+  publicUrl: string | null = null,
+) {
   requireActor(ctx);
-  return runSweep(ctx.db, ctx.clock, { publicUrl });
+  return runSweep(ctx.db, ctx.clock, sources, { publicUrl });
 }

@@ -7,6 +7,16 @@ import { type NotificationKind, notify, usersOfDepartment, usersWithRole } from 
 
 type Q = Kysely<Database> | Transaction<Database>;
 
+/**
+ * A kind of record that escalates when overdue (factor requests, tasks). The sweep asks each
+ * source it is given for its overdue records, so notify imports none of the areas that notify
+ * (the sources are composed in server/src/escalation-sources.ts).
+ */
+export interface EscalationSource {
+  /** The running records past their deadline, each as the escalation `now` reaches (level may be 'none'). */
+  overdueSubjects(db: Kysely<Database>, now: Date): Promise<EscalationSubject[]>;
+}
+
 export interface EscalationSubject {
   entity: 'factor_request' | 'task';
   entityId: string;

@@ -108,7 +108,7 @@ export async function notifyRoutes(app: FastifyInstance) {
       },
     },
     async function handleSweep(request) {
-      return sweepNow(request.ctx, app.publicUrl);
+      return sweepNow(request.ctx, app.escalationSources, app.publicUrl);
     },
   );
 }

@@ -1,15 +1,7 @@
-import { todayInShanghai } from '../../../../shared/src/dates';
-import { escalationOf } from '../../../../shared/src/escalation';
 import { publicLink } from '../../../../shared/src/record-path';
 import type { Db } from '../../db/connect';
 import { addMinutes, type Clock } from '../../lib/clock';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { listOverdueWorking } from '../request/request.repository';
-import { escalationSubject } from '../request/request.service';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { listOverdueRunningTasks } from '../task/task.repository';
-import { taskEscalationSubject } from '../task/task.service';
-import { recordEscalation } from './escalation.service';
+import { type EscalationSource, recordEscalation } from './escalation.service';
 import { sendOnChannel } from './outbound';
 
 export interface SweepOptions {
@@ -23,27 +15,22 @@ export interface SweepOptions {
 export const MAX_ATTEMPTS = 5;
 
 /**
- * Records the escalation steps every overdue request and task has reached. Idempotent: what was
- * recorded stays, a second run adds nothing. Returns the number of new steps.
+ * Records the escalation steps every overdue record of the sources has reached (requests, tasks).
+ * Idempotent: what was recorded stays, a second run adds nothing. Returns the number of new steps.
  */
-export async function sweepEscalations(db: Db, clock: Clock): Promise<number> {
+export async function sweepEscalations(
+  db: Db,
+  clock: Clock,
+  sources: readonly EscalationSource[],
+): Promise<number> {
   const now = clock.now();
   const nowIso = now.toISOString();
-  const today = todayInShanghai(now);
   let added = 0;
-  for (const row of await listOverdueWorking(db.kysely, today)) {
-    const esc = escalationOf({ running: true, deadline: row.deadline }, now);
-    if (esc.level === 'none') continue;
-    added += await db.kysely
-      .transaction()
-      .execute((trx) => recordEscalation(trx, nowIso, escalationSubject(row, esc.level)));
-  }
-  for (const row of await listOverdueRunningTasks(db.kysely, today)) {
-    const esc = escalationOf({ running: true, deadline: row.deadline }, now);
-    if (esc.level === 'none') continue;
-    added += await db.kysely
-      .transaction()
-      .execute((trx) => recordEscalation(trx, nowIso, taskEscalationSubject(row, esc.level)));
+  for (const source of sources) {
+    for (const subject of await source.overdueSubjects(db.kysely, now)) {
+      if (subject.level === 'none') continue;
+      added += await db.kysely.transaction().execute((trx) => recordEscalation(trx, nowIso, subject));
+    }
   }
   return added;
 }
@@ -122,8 +109,13 @@ export async function deliverPending(
 }
 
 /** One round: escalations first (they queue messages), then the deliveries. */
-export async function runSweep(db: Db, clock: Clock, opts: SweepOptions = {}) {
-  const escalations = await sweepEscalations(db, clock);
+export async function runSweep(
+  db: Db,
+  clock: Clock,
+  sources: readonly EscalationSource[],
+  opts: SweepOptions = {},
+) {
+  const escalations = await sweepEscalations(db, clock, sources);
   const delivered = await deliverPending(db, clock, opts);
   return { escalations, ...delivered };
 }
@@ -135,6 +127,7 @@ export async function runSweep(db: Db, clock: Clock, opts: SweepOptions = {}) {
 export function startSweeper(
   db: Db,
   clock: Clock,
+  sources: readonly EscalationSource[],
   log: { warn: (obj: unknown, msg: string) => void },
   intervalMs = 60_000,
   opts: SweepOptions = {},
@@ -144,7 +137,7 @@ export function startSweeper(
     if (running) return;
     running = true;
     try {
-      await runSweep(db, clock, opts);
+      await runSweep(db, clock, sources, opts);
     } catch (err) {
       log.warn({ err }, 'supervision sweep failed; it runs again at the next interval');
     } finally {

@@ -9,14 +9,14 @@ import {
   type PlotStatus,
 } from '../../../../shared/src/park';
 import type { PlotTable } from '../../db/database';
-import { areaMu, centreOf, flatOutline, type OutlineGeometry, outlineProblems } from '../../lib/geo';
+import { areaMu, flatOutline, type OutlineGeometry, outlineProblems } from '../../lib/geo';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { parkExists } from '../park/park.service';
 import * as repo from './plot.repository';
-import { newPlotRow } from './plot.service';
+import { newPlotRow, plotShapeColumns } from './plot.service';
 import { type RawFeature, readOutlineFile } from './plot-import.readers';
 
 /**
@@ -174,7 +174,6 @@ function checkFeature(
     errors: errs,
   };
   if (errs.length > 0 || !outline || !code || area === null || status === null) return { preview, row: null };
-  const [lng, lat] = centreOf(outline);
   return {
     preview,
     row: {
@@ -190,9 +189,7 @@ function checkFeature(
       min_tax_per_mu: null,
       max_energy_per_output: null,
       project_id: null,
-      geometry_json: JSON.stringify(outline),
-      centre_lng: lng,
-      centre_lat: lat,
+      ...plotShapeColumns(outline),
       attributes_json: JSON.stringify(unmapped),
       note: mapped.note ?? null,
     },

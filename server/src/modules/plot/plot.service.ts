@@ -1,7 +1,7 @@
 import type { CreatePlotBody, Plot, UpdatePlotBody } from '../../../../shared/src/contract/park';
 import { canMovePlot, PLOT_STATUS_LABELS, type PlotStatus } from '../../../../shared/src/park';
 import type { PlotTable } from '../../db/database';
-import { centreOf, type OutlineGeometry } from '../../lib/geo';
+import { bboxOf, centreOf, type OutlineGeometry } from '../../lib/geo';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
@@ -50,13 +50,42 @@ function duplicateCode(): never {
   throw errors.conflict('DUPLICATE_PLOT_CODE', message, [{ path: 'code', message }]);
 }
 
-/** Outline JSON with its centre, or nulls; throws 400 on a bad outline. */
-function geometryColumns(geometry: CreatePlotBody['geometry']) {
+type ShapeColumns = Pick<
+  PlotTable,
+  'geometry_json' | 'centre_lng' | 'centre_lat' | 'bbox_west' | 'bbox_south' | 'bbox_east' | 'bbox_north'
+>;
+
+/** A plot's outline as stored: its JSON text with the centre and bounding box derived from it (or nulls). */
+export function plotShapeColumns(outline: OutlineGeometry | null): ShapeColumns {
+  if (outline === null) {
+    return {
+      geometry_json: null,
+      centre_lng: null,
+      centre_lat: null,
+      bbox_west: null,
+      bbox_south: null,
+      bbox_east: null,
+      bbox_north: null,
+    };
+  }
+  const [lng, lat] = centreOf(outline);
+  const [w, s, e, n] = bboxOf(outline);
+  return {
+    geometry_json: JSON.stringify(outline),
+    centre_lng: lng,
+    centre_lat: lat,
+    bbox_west: w,
+    bbox_south: s,
+    bbox_east: e,
+    bbox_north: n,
+  };
+}
+
+/** Outline columns from a request's geometry, or none when not given; throws 400 on a bad outline. */
+function geometryColumns(geometry: CreatePlotBody['geometry']): Partial<ShapeColumns> {
   const text = outlineText(geometry, 'geometry');
   if (text === undefined) return {};
-  if (text === null) return { geometry_json: null, centre_lng: null, centre_lat: null };
-  const [lng, lat] = centreOf(JSON.parse(text) as OutlineGeometry);
-  return { geometry_json: text, centre_lng: lng, centre_lat: lat };
+  return plotShapeColumns(text === null ? null : (JSON.parse(text) as OutlineGeometry));
 }
 
 /** A new plot row with defaults; what the create route and the outline import write. */
@@ -76,9 +105,7 @@ export function newPlotRow(
     min_tax_per_mu: null,
     max_energy_per_output: null,
     project_id: null,
-    geometry_json: null,
-    centre_lng: null,
-    centre_lat: null,
+    ...plotShapeColumns(null),
     attributes_json: '{}',
     note: null,
     is_sample: 0,

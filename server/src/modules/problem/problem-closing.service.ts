@@ -1,4 +1,5 @@
 import { PROBLEM_CLOSE_STATUS_LABELS, type ProblemCloseStatus } from '../../../../shared/src/closing';
+import type { EvidenceLink } from '../../../../shared/src/contract/task';
 import type { ProblemItemTable } from '../../db/database';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
@@ -6,7 +7,7 @@ import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
-import { assertClosingConditions, assertEvidenceLink, type EvidenceLink } from '../task/closing-evidence';
+import { assertClosingConditions, assertEvidenceLink } from '../task/closing-evidence';
 import { assertProblemListVisible, mayProposeItem, mayVerifyItem } from './problem.policy';
 import * as repo from './problem.repository';
 import { getProblemList } from './problem.service';

@@ -1,32 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentSchema } from '../../../../shared/src/contract/attachment';
+import {
+  createProblemListBody,
+  PROBLEM_LIST_MAX_ITEMS,
+  problemItemBody,
+  problemListDetailSchema,
+  problemListSchema,
+} from '../../../../shared/src/contract/problem';
+import { evidenceLinkSchema } from '../../../../shared/src/contract/task';
 import { TASK_LIMITS } from '../../../../shared/src/task-status';
-import { idParams, idString, localDate, longText, nameText, shortText } from '../../lib/fields';
+import { idParams, idString, localDate } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { attachmentUpload, UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
-import { attachmentSchema } from '../request/request.presenter';
-import { evidenceLinkSchema } from '../task/closing-evidence';
 import {
   addProblemItems,
   attachToProblemItem,
   createProblemList,
   getProblemList,
   listProblemListRecords,
-  PROBLEM_SOURCES,
-  problemListDetailSchema,
-  problemListSchema,
 } from './problem.service';
 import { decideProblemItem, proposeProblemItem } from './problem-closing.service';
 
-/** A problem list holds at most 200 items: inspection reports list dozens, not thousands. */
-const MAX_ITEMS = 200;
-const item = z.strictObject({
-  problem: longText.min(1),
-  measure: longText.min(1),
-  departmentId: idString,
-  deadline: localDate,
-});
 const itemParams = z.object({ id: idString, itemId: idString });
 
 /** 问题清单 and 整改: lists closed item by item (逐条销号). */
@@ -60,13 +56,7 @@ export async function problemRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Create a problem list with its items',
-        body: z.strictObject({
-          title: nameText,
-          source: z.enum(PROBLEM_SOURCES),
-          sourceTitle: shortText.nullable().optional(),
-          issuedDate: localDate,
-          items: z.array(item).min(1).max(MAX_ITEMS),
-        }),
+        body: createProblemListBody,
         response: { 201: problemListDetailSchema },
       },
     },
@@ -99,7 +89,7 @@ export async function problemRoutes(app: FastifyInstance) {
         tags,
         summary: 'Add items to a list',
         params: idParams,
-        body: z.strictObject({ items: z.array(item).min(1).max(MAX_ITEMS) }),
+        body: z.strictObject({ items: z.array(problemItemBody).min(1).max(PROBLEM_LIST_MAX_ITEMS) }),
         response: { 201: problemListDetailSchema },
       },
     },

@@ -1,11 +1,15 @@
-import { z } from 'zod';
+import { closingGaps, type ProblemCloseStatus } from '../../../../shared/src/closing';
+import type { ListResult } from '../../../../shared/src/contract/list';
+import type {
+  ProblemItemBody,
+  ProblemList,
+  ProblemListDetail,
+} from '../../../../shared/src/contract/problem';
 import {
-  CLOSING_GAPS,
-  closingGaps,
-  PROBLEM_CLOSE_STATUSES,
-  type ProblemCloseStatus,
-} from '../../../../shared/src/closing';
-import { problemItemState, summariseProblemItems } from '../../../../shared/src/task-status';
+  type ProblemSource,
+  problemItemState,
+  summariseProblemItems,
+} from '../../../../shared/src/task-status';
 import type { ProblemItemTable, ProblemListTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
@@ -14,76 +18,16 @@ import { errors } from '../../plugins/errors';
 import { type AttachmentUpload, listAttachmentMeta, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfDepartment } from '../notify/notify.service';
-import { attachmentSchema } from '../request/request.presenter';
-import { evidenceLinkView, evidenceLinkViewSchema } from '../task/closing-evidence';
+import { evidenceLinkView } from '../task/closing-evidence';
 import { assertProblemListVisible, mayProposeItem, mayVerifyItem } from './problem.policy';
 import * as repo from './problem.repository';
 
-export const PROBLEM_SOURCES = ['inspection', 'meeting', 'audit', 'supervision', 'other'] as const;
-
-const summarySchema = z.object({
-  total: z.number().int(),
-  /** Closings proposed and awaiting the 督查室, and closings it returned. */
-  proposed: z.number().int(),
-  returned: z.number().int(),
-  closed: z.number().int(),
-  closedOnTime: z.number().int(),
-  closedLate: z.number().int(),
-  open: z.number().int(),
-  overdue: z.number().int(),
-});
-
-export const problemListSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  title: z.string(),
-  source: z.enum(PROBLEM_SOURCES),
-  sourceTitle: z.string().nullable(),
-  issuedDate: z.string(),
-  summary: summarySchema,
-  isSample: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-});
-
-export const problemItemSchema = z.object({
-  id: z.string(),
-  position: z.number().int(),
-  problem: z.string(),
-  measure: z.string(),
-  departmentId: z.string(),
-  departmentName: z.string().nullable(),
-  deadline: z.string(),
-  closedDate: z.string().nullable(),
-  evidence: z.string().nullable(),
-  closedByName: z.string().nullable(),
-  state: z.enum(['open', 'overdue', 'closed_on_time', 'closed_late']),
-  /** Where the closing stands: proposed by the unit, verified or returned by the 督查室. */
-  closeStatus: z.enum(PROBLEM_CLOSE_STATUSES),
-  rectifiedDate: z.string().nullable(),
-  proposedAt: z.string().nullable(),
-  proposedByName: z.string().nullable(),
-  verifiedAt: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  returnedAt: z.string().nullable(),
-  returnedByName: z.string().nullable(),
-  evidenceLink: evidenceLinkViewSchema.nullable(),
-  /** What the unit still owes before it may propose (closing.ts). */
-  closingGaps: z.array(z.enum(CLOSING_GAPS)),
-  canPropose: z.boolean(),
-  canVerify: z.boolean(),
-  attachments: z.array(attachmentSchema),
-  version: z.number().int(),
-});
-
-export const problemListDetailSchema = problemListSchema.extend({ items: z.array(problemItemSchema) });
-
-function presentList(row: ProblemListTable, items: repo.ProblemItemRow[], day: string) {
+function presentList(row: ProblemListTable, items: repo.ProblemItemRow[], day: string): ProblemList {
   return {
     id: row.id,
     code: row.code,
     title: row.title,
-    source: row.source as (typeof PROBLEM_SOURCES)[number],
+    source: row.source as ProblemSource,
     sourceTitle: row.source_title,
     issuedDate: row.issued_date,
     summary: {
@@ -103,7 +47,7 @@ function presentList(row: ProblemListTable, items: repo.ProblemItemRow[], day: s
 export async function listProblemListRecords(
   ctx: ServiceContext,
   f: { q?: string | undefined; limit: number; offset: number },
-) {
+): Promise<ListResult<ProblemList>> {
   const actor = requireActor(ctx);
   const departmentId = actor.role === 'department' ? (actor.departmentId ?? '-') : undefined;
   const { rows, total } = await repo.listProblemLists(ctx.db.kysely, { ...f, departmentId });
@@ -124,7 +68,7 @@ export async function listProblemListRecords(
   };
 }
 
-export async function getProblemList(ctx: ServiceContext, id: string) {
+export async function getProblemList(ctx: ServiceContext, id: string): Promise<ProblemListDetail> {
   const actor = requireActor(ctx);
   await assertProblemListVisible(ctx.db.kysely, actor, id);
   const row = await repo.findProblemList(ctx.db.kysely, id);
@@ -178,14 +122,7 @@ export async function getProblemList(ctx: ServiceContext, id: string) {
   };
 }
 
-export interface ItemInput {
-  problem: string;
-  measure: string;
-  departmentId: string;
-  deadline: string;
-}
-
-async function checkDepartments(ctx: ServiceContext, items: ItemInput[]) {
+async function checkDepartments(ctx: ServiceContext, items: ProblemItemBody[]) {
   const ids = [...new Set(items.map((i) => i.departmentId))];
   if (ids.length === 0) return;
   const found = await ctx.db.kysely.selectFrom('department').select('id').where('id', 'in', ids).execute();
@@ -194,7 +131,12 @@ async function checkDepartments(ctx: ServiceContext, items: ItemInput[]) {
   }
 }
 
-function itemRows(listId: string, items: ItemInput[], start: number, nowIso: string): ProblemItemTable[] {
+function itemRows(
+  listId: string,
+  items: ProblemItemBody[],
+  start: number,
+  nowIso: string,
+): ProblemItemTable[] {
   return items.map((i, n) => ({
     id: newId(),
     list_id: listId,
@@ -244,10 +186,10 @@ export async function createProblemList(
   ctx: ServiceContext,
   input: {
     title: string;
-    source: (typeof PROBLEM_SOURCES)[number];
+    source: ProblemSource;
     sourceTitle?: string | null | undefined;
     issuedDate: string;
-    items: ItemInput[];
+    items: ProblemItemBody[];
   },
 ) {
   await checkDepartments(ctx, input.items);
@@ -280,7 +222,7 @@ export async function createProblemList(
   return getProblemList(ctx, row.id);
 }
 
-export async function addProblemItems(ctx: ServiceContext, listId: string, items: ItemInput[]) {
+export async function addProblemItems(ctx: ServiceContext, listId: string, items: ProblemItemBody[]) {
   const list = await repo.findProblemList(ctx.db.kysely, listId);
   if (!list) throw errors.notFound('problem list');
   await checkDepartments(ctx, items);

@@ -1,29 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
+import type { Figure } from '../../../../shared/src/contract/programme';
 import type { Database, FigureTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/**
- * Figures of a programme (对口支援: cohorts, students, graduates, over the undergraduate line) or of
- * a campaign (a county's pilots and promoted experiences): a key, a value and a unit, optionally
- * per period (a year or a cohort); a running total has period ''.
- */
-export const figureSchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  label: z.string(),
-  value: z.number(),
-  unit: z.string().nullable(),
-  period: z.string(),
-  note: z.string().nullable(),
-  isSample: z.boolean(),
-  updatedAt: z.string(),
-});
-export type FigureDto = z.infer<typeof figureSchema>;
-
-export function presentFigure(f: FigureTable): FigureDto {
+/** Figures of a programme or a campaign (shared/src/contract/programme.ts). */
+export function presentFigure(f: FigureTable): Figure {
   return {
     id: f.id,
     key: f.key,

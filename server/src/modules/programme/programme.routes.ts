@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { programmeSchema } from '../../../../shared/src/contract/programme';
 import { idParams, shortText } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
-import { getProgramme, listProgrammes, programmeSchema, setProgrammeFigures } from './programme.service';
+import { getProgramme, listProgrammes, setProgrammeFigures } from './programme.service';
 
 /** 对口支援 paired-assistance programmes: tasks of type `programme` with their own figures. */
 export async function programmeRoutes(app: FastifyInstance) {

@@ -1,22 +1,15 @@
-import { z } from 'zod';
+import type { ListResult } from '../../../../shared/src/contract/list';
+import type { Programme } from '../../../../shared/src/contract/programme';
+import type { Task } from '../../../../shared/src/contract/task';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertTaskVisible, taskScopeOf } from '../task/task.policy';
-import { taskSchema } from '../task/task.presenter';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { findTaskById, listTasks } from '../task/task.repository';
 import { presentTaskRows } from '../task/task.service';
-import {
-  type FigureInput,
-  figureSchema,
-  listFigures,
-  presentFigure,
-  upsertFigures,
-} from './figure.repository';
-
-export const programmeSchema = taskSchema.extend({ figures: z.array(figureSchema) });
+import { type FigureInput, listFigures, presentFigure, upsertFigures } from './figure.repository';
 
 /**
  * 对口支援 paired-assistance programmes: tasks of type `programme` with their own figures. A
@@ -24,7 +17,10 @@ export const programmeSchema = taskSchema.extend({ figures: z.array(figureSchema
  * department sees the programmes its unit is on, and a programme whose task is a 404 to the caller
  * is a 404 here too, as are its attachments (decision 011).
  */
-export async function listProgrammes(ctx: ServiceContext, q: { limit: number; offset: number }) {
+export async function listProgrammes(
+  ctx: ServiceContext,
+  q: { limit: number; offset: number },
+): Promise<ListResult<Programme>> {
   const actor = requireActor(ctx);
   const { rows, total } = await listTasks(
     ctx.db.kysely,
@@ -47,14 +43,14 @@ export async function listProgrammes(ctx: ServiceContext, q: { limit: number; of
   };
 }
 
-export async function getProgramme(ctx: ServiceContext, id: string) {
+export async function getProgramme(ctx: ServiceContext, id: string): Promise<Programme> {
   const actor = requireActor(ctx);
   const task = await findTaskById(ctx.db.kysely, id);
   if (task?.type !== 'programme' || !task) throw errors.notFound('programme');
   await assertTaskVisible(ctx.db.kysely, actor, id);
   const [dto] = await presentTaskRows(ctx, [task]);
   const figures = await listFigures(ctx.db.kysely, 'task', [id]);
-  return { ...(dto as z.infer<typeof taskSchema>), figures: figures.map(presentFigure) };
+  return { ...(dto as Task), figures: figures.map(presentFigure) };
 }
 
 export async function setProgrammeFigures(ctx: ServiceContext, id: string, figures: FigureInput[]) {

@@ -38,7 +38,11 @@ export function presentProject(
   today: string,
   link: RecordLink | null,
   cumulatives: ProjectCumulatives | undefined,
-  parties: { company: ProjectCompany | null; figureSources: FigureSources },
+  parties: {
+    company: ProjectCompany | null;
+    figureSources: FigureSources;
+    parkRef: { id: string; name: string } | null;
+  },
 ): ProjectDto {
   return {
     id: row.id,
@@ -51,6 +55,7 @@ export function presentProject(
     })),
     company: parties.company,
     park: row.park,
+    parkRef: parties.parkRef,
     landMu: num(row.land_mu),
     totalInvestment: num(row.total_investment),
     fixedAssetInvestment: num(row.fixed_asset_investment),

@@ -170,6 +170,33 @@ const PRIORITY_ORDER = sql.raw(
   `case project.priority when 'provincial' then 1 when 'municipal' then 2 when 'district' then 3 else null end`,
 );
 
+/** The list filters that `project_rollup` is keyed by (stage, park, chain links). */
+const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'sort', 'limit', 'offset']);
+
+/**
+ * The exact total from the cockpit's roll-up (migration 20261206_0019: projects per park, link and
+ * stage, kept by triggers) when the list filters by nothing else — the lists a cockpit figure opens.
+ * At 1M projects, counting the active ones walks ~1M index entries; this sums a few hundred rows.
+ * Null when another filter (search, officer, late…) or an enterprise's scope is set.
+ */
+function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
+  if (scope.kind !== 'all' || f.park === '') return null;
+  const set = Object.entries(f).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (set.some(([k]) => !ROLLUP_FILTERS.has(k))) return null;
+  let q = db
+    .selectFrom('project_rollup')
+    .select(sql<number>`coalesce(sum(project_rollup.projects), 0)`.as('n'));
+  if (f.stage && f.stage.length > 0) q = q.where('project_rollup.stage', 'in', f.stage);
+  if (f.park) q = q.where('project_rollup.park', '=', f.park);
+  if (f.chainId) {
+    const chainId = f.chainId;
+    q = q.where('project_rollup.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  return q;
+}
+
 /** One page of the list (ids in order) and the total. */
 export async function listProjectIds(
   db: Q,
@@ -179,7 +206,8 @@ export async function listProjectIds(
   today: string,
 ): Promise<{ ids: string[]; total: number }> {
   const q = filteredProjects(db, dialect, f, scope, today);
-  const totalRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const total = rollupTotal(db, f, scope) ?? q.select((eb) => eb.fn.countAll<number>().as('n'));
+  const totalRow = await total.executeTakeFirst();
   const { column, direction } = parseSort(f.sort ?? '-totalInvestment');
   const col = SORT_COLUMNS[column as ProjectSort] ?? 'project.total_investment';
   let page = q.select(['project.id']);
@@ -195,12 +223,21 @@ export async function listProjectIds(
   return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0) };
 }
 
+/**
+ * Project rows with their officer's name. A scalar sub-select per row, not a join: for a page of 50
+ * PostgreSQL planned the join as a hash of every app_user (issue 19); this probes the key 50 times.
+ */
 function withOfficer(db: Q) {
   return db
     .selectFrom('project')
-    .leftJoin('app_user', 'app_user.id', 'project.officer_id')
     .selectAll('project')
-    .select('app_user.display_name as officer_name');
+    .select((eb) =>
+      eb
+        .selectFrom('app_user')
+        .select('app_user.display_name')
+        .whereRef('app_user.id', '=', 'project.officer_id')
+        .as('officer_name'),
+    );
 }
 
 /** Full rows for these ids, in the order given. */
@@ -234,6 +271,14 @@ export async function companyNames(db: Q, firmIds: readonly string[]): Promise<M
   const ids = [...new Set(firmIds)];
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('firm').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Park names by id (the project's park reference, issue 18). */
+export async function parkNames(db: Q, parkIds: readonly string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(parkIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('park').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

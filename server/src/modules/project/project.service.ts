@@ -24,6 +24,8 @@ import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './projec
 import { projectCumulatives } from './zone-figures';
 
 type Q = Kysely<Database> | Transaction<Database>;
+/** The columns a project write may set (the park reference among them, issue 18). */
+type ProjectColumns = ProjectTable & LinkFields & ProjectPartyFields & { park_id: string | null };
 
 export interface ProjectInput {
   name?: string | undefined;
@@ -31,6 +33,7 @@ export interface ProjectInput {
   /** 项目公司 (signing company): a firm apart from the investors. */
   companyFirmId?: string | null | undefined;
   park?: string | null | undefined;
+  parkId?: string | null | undefined;
   landMu?: number | null | undefined;
   totalInvestment?: number | null | undefined;
   fixedAssetInvestment?: number | null | undefined;
@@ -53,10 +56,11 @@ export interface ProjectInput {
 }
 
 /** API field → column; the timeline reads it backwards to name edited fields. */
-export const COLUMN_OF: Record<string, keyof (ProjectTable & LinkFields & ProjectPartyFields)> = {
+export const COLUMN_OF: Record<string, keyof ProjectColumns> = {
   name: 'name',
   companyFirmId: 'company_firm_id',
   park: 'park',
+  parkId: 'park_id',
   landMu: 'land_mu',
   totalInvestment: 'total_investment',
   fixedAssetInvestment: 'fixed_asset_investment',
@@ -78,13 +82,13 @@ export const COLUMN_OF: Record<string, keyof (ProjectTable & LinkFields & Projec
   startDate: 'start_date',
 };
 
-export function rowFields(input: ProjectInput): Partial<ProjectTable & LinkFields & ProjectPartyFields> {
+export function rowFields(input: ProjectInput): Partial<ProjectColumns> {
   const p: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(COLUMN_OF)) {
     const v = (input as Record<string, unknown>)[key];
     if (v !== undefined) p[column] = v === '' ? null : v;
   }
-  return p as Partial<ProjectTable & LinkFields & ProjectPartyFields>;
+  return p as Partial<ProjectColumns>;
 }
 
 /**
@@ -132,6 +136,10 @@ export async function checkRefs(db: Q, input: ProjectInput): Promise<void> {
       .executeTakeFirst();
     if (!f) fields.push({ path: 'companyFirmId', message: { zh: '项目公司不存在', en: 'No such firm' } });
   }
+  if (input.parkId) {
+    const park = await db.selectFrom('park').select('id').where('id', '=', input.parkId).executeTakeFirst();
+    if (!park) fields.push({ path: 'parkId', message: { zh: '园区不存在', en: 'No such park' } });
+  }
   if (input.officerId) {
     const u = await db
       .selectFrom('app_user')
@@ -169,6 +177,10 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
       rows.flatMap((r) => (r.company_firm_id ? [r.company_firm_id] : [])),
     ),
   ]);
+  const parks = await repo.parkNames(
+    db,
+    rows.flatMap((r) => (r.park_id ? [r.park_id] : [])),
+  );
   const sources = await figureSourcesOf(db, rows, cumulatives);
   return rows.map((r) => {
     const companyName = r.company_firm_id ? companies.get(r.company_firm_id) : undefined;
@@ -185,6 +197,7 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
         company:
           r.company_firm_id && companyName ? { firmId: r.company_firm_id, firmName: companyName } : null,
         figureSources,
+        parkRef: r.park_id ? { id: r.park_id, name: parks.get(r.park_id) ?? '' } : null,
       },
     );
   });

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
@@ -18,7 +19,8 @@ interface Group {
 /**
  * One definition per figure (issue 15, shared/src/figures.ts): on a small zone this test builds
  * itself (its own park, firm, projects and round — the demo's records are filtered out by park),
- * the project page, the project list, the round roll-up and the cockpit agree on 到位资金.
+ * the project page, the project list, the round roll-up, the cockpit and the dispatch report agree
+ * on 到位资金.
  */
 describe.skipIf(SKIP_DB)('figures agree across views', () => {
   let t: TestApp;
@@ -102,6 +104,38 @@ describe.skipIf(SKIP_DB)('figures agree across views', () => {
       await t.call(leader, 'GET', `/api/cockpit?year=2026&park=${encodeURIComponent(PARK)}`)
     ).json() as { monthly: Array<{ cumulativeFunds: number }> };
     expect(cockpit.monthly.at(-1)?.cumulativeFunds).toBe(park.fundsPeriod);
+
+    // The dispatch report of the round (.xlsx, in 万元): the park's roll-up and each reported
+    // project's 累计到位 are the figures the roll-up and the project page show.
+    const xlsx = await t.call(leader, 'GET', `/api/reports/dispatch.xlsx?roundId=${roundId}`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rowOf = (sheet: string, col: number, value: string) => {
+      const ws = wb.getWorksheet(sheet);
+      const header = (ws?.getRow(1).values as unknown[]) ?? [];
+      let found: Record<string, unknown> | null = null;
+      ws?.eachRow((row) => {
+        if (row.getCell(col).value !== value) return;
+        const cells: Record<string, unknown> = {};
+        header.forEach((h, i) => {
+          if (typeof h === 'string') cells[h] = row.getCell(i).value;
+        });
+        found = cells;
+      });
+      return found as Record<string, unknown> | null;
+    };
+    const wan = (yuan: number) => yuan / 10_000;
+    const parkRow = rowOf('按园区', 1, PARK);
+    expect(parkRow?.['累计到位（万元）']).toBe(wan(park.fundsCumulative));
+    expect(parkRow?.['本期到位（万元）']).toBe(wan(park.fundsPeriod));
+    expect(parkRow?.['累计完成投资（万元）']).toBe(wan(park.investmentCumulative));
+    for (const [i, name] of ['口径测试项目甲', '口径测试项目乙'].entries()) {
+      const projectRow = rowOf('项目明细', 2, name);
+      expect(projectRow?.['累计到位（万元）'], name).toBe(
+        wan(pages[i]?.figures.fundsInPlaceCumulative as number),
+      );
+    }
   });
 
   it('completes the milestones of the stages a project moves past, on the move’s date', async () => {

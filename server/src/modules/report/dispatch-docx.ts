@@ -2,11 +2,27 @@ import { formatMoney, formatWan } from '../../../../shared/src/money';
 import { type ProjectStage, projectStageLabel } from '../../../../shared/src/project-stage';
 import { rollUp } from '../round/round-rollup';
 import type { DispatchReportData } from './dispatch-report.task';
-import { body, type ColumnAlign, govDocument, heading, subtitle, table, title } from './gov-docx';
+import {
+  body,
+  type ColumnAlign,
+  govDocument,
+  heading,
+  issueFoot,
+  issueHead,
+  subtitle,
+  table,
+  title,
+} from './gov-docx';
 
-/** The round's title inside one pair of brackets, whatever brackets it already carries. */
+/**
+ * The round's title inside one pair of brackets, whatever outer brackets it already carries. A
+ * title with brackets of its own (…调度（示例）) is printed as it is: wrapping it would double the
+ * closing bracket, and cutting that bracket off would leave 示例 unbalanced.
+ */
 export function bracketed(roundTitle: string): string {
-  return `（${roundTitle.replace(/^[（(]+/, '').replace(/[）)]+$/, '')}）`;
+  let inner = roundTitle.trim();
+  while (/^[（(]/.test(inner) && /[）)]$/.test(inner)) inner = inner.slice(1, -1).trim();
+  return /[（()）]/.test(inner) ? inner : `（${inner}）`;
 }
 
 const money = (v: number | null) => formatMoney(v);
@@ -62,7 +78,9 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
     '其中入统（万元）',
     '累计完成投资（万元）',
   ];
-  const rollupWidths = [22, 8, 12, 12, 12, 10, 12, 12];
+  // Amount columns are wide enough for 10,000,000.00 in 五号 (LibreOffice breaks a number that
+  // does not fit a cell mid-number; the render test reads the 合计 row back from the PDF).
+  const rollupWidths = [13, 10, 15, 13, 13, 8, 13, 15];
   const rollupAlign: ColumnAlign[] = [
     'left',
     'center',
@@ -75,11 +93,13 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
   ];
   const late = d.rows.filter((r) => r.lateMilestones.length > 0);
   const blocked = d.rows.filter((r) => r.problems || r.overdueRequests > 0);
+  const issue = d.issue;
   return govDocument(
     [
+      ...(issue ? issueHead(issue.issuer, issue.docNumber) : []),
       title(docTitle),
       subtitle(bracketed(d.round.title)),
-      subtitle(chineseDate(d.today)),
+      subtitle(chineseDate(issue?.issuedOn ?? d.today)),
       heading('一、总体情况'),
       body(summaryText(d)),
       heading('二、分产业链情况'),
@@ -106,7 +126,7 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
           r.narrative ?? '—',
           wan(r.investmentCumulative),
         ]),
-        [6, 22, 9, 12, 12, 27, 12],
+        [5, 18, 9, 15, 14, 24, 15],
         ['center', 'left', 'center', 'right', 'right', 'left', 'right'],
       ),
       heading('五、滞后项目'),
@@ -134,6 +154,7 @@ export function dispatchDocx(d: DispatchReportData): Promise<Buffer> {
             ]),
             [28, 44, 16, 12],
           ),
+      ...(issue ? issueFoot(issue.cc, issue.issuer, chineseDate(issue.issuedOn)) : []),
     ],
     { title: docTitle },
   );

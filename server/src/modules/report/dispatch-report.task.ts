@@ -196,7 +196,16 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
     };
   });
   const zone = await db.selectFrom('zone').select('name').executeTakeFirst();
+  // 签发 (report-issue.service.ts): an issued round's file carries its 文号, 发文单位 and 抄送.
+  const issue = await db
+    .selectFrom('report_issue')
+    .select(['doc_number', 'issuer', 'cc', 'issued_on'])
+    .where('round_id', '=', round.id)
+    .executeTakeFirst();
   return {
+    issue: issue
+      ? { docNumber: issue.doc_number, issuer: issue.issuer, cc: issue.cc, issuedOn: issue.issued_on }
+      : null,
     zoneName: zone?.name ?? '开发区',
     today: p.today,
     round: {

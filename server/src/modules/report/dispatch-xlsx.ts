@@ -21,6 +21,15 @@ export async function dispatchXlsx(d: DispatchReportData): Promise<Buffer> {
   ];
   head(sum);
   sum.addRows([
+    // 签发 (report-issue.service.ts): an issued round's workbook names its 文号 like the .docx.
+    ...(d.issue
+      ? [
+          { k: '文号', v: d.issue.docNumber },
+          { k: '发文单位', v: d.issue.issuer },
+          { k: '抄送', v: d.issue.cc },
+          { k: '印发日期', v: d.issue.issuedOn },
+        ]
+      : []),
     { k: '调度轮次', v: d.round.title },
     { k: '调度期', v: `${d.round.periodStart} 至 ${d.round.periodEnd}` },
     { k: '生成日期', v: d.today },

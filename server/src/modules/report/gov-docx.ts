@@ -54,6 +54,41 @@ export function subtitle(text: string): Paragraph {
   });
 }
 
+const RED = 'C00000';
+const rule = (color: string, size: number) => ({ style: BorderStyle.SINGLE, size, color, space: 6 });
+
+/**
+ * 版头 of an issued document: the 发文单位 in red 小标宋, the 文号 under it, and the red rule across
+ * the page (GB/T 9704 7.2).
+ */
+export function issueHead(issuer: string, docNumber: string): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 240 },
+      children: [new TextRun({ text: issuer, font: font(GOV_FONTS.title), size: 52, color: RED })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 360 },
+      border: { bottom: rule(RED, 12) },
+      children: [new TextRun({ text: docNumber, font: font(GOV_FONTS.body), size: 32 })],
+    }),
+  ];
+}
+
+/** 版记: the 抄送 line and “发文单位 日期印发” between rules at the end (GB/T 9704 7.4). */
+export function issueFoot(cc: string, issuer: string, issuedOn: string): Paragraph[] {
+  const line = (text: string, top: boolean) =>
+    new Paragraph({
+      spacing: { before: top ? 480 : 0 },
+      indent: { left: 320, right: 320 },
+      border: top ? { top: rule('000000', 6), bottom: rule('000000', 4) } : { bottom: rule('000000', 6) },
+      children: [new TextRun({ text, font: font(GOV_FONTS.body), size: 28 })],
+    });
+  return [...(cc ? [line(`抄送：${cc}。`, true)] : []), line(`${issuer}　　${issuedOn}印发`, !cc)];
+}
+
 /** 一、 level-one heading in 黑体. */
 export function heading(text: string): Paragraph {
   return new Paragraph({

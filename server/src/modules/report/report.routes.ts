@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  issueReportBody,
+  reportIssueListSchema,
+  reportIssueSchema,
+} from '../../../../shared/src/contract/report';
 import { idParams, idString } from '../../lib/fields';
 import { attachment } from '../import/import.routes';
 import { XLSX_MIME } from '../import/import-workbook';
 import { DOCX_MIME, dispatchReport } from './report.service';
+import { issueReport, listReportIssues } from './report-issue.service';
 
 /** Reports that leave the system: the dispatch report (.docx/.xlsx) and the project dossier. */
 export async function reportRoutes(app: FastifyInstance) {
@@ -30,6 +36,37 @@ export async function reportRoutes(app: FastifyInstance) {
       },
     );
   }
+
+  r.get(
+    '/api/reports/dispatch/issues',
+    {
+      config: { access: { permission: 'report.read' } },
+      schema: {
+        tags,
+        summary: 'Issued dispatch reports (文号, 发文单位, 抄送), newest first, and the form defaults',
+        response: { 200: reportIssueListSchema },
+      },
+    },
+    async function handleListIssues(request) {
+      return listReportIssues(request.ctx);
+    },
+  );
+
+  r.post(
+    '/api/reports/dispatch/issues',
+    {
+      config: { access: { permission: 'report.issue' } },
+      schema: {
+        tags,
+        summary: '签发: issue a round’s dispatch report with the next 文号 of its kind this year',
+        body: issueReportBody,
+        response: { 201: reportIssueSchema },
+      },
+    },
+    async function handleIssueReport(request, reply) {
+      return reply.status(201).send(await issueReport(request.ctx, request.body));
+    },
+  );
 
   r.get(
     '/api/projects/:id/dossier.docx',

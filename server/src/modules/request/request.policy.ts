@@ -1,8 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { RequestActorKind } from '../../../../shared/src/request-status';
-import type { FactorRequestTable } from '../../db/database';
+import type { Database, FactorRequestTable } from '../../db/database';
 import type { Actor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
-import type { RequestScope } from './request.repository';
+import { findRequestById, type RequestScope } from './request.repository';
 
 /**
  * Who may see and move which factor requests (要素保障). Route permissions let a role in; this
@@ -27,6 +28,17 @@ export function assertRequestVisible(
   if (scope.kind === 'department' && row.department_id !== scope.departmentId)
     throw errors.notFound('request');
   if (scope.kind === 'firm' && row.firm_id !== scope.firmId) throw errors.notFound('request');
+}
+
+/** A file on a request is seen by whoever sees the request (GET /api/attachments/:id). */
+export async function assertRequestFileVisible(
+  db: Kysely<Database>,
+  actor: Actor,
+  requestId: string,
+): Promise<void> {
+  const row = await findRequestById(db, requestId);
+  if (!row) throw errors.notFound('attachment');
+  assertRequestVisible(actor, row);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../../../shared/src/dates';
 import { escalationOf } from '../../../../shared/src/escalation';
 import {
   isWorkingStatus,
@@ -14,7 +15,7 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
-import { recordEscalation } from '../notify/escalation.service';
+import { type EscalationSource, recordEscalation } from '../notify/escalation.service';
 import { notify, usersWithRole } from '../notify/notify.service';
 import { assertRequestVisible, requestActorKinds, requestScopeOf } from './request.policy';
 import {
@@ -78,7 +79,17 @@ async function syncEscalation(ctx: ServiceContext, row: repo.RequestRow): Promis
   await recordEscalation(ctx.db.kysely, now.toISOString(), escalationSubject(row, esc.level));
 }
 
-export function escalationSubject(row: repo.RequestRow, level: 'none' | 'head' | 'leader') {
+/** Running requests past their deadline, for the escalation sweep (notify). */
+export const requestEscalations: EscalationSource = {
+  async overdueSubjects(db, now) {
+    const rows = await repo.listOverdueWorking(db, todayInShanghai(now));
+    return rows.map((row) =>
+      escalationSubject(row, escalationOf({ running: true, deadline: row.deadline }, now).level),
+    );
+  },
+};
+
+function escalationSubject(row: repo.RequestRow, level: 'none' | 'head' | 'leader') {
   return {
     entity: 'factor_request' as const,
     entityId: row.id,

@@ -1,5 +1,4 @@
 import type { Kysely, Transaction } from 'kysely';
-import { z } from 'zod';
 import {
   type ClosingFacts,
   closingGaps,
@@ -7,22 +6,11 @@ import {
   EVIDENCE_ENTITIES,
   type EvidenceEntity,
 } from '../../../../shared/src/closing';
+import type { EvidenceLink, EvidenceLinkView } from '../../../../shared/src/contract/task';
 import type { Database } from '../../db/database';
 import { errors } from '../../plugins/errors';
 
 type Q = Kysely<Database> | Transaction<Database>;
-
-/**
- * A closing's evidence beyond its files: a record in the system that shows the work (decision 013)
- * — e.g. the factor request that delivered the power line, the project now in production.
- */
-export const evidenceLinkSchema = z.strictObject({
-  entity: z.enum(EVIDENCE_ENTITIES),
-  id: z.string().trim().min(1).max(64),
-});
-export type EvidenceLink = z.infer<typeof evidenceLinkSchema>;
-
-export const evidenceLinkViewSchema = evidenceLinkSchema.extend({ label: z.string() });
 
 const TABLE_OF: Record<EvidenceEntity, 'project' | 'factor_request' | 'task'> = {
   project: 'project',
@@ -53,7 +41,7 @@ export async function evidenceLinkView(
   db: Q,
   entity: string | null,
   id: string | null,
-): Promise<z.infer<typeof evidenceLinkViewSchema> | null> {
+): Promise<EvidenceLinkView | null> {
   if (!entity || !id || !(EVIDENCE_ENTITIES as readonly string[]).includes(entity)) return null;
   const e = entity as EvidenceEntity;
   let label: string | undefined;

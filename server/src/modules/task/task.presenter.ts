@@ -1,99 +1,12 @@
-import { z } from 'zod';
-import { CLOSING_GAPS } from '../../../../shared/src/closing';
-import { ESCALATION_LEVELS, escalationOf } from '../../../../shared/src/escalation';
-import {
-  PILOT_LEVELS,
-  TASK_SOURCES,
-  TASK_STATUS_KEYS,
-  TASK_TYPES,
-  type TaskStatus,
-} from '../../../../shared/src/task-status';
+import type { Task, TaskDetail, TaskMilestone } from '../../../../shared/src/contract/task';
+import { escalationOf } from '../../../../shared/src/escalation';
+import type { TaskStatus } from '../../../../shared/src/task-status';
 import type { TaskMilestoneTable, TaskTable } from '../../db/database';
-import { attachmentSchema } from '../request/request.presenter';
-import { evidenceLinkViewSchema } from './closing-evidence';
 import type { TaskRow, TaskStats } from './task.repository';
 
-const unitSchema = z.object({ id: z.string(), name: z.string() });
-
-export const taskSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  type: z.enum(TASK_TYPES),
-  title: z.string(),
-  description: z.string().nullable(),
-  source: z.enum(TASK_SOURCES),
-  sourceTitle: z.string().nullable(),
-  campaignId: z.string().nullable(),
-  campaignName: z.string().nullable(),
-  campaignActionId: z.string().nullable(),
-  actionName: z.string().nullable(),
-  leadDepartmentId: z.string(),
-  leadDepartmentName: z.string().nullable(),
-  cooperating: z.array(unitSchema),
-  leaderName: z.string().nullable(),
-  deadline: z.string().nullable(),
-  status: z.enum(TASK_STATUS_KEYS),
-  pilotLevel: z.enum(PILOT_LEVELS).nullable(),
-  outcome: z.string().nullable(),
-  region: z.string().nullable(),
-  evidence: z.string().nullable(),
-  proposedAt: z.string().nullable(),
-  proposedByName: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  closedByName: z.string().nullable(),
-  closeNote: z.string().nullable(),
-  returnReason: z.string().nullable(),
-  overdue: z.boolean(),
-  daysLate: z.number().int(),
-  escalation: z.enum(ESCALATION_LEVELS),
-  escalationNextOn: z.string().nullable(),
-  milestonesTotal: z.number().int(),
-  milestonesDone: z.number().int(),
-  milestonesLate: z.number().int(),
-  /** The latest reported percentage (0–100), null before the first report. */
-  progress: z.number().nullable(),
-  isSample: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type TaskDto = z.infer<typeof taskSchema>;
-
-export const milestoneSchema = z.object({
-  id: z.string(),
-  position: z.number().int(),
-  name: z.string(),
-  plannedDate: z.string(),
-  doneDate: z.string().nullable(),
-  note: z.string().nullable(),
-  late: z.boolean(),
-  version: z.number().int(),
-});
-
-export const reportSchema = z.object({
-  id: z.string(),
-  periodKey: z.string(),
-  departmentName: z.string().nullable(),
-  content: z.string(),
-  percent: z.number().nullable(),
-  actorName: z.string().nullable(),
-  updatedAt: z.string(),
-});
-
-export const taskDetailSchema = taskSchema.extend({
-  milestones: z.array(milestoneSchema),
-  reports: z.array(reportSchema),
-  escalations: z.array(
-    z.object({ level: z.string(), target: z.string().nullable(), deadline: z.string(), at: z.string() }),
-  ),
-  attachments: z.array(attachmentSchema),
-  /** A record linked as evidence of the work (decision 013), with a label to open it by. */
-  evidenceLink: evidenceLinkViewSchema.nullable(),
-  /** The closing conditions not met yet (closing.ts); empty when the task may be closed. */
-  closingGaps: z.array(z.enum(CLOSING_GAPS)),
-  can: z.object({ edit: z.boolean(), report: z.boolean(), propose: z.boolean(), close: z.boolean() }),
-});
-export type TaskDetailDto = z.infer<typeof taskDetailSchema>;
+// The answers' shapes are the contract's (shared/src/contract/task.ts).
+export type TaskDto = Task;
+export type TaskDetailDto = TaskDetail;
 
 export function presentTask(
   row: TaskRow,
@@ -148,7 +61,7 @@ export function presentTask(
 }
 
 /** A milestone; it is late only while its task runs (a closed task's open steps are moot). */
-export function presentMilestone(m: TaskMilestoneTable, today: string, taskClosed = false) {
+export function presentMilestone(m: TaskMilestoneTable, today: string, taskClosed = false): TaskMilestone {
   return {
     id: m.id,
     position: m.position,

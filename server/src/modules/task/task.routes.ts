@@ -1,28 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { attachmentSchema } from '../../../../shared/src/contract/attachment';
+import { version } from '../../../../shared/src/contract/fields';
 import {
-  PILOT_LEVELS,
-  TASK_LIMITS,
-  TASK_SOURCES,
-  TASK_STATUS_KEYS,
-  TASK_TYPES,
-} from '../../../../shared/src/task-status';
-import {
-  idParams,
-  idString,
-  localDate,
-  longText,
-  nameText,
-  queryBool,
-  queryList,
-  shortText,
-} from '../../lib/fields';
+  createTaskBody,
+  evidenceLinkSchema,
+  taskDetailSchema,
+  taskFields,
+  taskSchema,
+} from '../../../../shared/src/contract/task';
+import { TASK_LIMITS, TASK_SOURCES, TASK_STATUS_KEYS, TASK_TYPES } from '../../../../shared/src/task-status';
+import { idParams, idString, localDate, nameText, queryBool, queryList, shortText } from '../../lib/fields';
 import { listResponse, pagingQuery } from '../../lib/list-query';
 import { attachmentUpload, UPLOAD_BODY_LIMIT } from '../attachment/attachment.service';
-import { attachmentSchema } from '../request/request.presenter';
-import { evidenceLinkSchema } from './closing-evidence';
-import { taskDetailSchema, taskSchema } from './task.presenter';
 import {
   createTask,
   decideTask,
@@ -33,17 +24,6 @@ import {
 } from './task.service';
 import { addMilestone, attachToTask, reportProgress, updateMilestone } from './task-roadmap.service';
 
-const version = z.number().int().min(1);
-const taskFields = {
-  description: longText.nullable().optional(),
-  sourceTitle: shortText.nullable().optional(),
-  cooperatingDepartmentIds: z.array(idString).max(TASK_LIMITS.maxCooperatingUnits).optional(),
-  leaderName: shortText.nullable().optional(),
-  deadline: localDate.nullable().optional(),
-  pilotLevel: z.enum(PILOT_LEVELS).nullable().optional(),
-  outcome: longText.nullable().optional(),
-  region: shortText.nullable().optional(),
-};
 const milestoneParams = z.object({ id: idString, milestoneId: idString });
 
 /** 督办 supervised tasks (also reform pilots and programmes): roadmap, reports, 申请销号 and 销号. */
@@ -87,19 +67,7 @@ export async function taskRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: 'Create a task with its units and roadmap',
-        body: z.strictObject({
-          type: z.enum(TASK_TYPES),
-          title: nameText,
-          source: z.enum(TASK_SOURCES),
-          campaignId: idString.nullable().optional(),
-          campaignActionId: idString.nullable().optional(),
-          leadDepartmentId: idString,
-          milestones: z
-            .array(z.strictObject({ name: nameText, plannedDate: localDate }))
-            .max(TASK_LIMITS.maxMilestones)
-            .optional(),
-          ...taskFields,
-        }),
+        body: createTaskBody,
         response: { 201: taskSchema },
       },
     },

@@ -1,4 +1,5 @@
 import { closingGaps } from '../../../../shared/src/closing';
+import type { EvidenceLink } from '../../../../shared/src/contract/task';
 import { escalationOf } from '../../../../shared/src/escalation';
 import {
   canMoveTask,
@@ -17,12 +18,7 @@ import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { listEscalations } from '../request/request.repository';
-import {
-  assertClosingConditions,
-  assertEvidenceLink,
-  type EvidenceLink,
-  evidenceLinkView,
-} from './closing-evidence';
+import { assertClosingConditions, assertEvidenceLink, evidenceLinkView } from './closing-evidence';
 import { assertTaskVisible, mayEditTask, mayReport, taskActorKinds, taskScopeOf } from './task.policy';
 import {
   auditableTask,
@@ -32,6 +28,7 @@ import {
   type TaskDto,
 } from './task.presenter';
 import * as repo from './task.repository';
+import { taskEscalationSubject } from './task-escalation';
 
 export async function loadTask(ctx: ServiceContext, id: string): Promise<repo.TaskRow> {
   const actor = requireActor(ctx);
@@ -85,21 +82,6 @@ export async function listTaskRecords(ctx: ServiceContext, filter: repo.TaskList
   const actor = requireActor(ctx);
   const { rows, total } = await repo.listTasks(ctx.db.kysely, taskScopeOf(actor), filter, today(ctx));
   return { items: await presentTaskRows(ctx, rows), total };
-}
-
-export function taskEscalationSubject(row: repo.TaskRow, level: 'none' | 'head' | 'leader') {
-  return {
-    entity: 'task' as const,
-    entityId: row.id,
-    deadline: row.deadline ?? '',
-    level,
-    departmentId: row.lead_department_id,
-    headTarget: `${row.lead_department_name ?? ''}负责人${row.lead_department_head ? ` ${row.lead_department_head}` : ''}`,
-    leaderTarget: `督办领导${row.leader_name ? ` ${row.leader_name}` : ''}`,
-    alsoNotify: [],
-    title: `${row.code} ${row.title}`,
-    kind: 'task.escalated' as const,
-  };
 }
 
 export async function getTaskDetail(ctx: ServiceContext, id: string): Promise<TaskDetailDto> {

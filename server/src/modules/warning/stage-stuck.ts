@@ -11,8 +11,8 @@ import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
  * warnings are its projects with a stage date on or before that stage's cutoffs.
  *
  * - Counts: the zone reads `stage_day_stat` (projects per stage and stage date, kept by triggers —
- *   migration 20261206_0019), a few thousand rows; a park or chain counts its projects through
- *   project_park_stage_date_idx / project_link_stage_date_idx (covering: no table rows read).
+ *   migration 20261206_0019), a few thousand rows; a park alone reads `park_stage_day_stat` (0020);
+ *   a chain counts its projects through project_link_stage_date_idx (covering: no table rows read).
  * - The first `limit`: within a stage, an earlier stage date is at least as severe, so the stage's
  *   most severe are its first rows in (stage date, id) order — an index range read for `limit` rows.
  *   Merging the stages' firsts and ordering by (severity, stage date, id) gives the list's first
@@ -71,13 +71,26 @@ type Cuts = ReturnType<typeof stuckCutoffs>;
  */
 export async function stuckCounts(db: Db, s: StuckScope, cuts: Cuts): Promise<Record<Severity, number>> {
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
-  const rows =
-    s.park || s.chainId
+  const rows = s.chainId
+    ? await (() => {
+        const [stage, date] = [sql.ref('project.stage'), sql.ref('project.stage_date')];
+        return inScope(db, s)
+          .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
+          .where('project.stage_date', 'is not', null)
+          .where(stuckCond(stage, date, cuts, 'low'))
+          .groupBy(sql`1`)
+          .execute();
+      })()
+    : s.park
       ? await (() => {
-          const [stage, date] = [sql.ref('project.stage'), sql.ref('project.stage_date')];
-          return inScope(db, s)
-            .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
-            .where('project.stage_date', 'is not', null)
+          // A park alone: its per-day roll-up (migration 20261206_0020), as the zone's below.
+          const t = 'park_stage_day_stat';
+          const [stage, date] = [sql.ref(`${t}.stage`), sql.ref(`${t}.stage_date`)];
+          return db
+            .selectFrom(t)
+            .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.sum<number>(`${t}.projects`).as('n')])
+            .where(`${t}.park`, '=', s.park as string)
+            .where(`${t}.stage_date`, '<>', '')
             .where(stuckCond(stage, date, cuts, 'low'))
             .groupBy(sql`1`)
             .execute();

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commitmentBehindSeverity } from '../../../../shared/src/agreement';
+import type { ComplianceItem } from '../../../../shared/src/contract/agreement';
 import { daysBetween, todayInShanghai } from '../../../../shared/src/dates';
 import {
   SEVERITIES,
@@ -36,6 +38,18 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
     leader = await t.login('leader');
   });
   afterAll(async () => t?.close());
+
+  // The 履约考核 route's items of a year (read once per year: the demo's figures do not change here).
+  const complianceCache = new Map<number, ComplianceItem[]>();
+  async function complianceOf(year: number): Promise<ComplianceItem[]> {
+    const had = complianceCache.get(year);
+    if (had) return had;
+    const res = await t.call(leader, 'GET', `/api/compliance?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as ComplianceItem[];
+    complianceCache.set(year, items);
+    return items;
+  }
 
   async function reference(today: string, park?: string, chainId?: string): Promise<Row[]> {
     const k = t.db.kysely;
@@ -157,6 +171,20 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
         });
       }
     }
+    // Commitments behind in the last complete year, as the 履约考核 route lists them.
+    const inScope = new Set(
+      (await scopedProjects(k, scope).select('project.id as pid').execute()).map((p) => p.pid),
+    );
+    const year = Number(today.slice(0, 4)) - 1;
+    for (const i of await complianceOf(year)) {
+      if (i.status !== 'behind' || !inScope.has(i.projectId)) continue;
+      out.push({
+        kind: 'commitment_behind',
+        severity: commitmentBehindSeverity(i),
+        days: daysBetween(i.dueDate ?? `${i.dueYear}-12-31`, today),
+        projectId: i.projectId,
+      });
+    }
     return out;
   }
 
@@ -237,14 +265,21 @@ describe.skipIf(SKIP_DB)('warnings: SQL counts and pages equal every warning bui
       leader = await t.login('leader'); // sessions end after 12 hours
     }
     // The demo has warnings of each kind at some severity: the comparison above is not vacuous.
-    for (const kind of ['milestone_late', 'stage_stuck', 'task_overdue', 'problem_overdue']) {
+    for (const kind of [
+      'milestone_late',
+      'stage_stuck',
+      'task_overdue',
+      'problem_overdue',
+      'commitment_behind',
+    ]) {
       expect(
         [...seen].some((s) => s.startsWith(kind)),
         kind,
       ).toBe(true);
     }
     expect(seen.size).toBeGreaterThan(3);
-  });
+    // Sixteen views, each checked against every warning built one by one: slow on a busy machine.
+  }, 90_000);
 
   it('filters by kind, severity and officer: totals and pages of the filtered list', async () => {
     leader = await t.login('leader');

@@ -135,21 +135,33 @@ export async function warningsData(
   if (s.park || s.chainId || s.officerId)
     mq = mq.where('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'));
   const mCounts =
-    s.park || s.chainId || filtered
+    s.chainId || filtered
       ? await mq
           .where(mOnly)
           .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
           .groupBy(sql`1`)
           .execute()
-      : await db
-          .selectFrom('milestone_day_stat')
-          .where('milestone_day_stat.planned_date', '<', s.today)
-          .select([
-            rankCase(dateCond('milestone_day_stat.planned_date', mCut)).as('r'),
-            (eb) => eb.fn.sum<number>('milestone_day_stat.milestones').as('n'),
-          ])
-          .groupBy(sql`1`)
-          .execute();
+      : s.park
+        ? // A park alone: its open milestones per planned date (migration 20261206_0020).
+          await db
+            .selectFrom('park_milestone_day_stat')
+            .where('park_milestone_day_stat.park', '=', s.park)
+            .where('park_milestone_day_stat.planned_date', '<', s.today)
+            .select([
+              rankCase(dateCond('park_milestone_day_stat.planned_date', mCut)).as('r'),
+              (eb) => eb.fn.sum<number>('park_milestone_day_stat.milestones').as('n'),
+            ])
+            .groupBy(sql`1`)
+            .execute()
+        : await db
+            .selectFrom('milestone_day_stat')
+            .where('milestone_day_stat.planned_date', '<', s.today)
+            .select([
+              rankCase(dateCond('milestone_day_stat.planned_date', mCut)).as('r'),
+              (eb) => eb.fn.sum<number>('milestone_day_stat.milestones').as('n'),
+            ])
+            .groupBy(sql`1`)
+            .execute();
   addCounts(counts, mCounts);
   const milestones = await openLate()
     .where(mOnly)

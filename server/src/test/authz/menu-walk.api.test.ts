@@ -20,7 +20,8 @@ interface FirstCall {
  */
 const FIRST_CALLS: Record<string, FirstCall[]> = {
   home: [{ url: '/api/inbox' }, { url: '/api/rounds', when: 'round.report' }],
-  cockpit: [{ url: '/api/cockpit' }],
+  // The map link matches the cockpit's park text to a park (components/park-select.tsx) when the role reads parks.
+  cockpit: [{ url: '/api/cockpit' }, { url: '/api/parks', when: 'park.read' }],
   warning: [{ url: '/api/warnings' }, { url: '/api/warnings/options' }],
   round: [{ url: '/api/rounds' }],
   target: [{ url: '/api/targets' }],

@@ -179,6 +179,8 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/round-reports/{id}/request': ['admin', 'officer', 'enterprise'],
   'GET /api/reports/dispatch.docx': ['admin', 'leader', 'officer'],
   'GET /api/reports/dispatch.xlsx': ['admin', 'leader', 'officer'],
+  'GET /api/reports/dispatch/issues': ['admin', 'leader', 'officer'],
+  'POST /api/reports/dispatch/issues': ['admin', 'leader'],
   'GET /api/projects/{id}/dossier.docx': ['admin', 'leader', 'officer', 'enterprise'],
   'GET /api/projects/{id}/agreements': ['admin', 'leader', 'officer', 'enterprise'],
   'POST /api/projects/{id}/agreements': ['admin', 'officer'],

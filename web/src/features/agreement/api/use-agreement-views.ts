@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ActualImportResult,
   Compliance,
+  ComplianceActionBody,
   MuEvaluation,
 } from '../../../../../shared/src/contract/agreement';
 import { api } from '../../../lib/api-client';
@@ -15,10 +16,10 @@ export type {
 } from '../../../../../shared/src/contract/agreement';
 
 /** 履约考核 of a year across the zone (GET /api/compliance?year=). */
-export function useCompliance(year: number) {
+export function useCompliance(year: number, scope: { park?: string; chain?: string } = {}) {
   return useQuery({
-    queryKey: ['compliance', year],
-    queryFn: ({ signal }) => api.get<Compliance>('/api/compliance', { year }, signal),
+    queryKey: ['compliance', year, scope],
+    queryFn: ({ signal }) => api.get<Compliance>('/api/compliance', { year, ...scope }, signal),
   });
 }
 
@@ -51,5 +52,16 @@ export function useRunMuEvaluation() {
   return useMutation({
     mutationFn: (year: number) => api.post<MuEvaluation>('/api/mu-evaluations', { year }),
     onSuccess: (ev) => client.setQueryData(['mu-evaluation', ev.year], ev),
+  });
+}
+
+/** POST /api/agreements/:id/actions: a consequence (约谈, 延期, 追回 …) recorded on a commitment. */
+export function useRecordAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ agreementId, body }: { agreementId: string; body: ComplianceActionBody }) =>
+      api.post(`/api/agreements/${agreementId}/actions`, body),
+    // An extension moves the deadline, so the item's status may change.
+    onSuccess: () => client.invalidateQueries({ queryKey: ['compliance'] }),
   });
 }

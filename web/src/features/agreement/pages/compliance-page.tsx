@@ -1,13 +1,12 @@
-import { Card, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Flex, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   COMMITMENT_MEASURES,
   COMPLIANCE_STATUSES,
   type ComplianceStatus,
   isDeadline,
   MEASURE_LABELS,
-  SOURCE_LABELS,
 } from '../../../../../shared/src/agreement';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { ComplianceStatusTag, useFormatMeasure } from '../../../components/measure-value';
@@ -18,6 +17,8 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ComplianceItem, useCompliance } from '../api/use-agreement-views';
 import { ActualImportButton } from '../components/actual-import-button';
+import { ActualCell, ComplianceCards, ItemActions, useGapText } from '../components/compliance-cards';
+import { ConsequenceModal } from '../components/consequence-modal';
 
 const STATUS_ORDER: readonly ComplianceStatus[] = ['behind', 'no_data', 'met', 'not_due'];
 
@@ -27,9 +28,19 @@ export function CompliancePage() {
   const can = useCan();
   const format = useFormatMeasure();
   const isPhone = useIsPhone();
-  const [year, setYear] = useState(new Date().getFullYear());
-  const [status, setStatus] = useState<ComplianceStatus | undefined>(undefined);
-  const compliance = useCompliance(year);
+  const gapText = useGapText();
+  // The cockpit's 履约 figure opens this page with its year, 落后 and its park or chain.
+  const [params] = useSearchParams();
+  const asked = Number(params.get('year'));
+  const [year, setYear] = useState(asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear());
+  const askedStatus = COMPLIANCE_STATUSES.find((s) => s === params.get('status'));
+  const [status, setStatus] = useState<ComplianceStatus | undefined>(askedStatus);
+  const scope = {
+    ...(params.get('park') ? { park: params.get('park') as string } : {}),
+    ...(params.get('chain') ? { chain: params.get('chain') as string } : {}),
+  };
+  const [acting, setActing] = useState<ComplianceItem | null>(null);
+  const compliance = useCompliance(year, scope);
 
   if (compliance.isError)
     return <LoadErrorResult error={compliance.error} onRetry={() => compliance.refetch()} />;
@@ -70,6 +81,7 @@ export function CompliancePage() {
           {data ? (
             <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="compliance-summary">
               {t('compliance.summary', {
+                year: data.year,
                 due: data.summary.agreementsDue,
                 behindAgreements: data.summary.agreementsBehind,
                 behind: data.summary.behind,
@@ -80,73 +92,64 @@ export function CompliancePage() {
             </Typography.Paragraph>
           ) : null}
         </Card>
-        <Card size="small">
-          <Table<ComplianceItem>
-            size="small"
-            rowKey="commitmentId"
-            loading={compliance.isPending}
-            dataSource={items}
-            scroll={{ x: 900 }}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            columns={[
-              {
-                title: t('compliance.project'),
-                key: 'project',
-                fixed: isPhone ? undefined : 'left',
-                width: isPhone ? 130 : 180,
-                render: (_, i) => (
-                  <Space size={4} wrap>
-                    <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>
-                    <SampleTag isSample={i.isSample} />
-                  </Space>
-                ),
-              },
-              {
-                title: t('agreement.measure'),
-                key: 'measure',
-                // On a phone the year goes into this cell, so the status is reached with less scrolling.
-                render: (_, i) => (isPhone ? `${i.dueYear} ` : '') + pick(MEASURE_LABELS[i.measure]),
-              },
-              ...(isPhone ? [] : [{ title: t('agreement.dueYear'), dataIndex: 'dueYear', width: 80 }]),
-              {
-                title: t('agreement.committed'),
-                key: 'committed',
-                render: (_, i) => (isDeadline(i.measure) ? i.dueDate : format(i.measure, i.committed)),
-              },
-              {
-                title: t('agreement.actual'),
-                key: 'actual',
-                render: (_, i) =>
-                  isDeadline(i.measure) ? (
-                    (i.actualDate ?? '—')
-                  ) : (
+        {isPhone ? (
+          <ComplianceCards items={items} loading={compliance.isPending} year={year} onAct={setActing} />
+        ) : (
+          <Card size="small">
+            <Table<ComplianceItem>
+              size="small"
+              rowKey="commitmentId"
+              loading={compliance.isPending}
+              dataSource={items}
+              scroll={{ x: 1100 }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              columns={[
+                {
+                  title: t('compliance.project'),
+                  key: 'project',
+                  fixed: 'left',
+                  width: 180,
+                  render: (_, i) => (
                     <Space size={4} wrap>
-                      {format(i.measure, i.actual)}
-                      {i.actualSource ? <Tag>{pick(SOURCE_LABELS[i.actualSource])}</Tag> : null}
-                      {i.conflict ? <Tag color="orange">{t('agreement.conflict')}</Tag> : null}
+                      <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>
+                      <SampleTag isSample={i.isSample} />
                     </Space>
                   ),
-              },
-              {
-                title: t('agreement.status'),
-                key: 'status',
-                render: (_, i) => <ComplianceStatusTag status={i.status} />,
-              },
-              {
-                title: t('agreement.gap'),
-                key: 'gap',
-                render: (_, i) =>
-                  i.gap === null
-                    ? '—'
-                    : isDeadline(i.measure)
-                      ? t('compliance.daysLate', { days: i.gap })
-                      : format(i.measure, i.gap),
-              },
-              { title: t('compliance.reason'), key: 'reason', render: (_, i) => pick(i.reason) },
-            ]}
-          />
-        </Card>
+                },
+                {
+                  title: t('agreement.measure'),
+                  key: 'measure',
+                  render: (_, i) => pick(MEASURE_LABELS[i.measure]),
+                },
+                { title: t('agreement.dueYear'), dataIndex: 'dueYear', width: 80 },
+                {
+                  title: t('agreement.committed'),
+                  key: 'committed',
+                  render: (_, i) => (isDeadline(i.measure) ? i.dueDate : format(i.measure, i.committed)),
+                },
+                {
+                  title: t('agreement.actual'),
+                  key: 'actual',
+                  render: (_, i) => <ActualCell item={i} />,
+                },
+                {
+                  title: t('agreement.status'),
+                  key: 'status',
+                  render: (_, i) => <ComplianceStatusTag status={i.status} />,
+                },
+                { title: t('agreement.gap'), key: 'gap', render: (_, i) => gapText(i) },
+                { title: t('compliance.reason'), key: 'reason', render: (_, i) => pick(i.reason) },
+                {
+                  title: '',
+                  key: 'act',
+                  render: (_, i) => <ItemActions item={i} year={year} onAct={setActing} />,
+                },
+              ]}
+            />
+          </Card>
+        )}
       </Flex>
+      {acting ? <ConsequenceModal item={acting} onClose={() => setActing(null)} /> : null}
     </>
   );
 }

@@ -1,38 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Figure } from '../../../components/figure-cards';
+import type { Campaign, CampaignDetail } from '../../../../../shared/src/contract/campaign';
 import { api, type ListResult } from '../../../lib/api-client';
 
-interface Progress {
-  taskTotal: number;
-  taskClosed: number;
-  taskOverdue: number;
-  progress: number;
-}
-
-export interface Campaign extends Progress {
-  id: string;
-  name: string;
-  kind: 'actions' | 'reform';
-  theme: string | null;
-  year: number | null;
-  region: string | null;
-  description: string | null;
-  actionCount: number;
-  figures: Figure[];
-  isSample: boolean;
-}
-
-export interface CampaignDetail extends Campaign {
-  actions: Array<
-    Progress & {
-      id: string;
-      position: number;
-      name: string;
-      leadDepartmentName: string | null;
-      isSample: boolean;
-    }
-  >;
-}
+export type { Campaign, CampaignDetail } from '../../../../../shared/src/contract/campaign';
 
 export function useCampaigns() {
   return useQuery({

@@ -117,6 +117,8 @@ export interface Cockpit {
     link: ListLink;
   } | null;
   warnings: { high: number; medium: number; low: number; total: number; top: Warning[] };
+  /** 履约 (issue 14): commitments behind in the last complete year, in the cockpit's scope. */
+  compliance: { year: number; behind: number; agreementsBehind: number } | null;
 }
 
 export interface CockpitFilters {

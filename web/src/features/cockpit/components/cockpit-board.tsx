@@ -1,15 +1,19 @@
-import { Button, Card, Col, Progress, Row, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Progress, Row, Statistic, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
 import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney } from '../../../components/money-text';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { StageTag } from '../../../components/stage-tag';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Cockpit, type ListLink, linkHref } from '../api/use-cockpit';
-import { CockpitChart } from './cockpit-chart';
 import { chainOption, funnelOption, monthlyOption, requestOption } from './cockpit-options';
 import { PromisedActualCard } from './promised-actual-card';
+
+// The chart library (ECharts) loads after the figures: a phone shows the numbers first.
+const CockpitChart = lazyComponent(() => import('./cockpit-chart').then((m) => m.CockpitChart));
 
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gold' } as const;
 
@@ -50,13 +54,13 @@ export function CockpitBoard({ data }: Props) {
   return (
     <div data-testid="cockpit-board">
       <Row gutter={[12, 12]}>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           {stat(t('cockpit.projects'), data.totals.projects, 'cockpit-total-projects', data.totals.link)}
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           <PromisedActualCard data={data} onOpen={go} />
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           {stat(
             t('cockpit.started'),
             data.totals.started,
@@ -64,7 +68,7 @@ export function CockpitBoard({ data }: Props) {
             data.funnel.find((f) => f.stage === 'started')?.link,
           )}
         </Col>
-        <Col span={6}>
+        <Col xs={24} sm={12} lg={6}>
           {stat(
             t('cockpit.round'),
             round?.rate === null || !round ? '—' : `${Math.round(round.rate * 100)}%`,
@@ -155,7 +159,7 @@ export function CockpitBoard({ data }: Props) {
         <Col xs={24} xl={12}>
           {panel(
             t('cockpit.late'),
-            <Table
+            <ResponsiveTable
               size="small"
               rowKey="id"
               pagination={false}
@@ -186,7 +190,7 @@ export function CockpitBoard({ data }: Props) {
         <Col xs={24} xl={12}>
           {panel(
             t('cockpit.top'),
-            <Table
+            <ResponsiveTable
               size="small"
               rowKey="id"
               pagination={false}
@@ -237,7 +241,7 @@ export function CockpitBoard({ data }: Props) {
         <Col xs={24} xl={16}>
           {panel(
             `${t('cockpit.warnings')} · ${data.warnings.total}`,
-            <Table
+            <ResponsiveTable
               size="small"
               rowKey={(w) => `${w.kind}-${w.link}-${w.reason.zh}`}
               pagination={false}
@@ -262,14 +266,35 @@ export function CockpitBoard({ data }: Props) {
               ]}
             />,
             'cockpit-warnings-card',
-            <Button
-              type="link"
-              size="small"
-              onClick={() => go({ path: '/warnings', query: scope })}
-              data-testid="cockpit-warnings-all"
-            >
-              {t('cockpit.warningsAll')}
-            </Button>,
+            <span>
+              {data.compliance ? (
+                <Button
+                  type="link"
+                  size="small"
+                  danger={data.compliance.behind > 0}
+                  onClick={() =>
+                    go({
+                      path: '/compliance',
+                      query: { year: String(data.compliance?.year), status: 'behind', ...scope },
+                    })
+                  }
+                  data-testid="cockpit-compliance-behind"
+                >
+                  {t('cockpit.complianceBehind', {
+                    year: data.compliance.year,
+                    behind: data.compliance.behind,
+                  })}
+                </Button>
+              ) : null}
+              <Button
+                type="link"
+                size="small"
+                onClick={() => go({ path: '/warnings', query: scope })}
+                data-testid="cockpit-warnings-all"
+              >
+                {t('cockpit.warningsAll')}
+              </Button>
+            </span>,
           )}
         </Col>
       </Row>

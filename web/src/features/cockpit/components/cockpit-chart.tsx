@@ -3,7 +3,8 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCoreModule from 'echarts-for-react/lib/core';
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useRef } from 'react';
+import { markChartFinished } from '../../../lib/chart-finished';
 
 // echarts-for-react ships CommonJS: in the production bundle the default import can arrive as the
 // module object ({ default: Component }), so take the component out of it when it does.
@@ -34,15 +35,19 @@ interface Props {
 }
 
 export function CockpitChart({ option, style, onClick, testId }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const finished = () => markChartFinished(box.current);
   return (
-    <div data-testid={testId}>
+    <div data-testid={testId} data-chart ref={box}>
       <ReactEChartsCore
         echarts={echarts}
         option={option}
         notMerge
         style={style}
         onEvents={
-          onClick ? { click: (p: { dataIndex: number; seriesIndex: number }) => onClick(p) } : undefined
+          onClick
+            ? { click: (p: { dataIndex: number; seriesIndex: number }) => onClick(p), finished }
+            : { finished }
         }
       />
     </div>

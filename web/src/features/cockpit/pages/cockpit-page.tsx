@@ -1,13 +1,21 @@
 import { DesktopOutlined } from '@ant-design/icons';
-import { Button, InputNumber, Select, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Button, Space } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
+import { lazyComponent } from '../../../lib/lazy-component';
+import { useCan } from '../../../lib/use-me';
+import { useParkOptions } from '../../../lib/use-park-options';
 import { useI18n } from '../../../locales/i18n-context';
 import { type CockpitFilters, useCockpit } from '../api/use-cockpit';
 import { CockpitBoard } from '../components/cockpit-board';
+
+// The year, park and chain pickers (the select widgets) load after the figures.
+const CockpitFilterBar = lazyComponent(() =>
+  import('../components/cockpit-filter-bar').then((m) => m.CockpitFilterBar),
+);
 
 /** The filters in the address (`?year=&park=&chain=`), so "back" from a list restores them. */
 function filtersFromSearch(search: URLSearchParams): CockpitFilters {
@@ -35,6 +43,14 @@ export function CockpitPage() {
   };
   const cockpit = useCockpit(filters);
   const data = cockpit.data;
+  const can = useCan();
+  const parks = useParkOptions(can('park.read'));
+  // The cockpit's park is the projects' park text; the map wants the park record of that name.
+  const parkId = filters.park ? parks.data?.items.find((p) => p.name === filters.park)?.id : undefined;
+  const mapQuery = new URLSearchParams({
+    ...(parkId ? { parkId } : {}),
+    ...(filters.chain ? { chainId: filters.chain } : {}),
+  }).toString();
   return (
     <>
       <PageHeader
@@ -43,6 +59,11 @@ export function CockpitPage() {
         extra={
           <Space wrap>
             <ReportButtons />
+            {can('park.read') && (
+              <Link to={`/map${mapQuery ? `?${mapQuery}` : ''}`} data-testid="cockpit-to-map">
+                <Button>{t('cockpit.onMap')}</Button>
+              </Link>
+            )}
             <Button
               icon={<DesktopOutlined />}
               onClick={() => navigate('/screen')}
@@ -53,36 +74,7 @@ export function CockpitPage() {
           </Space>
         }
       />
-      <Space wrap style={{ marginBottom: 12 }} data-testid="cockpit-filters">
-        <Typography.Text>{t('cockpit.year')}</Typography.Text>
-        <InputNumber
-          min={2000}
-          max={2100}
-          value={filters.year ?? data?.year}
-          onChange={(v) => setFilters((f) => ({ ...f, year: v ?? undefined }))}
-          data-testid="cockpit-year"
-        />
-        <Typography.Text>{t('cockpit.park')}</Typography.Text>
-        <Select
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t('cockpit.all')}
-          value={filters.park}
-          onChange={(v) => setFilters((f) => ({ ...f, park: v }))}
-          options={(data?.options.parks ?? []).map((p) => ({ value: p, label: p }))}
-          data-testid="cockpit-park"
-        />
-        <Typography.Text>{t('cockpit.chain')}</Typography.Text>
-        <Select
-          allowClear
-          style={{ width: 220 }}
-          placeholder={t('cockpit.all')}
-          value={filters.chain}
-          onChange={(v) => setFilters((f) => ({ ...f, chain: v }))}
-          options={(data?.options.chains ?? []).map((c) => ({ value: c.id, label: c.name }))}
-          data-testid="cockpit-chain"
-        />
-      </Space>
+      <CockpitFilterBar filters={filters} cockpit={data} onChange={setFilters} />
       {cockpit.isError ? (
         <LoadErrorResult error={cockpit.error} onRetry={() => cockpit.refetch()} />
       ) : data ? (

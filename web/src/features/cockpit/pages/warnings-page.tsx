@@ -1,9 +1,10 @@
-import { Alert, Card, Flex, Select, Table, Tag } from 'antd';
+import { Alert, Card, Flex, Select, Tag } from 'antd';
 import { useNavigate } from 'react-router';
 import { SEVERITIES, WARNING_KINDS } from '../../../../../shared/src/dispatch';
 import { ActiveFilters } from '../../../components/active-filters';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { useWarningOptions, useWarnings, type Warning } from '../api/use-cockpit';
@@ -108,7 +109,7 @@ export function WarningsPage() {
         {warnings.isError ? (
           <LoadErrorResult error={warnings.error} onRetry={() => warnings.refetch()} />
         ) : (
-          <Table<Warning>
+          <ResponsiveTable<Warning>
             data-testid="warnings-table"
             size="small"
             loading={warnings.isPending}

@@ -1,37 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import type { Inbox } from '../../../../../shared/src/contract/inbox';
+import type { Round } from '../../../../../shared/src/contract/round';
+import { api, type ListResult } from '../../../lib/api-client';
 
 /** One of the user's work items as `GET /api/inbox` lists it (request, task, problem-list item). */
-export interface WorkItem {
-  kind: 'request' | 'task' | 'problem_item';
-  id: string;
-  code: string;
-  title: string;
-  deadline: string | null;
-  overdue: boolean;
-  daysLate: number;
-  link: string;
-}
+export type { InboxItem as WorkItem } from '../../../../../shared/src/contract/inbox';
 
-export type WorkSection = 'toConfirm' | 'overdue' | 'dueThisWeek' | 'assigned';
-
-type WorkSections = Record<WorkSection, WorkItem[]> & { unread: number };
+export type WorkSection = keyof Pick<Inbox, 'toConfirm' | 'overdue' | 'dueThisWeek' | 'assigned'>;
 
 /** The work sections of the inbox; the same query key as the inbox page, so one fetch serves both. */
 export function useWorkSections() {
   return useQuery({
     queryKey: ['inbox', 'full'],
-    queryFn: ({ signal }) => api.get<WorkSections>('/api/inbox', undefined, signal),
+    queryFn: ({ signal }) => api.get<Inbox>('/api/inbox', undefined, signal),
   });
-}
-
-interface RoundSummary {
-  id: string;
-  title: string;
-  deadline: string;
-  status: 'open' | 'closed';
-  expected: number;
-  reported: number;
 }
 
 /** Open dispatch rounds with reports still missing in the user's scope (a firm: its own projects). */
@@ -40,7 +22,7 @@ export function useRoundsToFile(enabled: boolean) {
     queryKey: ['rounds', 'to-file'],
     enabled,
     queryFn: async ({ signal }) => {
-      const rounds = await api.get<{ items: RoundSummary[] }>('/api/rounds', undefined, signal);
+      const rounds = await api.get<ListResult<Round>>('/api/rounds', undefined, signal);
       return rounds.items.filter((r) => r.status === 'open' && r.reported < r.expected);
     },
   });

@@ -10,14 +10,6 @@ import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Lead, useMoveLeadStatus } from '../api/use-leads';
 
-/** The statuses a lead may move to from here (signing has its own action), and which need a reason. */
-export function leadMoves(from: LeadStatus): { to: LeadStatus; needsReason: boolean }[] {
-  const targets: LeadStatus[] = ['new', 'contacted', 'visited', 'negotiating', 'shelved', 'lost'];
-  return targets
-    .filter((to) => canMoveLead(from, to, { reason: 'x' }).ok)
-    .map((to) => ({ to, needsReason: !canMoveLead(from, to).ok }));
-}
-
 /** Confirm a status move, asking for the reason when the machine requires one. */
 export function LeadStatusModal({ lead, to, onClose }: { lead: Lead; to: LeadStatus; onClose: () => void }) {
   const { t, pick } = useI18n();

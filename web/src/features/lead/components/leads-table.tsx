@@ -1,8 +1,9 @@
-import { Space, Table, type TableProps, Typography } from 'antd';
+import { Space, type TableProps, Typography } from 'antd';
 import { Link } from 'react-router';
 import { LeadStatusTag } from '../../../components/lead-status-tag';
 import { useFormatMoney } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { SampleTag } from '../../../components/sample-tag';
 import type { ListResult } from '../../../lib/api-client';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
@@ -100,7 +101,7 @@ export function LeadsTable({ data, loading, sort, defaultSort, page, onSort, onP
   ];
 
   return (
-    <Table<Lead>
+    <ResponsiveTable<Lead>
       rowKey="id"
       data-testid="leads-table"
       size="middle"

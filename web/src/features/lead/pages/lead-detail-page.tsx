@@ -7,7 +7,6 @@ import { LeadStatusTag } from '../../../components/lead-status-tag';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { NotFoundResult } from '../../../components/not-found-result';
-import { useOfficerOptions } from '../../../components/officer-select';
 import { PageHeader } from '../../../components/page-header';
 import { RecordLinkText } from '../../../components/record-link-text';
 import { SampleTag } from '../../../components/sample-tag';
@@ -15,13 +14,17 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
 import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
+import { useOfficerOptions } from '../../../lib/use-officer-options';
 import { useI18n } from '../../../locales/i18n-context';
 import { useLead } from '../api/use-leads';
 import { FollowupsCard } from '../components/followups-card';
-import { LeadStatusModal, leadMoves } from '../components/lead-status-modal';
+import { leadMoves } from '../components/lead-moves';
 import { NextStepCell } from '../components/next-step-cell';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
+const LeadStatusModal = lazyComponent(() =>
+  import('../components/lead-status-modal').then((m) => m.LeadStatusModal),
+);
 const LeadFormModal = lazyComponent(() =>
   import('../components/lead-form-modal').then((m) => m.LeadFormModal),
 );

@@ -1,39 +1,34 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Flex, Input, Select, Space, Tabs } from 'antd';
+import { Button, Card, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { LEAD_STATUSES, type LeadStatus } from '../../../../../shared/src/lead-status';
-import { TEXT_LIMITS } from '../../../../../shared/src/text';
-import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
-import { OfficerSelect, useOfficerOptions } from '../../../components/officer-select';
 import { PageHeader } from '../../../components/page-header';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan } from '../../../lib/use-me';
+import { useOfficerOptions } from '../../../lib/use-officer-options';
 import { useI18n } from '../../../locales/i18n-context';
-import { LEAD_SOURCES, type LeadListQuery, type LeadSource, useLeads } from '../api/use-leads';
-import { LeadFormModal } from '../components/lead-form-modal';
+import { type LeadListQuery, useLeads } from '../api/use-leads';
+import type { LeadFilters as Filters, LeadsTab as Tab } from '../components/lead-filter-bar';
 import { LeadsTable } from '../components/leads-table';
 
-const PAGE_SIZE = 20;
-type Tab = 'all' | 'mine';
+// The filters (select and search widgets) load after the list; the new-lead dialog when opened.
+const LeadFilterBar = lazyComponent(() =>
+  import('../components/lead-filter-bar').then((m) => m.LeadFilterBar),
+);
+const LeadFormModal = lazyComponent(() =>
+  import('../components/lead-form-modal').then((m) => m.LeadFormModal),
+);
 
-interface Filters {
-  q?: string;
-  status: LeadStatus[];
-  source?: LeadSource;
-  ownerId?: string;
-  linkId?: string;
-  overdue: boolean;
-  sort: string;
-}
+const PAGE_SIZE = 20;
 
 /** Default orders: the whole pipeline by latest change; "my leads" by what is due first. */
 const DEFAULT_SORT: Record<Tab, string> = { all: '-updatedAt', mine: 'nextStepDate' };
 
 /** `/leads` 招商线索: all leads with filters, and "my leads" ordered by next-step date. */
 export function LeadsPage() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const can = useCan();
   const navigate = useNavigate();
   const canWrite = can('lead.write');
@@ -93,71 +88,19 @@ export function LeadsPage() {
         }
       />
       <Card>
-        <Tabs
-          activeKey={tab}
+        {/* Segmented, not Tabs: Tabs brings the dropdown and menu libraries to a phone. */}
+        <Segmented
+          value={tab}
           onChange={handleTab}
-          items={[
+          options={[
             ...(canWrite
-              ? [{ key: 'mine', label: <span data-testid="leads-tab-mine">{t('lead.mine')}</span> }]
+              ? [{ value: 'mine', label: <span data-testid="leads-tab-mine">{t('lead.mine')}</span> }]
               : []),
-            { key: 'all', label: <span data-testid="leads-tab-all">{t('lead.all')}</span> },
+            { value: 'all', label: <span data-testid="leads-tab-all">{t('lead.all')}</span> },
           ]}
+          style={{ marginBottom: 16 }}
         />
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            placeholder={t('lead.searchPlaceholder')}
-            style={{ width: 260 }}
-            maxLength={TEXT_LIMITS.short}
-            onSearch={(value) => setFilter({ q: value.trim() || undefined })}
-            data-testid="leads-search"
-          />
-          <Select<LeadStatus[]>
-            mode="multiple"
-            allowClear
-            maxTagCount="responsive"
-            placeholder={`${t('lead.status')}: ${t('common.all')}`}
-            style={{ width: 260 }}
-            value={filters.status}
-            onChange={(value) => setFilter({ status: value })}
-            options={LEAD_STATUSES.map((s) => ({ value: s.key, label: pick(s) }))}
-            data-testid="leads-status-filter"
-          />
-          <Select<LeadSource>
-            allowClear
-            placeholder={`${t('lead.source')}: ${t('common.all')}`}
-            style={{ width: 160 }}
-            value={filters.source}
-            onChange={(value) => setFilter({ source: value })}
-            options={LEAD_SOURCES.map((value) => ({ value, label: t(`lead.source.${value}`) }))}
-          />
-          {can('chain.read') ? (
-            <ChainLinkSelect
-              value={filters.linkId ?? null}
-              onChange={(linkId) => setFilter({ linkId: linkId ?? undefined })}
-              placeholder={`${t('pipeline.chainLink')}: ${t('common.all')}`}
-              style={{ width: 220 }}
-              data-testid="leads-link-filter"
-            />
-          ) : null}
-          {tab === 'all' && officers.length > 0 ? (
-            <OfficerSelect
-              options={officers}
-              value={filters.ownerId}
-              onChange={(ownerId) => setFilter({ ownerId })}
-              placeholder={`${t('lead.owner')}: ${t('common.all')}`}
-              style={{ width: 160 }}
-            />
-          ) : null}
-          <Checkbox
-            checked={filters.overdue}
-            onChange={(event) => setFilter({ overdue: event.target.checked })}
-            data-testid="leads-overdue-filter"
-            style={{ alignSelf: 'center' }}
-          >
-            {t('lead.overdueOnly')}
-          </Checkbox>
-        </Flex>
+        <LeadFilterBar tab={tab} filters={filters} officers={officers} onChange={setFilter} />
         {leads.isError && !leads.data ? (
           <LoadErrorResult error={leads.error} onRetry={() => leads.refetch()} />
         ) : (

@@ -146,3 +146,18 @@ export function useImportPlots() {
     onSuccess: (data) => (data.applied ? invalidate() : undefined),
   });
 }
+
+type PlaceKind = 'parks' | 'plots' | 'units';
+
+/**
+ * Creates (no id) or edits (id and the version read, 409 if it changed) a park, plot or unit; the
+ * map, lists and figures are read again after.
+ */
+export function useSavePlace<T>(kind: PlaceKind) {
+  const invalidate = useInvalidateSites();
+  return useMutation({
+    mutationFn: (v: { id?: string | undefined; body: Record<string, unknown> }) =>
+      v.id ? api.patch<T>(`/api/${kind}/${v.id}`, v.body) : api.post<T>(`/api/${kind}`, v.body),
+    onSuccess: invalidate,
+  });
+}

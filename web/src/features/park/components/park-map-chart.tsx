@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS `lib/core` default export arrives wrapped in an object under Vite.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { PLOT_STATUS_LABELS, type PlotStatus } from '../../../../../shared/src/park';
 import { html } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
@@ -47,6 +47,9 @@ interface Props {
  */
 export function ParkMapChart({ data, height, onSelect }: Props) {
   const { pick } = useI18n();
+  // The map registered last has been drawn: set when the chart is ready (its first option is set and
+  // flushed synchronously, before events can be bound) and on each later `finished`. Tests wait on it.
+  const [drawn, setDrawn] = useState<string | null>(null);
   const { mapName, byId } = useMemo(() => {
     registered += 1;
     const name = `lianzhao-zone-${registered}`;
@@ -119,13 +122,19 @@ export function ParkMapChart({ data, height, onSelect }: Props) {
   }, [data, mapName, byId, pick]);
 
   return (
-    <div data-testid="park-map">
+    <div
+      data-testid="park-map"
+      data-features={data.features.length}
+      data-drawn={drawn === mapName ? 'true' : 'false'}
+    >
       <ReactEChartsCore
         echarts={echarts}
         option={option}
         notMerge
         style={{ height, width: '100%' }}
+        onChartReady={() => setDrawn(mapName)}
         onEvents={{
+          finished: () => setDrawn(mapName),
           click: (p: { name?: string }) => {
             const f = p.name ? byId.get(p.name) : undefined;
             if (f) onSelect(f);

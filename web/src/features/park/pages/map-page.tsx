@@ -46,6 +46,7 @@ export function MapPage() {
             <Select
               data-testid="map-chain"
               allowClear
+              showSearch={{ optionFilterProp: 'label' }}
               style={{ width: 220 }}
               placeholder={t('map.allChains')}
               value={query.chainId ?? null}

@@ -9,6 +9,7 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Plot, type Unit, usePark, usePlots, useUnits } from '../api/use-parks';
 import { ParkFigures } from '../components/park-figures';
+import { ParkFormModal, PlotFormModal, UnitFormModal } from '../components/park-forms';
 import { STATUS_COLOURS } from '../components/park-map-chart';
 import { PlotImportModal } from '../components/plot-import-modal';
 
@@ -17,6 +18,25 @@ export function ParkDetailPage() {
   const { t, pick } = useI18n();
   const can = useCan();
   const [importing, setImporting] = useState(false);
+  // Which form is open: the park, a plot or unit (null: a new one), or none.
+  const [editing, setEditing] = useState<
+    { kind: 'park' } | { kind: 'plot'; plot: Plot | null } | { kind: 'unit'; unit: Unit | null } | null
+  >(null);
+  const write = can('park.write');
+  /** The edit button column of the plot and unit tables, for those who may write. */
+  const editColumn = <T,>(open: (row: T) => void, testId: (row: T) => string) =>
+    write
+      ? [
+          {
+            title: t('park.actions'),
+            render: (_: unknown, row: T) => (
+              <Button size="small" type="link" data-testid={testId(row)} onClick={() => open(row)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : [];
   const { data: park, error, refetch } = usePark(id);
   const plots = usePlots(id);
   const units = useUnits(id);
@@ -43,7 +63,22 @@ export function ParkDetailPage() {
             <Link to={`/map?parkId=${park.id}`}>
               <Button>{t('park.onMap')}</Button>
             </Link>
-            {can('park.write') && (
+            {write && (
+              <Button onClick={() => setEditing({ kind: 'park' })} data-testid="park-edit">
+                {t('park.edit')}
+              </Button>
+            )}
+            {write && (
+              <Button onClick={() => setEditing({ kind: 'plot', plot: null })} data-testid="plot-create">
+                {t('plot.create')}
+              </Button>
+            )}
+            {write && (
+              <Button onClick={() => setEditing({ kind: 'unit', unit: null })} data-testid="unit-create">
+                {t('unit.create')}
+              </Button>
+            )}
+            {write && (
               <Button type="primary" onClick={() => setImporting(true)} data-testid="open-import">
                 {t('import.open')}
               </Button>
@@ -82,6 +117,10 @@ export function ParkDetailPage() {
                         p.project ? <Link to={`/projects/${p.project.id}`}>{p.project.name}</Link> : null,
                     },
                     { title: t('plot.reservation'), render: (_, p) => p.reservation?.leadTitle ?? null },
+                    ...editColumn<Plot>(
+                      (p) => setEditing({ kind: 'plot', plot: p }),
+                      (p) => `plot-edit-${p.code}`,
+                    ),
                   ]}
                 />
               ),
@@ -113,6 +152,10 @@ export function ParkDetailPage() {
                       title: t('unit.lease'),
                       render: (_, u) => (u.leaseStart ? `${u.leaseStart} ~ ${u.leaseEnd ?? ''}` : null),
                     },
+                    ...editColumn<Unit>(
+                      (u) => setEditing({ kind: 'unit', unit: u }),
+                      (u) => `unit-edit-${u.unitNo}`,
+                    ),
                   ]}
                 />
               ),
@@ -121,6 +164,13 @@ export function ParkDetailPage() {
         />
       </Card>
       {importing && <PlotImportModal parkId={park.id} onClose={() => setImporting(false)} />}
+      {editing?.kind === 'park' && <ParkFormModal park={park} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'plot' && (
+        <PlotFormModal parkId={park.id} plot={editing.plot ?? undefined} onClose={() => setEditing(null)} />
+      )}
+      {editing?.kind === 'unit' && (
+        <UnitFormModal parkId={park.id} unit={editing.unit ?? undefined} onClose={() => setEditing(null)} />
+      )}
     </>
   );
 }

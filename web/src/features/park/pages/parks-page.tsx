@@ -1,26 +1,38 @@
 import { Button, Card, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { PARK_KIND_LABELS } from '../../../../../shared/src/park';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Park, useParks } from '../api/use-parks';
 import { percent } from '../components/park-figures';
+import { ParkFormModal } from '../components/park-forms';
 
 /** 园区载体: every park with its derived figures. */
 export function ParksPage() {
   const { t, pick } = useI18n();
   const { data, error, isLoading, refetch } = useParks();
+  const can = useCan();
+  const [creating, setCreating] = useState(false);
   if (error) return <LoadErrorResult error={error} onRetry={() => void refetch()} />;
   return (
     <>
       <PageHeader
         title={t('park.title')}
         extra={
-          <Link to="/map">
-            <Button>{t('map.title')}</Button>
-          </Link>
+          <Space wrap>
+            <Link to="/map">
+              <Button>{t('map.title')}</Button>
+            </Link>
+            {can('park.write') && (
+              <Button type="primary" data-testid="park-create" onClick={() => setCreating(true)}>
+                {t('park.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <Card size="small">
@@ -63,6 +75,7 @@ export function ParksPage() {
         />
         <p style={{ color: '#8c8c8c', marginTop: 8 }}>{t('park.derivedNote')}</p>
       </Card>
+      {creating && <ParkFormModal onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -1,64 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClosingGap, ProblemCloseStatus } from '../../../../../shared/src/closing';
-import type { AttachmentMeta } from '../../../components/attachment-list';
+import type {
+  CreateProblemListBody,
+  ProblemList,
+  ProblemListDetail,
+} from '../../../../../shared/src/contract/problem';
 import { api, type ListResult } from '../../../lib/api-client';
 
-export interface ProblemSummary {
-  total: number;
-  closed: number;
-  closedOnTime: number;
-  closedLate: number;
-  open: number;
-  overdue: number;
-  /** Closings proposed and awaiting the 督查室, and closings it returned (decision 013). */
-  proposed: number;
-  returned: number;
-}
-
-export interface ProblemList {
-  id: string;
-  code: string;
-  title: string;
-  source: 'inspection' | 'meeting' | 'audit' | 'supervision' | 'other';
-  sourceTitle: string | null;
-  issuedDate: string;
-  summary: ProblemSummary;
-  isSample: boolean;
-  version: number;
-  createdAt: string;
-}
-
-export interface ProblemItem {
-  id: string;
-  position: number;
-  problem: string;
-  measure: string;
-  departmentId: string;
-  departmentName: string | null;
-  deadline: string;
-  closedDate: string | null;
-  evidence: string | null;
-  closedByName: string | null;
-  state: 'open' | 'overdue' | 'closed_on_time' | 'closed_late';
-  closeStatus: ProblemCloseStatus;
-  rectifiedDate: string | null;
-  proposedAt: string | null;
-  proposedByName: string | null;
-  verifiedAt: string | null;
-  returnReason: string | null;
-  returnedAt: string | null;
-  returnedByName: string | null;
-  evidenceLink: { entity: string; id: string; label: string } | null;
-  closingGaps: ClosingGap[];
-  canPropose: boolean;
-  canVerify: boolean;
-  attachments: AttachmentMeta[];
-  version: number;
-}
-
-export interface ProblemListDetail extends ProblemList {
-  items: ProblemItem[];
-}
+export type {
+  ProblemItem,
+  ProblemList,
+  ProblemListDetail,
+  ProblemSummary,
+} from '../../../../../shared/src/contract/problem';
 
 const key = ['problem-lists'] as const;
 const path = (id: string) => `/api/problem-lists/${encodeURIComponent(id)}`;
@@ -124,13 +77,7 @@ export function useDecideProblemItem(listId: string) {
 export function useCreateProblemList() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: {
-      title: string;
-      source: ProblemList['source'];
-      sourceTitle?: string | null;
-      issuedDate: string;
-      items: Array<{ problem: string; measure: string; departmentId: string; deadline: string }>;
-    }) => api.post<ProblemListDetail>('/api/problem-lists', input),
+    mutationFn: (input: CreateProblemListBody) => api.post<ProblemListDetail>('/api/problem-lists', input),
     onSuccess: invalidate,
   });
 }

@@ -2,17 +2,16 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
+import { PROBLEM_SOURCES, type ProblemSource } from '../../../../../shared/src/task-status';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useDepartments } from '../../../lib/use-departments';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
-import { type ProblemList, useCreateProblemList } from '../api/use-problems';
-
-const SOURCES: ProblemList['source'][] = ['inspection', 'meeting', 'audit', 'supervision', 'other'];
+import { useCreateProblemList } from '../api/use-problems';
 
 interface Values {
   title: string;
-  source: ProblemList['source'];
+  source: ProblemSource;
   sourceTitle?: string;
   issuedDate: Dayjs;
   items: Array<{ problem: string; measure: string; departmentId: string; deadline: Dayjs }>;
@@ -66,7 +65,10 @@ export function ProblemListFormModal({ onClose }: { onClose: () => void }) {
         </Form.Item>
         <Form.Item name="source" label={t('sup.source')}>
           <Select
-            options={SOURCES.map((s) => ({ value: s, label: t(`problem.source.${s}` as MessageKey) }))}
+            options={PROBLEM_SOURCES.map((s) => ({
+              value: s,
+              label: t(`problem.source.${s}` as MessageKey),
+            }))}
           />
         </Form.Item>
         <Form.Item name="sourceTitle" label={t('task.sourceTitle')}>

@@ -1,10 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Figure } from '../../../components/figure-cards';
+import type { Programme } from '../../../../../shared/src/contract/programme';
 import { api, type ListResult } from '../../../lib/api-client';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import type { Task } from '../../task/api/use-tasks';
 
-export type Programme = Task & { figures: Figure[] };
+export type { Programme } from '../../../../../shared/src/contract/programme';
 
 export function useProgrammes() {
   return useQuery({

@@ -4,9 +4,9 @@ import {
   projectStageLabel,
 } from '../../../../../shared/src/project-stage';
 import type { ActiveFilterOptions } from '../../../components/active-filters';
-import { useOfficerOptions } from '../../../components/officer-select';
 import { useLinkOptions } from '../../../lib/use-link-options';
 import { useCan } from '../../../lib/use-me';
+import { useOfficerOptions } from '../../../lib/use-officer-options';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ProjectFilters } from '../api/use-projects';
 

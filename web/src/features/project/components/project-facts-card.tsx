@@ -1,4 +1,4 @@
-import { Card, Col, Descriptions, Row, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { SourcedProjectFigure } from '../../../../../shared/src/figure-source';
@@ -6,6 +6,7 @@ import { FigureLabel } from '../../../components/figure-label';
 import { FigureSourceTag } from '../../../components/figure-source-tag';
 import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { useI18n } from '../../../locales/i18n-context';
 import type { Project, ProjectInvestor } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
@@ -43,7 +44,20 @@ export function ProjectFactsCard({ project, canVerify }: { project: Project; can
                 label: t('project.priorityLabel'),
                 children: project.priority ? <PriorityTag priority={project.priority} /> : '—',
               },
-              { label: t('project.park'), children: dash(project.park) },
+              {
+                label: t('project.park'),
+                children: project.parkRef ? (
+                  <Link to={`/parks/${project.parkRef.id}`} data-testid="project-park-link">
+                    {project.parkRef.name}
+                  </Link>
+                ) : (
+                  dash(project.park)
+                ),
+              },
+              // The imported text stays visible beside the reference until they agree.
+              ...(project.parkRef && project.park && project.park !== project.parkRef.name
+                ? [{ label: t('project.parkText'), children: project.park }]
+                : []),
               {
                 label: t('pipeline.chainLink'),
                 children: <RecordLinkText link={project.link} fallback={project.chainLink} />,
@@ -169,7 +183,7 @@ export function ProjectFactsCard({ project, canVerify }: { project: Project; can
           ) : null}
         </Card>
         <Card title={t('project.investors')} data-testid="project-investors">
-          <Table<ProjectInvestor>
+          <ResponsiveTable<ProjectInvestor>
             rowKey="firmId"
             size="small"
             pagination={false}

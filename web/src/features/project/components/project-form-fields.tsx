@@ -17,6 +17,7 @@ import { ChainLinkSelect } from '../../../components/chain-link-select';
 import { FirmSelect } from '../../../components/firm-select';
 import { MoneyInput, moneyRule } from '../../../components/money-input';
 import { OfficerSelect } from '../../../components/officer-select';
+import { ParkSelect } from '../../../components/park-select';
 import { useI18n } from '../../../locales/i18n-context';
 import { PROJECT_PRIORITIES, type ProjectInvestor } from '../api/use-projects';
 
@@ -72,7 +73,10 @@ export function ProjectFormFields({
       </Row>
       <Row gutter={16}>
         <Col span={8}>
-          <Form.Item name="park" label={t('project.park')}>
+          <Form.Item name="parkId" label={t('project.park')}>
+            <ParkSelect data-testid="project-park" />
+          </Form.Item>
+          <Form.Item name="park" label={t('project.parkText')}>
             <Input maxLength={TEXT_LIMITS.short} />
           </Form.Item>
         </Col>

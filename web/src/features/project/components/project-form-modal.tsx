@@ -34,6 +34,7 @@ type ProjectFormValues = { [K in MoneyKey]?: string } & {
   name: string;
   priority?: ProjectPriority | null;
   park?: string;
+  parkId?: string | null;
   chainLink?: string;
   linkId?: string | null;
   landMu?: number | null;
@@ -57,6 +58,7 @@ function toInput(values: ProjectFormValues): ProjectInput & { name: string } {
     name: values.name.trim(),
     priority: values.priority ?? null,
     park: text(values.park),
+    parkId: values.parkId ?? null,
     chainLink: text(values.chainLink),
     linkId: values.linkId ?? null,
     landMu: values.landMu ?? null,
@@ -87,7 +89,9 @@ function changedOnly(project: Project, input: ProjectInput): ProjectInput {
         ? project.investors.map((investor) => ({ firmId: investor.firmId, sharePct: investor.sharePct }))
         : key === 'companyFirmId'
           ? (project.company?.firmId ?? null)
-          : (project[key as keyof Project] ?? null);
+          : key === 'parkId'
+            ? (project.parkRef?.id ?? null)
+            : (project[key as keyof Project] ?? null);
     if (JSON.stringify(value) !== JSON.stringify(before)) out[key] = value;
   }
   return out as ProjectInput;
@@ -99,6 +103,7 @@ function initialValues(project: Project | undefined, withOfficer: boolean): Part
     name: project.name,
     priority: project.priority,
     park: project.park ?? undefined,
+    parkId: project.parkRef?.id ?? null,
     chainLink: project.chainLink ?? undefined,
     linkId: project.linkId,
     landMu: project.landMu,

@@ -1,10 +1,11 @@
-import { Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Space, type TableProps, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FigureLabel } from '../../../components/figure-label';
 import { FigureSourceTag } from '../../../components/figure-source-tag';
 import { useFormatMoney } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { SampleTag } from '../../../components/sample-tag';
 import { StageTag } from '../../../components/stage-tag';
 import type { ListResult } from '../../../lib/api-client';
@@ -154,7 +155,7 @@ export function ProjectsTable({
   ];
 
   return (
-    <Table<Project>
+    <ResponsiveTable<Project>
       rowKey="id"
       data-testid="projects-table"
       size="middle"

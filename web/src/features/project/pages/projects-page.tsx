@@ -1,13 +1,14 @@
 import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Tabs } from 'antd';
+import { Button, Card, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ActiveFilters } from '../../../components/active-filters';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
-import { useOfficerOptions } from '../../../components/officer-select';
 import { PageHeader } from '../../../components/page-header';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
+import { useOfficerOptions } from '../../../lib/use-officer-options';
 import { useI18n } from '../../../locales/i18n-context';
 import {
   PROJECT_PRIORITIES,
@@ -16,10 +17,19 @@ import {
   useProjects,
 } from '../api/use-projects';
 import { useActiveProjectFilters } from '../components/active-project-filters';
-import { ProjectFilterBar } from '../components/project-filter-bar';
-import { ProjectFormModal } from '../components/project-form-modal';
-import { ProjectKanban } from '../components/project-kanban';
 import { ProjectsTable } from '../components/projects-table';
+
+// The filters (select and search widgets) load after the list, the new-project dialog when opened,
+// the board view when chosen (lib/lazy-component.tsx).
+const ProjectFilterBar = lazyComponent(() =>
+  import('../components/project-filter-bar').then((m) => m.ProjectFilterBar),
+);
+const ProjectFormModal = lazyComponent(() =>
+  import('../components/project-form-modal').then((m) => m.ProjectFormModal),
+);
+const ProjectKanban = lazyComponent(() =>
+  import('../components/project-kanban').then((m) => m.ProjectKanban),
+);
 
 const PAGE_SIZE = 20;
 const DEFAULT_SORT = '-totalInvestment';
@@ -121,12 +131,13 @@ export function ProjectsPage() {
         }
       />
       <Card>
-        <Tabs
-          activeKey={view}
+        {/* Segmented, not Tabs: Tabs brings the dropdown and menu libraries to a phone. */}
+        <Segmented
+          value={view}
           onChange={(key) => setView(key as View)}
-          items={[
+          options={[
             {
-              key: 'list',
+              value: 'list',
               label: (
                 <span data-testid="projects-tab-list">
                   <UnorderedListOutlined /> {t('project.listView')}
@@ -134,7 +145,7 @@ export function ProjectsPage() {
               ),
             },
             {
-              key: 'kanban',
+              value: 'kanban',
               label: (
                 <span data-testid="projects-tab-kanban">
                   <AppstoreOutlined /> {t('project.kanbanView')}
@@ -142,6 +153,7 @@ export function ProjectsPage() {
               ),
             },
           ]}
+          style={{ marginBottom: 16 }}
         />
         <ActiveFilters
           filters={active}

@@ -1,6 +1,6 @@
-import { Table } from 'antd';
 import { Link } from 'react-router';
 import { DeadlineTag } from '../../../components/deadline-tag';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { SampleTag } from '../../../components/sample-tag';
 import { useI18n } from '../../../locales/i18n-context';
 import type { FactorRequest } from '../api/use-requests';
@@ -24,7 +24,7 @@ export function RequestsTable({
 }) {
   const { t } = useI18n();
   return (
-    <Table<FactorRequest>
+    <ResponsiveTable<FactorRequest>
       rowKey="id"
       size="middle"
       loading={loading}

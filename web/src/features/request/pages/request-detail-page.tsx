@@ -1,24 +1,7 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Row,
-  Space,
-  Spin,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import {
-  REQUEST_LIMITS,
-  REQUEST_STATUS_LABELS,
-  type RequestStatus,
-} from '../../../../../shared/src/request-status';
+import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../../../../shared/src/request-status';
 import { AttachmentList } from '../../../components/attachment-list';
 import { DeadlineTag } from '../../../components/deadline-tag';
 import { LoadErrorResult } from '../../../components/load-error-result';
@@ -29,12 +12,16 @@ import { ApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/date-format';
 import { lazyComponent } from '../../../lib/lazy-component';
 import { useI18n } from '../../../locales/i18n-context';
-import { type RequestEvent, useAddRequestNote, useInvalidateRequests, useRequest } from '../api/use-requests';
+import { type RequestEvent, useInvalidateRequests, useRequest } from '../api/use-requests';
 import { RequestStatusTag, RequestTypeTag } from '../components/request-status-tag';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
 const AssignModal = lazyComponent(() =>
   import('../components/request-action-modals').then((m) => m.AssignModal),
+);
+// The note box (the form library) loads under the timeline after the request is shown.
+const RequestNoteForm = lazyComponent(() =>
+  import('../components/request-note-form').then((m) => m.RequestNoteForm),
 );
 const MoveModal = lazyComponent(() => import('../components/request-action-modals').then((m) => m.MoveModal));
 
@@ -49,9 +36,7 @@ export function RequestDetailPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
   const request = useRequest(id);
-  const addNote = useAddRequestNote(id);
   const invalidate = useInvalidateRequests();
-  const [note, setNote] = useState('');
   const [assigning, setAssigning] = useState(false);
   const [moving, setMoving] = useState<{ to: RequestStatus; needsReason: boolean } | null>(null);
 
@@ -203,29 +188,7 @@ export function RequestDetailPage() {
                 ),
               }))}
             />
-            {r.can.note ? (
-              <Form
-                layout="vertical"
-                onFinish={() => {
-                  if (!note.trim()) return;
-                  addNote.mutate(note.trim(), { onSuccess: () => setNote('') });
-                }}
-              >
-                <Form.Item label={t('request.addNote')} style={{ marginBottom: 8 }}>
-                  <Input.TextArea
-                    rows={2}
-                    value={note}
-                    maxLength={REQUEST_LIMITS.noteMaxLength}
-                    onChange={(e) => setNote(e.target.value)}
-                    placeholder={t('request.notePlaceholder')}
-                    data-testid="request-note-input"
-                  />
-                </Form.Item>
-                <Button htmlType="submit" loading={addNote.isPending} data-testid="request-note-submit">
-                  {t('common.save')}
-                </Button>
-              </Form>
-            ) : null}
+            {r.can.note ? <RequestNoteForm requestId={r.id} /> : null}
           </Card>
         </Col>
       </Row>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Select, Tabs } from 'antd';
+import { Button, Card, Flex, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
@@ -14,10 +14,13 @@ import {
   requestFiltersFromSearch,
   requestFiltersToSearch,
 } from '../components/request-filter-bar';
-import { RequestOverviewPanel } from '../components/request-overview';
 import { RequestsTable } from '../components/requests-table';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
+// The leader's overview tab (tables of counts) loads when that tab is shown.
+const RequestOverviewPanel = lazyComponent(() =>
+  import('../components/request-overview').then((m) => m.RequestOverviewPanel),
+);
 const RequestFormModal = lazyComponent(() =>
   import('../components/request-form-modal').then((m) => m.RequestFormModal),
 );
@@ -63,12 +66,12 @@ export function RequestsPage() {
   const active = tab === 'queue' ? queue : list;
   const onPage = (current: number, pageSize: number) => setPage({ current, pageSize });
 
-  const items = [
-    { key: 'all', label: t('request.tab.all') },
+  const items: { value: Tab; label: string }[] = [
+    { value: 'all', label: t('request.tab.all') },
     ...(isDept || can('request.assign') || can('request.overview')
-      ? [{ key: 'queue', label: t('request.tab.queue') }]
+      ? [{ value: 'queue' as const, label: t('request.tab.queue') }]
       : []),
-    ...(can('request.overview') ? [{ key: 'overview', label: t('request.tab.overview') }] : []),
+    ...(can('request.overview') ? [{ value: 'overview' as const, label: t('request.tab.overview') }] : []),
   ];
 
   return (
@@ -89,13 +92,15 @@ export function RequestsPage() {
         }
       />
       <Card>
-        <Tabs
-          activeKey={tab}
-          items={items}
+        {/* A segmented switch, not Tabs: Tabs brings the dropdown and menu libraries to a phone. */}
+        <Segmented<Tab>
+          value={tab}
+          options={items}
           onChange={(k) => {
-            setTab(k as Tab);
+            setTab(k);
             setPage((p) => ({ ...p, current: 1 }));
           }}
+          style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
           data-testid="request-tabs"
         />
         {tab === 'overview' ? (

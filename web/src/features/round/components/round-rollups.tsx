@@ -1,7 +1,8 @@
-import { Card, Table, Tabs } from 'antd';
+import { Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney } from '../../../components/money-text';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { useI18n } from '../../../locales/i18n-context';
 import type { RoundDetail, RoundRollup } from '../api/use-rounds';
 
@@ -25,7 +26,7 @@ export function RoundRollups({ rollups }: { rollups: RoundDetail['rollups'] }) {
         onChange={(k) => setView(k as View)}
         items={VIEWS.map((v) => ({ key: v, label: t(`round.rollup.${v}`) }))}
       />
-      <Table<RoundRollup>
+      <ResponsiveTable<RoundRollup>
         rowKey="key"
         size="small"
         pagination={false}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Checkbox, Progress, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Card, Checkbox, Progress, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
@@ -7,6 +7,7 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { StageTag } from '../../../components/stage-tag';
 import { errorText } from '../../../lib/error-text';
 import { lazyComponent } from '../../../lib/lazy-component';
@@ -14,9 +15,11 @@ import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
-import { RoundRollups } from '../components/round-rollups';
+import { IssueReportButton } from '../components/issue-report-button';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
+// The round's sums per park, chain and officer sit below the projects: they load after them.
+const RoundRollups = lazyComponent(() => import('../components/round-rollups').then((m) => m.RoundRollups));
 const ReportFormModal = lazyComponent(() =>
   import('../components/report-form-modal').then((m) => m.ReportFormModal),
 );
@@ -57,6 +60,7 @@ export function RoundDetailPage() {
               {t(`round.status.${r.status}`)}
             </Tag>
             <ReportButtons roundId={r.id} />
+            <IssueReportButton roundId={r.id} />
             {can('round.remind') ? (
               <Button onClick={onRemind} loading={remind.isPending} data-testid="round-remind">
                 {t('round.remind')}
@@ -84,7 +88,7 @@ export function RoundDetailPage() {
             {t('round.onlyMissing')}
           </Checkbox>
         </Space>
-        <Table<RoundProject>
+        <ResponsiveTable<RoundProject>
           data-testid="round-projects"
           rowKey="projectId"
           size="small"

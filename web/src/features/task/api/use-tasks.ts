@@ -1,83 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClosingGap } from '../../../../../shared/src/closing';
-import type { EscalationLevel } from '../../../../../shared/src/escalation';
-import type { PilotLevel, TaskSource, TaskStatus, TaskType } from '../../../../../shared/src/task-status';
-import type { AttachmentMeta } from '../../../components/attachment-list';
+import type { CreateTaskBody, Task, TaskDetail } from '../../../../../shared/src/contract/task';
+import type { TaskType } from '../../../../../shared/src/task-status';
 import { api, type ListResult } from '../../../lib/api-client';
 
-/** A supervised task (督办任务), reform pilot or programme as the API answers it. */
-export interface Task {
-  id: string;
-  code: string;
-  type: TaskType;
-  title: string;
-  description: string | null;
-  source: TaskSource;
-  sourceTitle: string | null;
-  campaignId: string | null;
-  campaignName: string | null;
-  campaignActionId: string | null;
-  actionName: string | null;
-  leadDepartmentId: string;
-  leadDepartmentName: string | null;
-  cooperating: Array<{ id: string; name: string }>;
-  leaderName: string | null;
-  deadline: string | null;
-  status: TaskStatus;
-  pilotLevel: PilotLevel | null;
-  outcome: string | null;
-  region: string | null;
-  evidence: string | null;
-  proposedAt: string | null;
-  proposedByName: string | null;
-  closedAt: string | null;
-  closedByName: string | null;
-  closeNote: string | null;
-  returnReason: string | null;
-  overdue: boolean;
-  daysLate: number;
-  escalation: EscalationLevel;
-  escalationNextOn: string | null;
-  milestonesTotal: number;
-  milestonesDone: number;
-  milestonesLate: number;
-  progress: number | null;
-  isSample: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Milestone {
-  id: string;
-  position: number;
-  name: string;
-  plannedDate: string;
-  doneDate: string | null;
-  note: string | null;
-  late: boolean;
-  version: number;
-}
-
-export interface TaskDetail extends Task {
-  milestones: Milestone[];
-  reports: Array<{
-    id: string;
-    periodKey: string;
-    departmentName: string | null;
-    content: string;
-    percent: number | null;
-    actorName: string | null;
-    updatedAt: string;
-  }>;
-  escalations: Array<{ level: string; target: string | null; deadline: string; at: string }>;
-  attachments: AttachmentMeta[];
-  /** A record linked as evidence (decision 013). */
-  evidenceLink: { entity: string; id: string; label: string } | null;
-  /** The closing conditions not met yet; empty when the task may be closed. */
-  closingGaps: ClosingGap[];
-  can: { edit: boolean; report: boolean; propose: boolean; close: boolean };
-}
+export type {
+  Task,
+  TaskDetail,
+  TaskMilestone as Milestone,
+} from '../../../../../shared/src/contract/task';
 
 export interface TaskListQuery {
   q?: string;
@@ -120,22 +50,8 @@ function useTaskMutation<I>(fn: (input: I) => Promise<unknown>) {
   });
 }
 
-export interface TaskInput {
-  type: TaskType;
-  title: string;
-  source: TaskSource;
-  sourceTitle?: string | null;
-  description?: string | null;
-  leadDepartmentId: string;
-  cooperatingDepartmentIds?: string[];
-  leaderName?: string | null;
-  deadline?: string | null;
-  campaignId?: string | null;
-  campaignActionId?: string | null;
-  milestones?: Array<{ name: string; plannedDate: string }>;
-}
-
-export const useCreateTask = () => useTaskMutation((input: TaskInput) => api.post<Task>('/api/tasks', input));
+export const useCreateTask = () =>
+  useTaskMutation((input: CreateTaskBody) => api.post<Task>('/api/tasks', input));
 export const useReportProgress = (id: string) =>
   useTaskMutation((input: { content: string; percent?: number | null }) =>
     api.post(`${path(id)}/reports`, input),

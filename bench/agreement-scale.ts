@@ -1,0 +1,289 @@
+/**
+ * 履约考核 and 亩均 evaluation at zone and province size (issue 14). A fresh database with
+ * `--projects N` projects and `--firms F` firms made by SQL (one lead investor, one agreement with
+ * four commitments — total investment due 2024; output, tax, jobs due 2025 — per project; the
+ * projects' statistics-bureau figures for 2024/2025, a tenth with a second, disagreeing tax-bureau
+ * figure; half the firms with their own land, energy and R&D table), then, in one run:
+ *
+ * 1. the compliance read (GET /api/compliance?year=2025, zone-wide) and the 亩均 compute (the read
+ *    of POST /api/mu-evaluations) timed in process beside the same captured statements replayed raw;
+ * 2. the real app (read workers as in main.ts) answering POST /api/mu-evaluations and
+ *    GET /api/compliance, while one client times GET /healthz back to back: the evaluation must not
+ *    stall other requests (healthz before vs during, and the event loop's delay).
+ *
+ *   node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects 10000 --firms 50000 [--runs 3]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { buildApp } from '../server/src/app';
+import { type Db, openPostgres, openSqlite } from '../server/src/db/connect';
+import { complianceData } from '../server/src/modules/compliance/compliance.task';
+import { muCompute } from '../server/src/modules/mu-evaluation/mu.task';
+import { initInstance } from '../server/src/modules/system/init.service';
+import { captureStatements } from './lib/capture-sql';
+import type { Statement } from './scenarios/types';
+
+const TODAY = '2026-11-30';
+const YEAR = 2025;
+const PASSWORD = 'Bench-Agree-2026!';
+const STAGES = ['signed', 'started', 'completed', 'producing', 'full_capacity'];
+
+/** Rows by SQL; `r(k)` is a per-row pseudo-random 0..k-1 in the dialect. */
+async function fill(db: Db, n: number, f: number) {
+  const lite = db.dialect === 'sqlite';
+  const r = (k: number) => (lite ? `(abs(random()) % ${k})` : `floor(random() * ${k})::int`);
+  const pad = (x: string, p: string) =>
+    lite ? `printf('${p}%08d', ${x})` : `'${p}' || lpad(${x}::text, 8, '0')`;
+  const series = (count: number) =>
+    lite
+      ? `with recursive k(i) as (select 0 union all select i + 1 from k where i < ${count - 1}) select i from k`
+      : `select i from generate_series(0, ${count - 1}) i`;
+  const now = `'${TODAY}T00:00:00.000Z'`;
+  const stage = lite
+    ? `json_extract(json_array('${STAGES.join("','")}'), '$[' || ${r(STAGES.length)} || ']')`
+    : `(array['${STAGES.join("','")}'])[1 + ${r(STAGES.length)}]`;
+  const run = async (text: string) => {
+    if (lite) db.sqliteRaw?.exec(text);
+    else await sql.raw(text).execute(db.kysely);
+  };
+  await run(`insert into firm (id, name, name_norm, created_at, updated_at)
+    select ${pad('i', 'f')}, '基准企业' || i || '有限公司', '基准企业' || i, ${now}, ${now} from (${series(f)}) s`);
+  await run(`insert into project (id, code, name, park, land_mu, total_investment, stage, stage_date, search_text, is_sample, version, created_at, updated_at)
+    select ${pad('i', 'p')}, ${pad('i', 'BA')}, '基准项目' || i, '园区' || (i % 6),
+      case when i % 10 = 0 then null else 20 + ${r(280)} end, (${r(4990)} + 10) * ${lite ? '1000000' : '1000000::bigint'}, ${stage},
+      '2023-06-01', '', 1, 1, ${now}, ${now} from (${series(n)}) s`);
+  await run(`insert into project_investor (project_id, firm_id, share_pct, position)
+    select ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, 100, 0 from (${series(n)}) s`);
+  await run(`insert into agreement (id, project_id, number, signed_date, zone_party, signing_company, is_sample, created_at, updated_at)
+    select ${pad('i', 'a')}, ${pad('i', 'p')}, ${pad('i', 'TZXY')}, '2023-05-01', '开发区管委会', '基准企业', 1, ${now}, ${now}
+    from (${series(n)}) s`);
+  const measures: Array<[string, number, string]> = [
+    ['totalInvestment', 2024, `(${r(500)} + 50) * 1000000`],
+    ['output', 2025, `(${r(900)} + 100) * 1000000`],
+    ['tax', 2025, `(${r(90)} + 10) * 1000000`],
+    ['jobs', 2025, `${r(900)} + 100`],
+  ];
+  for (const [m, due, value] of measures) {
+    await run(`insert into agreement_commitment (id, agreement_id, project_id, measure, value, due_year, created_at)
+      select ${pad('i', `c${m.slice(0, 2)}`)}, ${pad('i', 'a')}, ${pad('i', 'p')}, '${m}', ${value}, ${due}, ${now}
+      from (${series(n)}) s`);
+    // The statistics bureau's figure: 0.6–1.4 of a typical promise, so some are met and some behind.
+    await run(`insert into actual_figure (id, project_id, firm_id, year, period, measure, value, source, is_sample, created_at)
+      select ${pad('i', `s${m.slice(0, 2)}`)}, ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, ${due}, 'Y', '${m}', ${value}, 'statistics', 1, ${now}
+      from (${series(n)}) s`);
+  }
+  await run(`insert into actual_figure (id, project_id, firm_id, year, period, measure, value, source, is_sample, created_at)
+    select ${pad('i', 'xt')}, ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, ${YEAR}, 'Y', 'tax', (${r(90)} + 10) * 1000000, 'tax', 1, ${now}
+    from (${series(n)}) s where i % 10 = 3`);
+  for (const [m, value] of [
+    ['landMu', `5 + ${r(300)}`],
+    ['energy', `100 + ${r(20000)}`],
+    ['rdExpense', `${r(50)} * 1000000`],
+  ] as const) {
+    await run(`insert into actual_figure (id, project_id, firm_id, year, period, measure, value, source, is_sample, created_at)
+      select ${pad('i', `g${m.slice(0, 2)}`)}, null, ${pad('i', 'f')}, ${YEAR}, 'Y', '${m}', ${value}, 'statistics', 1, ${now}
+      from (${series(f)}) s where i % 2 = 0`);
+  }
+  if (!lite) await run('vacuum analyze');
+}
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+}
+function pct(xs: number[], p: number) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))] ?? Number.NaN;
+}
+
+async function replay(db: Db, ops: Statement[]): Promise<number> {
+  if (db.sqliteRaw) {
+    const t0 = performance.now();
+    for (const o of ops) {
+      const st = db.sqliteRaw.prepare(o.sql);
+      if (st.reader) st.all(...(o.params as unknown[]));
+      else st.run(...(o.params as unknown[]));
+    }
+    return performance.now() - t0;
+  }
+  const client = new pg.Client({ connectionString: db.databaseUrl as string });
+  await client.connect();
+  const t0 = performance.now();
+  for (const o of ops) await client.query(o.sql, o.params as unknown[]);
+  const ms = performance.now() - t0;
+  await client.end();
+  return ms;
+}
+
+async function inProcess(db: Db, runs: number) {
+  const reads: Array<[string, () => Promise<unknown>, (k: typeof db.kysely) => Promise<unknown>]> = [
+    [
+      'compliance 2025 (zone)',
+      () => complianceData(db.kysely, { year: YEAR, today: TODAY }),
+      (k) => complianceData(k, { year: YEAR, today: TODAY }),
+    ],
+    ['亩均 compute 2025', () => muCompute(db.kysely, { year: YEAR }), (k) => muCompute(k, { year: YEAR })],
+  ];
+  for (const [label, read, capture] of reads) {
+    const ops = await captureStatements(db, capture);
+    const app: number[] = [];
+    const raw: number[] = [];
+    let size = '';
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const out = (await read()) as { items: unknown[] };
+      app.push(performance.now() - t0);
+      size = `${out.items.length} items`;
+      raw.push(await replay(db, ops));
+    }
+    console.log(
+      `${db.dialect.padEnd(8)} ${label.padEnd(24)} in process median ${median(app).toFixed(0).padStart(7)} ms   raw SQL (same ${ops.length} statements) median ${median(raw).toFixed(0).padStart(7)} ms   ratio ${(median(app) / median(raw)).toFixed(2)}   (${size}, ${runs} runs)`,
+    );
+  }
+}
+
+/** GET /healthz back to back until `until` settles; the latencies in ms. */
+async function healthzWhile(base: string, until: Promise<unknown>): Promise<number[]> {
+  let done = false;
+  void until.finally(() => {
+    done = true;
+  });
+  const times: number[] = [];
+  while (!done) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}/healthz`);
+    await res.text();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+async function overHttp(db: Db, readWorkers: number) {
+  const app = await buildApp({
+    db,
+    logger: false,
+    clock: { now: () => new Date(`${TODAY}T02:00:00Z`) },
+    readWorkers,
+    config: {
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      secureCookies: false,
+      trustProxy: false,
+      webDist: '/nonexistent',
+    },
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  const base = `http://127.0.0.1:${address.port}`;
+  try {
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`login ${login.status} ${await login.text()}`);
+    const cookie =
+      (login.headers.getSetCookie().find((c) => c.startsWith('lz_session=')) ?? '').split(';')[0] ?? '';
+    const csrf = ((await login.json()) as { csrfToken?: string }).csrfToken ?? '';
+    const idle = await healthzWhile(base, new Promise((resolve) => setTimeout(resolve, 2000)));
+    const line = (label: string, xs: number[]) =>
+      `${label.padEnd(34)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
+    console.log(`${db.dialect.padEnd(8)} ${line('GET /healthz idle (2 s)', idle)}`);
+    const jobs: Array<[string, () => Promise<Response>]> = [
+      [
+        'POST /api/mu-evaluations',
+        () =>
+          fetch(`${base}/api/mu-evaluations`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+            body: JSON.stringify({ year: YEAR }),
+          }),
+      ],
+      [
+        'GET /api/compliance?year=2025',
+        () => fetch(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
+      ],
+    ];
+    for (const [label, start] of jobs) {
+      const loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      const t0 = performance.now();
+      const job = start().then(async (res) => {
+        const body = await res.arrayBuffer();
+        if (res.status >= 300) throw new Error(`${label}: ${res.status} ${Buffer.from(body).toString()}`);
+        return { ms: performance.now() - t0, bytes: body.byteLength };
+      });
+      const during = await healthzWhile(base, job);
+      const { ms, bytes } = await job;
+      loop.disable();
+      console.log(
+        `${db.dialect.padEnd(8)} ${label.padEnd(30)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e6).toFixed(1)} MB answer); meanwhile ${line('GET /healthz', during)}; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms`,
+      );
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: 'sqlite' },
+      projects: { type: 'string', default: '10000' },
+      firms: { type: 'string', default: '50000' },
+      runs: { type: 'string', default: '3' },
+      'read-workers': { type: 'string', default: '2' },
+      'skip-http': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(
+      'node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-http]',
+    );
+    return;
+  }
+  const n = Number(values.projects);
+  const f = Number(values.firms);
+  let db: Db;
+  if (values.db === 'postgres') {
+    const base = process.env.LZ_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const name = process.env.LZ_BENCH_PG_DB ?? 'lz_agreement_scale';
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    db = openPostgres(url.toString());
+  } else {
+    const file = path.join(import.meta.dirname, '..', '.bench', 'agreement-scale.sqlite');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
+    db = openSqlite(file);
+  }
+  await initInstance(
+    db,
+    { now: () => new Date(`${TODAY}T01:00:00Z`) },
+    { demo: false, adminPassword: PASSWORD },
+  );
+  const t0 = performance.now();
+  await fill(db, n, f);
+  console.log(
+    `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  await inProcess(db, Number(values.runs));
+  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']));
+  await db.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exitCode = 1;
+});

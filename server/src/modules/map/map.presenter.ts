@@ -1,0 +1,60 @@
+import type { MapFeature } from '../../../../shared/src/contract/park';
+import { bboxOf, type OutlineGeometry } from '../../lib/geo';
+
+type Box = [number, number, number, number];
+type Properties = MapFeature['properties'];
+
+const str = JSON.stringify;
+const num = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'null' : String(v));
+
+/** A feature's properties as JSON, field by field (`JSON.stringify` of 5,000 objects was 2–3× slower). */
+function propertiesText(p: Properties): string {
+  return `{"kind":${str(p.kind)},"id":${str(p.id)},"name":${str(p.name)},"parkId":${str(p.parkId)},"status":${p.status === null ? 'null' : str(p.status)},"areaMu":${num(p.areaMu)},"areaM2":${num(p.areaM2)},"vacantM2":${num(p.vacantM2)},"reserved":${p.reserved},"isSample":${p.isSample}}`;
+}
+
+/**
+ * The 招商地图's answer as JSON text, written here rather than by the route's zod serializer: a
+ * zone's map is 5,000+ outlines, and checking every coordinate of every feature against the schema
+ * on each request cost ~70 ms and most of the garbage (issue 18 bench). Outlines are inlined as the
+ * JSON text stored at write time — checked against the outline rules then and written by
+ * `JSON.stringify` — and a plot's bounding box comes from its columns, so no outline is parsed
+ * per request (parks and buildings, a few hundred at most, are). The API test parses this text
+ * with `mapSchema`: the contract is held once per test instead of once per request.
+ */
+export class MapTextBuilder {
+  private readonly parts: string[] = [];
+  private readonly box: Box = [180, 90, -180, -90];
+
+  /** Adds a feature; its box is measured from the outline unless given. No outline: left out. */
+  add(outlineJson: string | null, properties: Properties, box?: Box | null): void {
+    if (outlineJson === null) return;
+    this.widen(box ?? bboxOf(JSON.parse(outlineJson) as OutlineGeometry));
+    this.parts.push(
+      `{"type":"Feature","id":${str(properties.id)},"geometry":${outlineJson},"properties":${propertiesText(properties)}}`,
+    );
+  }
+
+  /** The FeatureCollection, with the bounding box of what was added and how many were left out. */
+  text(leftOut: number): string {
+    const bbox = this.parts.length === 0 ? 'null' : `[${this.box.map(num).join(',')}]`;
+    return `{"type":"FeatureCollection","features":[${this.parts.join(',')}],"bbox":${bbox},"leftOut":${leftOut}}`;
+  }
+
+  private widen([w, s, e, n]: Box): void {
+    const box = this.box;
+    if (w < box[0]) box[0] = w;
+    if (s < box[1]) box[1] = s;
+    if (e > box[2]) box[2] = e;
+    if (n > box[3]) box[3] = n;
+  }
+}
+
+/** A stored box, or null when a column is missing (an outline written before the box was kept). */
+export function storedBox(
+  w: number | null,
+  s: number | null,
+  e: number | null,
+  n: number | null,
+): Box | null {
+  return w === null || s === null || e === null || n === null ? null : [w, s, e, n];
+}
