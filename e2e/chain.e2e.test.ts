@@ -151,9 +151,143 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     await page.getByText('宠物产业链').first().waitFor();
     await screenshot(page, 'chain-overview');
     await page.goto(`${server.url}/referrals`);
-    await page.getByTestId('referral-graph').locator('canvas').first().waitFor();
+    // Laid out by referrer before the first frame (no force simulation): `finished` is the picture.
+    await page.locator('[data-testid="referral-graph"][data-chart-finished="true"]').waitFor();
     expect(await page.getByTestId('referral-totals').innerText()).toContain('宏通地质');
     await screenshot(page, 'chain-referrals');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.locator('[data-testid="referral-graph"][data-chart-finished="true"]').waitFor();
+    await screenshot(page, 'chain-referrals-phone');
+    await page.close();
+  });
+
+  it("draws a firm's relations as a graph: a node per related firm, a filter by kind, names as text", async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    // A firm whose name is markup, and three firms it relates to in two ways (built through the API).
+    const centre = '<b>图谱</b>测试中心企业&"甲"';
+    const others = ['图谱测试供货一有限公司', '图谱测试供货二有限公司', '图谱测试投资对象有限公司'];
+    const centreId = await page.evaluate(
+      async ({ centre, others }) => {
+        const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+        const post = async (url: string, body: unknown) => {
+          const res = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+            body: JSON.stringify(body),
+          });
+          if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+          return (await res.json()) as { id: string };
+        };
+        const { id } = await post('/api/firms', { name: centre });
+        const kinds = ['supplier', 'supplier', 'investor'];
+        for (const [i, name] of others.entries()) {
+          const other = await post('/api/firms', { name });
+          await post(`/api/firms/${id}/relations`, { toFirmId: other.id, kind: kinds[i] });
+        }
+        return id;
+      },
+      { centre, others },
+    );
+    const graph = page.getByTestId('firm-relation-graph');
+    /** The node labels the chart drew (SVG text): the names themselves, as text. */
+    const labels = async () => (await graph.locator('svg text').allTextContents()).sort();
+    /** Drawn for the current filter (ECharts' `finished`), with this summary for a screen reader. */
+    const waitForGraph = (firms: number, relations: number) =>
+      page
+        .locator(
+          `[data-testid="firm-relation-graph"][data-chart-finished="true"][aria-label$="：${firms} 家企业，${relations} 条关系"]`,
+        )
+        .waitFor();
+    /** Pairs of drawn labels that cover each other (by more than a pixel: glyph boxes touch). */
+    const overlaps = () =>
+      graph.locator('svg text').evaluateAll((texts) => {
+        const boxes = texts.map((t) => ({ name: t.textContent, r: t.getBoundingClientRect() }));
+        const pairs: string[] = [];
+        for (const [i, { name, r: a }] of boxes.entries())
+          for (const { name: other, r: b } of boxes.slice(i + 1))
+            if (a.left + 1 < b.right && b.left + 1 < a.right && a.top + 1 < b.bottom && b.top + 1 < a.bottom)
+              pairs.push(`${name} × ${other}`);
+        return pairs;
+      });
+    /** Labels cut off at the chart's left or right edge. */
+    const outside = async () => {
+      const box = (await graph.boundingBox()) ?? { x: 0, width: 0 };
+      return graph.locator('svg text').evaluateAll(
+        (texts, edge) =>
+          texts
+            .filter((t) => {
+              const r = t.getBoundingClientRect();
+              return r.left < edge.x - 1 || r.right > edge.x + edge.width + 1;
+            })
+            .map((t) => t.textContent),
+        box,
+      );
+    };
+    const all = [centre, ...others].sort();
+
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/firms/${centreId}`);
+      await waitForGraph(3, 3);
+      // Four nodes, each named by its literal name.
+      expect(await labels()).toEqual(all);
+      expect(await overlaps()).toEqual([]);
+      expect(await outside()).toEqual([]);
+      // The markup in the name is text: no <b> element was made of it anywhere on the page.
+      expect(await page.locator('[data-testid="firm-relations"] b').count()).toBe(0);
+      await screenshot(page, `firm-relation-graph-${viewport.width}`);
+    }
+    // One kind only: the firm and the one it invests in.
+    await page.getByTestId('relation-filter-investor').click();
+    await waitForGraph(1, 1);
+    expect(await labels()).toEqual([centre, others[2]].sort());
+    await page.getByTestId('relation-filter-supplier').click();
+    await waitForGraph(2, 2);
+    await page.getByTestId('relation-filter-all').click();
+    await waitForGraph(3, 3);
+    // The tooltip of the firm (hovering its name) shows the markup as text, and makes no element of it.
+    await graph.locator('svg text', { hasText: '测试中心企业' }).hover();
+    // The tooltip is the chart's other child beside the one holding the SVG.
+    const tooltip = graph.locator('.echarts-for-react > div', {
+      hasText: centre,
+      hasNot: page.locator('svg'),
+    });
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain(centre);
+    expect(await page.locator('[data-testid="firm-relations"] b').count()).toBe(0);
+    // The same edges as sentences, collapsed under the graph (the accessible fallback).
+    const list = page.getByTestId('firm-relation-list');
+    await list.getByText('以列表查看（3 条）').click();
+    await list.getByRole('link', { name: others[2] }).waitFor();
+
+    // A chain leader with 36 relations (the demo's 乖宝): names apart and inside the chart at both sizes.
+    const found = await page.request.get(
+      `${server.url}/api/firms?q=${encodeURIComponent('乖宝宠物食品集团')}`,
+    );
+    const leaderId = ((await found.json()) as { items: Array<{ id: string }> }).items[0]?.id;
+    expect(leaderId).toBeTruthy();
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.goto(`${server.url}/firms/${leaderId}`);
+      await page
+        .locator('[data-testid="firm-relation-graph"][data-chart-finished="true"][aria-label$="36 条关系"]')
+        .waitFor();
+      expect((await labels()).length).toBeGreaterThan(viewport.width === 1440 ? 12 : 5);
+      expect(await labels()).toContain('乖宝宠物食品集团股份有限公司');
+      await graph.scrollIntoViewIfNeeded();
+      await screenshot(page, `firm-relation-graph-leader-${viewport.width}`);
+      expect(await overlaps()).toEqual([]);
+      expect(await outside()).toEqual([]);
+    }
     await page.close();
   });
 });

@@ -1,10 +1,12 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../server/src/db/connect';
+import type { Database } from '../../server/src/db/database';
 import {
-  findProjectsByIds,
-  investorsOf,
+  kanbanCardRows,
   lateStatsOf,
-  listProjectIds,
   stageTotals,
 } from '../../server/src/modules/project/project.repository';
+import { KANBAN_FIRST_CARDS } from '../../server/src/modules/project/project-kanban.service';
 import { todayInShanghai } from '../../shared/src/dates';
 import { PROJECT_STAGES } from '../../shared/src/project-stage';
 import { WORLD_NOW_MS } from '../generate/context';
@@ -12,42 +14,32 @@ import { captureStatements } from '../lib/capture-sql';
 import type { Scenario } from './types';
 
 const TODAY = todayInShanghai(new Date(WORLD_NOW_MS));
-/** Cards per column in the kanban answer (project.service.ts projectKanban). */
-const FIRST_CARDS = 30;
 
 /**
- * GET /api/projects/kanban over the whole zone (10 000 projects at zone scale): the per-stage counts
- * and totals, then the first cards of every column with their investors and late milestones — the
- * statements the route runs, captured once and replayed as the raw SQL side.
+ * What GET /api/projects/kanban runs with no filter (project-kanban.service.ts): the per-stage counts
+ * and totals, the first cards of every non-empty column (a query each), the late milestones of
+ * those cards. Also the raw side of bench/kanban-browser.ts.
+ */
+export async function kanbanStatements(kysely: Kysely<Database>, dialect: DialectName): Promise<void> {
+  const totals = await stageTotals(kysely, dialect, { limit: 0, offset: 0 }, { kind: 'all' }, TODAY);
+  const stages = PROJECT_STAGES.map((s) => s.key).filter((key) => totals.some((t) => t.stage === key));
+  const rows = await kanbanCardRows(kysely, dialect, {}, { kind: 'all' }, TODAY, stages, KANBAN_FIRST_CARDS);
+  await lateStatsOf(
+    kysely,
+    rows.map((r) => r.id),
+    TODAY,
+  );
+}
+
+/**
+ * GET /api/projects/kanban over the whole zone (10 000 projects at zone scale) — the statements the
+ * route runs, captured once and replayed as the raw SQL side.
  */
 export const kanbanScenario: Scenario = {
   name: 'project-kanban',
-  description: 'GET /api/projects/kanban, no filter: stage counts and totals + first 30 cards of each column',
+  description: `GET /api/projects/kanban, no filter: stage counts and totals + first ${KANBAN_FIRST_CARDS} cards of each column`,
   async prepare(ctx) {
-    const { kysely, dialect } = ctx.db;
-    const statements = await captureStatements(ctx.db, async (k) => {
-      await stageTotals(k, dialect, { limit: 0, offset: 0 }, { kind: 'all' }, TODAY);
-      for (const stage of PROJECT_STAGES) {
-        const { ids } = await listProjectIds(
-          kysely,
-          dialect,
-          { stage: [stage.key], sort: '-totalInvestment', limit: FIRST_CARDS, offset: 0 },
-          { kind: 'all' },
-          TODAY,
-        );
-        if (ids.length === 0) continue;
-        await listProjectIds(
-          k,
-          dialect,
-          { stage: [stage.key], sort: '-totalInvestment', limit: FIRST_CARDS, offset: 0 },
-          { kind: 'all' },
-          TODAY,
-        );
-        await findProjectsByIds(k, ids);
-        await investorsOf(k, ids);
-        await lateStatsOf(k, ids, TODAY);
-      }
-    });
+    const statements = await captureStatements(ctx.db, (k) => kanbanStatements(k, ctx.db.dialect));
     return { paths: ['/api/projects/kanban'], rawOps: [statements] };
   },
 };

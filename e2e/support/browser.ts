@@ -64,7 +64,7 @@ export async function loginAs(
 export async function chartsFinished(page: Page): Promise<void> {
   await page.locator('[data-chart]').first().waitFor();
   // No chart left unfinished (a locator, not a string to evaluate: the app's CSP forbids eval).
-  await page.locator('[data-chart]:not([data-chart-finished])').first().waitFor({ state: 'detached' });
+  await page.locator('[data-chart]:not([data-chart-finished="true"])').first().waitFor({ state: 'detached' });
 }
 
 /**

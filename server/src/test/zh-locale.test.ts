@@ -11,16 +11,20 @@ import { zh } from '../../../web/src/locales/zh';
 const SAME_IN_BOTH: ReadonlySet<string> = new Set([
   // The switch names the other language in that language, as every bilingual site does.
   'lang.switchTo',
-  // File formats are called by their names in Chinese offices too.
-  'intake.source.txt',
-  'intake.source.docx',
-  'intake.source.pdf',
 ]);
 /** File formats: “调度报告（Word）” is how a Chinese office names the file, not a stray gloss. */
 const FORMAT_NAMES = /[（(](Word|Excel|PDF|TXT)[)）]$/;
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
+/**
+ * Names a Chinese office writes in Latin letters too: a label made of these alone (“USCC”, “PDF”)
+ * is not untranslated. Kept short on purpose: a word that has a Chinese name belongs in Chinese.
+ */
+const ACRONYMS = ['USCC', 'ID', 'PDF', 'Excel', 'Word', 'TXT', 'DOCX', 'API', 'PNG', 'URL'];
+const ACRONYM_WORD = new RegExp(`\\b(?:${ACRONYMS.join('|')})\\b`, 'g');
+/** The Latin text that is left once {placeholders} and the acronyms are taken out. */
+const latinLeft = (value: string) => value.replace(/\{\w+\}/g, '').replace(ACRONYM_WORD, '');
 
 describe('the zh locale', () => {
   const zhEntries = Object.entries(zh as Record<string, string>);
@@ -30,13 +34,18 @@ describe('the zh locale', () => {
     expect(missing).toEqual([]);
   });
 
+  it('has no key the English one lacks (a key only in Chinese shows its raw name in English)', () => {
+    const extra = Object.keys(zh).filter((key) => !(key in en));
+    expect(extra).toEqual([]);
+  });
+
   it('leaves nothing untranslated: no English copy, no Latin-only label', () => {
     const offenders = zhEntries
       .filter(([key]) => !SAME_IN_BOTH.has(key))
       .filter(([key, value]) => {
         const english = (en as Record<string, string>)[key];
-        const copied = english !== undefined && english === value && LATIN_WORD.test(value);
-        const latinOnly = !HAN.test(value) && LATIN_WORD.test(value.replace(/\{\w+\}/g, ''));
+        const copied = english !== undefined && english === value && LATIN_WORD.test(latinLeft(value));
+        const latinOnly = !HAN.test(value) && LATIN_WORD.test(latinLeft(value));
         return copied || latinOnly;
       })
       .map(([key, value]) => `${key}: ${value}`);
@@ -50,5 +59,15 @@ describe('the zh locale', () => {
       .filter(([, value]) => GLOSS.test(value) && !FORMAT_NAMES.test(value))
       .map(([k, v]) => `${k}: ${v}`);
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the acronym allowance of the zh check', () => {
+  it('lets a label of acronyms alone pass and catches an English word beside them', () => {
+    expect(LATIN_WORD.test(latinLeft('PDF'))).toBe(false);
+    expect(LATIN_WORD.test(latinLeft('USCC / ID'))).toBe(false);
+    expect(LATIN_WORD.test(latinLeft('{n} Excel'))).toBe(false);
+    expect(LATIN_WORD.test(latinLeft('Excel rows'))).toBe(true);
+    expect(LATIN_WORD.test(latinLeft('Sources'))).toBe(true);
   });
 });

@@ -124,6 +124,24 @@ export const projectSchema = z.object({
 });
 export type Project = z.infer<typeof projectSchema>;
 
+/**
+ * A kanban card: what the card shows and nothing more (issue 16: 210 whole projects made a 555 KB
+ * answer and 100 statements). The columns' next pages come from the list and carry whole projects,
+ * which have these fields too.
+ */
+export const kanbanCardSchema = projectSchema.pick({
+  id: true,
+  code: true,
+  name: true,
+  stage: true,
+  totalInvestment: true,
+  priority: true,
+  lateMilestones: true,
+  maxDaysLate: true,
+  isSample: true,
+});
+export type KanbanCard = z.infer<typeof kanbanCardSchema>;
+
 export const kanbanSchema = z.object({
   columns: z.array(
     z.object({
@@ -131,7 +149,8 @@ export const kanbanSchema = z.object({
       count: z.number().int(),
       /** null when no project in the column has a known total investment. */
       totalInvestment: z.number().nullable(),
-      items: z.array(projectSchema),
+      /** The first cards, ordered as the list's `-totalInvestment` (the next pages continue it). */
+      items: z.array(kanbanCardSchema),
     }),
   ),
 });

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  type FirmRelation,
+  type FirmRelationKind,
+  firmRelationSchema,
+} from '../../../../shared/src/contract/firm-relation';
 import { firmProjectSchema } from '../../../../shared/src/contract/project';
 import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { FirmTable, LinkFields } from '../../db/database';
@@ -9,8 +14,6 @@ import type { FirmAudience } from './firm.policy';
 import type { FirmRow, RelationRow } from './firm.repository';
 
 export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
-/** 以商招商 graph edges: A supplier B = A supplies B; A investor B = A invests in B. */
-export const FIRM_RELATION_KINDS = ['partner', 'supplier', 'customer', 'investor', 'parent'] as const;
 
 export const contactSchema = z.object({
   name: z.string(),
@@ -54,19 +57,9 @@ export const firmSchema = z.object({
 });
 export type FirmDto = z.infer<typeof firmSchema>;
 
-export const relationSchema = z.object({
-  id: z.string(),
-  fromFirmId: z.string(),
-  fromFirmName: z.string(),
-  toFirmId: z.string(),
-  toFirmName: z.string(),
-  kind: z.enum(FIRM_RELATION_KINDS),
-  note: z.string().nullable(),
-});
-
 export const firmDetailSchema = firmSchema.extend({
   /** Staff only: the 以商招商 graph names other firms and carries the zone's notes on them. */
-  relations: z.array(relationSchema).optional(),
+  relations: z.array(firmRelationSchema).optional(),
   /** Projects it invests in, signs for (项目公司) or (staff only) was approached for, each labelled. */
   projects: z.array(firmProjectSchema),
   /** Staff only: leads are the zone's internal pipeline. */
@@ -115,14 +108,14 @@ export function presentFirm(
   };
 }
 
-export function presentRelation(r: RelationRow) {
+export function presentRelation(r: RelationRow): FirmRelation {
   return {
     id: r.id,
     fromFirmId: r.from_firm_id,
     fromFirmName: r.from_firm_name,
     toFirmId: r.to_firm_id,
     toFirmName: r.to_firm_name,
-    kind: r.kind as (typeof FIRM_RELATION_KINDS)[number],
+    kind: r.kind as FirmRelationKind,
     note: r.note,
   };
 }

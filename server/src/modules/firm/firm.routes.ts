@@ -2,6 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  FIRM_RELATION_KINDS,
+  firmRelationListSchema,
+  firmRelationSchema,
+} from '../../../../shared/src/contract/firm-relation';
+import {
   idParams,
   idString,
   longText,
@@ -13,13 +18,7 @@ import {
   TEXT_LIMITS,
 } from '../../lib/fields';
 import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
-import {
-  FIRM_RELATION_KINDS,
-  FIRM_SIZE_CLASSES,
-  firmDetailSchema,
-  firmSchema,
-  relationSchema,
-} from './firm.presenter';
+import { FIRM_SIZE_CLASSES, firmDetailSchema, firmSchema } from './firm.presenter';
 import { FIRM_SORTS } from './firm.repository';
 import {
   addFirmRelation,
@@ -191,7 +190,7 @@ export async function firmRoutes(app: FastifyInstance) {
         tags: ['firm'],
         summary: 'Relations of a firm (以商招商 graph)',
         params: idParams,
-        response: { 200: z.object({ items: z.array(relationSchema) }) },
+        response: { 200: firmRelationListSchema },
       },
     },
     async function handleListRelations(request) {
@@ -212,7 +211,7 @@ export async function firmRoutes(app: FastifyInstance) {
           kind: z.enum(FIRM_RELATION_KINDS),
           note: shortText.nullable().optional(),
         }),
-        response: { 201: relationSchema },
+        response: { 201: firmRelationSchema },
       },
     },
     async function handleAddRelation(request, reply) {

@@ -265,6 +265,27 @@ describe.skipIf(SKIP_DB)('projects: CRUD, stage machine, milestones, timeline, s
     const kanban = (await t.call(leader, 'GET', '/api/projects/kanban')).json();
     const total = kanban.columns.reduce((s: number, c: { count: number }) => s + c.count, 0);
     expect(total).toBe(all.total);
+    // Each column's cards are the list's first page of that stage, same order and same figures, so
+    // the column's next page (offset 30 on the list) continues it; a card carries only what it shows.
+    type Card = Pick<P, 'id' | 'name' | 'totalInvestment'> & { lateMilestones: number; maxDaysLate: number };
+    let compared = 0;
+    for (const column of kanban.columns as Array<{ stage: string; count: number; items: Card[] }>) {
+      const page = (
+        await t.call(leader, 'GET', `/api/projects?stage=${column.stage}&sort=-totalInvestment&limit=30`)
+      ).json();
+      const pick = ({ id, name, totalInvestment, lateMilestones, maxDaysLate }: Card) => ({
+        id,
+        name,
+        totalInvestment,
+        lateMilestones,
+        maxDaysLate,
+      });
+      expect(column.items.map(pick), column.stage).toEqual(page.items.map(pick));
+      expect(column.count, column.stage).toBe(page.total);
+      for (const card of column.items) expect(Object.keys(card)).not.toContain('investors');
+      compared += column.items.length;
+    }
+    expect(compared).toBeGreaterThan(5);
     expect((await t.call(leader, 'GET', '/api/projects?stage=nonsense')).statusCode).toBe(400);
     expect((await t.call(leader, 'GET', '/api/projects?sort=-password')).statusCode).toBe(400);
   });

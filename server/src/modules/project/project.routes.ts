@@ -21,8 +21,9 @@ import { idParams, idString, localDate, queryBool, queryList } from '../../lib/f
 import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
 import { addMilestone, listMilestones, projectTimeline, updateMilestone } from './milestone.service';
 import { PROJECT_SORTS } from './project.repository';
-import { createProject, getProject, listProjects, projectKanban, updateProject } from './project.service';
+import { createProject, getProject, listProjects, updateProject } from './project.service';
 import { verifyProjectFigures } from './project-figures.service';
+import { projectKanban } from './project-kanban.service';
 import { moveProjectStage } from './project-stage.service';
 
 /** The editable fields of a project: the contract's (imports and intake take the same). */

@@ -6,12 +6,7 @@ import {
   officerEntrySource,
   type SourcedProjectFigure,
 } from '../../../../shared/src/figure-source';
-import {
-  canMove,
-  isActiveProjectStage,
-  PROJECT_STAGES,
-  type ProjectStage,
-} from '../../../../shared/src/project-stage';
+import { canMove, isActiveProjectStage, type ProjectStage } from '../../../../shared/src/project-stage';
 import type { Database, LinkFields, ProjectPartyFields, ProjectTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation, nextCode } from '../../lib/sql-helpers';
@@ -222,34 +217,6 @@ export async function listProjects(ctx: ServiceContext, filter: repo.ProjectList
     today(ctx),
   );
   return { items: await presentProjects(ctx, ids), total };
-}
-
-/** Projects by stage: every stage column with its count, investment and first 30 cards. */
-export async function projectKanban(
-  ctx: ServiceContext,
-  filter: Omit<repo.ProjectListFilter, 'limit' | 'offset'>,
-) {
-  const actor = requireActor(ctx);
-  const scope = projectScopeOf(actor);
-  const totals = await repo.stageTotals(
-    ctx.db.kysely,
-    ctx.db.dialect,
-    { ...filter, limit: 0, offset: 0 },
-    scope,
-    today(ctx),
-  );
-  const columns = [];
-  for (const s of PROJECT_STAGES) {
-    const t = totals.find((x) => x.stage === s.key);
-    const count = Number(t?.n ?? 0);
-    const items =
-      count === 0 ? [] : (await listProjects(ctx, { ...filter, stage: [s.key], limit: 30, offset: 0 })).items;
-    // SUM over only unknown amounts is NULL: the column then shows —, not 0元.
-    const totalInvestment =
-      t?.investment === null || t?.investment === undefined ? null : Number(t.investment);
-    columns.push({ stage: s.key, count, totalInvestment, items });
-  }
-  return { columns };
 }
 
 export async function getProject(ctx: ServiceContext, id: string): Promise<ProjectDto> {

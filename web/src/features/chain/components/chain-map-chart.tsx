@@ -1,10 +1,10 @@
 import { type Ref, useMemo } from 'react';
 import { CHAIN_POSITIONS } from '../../../../../shared/src/chain';
 import { formatMoney } from '../../../../../shared/src/money';
+import { EChart, type EChartsOption, type EChartsRef } from '../../../components/echart';
 import { escapeHtml, html } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ChainMap, MapLink } from '../api/use-chains';
-import { EChart, type EChartsOption, type EChartsRef } from './echart';
 import { firmCount, STATE_COLOR } from './link-state';
 
 interface TreeNode {

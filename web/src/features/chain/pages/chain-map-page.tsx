@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { downloadChartPng, type EChartsRef } from '../../../components/echart';
 import { FullPageSpin } from '../../../components/full-page-spin';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
@@ -26,7 +27,6 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type MapLink, useChainMap } from '../api/use-chains';
 import { ChainMapChart } from '../components/chain-map-chart';
-import { downloadChartPng, type EChartsRef } from '../components/echart';
 import { LinkDrawer } from '../components/link-drawer';
 import { firmCount, LinkStateTag } from '../components/link-state';
 

@@ -1,5 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordLink } from '../../../../../shared/src/chain';
+import type {
+  FirmRelation,
+  FirmRelationKind,
+  FirmRelationList,
+} from '../../../../../shared/src/contract/firm-relation';
 import type { FirmProject } from '../../../../../shared/src/contract/project';
 import type { LeadStatus } from '../../../../../shared/src/lead-status';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
@@ -9,9 +14,15 @@ import { ApiError, api, type ListResult } from '../../../lib/api-client';
 export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
 export type FirmSizeClass = (typeof FIRM_SIZE_CLASSES)[number];
 
-/** 以商招商 graph edges: A supplier B = A supplies B; A investor B = A invests in B. */
-export const FIRM_RELATION_KINDS = ['partner', 'supplier', 'customer', 'investor', 'parent'] as const;
-export type FirmRelationKind = (typeof FIRM_RELATION_KINDS)[number];
+/** 以商招商 graph edges (the contract's FIRM_RELATION_KINDS; the web takes types only from it). */
+export const FIRM_RELATION_KINDS = [
+  'partner',
+  'supplier',
+  'customer',
+  'investor',
+  'parent',
+] as const satisfies readonly FirmRelationKind[];
+export type { FirmRelation, FirmRelationKind };
 
 export interface FirmContact {
   name: string;
@@ -51,16 +62,6 @@ export interface Firm {
   version: number;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface FirmRelation {
-  id: string;
-  fromFirmId: string;
-  fromFirmName: string;
-  toFirmId: string;
-  toFirmName: string;
-  kind: FirmRelationKind;
-  note: string | null;
 }
 
 /** `GET /api/firms/:id`: the firm with its relations, projects and leads. */
@@ -148,6 +149,14 @@ export function useFirm(id: string) {
   return useQuery({
     queryKey: [...firmsKey, 'detail', id],
     queryFn: ({ signal }) => api.get<FirmDetail>(firmPath(id), undefined, signal),
+  });
+}
+
+/** `GET /api/firms/:id/relations`: the edges the firm page draws (zone staff only). */
+export function useFirmRelations(id: string) {
+  return useQuery({
+    queryKey: [...firmsKey, 'relations', id],
+    queryFn: ({ signal }) => api.get<FirmRelationList>(`${firmPath(id)}/relations`, undefined, signal),
   });
 }
 

@@ -1,6 +1,19 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Select, Typography } from 'antd';
-import { useState } from 'react';
+import {
+  App,
+  Button,
+  Card,
+  Collapse,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Spin,
+  Typography,
+} from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { FirmSelect } from '../../../components/firm-select';
 import { errorText } from '../../../lib/error-text';
@@ -11,8 +24,14 @@ import {
   type FirmRelation,
   type FirmRelationKind,
   useAddFirmRelation,
+  useFirmRelations,
   useRemoveFirmRelation,
 } from '../api/use-firms';
+
+// ECharts is a large download: the firm's facts show first, the graph when it has arrived.
+const FirmRelationGraph = lazy(() =>
+  import('./firm-relation-graph').then((m) => ({ default: m.FirmRelationGraph })),
+);
 
 interface RelationFormValues {
   kind: FirmRelationKind;
@@ -104,15 +123,19 @@ function AddRelationModal({
   );
 }
 
-/** 以商招商 graph around a firm, as a list of sentences, with add and remove for editors. */
+/**
+ * 以商招商 graph around a firm (GET /api/firms/:id/relations), with the same edges as a list of
+ * sentences below it — collapsed, the accessible fallback — and add and remove for editors.
+ */
 export function FirmRelationsCard({
   firmId,
   firmName,
-  relations,
+  relations: firstRelations,
   canEdit,
 }: {
   firmId: string;
   firmName: string;
+  /** What the firm's own answer carried: shown until the relations answer arrives. */
   relations: FirmRelation[];
   canEdit: boolean;
 }) {
@@ -120,6 +143,7 @@ export function FirmRelationsCard({
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
   const removeRelation = useRemoveFirmRelation();
+  const relations = useFirmRelations(firmId).data?.items ?? firstRelations;
   return (
     <Card
       title={t('firm.relations')}
@@ -137,44 +161,58 @@ export function FirmRelationsCard({
       }
       data-testid="firm-relations"
     >
-      {relations.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('firm.noRelations')} />
-      ) : (
-        <Flex vertical gap={8}>
-          {relations.map((relation) => (
-            <Flex key={relation.id} justify="space-between" align="center" gap={8}>
-              <div>
-                <RelationSentence relation={relation} />
-                {relation.note ? (
-                  <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-                    （{relation.note}）
-                  </Typography.Text>
-                ) : null}
-              </div>
-              {canEdit ? (
-                <Popconfirm
-                  title={t('firm.removeRelationConfirm')}
-                  okText={t('common.confirm')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() =>
-                    removeRelation.mutate(relation.id, {
-                      onError: (error) => message.error(errorText(error, pick)),
-                    })
-                  }
-                >
-                  <Button
-                    type="text"
-                    size="small"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                  />
-                </Popconfirm>
-              ) : null}
-            </Flex>
-          ))}
-        </Flex>
-      )}
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '24px auto' }} />}>
+        <FirmRelationGraph firmId={firmId} firmName={firmName} relations={relations} />
+      </Suspense>
+      {relations.length > 0 ? (
+        <Collapse
+          ghost
+          size="small"
+          data-testid="firm-relation-list"
+          items={[
+            {
+              key: 'list',
+              label: t('firm.relationList', { n: relations.length }),
+              children: (
+                <Flex vertical gap={8}>
+                  {relations.map((relation) => (
+                    <Flex key={relation.id} justify="space-between" align="center" gap={8}>
+                      <div>
+                        <RelationSentence relation={relation} />
+                        {relation.note ? (
+                          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+                            （{relation.note}）
+                          </Typography.Text>
+                        ) : null}
+                      </div>
+                      {canEdit ? (
+                        <Popconfirm
+                          title={t('firm.removeRelationConfirm')}
+                          okText={t('common.confirm')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() =>
+                            removeRelation.mutate(relation.id, {
+                              onError: (error) => message.error(errorText(error, pick)),
+                            })
+                          }
+                        >
+                          <Button
+                            type="text"
+                            size="small"
+                            danger
+                            icon={<DeleteOutlined />}
+                            aria-label={t('common.delete')}
+                          />
+                        </Popconfirm>
+                      ) : null}
+                    </Flex>
+                  ))}
+                </Flex>
+              ),
+            },
+          ]}
+        />
+      ) : null}
       {adding ? (
         <AddRelationModal firmId={firmId} firmName={firmName} onClose={() => setAdding(false)} />
       ) : null}

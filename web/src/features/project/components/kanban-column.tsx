@@ -1,13 +1,16 @@
 import { Card, Empty, Flex, Spin, Tag, Typography } from 'antd';
 import { type UIEvent, useState } from 'react';
 import { Link } from 'react-router';
-import type { KanbanColumn as KanbanColumnData } from '../../../../../shared/src/contract/project';
+import type {
+  KanbanCard as KanbanCardData,
+  KanbanColumn as KanbanColumnData,
+} from '../../../../../shared/src/contract/project';
 import { projectStageLabel } from '../../../../../shared/src/project-stage';
 import { useFormatMoney } from '../../../components/money-text';
 import { SampleTag } from '../../../components/sample-tag';
 import { STAGE_COLORS } from '../../../components/stage-tag';
 import { useI18n } from '../../../locales/i18n-context';
-import { type Project, type ProjectFilters, useKanbanColumnPages } from '../api/use-projects';
+import { type ProjectFilters, useKanbanColumnPages } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
 
 /** Every card is this tall (name on one line, one line of tags), so the column can window them. */
@@ -20,7 +23,7 @@ const OVERSCAN = 4;
 /** Fetch the next page when the scroll is this close to the end of what is loaded. */
 const PREFETCH_PX = ROW * 6;
 
-function KanbanCard({ project, top }: { project: Project; top: number }) {
+function KanbanCard({ project, top }: { project: KanbanCardData; top: number }) {
   const { t } = useI18n();
   const formatMoney = useFormatMoney();
   return (
@@ -73,7 +76,8 @@ export function KanbanColumn({ column, filters }: { column: KanbanColumnData; fi
     { stage: column.stage, after: column.items.length, total: column.count },
     wantMore,
   );
-  const items = [...column.items, ...(pages.data?.pages.flatMap((p) => p.items) ?? [])];
+  // The first cards are slim (kanbanCardSchema); the next pages are whole projects from the list.
+  const items: KanbanCardData[] = [...column.items, ...(pages.data?.pages.flatMap((p) => p.items) ?? [])];
   const more = items.length < column.count;
 
   const handleScroll = (event: UIEvent<HTMLDivElement>) => {
