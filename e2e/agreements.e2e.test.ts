@@ -107,7 +107,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     // The cockpit and the warnings judge the last complete year (its figures are in).
     const year = new Date().getFullYear() - 1;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(30_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await loginAs(page, server.url, 'admin', E2E_PASSWORD);
