@@ -13,7 +13,7 @@ import * as mrepo from './milestone.repository';
 import { assertProjectEditable, assertProjectVisible, maySeeFollowups } from './project.policy';
 import { presentMilestone } from './project.presenter';
 import * as repo from './project.repository';
-import { COLUMN_OF } from './project.service';
+import { COLUMN_OF } from './project-input';
 
 async function loadProject(ctx: ServiceContext, projectId: string) {
   const actor = requireActor(ctx);

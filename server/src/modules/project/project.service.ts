@@ -1,11 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import { todayInShanghai } from '../../../../shared/src/dates';
-import {
-  type FigureOrigin,
-  type FigureSource,
-  officerEntrySource,
-  type SourcedProjectFigure,
-} from '../../../../shared/src/figure-source';
 import { canMove, isActiveProjectStage, type ProjectStage } from '../../../../shared/src/project-stage';
 import type { Database, LinkFields, ProjectPartyFields, ProjectTable } from '../../db/database';
 import { newId } from '../../lib/ids';
@@ -19,92 +13,18 @@ import { figureSourcesOf, recordFigureSources, sourcedValuesOf } from './figure-
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
 import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
 import * as repo from './project.repository';
+import {
+  type FigureProvenanceInput,
+  OFFICER_ENTRY,
+  recordChangedFigureSources,
+  sourceOf,
+} from './project-figure-provenance';
+import { type ProjectInput, rowFields } from './project-input';
 import { refreshProjectSearchText } from './project-search';
 import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
 import { projectCumulatives } from './zone-figures';
 
 type Q = Kysely<Database> | Transaction<Database>;
-/** The columns a project write may set (the park reference among them, issue 18). */
-type ProjectColumns = ProjectTable & LinkFields & ProjectPartyFields & { park_id: string | null };
-
-export interface ProjectInput {
-  name?: string | undefined;
-  investors?: Array<{ firmId: string; sharePct?: number | null | undefined }> | undefined;
-  /** 项目公司 (signing company): a firm apart from the investors. */
-  companyFirmId?: string | null | undefined;
-  park?: string | null | undefined;
-  parkId?: string | null | undefined;
-  landMu?: number | null | undefined;
-  totalInvestment?: number | null | undefined;
-  fixedAssetInvestment?: number | null | undefined;
-  fundsInPlace?: number | null | undefined;
-  capacityQuantity?: number | null | undefined;
-  capacityUnit?: string | null | undefined;
-  capacityProduct?: string | null | undefined;
-  expectedOutput?: number | null | undefined;
-  expectedTax?: number | null | undefined;
-  expectedJobs?: number | null | undefined;
-  expectedExports?: number | null | undefined;
-  priority?: string | null | undefined;
-  officerId?: string | null | undefined;
-  leaderName?: string | null | undefined;
-  contactName?: string | null | undefined;
-  contactPhone?: string | null | undefined;
-  chainLink?: string | null | undefined;
-  linkId?: string | null | undefined;
-  startDate?: string | null | undefined;
-}
-
-/** API field → column; the timeline reads it backwards to name edited fields. */
-export const COLUMN_OF: Record<string, keyof ProjectColumns> = {
-  name: 'name',
-  companyFirmId: 'company_firm_id',
-  park: 'park',
-  parkId: 'park_id',
-  landMu: 'land_mu',
-  totalInvestment: 'total_investment',
-  fixedAssetInvestment: 'fixed_asset_investment',
-  fundsInPlace: 'funds_in_place',
-  capacityQuantity: 'capacity_quantity',
-  capacityUnit: 'capacity_unit',
-  capacityProduct: 'capacity_product',
-  expectedOutput: 'expected_output',
-  expectedTax: 'expected_tax',
-  expectedJobs: 'expected_jobs',
-  expectedExports: 'expected_exports',
-  priority: 'priority',
-  officerId: 'officer_id',
-  leaderName: 'leader_name',
-  contactName: 'contact_name',
-  contactPhone: 'contact_phone',
-  chainLink: 'chain_link',
-  linkId: 'link_id',
-  startDate: 'start_date',
-};
-
-export function rowFields(input: ProjectInput): Partial<ProjectColumns> {
-  const p: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(COLUMN_OF)) {
-    const v = (input as Record<string, unknown>)[key];
-    if (v !== undefined) p[column] = v === '' ? null : v;
-  }
-  return p as Partial<ProjectColumns>;
-}
-
-/**
- * Where the figures a write sets come from (issue 14): the write path and, unless the path implies
- * it, the source. Without one, the write is an officer's entry on the project form.
- */
-export interface FigureProvenanceInput {
-  origin: FigureOrigin;
-  source?: FigureSource | undefined;
-}
-const OFFICER_ENTRY: FigureProvenanceInput = { origin: 'project_form' };
-
-function sourceOf(p: FigureProvenanceInput): FigureSource | ((f: SourcedProjectFigure) => FigureSource) {
-  return p.source ?? officerEntrySource;
-}
-
 /** Investors must exist and their shares add up to at most 100 %; the officer must be zone staff. */
 export async function checkRefs(db: Q, input: ProjectInput): Promise<void> {
   const fields: FieldError[] = [];
@@ -402,40 +322,4 @@ export async function updateProject(
     });
   });
   return getProject(ctx, id);
-}
-
-/** Records the provenance of the figures `input` changes on the project `before` (imports call it too). */
-export async function recordChangedFigureSources(
-  trx: Q,
-  ctx: ServiceContext,
-  before: ProjectTable,
-  input: ProjectInput,
-  provenance: FigureProvenanceInput,
-): Promise<void> {
-  await recordFigureSources(
-    trx,
-    ctx,
-    before.id,
-    changedFigures(before, input),
-    sourceOf(provenance),
-    provenance.origin,
-  );
-}
-
-/** The sourced figures an input sets to a value other than the row's (unchanged ones keep their source). */
-function changedFigures(before: ProjectTable, input: ProjectInput) {
-  const values = sourcedValuesOf(input);
-  const current = sourcedValuesOf(rowToInputFigures(before));
-  return Object.fromEntries(
-    Object.entries(values).filter(([k, v]) => v !== (current[k as SourcedProjectFigure] ?? null)),
-  );
-}
-
-function rowToInputFigures(row: ProjectTable): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(COLUMN_OF).map(([key, column]) => [
-      key,
-      (row as unknown as Record<string, unknown>)[column],
-    ]),
-  );
 }
