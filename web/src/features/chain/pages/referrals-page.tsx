@@ -8,6 +8,7 @@ import { escapeHtml } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ReferralNetwork, useReferrals } from '../api/use-chains';
 import { EChart, type EChartsOption } from '../components/echart';
+import '../components/chain-messages';
 
 const KIND_COLOR = { referrer: '#722ed1', target: '#1677ff', project: '#389e0d' } as const;
 
