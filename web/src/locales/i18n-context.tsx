@@ -105,7 +105,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18nValue>(() => {
     const table = tableOf(lang);
     const t: Translate = (key, vars) => {
-      const text = table[key];
+      // A feature's text before its messages module ran shows its key, not a crash (see addChineseMessages).
+      const text: string = table[key] ?? key;
       if (!vars) return text;
       return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
     };
