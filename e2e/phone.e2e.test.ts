@@ -85,6 +85,26 @@ async function expectReachable(page: Page, button: Locator) {
   await button.click({ trial: true });
 }
 
+/**
+ * A photo in a list shown as a thumbnail: the stored picture arrived and decoded (its natural width
+ * is the photo's, larger than the square), is drawn in a `size` px square, and is fetched lazily.
+ */
+async function expectThumbnail(img: Locator, size: number) {
+  await img.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => img.evaluate((element) => (element as HTMLImageElement).naturalWidth))
+    .toBeGreaterThan(size);
+  const shown = await img.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    return {
+      width: Math.round(rect.width),
+      height: Math.round(rect.height),
+      loading: element.getAttribute('loading'),
+    };
+  });
+  expect(shown).toEqual({ width: size, height: size, loading: 'lazy' });
+}
+
 describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
   let server: RunningServer;
   let browser: Browser;
@@ -235,6 +255,12 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       expect(reports.items[0]?.narrative).toBe(`现场照片已上传（${viewport.name}）`);
       // Resized in the browser: re-encoded as JPEG, so the name says .jpg.
       expect(reports.items[0]?.photos.map((p) => p.fileName)).toContain('icon-512.jpg');
+      // The reports list shows the photo as a thumbnail (a small square of the stored image), not a name.
+      await page.goto(`${server.url}/rounds/reports?roundId=${roundId}&projectId=${project.projectId}`);
+      const thumb = page.getByTestId('round-report-photos').first().locator('img').first();
+      await thumb.waitFor();
+      await expectThumbnail(thumb, 40);
+      await screenshot(page, `${viewport.name}-round-reports-firm`);
       await page.context().close();
     });
 
@@ -338,9 +364,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       // The photo shows in the list, loaded (a decoded image has a width), and the position with it.
       const thumb = page.getByTestId('followup-photo-list').first().locator('img');
       await thumb.waitFor();
-      await expect
-        .poll(() => thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth))
-        .toBeGreaterThan(0);
+      await expectThumbnail(thumb, 72);
       await page.getByTestId('followups').getByText('位置：北纬 36.4563，东经 115.9852').first().waitFor();
       await expectFits(page);
       await screenshot(page, `${viewport.name}-lead-detail-officer`);

@@ -23,12 +23,29 @@ const UNUSED: ReadonlyArray<{ importer: RegExp; source: string; feature: string 
 
 const PREFIX = '\0antd-unused:';
 
+/**
+ * antd's form context (imported by every popup through ContextIsolator) takes only FormProvider from
+ * `@rc-component/form`, but that package's index attaches Field, List and useForm to Form as
+ * properties, so the bundler keeps the whole form library in the app shell (~12 KB gzipped). Pointing
+ * that one import at the file that defines FormProvider gives the same code without the rest; pages
+ * that use antd's Form still load the full library with their own chunk.
+ */
+const NARROWED: ReadonlyArray<{ importer: RegExp; source: string; file: string }> = [
+  {
+    importer: /antd\/es\/form\/context\.js$/,
+    source: '@rc-component/form',
+    file: '@rc-component/form/es/FormContext.js',
+  },
+];
+
 export function antdUnusedParts(): Plugin {
   return {
     name: 'lianzhao:antd-unused-parts',
     enforce: 'pre',
     apply: 'build',
     resolveId(source, importer) {
+      const narrowed = NARROWED.find((n) => n.source === source && importer && n.importer.test(importer));
+      if (narrowed) return this.resolve(narrowed.file, importer, { skipSelf: true });
       const part = UNUSED.find((p) => p.source === source && importer && p.importer.test(importer));
       return part ? `${PREFIX}${part.feature}` : null;
     },

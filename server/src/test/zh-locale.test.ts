@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../web/src/locales/en';
-import { zh } from '../../../web/src/locales/zh';
+import { zhComplete as zh } from '../../../web/src/locales/zh-complete';
 
 /**
  * The Chinese UI speaks Chinese (issue 16: “来源资讯 Sources”, “1 rows are wrong…”): every key the

@@ -82,10 +82,8 @@ export function AppLayout() {
   const restricted = me.user.mustChangePassword;
   const modules = visibleModules(registry, me.permissions);
 
-  const toItem = (module: AppModule) => {
-    const Icon = module.icon;
-    return { key: module.key, icon: <Icon />, label: t(module.labelKey) };
-  };
+  const toItem = (module: AppModule) => ({ key: module.key, label: t(module.labelKey) });
+  const icons = Object.fromEntries(modules.map((module) => [module.key, module.icon]));
   const group = (name: MenuGroup) => modules.filter((module) => module.group === name).map(toItem);
   const headed = (name: Exclude<MenuGroup, 'work'>, label: MessageKey) => {
     const children = group(name);
@@ -100,7 +98,7 @@ export function AppLayout() {
         ]
       : [];
   };
-  const menuItems: MenuProps['items'] = [
+  const menuItems: NonNullable<MenuProps['items']> = [
     ...group('work'),
     ...headed('account', 'nav.account'),
     ...headed('system', 'nav.system'),
@@ -129,6 +127,7 @@ export function AppLayout() {
     <Suspense fallback={null}>
       <SideMenu
         items={menuItems}
+        icons={icons}
         selectedKeys={selected ? [selected] : []}
         onSelect={(key) => {
           const target = modules.find((module) => module.key === key);

@@ -1,29 +1,3 @@
-import {
-  AimOutlined,
-  AlertOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  BankOutlined,
-  BarChartOutlined,
-  BuildOutlined,
-  CarryOutOutlined,
-  DashboardOutlined,
-  EnvironmentOutlined,
-  ExceptionOutlined,
-  FileDoneOutlined,
-  FlagOutlined,
-  HeartOutlined,
-  HomeOutlined,
-  InboxOutlined,
-  KeyOutlined,
-  ProjectOutlined,
-  ReadOutlined,
-  ScheduleOutlined,
-  ShareAltOutlined,
-  TeamOutlined,
-  ThunderboltOutlined,
-  TrophyOutlined,
-} from '@ant-design/icons';
 import { type ComponentType, lazy } from 'react';
 import type { AppModule, LazyPage } from '../lib/module-registry';
 
@@ -42,7 +16,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/',
     labelKey: 'nav.home',
     descriptionKey: 'module.home.desc',
-    icon: HomeOutlined,
+    icon: 'HomeOutlined',
     permission: null,
     group: 'work',
     page: lazyPage(
@@ -55,7 +29,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/cockpit',
     labelKey: 'nav.cockpit',
     descriptionKey: 'module.cockpit.desc',
-    icon: DashboardOutlined,
+    icon: 'DashboardOutlined',
     permission: 'cockpit.read',
     group: 'work',
     page: lazyPage(
@@ -68,7 +42,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/warnings',
     labelKey: 'nav.warnings',
     descriptionKey: 'module.warning.desc',
-    icon: AlertOutlined,
+    icon: 'AlertOutlined',
     permission: 'warning.read',
     group: 'work',
     page: lazyPage(
@@ -81,7 +55,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/rounds',
     labelKey: 'nav.rounds',
     descriptionKey: 'module.round.desc',
-    icon: ScheduleOutlined,
+    icon: 'ScheduleOutlined',
     permission: 'round.read',
     group: 'work',
     page: lazyPage(
@@ -110,7 +84,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/compliance',
     labelKey: 'nav.compliance',
     descriptionKey: 'module.compliance.desc',
-    icon: FileDoneOutlined,
+    icon: 'FileDoneOutlined',
     permission: 'compliance.read',
     group: 'work',
     page: lazyPage(
@@ -123,7 +97,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/mu-evaluations',
     labelKey: 'nav.muEvaluations',
     descriptionKey: 'module.mu.desc',
-    icon: BarChartOutlined,
+    icon: 'BarChartOutlined',
     permission: 'mu.read',
     group: 'work',
     page: lazyPage(
@@ -136,7 +110,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/targets',
     labelKey: 'nav.targets',
     descriptionKey: 'module.target.desc',
-    icon: TrophyOutlined,
+    icon: 'TrophyOutlined',
     permission: 'target.read',
     group: 'work',
     page: lazyPage(
@@ -149,7 +123,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/leads',
     labelKey: 'nav.leads',
     descriptionKey: 'module.lead.desc',
-    icon: AimOutlined,
+    icon: 'AimOutlined',
     permission: 'lead.read',
     group: 'work',
     page: lazyPage(
@@ -171,7 +145,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/projects',
     labelKey: 'nav.projects',
     descriptionKey: 'module.project.desc',
-    icon: ProjectOutlined,
+    icon: 'ProjectOutlined',
     permission: 'project.read',
     group: 'work',
     page: lazyPage(
@@ -193,7 +167,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/firms',
     labelKey: 'nav.firms',
     descriptionKey: 'module.firm.desc',
-    icon: BankOutlined,
+    icon: 'BankOutlined',
     permission: 'firm.read',
     group: 'work',
     page: lazyPage(
@@ -216,7 +190,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/intake',
     labelKey: 'nav.intake',
     descriptionKey: 'module.intake.desc',
-    icon: ReadOutlined,
+    icon: 'ReadOutlined',
     permission: 'intake.read',
     group: 'work',
     page: lazyPage(
@@ -239,7 +213,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/chains',
     labelKey: 'nav.chains',
     descriptionKey: 'module.chain.desc',
-    icon: ApartmentOutlined,
+    icon: 'ApartmentOutlined',
     permission: 'chain.read',
     group: 'work',
     page: lazyPage(
@@ -268,7 +242,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/map',
     labelKey: 'nav.map',
     descriptionKey: 'module.map.desc',
-    icon: EnvironmentOutlined,
+    icon: 'EnvironmentOutlined',
     permission: 'park.read',
     group: 'work',
     page: lazyPage(
@@ -281,7 +255,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/parks',
     labelKey: 'nav.parks',
     descriptionKey: 'module.park.desc',
-    icon: BuildOutlined,
+    icon: 'BuildOutlined',
     permission: 'park.read',
     group: 'work',
     page: lazyPage(
@@ -303,7 +277,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/referrals',
     labelKey: 'nav.referrals',
     descriptionKey: 'module.referral.desc',
-    icon: ShareAltOutlined,
+    icon: 'ShareAltOutlined',
     permission: 'chain.read',
     group: 'work',
     page: lazyPage(
@@ -317,7 +291,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/inbox',
     labelKey: 'nav.inbox',
     descriptionKey: 'module.inbox.desc',
-    icon: InboxOutlined,
+    icon: 'InboxOutlined',
     permission: null,
     group: 'work',
     page: lazyPage(
@@ -330,7 +304,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/requests',
     labelKey: 'nav.requests',
     descriptionKey: 'module.request.desc',
-    icon: ThunderboltOutlined,
+    icon: 'ThunderboltOutlined',
     permission: 'request.read',
     group: 'work',
     page: lazyPage(
@@ -352,7 +326,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/tasks',
     labelKey: 'nav.tasks',
     descriptionKey: 'module.task.desc',
-    icon: CarryOutOutlined,
+    icon: 'CarryOutOutlined',
     permission: 'task.read',
     group: 'work',
     page: lazyPage(
@@ -374,7 +348,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/campaigns',
     labelKey: 'nav.campaigns',
     descriptionKey: 'module.campaign.desc',
-    icon: FlagOutlined,
+    icon: 'FlagOutlined',
     permission: 'campaign.read',
     group: 'work',
     page: lazyPage(
@@ -396,7 +370,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/problem-lists',
     labelKey: 'nav.problems',
     descriptionKey: 'module.problem.desc',
-    icon: ExceptionOutlined,
+    icon: 'ExceptionOutlined',
     permission: 'problem.read',
     group: 'work',
     page: lazyPage(
@@ -418,7 +392,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/programmes',
     labelKey: 'nav.programmes',
     descriptionKey: 'module.programme.desc',
-    icon: HeartOutlined,
+    icon: 'HeartOutlined',
     permission: 'programme.read',
     group: 'work',
     page: lazyPage(
@@ -431,7 +405,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/audit',
     labelKey: 'nav.audit',
     descriptionKey: 'module.audit.desc',
-    icon: AuditOutlined,
+    icon: 'AuditOutlined',
     permission: 'audit.read',
     group: 'system',
     page: lazyPage(
@@ -444,7 +418,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/users',
     labelKey: 'nav.users',
     descriptionKey: 'module.users.desc',
-    icon: TeamOutlined,
+    icon: 'TeamOutlined',
     permission: 'user.manage',
     group: 'system',
     page: lazyPage(
@@ -457,7 +431,7 @@ export const MODULES: readonly AppModule[] = [
     path: '/tokens',
     labelKey: 'nav.tokens',
     descriptionKey: 'module.tokens.desc',
-    icon: KeyOutlined,
+    icon: 'KeyOutlined',
     permission: 'token.manage-own',
     group: 'account',
     page: lazyPage(

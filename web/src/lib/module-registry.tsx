@@ -7,6 +7,7 @@ import {
 } from 'react';
 import type { Permission } from '../../../shared/src/permissions';
 import type { MessageKey } from '../locales/zh';
+import type { ModuleIconName } from './module-icons';
 
 /**
  * Where an entry sits in the side menu: the zone's work first (no heading), then the user's own
@@ -29,7 +30,8 @@ export interface AppModule {
   labelKey: MessageKey;
   /** One line for the home page: what a user does in this module. */
   descriptionKey: MessageKey;
-  icon: ComponentType;
+  /** Drawn by the menu chunk (lib/module-icons.tsx), so the icons stay out of the app shell. */
+  icon: ModuleIconName;
   /** Permission from `GET /api/auth/me` needed to see the entry and open its pages; null: anyone signed in. */
   permission: Permission | null;
   group: MenuGroup;

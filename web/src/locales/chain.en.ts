@@ -2,12 +2,6 @@ import type { chainZh } from './chain.zh';
 
 /** English UI strings of industrial chains (issue 4); typed so a missing key fails the typecheck. */
 export const chainEn: Record<keyof typeof chainZh, string> = {
-  'nav.chains': 'Chains',
-  'nav.referrals': 'Referrals',
-  'module.chain.desc':
-    'Whole-chain promotion: each chain as a map of links (strong / weak / missing), its leaders and official, targets vs actuals, ranked firms to fill the gaps and one-click leads.',
-  'module.referral.desc':
-    'The referral network: which local firms brought which leads and projects, with totals per referring firm.',
   'chain.title': 'Industrial chains',
   'chain.overview': 'Chains side by side (ranked by link coverage)',
   'chain.rank': 'Rank',
@@ -59,7 +53,6 @@ export const chainEn: Record<keyof typeof chainZh, string> = {
   'chain.link.codes': 'Industry codes',
   'chain.link.codesHint': 'GB/T 4754-2017 codes at any level, e.g. 1321, 822',
   'chain.link.keywords': 'Keywords',
-  'chain.link.pick': 'Pick a chain link',
   'chain.link.priority': 'Priority',
   'chain.link.description': 'Description',
   'chain.tab.targets': 'Targets',

@@ -3,11 +3,6 @@
  * Spread into `zh.ts`; `chain.en.ts` must give every key.
  */
 export const chainZh = {
-  'nav.chains': '产业链',
-  'nav.referrals': '以商招商',
-  'module.chain.desc':
-    '全产业链招商：各产业链的环节图谱（强/弱/缺）、链主与链长、年度目标与完成情况，缺失环节的补链目标企业及一键生成线索。',
-  'module.referral.desc': '以商招商网络：哪些本地企业推荐了哪些线索和项目，按推荐企业汇总。',
   'chain.title': '产业链',
   'chain.overview': '各产业链对比（按环节覆盖率排名）',
   'chain.rank': '排名',
@@ -59,7 +54,6 @@ export const chainZh = {
   'chain.link.codes': '行业代码',
   'chain.link.codesHint': '国民经济行业分类（GB/T 4754-2017）代码，可填大类、中类或小类，如 1321、822',
   'chain.link.keywords': '关键词',
-  'chain.link.pick': '选择产业链环节',
   'chain.link.priority': '优先级',
   'chain.link.description': '说明',
   'chain.tab.targets': '补链目标',

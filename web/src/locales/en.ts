@@ -207,6 +207,17 @@ export const en: Messages = {
     'One file per project: investment, land, capacity and expected returns, stage moves, milestones and the full timeline.',
   'module.firm.desc':
     'Firm records with USCC, supply and partner relations (referrals), and their projects and leads.',
+  'nav.chains': 'Chains',
+  'nav.referrals': 'Referrals',
+  'module.chain.desc':
+    'Whole-chain promotion: each chain as a map of links (strong / weak / missing), its leaders and official, targets vs actuals, ranked firms to fill the gaps and one-click leads.',
+  'module.referral.desc':
+    'The referral network: which local firms brought which leads and projects, with totals per referring firm.',
+  'chain.link.pick': 'Pick a chain link',
+  'nav.intake': 'News intake',
+  'module.intake.desc':
+    'Paste or upload news, announcements and reports; firms, projects, amounts, stages and signals are read and, after review, update projects and leads.',
+  'menus.moveNote': 'Note (optional)',
 
   'sample.tag': 'Sample',
   'sample.hint': 'Invented demo data, not a real record',

@@ -16,6 +16,23 @@ const STORAGE_KEY = 'lianzhao.lang';
 /** English arrives with its own chunk (en-bundle.ts); until then, and if it fails, Chinese shows. */
 let english: { messages: Messages; antdLocale: AntdLocale } | null = null;
 
+/**
+ * The Chinese table the UI reads: the shell's texts, then each feature's own as its chunk loads
+ * (`addChineseMessages`). Only keys of features whose code has loaded are drawn, so it is complete
+ * for whatever is on screen.
+ */
+const chinese: Record<string, string> = { ...zh };
+
+/** Adds a feature's Chinese texts; called at load by the feature's `<area>-messages.ts`. */
+export function addChineseMessages(messages: Partial<Messages>): void {
+  Object.assign(chinese, messages);
+}
+
+/** Whether a key built at run time (e.g. `entity.${name}`) exists in the loaded string table. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(chinese, key);
+}
+
 /** Loads a language's tables once; Chinese is always there. */
 export async function loadLanguage(lang: Lang): Promise<void> {
   if (lang === 'en' && !english) english = (await import('./en-bundle')).englishBundle;
@@ -27,7 +44,7 @@ export function loadStoredLanguage(): Promise<void> {
 }
 
 function tableOf(lang: Lang): Messages {
-  return lang === 'en' && english ? english.messages : zh;
+  return lang === 'en' && english ? english.messages : (chinese as Messages);
 }
 
 function readStoredLang(): Lang {
@@ -88,7 +105,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18nValue>(() => {
     const table = tableOf(lang);
     const t: Translate = (key, vars) => {
-      const text = table[key];
+      // A feature's text before its messages module ran shows its key, not a crash (see addChineseMessages).
+      const text: string = table[key] ?? key;
       if (!vars) return text;
       return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
     };

@@ -2,10 +2,6 @@ import type { intakeZh } from './intake.zh';
 
 /** English strings of news intake; the same keys as `intake.zh.ts`. */
 export const intakeEn: { readonly [K in keyof typeof intakeZh]: string } = {
-  'nav.intake': 'News intake',
-  'module.intake.desc':
-    'Paste or upload news, announcements and reports; firms, projects, amounts, stages and signals are read and, after review, update projects and leads.',
-
   'intake.title': 'News intake',
   'intake.subtitle': 'News → proposals → review → update; every change keeps its source article',
   'intake.new': 'New intake',

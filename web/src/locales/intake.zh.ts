@@ -2,10 +2,6 @@
  * UI strings of news intake (资讯录入, issue 7). Spread into `zh.ts`; `intake.en.ts` must give every key.
  */
 export const intakeZh = {
-  'nav.intake': '资讯录入',
-  'module.intake.desc':
-    '粘贴或上传新闻、公告、报告，自动识别企业、项目、金额、阶段与信号，审核后更新项目库和线索。',
-
   'intake.title': '资讯录入',
   'intake.subtitle': '新闻 → 建议 → 审核 → 更新，每条修改都可追溯到来源文章',
   'intake.new': '新建录入',

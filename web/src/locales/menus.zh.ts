@@ -1,6 +1,5 @@
 /** Chinese UI strings of menus per role, dialog wording and the readable audit log (issue 15). */
 export const menusZh = {
-  'menus.moveNote': '说明（选填）',
   'menus.audit.escalationActor': '系统自动升级',
   'menus.audit.record': '对象',
   // Audited record kinds beyond the account ones (zh.ts): what the audit page names them.

@@ -1,18 +1,21 @@
 import { agreementZh } from './agreement.zh';
-import { bulkImportZh } from './bulk-import.zh';
-import { chainZh } from './chain.zh';
+import type { bulkImportZh } from './bulk-import.zh';
+import type { chainZh } from './chain.zh';
 import { closingZh } from './closing.zh';
 import { dispatchZh } from './dispatch.zh';
-import { intakeZh } from './intake.zh';
+import type { intakeZh } from './intake.zh';
 import { kpiZh } from './kpi.zh';
-import { menusZh } from './menus.zh';
+import type { menusZh } from './menus.zh';
 import { parkZh } from './park.zh';
 import { pipelineZh } from './pipeline.zh';
 import { supervisionZh } from './supervision.zh';
 import { workbenchZh } from './workbench.zh';
 
 /**
- * Simplified Chinese UI strings — the primary language of Lianzhao.
+ * Simplified Chinese UI strings — the primary language of Lianzhao: the texts the app shell and the
+ * phone's pages use. The texts of desktop-only features (intake, chains, the audit log's labels, bulk
+ * import) load with the feature's chunk (`features/<area>/<area>-messages.ts` adds them to the table
+ * the UI reads); `zh-complete.ts` is all of them together.
  * Keys are flat and dotted by area; `en.ts` must provide every key (checked by its type).
  * `{name}` placeholders are filled by `t(key, { name })`.
  */
@@ -200,6 +203,17 @@ export const zh = {
     '登记和跟进招商线索：来源、以商招商推荐企业、下一步计划、走访记录，洽谈成熟后一键签约转项目。',
   'module.project.desc': '一项目一档：投资、用地、产能与预期效益，阶段推进、节点计划和全过程时间轴。',
   'module.firm.desc': '企业基本信息、统一社会信用代码、上下游与合作关系（以商招商），以及关联项目和线索。',
+  // Menu entries and shared widgets of features whose own texts load with the feature (below).
+  'nav.chains': '产业链',
+  'nav.referrals': '以商招商',
+  'module.chain.desc':
+    '全产业链招商：各产业链的环节图谱（强/弱/缺）、链主与链长、年度目标与完成情况，缺失环节的补链目标企业及一键生成线索。',
+  'module.referral.desc': '以商招商网络：哪些本地企业推荐了哪些线索和项目，按推荐企业汇总。',
+  'chain.link.pick': '选择产业链环节',
+  'nav.intake': '资讯录入',
+  'module.intake.desc':
+    '粘贴或上传新闻、公告、报告，自动识别企业、项目、金额、阶段与信号，审核后更新项目库和线索。',
+  'menus.moveNote': '说明（选填）',
 
   'sample.tag': '示例',
   'sample.hint': '演示用的虚构数据，不是真实记录',
@@ -474,24 +488,20 @@ export const zh = {
   ...supervisionZh,
   ...dispatchZh,
   ...closingZh,
-  ...intakeZh,
-  ...chainZh,
-  ...bulkImportZh,
   ...workbenchZh,
   ...pipelineZh,
   ...parkZh,
   ...kpiZh,
   ...agreementZh,
-  ...menusZh,
 } as const;
 
-/** A key of the UI string table. */
-export type MessageKey = keyof typeof zh;
+/** A key of the UI string table: the shell's and every feature's own. */
+export type MessageKey =
+  | keyof typeof zh
+  | keyof typeof intakeZh
+  | keyof typeof chainZh
+  | keyof typeof menusZh
+  | keyof typeof bulkImportZh;
 
 /** Shape every other language must fill: the same keys, any string. */
 export type Messages = { readonly [K in MessageKey]: string };
-
-/** Whether a key built at run time (e.g. `entity.${name}`) exists in the string table. */
-export function isMessageKey(key: string): key is MessageKey {
-  return Object.hasOwn(zh, key);
-}

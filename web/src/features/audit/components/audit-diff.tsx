@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
 import { fieldLabel, valueText } from './audit-labels';
+import './audit-messages';
 
 type ChangeKind = 'changed' | 'added' | 'removed' | 'unchanged';
 

@@ -5,6 +5,7 @@ import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { zoneDayBoundary } from '../../../lib/date-format';
 import { useI18n } from '../../../locales/i18n-context';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditQuery } from '../api/use-audit-log';
+import './audit-messages';
 
 export type AuditFilters = Pick<AuditQuery, 'actor' | 'entity' | 'action' | 'from' | 'to'>;
 

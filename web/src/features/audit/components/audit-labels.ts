@@ -1,7 +1,9 @@
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { formatMoney } from '../../../../../shared/src/money';
 import { REQUEST_STATUS_LABELS, type RequestStatus } from '../../../../../shared/src/request-status';
-import { isMessageKey, type MessageKey } from '../../../locales/zh';
+import { isMessageKey } from '../../../locales/i18n-context';
+import type { MessageKey } from '../../../locales/zh';
+import './audit-messages';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 type Pick = (text: Bilingual) => string;

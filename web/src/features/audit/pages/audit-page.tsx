@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/date-format';
-import { useI18n } from '../../../locales/i18n-context';
-import { isMessageKey, type MessageKey } from '../../../locales/zh';
+import { isMessageKey, useI18n } from '../../../locales/i18n-context';
+import type { MessageKey } from '../../../locales/zh';
 import { type AuditEntry, type AuditQuery, useAuditLog } from '../api/use-audit-log';
 import { AuditDiff } from '../components/audit-diff';
 import { AuditFilterBar, type AuditFilters } from '../components/audit-filter-bar';
 import { actionLabel, recordName } from '../components/audit-labels';
+import '../components/audit-messages';
 
 const PAGE_SIZE = 50;
 

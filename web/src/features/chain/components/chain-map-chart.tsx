@@ -6,6 +6,7 @@ import { escapeHtml, html } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ChainMap, MapLink } from '../api/use-chains';
 import { firmCount, STATE_COLOR } from './link-state';
+import './chain-messages';
 
 interface TreeNode {
   name: string;

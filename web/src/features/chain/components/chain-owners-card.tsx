@@ -4,6 +4,7 @@ import { FirmSelect } from '../../../components/firm-select';
 import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ChainDetail, type ChainOwnersValues, useUpdateChainOwners } from '../api/use-chains';
+import './chain-messages';
 
 interface OwnerFormValues {
   officialName?: string | null;

@@ -10,6 +10,7 @@ import { useI18n } from '../../../locales/i18n-context';
 import { type MapLink, useLinkRecords } from '../api/use-chains';
 import { firmCount, LinkStateTag } from './link-state';
 import { TargetsTable } from './targets-table';
+import './chain-messages';
 
 interface LinkDrawerProps {
   chainId: string;

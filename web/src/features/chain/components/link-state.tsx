@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import type { LinkState } from '../../../../../shared/src/chain';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MapLink } from '../api/use-chains';
+import './chain-messages';
 
 /** Map colours: strong green, weak amber, missing red (the gaps to fill: 补链). */
 export const STATE_COLOR: Record<LinkState, string> = {

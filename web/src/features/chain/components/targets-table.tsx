@@ -8,6 +8,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type TargetItem, useCreateLeadFromTarget, useTargets } from '../api/use-chains';
+import './chain-messages';
 
 const FACTOR_COLOR: Record<string, string> = {
   industry: 'blue',

@@ -5,6 +5,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useRankingSettings, useSaveWeights } from '../api/use-chains';
+import './chain-messages';
 
 /** The zone's target ranking weights: read by everyone with chain.read, set with chain.weights. */
 export function WeightsCard() {

@@ -23,6 +23,7 @@ import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Attached, type ChainLink, type LinkInput, useChain, useLinkOps } from '../api/use-chains';
 import { ChainOwnersCard } from '../components/chain-owners-card';
+import '../components/chain-messages';
 
 type Editing =
   | { mode: 'add'; parentId: string | null; position: ChainPosition }

@@ -29,6 +29,7 @@ import { type MapLink, useChainMap } from '../api/use-chains';
 import { ChainMapChart } from '../components/chain-map-chart';
 import { LinkDrawer } from '../components/link-drawer';
 import { firmCount, LinkStateTag } from '../components/link-state';
+import '../components/chain-messages';
 
 /** `/chains/:id` 产业链图谱: the chain map, its figures, the link list, and a link's drawer. */
 export function ChainMapPage() {

@@ -31,6 +31,7 @@ import {
   useInvalidateChains,
 } from '../api/use-chains';
 import { WeightsCard } from '../components/weights-card';
+import '../components/chain-messages';
 
 const pct = (x: number) => Math.round(x * 100);
 

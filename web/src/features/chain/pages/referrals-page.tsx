@@ -8,6 +8,7 @@ import { PageHeader } from '../../../components/page-header';
 import { escapeHtml } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ReferralNetwork, useReferrals } from '../api/use-chains';
+import '../components/chain-messages';
 import { layoutReferrals } from '../components/referral-layout';
 
 const KIND_COLOR = { referrer: '#722ed1', target: '#1677ff', project: '#389e0d' } as const;

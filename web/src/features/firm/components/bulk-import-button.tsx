@@ -3,6 +3,7 @@ import { Button } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../../locales/i18n-context';
 import { BulkImportModal } from './bulk-import-modal';
+import './bulk-import-messages';
 
 interface BulkImportButtonProps {
   /** Called when a bulk run has written firms, so the list reloads. */

@@ -14,6 +14,7 @@ import {
   useStopBulkJob,
 } from '../api/use-bulk-import';
 import { BulkImportProgress, type RunMark, rowsPerSecond } from './bulk-import-progress';
+import './bulk-import-messages';
 
 const GB = BULK_IMPORT_LIMITS.maxFileBytes / 1024 ** 3;
 const MB = 1024 * 1024;

@@ -2,6 +2,7 @@ import { DownloadOutlined, PauseCircleOutlined, PlayCircleOutlined } from '@ant-
 import { Alert, Button, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import type { Lang, Translate } from '../../../locales/i18n-context';
 import type { BulkJob } from '../api/use-bulk-import';
+import './bulk-import-messages';
 
 /** Where the rate is measured from: the run this screen started or resumed, or first saw. */
 export interface RunMark {

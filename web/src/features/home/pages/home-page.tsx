@@ -2,6 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, Flex, Row, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { zoneHour } from '../../../lib/date-format';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useModuleRegistry, visibleModules } from '../../../lib/module-registry';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
@@ -9,6 +10,9 @@ import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
 import { useListTotal, useRoundsToFile, useWorkSections } from '../api/use-workbench';
 import { WorkList, type WorkTile, WorkTiles } from '../components/work-tiles';
+
+// The module cards' icons come in the menu icons' own chunk (lib/module-icons.tsx), after the page.
+const ModuleIcon = lazyComponent(() => import('../../../lib/module-icons').then((m) => m.ModuleIcon));
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 12) return 'home.greeting.morning';
@@ -121,7 +125,6 @@ export function HomePage() {
             {modules.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : null}
             <Row gutter={[16, 16]}>
               {modules.map((module) => {
-                const Icon = module.icon;
                 return (
                   <Col xs={24} md={12} key={module.key}>
                     <Link to={module.path} data-testid={`home-module-${module.key}`}>
@@ -139,7 +142,7 @@ export function HomePage() {
                               fontSize: 20,
                             }}
                           >
-                            <Icon />
+                            <ModuleIcon name={module.icon} />
                           </div>
                           <div style={{ minWidth: 0 }}>
                             <Typography.Text strong>{t(module.labelKey)}</Typography.Text>

@@ -3,9 +3,9 @@ import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { isProjectStage, projectStageLabel } from '../../../../../shared/src/project-stage';
 import { useFormatMoney } from '../../../components/money-text';
-import { useI18n } from '../../../locales/i18n-context';
-import { isMessageKey } from '../../../locales/zh';
+import { isMessageKey, useI18n } from '../../../locales/i18n-context';
 import type { IntakeProposal } from '../api/use-intake';
+import './intake-messages';
 
 /** What the officer decided about a proposal on this screen (nothing is written before apply). */
 export type LocalDecision = { action: 'accept' | 'drop' | 'undecided'; payload?: Record<string, unknown> };

@@ -5,6 +5,7 @@ import { MoneyInput, moneyRule, moneyToYuan, yuanToMoneyText } from '../../../co
 import { useI18n } from '../../../locales/i18n-context';
 import type { IntakeProposal } from '../api/use-intake';
 import { useFieldLabel } from './proposal-card';
+import './intake-messages';
 
 const MONEY = new Set(['totalInvestment', 'expectedOutput', 'expectedTax', 'estimatedInvestment']);
 const NUMBER = new Set(['expectedJobs', 'capacityQuantity']);

@@ -7,6 +7,7 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useProvenance } from '../api/use-intake';
 import { useFieldLabel } from './proposal-card';
+import './intake-messages';
 
 /**
  * 来源资讯 Sources: the news articles a record was changed from (provenance), newest first, each

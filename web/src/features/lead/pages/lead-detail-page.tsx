@@ -1,8 +1,9 @@
 import { DownOutlined, EditOutlined, FileDoneOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Dropdown, Row, Space, Spin } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isOpenLeadStatus, type LeadStatus, leadStatusLabel } from '../../../../../shared/src/lead-status';
+import { LazyDropdown } from '../../../components/lazy-dropdown';
 import { LeadStatusTag } from '../../../components/lead-status-tag';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
@@ -79,7 +80,7 @@ export function LeadDetailPage() {
               </Button>
             ) : null}
             {moves.length > 0 ? (
-              <Dropdown
+              <LazyDropdown
                 menu={{
                   items: moves.map((move) => ({
                     key: move.to,
@@ -91,7 +92,7 @@ export function LeadDetailPage() {
                 <Button data-testid="lead-status-move">
                   {t('lead.changeStatus')} <DownOutlined />
                 </Button>
-              </Dropdown>
+              </LazyDropdown>
             ) : null}
             {canSign ? (
               <Button

@@ -11,34 +11,6 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RequestFilters, useChainName } from '../api/use-requests';
 
-/** The filters the address can carry, in the order they are read. */
-const TEXT_KEYS = ['q', 'status', 'type', 'departmentId', 'park', 'chainId', 'projectId', 'firmId'] as const;
-const BOOL_KEYS = ['unassigned', 'overdue', 'open'] as const;
-
-/**
- * Filters from the address: a cockpit figure links to `/requests?open=true&park=…` and the list
- * must open showing exactly the records behind the figure.
- */
-export function requestFiltersFromSearch(params: URLSearchParams): RequestFilters {
-  const f: Record<string, string | boolean> = {};
-  for (const key of TEXT_KEYS) {
-    const v = params.get(key);
-    if (v) f[key] = v;
-  }
-  for (const key of BOOL_KEYS) if (params.get(key) === 'true') f[key] = true;
-  return f as RequestFilters;
-}
-
-/** The filters back into an address query (only the ones set). */
-export function requestFiltersToSearch(f: RequestFilters): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(f)) {
-    if (v === undefined || v === false || v === '') continue;
-    out[k] = String(v);
-  }
-  return out;
-}
-
 interface Props {
   filters: RequestFilters;
   onChange: (patch: Partial<RequestFilters>) => void;
@@ -127,6 +99,31 @@ export function RequestFilterBar({ filters, onChange }: Props) {
           {tag.label}
         </Tag>
       ))}
+    </Flex>
+  );
+}
+
+/** The leader's or assigner's choice of whose queue to show (a department sees its own). */
+export function RequestQueueDepartmentSelect({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (departmentId: string) => void;
+}) {
+  const { t } = useI18n();
+  const departments = useDepartments();
+  return (
+    <Flex gap={8} wrap style={{ marginBottom: 16 }}>
+      <Select
+        showSearch
+        optionFilterProp="label"
+        placeholder={t('request.chooseDepartment')}
+        style={{ width: 280 }}
+        value={value}
+        onChange={onChange}
+        options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
+      />
     </Flex>
   );
 }

@@ -1,22 +1,24 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Select } from 'antd';
+import { Button, Card, Segmented } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { lazyComponent } from '../../../lib/lazy-component';
-import { useDepartments } from '../../../lib/use-departments';
 import { useCan, useSignedInMe } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
+import { requestFiltersFromSearch, requestFiltersToSearch } from '../api/request-filters';
 import { type RequestFilters, useRequestQueue, useRequests } from '../api/use-requests';
-import {
-  RequestFilterBar,
-  requestFiltersFromSearch,
-  requestFiltersToSearch,
-} from '../components/request-filter-bar';
 import { RequestsTable } from '../components/requests-table';
 
-// Dialogs load when first opened (lib/lazy-component.tsx).
+// The filters (select and search widgets) load after the list; dialogs when first opened
+// (lib/lazy-component.tsx).
+const RequestFilterBar = lazyComponent(() =>
+  import('../components/request-filter-bar').then((m) => m.RequestFilterBar),
+);
+const RequestQueueDepartmentSelect = lazyComponent(() =>
+  import('../components/request-filter-bar').then((m) => m.RequestQueueDepartmentSelect),
+);
 // The leader's overview tab (tables of counts) loads when that tab is shown.
 const RequestOverviewPanel = lazyComponent(() =>
   import('../components/request-overview').then((m) => m.RequestOverviewPanel),
@@ -52,7 +54,6 @@ export function RequestsPage() {
   const [queueDept, setQueueDept] = useState<string>();
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
   const [creating, setCreating] = useState(false);
-  const departments = useDepartments();
   const paging = { limit: page.pageSize, offset: (page.current - 1) * page.pageSize };
   const list = useRequests({ ...filters, ...paging }, tab === 'all');
   const setFilter = (patch: Partial<RequestFilters>) => {
@@ -115,17 +116,7 @@ export function RequestsPage() {
             {tab === 'all' ? (
               <RequestFilterBar filters={filters} onChange={setFilter} />
             ) : !isDept ? (
-              <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-                <Select
-                  showSearch
-                  optionFilterProp="label"
-                  placeholder={t('request.chooseDepartment')}
-                  style={{ width: 280 }}
-                  value={queueDept}
-                  onChange={setQueueDept}
-                  options={(departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))}
-                />
-              </Flex>
+              <RequestQueueDepartmentSelect value={queueDept} onChange={setQueueDept} />
             ) : null}
             {active.isError ? (
               <LoadErrorResult error={active.error} onRetry={() => active.refetch()} />

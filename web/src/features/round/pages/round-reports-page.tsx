@@ -88,16 +88,23 @@ export function RoundReportsPage() {
               title: t('round.photos'),
               width: 120,
               render: (_: unknown, r) => (
-                <Image.PreviewGroup>
-                  {r.photos.map((p) => (
-                    <Image
-                      key={p.id}
-                      width={40}
-                      src={`/api/round-reports/${r.id}/photos/${p.id}`}
-                      alt={p.fileName}
-                    />
-                  ))}
-                </Image.PreviewGroup>
+                // Thumbnails: the stored photo (≤ 2048 px) drawn in a 40 px square, fetched only when
+                // scrolled to; a tap opens it full size.
+                <span data-testid="round-report-photos">
+                  <Image.PreviewGroup>
+                    {r.photos.map((p) => (
+                      <Image
+                        key={p.id}
+                        width={40}
+                        height={40}
+                        loading="lazy"
+                        style={{ objectFit: 'cover', borderRadius: 4 }}
+                        src={`/api/round-reports/${r.id}/photos/${p.id}`}
+                        alt={p.fileName}
+                      />
+                    ))}
+                  </Image.PreviewGroup>
+                </span>
               ),
             },
             {
