@@ -1,7 +1,8 @@
 import type { parkZh } from './park.zh';
+import type { parkShellZh } from './park-shell.zh';
 
 /** English UI strings of parks, plots, units and the investment map (issue 18). */
-export const parkEn: Record<keyof typeof parkZh, string> = {
+export const parkEn: Record<keyof typeof parkZh | keyof typeof parkShellZh, string> = {
   'nav.map': 'Investment map',
   'nav.parks': 'Parks',
   'module.map.desc':

@@ -1,14 +1,9 @@
 /**
  * UI strings of parks, plots, building units and the 招商地图 (issue 18).
- * Spread into `zh.ts`; `park.en.ts` must give every key.
+ * The menu, cockpit and project-form labels (`park-shell.zh.ts`) are in `zh.ts`; these
+ * load with the park pages and the lead's sites card (`park.messages.ts`); `park.en.ts` must give every key.
  */
 export const parkZh = {
-  'nav.map': '招商地图',
-  'nav.parks': '园区载体',
-  'module.map.desc':
-    '园区、地块（按供地状态着色）与标准厂房一张图；按产业链、状态、面积筛选，查看地块详情并为线索意向预留。',
-  'module.park.desc':
-    '园区载体：土地与厂房总量、可供、已用与出租率等指标均由地块与单元自动汇总；导入地块轮廓。',
   'park.title': '园区载体',
   'park.name': '园区',
   'park.kind': '类型',
@@ -41,9 +36,6 @@ export const parkZh = {
   'unit.create': '新增厂房单元',
   'unit.edit': '编辑单元',
   'park.actions': '操作',
-  'cockpit.onMap': '在招商地图上查看',
-  'project.parkPick': '选择园区',
-  'project.parkText': '园区（导入文本）',
   'park.operator': '运营主体',
   'plot.code': '地块编号',
   'plot.note': '备注',

@@ -2,6 +2,7 @@ import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
 import { intakeZh } from './intake.zh';
 import { menusZh } from './menus.zh';
+import { parkZh } from './park.zh';
 import { type Messages, zh } from './zh';
 
 /**
@@ -9,4 +10,11 @@ import { type Messages, zh } from './zh';
  * feature has loaded. Read by the locale test; the web never imports it (it would put every
  * feature's texts back into the app shell).
  */
-export const zhComplete: Messages = { ...zh, ...intakeZh, ...chainZh, ...menusZh, ...bulkImportZh };
+export const zhComplete: Messages = {
+  ...zh,
+  ...intakeZh,
+  ...chainZh,
+  ...menusZh,
+  ...bulkImportZh,
+  ...parkZh,
+};

@@ -6,7 +6,8 @@ import { dispatchZh } from './dispatch.zh';
 import type { intakeZh } from './intake.zh';
 import { kpiZh } from './kpi.zh';
 import type { menusZh } from './menus.zh';
-import { parkZh } from './park.zh';
+import type { parkZh } from './park.zh';
+import { parkShellZh } from './park-shell.zh';
 import { pipelineZh } from './pipeline.zh';
 import { supervisionZh } from './supervision.zh';
 import { workbenchZh } from './workbench.zh';
@@ -14,7 +15,7 @@ import { workbenchZh } from './workbench.zh';
 /**
  * Simplified Chinese UI strings — the primary language of Lianzhao: the texts the app shell and the
  * phone's pages use. The texts of desktop-only features (intake, chains, the audit log's labels, bulk
- * import) load with the feature's chunk (`features/<area>/<area>-messages.ts` adds them to the table
+ * import, parks and the map) load with the feature's chunk (`features/<area>/<area>-messages.ts` adds them to the table
  * the UI reads); `zh-complete.ts` is all of them together.
  * Keys are flat and dotted by area; `en.ts` must provide every key (checked by its type).
  * `{name}` placeholders are filled by `t(key, { name })`.
@@ -490,7 +491,7 @@ export const zh = {
   ...closingZh,
   ...workbenchZh,
   ...pipelineZh,
-  ...parkZh,
+  ...parkShellZh,
   ...kpiZh,
   ...agreementZh,
 } as const;
@@ -501,7 +502,8 @@ export type MessageKey =
   | keyof typeof intakeZh
   | keyof typeof chainZh
   | keyof typeof menusZh
-  | keyof typeof bulkImportZh;
+  | keyof typeof bulkImportZh
+  | keyof typeof parkZh;
 
 /** Shape every other language must fill: the same keys, any string. */
 export type Messages = { readonly [K in MessageKey]: string };

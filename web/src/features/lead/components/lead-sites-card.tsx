@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
 import { type SiteNeedsValues, type Sites, useLeadSites, useReserveSite } from '../api/use-lead-sites';
+import '../../../locales/park.messages';
 
 type Site = Sites['items'][number];
 

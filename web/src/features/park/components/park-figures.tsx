@@ -1,6 +1,7 @@
 import { Descriptions } from 'antd';
 import { useI18n } from '../../../locales/i18n-context';
 import type { Park } from '../api/use-parks';
+import '../../../locales/park.messages';
 
 export const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 const n = (v: number | null) => (v === null ? '—' : v.toLocaleString());

@@ -17,6 +17,7 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Park, type Plot, type Unit, useChainOptions, useSavePlace } from '../api/use-parks';
 import { numberOrNull, PlaceFormModal, textOrNull } from './place-form-modal';
+import '../../../locales/park.messages';
 
 /**
  * Create and edit forms for parks, plots and units (admin and officer: `park.write`). Figures are

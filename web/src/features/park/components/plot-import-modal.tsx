@@ -6,6 +6,7 @@ import { errorText } from '../../../lib/error-text';
 import { usePhoneModalProps } from '../../../lib/use-is-phone';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ImportPreview, useImportPlots } from '../api/use-parks';
+import '../../../locales/park.messages';
 
 const FIELD_LABEL_KEYS = {
   code: 'plot.code',

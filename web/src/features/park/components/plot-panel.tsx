@@ -8,6 +8,7 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { useLeadOptions, usePlot, useRelease, useReserve } from '../api/use-parks';
 import { STATUS_COLOURS } from './park-map-chart';
+import '../../../locales/park.messages';
 
 /** The side panel of the map: one plot's facts, its project and firms, and its reservation (意向). */
 export function PlotPanel({ plotId }: { plotId: string | null }) {

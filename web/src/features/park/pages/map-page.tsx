@@ -10,6 +10,7 @@ import { useI18n } from '../../../locales/i18n-context';
 import { useChainOptions, useMapData } from '../api/use-parks';
 import { ParkMapChart, STATUS_COLOURS } from '../components/park-map-chart';
 import { PlotPanel } from '../components/plot-panel';
+import '../../../locales/park.messages';
 
 /** 招商地图: parks, plots by status and factories; filters in the URL so the cockpit and park pages link here. */
 export function MapPage() {

@@ -12,6 +12,7 @@ import { ParkFigures } from '../components/park-figures';
 import { ParkFormModal, PlotFormModal, UnitFormModal } from '../components/park-forms';
 import { STATUS_COLOURS } from '../components/park-map-chart';
 import { PlotImportModal } from '../components/plot-import-modal';
+import '../../../locales/park.messages';
 
 export function ParkDetailPage() {
   const { id = '' } = useParams();

@@ -10,6 +10,7 @@ import { useI18n } from '../../../locales/i18n-context';
 import { type Park, useParks } from '../api/use-parks';
 import { percent } from '../components/park-figures';
 import { ParkFormModal } from '../components/park-forms';
+import '../../../locales/park.messages';
 
 /** 园区载体: every park with its derived figures. */
 export function ParksPage() {

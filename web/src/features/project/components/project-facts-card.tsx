@@ -7,10 +7,15 @@ import { FigureSourceTag } from '../../../components/figure-source-tag';
 import { useFormatMoney, useFormatPerMu } from '../../../components/money-text';
 import { RecordLinkText } from '../../../components/record-link-text';
 import { ResponsiveTable } from '../../../components/responsive-table';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useI18n } from '../../../locales/i18n-context';
 import type { Project, ProjectInvestor } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
-import { VerifyFiguresButton } from './verify-figures-button';
+
+// The 核实数字 button (a Popconfirm) is for officers only: it loads after the figures.
+const VerifyFiguresButton = lazyComponent(() =>
+  import('./verify-figures-button').then((m) => m.VerifyFiguresButton),
+);
 
 /**
  * 一项目一档: every fact on the project's file, its investors, its 项目公司 and its 亩均 figures;

@@ -16,10 +16,13 @@ import { useI18n } from '../../../locales/i18n-context';
 import { useProject } from '../api/use-projects';
 import { PriorityTag } from '../components/priority-tag';
 import { ProjectFactsCard } from '../components/project-facts-card';
-import { ProjectStageSteps } from '../components/project-stage-steps';
 
 // The cards below the facts (milestone dates, news sources table, timeline) and the dialogs load
 // after the page shows (lib/lazy-component.tsx): a phone sees the project's facts first.
+// The stage steps (antd Steps) draw a moment after the header and the figures.
+const ProjectStageSteps = lazyComponent(() =>
+  import('../components/project-stage-steps').then((m) => m.ProjectStageSteps),
+);
 const AgreementCard = lazyComponent(() =>
   import('../components/agreement-card').then((m) => m.AgreementCard),
 );
