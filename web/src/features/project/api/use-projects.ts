@@ -54,8 +54,9 @@ export interface ProjectFilters {
 const projectsKey = ['projects'] as const;
 const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
-export function useProjects(query: ProjectFilters & { limit: number; offset: number }) {
+export function useProjects(query: ProjectFilters & { limit: number; offset: number }, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: [...projectsKey, 'list', query],
     queryFn: ({ signal }) => api.get<ListResult<Project>>('/api/projects', { ...query }, signal),
     placeholderData: keepPreviousData,

@@ -84,17 +84,25 @@ export function ProjectsPage() {
   const navigate = useNavigate();
   const officers = useOfficerOptions(can('lead.read'));
   const leaders = useOfficerOptions(can('lead.read'), 'leader');
-  const [view, setView] = useState<View>('list');
   const [search, setSearch] = useSearchParams();
+  // The view lives in the address (`?view=kanban`): a link or Back opens the board directly,
+  // without loading the list first.
+  const view: View = search.get('view') === 'kanban' ? 'kanban' : 'list';
+  const setView = (next: View) =>
+    setSearch((current) => {
+      const params = new URLSearchParams(current);
+      if (next === 'kanban') params.set('view', 'kanban');
+      else params.delete('view');
+      return params;
+    });
   const filters: ProjectFilters = { sort: DEFAULT_SORT, ...filtersFromSearch(search) };
   const active = useActiveProjectFilters(filters);
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
-  const projects = useProjects({
-    ...filters,
-    limit: page.pageSize,
-    offset: (page.current - 1) * page.pageSize,
-  });
+  const projects = useProjects(
+    { ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize },
+    view === 'list',
+  );
 
   const setFilter = (patch: Partial<ProjectFilters>) => {
     // Every key of the patch is written, so `{ park: undefined }` clears the park.
