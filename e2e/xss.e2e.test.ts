@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../shared/src/dates';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+import { untranslatedText } from './support/visible-text';
 
 /**
  * Stored XSS through chart tooltips (issue 11 item 1). ECharts renders a tooltip formatter's return
@@ -417,11 +418,25 @@ describe.skipIf(SKIP_BROWSER)('no stored XSS through charts (tooltips, labels), 
       '/users',
       '/tokens',
     ];
+    const untranslated: string[] = [];
     for (const url of pages) {
       await open(url);
       await admin.waitForLoadState('networkidle');
       await admin.getByTestId('logout').waitFor();
+      // The Chinese UI in Chinese on every page (issue 16): no key drawn raw, no English-only label.
+      for (const found of await untranslatedText(admin)) untranslated.push(`${url}: ${found}`);
     }
+    expect(untranslated).toEqual([]);
+    // …and the check bites: an English button and a key drawn raw are both caught.
+    await admin.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.id = 'untranslated-probe';
+      probe.append(Object.assign(document.createElement('button'), { textContent: 'Save draft' }));
+      probe.append(Object.assign(document.createElement('span'), { textContent: ' project.listView ' }));
+      document.body.append(probe);
+    });
+    expect(await untranslatedText(admin)).toEqual(['key project.listView', 'label “Save draft”']);
+    await admin.evaluate(() => document.getElementById('untranslated-probe')?.remove());
     await expectClean();
     // Swagger UI: its own scripts and styles, the same policy.
     await open('/api/docs');
