@@ -350,6 +350,29 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('list filters and searches live in the address: Back and a shared link restore them', async () => {
+    await leader.goto(`${server.url}/tasks`);
+    await leader.getByTestId('task-list').waitFor();
+    await leader.getByText('只看超期').click();
+    await poll(async () => leader.url()).toContain('overdue=1');
+    await leader.getByTestId('task-search').locator('input').fill('督办');
+    await leader.getByTestId('task-search').locator('input').press('Enter');
+    await poll(async () => new URL(leader.url()).searchParams.get('q')).toBe('督办');
+    const shared = leader.url();
+    // Away and Back: the list comes back with its search and its checkbox.
+    await leader.goto(`${server.url}/leads`);
+    await leader.getByTestId('leads-search').locator('input').fill('宠物');
+    await leader.getByTestId('leads-search').locator('input').press('Enter');
+    await poll(async () => new URL(leader.url()).searchParams.get('q')).toBe('宠物');
+    await leader.goBack();
+    await poll(async () => leader.url()).toBe(shared);
+    expect(await leader.getByTestId('task-search').locator('input').inputValue()).toBe('督办');
+    expect(await leader.getByRole('checkbox', { name: '只看超期' }).isChecked()).toBe(true);
+    await leader.goForward();
+    await poll(() => leader.getByTestId('leads-search').locator('input').inputValue()).toBe('宠物');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('the project page and its printable dossier list the project’s requests and tasks', async () => {
     // A demo project with a factor request; a supervised task is made about it here.
     const reqs = (await (
