@@ -152,6 +152,18 @@ export function listUnits(db: Q, taskIds: string[]) {
     .execute();
 }
 
+/** The roadmaps of many tasks in one query (the campaign's 任务书), in task and node order. */
+export function listMilestonesOfTasks(db: Q, taskIds: string[]) {
+  if (taskIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('task_milestone')
+    .selectAll()
+    .where('task_id', 'in', taskIds)
+    .orderBy('task_id')
+    .orderBy('position')
+    .execute();
+}
+
 export function listMilestones(db: Q, taskId: string) {
   return db
     .selectFrom('task_milestone')
