@@ -85,12 +85,12 @@ export async function campaignTaskBook(ctx: ServiceContext, campaignId: string) 
             t.deadline ?? '—',
             TASK_STATUS_LABELS[t.status].zh,
           ]),
-          [6, 16, 30, 14, 14, 12, 8],
+          [6, 14, 26, 14, 13, 15, 12],
         ),
     heading('三、时间安排与路线图'),
     roadmapRows.length === 0
       ? body('各任务尚未排定节点。')
-      : table(['任务编号', '节点', '计划完成', '实际完成', '责任单位'], roadmapRows, [16, 36, 16, 16, 16]),
+      : table(['任务编号', '节点', '计划完成', '实际完成', '责任单位'], roadmapRows, [20, 32, 16, 16, 16]),
     heading('四、牵头单位与配合单位'),
     units.size === 0
       ? body('暂无。')
