@@ -19,6 +19,7 @@ import {
   ProjectOutlined,
   ReadOutlined,
   ScheduleOutlined,
+  SendOutlined,
   ShareAltOutlined,
   TeamOutlined,
   ThunderboltOutlined,
@@ -450,6 +451,19 @@ export const MODULES: readonly AppModule[] = [
     page: lazyPage(
       () => import('../features/users/pages/users-page'),
       (m) => m.UsersPage,
+    ),
+  },
+  {
+    key: 'channel',
+    path: '/channels',
+    labelKey: 'nav.channels',
+    descriptionKey: 'module.channels.desc',
+    icon: SendOutlined,
+    permission: 'notify.manage',
+    group: 'system',
+    page: lazyPage(
+      () => import('../features/channels/pages/channels-page'),
+      (m) => m.ChannelsPage,
     ),
   },
   {
