@@ -350,6 +350,28 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('every cockpit figure carries its definition from the one glossary', async () => {
+    await leader.goto(`${server.url}/cockpit`);
+    await leader.getByTestId('cockpit-board').waitFor();
+    for (const key of [
+      'activeProjects',
+      'startedProjects',
+      'roundReportRate',
+      'openRequests',
+      'overdueRequests',
+    ]) {
+      await leader.getByTestId(`figure-tip-${key}`).first().waitFor();
+    }
+    expect(await leader.getByTestId('figure-tip-overdueRequests').getAttribute('aria-label')).toContain(
+      '办理期限已过',
+    );
+    // The `?` is labelled with the tooltip's text (FIGURE_DEFINITIONS), so a screen reader reads it too.
+    expect(await leader.getByTestId('figure-tip-roundReportRate').getAttribute('aria-label')).toContain(
+      '应报送的项目数',
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
   it('list filters and searches live in the address: Back and a shared link restore them', async () => {
     await leader.goto(`${server.url}/tasks`);
     await leader.getByTestId('task-list').waitFor();
