@@ -432,6 +432,8 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     await screenshot(leader, 'cockpit-gaps-project-work');
     await card.getByTestId('project-task-link').filter({ hasText: '项目页督办任务' }).click();
     await poll(async () => leader.url()).toContain(`/tasks/${task.id}`);
+    // The task names its project and links back to it.
+    expect(await leader.getByTestId('task-project-link').getAttribute('href')).toBe(`/projects/${projectId}`);
 
     await leader.goto(`${server.url}/projects/${projectId}/dossier`);
     await poll(() => leader.getByTestId('dossier-requests').innerText()).toContain(request.code);
