@@ -8,7 +8,8 @@ import { E2E_PASSWORD, type RunningServer, startServer } from './support/server'
  * The cockpit's loose ends (issue 6): a request figure opens /requests filtered exactly as it
  * counts (zone-wide and under a park/chain filter); the wall screen fits 1920×1080 whole; the
  * printable dossier makes an A4 PDF that carries the project's name. Issue 15: a list opened from
- * a figure shows its filter and clears it, and Back gives the cockpit its own filters again.
+ * a figure shows its filter and clears it, and Back gives the cockpit its own filters again; the
+ * project page and the printable dossier list the project's requests and tasks.
  */
 
 interface Link {
@@ -346,6 +347,100 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     expect(flat).toContain('项目基本情况');
     expect(flat).toContain(report.narrative.normalize('NFKC').replace(/\s+/g, '').slice(0, 6));
     expect(flat).not.toContain('项目项目档案');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('every cockpit figure carries its definition from the one glossary', async () => {
+    await leader.goto(`${server.url}/cockpit`);
+    await leader.getByTestId('cockpit-board').waitFor();
+    for (const key of [
+      'activeProjects',
+      'startedProjects',
+      'roundReportRate',
+      'openRequests',
+      'overdueRequests',
+    ]) {
+      await leader.getByTestId(`figure-tip-${key}`).first().waitFor();
+    }
+    expect(await leader.getByTestId('figure-tip-overdueRequests').getAttribute('aria-label')).toContain(
+      '办理期限已过',
+    );
+    // The `?` is labelled with the tooltip's text (FIGURE_DEFINITIONS), so a screen reader reads it too.
+    expect(await leader.getByTestId('figure-tip-roundReportRate').getAttribute('aria-label')).toContain(
+      '应报送的项目数',
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('list filters and searches live in the address: Back and a shared link restore them', async () => {
+    await leader.goto(`${server.url}/tasks`);
+    await leader.getByTestId('task-list').waitFor();
+    await leader.getByText('只看超期').click();
+    await poll(async () => leader.url()).toContain('overdue=1');
+    await leader.getByTestId('task-search').locator('input').fill('督办');
+    await leader.getByTestId('task-search').locator('input').press('Enter');
+    await poll(async () => new URL(leader.url()).searchParams.get('q')).toBe('督办');
+    const shared = leader.url();
+    // Away and Back: the list comes back with its search and its checkbox.
+    await leader.goto(`${server.url}/leads`);
+    await leader.getByTestId('leads-search').locator('input').fill('宠物');
+    await leader.getByTestId('leads-search').locator('input').press('Enter');
+    await poll(async () => new URL(leader.url()).searchParams.get('q')).toBe('宠物');
+    await leader.goBack();
+    await poll(async () => leader.url()).toBe(shared);
+    expect(await leader.getByTestId('task-search').locator('input').inputValue()).toBe('督办');
+    expect(await leader.getByRole('checkbox', { name: '只看超期' }).isChecked()).toBe(true);
+    await leader.goForward();
+    await poll(() => leader.getByTestId('leads-search').locator('input').inputValue()).toBe('宠物');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the project page and its printable dossier list the project’s requests and tasks', async () => {
+    // A demo project with a factor request; a supervised task is made about it here.
+    const reqs = (await (
+      await leader.request.get(`${server.url}/api/requests`, { params: { limit: 50 } })
+    ).json()) as { items: Array<{ id: string; code: string; projectId: string | null }> };
+    const request = reqs.items.find((r) => r.projectId);
+    if (!request?.projectId) throw new Error('the demo has no factor request on a project');
+    const projectId = request.projectId;
+    const me = (await (await leader.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const departments = (await (await leader.request.get(`${server.url}/api/departments`)).json()) as {
+      items: Array<{ id: string }>;
+    };
+    const made = await leader.request.post(`${server.url}/api/tasks`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data: {
+        type: 'supervision',
+        title: '项目页督办任务（浏览器测试）',
+        source: 'meeting',
+        leadDepartmentId: departments.items[0]?.id,
+        deadline: '2099-12-31',
+        projectId,
+      },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const task = (await made.json()) as { id: string; code: string };
+
+    await leader.goto(`${server.url}/projects/${projectId}`);
+    const card = leader.getByTestId('project-work');
+    await card.getByTestId('project-request-link').first().waitFor();
+    expect(await card.getByTestId('project-requests').innerText()).toContain(request.code);
+    expect(await card.getByTestId('project-tasks').innerText()).toContain(task.code);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(leader, 'cockpit-gaps-project-work');
+    await card.getByTestId('project-task-link').filter({ hasText: '项目页督办任务' }).click();
+    await poll(async () => leader.url()).toContain(`/tasks/${task.id}`);
+    // The task names its project and links back to it.
+    expect(await leader.getByTestId('task-project-link').getAttribute('href')).toBe(`/projects/${projectId}`);
+
+    await leader.goto(`${server.url}/projects/${projectId}/dossier`);
+    await poll(() => leader.getByTestId('dossier-requests').innerText()).toContain(request.code);
+    expect(await leader.getByTestId('dossier-tasks').innerText()).toContain(task.code);
+    expect(await leader.locator('.dossier-sheet h2').allInnerTexts()).toEqual(
+      expect.arrayContaining(['四、要素保障需求', '五、督办任务']),
+    );
     expect(pageErrors).toEqual([]);
   });
 });

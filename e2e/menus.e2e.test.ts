@@ -50,6 +50,25 @@ describe.skipIf(SKIP_BROWSER)('menus per role and the readable audit log', () =>
     expect(refused).toEqual([]);
   });
 
+  it('lets the admin add a group bot on 消息通道 and send a test that reports its failure', async () => {
+    const page = await signedIn('admin', 1440, 900);
+    await page.goto(`${server.url}/channels`);
+    await page.getByTestId('channel-add').click();
+    await page.getByTestId('channel-name').fill('招商群机器人（测试）');
+    // .invalid never resolves (RFC 2606): the test send fails and says why, nothing leaves the machine.
+    await page.getByTestId('channel-url').fill('https://hooks.example.invalid/send?key=secret-key');
+    await page.getByTestId('channel-create-submit').click();
+    const row = page.getByTestId('channel-list').locator('tr', { hasText: '招商群机器人（测试）' });
+    await row.waitFor();
+    // The key is the credential: the list shows the address without it.
+    expect(await row.innerText()).not.toContain('secret-key');
+    const tested = page.waitForResponse((r) => /\/api\/notify\/channels\/[^/]+\/test$/.test(r.url()));
+    await row.getByTestId('channel-test').click();
+    expect(((await (await tested).json()) as { ok: boolean }).ok).toBe(false);
+    await page.getByText('测试失败').waitFor();
+    await screenshot(page, 'menus-channels-desktop');
+  });
+
   it('names actions and actors in words on the audit log', async () => {
     const page = await signedIn('admin', 1440, 900);
     await page.goto(`${server.url}/audit`);

@@ -16,6 +16,11 @@ export const FIGURE_KEYS = [
   'fundsInPlaceYear',
   'fundsInPlaceCumulative',
   'fundsInPlaceLedger',
+  'activeProjects',
+  'startedProjects',
+  'roundReportRate',
+  'openRequests',
+  'overdueRequests',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -81,6 +86,42 @@ export const FIGURE_DEFINITIONS: Record<FigureKey, { label: Bilingual; definitio
     definition: {
       zh: '项目档案上登记的到位资金，用于调度开始之前；参加调度后以调度的累计到位资金为准。',
       en: 'The funds in place recorded on the project before dispatch rounds; once the project reports, the dispatch cumulative applies.',
+    },
+  },
+  // Counts on the cockpit (issue 15: a tooltip on every figure), each the total of the list it opens.
+  activeProjects: {
+    label: { zh: '在建在库项目', en: 'Active projects' },
+    definition: {
+      zh: '处于签约至达产各阶段的项目数（不含已终止等无推进顺序的阶段）；点击打开同样筛选的项目库。',
+      en: 'Projects in a stage from signing to full capacity (not ended ones); opens the project list with the same filter.',
+    },
+  },
+  startedProjects: {
+    label: { zh: '已开工（含以后阶段）', en: 'Started (or later)' },
+    definition: {
+      zh: '阶段达到开工及以后（主体完工、竣工验收、设备调试、投产、达产）的项目数。',
+      en: 'Projects whose stage is 开工 or any later stage (up to full capacity).',
+    },
+  },
+  roundReportRate: {
+    label: { zh: '最近一轮调度报送率', en: 'Latest round reported' },
+    definition: {
+      zh: '最近一轮调度中已报送的项目数 ÷ 应报送的项目数。',
+      en: 'Projects that reported in the latest dispatch round ÷ projects expected to report.',
+    },
+  },
+  openRequests: {
+    label: { zh: '未办结要素需求', en: 'Open factor requests' },
+    definition: {
+      zh: '状态不是“已确认”的要素保障需求数（企业确认办结前都算未办结）。',
+      en: 'Factor requests not yet confirmed by the firm.',
+    },
+  },
+  overdueRequests: {
+    label: { zh: '超期要素需求', en: 'Overdue factor requests' },
+    definition: {
+      zh: '部门办理中（已交办、已受理、办理中、重新打开）且办理期限已过的要素保障需求数（按北京时间）。',
+      en: 'Factor requests a department holds (assigned, accepted, in progress, reopened) past their deadline (Asia/Shanghai).',
     },
   },
 };

@@ -118,6 +118,8 @@ export interface TaskTable {
   /** A linked record shown as evidence of the work (decision 013): 'project' | 'request' | 'task'. */
   evidence_entity: string | null;
   evidence_entity_id: string | null;
+  /** The project the task is about (issue 15), listed on its page and dossier; most tasks have none. */
+  project_id: string | null;
   created_by_id: string | null;
   is_sample: number;
   version: number;

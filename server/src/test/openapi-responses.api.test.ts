@@ -33,6 +33,7 @@ const NOT_JSON: readonly string[] = [
   'GET /api/projects/export.xlsx',
   'GET /api/projects/{id}/compliance-notice.docx',
   'GET /api/projects/{id}/dossier.docx',
+  'GET /api/campaigns/{id}/task-book.docx',
   'GET /api/reports/dispatch.docx',
   'GET /api/reports/dispatch.xlsx',
   'GET /api/round-reports/{id}/photos/{photoId}',

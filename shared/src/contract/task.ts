@@ -35,6 +35,9 @@ export const taskSchema = z.object({
   campaignName: z.string().nullable(),
   campaignActionId: z.string().nullable(),
   actionName: z.string().nullable(),
+  /** The project the task is about (its page and dossier list it), if any. */
+  projectId: z.string().nullable(),
+  projectName: z.string().nullable(),
   leadDepartmentId: z.string(),
   leadDepartmentName: z.string().nullable(),
   cooperating: z.array(unitSchema),
@@ -117,6 +120,7 @@ export const taskFields = {
   pilotLevel: z.enum(PILOT_LEVELS).nullable().optional(),
   outcome: longText.nullable().optional(),
   region: shortText.nullable().optional(),
+  projectId: idString.nullable().optional(),
 };
 
 export const createTaskBody = z.strictObject({

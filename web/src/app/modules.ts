@@ -427,6 +427,19 @@ export const MODULES: readonly AppModule[] = [
     ),
   },
   {
+    key: 'channel',
+    path: '/channels',
+    labelKey: 'nav.channels',
+    descriptionKey: 'module.channels.desc',
+    icon: 'SendOutlined',
+    permission: 'notify.manage',
+    group: 'system',
+    page: lazyPage(
+      () => import('../features/channels/pages/channels-page'),
+      (m) => m.ChannelsPage,
+    ),
+  },
+  {
     key: 'token',
     path: '/tokens',
     labelKey: 'nav.tokens',

@@ -140,6 +140,7 @@ export const supervisionEn: { readonly [K in keyof typeof supervisionZh]: string
   'task.region': 'Region',
   'task.milestonesLate': '{n} milestones late',
 
+  'campaign.taskBook': 'Task book (Word)',
   'campaign.title': 'Campaigns',
   'campaign.actions': 'Actions',
   'campaign.actionCount': '{n} actions',

@@ -139,6 +139,7 @@ export const supervisionZh = {
   'task.milestonesLate': '{n} 个节点滞后',
 
   'campaign.title': '专项行动',
+  'campaign.taskBook': '任务书（Word）',
   'campaign.actions': '行动',
   'campaign.actionCount': '共 {n} 项行动',
   'campaign.tasks': '任务',

@@ -86,6 +86,7 @@ export async function seedDemoSupervision(db: Db, nowIso: string): Promise<void>
       evidence: null,
       evidence_entity: null,
       evidence_entity_id: null,
+      project_id: null,
       proposed_at: null,
       proposed_by_name: null,
       closed_at: null,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { OutboundChannelTable } from '../../db/database';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
@@ -10,21 +9,8 @@ import { maskUrl, sendOnChannel, smtpConfigSchema, webhookConfigSchema } from '.
 import { literalAddressRefused, webhookAllowHosts } from './outbound-address';
 import { runSweep } from './sweep.service';
 
-export const channelSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['smtp', 'webhook']),
-  name: z.string(),
-  enabled: z.boolean(),
-  config: z.record(z.string(), z.unknown()),
-  /** The webhook URL without its key, or null; an SMTP password is never shown. */
-  destination: z.string().nullable(),
-  hasSecret: z.boolean(),
-  pending: z.number().int(),
-  sent: z.number().int(),
-  failed: z.number().int(),
-  lastError: z.string().nullable(),
-  version: z.number().int(),
-});
+// The answer's shape is the contract's (shared/src/contract/notify.ts).
+export { channelSchema } from '../../../../shared/src/contract/notify';
 
 function parseConfig(kind: 'smtp' | 'webhook', config: unknown) {
   const parsed = (kind === 'smtp' ? smtpConfigSchema : webhookConfigSchema).safeParse(config);

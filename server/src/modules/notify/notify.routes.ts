@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { createChannelBody } from '../../../../shared/src/contract/notify';
 import { idParams, nameText } from '../../lib/fields';
 import {
   channelSchema,
@@ -42,14 +43,7 @@ export async function notifyRoutes(app: FastifyInstance) {
         tags,
         summary:
           'Add a channel: smtp {host, port, secure, user, from, to[], kinds?} or webhook {flavour, keyword?, kinds?}',
-        body: z.strictObject({
-          kind: z.enum(['smtp', 'webhook']),
-          name: nameText,
-          enabled: z.boolean().optional(),
-          config: z.record(z.string(), z.unknown()),
-          /** SMTP password, or the bot's full webhook URL (its key is the credential). */
-          secret,
-        }),
+        body: createChannelBody,
         response: { 201: channelSchema },
       },
     },

@@ -1,11 +1,16 @@
 import { ImageRun, Paragraph } from 'docx';
 import { formatMoney } from '../../../../shared/src/money';
+import { can } from '../../../../shared/src/permissions';
 import { projectStageLabel } from '../../../../shared/src/project-stage';
+import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS } from '../../../../shared/src/request-status';
+import { TASK_STATUS_LABELS } from '../../../../shared/src/task-status';
 import type { ServiceContext } from '../../plugins/context';
-import { today } from '../../plugins/context';
+import { requireActor, today } from '../../plugins/context';
 import { listMilestones, projectTimeline } from '../project/milestone.service';
 import { getProject } from '../project/project.service';
+import { listRequestRecords } from '../request/request.service';
 import { listReports } from '../round/round.service';
+import { listTaskRecords } from '../task/task.service';
 import { body, govDocument, heading, subtitle, table, title } from './gov-docx';
 import { timelineDetailZh } from './timeline-field-labels';
 
@@ -16,16 +21,36 @@ export function dossierTitle(name: string): string {
   return `${name.endsWith('项目') ? name.slice(0, -2) : name}项目档案`;
 }
 
+/** Enough for any one project's requests or tasks; the dossier says so when there are more. */
+const WORK_LIMIT = 200;
+
+/**
+ * The project's 要素保障需求 and 督办任务, scoped as their lists are: a firm sees its own requests and
+ * no tasks, a department only what is assigned to it.
+ */
+export async function projectWork(ctx: ServiceContext, projectId: string) {
+  const actor = requireActor(ctx);
+  const page = { projectId, limit: WORK_LIMIT, offset: 0 };
+  const [requests, tasks] = await Promise.all([
+    listRequestRecords(ctx, page),
+    can(actor.role, 'task.read') ? listTaskRecords(ctx, page) : Promise.resolve({ items: [], total: 0 }),
+  ]);
+  return { requests, tasks };
+}
+
+const lateText = (overdue: boolean, daysLate: number) => (overdue ? `逾期${daysLate}天` : '—');
+
 /**
  * 一项目一档 the project dossier as .docx: all facts, investors, milestones, the timeline, the
  * dispatch reports and their photos. The caller's project scope applies (an enterprise: its own).
  */
 export async function projectDossier(ctx: ServiceContext, id: string) {
   const p = await getProject(ctx, id);
-  const [milestones, timeline, reports] = await Promise.all([
+  const [milestones, timeline, reports, work] = await Promise.all([
     listMilestones(ctx, id),
     projectTimeline(ctx, id),
     listReports(ctx, { projectId: id, limit: 50, offset: 0 }),
+    projectWork(ctx, id),
   ]);
   const facts: Array<[string, string]> = [
     ['项目编号', p.code],
@@ -90,13 +115,45 @@ export async function projectDossier(ctx: ServiceContext, id: string) {
             ]),
             [40, 20, 20, 20],
           ),
-      heading('三、项目时间轴'),
+      heading('三、要素保障需求'),
+      work.requests.items.length === 0
+        ? body('暂无要素保障需求。')
+        : table(
+            ['编号', '需求', '类型', '状态', '承办单位', '办理期限', '逾期'],
+            work.requests.items.map((r) => [
+              r.code,
+              r.title,
+              REQUEST_TYPE_LABELS[r.type].zh,
+              REQUEST_STATUS_LABELS[r.status].zh,
+              r.departmentName ?? '未交办',
+              r.deadline ?? '—',
+              lateText(r.overdue, r.daysLate),
+            ]),
+            [14, 26, 10, 10, 16, 14, 10],
+          ),
+      heading('四、督办任务'),
+      work.tasks.items.length === 0
+        ? body('暂无督办任务。')
+        : table(
+            ['编号', '任务', '状态', '牵头单位', '完成时限', '进度', '逾期'],
+            work.tasks.items.map((t) => [
+              t.code,
+              t.title,
+              TASK_STATUS_LABELS[t.status].zh,
+              t.leadDepartmentName ?? '—',
+              t.deadline ?? '—',
+              t.progress === null ? '—' : `${t.progress}%`,
+              lateText(t.overdue, t.daysLate),
+            ]),
+            [14, 28, 10, 16, 14, 8, 10],
+          ),
+      heading('五、项目时间轴'),
       table(
         ['日期', '事项', '说明'],
         timeline.items.map((t) => [t.date, t.title.zh, timelineDetailZh(t)]),
         [18, 32, 50],
       ),
-      heading('四、调度报送'),
+      heading('六、调度报送'),
       reports.items.length === 0
         ? body('暂无调度报送。')
         : table(
@@ -110,7 +167,7 @@ export async function projectDossier(ctx: ServiceContext, id: string) {
             ]),
             [22, 12, 12, 34, 20],
           ),
-      heading('五、现场照片'),
+      heading('七、现场照片'),
       ...(photos.length === 0 ? [body('暂无现场照片。')] : photos),
     ],
     { title: dossierTitle(p.name) },

@@ -69,6 +69,27 @@ export async function reportRoutes(app: FastifyInstance) {
   );
 
   r.get(
+    '/api/campaigns/:id/task-book.docx',
+    {
+      config: { access: { permission: 'campaign.read' } },
+      schema: {
+        tags,
+        summary:
+          '任务书: a campaign’s tasks, lead units, timetable and roadmap as .docx (the caller’s tasks)',
+        params: idParams,
+      },
+    },
+    async function handleCampaignTaskBook(request, reply) {
+      const { campaignTaskBook } = await import('./campaign-task-book');
+      const file = await campaignTaskBook(request.ctx, request.params.id);
+      return reply
+        .header('content-type', DOCX_MIME)
+        .header('content-disposition', attachment(file.fileName))
+        .send(file.content);
+    },
+  );
+
+  r.get(
     '/api/projects/:id/dossier.docx',
     {
       config: { access: { permission: 'project.read' } },

@@ -164,3 +164,15 @@ export async function attachToTask(ctx: ServiceContext, taskId: string, upload: 
   if (!mayReport(actor, units) && !mayEditTask(actor)) throw errors.forbidden();
   return ctx.db.kysely.transaction().execute((trx) => storeAttachment(trx, ctx, 'task', taskId, upload));
 }
+
+/**
+ * The roadmaps of tasks the caller has already listed (their scope applied there), by task id, in
+ * node order: for the campaign's 任务书.
+ */
+export async function roadmapsOfTasks(ctx: ServiceContext, taskIds: string[]) {
+  requireActor(ctx);
+  const rows = await repo.listMilestonesOfTasks(ctx.db.kysely, taskIds);
+  const out = new Map<string, typeof rows>();
+  for (const m of rows) out.set(m.task_id, [...(out.get(m.task_id) ?? []), m]);
+  return out;
+}

@@ -27,6 +27,8 @@ export function presentTask(
     campaignName: row.campaign_name,
     campaignActionId: row.campaign_action_id,
     actionName: row.action_name,
+    projectId: row.project_id,
+    projectName: row.project_name,
     leadDepartmentId: row.lead_department_id,
     leadDepartmentName: row.lead_department_name,
     cooperating: units
@@ -82,6 +84,7 @@ export function auditableTask(row: TaskTable | TaskRow): Record<string, unknown>
     source: row.source,
     source_title: row.source_title,
     campaign_id: row.campaign_id,
+    project_id: row.project_id,
     lead_department_id: row.lead_department_id,
     leader_name: row.leader_name,
     deadline: row.deadline,

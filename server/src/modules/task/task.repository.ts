@@ -9,6 +9,7 @@ export type TaskRow = TaskTable & {
   lead_department_head: string | null;
   campaign_name: string | null;
   action_name: string | null;
+  project_name: string | null;
 };
 
 function base(db: Q) {
@@ -17,12 +18,14 @@ function base(db: Q) {
     .leftJoin('department', 'department.id', 'task.lead_department_id')
     .leftJoin('campaign', 'campaign.id', 'task.campaign_id')
     .leftJoin('campaign_action', 'campaign_action.id', 'task.campaign_action_id')
+    .leftJoin('project', 'project.id', 'task.project_id')
     .selectAll('task')
     .select([
       'department.name as lead_department_name',
       'department.head_name as lead_department_head',
       'campaign.name as campaign_name',
       'campaign_action.name as action_name',
+      'project.name as project_name',
     ]);
 }
 
@@ -37,6 +40,7 @@ export interface TaskListFilter {
   campaignId?: string | undefined;
   campaignActionId?: string | undefined;
   departmentId?: string | undefined;
+  projectId?: string | undefined;
   overdue?: boolean | undefined;
   isSample?: boolean | undefined;
   limit: number;
@@ -66,6 +70,7 @@ export async function listTasks(
   if (f.type) q = q.where('task.type', '=', f.type);
   if (f.status && f.status.length > 0) q = q.where('task.status', 'in', f.status);
   if (f.campaignId) q = q.where('task.campaign_id', '=', f.campaignId);
+  if (f.projectId) q = q.where('task.project_id', '=', f.projectId);
   if (f.campaignActionId) q = q.where('task.campaign_action_id', '=', f.campaignActionId);
   if (f.isSample !== undefined) q = q.where('task.is_sample', '=', f.isSample ? 1 : 0);
   if (f.overdue) q = q.where('task.status', '=', 'in_progress').where('task.deadline', '<', today);
@@ -144,6 +149,18 @@ export function listUnits(db: Q, taskIds: string[]) {
     .select(['task_unit.task_id', 'task_unit.department_id', 'task_unit.role', 'department.name'])
     .where('task_unit.task_id', 'in', taskIds)
     .orderBy('department.code')
+    .execute();
+}
+
+/** The roadmaps of many tasks in one query (the campaign's 任务书), in task and node order. */
+export function listMilestonesOfTasks(db: Q, taskIds: string[]) {
+  if (taskIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('task_milestone')
+    .selectAll()
+    .where('task_id', 'in', taskIds)
+    .orderBy('task_id')
+    .orderBy('position')
     .execute();
 }
 

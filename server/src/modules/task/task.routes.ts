@@ -48,6 +48,7 @@ export async function taskRoutes(app: FastifyInstance) {
           campaignId: idString.optional(),
           campaignActionId: idString.optional(),
           departmentId: idString.optional(),
+          projectId: idString.optional(),
           overdue: queryBool.optional(),
           isSample: queryBool.optional(),
           ...pagingQuery,

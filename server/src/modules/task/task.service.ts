@@ -152,7 +152,23 @@ export interface TaskInput {
   pilotLevel?: PilotLevel | null | undefined;
   outcome?: string | null | undefined;
   region?: string | null | undefined;
+  projectId?: string | null | undefined;
   milestones?: Array<{ name: string; plannedDate: string }> | undefined;
+}
+
+/** A task's project must exist: 400 on field `projectId` otherwise. */
+async function checkProject(ctx: ServiceContext, projectId: string | null | undefined) {
+  if (!projectId) return;
+  const found = await ctx.db.kysely
+    .selectFrom('project')
+    .select('id')
+    .where('id', '=', projectId)
+    .executeTakeFirst();
+  if (!found) {
+    throw errors.validation([
+      { path: 'projectId', message: { zh: '所选项目不存在', en: 'No such project' } },
+    ]);
+  }
 }
 
 async function checkUnits(ctx: ServiceContext, ids: string[]) {
@@ -169,6 +185,7 @@ export async function createTask(ctx: ServiceContext, input: TaskInput): Promise
   const actor = requireActor(ctx);
   const coop = input.cooperatingDepartmentIds ?? [];
   await checkUnits(ctx, [input.leadDepartmentId, ...coop]);
+  await checkProject(ctx, input.projectId);
   const nowIso = ctx.clock.now().toISOString();
   const row: TaskTable = {
     id: newId(),
@@ -190,6 +207,7 @@ export async function createTask(ctx: ServiceContext, input: TaskInput): Promise
     evidence: null,
     evidence_entity: null,
     evidence_entity_id: null,
+    project_id: input.projectId ?? null,
     proposed_at: null,
     proposed_by_name: null,
     closed_at: null,
@@ -255,6 +273,7 @@ export async function updateTask(
     throw errors.badRequest('TASK_CLOSED', { zh: '任务已销号，不能修改', en: 'The task is closed' });
   }
   const lead = input.leadDepartmentId ?? before.lead_department_id;
+  await checkProject(ctx, input.projectId);
   if (input.cooperatingDepartmentIds || input.leadDepartmentId) {
     await checkUnits(ctx, [lead, ...(input.cooperatingDepartmentIds ?? [])]);
   }
@@ -268,6 +287,7 @@ export async function updateTask(
   if (input.pilotLevel !== undefined) patch.pilot_level = input.pilotLevel;
   if (input.outcome !== undefined) patch.outcome = input.outcome;
   if (input.region !== undefined) patch.region = input.region;
+  if (input.projectId !== undefined) patch.project_id = input.projectId;
   await ctx.db.kysely.transaction().execute(async (trx) => {
     if (!(await repo.updateTaskVersioned(trx, id, input.version, patch))) throw errors.stale();
     if (input.cooperatingDepartmentIds || input.leadDepartmentId) {

@@ -51,6 +51,7 @@ const FIRST_CALLS: Record<string, FirstCall[]> = {
   audit: [{ url: '/api/audit' }],
   user: [{ url: '/api/users' }, { url: '/api/departments', when: 'department.read' }],
   token: [{ url: '/api/tokens' }],
+  channel: [{ url: '/api/notify/channels' }],
 };
 
 /** `{ key, permission }` of every registry entry, read from the source of web/src/app/modules.ts. */

@@ -115,6 +115,7 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'GET /api/campaigns': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'POST /api/campaigns': ['admin', 'leader', 'officer'],
   'GET /api/campaigns/{id}': ['admin', 'leader', 'officer', 'department', 'supervisor'],
+  'GET /api/campaigns/{id}/task-book.docx': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'GET /api/problem-lists': ['admin', 'leader', 'officer', 'department', 'supervisor'],
   'POST /api/problem-lists': ['admin', 'leader', 'officer'],
   'GET /api/problem-lists/{id}': ['admin', 'leader', 'officer', 'department', 'supervisor'],

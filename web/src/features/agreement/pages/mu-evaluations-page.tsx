@@ -1,6 +1,5 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import type { MuClass } from '../../../../../shared/src/agreement';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatPerMu } from '../../../components/money-text';
@@ -9,6 +8,7 @@ import { SampleTag } from '../../../components/sample-tag';
 import { ApiError, downloadFile } from '../../../lib/api-client';
 import { errorText } from '../../../lib/error-text';
 import { useCan } from '../../../lib/use-me';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { type MuItem, useMuEvaluation, useRunMuEvaluation } from '../api/use-agreement-views';
 
@@ -30,7 +30,10 @@ export function MuEvaluationsPage() {
   const can = useCan();
   const { message } = App.useApp();
   const perMu = useFormatPerMu();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  // The year lives in the address: Back and a shared link restore it.
+  const [url, setUrl] = useUrlFilters(['year'] as const);
+  const year = /^\d{4}$/.test(url.year ?? '') ? Number(url.year) : new Date().getFullYear() - 1;
+  const setYear = (y: number) => setUrl({ year: String(y) });
   const evaluation = useMuEvaluation(year);
   const run = useRunMuEvaluation();
   const notRun = evaluation.error instanceof ApiError && evaluation.error.status === 404;

@@ -1,8 +1,8 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, DatePicker, Form, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { TEXT_LIMITS } from '../../../../../shared/src/text';
-import { zoneDayBoundary } from '../../../lib/date-format';
+import { ZONE_TIME_ZONE, zoneDayBoundary } from '../../../lib/date-format';
 import { useI18n } from '../../../locales/i18n-context';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type AuditQuery } from '../api/use-audit-log';
 import './audit-messages';
@@ -16,8 +16,25 @@ interface FilterValues {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
+/** The form's values for filters read from the address (the range as zone-local days). */
+function formValuesOf(f: AuditFilters): FilterValues {
+  const day = (iso: string | undefined) => (iso ? dayjs(iso).tz(ZONE_TIME_ZONE) : null);
+  return {
+    actor: f.actor,
+    entity: f.entity,
+    action: f.action,
+    range: f.from || f.to ? [day(f.from), day(f.to)] : null,
+  };
+}
+
 /** Actor, entity, action and a range of zone-local days; applied on submit. */
-export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters) => void }) {
+export function AuditFilterBar({
+  initial,
+  onChange,
+}: {
+  initial: AuditFilters;
+  onChange: (filters: AuditFilters) => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<FilterValues>();
 
@@ -37,7 +54,13 @@ export function AuditFilterBar({ onChange }: { onChange: (filters: AuditFilters)
   };
 
   return (
-    <Form form={form} layout="inline" onFinish={handleFinish} style={{ rowGap: 12 }}>
+    <Form
+      form={form}
+      layout="inline"
+      initialValues={formValuesOf(initial)}
+      onFinish={handleFinish}
+      style={{ rowGap: 12 }}
+    >
       <Form.Item name="actor" label={t('audit.actor')}>
         <Input
           allowClear

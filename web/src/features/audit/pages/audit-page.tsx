@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/date-format';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { isMessageKey, useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
 import { type AuditEntry, type AuditQuery, useAuditLog } from '../api/use-audit-log';
@@ -23,9 +24,11 @@ function entityLabel(entity: string, t: (key: MessageKey) => string): string {
 /** `/audit` (admin): the append-only audit log with filters, server-side paging and a before/after diff. */
 export function AuditPage() {
   const { t, pick } = useI18n();
-  const [filters, setFilters] = useState<AuditFilters>({});
+  // Filters and order live in the address: Back and a shared link restore them.
+  const [url, setUrl] = useUrlFilters(['actor', 'entity', 'action', 'from', 'to', 'sort'] as const);
+  const { sort: sortParam, ...filters } = url;
+  const sort: AuditQuery['sort'] = sortParam === 'at' ? 'at' : '-at';
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
-  const [sort, setSort] = useState<AuditQuery['sort']>('-at');
   const query: AuditQuery = {
     ...filters,
     limit: page.pageSize,
@@ -35,12 +38,12 @@ export function AuditPage() {
   const audit = useAuditLog(query);
 
   const handleFilters = (next: AuditFilters) => {
-    setFilters(next);
+    setUrl({ actor: next.actor, entity: next.entity, action: next.action, from: next.from, to: next.to });
     setPage((current) => ({ ...current, current: 1 }));
   };
   const handleTableChange: TableProps<AuditEntry>['onChange'] = (pagination, _filters, sorter) => {
     const order = Array.isArray(sorter) ? sorter[0]?.order : sorter.order;
-    setSort(order === 'ascend' ? 'at' : '-at');
+    setUrl({ sort: order === 'ascend' ? 'at' : undefined });
     setPage({ current: pagination.current ?? 1, pageSize: pagination.pageSize ?? PAGE_SIZE });
   };
 
@@ -122,7 +125,7 @@ export function AuditPage() {
         }
       />
       <Card style={{ marginBottom: 16 }}>
-        <AuditFilterBar onChange={handleFilters} />
+        <AuditFilterBar initial={filters} onChange={handleFilters} />
       </Card>
       <Card>
         {audit.isError && !audit.data ? (

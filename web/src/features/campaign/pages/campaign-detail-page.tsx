@@ -13,6 +13,7 @@ import { useTasks } from '../../task/api/use-tasks';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { TasksTable } from '../../task/components/tasks-table';
 import { type CampaignDetail, useCampaign } from '../api/use-campaigns';
+import { TaskBookButton } from '../components/task-book-button';
 
 /** `/campaigns/:id`: the actions with their progress, and the tasks of the chosen action. */
 export function CampaignDetailPage() {
@@ -32,6 +33,7 @@ export function CampaignDetailPage() {
       <PageHeader
         title={c.name}
         crumbs={[{ title: t('campaign.title'), path: '/campaigns' }]}
+        extra={<TaskBookButton campaignId={c.id} />}
         subtitle={
           <Space wrap>
             {c.theme ? <Tag color="gold">{c.theme}</Tag> : null}

@@ -1,6 +1,7 @@
 import { Button, Card, Col, Progress, Row, Statistic, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import type { FigureKey } from '../../../../../shared/src/figures';
 import type { ProjectStage } from '../../../../../shared/src/project-stage';
 import { FigureLabel } from '../../../components/figure-label';
 import { useFormatMoney } from '../../../components/money-text';
@@ -44,9 +45,9 @@ export function CockpitBoard({ data }: Props) {
   if (data.filters.park) scope.park = data.filters.park;
   if (data.filters.chainId) scope.chain = data.filters.chainId;
 
-  const stat = (title: string, value: ReactNode, testId: string, link?: ListLink) => (
+  const stat = (figure: FigureKey, value: ReactNode, testId: string, link?: ListLink) => (
     <Card size="small" hoverable={!!link} onClick={() => go(link)} data-testid={testId}>
-      <Statistic title={title} value={value as string} />
+      <Statistic title={<FigureLabel figure={figure} />} value={value as string} />
     </Card>
   );
 
@@ -55,14 +56,14 @@ export function CockpitBoard({ data }: Props) {
     <div data-testid="cockpit-board">
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={12} lg={6}>
-          {stat(t('cockpit.projects'), data.totals.projects, 'cockpit-total-projects', data.totals.link)}
+          {stat('activeProjects', data.totals.projects, 'cockpit-total-projects', data.totals.link)}
         </Col>
         <Col xs={24} sm={12} lg={6}>
           <PromisedActualCard data={data} onOpen={go} />
         </Col>
         <Col xs={24} sm={12} lg={6}>
           {stat(
-            t('cockpit.started'),
+            'startedProjects',
             data.totals.started,
             'cockpit-total-started',
             data.funnel.find((f) => f.stage === 'started')?.link,
@@ -70,7 +71,7 @@ export function CockpitBoard({ data }: Props) {
         </Col>
         <Col xs={24} sm={12} lg={6}>
           {stat(
-            t('cockpit.round'),
+            'roundReportRate',
             round?.rate === null || !round ? '—' : `${Math.round(round.rate * 100)}%`,
             'cockpit-round-rate',
             round?.link,
@@ -130,7 +131,7 @@ export function CockpitBoard({ data }: Props) {
               >
                 {t('cockpit.open')} {data.requests.open}
               </Button>
-              ·
+              <FigureLabel figure="openRequests" label="" />·
               <Button
                 type="link"
                 size="small"
@@ -140,6 +141,7 @@ export function CockpitBoard({ data }: Props) {
               >
                 {t('cockpit.overdue')} <b>{data.requests.overdue}</b>
               </Button>
+              <FigureLabel figure="overdueRequests" label="" />
             </span>,
           )}
         </Col>

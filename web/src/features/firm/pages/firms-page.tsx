@@ -13,6 +13,7 @@ import { SampleTag } from '../../../components/sample-tag';
 import { formatDateTime } from '../../../lib/date-format';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useCan } from '../../../lib/use-me';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import {
   FIRM_SIZE_CLASSES,
@@ -28,6 +29,7 @@ const PAGE_SIZE = 20;
 const DIVISIONS = INDUSTRY_CODES.filter((entry) => entry.level === 'division');
 
 type Filters = Omit<FirmListQuery, 'limit' | 'offset'>;
+const URL_KEYS = ['q', 'isLocal', 'industryCode', 'tag', 'sizeClass', 'listed', 'linkId', 'sort'] as const;
 
 /** `/firms` 企业库: search, filters, sortable columns, Excel in and out, create. */
 export function FirmsPage() {
@@ -35,7 +37,18 @@ export function FirmsPage() {
   const can = useCan();
   const navigate = useNavigate();
   const formatMoney = useFormatMoney();
-  const [filters, setFilters] = useState<Filters>({ sort: 'name' });
+  // Search, filters and order live in the address: Back and a shared link restore them.
+  const [url, setUrl] = useUrlFilters(URL_KEYS);
+  const filters: Filters = {
+    q: url.q,
+    isLocal: url.isLocal === undefined ? undefined : url.isLocal === '1',
+    industryCode: url.industryCode,
+    tag: url.tag,
+    sizeClass: FIRM_SIZE_CLASSES.find((k) => k === url.sizeClass),
+    listed: url.listed === undefined ? undefined : url.listed === '1',
+    linkId: url.linkId,
+    sort: url.sort ?? 'name',
+  };
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
   const query: FirmListQuery = {
@@ -46,7 +59,18 @@ export function FirmsPage() {
   const firms = useFirms(query);
 
   const setFilter = (patch: Partial<Filters>) => {
-    setFilters((current) => ({ ...current, ...patch }));
+    const next = { ...filters, ...patch };
+    const flag = (v: boolean | undefined) => (v === undefined ? undefined : v ? '1' : '0');
+    setUrl({
+      q: next.q,
+      isLocal: flag(next.isLocal),
+      industryCode: next.industryCode,
+      tag: next.tag,
+      sizeClass: next.sizeClass,
+      listed: flag(next.listed),
+      linkId: next.linkId,
+      sort: next.sort === 'name' ? undefined : next.sort,
+    });
     setPage((current) => ({ ...current, current: 1 }));
   };
 
@@ -179,6 +203,7 @@ export function FirmsPage() {
             placeholder={t('firm.searchPlaceholder')}
             style={{ width: 280 }}
             maxLength={200}
+            defaultValue={filters.q}
             onSearch={(value) => setFilter({ q: value.trim() || undefined })}
             data-testid="firms-search"
           />

@@ -40,6 +40,7 @@ export function LeadFilterBar({
         placeholder={t('lead.searchPlaceholder')}
         style={{ width: 260 }}
         maxLength={TEXT_LIMITS.short}
+        defaultValue={filters.q}
         onSearch={(value) => onChange({ q: value.trim() || undefined })}
         data-testid="leads-search"
       />

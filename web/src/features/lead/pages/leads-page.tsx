@@ -2,12 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { LEAD_STATUSES } from '../../../../../shared/src/lead-status';
+import { LEAD_SOURCES } from '../../../../../shared/src/pipeline-enums';
 import { ExcelButtons } from '../../../components/excel-buttons';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { lazyComponent } from '../../../lib/lazy-component';
 import { useCan } from '../../../lib/use-me';
 import { useOfficerOptions } from '../../../lib/use-officer-options';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { type LeadListQuery, useLeads } from '../api/use-leads';
 import type { LeadFilters as Filters, LeadsTab as Tab } from '../components/lead-filter-bar';
@@ -22,6 +25,7 @@ const LeadFormModal = lazyComponent(() =>
 );
 
 const PAGE_SIZE = 20;
+const URL_KEYS = ['tab', 'q', 'status', 'source', 'ownerId', 'linkId', 'overdue', 'sort'] as const;
 
 /** Default orders: the whole pipeline by latest change; "my leads" by what is due first. */
 const DEFAULT_SORT: Record<Tab, string> = { all: '-updatedAt', mine: 'nextStepDate' };
@@ -33,8 +37,20 @@ export function LeadsPage() {
   const navigate = useNavigate();
   const canWrite = can('lead.write');
   const officers = useOfficerOptions(can('lead.read'));
-  const [tab, setTab] = useState<Tab>(canWrite ? 'mine' : 'all');
-  const [filters, setFilters] = useState<Filters>({ status: [], overdue: false, sort: DEFAULT_SORT[tab] });
+  // Tab, search, filters and order live in the address: Back and a shared link restore them.
+  const [url, setUrl] = useUrlFilters(URL_KEYS);
+  const tab: Tab = url.tab === 'all' || url.tab === 'mine' ? url.tab : canWrite ? 'mine' : 'all';
+  const filters: Filters = {
+    q: url.q,
+    status: (url.status ?? '')
+      .split(',')
+      .flatMap((s) => LEAD_STATUSES.filter((k) => k.key === s).map((k) => k.key)),
+    source: LEAD_SOURCES.find((k) => k === url.source),
+    ownerId: url.ownerId,
+    linkId: url.linkId,
+    overdue: url.overdue === '1',
+    sort: url.sort ?? DEFAULT_SORT[tab],
+  };
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
 
@@ -50,15 +66,24 @@ export function LeadsPage() {
   };
   const leads = useLeads({ ...listQuery, limit: page.pageSize, offset: (page.current - 1) * page.pageSize });
 
-  const setFilter = (patch: Partial<Filters>) => {
-    setFilters((current) => ({ ...current, ...patch }));
+  const setFilter = (patch: Partial<Filters>, nextTab: Tab = tab) => {
+    const next = { ...filters, ...patch };
+    setUrl({
+      q: next.q,
+      status: next.status.length ? next.status.join(',') : undefined,
+      source: next.source,
+      ownerId: next.ownerId,
+      linkId: next.linkId,
+      overdue: next.overdue ? '1' : undefined,
+      sort: next.sort === DEFAULT_SORT[nextTab] ? undefined : next.sort,
+      tab: nextTab === (canWrite ? 'mine' : 'all') ? undefined : nextTab,
+    });
     setPage((current) => ({ ...current, current: 1 }));
   };
 
   const handleTab = (key: string) => {
     const next = key as Tab;
-    setTab(next);
-    setFilter({ sort: DEFAULT_SORT[next] });
+    setFilter({ sort: DEFAULT_SORT[next] }, next);
   };
 
   return (

@@ -33,6 +33,9 @@ const ProvenanceList = lazyComponent(() =>
   // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
   import('../../intake/components/provenance-list').then((m) => m.ProvenanceList),
 );
+const ProjectWorkCard = lazyComponent(() =>
+  import('../components/project-work-card').then((m) => m.ProjectWorkCard),
+);
 const ProjectTimelineCard = lazyComponent(() =>
   import('../components/project-timeline-card').then((m) => m.ProjectTimelineCard),
 );
@@ -111,6 +114,7 @@ export function ProjectDetailPage() {
         </Card>
         <ProjectFactsCard project={data} canVerify={canEdit} />
         {can('agreement.read') ? <AgreementCard projectId={data.id} projectCode={data.code} /> : null}
+        {can('request.read') ? <ProjectWorkCard projectId={data.id} showTasks={can('task.read')} /> : null}
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <MilestonesCard projectId={data.id} canEdit={canEdit} />

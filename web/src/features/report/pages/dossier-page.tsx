@@ -14,6 +14,7 @@ import { fieldLabel } from '../../project/components/timeline-field-label';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
 import { useRoundReports } from '../../round/api/use-rounds';
 import { DOSSIER_CSS, pageHeaderCss } from '../components/dossier-print-css';
+import { DossierWorkTables } from '../components/dossier-work-tables';
 
 // The dossier carries the dispatch reports the .docx carries (the latest 50).
 const REPORTS = { limit: 50, offset: 0 };
@@ -179,6 +180,8 @@ export function DossierPage() {
             </tbody>
           </table>
         )}
+
+        <DossierWorkTables projectId={p.id} />
 
         <h2>{t('dossier.timeline')}</h2>
         {(timeline.data?.items ?? []).length === 0 ? (

@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Select, Space } from 'antd
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { TASK_SOURCES, type TaskSource } from '../../../../../shared/src/task-status';
+import { ProjectSelect } from '../../../components/project-select';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useDepartments } from '../../../lib/use-departments';
 import { useI18n } from '../../../locales/i18n-context';
@@ -18,6 +19,7 @@ interface Values {
   cooperatingDepartmentIds?: string[];
   leaderName?: string;
   deadline?: Dayjs | null;
+  projectId?: string | null;
   milestones?: Array<{ name: string; plannedDate: Dayjs }>;
 }
 
@@ -58,6 +60,7 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
               cooperatingDepartmentIds: v.cooperatingDepartmentIds ?? [],
               leaderName: v.leaderName?.trim() || null,
               deadline: v.deadline ? v.deadline.format('YYYY-MM-DD') : null,
+              projectId: v.projectId ?? null,
               milestones: (v.milestones ?? []).map((m) => ({
                 name: m.name,
                 plannedDate: m.plannedDate.format('YYYY-MM-DD'),
@@ -93,6 +96,9 @@ export function TaskFormModal({ onClose }: { onClose: () => void }) {
         </Space.Compact>
         <Form.Item name="description" label={t('task.description')}>
           <Input.TextArea rows={2} maxLength={4000} />
+        </Form.Item>
+        <Form.Item name="projectId" label={t('task.project')}>
+          <ProjectSelect data-testid="task-form-project" />
         </Form.Item>
         <Form.Item name="leadDepartmentId" label={t('sup.leadUnit')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={options} data-testid="task-form-lead" />

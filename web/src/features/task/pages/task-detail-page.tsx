@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { AttachmentList } from '../../../components/attachment-list';
 import { DeadlineTag } from '../../../components/deadline-tag';
 import { LoadErrorResult } from '../../../components/load-error-result';
@@ -25,6 +25,7 @@ import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, ZONE_TIME_ZONE } from '../../../lib/date-format';
+import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
 import { type Milestone, useInvalidateTasks, useTask, useUpdateMilestone } from '../api/use-tasks';
@@ -35,6 +36,7 @@ import { TaskProgress, TaskStatusTag, TaskTypeTag } from '../components/task-sta
 export function TaskDetailPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
+  const can = useCan();
   const task = useTask(id);
   const invalidate = useInvalidateTasks();
   const markDone = useUpdateMilestone(id);
@@ -133,6 +135,21 @@ export function TaskDetailPage() {
                       {
                         label: t('task.campaign'),
                         children: [d.campaignName, d.actionName].filter(Boolean).join(' · '),
+                      },
+                    ]
+                  : []),
+                ...(d.projectId
+                  ? [
+                      {
+                        label: t('task.project'),
+                        // A department reads the task but not project pages: the name without a link.
+                        children: can('project.read') ? (
+                          <Link to={`/projects/${d.projectId}`} data-testid="task-project-link">
+                            {d.projectName}
+                          </Link>
+                        ) : (
+                          d.projectName
+                        ),
                       },
                     ]
                   : []),

@@ -5,6 +5,7 @@ import { TASK_TYPE_LABELS, TASK_TYPES, type TaskType } from '../../../../../shar
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { useCan } from '../../../lib/use-me';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { useTasks } from '../api/use-tasks';
 import { TaskFormModal } from '../components/task-form-modal';
@@ -14,10 +15,16 @@ import { TasksTable } from '../components/tasks-table';
 export function TasksPage() {
   const { t, pick } = useI18n();
   const can = useCan();
-  const [type, setType] = useState<TaskType>('supervision');
-  const [q, setQ] = useState<string>();
-  const [overdue, setOverdue] = useState(false);
+  // Type, search and 只看超期 live in the address: Back and a shared link restore them.
+  const [url, setUrl] = useUrlFilters(['type', 'q', 'overdue'] as const);
+  const type: TaskType = TASK_TYPES.find((k) => k === url.type) ?? 'supervision';
+  const q = url.q;
+  const overdue = url.overdue === '1';
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const setFilter = (patch: Parameters<typeof setUrl>[0]) => {
+    setUrl(patch);
+    setPage((p) => ({ ...p, current: 1 }));
+  };
   const [creating, setCreating] = useState(false);
   const tasks = useTasks({
     type,
@@ -47,19 +54,21 @@ export function TasksPage() {
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
           <Segmented
             value={type}
-            onChange={(v) => {
-              setType(v as TaskType);
-              setPage((p) => ({ ...p, current: 1 }));
-            }}
+            onChange={(v) => setFilter({ type: v === 'supervision' ? undefined : String(v) })}
             options={TASK_TYPES.map((k) => ({ value: k, label: pick(TASK_TYPE_LABELS[k]) }))}
           />
           <Input.Search
             allowClear
             placeholder={t('common.search')}
-            onSearch={(v) => setQ(v || undefined)}
+            defaultValue={q}
+            onSearch={(v) => setFilter({ q: v || undefined })}
+            data-testid="task-search"
             style={{ width: 240 }}
           />
-          <Checkbox checked={overdue} onChange={(e) => setOverdue(e.target.checked)}>
+          <Checkbox
+            checked={overdue}
+            onChange={(e) => setFilter({ overdue: e.target.checked ? '1' : undefined })}
+          >
             {t('sup.onlyOverdue')}
           </Checkbox>
         </Flex>

@@ -6,6 +6,7 @@ import { TEXT_LIMITS } from '../../../../../shared/src/text';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/date-format';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { type UserAccount, useUsers } from '../api/use-users';
 import { ResetPasswordModal } from '../components/reset-password-modal';
@@ -27,8 +28,10 @@ type Editing = { mode: 'create' } | { mode: 'edit'; user: UserAccount } | null;
 /** `/users` (admin): accounts with search, role filter, create, edit and password reset. */
 export function UsersPage() {
   const { t } = useI18n();
-  const [search, setSearch] = useState('');
-  const [role, setRole] = useState<Role | undefined>();
+  // Search and role live in the address: Back and a shared link restore them.
+  const [url, setUrl] = useUrlFilters(['q', 'role'] as const);
+  const search = url.q ?? '';
+  const role = ROLES.find((r) => r === url.role);
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [editing, setEditing] = useState<Editing>(null);
   const [resetting, setResetting] = useState<UserAccount | null>(null);
@@ -148,8 +151,9 @@ export function UsersPage() {
             placeholder={t('users.searchPlaceholder')}
             style={{ width: 260 }}
             maxLength={TEXT_LIMITS.handle}
+            defaultValue={search}
             onSearch={(value) => {
-              setSearch(value.trim());
+              setUrl({ q: value.trim() || undefined });
               setPage((current) => ({ ...current, current: 1 }));
             }}
           />
@@ -159,7 +163,7 @@ export function UsersPage() {
             style={{ width: 180 }}
             value={role}
             onChange={(value) => {
-              setRole(value);
+              setUrl({ role: value });
               setPage((current) => ({ ...current, current: 1 }));
             }}
             options={ROLES.map((value) => ({ value, label: t(`role.${value}`) }))}
