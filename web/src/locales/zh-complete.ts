@@ -1,5 +1,6 @@
 import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
+import { channelsZh } from './channels.zh';
 import { intakeZh } from './intake.zh';
 import { menusZh } from './menus.zh';
 import { parkZh } from './park.zh';
@@ -17,4 +18,5 @@ export const zhComplete: Messages = {
   ...menusZh,
   ...bulkImportZh,
   ...parkZh,
+  ...channelsZh,
 };

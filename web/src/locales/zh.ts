@@ -1,6 +1,7 @@
 import { agreementZh } from './agreement.zh';
 import type { bulkImportZh } from './bulk-import.zh';
 import type { chainZh } from './chain.zh';
+import type { channelsZh } from './channels.zh';
 import { closingZh } from './closing.zh';
 import { dispatchZh } from './dispatch.zh';
 import type { intakeZh } from './intake.zh';
@@ -69,36 +70,6 @@ export const zh = {
   'nav.users': '用户管理',
   'nav.channels': '消息通道',
   'module.channels.desc': '提醒与升级消息发往企业微信、钉钉群机器人或电子邮箱；可发送测试消息。',
-  'channels.add': '添加通道',
-  'channels.created': '通道已添加',
-  'channels.required': '请填写此项',
-  'channels.name': '名称',
-  'channels.kind': '类型',
-  'channels.kind.webhook': '群机器人',
-  'channels.kind.smtp': '电子邮件',
-  'channels.flavour': '平台',
-  'channels.flavour.wecom': '企业微信',
-  'channels.flavour.dingtalk': '钉钉',
-  'channels.flavour.generic': '通用接口',
-  'channels.url': 'Webhook 地址',
-  'channels.urlHint': '机器人的完整地址（含密钥），保存后只显示去掉密钥的地址。',
-  'channels.keyword': '关键词（钉钉安全设置）',
-  'channels.host': 'SMTP 服务器',
-  'channels.port': '端口',
-  'channels.secure': '直接使用 TLS（465 端口）',
-  'channels.user': '用户名',
-  'channels.password': '密码',
-  'channels.from': '发件人',
-  'channels.to': '收件人',
-  'channels.toHint': '多个地址用逗号或空格分隔。',
-  'channels.destination': '发送到',
-  'channels.deliveries': '投递',
-  'channels.counts': '已发 {sent} · 待发 {pending} · 失败 {failed}',
-  'channels.enabled': '启用',
-  'channels.test': '测试',
-  'channels.testOk': '测试消息已发出',
-  'channels.testFailed': '测试失败：{error}',
-  'channels.none': '尚未配置消息通道',
   'nav.tokens': 'API令牌',
   'nav.changePassword': '修改密码',
   'nav.logout': '退出登录',
@@ -544,7 +515,8 @@ export type MessageKey =
   | keyof typeof chainZh
   | keyof typeof menusZh
   | keyof typeof bulkImportZh
-  | keyof typeof parkZh;
+  | keyof typeof parkZh
+  | keyof typeof channelsZh;
 
 /** Shape every other language must fill: the same keys, any string. */
 export type Messages = { readonly [K in MessageKey]: string };

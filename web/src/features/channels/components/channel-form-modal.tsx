@@ -8,6 +8,7 @@ import {
 import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
 import { type NewChannel, useCreateChannel } from '../api/use-channels';
+import '../../../locales/channels.messages';
 
 type Kind = ChannelKind;
 

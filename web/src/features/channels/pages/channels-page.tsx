@@ -7,6 +7,7 @@ import { errorText } from '../../../lib/error-text';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Channel, useChannels, useTestChannel, useToggleChannel } from '../api/use-channels';
 import { ChannelFormModal } from '../components/channel-form-modal';
+import '../../../locales/channels.messages';
 
 /**
  * `/channels` (admin): the outbound channels that carry reminders and escalations out of the system

@@ -1,16 +1,22 @@
-import { Alert, Card, Flex, Select, Tag } from 'antd';
+import { Alert, Card, Tag } from 'antd';
 import { useNavigate } from 'react-router';
-import { SEVERITIES, WARNING_KINDS } from '../../../../../shared/src/dispatch';
 import { ActiveFilters } from '../../../components/active-filters';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { ResponsiveTable } from '../../../components/responsive-table';
+import { lazyComponent } from '../../../lib/lazy-component';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { useWarningOptions, useWarnings, type Warning } from '../api/use-cockpit';
+import { WARNING_FILTER_KEYS } from '../components/warning-filter-keys';
+
+// The pickers (antd Select) load after the list.
+const WarningFilterBar = lazyComponent(() =>
+  import('../components/warning-filter-bar').then((m) => m.WarningFilterBar),
+);
 
 const SEVERITY_COLOR = { high: 'red', medium: 'orange', low: 'gold' } as const;
-const FILTER_KEYS = ['kind', 'severity', 'park', 'chain', 'officerId'] as const;
+const FILTER_KEYS = WARNING_FILTER_KEYS;
 
 /**
  * `/warnings` 预警: what needs a leader now, each with its reason, most severe first. Filters by
@@ -25,22 +31,6 @@ export function WarningsPage() {
   const options = useWarningOptions();
   const chainName = options.data?.chains.find((c) => c.id === filters.chain)?.name;
   const officerName = options.data?.officers.find((o) => o.id === filters.officerId)?.name;
-  const select = (
-    key: (typeof FILTER_KEYS)[number],
-    placeholder: string,
-    opts: { value: string; label: string }[],
-  ) => (
-    <Select<string>
-      allowClear
-      showSearch={{ optionFilterProp: 'label' }}
-      placeholder={placeholder}
-      value={filters[key]}
-      onChange={(v) => setFilters({ [key]: v })}
-      options={opts}
-      style={{ minWidth: 150 }}
-      data-testid={`warning-filter-${key}`}
-    />
-  );
   const active = [
     filters.kind
       ? { key: 'kind', label: t('warning.kind'), value: t(`warning.kind.${filters.kind as Warning['kind']}`) }
@@ -62,33 +52,7 @@ export function WarningsPage() {
     <>
       <PageHeader title={t('warning.title')} subtitle={t('module.warning.desc')} />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 12 }} data-testid="warning-filter-bar">
-          {select(
-            'kind',
-            t('warning.filter.kind'),
-            WARNING_KINDS.map((k) => ({ value: k, label: t(`warning.kind.${k}`) })),
-          )}
-          {select(
-            'severity',
-            t('warning.filter.severity'),
-            SEVERITIES.map((s) => ({ value: s, label: t(`warning.severity.${s}`) })),
-          )}
-          {select(
-            'park',
-            t('warning.filter.park'),
-            (options.data?.parks ?? []).map((p) => ({ value: p, label: p })),
-          )}
-          {select(
-            'chain',
-            t('warning.filter.chain'),
-            (options.data?.chains ?? []).map((c) => ({ value: c.id, label: c.name })),
-          )}
-          {select(
-            'officerId',
-            t('warning.filter.officer'),
-            (options.data?.officers ?? []).map((o) => ({ value: o.id, label: o.name })),
-          )}
-        </Flex>
+        <WarningFilterBar filters={filters} options={options.data} onChange={setFilters} />
         <div data-testid="warning-filters">
           <ActiveFilters
             filters={active}
