@@ -1,10 +1,9 @@
-#!/usr/bin/env node
 // `npm test`: lint, typecheck, build (web + server), then every test tier in one vitest run. The steps
 // before the tests run in two lanes at once (this machine has two cores and each step keeps about one
-// busy): the server's typecheck in one; lint, the build and the web's typecheck in the other. A step's output is printed whole when
-// it ends, so the lanes do not interleave. Each step is timed; the times travel to the summary reporter
-// (LZ_STEP_SECONDS) so the closing line names them all. A failing step stops the run with its exit code
-// (after the other lane's running step ends).
+// busy): the server's typecheck in one; lint, the build and the web's typecheck in the other. A step's
+// output is printed whole when it ends, so the lanes do not interleave. Each step is timed; the times
+// travel to the summary reporter (LZ_STEP_SECONDS) so the closing line names them all. A failing step
+// stops the run with its exit code (after the other lane's running step ends).
 import { spawn, spawnSync } from 'node:child_process';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
