@@ -164,7 +164,13 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     // The form offers the zone's 管委会 as the issuing unit the first time.
     await poll(() => leader.getByTestId('report-issuer').inputValue()).toContain('管理委员会');
     await leader.getByTestId('report-cc').fill('市商务局、市投资促进中心');
+    // Wait on the issue's own answer, so a refusal is reported as such, not as a number that never came.
+    const issued = leader.waitForResponse(
+      (res) => res.url().includes('/api/reports/dispatch/issues') && res.request().method() === 'POST',
+    );
     await leader.getByRole('button', { name: '签发并取文号' }).click();
+    const answer = await issued;
+    expect(answer.status(), await answer.text()).toBe(201);
     await poll(() => leader.getByTestId('report-doc-number').innerText()).toMatch(
       /^[周月]调度〔\d{4}〕第1期$/,
     );
