@@ -115,7 +115,7 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
 
     await page.goto(`${server.url}/parks/${park?.id}`);
     await page.getByTestId('park-figures').waitFor();
-    await expect.poll(() => taken.innerText()).not.toBe(before);
+    await expect.poll(() => taken.innerText(), { timeout: 10_000 }).not.toBe(before);
     await screenshot(page, 'parks-detail');
 
     // A new unit by the form: the park's floor space counts it.
@@ -127,7 +127,9 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     await form.getByLabel('面积（m²）').fill('1234');
     await page.getByTestId('unit-form-save').click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
-    await expect.poll(() => page.getByTestId('park-figures').innerText()).not.toBe(floorSpace);
+    await expect
+      .poll(() => page.getByTestId('park-figures').innerText(), { timeout: 10_000 })
+      .not.toBe(floorSpace);
 
     // A project placed in the park links to it by reference.
     const projects = (await (await page.request.get(`${server.url}/api/projects?limit=100`)).json())

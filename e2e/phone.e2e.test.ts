@@ -57,7 +57,8 @@ async function pickOption(page: Page, testId: string, text: string | RegExp) {
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
     .first()
     .click();
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  // vitest's poll gives up after 1 s by default; closing the list can take longer beside another file.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 /** Moves that need no figures filled in (shared/src/project-stage.ts), from → to. */

@@ -86,7 +86,7 @@ describe.skipIf(SKIP_BROWSER)('targets, stage norms and round reports in a real 
     await option.click();
     await (await numberInput(admin, 'target-value-projects_signed')).fill('4');
     await admin.getByTestId('target-value-investment_signed').fill('5.6亿');
-    await expect.poll(() => form.innerText()).toContain('= 5.6亿元');
+    await expect.poll(() => form.innerText(), { timeout: 10_000 }).toContain('= 5.6亿元');
     await screenshot(admin, 'target-editor-form');
     // Wait on the save's answer itself, so a refusal is reported as such, not as a form left open.
     const saved = admin.waitForResponse(
