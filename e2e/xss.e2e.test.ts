@@ -274,7 +274,8 @@ describe.skipIf(SKIP_BROWSER)('no stored XSS through charts (tooltips, labels), 
     admin.setDefaultTimeout(15_000);
     admin.on('dialog', (d) => {
       dialogs.push(d.message());
-      void d.dismiss();
+      // The page may be closing when a dialog shows; the dialog is recorded above either way.
+      d.dismiss().catch(() => undefined);
     });
     admin.on('pageerror', (e) => pageErrors.push(e.message));
     admin.on('console', (m) => {

@@ -8,6 +8,74 @@ import { DeadlineTag } from '../../../components/deadline-tag';
 import { useProjectRequests, useProjectTasks } from '../../../lib/use-project-work';
 import { useI18n } from '../../../locales/i18n-context';
 
+/** What the two tables share: a record with a link, a status, a unit and a deadline. */
+interface WorkRow {
+  id: string;
+  title: string;
+  code: string;
+  deadline: string | null;
+  daysLate: number;
+}
+
+interface WorkTableProps<R extends WorkRow> {
+  heading: string;
+  list: { data?: { items: R[]; total: number }; isLoading: boolean };
+  /** `requests` or `tasks`: the record's path and the test ids. */
+  kind: 'requests' | 'tasks';
+  emptyText: string;
+  subjectTitle: string;
+  unitTitle: string;
+  status: (r: R) => string;
+  unit: (r: R) => string;
+}
+
+function WorkTable<R extends WorkRow>(p: WorkTableProps<R>) {
+  const { t } = useI18n();
+  const one = p.kind === 'requests' ? 'request' : 'task';
+  return (
+    <>
+      <Typography.Title level={5} style={p.kind === 'tasks' ? { marginTop: 16 } : undefined}>
+        {p.heading}
+        <Typography.Text type="secondary"> · {p.list.data?.total ?? 0}</Typography.Text>
+      </Typography.Title>
+      <Table<R>
+        rowKey="id"
+        size="small"
+        loading={p.list.isLoading}
+        dataSource={p.list.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 720 }}
+        data-testid={`project-${p.kind}`}
+        locale={{ emptyText: p.emptyText }}
+        columns={[
+          {
+            title: p.subjectTitle,
+            key: 'title',
+            render: (_, r) => (
+              <span>
+                <Link to={`/${p.kind}/${r.id}`} data-testid={`project-${one}-link`}>
+                  {r.title}
+                </Link>
+                <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{r.code}</div>
+              </span>
+            ),
+          },
+          { title: t('sup.status'), key: 'status', width: 100, render: (_, r) => <Tag>{p.status(r)}</Tag> },
+          { title: p.unitTitle, key: 'unit', width: 160, render: (_, r) => p.unit(r) },
+          {
+            title: t('sup.deadline'),
+            key: 'deadline',
+            width: 220,
+            render: (_, r) => (
+              <DeadlineTag deadline={r.deadline} daysLate={r.daysLate} task={p.kind === 'tasks'} />
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
 /**
  * 要素需求与督办任务 of one project (issue 15): status, unit, deadline and days overdue, each linking
  * to its record. Tasks only for roles that read tasks (a firm has none to see).
@@ -18,96 +86,27 @@ export function ProjectWorkCard({ projectId, showTasks }: { projectId: string; s
   const tasks = useProjectTasks(projectId, showTasks);
   return (
     <Card title={t('project.work.title')} data-testid="project-work">
-      <Typography.Title level={5}>
-        {t('project.work.requests')}
-        <Typography.Text type="secondary"> · {requests.data?.total ?? 0}</Typography.Text>
-      </Typography.Title>
-      <Table<FactorRequest>
-        rowKey="id"
-        size="small"
-        loading={requests.isLoading}
-        dataSource={requests.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 720 }}
-        data-testid="project-requests"
-        locale={{ emptyText: t('project.work.noRequests') }}
-        columns={[
-          {
-            title: t('request.subject'),
-            key: 'title',
-            render: (_, r) => (
-              <span>
-                <Link to={`/requests/${r.id}`} data-testid="project-request-link">
-                  {r.title}
-                </Link>
-                <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{r.code}</div>
-              </span>
-            ),
-          },
-          {
-            title: t('sup.status'),
-            key: 'status',
-            width: 100,
-            render: (_, r) => <Tag>{pick(REQUEST_STATUS_LABELS[r.status])}</Tag>,
-          },
-          {
-            title: t('request.department'),
-            key: 'unit',
-            width: 160,
-            render: (_, r) => r.departmentName ?? t('project.work.unassigned'),
-          },
-          {
-            title: t('sup.deadline'),
-            key: 'deadline',
-            width: 220,
-            render: (_, r) => <DeadlineTag deadline={r.deadline} daysLate={r.daysLate} />,
-          },
-        ]}
+      <WorkTable<FactorRequest>
+        heading={t('project.work.requests')}
+        list={requests}
+        kind="requests"
+        emptyText={t('project.work.noRequests')}
+        subjectTitle={t('request.subject')}
+        unitTitle={t('request.department')}
+        status={(r) => pick(REQUEST_STATUS_LABELS[r.status])}
+        unit={(r) => r.departmentName ?? t('project.work.unassigned')}
       />
       {showTasks ? (
-        <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            {t('project.work.tasks')}
-            <Typography.Text type="secondary"> · {tasks.data?.total ?? 0}</Typography.Text>
-          </Typography.Title>
-          <Table<Task>
-            rowKey="id"
-            size="small"
-            loading={tasks.isLoading}
-            dataSource={tasks.data?.items ?? []}
-            pagination={false}
-            scroll={{ x: 720 }}
-            data-testid="project-tasks"
-            locale={{ emptyText: t('project.work.noTasks') }}
-            columns={[
-              {
-                title: t('task.subject'),
-                key: 'title',
-                render: (_, r) => (
-                  <span>
-                    <Link to={`/tasks/${r.id}`} data-testid="project-task-link">
-                      {r.title}
-                    </Link>
-                    <div style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12 }}>{r.code}</div>
-                  </span>
-                ),
-              },
-              {
-                title: t('sup.status'),
-                key: 'status',
-                width: 100,
-                render: (_, r) => <Tag>{pick(TASK_STATUS_LABELS[r.status])}</Tag>,
-              },
-              { title: t('sup.leadUnit'), dataIndex: 'leadDepartmentName', width: 160 },
-              {
-                title: t('sup.deadline'),
-                key: 'deadline',
-                width: 220,
-                render: (_, r) => <DeadlineTag deadline={r.deadline} daysLate={r.daysLate} task />,
-              },
-            ]}
-          />
-        </>
+        <WorkTable<Task>
+          heading={t('project.work.tasks')}
+          list={tasks}
+          kind="tasks"
+          emptyText={t('project.work.noTasks')}
+          subjectTitle={t('task.subject')}
+          unitTitle={t('sup.leadUnit')}
+          status={(r) => pick(TASK_STATUS_LABELS[r.status])}
+          unit={(r) => r.leadDepartmentName ?? '—'}
+        />
       ) : null}
     </Card>
   );

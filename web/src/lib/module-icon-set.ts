@@ -1,0 +1,31 @@
+// The menu's icons, one export each: module-icons.tsx takes them as one namespace, so an icon is
+// named once here and a module names it by string (app/modules.ts). Only the side menu (its own
+// chunk) and the home page's module cards (a lazy part) import this: kept out of the app shell,
+// which a phone opening a page from a link loads first.
+export {
+  AimOutlined,
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  BuildOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  ExceptionOutlined,
+  FileDoneOutlined,
+  FlagOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  InboxOutlined,
+  KeyOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  ScheduleOutlined,
+  SendOutlined,
+  ShareAltOutlined,
+  TeamOutlined,
+  ThunderboltOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
