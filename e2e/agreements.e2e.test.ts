@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, SKIP_BROWSER } from './support/browser';
+import { runNow } from './support/run-clock';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -105,7 +106,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
 
   it('an agreement entered, a statistics table refused then imported, the project behind on tax: compliance, cockpit, warning, action, notice, 亩均', async () => {
     // The cockpit and the warnings judge the last complete year (its figures are in).
-    const year = new Date().getFullYear() - 1;
+    const year = runNow().getFullYear() - 1;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(30_000);
     const pageErrors: string[] = [];

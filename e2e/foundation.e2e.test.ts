@@ -1,6 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../shared/src/contract/account';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { runNow } from './support/run-clock';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 describe.skipIf(SKIP_BROWSER)('foundation in a real browser', () => {
@@ -85,6 +87,25 @@ describe.skipIf(SKIP_BROWSER)('foundation in a real browser', () => {
     // Action names read in Chinese (issue 15): the sign-in shows as 登录成功.
     await page.getByText('登录成功').first().waitFor();
     await screenshot(page, 'audit-log');
+    await page.close();
+  });
+
+  it('runs the server and the browser on the run’s clock (support/run-clock.ts), not the machine’s', async () => {
+    const page = await browser.newPage();
+    await loginAs(page, server.url, 'admin', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    const runDay = runNow().toISOString().slice(0, 10);
+    // The sign-in's audit row carries the server's time.
+    const res = await page.request.get(`${server.url}/api/audit?limit=5&action=login.success`);
+    expect(res.status()).toBe(200);
+    const rows = ((await res.json()) as { items: AuditEntry[] }).items;
+    const signIn = rows.find((r) => r.action === 'login.success');
+    expect(signIn?.at.slice(0, 10)).toBe(runDay);
+    const minutesFromRun = Math.abs(Date.parse(signIn?.at ?? '') - runNow().getTime()) / 60_000;
+    expect(minutesFromRun).toBeLessThan(5);
+    // And the page's own clock.
+    const pageNow = await page.evaluate(() => Date.now());
+    expect(Math.abs(pageNow - runNow().getTime()) / 60_000).toBeLessThan(5);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { runNow } from './run-clock';
 import { ROOT } from './server';
 
 export const CHROMIUM = process.env.LZ_CHROMIUM ?? '/usr/bin/chromium';
@@ -18,8 +19,8 @@ export const SKIP_BROWSER: boolean = (() => {
   return true;
 })();
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -30,6 +31,40 @@ export function launchBrowser(): Promise<Browser> {
       '--no-first-run',
       '--disable-sync',
     ],
+  });
+  return onRunClock(browser);
+}
+
+/**
+ * Every context of this browser runs on the run's clock (run-clock.ts), like the servers: its pages'
+ * "today" (date pickers, 逾期 counts, the year of a form) is the servers' today. Playwright's clock
+ * starts at the given time and then runs at the normal pace.
+ */
+function onRunClock(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.clock.install({ time: runNow() });
+    return context;
+  };
+  // A page of its own context, as Browser.newPage gives: the context goes when the page closes.
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => closeQuietly(context));
+    return page;
+  };
+  return browser;
+}
+
+/**
+ * Closes a page's context after the page. The close may still be under way when afterAll closes the
+ * browser; its rejection then says only that the browser went first, and left unhandled it fails the
+ * whole run (it did once in CI, in supervision.e2e).
+ */
+function closeQuietly(context: BrowserContext): void {
+  context.close().catch((error: unknown) => {
+    if (!(error instanceof Error && /has been closed/.test(error.message))) throw error;
   });
 }
 
@@ -83,17 +118,7 @@ export async function signedInPage(
   const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
   if (!res.ok()) throw new Error(`sign-in of ${username} answered ${res.status()}: ${await res.text()}`);
   const page = await context.newPage();
-  // The context goes with its page: tests close the page they were given. The close may still be
-  // under way when afterAll closes the browser; its rejection then says only that the browser went
-  // first, and left unhandled it fails the whole run (it did once in CI, in supervision.e2e).
-  page.once('close', () => {
-    context.close().catch((error: unknown) => {
-      if (!isClosedTargetError(error)) throw error;
-    });
-  });
+  // The context goes with its page: tests close the page they were given.
+  page.once('close', () => closeQuietly(context));
   return page;
-}
-
-function isClosedTargetError(error: unknown): boolean {
-  return error instanceof Error && /has been closed/.test(error.message);
 }

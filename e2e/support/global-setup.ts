@@ -3,12 +3,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { runClockStart } from './run-clock';
 import { E2E_PASSWORD, ROOT } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** A SQLite file with the demo zone loaded (`lianzhao init`), copied into each server's data folder. */
     lzE2eDemoDb: string | null;
+    /**
+     * The browser tier's clock (run-clock.ts): `start` is the run's "now", taken at `takenAt` (real
+     * ms). The demo load, every server and every browser context run on it.
+     */
+    lzE2eClock: { start: string; takenAt: number };
   }
 }
 
@@ -18,6 +24,8 @@ declare module 'vitest' {
  * (`npm test` and `npm run test:e2e` build it first; bin/lianzhao.mjs rebuilds a stale one).
  */
 export default function setup(project: TestProject): () => void {
+  const clock = { start: runClockStart(new Date()).toISOString(), takenAt: Date.now() };
+  project.provide('lzE2eClock', clock);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-demo-'));
   const res = spawnSync(process.execPath, ['bin/lianzhao.mjs', 'init'], {
     cwd: ROOT,
@@ -25,6 +33,7 @@ export default function setup(project: TestProject): () => void {
       ...process.env,
       LIANZHAO_DATA_DIR: dataDir,
       LIANZHAO_DEMO_PASSWORD: E2E_PASSWORD,
+      LIANZHAO_CLOCK_START: clock.start,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
     },

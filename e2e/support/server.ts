@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import { freePort } from '../../server/src/test/free-port';
+import { runNow } from './run-clock';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const E2E_PASSWORD = 'E2e#Demo2026';
@@ -37,6 +38,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       HOST: '127.0.0.1',
       LIANZHAO_DATA_DIR: dataDir,
       LIANZHAO_DEMO_PASSWORD: E2E_PASSWORD,
+      // The run's clock (run-clock.ts); a test may start its server at another time.
+      LIANZHAO_CLOCK_START: runNow().toISOString(),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       ...env,

@@ -22,6 +22,24 @@ export interface AppConfig {
    * group-bot and email messages then carry a link to their record. Null: messages carry none.
    */
   publicUrl: string | null;
+  /**
+   * LIANZHAO_CLOCK_START: the instant this process's clock starts at (it then runs at the normal
+   * pace); null: the system clock. Browser tests start the demo load and every server on one
+   * instant; a demo can be shown as of another day. See lib/clock.ts.
+   */
+  clockStart: Date | null;
+}
+
+function clockStartFromEnv(value: string | undefined): Date | null {
+  if (!value) return null;
+  // An instant, so its zone must be given (Z or ±hh:mm): a bare local time would depend on the host.
+  const start = /(Z|[+-]\d\d:\d\d)$/.test(value) ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(start.getTime())) {
+    throw new Error(
+      `LIANZHAO_CLOCK_START must be a date and time with its zone, e.g. 2026-06-15T10:00:00+08:00, got "${value}"`,
+    );
+  }
+  return start;
 }
 
 function publicUrlFromEnv(value: string | undefined): string | null {
@@ -68,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pgPoolSize: intFromEnv(env.LIANZHAO_PG_POOL_SIZE, defaultPgPoolSize(), 'LIANZHAO_PG_POOL_SIZE'),
     webDist: path.join(root, 'web', 'dist'),
     publicUrl: publicUrlFromEnv(env.LIANZHAO_PUBLIC_URL),
+    clockStart: clockStartFromEnv(env.LIANZHAO_CLOCK_START),
   };
 }

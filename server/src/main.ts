@@ -3,7 +3,7 @@ import { type AppConfig, DEFAULT_DEMO_PASSWORD } from './config';
 import { openDatabase } from './db/connect';
 import { splitPgPool } from './db/pool-size';
 import { holdServerLock } from './db/server-lock';
-import { systemClock } from './lib/clock';
+import { processClock } from './lib/clock';
 import { DEMO_USERS } from './modules/demo/demo-foundation';
 import { interruptOrphanedJobs } from './modules/import/job-recovery.service';
 import { startSweeper } from './modules/notify/sweep.service';
@@ -18,7 +18,8 @@ export async function serve(config: AppConfig): Promise<void> {
   const readWorkers = 2;
   const pools = splitPgPool(config.pgPoolSize, readWorkers);
   const db = openDatabase(config, { pgPoolSize: pools.main });
-  const init = await initInstance(db, systemClock, { demo: true, demoPassword: config.demoPassword }).catch(
+  const clock = processClock(config);
+  const init = await initInstance(db, clock, { demo: true, demoPassword: config.demoPassword }).catch(
     async (err: unknown) => {
       await db.close();
       lock?.release();
@@ -26,16 +27,17 @@ export async function serve(config: AppConfig): Promise<void> {
     },
   );
   // Jobs left running by a process that died (kill -9, power cut): interrupted now, resumable at once.
-  const interrupted = await interruptOrphanedJobs({ db, actor: null, ip: null, clock: systemClock });
+  const interrupted = await interruptOrphanedJobs({ db, actor: null, ip: null, clock });
   const app = await buildApp({
     db,
     config,
     logger: true,
+    clock,
     readWorkers,
     readWorkerPgPoolSize: pools.perWorker,
   });
   // Escalations and outbound messages: recomputed from the data every minute (idempotent).
-  const stopSweeper = startSweeper(db, systemClock, app.escalationSources, app.log, undefined, {
+  const stopSweeper = startSweeper(db, clock, app.escalationSources, app.log, undefined, {
     publicUrl: config.publicUrl,
   });
   const shutdown = async () => {
@@ -55,6 +57,11 @@ export async function serve(config: AppConfig): Promise<void> {
     `  API docs:                 http://${config.host}:${config.port}/api/docs`,
     `  Database:                 ${where}`,
   ];
+  if (config.clockStart) {
+    lines.push(
+      `  Clock:                    started at ${config.clockStart.toISOString()} (LIANZHAO_CLOCK_START)`,
+    );
+  }
   const demoUsers = await db.kysely
     .selectFrom('app_user')
     .select('username')

@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import type { Db } from '../db/connect';
-import { systemClock } from '../lib/clock';
+import { processClock } from '../lib/clock';
 import { bulkReportCsv, claimBulkJob, createBulkJob, getBulkJob } from '../modules/import/bulk/bulk.service';
 import { type BatchOutcome, runBulkJob } from '../modules/import/bulk/bulk-run';
 import { findUserByUsername } from '../modules/user/user.repository';
 import type { ServiceContext } from '../plugins/context';
-import { type CliIo, type ExitCode, refuse, say } from './io';
+import { type CliIo, configOf, type ExitCode, refuse, say } from './io';
 import { withDatabase } from './with-database';
 
 /**
@@ -27,7 +27,7 @@ function asUser(
     const ctx: ServiceContext = {
       db,
       ip: 'cli',
-      clock: systemClock,
+      clock: processClock(configOf(io)),
       actor: {
         userId: user.id,
         username: user.username,

@@ -1,7 +1,7 @@
 import { openDatabase } from '../db/connect';
 import { withInitLock } from '../db/init-lock';
 import { migrateToLatest } from '../db/migrate';
-import { systemClock } from '../lib/clock';
+import { processClock } from '../lib/clock';
 import { initInstance } from '../modules/system/init.service';
 import { type CliIo, configOf, type ExitCode, refuse, say } from './io';
 
@@ -31,10 +31,11 @@ export async function initCommand(io: CliIo, opts: InitOptions): Promise<ExitCod
     return refuse(io, 'init --no-demo needs --admin-password <password> or LIANZHAO_ADMIN_PASSWORD');
   }
   const db = openDatabase(config);
+  const clock = processClock(config);
   try {
     const res = opts.demo
-      ? await initInstance(db, systemClock, { demo: true, demoPassword: config.demoPassword })
-      : await initInstance(db, systemClock, {
+      ? await initInstance(db, clock, { demo: true, demoPassword: config.demoPassword })
+      : await initInstance(db, clock, {
           demo: false,
           adminPassword: adminPassword ?? '',
           adminUsername: opts.adminUsername,

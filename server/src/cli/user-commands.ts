@@ -1,16 +1,16 @@
 import type { Role } from '../../../shared/src/roles';
 import type { Db } from '../db/connect';
-import { systemClock } from '../lib/clock';
+import { processClock } from '../lib/clock';
 import { findUserByUsername } from '../modules/user/user.repository';
 import { createUser, resetPassword, updateUserAccount } from '../modules/user/user.service';
 import type { ServiceContext } from '../plugins/context';
-import { type CliIo, type ExitCode, say } from './io';
+import { type CliIo, configOf, type ExitCode, say } from './io';
 import { withDatabase } from './with-database';
 
 function asOperator(io: CliIo, fn: (ctx: ServiceContext, db: Db) => Promise<void>): Promise<ExitCode> {
   return withDatabase(io, async (db) => {
     // The CLI acts as the operator at the shell: audit rows show actor "cli".
-    await fn({ db, actor: null, ip: 'cli', clock: systemClock }, db);
+    await fn({ db, actor: null, ip: 'cli', clock: processClock(configOf(io)) }, db);
     return 0;
   });
 }
