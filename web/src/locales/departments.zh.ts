@@ -6,6 +6,7 @@ export const departmentsZh = {
   'departments.headAccount': '账号',
   'departments.headImported': '导入文本，未关联账号',
   'departments.noHead': '未设置',
+  'departments.importedWas': '（导入文本：{name}）',
   'departments.escalation': '第一级升级送达',
   'departments.toHead': '负责人本人及本部门用户',
   'departments.fallback': '本部门用户和系统管理员（未指定负责人账号）',

@@ -105,6 +105,7 @@ export const en: Messages = {
   'departments.headAccount': 'Account',
   'departments.headImported': 'Imported text, no account linked',
   'departments.noHead': 'Not set',
+  'departments.importedWas': '(imported text: {name})',
   'departments.escalation': 'First escalation goes to',
   'departments.toHead': 'The head and the department’s users',
   'departments.fallback': 'The department’s users and the admins (no head account)',

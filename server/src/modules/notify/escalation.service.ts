@@ -50,7 +50,21 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
   const reached: EscalationLevel[] = (['head', 'leader'] as const).filter(
     (l) => escalationRank(s.level) >= escalationRank(l),
   );
+  // Steps already on record are skipped before anything is looked up: the sweep calls this for every
+  // overdue item every minute, and only a new step needs the unit's head and a notification.
+  const recorded = new Set(
+    (
+      await db
+        .selectFrom('escalation')
+        .select('level')
+        .where('entity', '=', s.entity)
+        .where('entity_id', '=', s.entityId)
+        .where('deadline', '=', s.deadline)
+        .execute()
+    ).map((r) => r.level),
+  );
   for (const level of reached) {
+    if (recorded.has(level)) continue;
     const head = level === 'head' ? await headStep(db, s) : null;
     const target = head ? head.target : s.leaderTarget;
     const res = await db

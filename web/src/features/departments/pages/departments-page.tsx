@@ -69,14 +69,19 @@ export function DepartmentsPage() {
   );
 }
 
-/** The head user's name, else the imported text marked as such, else 未设置. */
+/** The head user's name (with the imported text beside it, if any), else the imported text marked as such, else 未设置. */
 function HeadCell({ d }: { d: Department }) {
   const { t } = useI18n();
   if (d.headUserName) {
     return (
-      <Space size={4}>
+      <Space size={4} wrap>
         {d.headUserName}
         <Tag color="blue">{t('departments.headAccount')}</Tag>
+        {d.headName && d.headName !== d.headUserName ? (
+          <Typography.Text type="secondary">
+            {t('departments.importedWas', { name: d.headName })}
+          </Typography.Text>
+        ) : null}
       </Space>
     );
   }
