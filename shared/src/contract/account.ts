@@ -108,6 +108,11 @@ export const departmentSchema = z.object({
   /** The head as an account: the first step of an overdue item's escalation goes to them. */
   headUserId: z.string().nullable(),
   headUserName: z.string().nullable(),
+  /**
+   * False when the linked head account may no longer head the unit (disabled, or moved to another
+   * unit or role since): escalations then fall back to the unit's users and the admins.
+   */
+  headActive: z.boolean(),
   /** Optimistic-lock version; setting the head with an old one is refused with 409. */
   version: z.number().int(),
 });

@@ -10,6 +10,7 @@ interface Dept {
   headName: string | null;
   headUserId: string | null;
   headUserName: string | null;
+  headActive: boolean;
   version: number;
 }
 interface TimelineEvent {
@@ -180,9 +181,30 @@ describe.skipIf(SKIP_DB)(
 
       const fallback = await escalationSteps(withoutHead);
       expect(fallback[0]?.note).toContain('行政审批服务部负责人');
-      expect(fallback[0]?.note).toContain('未指定负责人账号');
+      expect(fallback[0]?.note).toContain('无可用的负责人账号');
       expect(adminNotes.some((n) => n.title.includes('施工许可并联审批'))).toBe(true);
       expect(headNotes.some((n) => n.title.includes('施工许可并联审批'))).toBe(false);
+    });
+
+    it('a head whose account is disabled no longer heads the unit: escalation falls back again', async () => {
+      const user = (await t.call(admin, 'GET', '/api/users?q=d02head')).json().items[0] as {
+        version: number;
+      };
+      const off = await t.call(admin, 'PATCH', `/api/users/${headId}`, {
+        version: user.version,
+        disabled: true,
+      });
+      expect(off.statusCode, off.body).toBe(200);
+      const d02 = await byCode('D02');
+      // The link and the name stay on record; the unit shows it is not in use.
+      expect(d02).toMatchObject({ headUserId: headId, headUserName: headName, headActive: false });
+      const id = await overdueRequestOf(d02.id, '规划条件核实（停用负责人升级测试）');
+      t.clock.advanceMinutes(3 * 24 * 60);
+      await signIn();
+      await t.call(admin, 'POST', '/api/notify/sweep');
+      const steps = await escalationSteps(id);
+      expect(steps[0]?.note).toContain('无可用的负责人账号');
+      expect((await notesOf(admin)).some((n) => n.title.includes('规划条件核实'))).toBe(true);
     });
   },
 );

@@ -12,3 +12,18 @@ export function mayHead(
   if (user.role === 'leader') return true;
   return user.role === 'department' && user.department_id === departmentId;
 }
+
+/** Whether a department row's linked head user may (still) head it. */
+export function headIsActive(d: {
+  id: string;
+  head_user_id: string | null;
+  head_user_role: string | null;
+  head_user_department_id: string | null;
+  head_user_disabled: number | null;
+}): boolean {
+  if (!d.head_user_id) return false;
+  return mayHead(
+    { role: d.head_user_role, department_id: d.head_user_department_id, disabled: d.head_user_disabled },
+    d.id,
+  );
+}

@@ -1,4 +1,5 @@
 import type { Department } from '../../../../shared/src/contract/account';
+import { headIsActive } from './department.policy';
 import type { DepartmentRow } from './department.repository';
 
 export function presentDepartment(d: DepartmentRow): Department {
@@ -10,6 +11,7 @@ export function presentDepartment(d: DepartmentRow): Department {
     headName: d.head_name,
     headUserId: d.head_user_id,
     headUserName: d.head_user_name,
+    headActive: headIsActive(d),
     version: Number(d.version),
   };
 }

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-import { mayHead } from './department.policy';
+import { headIsActive, mayHead } from './department.policy';
 import { auditableHead, presentDepartment } from './department.presenter';
 import * as repo from './department.repository';
 
@@ -142,20 +142,10 @@ export async function departmentHead(db: Q, id: string | null): Promise<Departme
   if (!id) return null;
   const d = await repo.findDepartment(db, id);
   if (!d) return null;
-  const linked =
-    d.head_user_id && d.head_user_name
-      ? mayHead(
-          {
-            role: d.head_user_role,
-            department_id: d.head_user_department_id,
-            disabled: d.head_user_disabled,
-          },
-          d.id,
-        )
-      : false;
   return {
     name: d.name,
-    user: linked && d.head_user_id ? { id: d.head_user_id, displayName: d.head_user_name ?? '' } : null,
+    user:
+      headIsActive(d) && d.head_user_id ? { id: d.head_user_id, displayName: d.head_user_name ?? '' } : null,
     headText: d.head_name,
   };
 }

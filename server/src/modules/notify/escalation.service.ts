@@ -103,8 +103,8 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
 
 /**
  * The first step (to the unit's head): the head user and the unit's users hear of it, and the
- * record names the head. A unit without a head user (none linked, or the linked one may no longer
- * head it) falls back to its users and the admins, as before heads were users, and the record says
+ * record names the head. A unit without a usable head user (none linked, or the linked one may no
+ * longer head it: department.policy.ts) falls back to its users and the admins, as before heads were users, and the record says
  * so instead of naming someone who is not told.
  */
 async function headStep(db: Q, s: EscalationSubject): Promise<{ target: string; users: string[] }> {
@@ -117,7 +117,7 @@ async function headStep(db: Q, s: EscalationSubject): Promise<{ target: string; 
     };
   }
   return {
-    target: `${s.headTarget}（未指定负责人账号，已通知本部门用户和系统管理员）`,
+    target: `${s.headTarget}（无可用的负责人账号，已通知本部门用户和系统管理员）`,
     users: [...unitUsers, ...(await usersWithRole(db, ['admin']))],
   };
 }

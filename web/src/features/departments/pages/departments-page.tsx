@@ -44,7 +44,7 @@ export function DepartmentsPage() {
                 title: t('departments.escalation'),
                 key: 'escalation',
                 render: (_, d) =>
-                  d.headUserId ? (
+                  d.headActive ? (
                     t('departments.toHead')
                   ) : (
                     <Typography.Text type="warning">{t('departments.fallback')}</Typography.Text>
@@ -76,7 +76,11 @@ function HeadCell({ d }: { d: Department }) {
     return (
       <Space size={4} wrap>
         {d.headUserName}
-        <Tag color="blue">{t('departments.headAccount')}</Tag>
+        {d.headActive ? (
+          <Tag color="blue">{t('departments.headAccount')}</Tag>
+        ) : (
+          <Tag color="orange">{t('departments.headInactive')}</Tag>
+        )}
         {d.headName && d.headName !== d.headUserName ? (
           <Typography.Text type="secondary">
             {t('departments.importedWas', { name: d.headName })}
