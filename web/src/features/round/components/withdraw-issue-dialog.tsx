@@ -15,13 +15,16 @@ export function WithdrawIssueDialog({ issue, onClose }: { issue: ReportIssue; on
   const phoneModal = usePhoneModalProps();
   const onOk = async () => {
     const v = await form.validateFields();
-    try {
-      await withdraw.mutateAsync({ id: issue.id, reason: v.reason });
-      message.success(t('report.withdrawn', { docNumber: issue.docNumber }));
-      onClose();
-    } catch (err) {
-      message.error(errorText(err, pick));
-    }
+    withdraw.mutate(
+      { id: issue.id, reason: v.reason },
+      {
+        onSuccess: () => {
+          message.success(t('report.withdrawn', { docNumber: issue.docNumber }));
+          onClose();
+        },
+        onError: (err) => message.error(errorText(err, pick)),
+      },
+    );
   };
   return (
     <Modal
