@@ -260,4 +260,34 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
       }
     },
   );
+
+  it('the leader withdraws the issue (作废) with a reason and issues the round again with the next 文号', async () => {
+    const roundId = before.latestRound?.id as string;
+    await leader.goto(`${server.url}/rounds/${roundId}`);
+    const first = await leader.getByTestId('report-doc-number').innerText();
+    await leader.getByTestId('report-withdraw').click();
+    await leader.getByTestId('report-withdraw-reason').fill('抄送单位漏列市发展改革委');
+    const withdrawn = leader.waitForResponse(
+      (res) => res.url().includes('/withdraw') && res.request().method() === 'POST',
+    );
+    await leader.getByTestId('report-withdraw-ok').click();
+    const answer = await withdrawn;
+    expect(answer.status(), await answer.text()).toBe(200);
+    // Kept and marked: the withdrawn number with who withdrew it and why; the button now re-issues.
+    await poll(() => leader.getByTestId('report-withdrawn').innerText()).toContain(
+      '抄送单位漏列市发展改革委',
+    );
+    expect(await leader.getByTestId('report-withdrawn').innerText()).toContain(first);
+    await leader.getByTestId('report-issue').filter({ hasText: '重新签发' }).click();
+    await leader.getByTestId('report-cc').fill('市商务局、市投资促进中心、市发展改革委');
+    const issued = leader.waitForResponse(
+      (res) => res.url().endsWith('/api/reports/dispatch/issues') && res.request().method() === 'POST',
+    );
+    await leader.getByRole('button', { name: '签发并取文号' }).click();
+    expect((await issued).status()).toBe(201);
+    await poll(() => leader.getByTestId('report-doc-number').innerText()).toMatch(
+      /^[周月]调度〔\d{4}〕第2期$/,
+    );
+    await screenshot(leader, 'round-issue-withdrawn-and-reissued');
+  });
 });

@@ -119,6 +119,10 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     await page.getByTestId('task-escalation').waitFor();
     expect(await page.getByTestId('task-escalation').innerText()).toContain('超期');
     await page.getByTestId('task-escalations').waitFor();
+    // The power centre's head is a user (its demo department user): the step names them.
+    expect(await page.getByTestId('task-escalations').innerText()).toContain(
+      '供电服务中心负责人 供电服务中心（示例）',
+    );
     await page.getByTestId('task-report').click();
     await page.getByTestId('task-report-content').fill('电缆已到货，线路施工完成');
     await page.getByTestId('task-report-percent').fill('95');
@@ -205,6 +209,24 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     await again.getByTestId('problem-propose-4').click();
     expect(await again.getByText('缺少网格员上岗名单').count()).toBeGreaterThan(0);
     await again.close();
+  });
+
+  it('an admin makes a leader the head of 商务和投资促进部; the imported 史明鉴 stays beside it', async () => {
+    const page = await signedIn('admin');
+    await page.goto(`${server.url}/departments`);
+    const row = page.getByTestId('department-list').locator('tr', { hasText: '商务和投资促进部' });
+    expect(await row.innerText()).toContain('导入文本');
+    await row.getByTestId('head-edit').click();
+    await pickOption(page, 'head-select', '开发区领导（示例）');
+    await page.getByTestId('head-save').click();
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toContain('开发区领导（示例）');
+    // Stored, not just shown: a fresh load has it (and opens at the top, for the screenshot).
+    await page.reload();
+    await row.getByText('开发区领导（示例）').waitFor();
+    expect(await row.innerText()).toContain('负责人本人');
+    expect(await row.innerText()).toContain('导入文本：史明鉴');
+    await screenshot(page, 'departments-heads');
+    await page.close();
   });
 
   it('shows the campaigns and the paired-assistance figures from the page', async () => {

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   'user.manage': ['admin'],
   'department.read': ['admin', 'leader', 'officer', 'department', 'supervisor'],
+  // Who heads each unit decides where escalations go: the zone's IT sets it, like accounts.
+  'department.manage': ['admin'],
   // API tokens are for connecting the zone's own systems; a firm's staff work through the web, so
   // an enterprise user gets no token menu it would never use (issue 15).
   'token.manage-own': ['admin', 'leader', 'officer', 'department', 'supervisor'],

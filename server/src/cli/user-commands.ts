@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/src/roles';
 import type { Db } from '../db/connect';
 import { processClock } from '../lib/clock';
+import { departmentIdsByCode } from '../modules/department/department.service';
 import { findUserByUsername } from '../modules/user/user.repository';
 import { createUser, resetPassword, updateUserAccount } from '../modules/user/user.service';
 import type { ServiceContext } from '../plugins/context';
@@ -23,13 +24,9 @@ export function addUserCommand(
   return asOperator(io, async (ctx, db) => {
     let departmentId: string | null = null;
     if (o.department) {
-      const d = await db.kysely
-        .selectFrom('department')
-        .select('id')
-        .where('code', '=', o.department)
-        .executeTakeFirst();
-      if (!d) throw new Error(`no department with code ${o.department}`);
-      departmentId = d.id;
+      const id = (await departmentIdsByCode(db.kysely)).get(o.department);
+      if (!id) throw new Error(`no department with code ${o.department}`);
+      departmentId = id;
     }
     const user = await createUser(ctx, {
       username,

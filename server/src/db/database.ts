@@ -112,8 +112,12 @@ export interface DepartmentTable {
   code: string;
   name: string;
   name_en: string;
+  /** The head (负责人) as imported text; kept when a head user is linked. */
   head_name: string | null;
+  /** The head (负责人) as an account: the first escalation step reaches them (migration 0027). */
+  head_user_id: string | null;
   is_sample: number;
+  version: Generated<number>;
   created_at: string;
 }
 

@@ -131,4 +131,9 @@ export interface ReportIssueTable {
   issued_by_name: string | null;
   issued_on: string;
   created_at: string;
+  /** 作废: set when the issue was withdrawn; the row and its 文号 stay (migration 0027). */
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_by_name: string | null;
+  withdraw_reason: string | null;
 }

@@ -103,10 +103,37 @@ export const departmentSchema = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
+  /** The head (负责人) as imported text; shown where no head user is linked, never cleared. */
   headName: z.string().nullable(),
+  /** The head as an account: the first step of an overdue item's escalation goes to them. */
+  headUserId: z.string().nullable(),
+  headUserName: z.string().nullable(),
+  /**
+   * False when the linked head account may no longer head the unit (disabled, or moved to another
+   * unit or role since): escalations then fall back to the unit's users and the admins.
+   */
+  headActive: z.boolean(),
+  /** Optimistic-lock version; setting the head with an old one is refused with 409. */
+  version: z.number().int(),
 });
 export type Department = z.infer<typeof departmentSchema>;
 export const departmentListSchema = listResponse(departmentSchema);
+
+/** Who may head a department: its own department users, or a leader (领导) of the zone. */
+export const headCandidateSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: z.enum(['department', 'leader']),
+});
+export type HeadCandidate = z.infer<typeof headCandidateSchema>;
+export const headCandidateListSchema = z.object({ items: z.array(headCandidateSchema) });
+
+/** Sets (or, with null, unlinks) a department's head user; the imported head text is kept. */
+export const setDepartmentHeadBody = z.strictObject({
+  version,
+  headUserId: z.string().min(1).max(64).nullable(),
+});
+export type SetDepartmentHeadBody = z.input<typeof setDepartmentHeadBody>;
 
 /** A personal API token; the secret itself is never listed, only answered once at creation. */
 export const tokenSchema = z.object({

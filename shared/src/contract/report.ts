@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROUND_KINDS } from '../dispatch';
-import { idString, nameText, shortText } from './fields';
+import { idString, longText, nameText, shortText } from './fields';
 
 /** A dispatch report issued as an official document (签发): its 文号/期数, 发文单位 and 抄送. */
 export const reportIssueSchema = z.object({
@@ -16,6 +16,10 @@ export const reportIssueSchema = z.object({
   cc: z.string(),
   issuedOn: z.string(),
   issuedByName: z.string().nullable(),
+  /** 作废: when, by whom and why the issue was withdrawn (null while in force); the row stays. */
+  withdrawnAt: z.string().nullable(),
+  withdrawnByName: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
 });
 export type ReportIssue = z.infer<typeof reportIssueSchema>;
 
@@ -34,3 +38,10 @@ export const issueReportBody = z.strictObject({
   cc: shortText,
 });
 export type IssueReportInput = z.infer<typeof issueReportBody>;
+
+/** 作废: withdraws an issued report; the round may then be issued again with a new 文号. */
+export const withdrawIssueBody = z.strictObject({
+  /** Why it is withdrawn (kept with the issue and in the audit log). */
+  reason: longText.min(1),
+});
+export type WithdrawIssueInput = z.infer<typeof withdrawIssueBody>;

@@ -427,6 +427,19 @@ export const MODULES: readonly AppModule[] = [
     ),
   },
   {
+    key: 'department',
+    path: '/departments',
+    labelKey: 'nav.departments',
+    descriptionKey: 'module.departments.desc',
+    icon: 'ClusterOutlined',
+    permission: 'department.manage',
+    group: 'system',
+    page: lazyPage(
+      () => import('../features/departments/pages/departments-page'),
+      (m) => m.DepartmentsPage,
+    ),
+  },
+  {
     key: 'channel',
     path: '/channels',
     labelKey: 'nav.channels',

@@ -11,6 +11,7 @@ export {
   BarChartOutlined,
   BuildOutlined,
   CarryOutOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   ExceptionOutlined,

@@ -99,7 +99,15 @@ export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
   'report.issueTitle': 'Issue the dispatch report',
   'report.issueOk': 'Issue and number',
   'report.issueHint':
-    'Issuing takes the next document number of the year and cannot be undone; the report downloaded from then on carries the number, the issuing unit and the copy line.',
+    'Issuing takes the next number of the year; reports downloaded from then on carry the number, issuing unit and copies. A wrong issue can be withdrawn and issued again; a withdrawn number is never reused.',
+  'report.reissue': 'Issue again',
+  'report.withdraw': 'Withdraw',
+  'report.withdrawTitle': 'Withdraw {docNumber}',
+  'report.withdrawHint':
+    'The issue stays in the record, marked withdrawn; the round can then be issued again with a new number.',
+  'report.withdrawReason': 'Reason',
+  'report.withdrawn': 'Withdrawn: {docNumber}',
+  'report.withdrawnLine': '{reason} ({name}, {at})',
   'report.issuer': 'Issuing unit',
   'report.cc': 'Copied to',
   'report.ccPlaceholder': 'e.g. the city commerce bureau, the investment promotion centre',

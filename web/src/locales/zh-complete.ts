@@ -1,6 +1,7 @@
 import { bulkImportZh } from './bulk-import.zh';
 import { chainZh } from './chain.zh';
 import { channelsZh } from './channels.zh';
+import { departmentsZh } from './departments.zh';
 import { intakeZh } from './intake.zh';
 import { menusZh } from './menus.zh';
 import { parkZh } from './park.zh';
@@ -19,4 +20,5 @@ export const zhComplete: Messages = {
   ...bulkImportZh,
   ...parkZh,
   ...channelsZh,
+  ...departmentsZh,
 };

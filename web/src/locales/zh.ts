@@ -3,6 +3,7 @@ import type { bulkImportZh } from './bulk-import.zh';
 import type { chainZh } from './chain.zh';
 import type { channelsZh } from './channels.zh';
 import { closingZh } from './closing.zh';
+import type { departmentsZh } from './departments.zh';
 import { dispatchZh } from './dispatch.zh';
 import type { intakeZh } from './intake.zh';
 import { kpiZh } from './kpi.zh';
@@ -69,6 +70,8 @@ export const zh = {
   'nav.audit': '审计日志',
   'nav.users': '用户管理',
   'nav.channels': '消息通道',
+  'nav.departments': '部门与负责人',
+  'module.departments.desc': '各部门的负责人账号：超期要素需求和督办任务的第一级升级送达负责人本人。',
   'module.channels.desc': '提醒与升级消息发往企业微信、钉钉群机器人或电子邮箱；可发送测试消息。',
   'nav.tokens': 'API令牌',
   'nav.changePassword': '修改密码',
@@ -516,7 +519,8 @@ export type MessageKey =
   | keyof typeof menusZh
   | keyof typeof bulkImportZh
   | keyof typeof parkZh
-  | keyof typeof channelsZh;
+  | keyof typeof channelsZh
+  | keyof typeof departmentsZh;
 
 /** Shape every other language must fill: the same keys, any string. */
 export type Messages = { readonly [K in MessageKey]: string };

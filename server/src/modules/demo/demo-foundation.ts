@@ -2,6 +2,7 @@ import type { Role } from '../../../../shared/src/roles';
 import type { Db } from '../../db/connect';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/secrets';
+import { addDepartments, linkHeadForSetup } from '../department/department.service';
 
 /**
  * The zone of the newspaper page (PRODUCT.md). 商务和投资促进部 and its head 史明鉴 are on the page;
@@ -50,17 +51,29 @@ export const DEMO_DEPARTMENTS = [
   { code: 'D10', name: '水务燃气服务中心', nameEn: 'Water and Gas Services', head: null, sample: true },
 ] as const;
 
-/** One demo user per role. The department user works in the power centre (factor requests). */
+/**
+ * One demo user per role. The department user works in the power centre (factor requests) and is
+ * its head (负责人, `headOf`), so the first escalation step of the centre's overdue request reaches
+ * a person. The other units keep their head as text (商务和投资促进部: 史明鉴, from the page) until
+ * an admin picks a user: no account is invented for a real person named on the page.
+ */
 export const DEMO_USERS: ReadonlyArray<{
   username: string;
   displayName: string;
   role: Role;
   department?: string;
+  headOf?: string;
 }> = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', department: 'D01' },
   { username: 'leader', displayName: '开发区领导（示例）', role: 'leader' },
   { username: 'officer', displayName: '招商专员（示例）', role: 'officer', department: 'D01' },
-  { username: 'dept', displayName: '供电服务中心（示例）', role: 'department', department: 'D05' },
+  {
+    username: 'dept',
+    displayName: '供电服务中心（示例）',
+    role: 'department',
+    department: 'D05',
+    headOf: 'D05',
+  },
   // Bound to 乖宝宠物 once the firm exists (pipeline demo data binds it).
   { username: 'firm', displayName: '乖宝宠物（企业用户）', role: 'enterprise' },
   // The supervision office (督查室) verifies closings of tasks and problem items (decision 013).
@@ -80,22 +93,21 @@ export async function seedZoneAndDepartments(db: Db, nowIso: string): Promise<Ma
         created_at: nowIso,
       })
       .execute();
-    for (const d of DEMO_DEPARTMENTS) {
+    const rows = DEMO_DEPARTMENTS.map((d) => {
       const id = newId();
       ids.set(d.code, id);
-      await trx
-        .insertInto('department')
-        .values({
-          id,
-          code: d.code,
-          name: d.name,
-          name_en: d.nameEn,
-          head_name: d.head,
-          is_sample: d.sample ? 1 : 0,
-          created_at: nowIso,
-        })
-        .execute();
-    }
+      return {
+        id,
+        code: d.code,
+        name: d.name,
+        name_en: d.nameEn,
+        head_name: d.head,
+        head_user_id: null,
+        is_sample: d.sample ? 1 : 0,
+        created_at: nowIso,
+      };
+    });
+    await addDepartments(trx, rows);
   });
   return ids;
 }
@@ -129,4 +141,8 @@ export async function seedDemoUsers(
     });
   }
   await db.kysely.insertInto('app_user').values(rows).execute();
+  for (const [i, u] of DEMO_USERS.entries()) {
+    const dept = u.headOf ? departments.get(u.headOf) : undefined;
+    if (dept) await linkHeadForSetup(db.kysely, dept, rows[i]!.id);
+  }
 }

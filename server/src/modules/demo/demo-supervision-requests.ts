@@ -2,6 +2,7 @@ import { addDays, todayInShanghai } from '../../../../shared/src/dates';
 import type { Db } from '../../db/connect';
 import type { FactorRequestTable, ProblemItemTable, RequestEventTable } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { departmentIdsByCode } from '../department/department.service';
 
 /**
  * Sample factor requests on the page's projects and a partly rectified problem list (the page
@@ -12,9 +13,7 @@ export async function seedDemoRequests(db: Db, nowIso: string): Promise<void> {
   const today = todayInShanghai(new Date(nowIso));
   const day = (n: number) => addDays(today, n);
   const at = (n: number) => new Date(new Date(nowIso).getTime() + n * 86_400_000).toISOString();
-  const depts = new Map(
-    (await k.selectFrom('department').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
-  );
+  const depts = await departmentIdsByCode(k);
   const dep = (code: string) => depts.get(code) as string;
   const users = new Map(
     (await k.selectFrom('app_user').select(['id', 'username']).execute()).map((u) => [u.username, u]),

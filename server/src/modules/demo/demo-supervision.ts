@@ -9,6 +9,7 @@ import type {
   TaskUnitTable,
 } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { addDepartments, departmentIdsByCode } from '../department/department.service';
 import { seedDemoRequests } from './demo-supervision-requests';
 
 /**
@@ -27,29 +28,26 @@ export async function seedDemoSupervision(db: Db, nowIso: string): Promise<void>
   const today = todayInShanghai(new Date(nowIso));
   const day = (n: number) => addDays(today, n);
   const at = (n: number) => new Date(new Date(nowIso).getTime() + n * 86_400_000).toISOString();
-  const depts = new Map(
-    (await k.selectFrom('department').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
-  );
+  const depts = await departmentIdsByCode(k);
   const dep = (code: string) => depts.get(code) as string;
   // The school's paired assistance is education work: a sample social-affairs unit leads it.
-  const socialId = newId();
-  await k
-    .insertInto('department')
-    .values({
-      id: socialId,
-      code: 'D11',
-      name: '社会事业局',
-      name_en: 'Social Affairs Bureau',
-      head_name: null,
-      is_sample: 1,
-      created_at: nowIso,
-    })
-    .onConflict((oc) => oc.column('code').doNothing())
-    .execute();
-  depts.set(
-    'D11',
-    (await k.selectFrom('department').select('id').where('code', '=', 'D11').executeTakeFirstOrThrow()).id,
+  await addDepartments(
+    k,
+    [
+      {
+        id: newId(),
+        code: 'D11',
+        name: '社会事业局',
+        name_en: 'Social Affairs Bureau',
+        head_name: null,
+        head_user_id: null,
+        is_sample: 1,
+        created_at: nowIso,
+      },
+    ],
+    { skipExisting: true },
   );
+  depts.set('D11', (await departmentIdsByCode(k)).get('D11') as string);
   const users = new Map(
     (await k.selectFrom('app_user').select(['id', 'username', 'display_name']).execute()).map((u) => [
       u.username,

@@ -3,6 +3,7 @@ import { type EscalationLevel, escalationRank } from '../../../../shared/src/esc
 import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { ESCALATION_ACTOR, writeAutomaticAudit } from '../audit/audit.writer';
+import { departmentHead } from '../department/department.service';
 import { type NotificationKind, notify, usersOfDepartment, usersWithRole } from './notify.service';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -24,9 +25,12 @@ export interface EscalationSubject {
   deadline: string;
   /** The level escalationOf() computed from the data now. */
   level: EscalationLevel;
-  /** The unit holding it: its users hear of the first step, on behalf of its head. */
+  /** The unit holding it: its head user (负责人) and its users hear of the first step. */
   departmentId: string | null;
-  /** Who each step goes to, as shown on the record: 部门负责人 …, 包保领导 … */
+  /**
+   * Who each step goes to, as shown on the record: 部门负责人 …, 包保领导 … The head step names the
+   * unit's head user when one is linked (headStep); this text is what it says when none is.
+   */
   headTarget: string;
   leaderTarget: string;
   /** Zone officers who should also hear of the leader step (the project's officer). */
@@ -46,8 +50,23 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
   const reached: EscalationLevel[] = (['head', 'leader'] as const).filter(
     (l) => escalationRank(s.level) >= escalationRank(l),
   );
+  // Steps already on record are skipped before anything is looked up: the sweep calls this for every
+  // overdue item every minute, and only a new step needs the unit's head and a notification.
+  const recorded = new Set(
+    (
+      await db
+        .selectFrom('escalation')
+        .select('level')
+        .where('entity', '=', s.entity)
+        .where('entity_id', '=', s.entityId)
+        .where('deadline', '=', s.deadline)
+        .execute()
+    ).map((r) => r.level),
+  );
   for (const level of reached) {
-    const target = level === 'head' ? s.headTarget : s.leaderTarget;
+    if (recorded.has(level)) continue;
+    const head = level === 'head' ? await headStep(db, s) : null;
+    const target = head ? head.target : s.leaderTarget;
     const res = await db
       .insertInto('escalation')
       .values({
@@ -69,10 +88,7 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
       action: `${s.entity === 'task' ? 'task' : 'request'}.escalated`,
       after: { title: s.title, level, target, deadline: s.deadline },
     });
-    const users =
-      level === 'head'
-        ? [...(await usersOfDepartment(db, s.departmentId)), ...(await usersWithRole(db, ['admin']))]
-        : [...(await usersWithRole(db, ['leader', 'admin'])), ...s.alsoNotify];
+    const users = head ? head.users : [...(await usersWithRole(db, ['leader', 'admin'])), ...s.alsoNotify];
     await notify(db, nowIso, users, {
       kind: s.kind,
       title: `【超期升级】${s.title}`,
@@ -83,4 +99,25 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
     });
   }
   return added;
+}
+
+/**
+ * The first step (to the unit's head): the head user and the unit's users hear of it, and the
+ * record names the head. A unit without a usable head user (none linked, or the linked one may no
+ * longer head it: department.policy.ts) falls back to its users and the admins, as before heads were users, and the record says
+ * so instead of naming someone who is not told.
+ */
+async function headStep(db: Q, s: EscalationSubject): Promise<{ target: string; users: string[] }> {
+  const head = await departmentHead(db, s.departmentId);
+  const unitUsers = await usersOfDepartment(db, s.departmentId);
+  if (head?.user) {
+    return {
+      target: `${head.name}负责人 ${head.user.displayName}`,
+      users: [head.user.id, ...unitUsers],
+    };
+  }
+  return {
+    target: `${s.headTarget}（无可用的负责人账号，已通知本部门用户和系统管理员）`,
+    users: [...unitUsers, ...(await usersWithRole(db, ['admin']))],
+  };
 }

@@ -17,6 +17,7 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type AttachmentUpload, listAttachmentMeta, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
+import { departmentsExist } from '../department/department.service';
 import { notify, usersOfDepartment } from '../notify/notify.service';
 import { evidenceLinkView } from '../task/closing-evidence';
 import { assertProblemListVisible, mayProposeItem, mayVerifyItem } from './problem.policy';
@@ -125,8 +126,7 @@ export async function getProblemList(ctx: ServiceContext, id: string): Promise<P
 async function checkDepartments(ctx: ServiceContext, items: ProblemItemBody[]) {
   const ids = [...new Set(items.map((i) => i.departmentId))];
   if (ids.length === 0) return;
-  const found = await ctx.db.kysely.selectFrom('department').select('id').where('id', 'in', ids).execute();
-  if (found.length !== ids.length) {
+  if (!(await departmentsExist(ctx.db.kysely, ids))) {
     throw errors.validation([{ path: 'items', message: { zh: '责任单位不存在', en: 'No such department' } }]);
   }
 }

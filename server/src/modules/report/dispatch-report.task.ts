@@ -201,6 +201,8 @@ export async function dispatchReportData(db: Db, p: { roundId?: string | undefin
     .selectFrom('report_issue')
     .select(['doc_number', 'issuer', 'cc', 'issued_on'])
     .where('round_id', '=', round.id)
+    // A withdrawn (作废) issue no longer heads the document; the one in force, if any, does.
+    .where('withdrawn_at', 'is', null)
     .executeTakeFirst();
   return {
     issue: issue

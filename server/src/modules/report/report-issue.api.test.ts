@@ -12,6 +12,10 @@ interface Issue {
   docNumber: string;
   issuer: string;
   cc: string;
+  id: string;
+  withdrawnAt: string | null;
+  withdrawnByName: string | null;
+  withdrawReason: string | null;
 }
 
 describe.skipIf(SKIP_DB)('签发: the dispatch report as an official document with a 文号 sequence', () => {
@@ -121,5 +125,57 @@ describe.skipIf(SKIP_DB)('签发: the dispatch report as an official document wi
     // Nothing was issued by the refused calls.
     const items = (await t.call(leader, 'GET', '/api/reports/dispatch/issues')).json().items as Issue[];
     expect(items.some((i) => i.roundId === roundId)).toBe(false);
+  });
+
+  it('作废 keeps the issue listed with who, when and why; the round is issued again with a new 文号', async () => {
+    const roundId = await weekRound('2026-03-09');
+    const first = (await issue(roundId)).json() as Issue;
+    const withdraw = (id: string, body: unknown, session = leader) =>
+      t.call(session, 'POST', `/api/reports/dispatch/issues/${id}/withdraw`, body);
+
+    // Bad input names the field and changes nothing; an officer may not withdraw.
+    const blank = await withdraw(first.id, { reason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.body).toContain('reason');
+    expect((await withdraw(first.id, { reason: '抄送单位有误' }, await t.login('officer'))).statusCode).toBe(
+      403,
+    );
+    expect((await withdraw('no-such-issue', { reason: '抄送单位有误' })).statusCode).toBe(404);
+    expect((await issue(roundId)).statusCode).toBe(409);
+
+    const done = await withdraw(first.id, { reason: '抄送单位有误' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      docNumber: first.docNumber,
+      withdrawnByName: '开发区领导（示例）',
+      withdrawReason: '抄送单位有误',
+    });
+    expect(done.json().withdrawnAt).toBeTruthy();
+    expect((await withdraw(first.id, { reason: '再次作废' })).statusCode).toBe(409);
+
+    // Issued again: the next number of the sequence, never the withdrawn one.
+    const again = await issue(roundId, '市商务局');
+    expect(again.statusCode, again.body).toBe(201);
+    const second = again.json() as Issue;
+    expect(second.number).toBeGreaterThan(first.number);
+    expect(second.docNumber).not.toBe(first.docNumber);
+    const items = (await t.call(leader, 'GET', '/api/reports/dispatch/issues')).json().items as Issue[];
+    const ofRound = items.filter((i) => i.roundId === roundId);
+    expect(ofRound.map((i) => [i.docNumber, i.withdrawReason])).toEqual([
+      [second.docNumber, null],
+      [first.docNumber, '抄送单位有误'],
+    ]);
+    // The document carries the number in force.
+    const docx = await t.call(leader, 'GET', `/api/reports/dispatch.docx?roundId=${roundId}`);
+    const xml =
+      (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain(second.docNumber);
+    expect(xml).not.toContain(first.docNumber);
+    const audit = (await t.call(admin, 'GET', `/api/audit?entity=report_issue&entityId=${first.id}`)).json();
+    const entries = audit.items as { action: string; after: Record<string, unknown> }[];
+    expect(entries.map((a) => a.action).sort()).toEqual(['issue', 'withdraw']);
+    expect(entries.find((a) => a.action === 'withdraw')?.after).toMatchObject({
+      withdraw_reason: '抄送单位有误',
+    });
   });
 });

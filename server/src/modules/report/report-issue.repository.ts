@@ -23,9 +23,33 @@ export async function takeNumber(trx: Transaction<Database>, kind: string, year:
   return Number(row.last_number);
 }
 
-/** The issue of a round, if it has been issued. */
+/** The issue of a round in force (not withdrawn), if it has been issued. */
 export function issueOfRound(db: Q, roundId: string): Promise<ReportIssueTable | undefined> {
-  return db.selectFrom('report_issue').selectAll().where('round_id', '=', roundId).executeTakeFirst();
+  return db
+    .selectFrom('report_issue')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function findIssue(db: Q, id: string): Promise<ReportIssueTable | undefined> {
+  return db.selectFrom('report_issue').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks an issue withdrawn (作废) unless it already is; answers how many rows changed. */
+export async function markWithdrawn(
+  db: Q,
+  id: string,
+  w: { at: string; by: string; byName: string; reason: string },
+): Promise<number> {
+  const res = await db
+    .updateTable('report_issue')
+    .set({ withdrawn_at: w.at, withdrawn_by: w.by, withdrawn_by_name: w.byName, withdraw_reason: w.reason })
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 export async function insertIssue(trx: Transaction<Database>, row: ReportIssueTable): Promise<void> {

@@ -1,4 +1,9 @@
-import type { IssueReportInput, ReportIssue, ReportIssueList } from '../../../../shared/src/contract/report';
+import type {
+  IssueReportInput,
+  ReportIssue,
+  ReportIssueList,
+  WithdrawIssueInput,
+} from '../../../../shared/src/contract/report';
 import type { RoundKind } from '../../../../shared/src/dispatch';
 import type { ReportIssueTable } from '../../db/database';
 import { newId } from '../../lib/ids';
@@ -11,8 +16,10 @@ import * as repo from './report-issue.repository';
 
 /**
  * 签发: a dispatch report leaves the system as an official document with a 文号 (期数 per year and
- * round kind, taken atomically in the database), the 发文单位 and the 抄送 line. A round is issued
- * once; the .docx of an issued round carries them from then on.
+ * round kind, taken atomically in the database), the 发文单位 and the 抄送 line. A round has one
+ * issue in force; the .docx of an issued round carries it. An issue can be withdrawn (作废) with a
+ * reason: it stays listed with its number, and the round can be issued again with the next number
+ * (a number is never given twice).
  */
 
 const KIND_WORD: Record<RoundKind, string> = { week: '周调度', month: '月调度' };
@@ -34,6 +41,9 @@ export function presentIssue(r: ReportIssueTable): ReportIssue {
     cc: r.cc,
     issuedOn: r.issued_on,
     issuedByName: r.issued_by_name,
+    withdrawnAt: r.withdrawn_at,
+    withdrawnByName: r.withdrawn_by_name,
+    withdrawReason: r.withdraw_reason,
   };
 }
 
@@ -68,6 +78,10 @@ export async function issueReport(ctx: ServiceContext, input: IssueReportInput):
         issued_by_name: actor.displayName,
         issued_on: day,
         created_at: ctx.clock.now().toISOString(),
+        withdrawn_at: null,
+        withdrawn_by: null,
+        withdrawn_by_name: null,
+        withdraw_reason: null,
       };
       await repo.insertIssue(trx, row);
       await writeAudit(trx, ctx, {
@@ -98,4 +112,37 @@ export async function listReportIssues(ctx: ServiceContext): Promise<ReportIssue
       ? { issuer: last.issuer, cc: last.cc }
       : { issuer: `${zone?.name ?? '开发区'}管理委员会`, cc: '' },
   };
+}
+
+/**
+ * 作废: withdraws an issued report with a reason (audited). The row keeps its 文号 and is listed as
+ * withdrawn; the round has no issue in force until it is issued again, with a new number.
+ */
+export async function withdrawReportIssue(
+  ctx: ServiceContext,
+  id: string,
+  input: WithdrawIssueInput,
+): Promise<ReportIssue> {
+  const actor = requireActor(ctx);
+  return ctx.db.kysely.transaction().execute(async (trx) => {
+    const before = await repo.findIssue(trx, id);
+    if (!before) throw errors.notFound('report_issue');
+    const withdrawn = { at: ctx.clock.now().toISOString(), by: actor.userId, byName: actor.displayName };
+    const n = await repo.markWithdrawn(trx, id, { ...withdrawn, reason: input.reason });
+    if (n === 0) {
+      throw errors.conflict('REPORT_ISSUE_WITHDRAWN', {
+        zh: `该期报告已作废（${before.doc_number}）`,
+        en: `This issue has already been withdrawn (${before.doc_number})`,
+      });
+    }
+    const after = (await repo.findIssue(trx, id)) as ReportIssueTable;
+    await writeAudit(trx, ctx, {
+      entity: 'report_issue',
+      entityId: id,
+      action: 'withdraw',
+      before: { ...before },
+      after: { ...after },
+    });
+    return presentIssue(after);
+  });
 }

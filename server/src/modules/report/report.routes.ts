@@ -5,12 +5,13 @@ import {
   issueReportBody,
   reportIssueListSchema,
   reportIssueSchema,
+  withdrawIssueBody,
 } from '../../../../shared/src/contract/report';
 import { idParams, idString } from '../../lib/fields';
 import { attachment } from '../import/import.routes';
 import { XLSX_MIME } from '../import/import-workbook';
 import { DOCX_MIME, dispatchReport } from './report.service';
-import { issueReport, listReportIssues } from './report-issue.service';
+import { issueReport, listReportIssues, withdrawReportIssue } from './report-issue.service';
 
 /** Reports that leave the system: the dispatch report (.docx/.xlsx) and the project dossier. */
 export async function reportRoutes(app: FastifyInstance) {
@@ -65,6 +66,24 @@ export async function reportRoutes(app: FastifyInstance) {
     },
     async function handleIssueReport(request, reply) {
       return reply.status(201).send(await issueReport(request.ctx, request.body));
+    },
+  );
+
+  r.post(
+    '/api/reports/dispatch/issues/:id/withdraw',
+    {
+      config: { access: { permission: 'report.issue' } },
+      schema: {
+        tags,
+        summary:
+          '作废: withdraw an issued report with a reason; it stays listed and the round can be issued again',
+        params: idParams,
+        body: withdrawIssueBody,
+        response: { 200: reportIssueSchema },
+      },
+    },
+    async function handleWithdrawIssue(request) {
+      return withdrawReportIssue(request.ctx, request.params.id, request.body);
     },
   );
 

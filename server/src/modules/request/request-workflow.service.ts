@@ -12,6 +12,7 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { type AttachmentUpload, storeAttachment } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
+import { findDepartmentName } from '../department/department.service';
 import { notify, usersOfDepartment, usersOfFirm } from '../notify/notify.service';
 import { requestActorKinds } from './request.policy';
 import {
@@ -52,11 +53,7 @@ export async function assignRequest(
   });
   if (!check.ok) throw errors.badRequest('REQUEST_MOVE_REFUSED', check.message, [], { refusal: check.code });
   const db = ctx.db.kysely;
-  const dept = await db
-    .selectFrom('department')
-    .select(['id', 'name'])
-    .where('id', '=', input.departmentId)
-    .executeTakeFirst();
+  const dept = await findDepartmentName(db, input.departmentId);
   if (!dept)
     throw errors.validation([
       { path: 'departmentId', message: { zh: '部门不存在', en: 'No such department' } },

@@ -76,7 +76,8 @@ export function presentTimeline(
       deadline: x.deadline,
       note: x.target,
       level: x.level,
-      actorName: 'system',
+      // The sweep, not a person, takes the step; the note names whom it went to (issue 15).
+      actorName: '系统自动升级',
       at: x.at,
     });
   }

@@ -15,6 +15,7 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
+import { departmentNameMap } from '../department/department.service';
 import { type EscalationSource, recordEscalation } from '../notify/escalation.service';
 import { notify, usersWithRole } from '../notify/notify.service';
 import { assertRequestVisible, requestActorKinds, requestScopeOf } from './request.policy';
@@ -114,13 +115,13 @@ export async function getRequestDetail(ctx: ServiceContext, id: string): Promise
     repo.listEvents(db, id),
     repo.listEscalations(db, 'factor_request', id),
     listAttachmentMeta(db, 'factor_request', [id]),
-    db.selectFrom('department').select(['id', 'name']).execute(),
+    departmentNameMap(db),
   ]);
   const kinds = requestActorKinds(actor, row);
   const status = row.status as RequestStatus;
   return {
     ...presentRequest(row, ctx.clock.now()),
-    events: presentTimeline(events, escalations, new Map(departments.map((d) => [d.id, d.name]))),
+    events: presentTimeline(events, escalations, departments),
     attachments: files.map(({ entityId: _e, ...m }) => m),
     can: {
       assign: kinds.includes('coordinator') && status !== 'confirmed' && status !== 'resolved',

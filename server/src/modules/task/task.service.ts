@@ -14,6 +14,7 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { listAttachmentMeta } from '../attachment/attachment.service';
 import { writeAudit } from '../audit/audit.writer';
+import { departmentsExist } from '../department/department.service';
 import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
@@ -172,8 +173,7 @@ async function checkProject(ctx: ServiceContext, projectId: string | null | unde
 }
 
 async function checkUnits(ctx: ServiceContext, ids: string[]) {
-  const found = await ctx.db.kysely.selectFrom('department').select('id').where('id', 'in', ids).execute();
-  if (found.length !== new Set(ids).size) {
+  if (!(await departmentsExist(ctx.db.kysely, ids))) {
     throw errors.validation([
       { path: 'leadDepartmentId', message: { zh: '单位不存在', en: 'No such department' } },
     ]);

@@ -52,6 +52,7 @@ const FIRST_CALLS: Record<string, FirstCall[]> = {
   user: [{ url: '/api/users' }, { url: '/api/departments', when: 'department.read' }],
   token: [{ url: '/api/tokens' }],
   channel: [{ url: '/api/notify/channels' }],
+  department: [{ url: '/api/departments' }],
 };
 
 /** `{ key, permission }` of every registry entry, read from the source of web/src/app/modules.ts. */

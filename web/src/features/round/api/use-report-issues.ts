@@ -3,6 +3,7 @@ import type {
   IssueReportInput,
   ReportIssue,
   ReportIssueList,
+  WithdrawIssueInput,
 } from '../../../../../shared/src/contract/report';
 import { api } from '../../../lib/api-client';
 
@@ -23,5 +24,15 @@ export function useIssueReport() {
   return useMutation({
     mutationFn: (body: IssueReportInput) => api.post<ReportIssue>('/api/reports/dispatch/issues', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
+  });
+}
+
+/** 作废: withdraws an issue with a reason; the round can then be issued again (a new 文号). */
+export function useWithdrawIssue() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: WithdrawIssueInput & { id: string }) =>
+      api.post<ReportIssue>(`/api/reports/dispatch/issues/${encodeURIComponent(id)}/withdraw`, body),
+    onSettled: () => qc.invalidateQueries({ queryKey: key }),
   });
 }

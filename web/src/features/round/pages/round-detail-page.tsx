@@ -15,7 +15,7 @@ import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type RoundProject, useRemind, useRound } from '../api/use-rounds';
-import { IssueReportButton } from '../components/issue-report-button';
+import { IssueReportButton, WithdrawnIssues } from '../components/issue-report-button';
 
 // Dialogs load when first opened (lib/lazy-component.tsx).
 // The round's sums per park, chain and officer sit below the projects: they load after them.
@@ -70,6 +70,7 @@ export function RoundDetailPage() {
         }
       />
       <Card>
+        <WithdrawnIssues roundId={r.id} />
         <Space style={{ marginBottom: 12 }}>
           <Progress
             type="circle"
