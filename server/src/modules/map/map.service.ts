@@ -9,10 +9,10 @@ import * as repo from './map.repository';
  * The 招商地图 (issue 18): parks, plots and buildings as one GeoJSON FeatureCollection, from the
  * zone's own outlines (no basemap needed). Plot filters as in the plot list; a status filter
  * is about land, so buildings are left out when one is given. A plot reads reserved only to
- * readers of reservations (plot.policy.ts). Answers JSON bytes (`MapData`'s shape): see
+ * readers of reservations (plot.policy.ts). Answers JSON as byte chunks (`MapData`'s shape): see
  * `MapTextBuilder` for why.
  */
-export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Promise<Buffer> {
+export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Promise<Buffer[]> {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
   const cap = PARK_LIMITS.maxMapFeatures;
@@ -55,5 +55,5 @@ export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Prom
       isSample: b.is_sample === 1,
     });
   }
-  return out.bytes(Math.max(plots.total - plots.count, 0) + Math.max(buildings.length - room, 0));
+  return out.chunks(Math.max(plots.total - plots.count, 0) + Math.max(buildings.length - room, 0));
 }
