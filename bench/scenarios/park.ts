@@ -9,8 +9,9 @@ import { captureStatements } from '../lib/capture-sql';
 import type { Scenario, ScenarioContext, Statement } from './types';
 
 /**
- * Parks, plots and units at a zone's size (issue 18): 5,000 plots and 2,000 units across 20 parks,
- * added to the bench database on first use (codes BENCH-…), since the generator knows no land.
+ * Parks, plots and units at a zone's size (issue 18): 5,000 plots and 2,000 units in 200 buildings
+ * across 20 parks, added to the bench database on first use (codes BENCH-…), since the generator
+ * knows no land. Buildings have outlines, so the map draws them with their units' floor space.
  */
 const PLOTS = 5_000;
 const UNITS = 2_000;
@@ -24,7 +25,10 @@ async function ensureLand(ctx: ScenarioContext): Promise<string[]> {
     .where('code', 'like', 'BENCH-%')
     .orderBy('code')
     .execute();
-  if (have.length === PARKS) return have.map((p) => p.id);
+  if (have.length === PARKS) {
+    await outlineBuildings(ctx);
+    return have.map((p) => p.id);
+  }
   const now = new Date().toISOString();
   const chains = await k.selectFrom('chain').select('id').limit(PARKS).execute();
   const parkIds: string[] = [];
@@ -103,7 +107,7 @@ async function ensureLand(ctx: ScenarioContext): Promise<string[]> {
       id: newId(),
       park_id,
       name: `B${p}-${b}`,
-      geometry_json: null,
+      geometry_json: buildingOutline(p * 10 + b),
       is_sample: 1,
       created_at: now,
     })),
@@ -139,6 +143,40 @@ async function ensureLand(ctx: ScenarioContext): Promise<string[]> {
   return parkIds;
 }
 
+/** A building's outline: a small square in a row south of the plots' grid. */
+function buildingOutline(i: number): string {
+  const lng = 115.8 + (i % 100) * 0.004;
+  const lat = 36.29 - Math.floor(i / 100) * 0.002;
+  const ring = [
+    [lng, lat],
+    [lng + 0.001, lat],
+    [lng + 0.001, lat + 0.001],
+    [lng, lat + 0.001],
+    [lng, lat],
+  ];
+  return JSON.stringify({ type: 'Polygon', coordinates: [ring] });
+}
+
+/** Bench databases made before buildings had outlines get them (B<park>-<n>, in code order). */
+async function outlineBuildings(ctx: ScenarioContext): Promise<void> {
+  const k = ctx.db.kysely;
+  const bare = await k
+    .selectFrom('building as b')
+    .innerJoin('park as p', 'p.id', 'b.park_id')
+    .select(['b.id', 'b.name'])
+    .where('p.code', 'like', 'BENCH-%')
+    .where('b.geometry_json', 'is', null)
+    .execute();
+  for (const b of bare) {
+    const [park = 0, n = 0] = b.name.slice(1).split('-').map(Number);
+    await k
+      .updateTable('building')
+      .set({ geometry_json: buildingOutline(park * 10 + n) })
+      .where('id', '=', b.id)
+      .execute();
+  }
+}
+
 export const parkMapScenario: Scenario = {
   name: 'park-map',
   description: 'GET /api/map — every park, 5,000 plots and 2,000 units of a zone as GeoJSON (no filter)',
@@ -146,7 +184,7 @@ export const parkMapScenario: Scenario = {
     await ensureLand(ctx);
     const cap = PARK_LIMITS.maxMapFeatures;
     const ops: Statement[] = await captureStatements(ctx.db, async (k) => {
-      await Promise.all([mapParks(k, {}), mapPlots(k, {}, cap), mapBuildings(k, {}, cap)]);
+      await Promise.all([mapParks(k, {}), mapPlots(k, {}, cap, true), mapBuildings(k, {}, cap)]);
     });
     return { paths: ['/api/map'], rawOps: [ops], connections: 4 };
   },

@@ -17,27 +17,61 @@ function propertiesText(p: Properties): string {
  * zone's map is 5,000+ outlines, and checking every coordinate of every feature against the schema
  * on each request cost ~70 ms and most of the garbage (issue 18 bench). Outlines are inlined as the
  * JSON text stored at write time — checked against the outline rules then and written by
- * `JSON.stringify` — and a plot's bounding box comes from its columns, so no outline is parsed
- * per request (parks and buildings, a few hundred at most, are). The API test parses this text
- * with `mapSchema`: the contract is held once per test instead of once per request.
+ * `JSON.stringify`. Plots come written by the database with their boxes from columns
+ * (`mapPlots`), so no plot outline is parsed per request (parks and buildings, a few hundred at
+ * most, are). The API test parses this text with `mapSchema`: the contract is held once per test
+ * instead of once per request.
  */
 export class MapTextBuilder {
-  private readonly parts: string[] = [];
+  private readonly parts: Array<string | Buffer> = [];
   private readonly box: Box = [180, 90, -180, -90];
 
-  /** Adds a feature; its box is measured from the outline unless given. No outline: left out. */
-  add(outlineJson: string | null, properties: Properties, box?: Box | null): void {
+  /** Adds a feature; its box is measured from the outline. No outline: left out. */
+  add(outlineJson: string | null, properties: Properties): void {
     if (outlineJson === null) return;
-    this.widen(box ?? bboxOf(JSON.parse(outlineJson) as OutlineGeometry));
+    this.widen(bboxOf(JSON.parse(outlineJson) as OutlineGeometry));
     this.parts.push(
       `{"type":"Feature","id":${str(properties.id)},"geometry":${outlineJson},"properties":${propertiesText(properties)}}`,
     );
   }
 
-  /** The FeatureCollection, with the bounding box of what was added and how many were left out. */
-  text(leftOut: number): string {
+  /**
+   * Adds features already written as JSON (comma-separated; text or its UTF-8 bytes), with the box they cover;
+   * outlines that have no stored box are measured here.
+   */
+  addWritten(text: string | Buffer | null, box: Box | null, unboxedOutlines: string | null): void {
+    if (text === null) return;
+    if (box) this.widen(box);
+    if (unboxedOutlines !== null) {
+      for (const outline of JSON.parse(`[${unboxedOutlines}]`) as OutlineGeometry[])
+        this.widen(bboxOf(outline));
+    }
+    // A large text goes out as its own chunk (see `chunks`), encoded once.
+    this.parts.push(typeof text === 'string' ? Buffer.from(text) : text);
+  }
+
+  /**
+   * The FeatureCollection as UTF-8 byte chunks, in order, with the bounding box of what was added
+   * and how many were left out. Chunks, not one string or Buffer: a 2 MB string answer was
+   * flattened, measured (Content-Length) and encoded again by the HTTP layer, and one Buffer costs
+   * a 2 MB copy (~8 ms a request on the bench); here runs of small features are joined and encoded
+   * once, and the plots' text is encoded once (on SQLite it already comes as bytes).
+   */
+  chunks(leftOut: number): Buffer[] {
     const bbox = this.parts.length === 0 ? 'null' : `[${this.box.map(num).join(',')}]`;
-    return `{"type":"FeatureCollection","features":[${this.parts.join(',')}],"bbox":${bbox},"leftOut":${leftOut}}`;
+    const chunks: Buffer[] = [];
+    let run = '{"type":"FeatureCollection","features":[';
+    this.parts.forEach((part, i) => {
+      if (i > 0) run += ',';
+      if (typeof part === 'string') {
+        run += part;
+        return;
+      }
+      chunks.push(Buffer.from(run), part);
+      run = '';
+    });
+    chunks.push(Buffer.from(`${run}],"bbox":${bbox},"leftOut":${leftOut}}`));
+    return chunks;
   }
 
   private widen([w, s, e, n]: Box): void {
@@ -47,14 +81,4 @@ export class MapTextBuilder {
     if (e > box[2]) box[2] = e;
     if (n > box[3]) box[3] = n;
   }
-}
-
-/** A stored box, or null when a column is missing (an outline written before the box was kept). */
-export function storedBox(
-  w: number | null,
-  s: number | null,
-  e: number | null,
-  n: number | null,
-): Box | null {
-  return w === null || s === null || e === null || n === null ? null : [w, s, e, n];
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -21,10 +22,12 @@ export async function mapRoutes(app: FastifyInstance) {
       },
     },
     async function handleMap(request, reply) {
-      // Pre-serialised JSON text (see MapTextBuilder): a string with a JSON type is sent as it is.
-      // The type provider types `send` by the response schema; the text is that shape, already written.
-      const text = (await mapData(request.ctx, request.query)) as unknown as MapData;
-      return reply.type('application/json; charset=utf-8').send(text);
+      // Pre-serialised JSON in chunks (see MapTextBuilder): streamed as they are, with their length.
+      const chunks = await mapData(request.ctx, request.query);
+      const length = chunks.reduce((n, c) => n + c.length, 0);
+      // The type provider types `send` by the response schema; the stream is that shape, already written.
+      const body = Readable.from(chunks, { objectMode: false }) as unknown as MapData;
+      return reply.type('application/json; charset=utf-8').header('content-length', length).send(body);
     },
   );
 }

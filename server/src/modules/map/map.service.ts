@@ -1,24 +1,26 @@
 import { PARK_LIMITS } from '../../../../shared/src/park';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
-import { MapTextBuilder, storedBox } from './map.presenter';
+import { seesReservations } from '../plot/plot.policy';
+import { MapTextBuilder } from './map.presenter';
 import * as repo from './map.repository';
 
 /**
  * The 招商地图 (issue 18): parks, plots and buildings as one GeoJSON FeatureCollection, from the
  * zone's own outlines (no basemap needed). Plot filters as in the plot list; a status filter
- * is about land, so buildings are left out when one is given. Answers JSON text (`MapData`'s
- * shape): see `MapTextBuilder` for why.
+ * is about land, so buildings are left out when one is given. A plot reads reserved only to
+ * readers of reservations (plot.policy.ts). Answers JSON as byte chunks (`MapData`'s shape): see
+ * `MapTextBuilder` for why.
  */
-export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Promise<string> {
-  requireActor(ctx);
+export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Promise<Buffer[]> {
+  const actor = requireActor(ctx);
   const db = ctx.db.kysely;
   const cap = PARK_LIMITS.maxMapFeatures;
   const plotFiltered =
     (filter.status?.length ?? 0) > 0 || filter.minMu !== undefined || filter.maxMu !== undefined;
   const [parks, plots, buildings] = await Promise.all([
     repo.mapParks(db, filter),
-    repo.mapPlots(db, filter, cap),
+    repo.mapPlots(db, filter, cap, seesReservations(actor)),
     plotFiltered ? Promise.resolve([]) : repo.mapBuildings(db, filter, cap),
   ]);
   const out = new MapTextBuilder();
@@ -36,25 +38,8 @@ export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Prom
       isSample: p.is_sample === 1,
     });
   }
-  for (const p of plots.rows) {
-    out.add(
-      p.geometry_json,
-      {
-        kind: 'plot',
-        id: p.id,
-        name: p.code,
-        parkId: p.park_id,
-        status: p.status,
-        areaMu: p.area_mu,
-        areaM2: null,
-        vacantM2: null,
-        reserved: Number(p.reserved) === 1,
-        isSample: p.is_sample === 1,
-      },
-      storedBox(p.bbox_west, p.bbox_south, p.bbox_east, p.bbox_north),
-    );
-  }
-  const room = Math.max(cap - plots.rows.length, 0);
+  out.addWritten(plots.text, plots.box, plots.unboxed);
+  const room = Math.max(cap - plots.count, 0);
   for (const b of buildings.slice(0, room)) {
     const vacant = Number(b.vacant ?? 0);
     out.add(b.geometry_json, {
@@ -70,5 +55,5 @@ export async function mapData(ctx: ServiceContext, filter: repo.MapFilter): Prom
       isSample: b.is_sample === 1,
     });
   }
-  return out.text(Math.max(plots.total - plots.rows.length, 0) + Math.max(buildings.length - room, 0));
+  return out.chunks(Math.max(plots.total - plots.count, 0) + Math.max(buildings.length - room, 0));
 }

@@ -388,6 +388,16 @@ describe.skipIf(SKIP_DB)(
       const asFirm = (await t.call(firmUser, 'GET', `/api/plots?parkId=${park.id}&limit=200`)).json()
         .items as Plot[];
       expect(asFirm.every((p) => p.reservation === null)).toBe(true);
+      // The map tells reserved plots apart only to those who may see reservations.
+      const mapPlotsOf = async (s: Session) =>
+        mapSchema
+          .parse((await t.call(s, 'GET', `/api/map?parkId=${park.id}`)).json())
+          .features.filter((f) => f.properties.kind === 'plot');
+      const reservedIds = new Set(reserved.filter((p) => p.geometry).map((p) => p.id));
+      expect(reservedIds.size).toBeGreaterThan(0);
+      const seenByLeader = (await mapPlotsOf(leader)).filter((f) => f.properties.reserved);
+      expect(new Set(seenByLeader.map((f) => f.id))).toEqual(reservedIds);
+      expect((await mapPlotsOf(firmUser)).some((f) => f.properties.reserved)).toBe(false);
       expect(
         (await t.call(firmUser, 'POST', '/api/plots', { parkId: park.id, code: 'x', areaMu: 1 })).statusCode,
       ).toBe(403);

@@ -20,7 +20,12 @@ export function placeScopeOf(actor: Actor, firmProjects: Set<string> | null): Pl
   if (actor.role === 'enterprise') {
     return { visibleProjects: firmProjects ?? new Set(), visibleFirm: actor.firmId, seesReservations: false };
   }
-  return { visibleProjects: null, visibleFirm: 'all', seesReservations: can(actor.role, 'lead.read') };
+  return { visibleProjects: null, visibleFirm: 'all', seesReservations: seesReservations(actor) };
+}
+
+/** Whether an actor may know of reservations (意向): they name leads, so lead readers only. */
+export function seesReservations(actor: Actor): boolean {
+  return actor.role !== 'enterprise' && can(actor.role, 'lead.read');
 }
 
 export function seesProject(scope: PlaceScope, projectId: string | null): boolean {
