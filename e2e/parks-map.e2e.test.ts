@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmlOf, threePlots } from '../server/src/modules/plot/plot-import.test-fixtures';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
+import { startTileServer, type TileServer } from './support/tile-server';
 
 /**
  * The 招商地图 (issue 18): an officer imports a KML of three plots into the pet park, sees them on
@@ -12,13 +13,58 @@ import { E2E_PASSWORD, type RunningServer, startServer } from './support/server'
 describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', () => {
   let server: RunningServer;
   let browser: Browser;
+  let tiles: TileServer;
   beforeAll(async () => {
-    server = await startServer();
+    // A basemap as a zone configures one (LIANZHAO_MAP_TILES), served here on loopback: the test has
+    // no internet, and it counts which tiles the map asks for.
+    tiles = await startTileServer();
+    server = await startServer({
+      LIANZHAO_MAP_TILES: `${tiles.url}/tiles/{z}/{x}/{y}.png`,
+      LIANZHAO_MAP_TILES_ATTRIBUTION: '示例底图（测试）',
+    });
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await tiles?.stop();
+  });
+
+  it('draws the configured basemap under the outlines: the tiles of the zone’s place, allowed by the CSP', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const cspErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
+    await page.getByTestId('logout').waitFor();
+    await page.goto(`${server.url}/map`);
+    await page.locator('[data-testid="park-map"][data-drawn="true"]').waitFor();
+    const tile = page.locator('[data-testid="map-tiles"] img[data-tile]');
+    await tile.first().waitFor();
+    await expect.poll(() => tiles.served.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // The zone (≈ 36.45° N, 115.98° E) lies in one of the tiles asked for, at their zoom.
+    const [z] = tiles.served[0] ?? [];
+    const n = 2 ** (z ?? 0);
+    const zoneX = Math.floor(((115.98 + 180) / 360) * n);
+    const lat = (36.45 * Math.PI) / 180;
+    const zoneY = Math.floor(((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2) * n);
+    expect(
+      tiles.served.some(([tz, x, y]) => tz === z && Math.abs(x - zoneX) <= 1 && Math.abs(y - zoneY) <= 1),
+    ).toBe(true);
+    expect(await page.getByText('示例底图（测试）').count()).toBe(1);
+    // Zooming in asks for finer tiles.
+    const before = tiles.served.length;
+    const box = await page.getByTestId('park-map').boundingBox();
+    await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    // Each wheel step zooms the chart by a little; a tile level is a factor of two.
+    for (let step = 0; step < 6; step++) await page.mouse.wheel(0, -400);
+    await expect
+      .poll(() => tiles.served.slice(before).some(([tz]) => tz > (z ?? 0)), { timeout: 10_000 })
+      .toBe(true);
+    expect(cspErrors).toEqual([]);
+    await screenshot(page, 'map-with-basemap', { fullPage: false });
+    await page.close();
   });
 
   it('imports a KML, filters vacant pet-chain plots, reserves one for a lead, and the park’s figure changes', async () => {

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ATTACHMENT_VISIBILITY } from './attachment-visibility';
-import type { AppConfig } from './config';
+import type { AppConfig, MapTilesConfig } from './config';
 import type { Db } from './db/connect';
 import { createReadRunner } from './db/read-pool';
 import { ESCALATION_SOURCES } from './escalation-sources';
@@ -59,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** LIANZHAO_PUBLIC_URL, or null: the base of links in outbound messages. */
     publicUrl: string | null;
+    /** LIANZHAO_MAP_TILES, or null: no basemap. */
+    mapTiles: MapTilesConfig | null;
   }
 }
 
@@ -68,7 +70,7 @@ export interface BuildOptions {
     AppConfig,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'secureCookies' | 'trustProxy' | 'webDist'
   > &
-    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl'>>;
+    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl' | 'mapTiles'>>;
   clock?: Clock;
   logger?: boolean;
   loginLimits?: Partial<LoginLimits>;
@@ -116,6 +118,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('reads', reads);
   // Routes that send messages (the notify sweep) put the zone's address in their links.
   app.decorate('publicUrl', opts.config.publicUrl ?? null);
+  // The map's basemap (GET /api/map/basemap), or null: plain background.
+  app.decorate('mapTiles', opts.config.mapTiles ?? null);
   app.decorate('escalationSources', ESCALATION_SOURCES);
   app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {
@@ -125,7 +129,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   // First, so that every route — API, web UI, API docs, 404 — answers with the headers.
-  await registerSecurityHeaders(app, { secure: opts.config.secureCookies });
+  await registerSecurityHeaders(app, {
+    secure: opts.config.secureCookies,
+    tileOrigin: opts.config.mapTiles?.origin ?? null,
+  });
   registerTextGuard(app);
   await app.register(cookie);
   registerAuth(app, { db: opts.db, clock, sessionIdleMinutes: opts.config.sessionIdleMinutes });

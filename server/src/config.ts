@@ -28,6 +28,19 @@ export interface AppConfig {
    * instant; a demo can be shown as of another day. See lib/clock.ts.
    */
   clockStart: Date | null;
+  /**
+   * LIANZHAO_MAP_TILES: a basemap under the 招商地图, as an XYZ tile URL template (…{z}…{x}…{y}…,
+   * e.g. 天地图 with the zone's key); null: the map draws on a plain background (works offline).
+   * LIANZHAO_MAP_TILES_ATTRIBUTION: the line the tile provider asks to be shown (审图号 etc.).
+   */
+  mapTiles: MapTilesConfig | null;
+}
+
+export interface MapTilesConfig {
+  url: string;
+  /** The tiles' origin, which the Content-Security-Policy lets images load from. */
+  origin: string;
+  attribution: string | null;
 }
 
 function clockStartFromEnv(value: string | undefined): Date | null {
@@ -40,6 +53,23 @@ function clockStartFromEnv(value: string | undefined): Date | null {
     );
   }
   return start;
+}
+
+function mapTilesFromEnv(value: string | undefined, attribution: string | undefined): MapTilesConfig | null {
+  if (!value) return null;
+  const refuse = () =>
+    new Error(
+      `LIANZHAO_MAP_TILES must be an http(s) tile address with {z}, {x} and {y}, e.g. https://t0.tianditu.gov.cn/DataServer?T=vec_w&x={x}&y={y}&l={z}&tk=KEY, got "${value}"`,
+    );
+  if (!['{z}', '{x}', '{y}'].every((part) => value.includes(part))) throw refuse();
+  let url: URL;
+  try {
+    url = new URL(value.replace(/[{}]/g, ''));
+  } catch {
+    throw refuse();
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw refuse();
+  return { url: value, origin: url.origin, attribution: attribution?.trim() || null };
 }
 
 function publicUrlFromEnv(value: string | undefined): string | null {
@@ -87,5 +117,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: path.join(root, 'web', 'dist'),
     publicUrl: publicUrlFromEnv(env.LIANZHAO_PUBLIC_URL),
     clockStart: clockStartFromEnv(env.LIANZHAO_CLOCK_START),
+    mapTiles: mapTilesFromEnv(env.LIANZHAO_MAP_TILES, env.LIANZHAO_MAP_TILES_ATTRIBUTION),
   };
 }

@@ -8,14 +8,18 @@ import type { FastifyInstance } from 'fastify';
  * ECharts' tooltips carry `style="…"` attributes, and the dossier page prints its own `<style>`; a
  * nonce cannot be used because the SPA's index.html is a static file. Inline styles cannot run script.
  */
-export function contentSecurityPolicy(secure: boolean): Record<string, string[]> {
+export function contentSecurityPolicy(
+  secure: boolean,
+  tileOrigin: string | null = null,
+): Record<string, string[]> {
   return {
     'default-src': ["'self'"],
     'script-src': ["'self'"],
     'script-src-attr': ["'none'"],
     'style-src': ["'self'", "'unsafe-inline'"],
-    // Photos and attachments come from the API; upload previews are data: and blob: URLs.
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // Photos and attachments come from the API; upload previews are data: and blob: URLs; the map's
+    // basemap tiles, when one is configured (LIANZHAO_MAP_TILES), from that one origin.
+    'img-src': ["'self'", 'data:', 'blob:', ...(tileOrigin ? [tileOrigin] : [])],
     'font-src': ["'self'", 'data:'],
     'connect-src': ["'self'"],
     'object-src': ["'none'"],
@@ -36,10 +40,13 @@ export function contentSecurityPolicy(secure: boolean): Record<string, string[]>
  */
 export async function registerSecurityHeaders(
   app: FastifyInstance,
-  opts: { secure: boolean },
+  opts: { secure: boolean; tileOrigin?: string | null },
 ): Promise<void> {
   await app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(opts.secure) },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: contentSecurityPolicy(opts.secure, opts.tileOrigin ?? null),
+    },
     frameguard: { action: 'deny' },
     referrerPolicy: { policy: 'same-origin' },
     strictTransportSecurity: opts.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,

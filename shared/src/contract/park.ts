@@ -233,6 +233,14 @@ export const mapSchema = z.object({
 });
 export type MapData = z.infer<typeof mapSchema>;
 
+/** The basemap under the 招商地图 (LIANZHAO_MAP_TILES); `tiles` null: a plain background. */
+export const basemapSchema = z.object({
+  /** XYZ tile URL template with {z}, {x} and {y} (Web Mercator tiles, CGCS2000/WGS 84: no offset). */
+  tiles: z.string().nullable(),
+  attribution: z.string().nullable(),
+});
+export type Basemap = z.infer<typeof basemapSchema>;
+
 export const importFeatureSchema = z.object({
   index: z.number().int(),
   name: z.string().nullable(),

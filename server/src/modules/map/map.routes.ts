@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type MapData, mapSchema } from '../../../../shared/src/contract/park';
+import { basemapSchema, type MapData, mapSchema } from '../../../../shared/src/contract/park';
 import { plotFilterFields } from '../plot/plot.routes';
 import { mapData } from './map.service';
 
@@ -28,6 +28,21 @@ export async function mapRoutes(app: FastifyInstance) {
       // The type provider types `send` by the response schema; the stream is that shape, already written.
       const body = Readable.from(chunks, { objectMode: false }) as unknown as MapData;
       return reply.type('application/json; charset=utf-8').header('content-length', length).send(body);
+    },
+  );
+  r.get(
+    '/api/map/basemap',
+    {
+      config: { access: { permission: 'park.read' } },
+      schema: {
+        tags: ['park'],
+        summary: 'The basemap under the 招商地图: an XYZ tile address (LIANZHAO_MAP_TILES), or none',
+        response: { 200: basemapSchema },
+      },
+    },
+    async function handleBasemap() {
+      const tiles = app.mapTiles;
+      return { tiles: tiles?.url ?? null, attribution: tiles?.attribution ?? null };
     },
   );
 }

@@ -342,6 +342,14 @@ describe.skipIf(SKIP_DB)(
       expect(audit.filter((a) => a.action === 'import-plots')).toHaveLength(4);
     });
 
+    it('draws the map on a plain background unless a basemap is configured', async () => {
+      // The test app runs without LIANZHAO_MAP_TILES: no tiles, and the CSP loads no outside image.
+      const res = await t.call(leader, 'GET', '/api/map/basemap');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ tiles: null, attribution: null });
+      expect(String(res.headers['content-security-policy'])).toContain("img-src 'self' data: blob:;");
+    });
+
     it('draws the map from the zone’s outlines and filters it like the lists', async () => {
       const whole = await t.call(leader, 'GET', '/api/map');
       expect(whole.headers['content-type']).toMatch(/^application\/json/);

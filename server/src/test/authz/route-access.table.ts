@@ -82,6 +82,7 @@ export const ROUTE_ACCESS: Record<string, Role[] | 'public' | 'any'> = {
   'POST /api/reservations/{id}/release': ['admin', 'officer'],
   'GET /api/leads/{id}/sites': ['admin', 'leader', 'officer'],
   'GET /api/map': ['admin', 'leader', 'officer', 'enterprise'],
+  'GET /api/map/basemap': ['admin', 'leader', 'officer', 'enterprise'],
   'POST /api/import': ['admin', 'officer'],
   'GET /api/import/{id}': ['admin', 'officer'],
   'GET /api/import/{id}/errors.xlsx': ['admin', 'officer'],

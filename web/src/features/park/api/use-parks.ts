@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  Basemap,
   ImportPreview,
   MapData,
   Park,
@@ -53,6 +54,15 @@ export function useMapData(q: MapQuery) {
   return useQuery({
     queryKey: ['map', q],
     queryFn: ({ signal }) => api.get<MapData>('/api/map', queryOf(q), signal),
+  });
+}
+
+/** The basemap setting (LIANZHAO_MAP_TILES): fixed for the server's life, so read once. */
+export function useBasemap() {
+  return useQuery({
+    queryKey: ['map', 'basemap'],
+    queryFn: ({ signal }) => api.get<Basemap>('/api/map/basemap', undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

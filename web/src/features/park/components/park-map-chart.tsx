@@ -1,14 +1,17 @@
 import { MapChart } from 'echarts/charts';
 import { TooltipComponent } from 'echarts/components';
+import type { EChartsType } from 'echarts/core';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 // The ESM build: the CommonJS `lib/core` default export arrives wrapped in an object under Vite.
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo, useState } from 'react';
+import type { Basemap } from '../../../../../shared/src/contract/park';
 import { PLOT_STATUS_LABELS, type PlotStatus } from '../../../../../shared/src/park';
 import { html } from '../../../lib/html-escape';
 import { useI18n } from '../../../locales/i18n-context';
 import type { MapData, MapFeature } from '../api/use-parks';
+import { MapTileLayer, useMapTiles } from './map-tiles';
 
 // Only the map series and its tooltip go into this chunk.
 echarts.use([MapChart, TooltipComponent, CanvasRenderer]);
@@ -38,15 +41,19 @@ interface Props {
   data: MapData;
   height: number | string;
   onSelect: (feature: MapFeature) => void;
+  /** The configured basemap (GET /api/map/basemap); none: a plain background. */
+  basemap?: Basemap | undefined;
 }
 
 /**
- * The 招商地图 drawn by ECharts' map series from the zone's own GeoJSON (registered as a map):
- * no tiles, no network, a plain background. Parks under plots under buildings; names in tooltips
+ * The 招商地图 drawn by ECharts' map series from the zone's own GeoJSON (registered as a map): on a
+ * plain background with no network, or over the zone's configured basemap tiles (map-tiles.tsx). Parks under plots under buildings; names in tooltips
  * are escaped (html``), since plot numbers and park names are typed or imported by people.
  */
-export function ParkMapChart({ data, height, onSelect }: Props) {
+export function ParkMapChart({ data, height, onSelect, basemap }: Props) {
   const { pick } = useI18n();
+  const template = basemap?.tiles ?? null;
+  const { tiles, follow } = useMapTiles(template);
   // The map registered last has been drawn: set when the chart is ready (its first option is set and
   // flushed synchronously, before events can be bound) and on each later `finished`. Tests wait on it.
   const [drawn, setDrawn] = useState<string | null>(null);
@@ -68,7 +75,8 @@ export function ParkMapChart({ data, height, onSelect }: Props) {
   const option = useMemo(() => {
     const lat = data.bbox ? ((data.bbox[1] ?? 0) + (data.bbox[3] ?? 0)) / 2 : 36.45;
     return {
-      backgroundColor: '#fafafa',
+      // Transparent over a basemap: the tiles lie behind the canvas.
+      backgroundColor: template ? 'transparent' : '#fafafa',
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string }) => {
@@ -119,20 +127,25 @@ export function ParkMapChart({ data, height, onSelect }: Props) {
         },
       ],
     };
-  }, [data, mapName, byId, pick]);
+  }, [data, mapName, byId, pick, template]);
 
   return (
     <div
       data-testid="park-map"
       data-features={data.features.length}
       data-drawn={drawn === mapName ? 'true' : 'false'}
+      style={{ position: 'relative' }}
     >
+      {template ? <MapTileLayer tiles={tiles} attribution={basemap?.attribution ?? null} /> : null}
       <ReactEChartsCore
         echarts={echarts}
         option={option}
         notMerge
-        style={{ height, width: '100%' }}
-        onChartReady={() => setDrawn(mapName)}
+        style={{ height, width: '100%', position: 'relative', zIndex: 1 }}
+        onChartReady={(chart: EChartsType) => {
+          follow(chart);
+          setDrawn(mapName);
+        }}
         onEvents={{
           finished: () => setDrawn(mapName),
           click: (p: { name?: string }) => {

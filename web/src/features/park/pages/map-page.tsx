@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useIsPhone } from '../../../lib/use-is-phone';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-import { useChainOptions, useMapData } from '../api/use-parks';
+import { useBasemap, useChainOptions, useMapData } from '../api/use-parks';
 import { ParkMapChart, STATUS_COLOURS } from '../components/park-map-chart';
 import { PlotPanel } from '../components/plot-panel';
 import '../../../locales/park.messages';
@@ -30,6 +30,7 @@ export function MapPage() {
   const can = useCan();
   const chains = useChainOptions(can('chain.read'));
   const { data, error, isLoading, refetch } = useMapData(query);
+  const basemap = useBasemap();
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -96,6 +97,7 @@ export function MapPage() {
               ) : (
                 <ParkMapChart
                   data={data}
+                  basemap={basemap.data}
                   height={isPhone ? 420 : 620}
                   onSelect={(f) => (f.properties.kind === 'plot' ? setSelected(f.id) : undefined)}
                 />
