@@ -1,8 +1,7 @@
-import { Card, Flex, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Card, Flex, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import {
-  AGREEMENT_LIMITS,
   COMMITMENT_MEASURES,
   COMPLIANCE_STATUSES,
   type ComplianceStatus,
@@ -26,6 +25,7 @@ import {
   useGapText,
 } from '../components/compliance-cards';
 import { ConsequenceModal } from '../components/consequence-modal';
+import { useServerPages, YearInput } from '../components/year-and-pages';
 
 /** `/compliance` 履约考核: every commitment due against the counted figures, for a year. */
 export function CompliancePage() {
@@ -40,18 +40,15 @@ export function CompliancePage() {
   const [year, setYearOnly] = useState(asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear());
   const askedStatus = COMPLIANCE_STATUSES.find((s) => s === params.get('status'));
   const [status, setStatusOnly] = useState<ComplianceStatus | undefined>(askedStatus);
-  // The server pages (a zone has tens of thousands of commitments); a new year or status starts at 1.
-  const [page, setPage] = useState<{ current: number; pageSize: number }>({
-    current: 1,
-    pageSize: AGREEMENT_LIMITS.defaultPageSize,
-  });
+  const pages = useServerPages();
+  const { page } = pages;
   const setYear = (y: number) => {
     setYearOnly(y);
-    setPage((p) => ({ ...p, current: 1 }));
+    pages.restart();
   };
   const setStatus = (s: ComplianceStatus | undefined) => {
     setStatusOnly(s);
-    setPage((p) => ({ ...p, current: 1 }));
+    pages.restart();
   };
   const scope = {
     ...(params.get('park') ? { park: params.get('park') as string } : {}),
@@ -78,14 +75,7 @@ export function CompliancePage() {
       <Flex vertical gap={16}>
         <Card size="small">
           <Space wrap>
-            <InputNumber
-              min={2000}
-              max={2100}
-              value={year}
-              onChange={(v) => v && setYear(v)}
-              addonBefore={t('agreement.year')}
-              data-testid="compliance-year"
-            />
+            <YearInput value={year} onChange={setYear} label={t('agreement.year')} testId="compliance-year" />
             <Select<ComplianceStatus | undefined>
               allowClear
               value={status}
@@ -114,7 +104,7 @@ export function CompliancePage() {
             items={items}
             loading={compliance.isPending}
             year={year}
-            paging={{ ...page, total, onChange: (current) => setPage((p) => ({ ...p, current })) }}
+            paging={{ ...page, total, onChange: pages.goTo }}
             onAct={setActing}
           />
         ) : (
@@ -125,14 +115,7 @@ export function CompliancePage() {
               loading={compliance.isPending}
               dataSource={items}
               scroll={{ x: 1100 }}
-              pagination={{
-                ...page,
-                total,
-                hideOnSinglePage: true,
-                showSizeChanger: true,
-                pageSizeOptions: [20, AGREEMENT_LIMITS.defaultPageSize, 100, AGREEMENT_LIMITS.maxPageSize],
-                onChange: (current, pageSize) => setPage({ current, pageSize }),
-              }}
+              pagination={pages.table(total)}
               columns={[
                 {
                   title: t('compliance.project'),

@@ -1,7 +1,6 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { AGREEMENT_LIMITS, MU_CLASSES, type MuClass } from '../../../../../shared/src/agreement';
+import { App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { MU_CLASSES, type MuClass } from '../../../../../shared/src/agreement';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatPerMu } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
@@ -12,6 +11,7 @@ import { useCan } from '../../../lib/use-me';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { type MuItem, useMuEvaluation, useRunMuEvaluation } from '../api/use-agreement-views';
+import { useServerPages, YearInput } from '../components/year-and-pages';
 
 const CLASS_COLOR: Record<MuClass, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -36,13 +36,11 @@ export function MuEvaluationsPage() {
   const year = /^\d{4}$/.test(url.year ?? '') ? Number(url.year) : new Date().getFullYear() - 1;
   const cls = [...MU_CLASSES, 'unrated' as const].find((c) => c === url.class);
   // The server pages (a zone rates ~50k firms); a new year or class starts at page 1.
-  const [page, setPage] = useState<{ current: number; pageSize: number }>({
-    current: 1,
-    pageSize: AGREEMENT_LIMITS.defaultPageSize,
-  });
+  const pages = useServerPages();
+  const { page } = pages;
   const setFilter = (f: { year?: string; class?: string | undefined }) => {
     setUrl({ ...url, ...f });
-    setPage((p) => ({ ...p, current: 1 }));
+    pages.restart();
   };
   const setYear = (y: number) => setFilter({ year: String(y) });
   const evaluation = useMuEvaluation(year, { class: cls, page: page.current, pageSize: page.pageSize });
@@ -77,13 +75,7 @@ export function MuEvaluationsPage() {
         title={t('nav.muEvaluations')}
         extra={
           <Space wrap>
-            <InputNumber
-              min={2000}
-              max={2100}
-              value={year}
-              onChange={(v) => v && setYear(v)}
-              addonBefore={t('mu.year')}
-            />
+            <YearInput value={year} onChange={setYear} label={t('mu.year')} />
             <Select<MuClass | 'unrated' | undefined>
               allowClear
               value={cls}
@@ -135,14 +127,7 @@ export function MuEvaluationsPage() {
               dataSource={ev?.items ?? []}
               loading={evaluation.isFetching}
               scroll={{ x: 960 }}
-              pagination={{
-                ...page,
-                total: ev?.total ?? 0,
-                hideOnSinglePage: true,
-                showSizeChanger: true,
-                pageSizeOptions: [20, AGREEMENT_LIMITS.defaultPageSize, 100, AGREEMENT_LIMITS.maxPageSize],
-                onChange: (current, pageSize) => setPage({ current, pageSize }),
-              }}
+              pagination={pages.table(ev?.total ?? 0)}
               columns={[
                 { title: t('mu.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
                 { title: t('mu.firm'), dataIndex: 'firmName', fixed: 'left', width: 180 },
