@@ -205,9 +205,15 @@ async function overHttp(db: Db, readWorkers: number, n: number) {
     /** Both small reads back to back, each on its own client, until `until` settles. */
     const smallWhile = (until: Promise<unknown>) =>
       Promise.all([getWhile(health, cookie, until), getWhile(project, cookie, until)]);
+    const idleLoop = monitorEventLoopDelay({ resolution: 10 });
+    idleLoop.enable();
     const [idleHealth, idleProject] = await smallWhile(new Promise((resolve) => setTimeout(resolve, 2000)));
+    idleLoop.disable();
     const line = (label: string, xs: number[]) =>
       `${label.padEnd(22)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
+    console.log(
+      `${db.dialect.padEnd(8)} idle (2 s): event loop delay p99 ${(idleLoop.percentile(99) / 1e6).toFixed(1)} ms max ${(idleLoop.max / 1e6).toFixed(1)} ms`,
+    );
     console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /healthz', idleHealth)}`);
     console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /api/projects/:id', idleProject)}`);
     const run = () =>
