@@ -145,13 +145,17 @@ export function MuEvaluationsPage() {
                 { title: t('mu.taxPerMu'), key: 'tax', render: (_, i) => perMu(i.values.taxPerMu) },
                 { title: t('mu.outputPerMu'), key: 'out', render: (_, i) => perMu(i.values.outputPerMu) },
                 { title: t('mu.landMu'), dataIndex: 'landMu', render: (v: number | null) => v ?? '—' },
-                // Only a firm that cannot be rated has a reason (no land record, below the size).
-                {
-                  title: t('mu.reason'),
-                  key: 'reason',
-                  render: (_, i) =>
-                    i.reason ? <span data-testid="mu-unrated-reason">{pick(i.reason)}</span> : '—',
-                },
+                // Only a firm that cannot be rated has a reason: the column shows when there is one.
+                ...((ev?.counts.unrated ?? 0) > 0
+                  ? [
+                      {
+                        title: t('mu.reason'),
+                        key: 'reason',
+                        render: (_: unknown, i: MuItem) =>
+                          i.reason ? <span data-testid="mu-unrated-reason">{pick(i.reason)}</span> : '—',
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
