@@ -5,11 +5,13 @@
  * projects' statistics-bureau figures for 2024/2025, a tenth with a second, disagreeing tax-bureau
  * figure; half the firms with their own land, energy and R&D table), then, in one run:
  *
- * 1. the compliance read (GET /api/compliance?year=2025, zone-wide) and the 亩均 compute (the read
- *    of POST /api/mu-evaluations) timed in process beside the same captured statements replayed raw;
- * 2. the real app (read workers as in main.ts) answering POST /api/mu-evaluations and
- *    GET /api/compliance, while one client times GET /healthz back to back: the evaluation must not
- *    stall other requests (healthz before vs during, and the event loop's delay).
+ * 1. the compliance read (GET /api/compliance?year=2025, zone-wide: the whole year computed, one
+ *    page answered) and the 亩均 compute (the read task of POST /api/mu-evaluations, rows made) timed
+ *    in process beside the same captured statements replayed raw;
+ * 2. the real app (read workers as in main.ts) answering POST /api/mu-evaluations (a run, then a
+ *    rerun that replaces it), GET /api/compliance and GET /api/mu-evaluations/:year, while two
+ *    clients time GET /healthz and a one-project read (GET /api/projects/:id) back to back: the
+ *    evaluation must not stall other requests (both before vs during, and the event loop's delay).
  *
  *   node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects 10000 --firms 50000 [--runs 3]
  */
@@ -21,8 +23,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app';
 import { type Db, openPostgres, openSqlite } from '../server/src/db/connect';
-import { complianceData } from '../server/src/modules/compliance/compliance.task';
-import { muCompute } from '../server/src/modules/mu-evaluation/mu.task';
+import { compliancePage } from '../server/src/modules/compliance/compliance.task';
+import { muPrepare } from '../server/src/modules/mu-evaluation/mu.task';
 import { initInstance } from '../server/src/modules/system/init.service';
 import { captureStatements } from './lib/capture-sql';
 import type { Statement } from './scenarios/types';
@@ -123,10 +125,14 @@ async function inProcess(db: Db, runs: number) {
   const reads: Array<[string, () => Promise<unknown>, (k: typeof db.kysely) => Promise<unknown>]> = [
     [
       'compliance 2025 (zone)',
-      () => complianceData(db.kysely, { year: YEAR, today: TODAY }),
-      (k) => complianceData(k, { year: YEAR, today: TODAY }),
+      () => compliancePage(db.kysely, COMPLIANCE_PAGE),
+      (k) => compliancePage(k, COMPLIANCE_PAGE),
     ],
-    ['亩均 compute 2025', () => muCompute(db.kysely, { year: YEAR }), (k) => muCompute(k, { year: YEAR })],
+    [
+      '亩均 compute 2025',
+      () => muPrepare(db.kysely, { year: YEAR, evaluationId: 'bench' }),
+      (k) => muPrepare(k, { year: YEAR, evaluationId: 'bench' }),
+    ],
   ];
   for (const [label, read, capture] of reads) {
     const ops = await captureStatements(db, capture);
@@ -135,9 +141,9 @@ async function inProcess(db: Db, runs: number) {
     let size = '';
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const out = (await read()) as { items: unknown[] };
+      const out = (await read()) as { total?: number; rows?: unknown[] };
       app.push(performance.now() - t0);
-      size = `${out.items.length} items`;
+      size = out.rows ? `${out.rows.length} firms` : `${out.total} items, one page answered`;
       raw.push(await replay(db, ops));
     }
     console.log(
@@ -146,8 +152,10 @@ async function inProcess(db: Db, runs: number) {
   }
 }
 
-/** GET /healthz back to back until `until` settles; the latencies in ms. */
-async function healthzWhile(base: string, until: Promise<unknown>): Promise<number[]> {
+const COMPLIANCE_PAGE = { year: YEAR, today: TODAY, page: 1, pageSize: 50 };
+
+/** GET `url` back to back until `until` settles; the latencies in ms. */
+async function getWhile(url: string, cookie: string, until: Promise<unknown>): Promise<number[]> {
   let done = false;
   void until.finally(() => {
     done = true;
@@ -155,14 +163,15 @@ async function healthzWhile(base: string, until: Promise<unknown>): Promise<numb
   const times: number[] = [];
   while (!done) {
     const t0 = performance.now();
-    const res = await fetch(`${base}/healthz`);
+    const res = await fetch(url, { headers: { cookie } });
     await res.text();
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
     times.push(performance.now() - t0);
   }
   return times;
 }
 
-async function overHttp(db: Db, readWorkers: number) {
+async function overHttp(db: Db, readWorkers: number, n: number) {
   const app = await buildApp({
     db,
     logger: false,
@@ -190,23 +199,40 @@ async function overHttp(db: Db, readWorkers: number) {
     const cookie =
       (login.headers.getSetCookie().find((c) => c.startsWith('lz_session=')) ?? '').split(';')[0] ?? '';
     const csrf = ((await login.json()) as { csrfToken?: string }).csrfToken ?? '';
-    const idle = await healthzWhile(base, new Promise((resolve) => setTimeout(resolve, 2000)));
+    // A project in the middle of the generated ones: the read a user opening a project page makes.
+    const project = `${base}/api/projects/p${String(Math.floor(n / 2)).padStart(8, '0')}`;
+    const health = `${base}/healthz`;
+    /** Both small reads back to back, each on its own client, until `until` settles. */
+    const smallWhile = (until: Promise<unknown>) =>
+      Promise.all([getWhile(health, cookie, until), getWhile(project, cookie, until)]);
+    const idleLoop = monitorEventLoopDelay({ resolution: 10 });
+    idleLoop.enable();
+    const [idleHealth, idleProject] = await smallWhile(new Promise((resolve) => setTimeout(resolve, 2000)));
+    idleLoop.disable();
     const line = (label: string, xs: number[]) =>
-      `${label.padEnd(34)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
-    console.log(`${db.dialect.padEnd(8)} ${line('GET /healthz idle (2 s)', idle)}`);
+      `${label.padEnd(22)} ${String(xs.length).padStart(6)} requests  p50 ${pct(xs, 50).toFixed(1)} ms  p99 ${pct(xs, 99).toFixed(1)} ms  max ${Math.max(...xs).toFixed(1)} ms`;
+    console.log(
+      `${db.dialect.padEnd(8)} idle (2 s): event loop delay p99 ${(idleLoop.percentile(99) / 1e6).toFixed(1)} ms max ${(idleLoop.max / 1e6).toFixed(1)} ms`,
+    );
+    console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /healthz', idleHealth)}`);
+    console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /api/projects/:id', idleProject)}`);
+    const run = () =>
+      fetch(`${base}/api/mu-evaluations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+        body: JSON.stringify({ year: YEAR }),
+      });
     const jobs: Array<[string, () => Promise<Response>]> = [
-      [
-        'POST /api/mu-evaluations',
-        () =>
-          fetch(`${base}/api/mu-evaluations`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
-            body: JSON.stringify({ year: YEAR }),
-          }),
-      ],
+      ['POST /api/mu-evaluations', run],
+      // A rerun replaces the year's stored ranking: the old rows are deleted as well.
+      ['POST /api/mu-evaluations (rerun)', run],
       [
         'GET /api/compliance?year=2025',
         () => fetch(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
+      ],
+      [
+        'GET /api/mu-evaluations/2025',
+        () => fetch(`${base}/api/mu-evaluations/${YEAR}`, { headers: { cookie } }),
       ],
     ];
     for (const [label, start] of jobs) {
@@ -218,12 +244,14 @@ async function overHttp(db: Db, readWorkers: number) {
         if (res.status >= 300) throw new Error(`${label}: ${res.status} ${Buffer.from(body).toString()}`);
         return { ms: performance.now() - t0, bytes: body.byteLength };
       });
-      const during = await healthzWhile(base, job);
+      const [during, read] = await smallWhile(job);
       const { ms, bytes } = await job;
       loop.disable();
       console.log(
-        `${db.dialect.padEnd(8)} ${label.padEnd(30)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e6).toFixed(1)} MB answer); meanwhile ${line('GET /healthz', during)}; event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms`,
+        `${db.dialect.padEnd(8)} ${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e3).toFixed(1)} kB answer); event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms`,
       );
+      console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /healthz', during)}`);
+      console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /api/projects/:id', read)}`);
     }
   } finally {
     await app.close();
@@ -279,7 +307,7 @@ async function main() {
     `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   await inProcess(db, Number(values.runs));
-  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']));
+  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n);
   await db.close();
 }
 

@@ -161,6 +161,12 @@ export const DEFAULT_MU_CONFIG: MuConfig = {
 export const AGREEMENT_LIMITS = {
   /** No agreement has more promises than this; stops junk early. */
   maxCommitments: 40,
+  /**
+   * Rows in one page of compliance or of a 亩均 ranking. A zone has ~40k commitments and ~50k rated
+   * firms: answered whole that was 17 MB, serialised on the event loop; 50 is a screen, 200 a print.
+   */
+  defaultPageSize: 50,
+  maxPageSize: 200,
 } as const;
 
 export const MEASURE_LABELS: Record<CommitmentMeasure | ActualMeasure, Bilingual> = {

@@ -87,13 +87,14 @@ export const PERMISSIONS = {
   'park.read': ['admin', 'leader', 'officer', 'enterprise'],
   'park.write': ['admin', 'officer'],
   // Agreements, actual figures, compliance and 亩均 (issue 14). Reading follows the project's scope
-  // (an enterprise sees only its own projects' agreements and figures; a department has no project
-  // access, so none); an enterprise files its own figures (source: firm report). The 亩均 evaluation
-  // rates every firm of the zone: zone staff read it, admins run it and set its weights.
-  'agreement.read': ['admin', 'leader', 'officer', 'enterprise'],
+  // (an enterprise sees only its own projects' agreements and figures; a department only those of
+  // the projects it is assigned to by a factor request or a supervised task, agreement-scope.ts); an
+  // enterprise files its own figures (source: firm report). The 亩均 evaluation rates every firm of
+  // the zone: zone staff read it, admins run it and set its weights.
+  'agreement.read': ['admin', 'leader', 'officer', 'department', 'enterprise'],
   'agreement.write': ['admin', 'officer'],
   'actual.write': ['admin', 'officer', 'enterprise'],
-  'compliance.read': ['admin', 'leader', 'officer', 'enterprise'],
+  'compliance.read': ['admin', 'leader', 'officer', 'department', 'enterprise'],
   'compliance.act': ['admin', 'officer'],
   'mu.read': ['admin', 'leader', 'officer'],
   'mu.run': ['admin'],

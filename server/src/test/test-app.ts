@@ -29,7 +29,12 @@ export interface TestApp {
 
 /** A fresh database with the demo zone and an app built on it; one per test file. */
 export async function createTestApp(
-  opts: { loginLimits?: { perIpAttempts?: number }; publicUrl?: string } = {},
+  opts: {
+    loginLimits?: { perIpAttempts?: number };
+    publicUrl?: string;
+    /** Read worker threads (default none: heavy reads run inline, as most tests want). */
+    readWorkers?: number;
+  } = {},
 ): Promise<TestApp> {
   // Every test file gets its own copy of the demo zone (seeded once per run, test-templates.ts).
   const db = await createDemoTestDb();
@@ -46,6 +51,7 @@ export async function createTestApp(
       publicUrl: opts.publicUrl ?? null,
     },
     loginLimits: opts.loginLimits ?? { perIpAttempts: 10_000 },
+    ...(opts.readWorkers === undefined ? {} : { readWorkers: opts.readWorkers }),
   });
   await app.ready();
 

@@ -198,8 +198,28 @@ export const actualImportResultSchema = z.object({
 });
 export type ActualImportResult = z.infer<typeof actualImportResultSchema>;
 
+/** `page` (from 1) and `pageSize` of a compliance list or a 亩均 ranking. */
+const paging = {
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(AGREEMENT_LIMITS.maxPageSize)
+    .default(AGREEMENT_LIMITS.defaultPageSize),
+};
+const pageAnswer = {
+  /** Items matching the filter (the page holds at most pageSize of them). */
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+};
+
 export const complianceQuery = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** Only items of this status (the summary still counts every status). */
+  status: z.enum(COMPLIANCE_STATUSES).optional(),
+  ...paging,
   projectId: idString.optional(),
   /** The cockpit's scope, so its 履约 figure opens the same list. */
   park: z.string().max(200).optional(),
@@ -244,11 +264,14 @@ export const complianceSchema = z.object({
     noData: z.number().int(),
     behindByMeasure: z.partialRecord(z.enum(COMMITMENT_MEASURES), z.number().int()),
   }),
+  /** One page, behind first, then no data, met, not due; within a status by project code. */
   items: z.array(complianceItemSchema),
+  ...pageAnswer,
 });
 export type Compliance = z.infer<typeof complianceSchema>;
 
 export const muRunBody = z.strictObject({ year });
+export type ComplianceQuery = z.infer<typeof complianceQuery>;
 
 export const muConfigSchema = z.object({
   weights: z.object({
@@ -316,7 +339,15 @@ export const muEvaluationSchema = z.object({
     D: z.number().int(),
     unrated: z.number().int(),
   }),
+  /** One page: rated firms by rank, then those that cannot be rated by name. */
   items: z.array(muItemSchema),
+  ...pageAnswer,
 });
 export type MuEvaluation = z.infer<typeof muEvaluationSchema>;
 export const muYearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const muEvaluationQuery = z.strictObject({
+  /** Only firms of this class, or `unrated` (cannot be rated); the counts still count every class. */
+  class: z.enum([...MU_CLASSES, 'unrated']).optional(),
+  ...paging,
+});
+export type MuEvaluationQuery = z.infer<typeof muEvaluationQuery>;

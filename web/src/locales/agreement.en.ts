@@ -83,6 +83,8 @@ export const agreementEn: Record<keyof typeof agreementZh, string> = {
   'mu.landMu': 'Land (mu)',
   'mu.counts': 'A {A}, B {B}, C {C}, D {D}, cannot be rated {unrated}',
   'mu.unrated': 'Cannot be rated',
+  'mu.allClasses': 'All classes',
+  'mu.classOption': 'Class {class}',
   'mu.reason': 'Reason',
   'mu.runBy': 'Run by {name} at {at}',
 

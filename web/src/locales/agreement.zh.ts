@@ -81,6 +81,8 @@ export const agreementZh = {
   'mu.landMu': '用地（亩）',
   'mu.counts': 'A 类 {A} 家，B 类 {B} 家，C 类 {C} 家，D 类 {D} 家，不能评价 {unrated} 家',
   'mu.unrated': '不能评价',
+  'mu.allClasses': '全部类别',
+  'mu.classOption': '{class} 类',
   'mu.reason': '原因',
   'mu.runBy': '{name} 于 {at} 评价',
 

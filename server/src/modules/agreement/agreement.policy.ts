@@ -5,17 +5,24 @@ import type { Actor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { assertProjectEditable, assertProjectVisible } from '../project/project.policy';
 import { projectOf } from './agreement.repository';
+import { departmentAssigned } from './agreement-scope';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 /**
  * Who may see and change a project's agreements and figures: the project's own scope (an
- * enterprise only its firm's projects, any other id a 404), and for changes the project's officer
- * or an admin. An enterprise files figures for its own projects, always as a firm report.
+ * enterprise only its firm's projects, any other id a 404), a department only the projects it is
+ * assigned to (agreement-scope.ts; others a 404), and for changes the project's officer or an
+ * admin. An enterprise files figures for its own projects, always as a firm report.
  */
 export async function visibleProject(db: Q, actor: Actor, projectId: string) {
   const project = await projectOf(db, projectId);
   if (!project) throw errors.notFound('project');
+  if (actor.role === 'department') {
+    if (!actor.departmentId || !(await departmentAssigned(db, actor.departmentId, projectId)))
+      throw errors.notFound('project');
+    return project;
+  }
   await assertProjectVisible(db, actor, projectId);
   return project;
 }

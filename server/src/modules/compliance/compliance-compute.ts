@@ -160,6 +160,9 @@ function reachedOn(stages: readonly StageFact[], stage: string): string | null {
   return best;
 }
 
+/** Every item of a year with the zone's summary (the API answers one page of it: compliance.task.ts). */
+export type ComplianceAll = Omit<Compliance, 'total' | 'page' | 'pageSize'>;
+
 export function complianceOf(input: {
   year: number;
   today: string;
@@ -167,7 +170,7 @@ export function complianceOf(input: {
   /** Figures by project id (the project's own, else its firm's figures without a project). */
   figures: ReadonlyMap<string, readonly FigureFact[]>;
   stages: ReadonlyMap<string, readonly StageFact[]>;
-}): Compliance {
+}): ComplianceAll {
   const { year, today } = input;
   const yearOver = today > `${year}-12-31`;
   const cache = new Map<string, ProjectFigures>();

@@ -1,4 +1,5 @@
-import type { Compliance } from '../../../../shared/src/contract/agreement';
+import { AGREEMENT_LIMITS } from '../../../../shared/src/agreement';
+import type { Compliance, ComplianceQuery } from '../../../../shared/src/contract/agreement';
 import type { ReadRunner } from '../../db/read-pool';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
@@ -11,18 +12,14 @@ import { complianceNoticeDocx } from './compliance-notice';
 type Reads = ReadRunner<typeof complianceReadTasks>;
 
 /**
- * 履约考核 of a year (default: the current one): every commitment in force against the figures, with
- * the zone's summary. An enterprise sees only its own projects (read task `compliance.list`).
+ * 履约考核 of a year (default: the current one): one page of the commitments in force against the
+ * figures, with the zone's summary, computed off the event loop (read task `compliance.list`). An
+ * enterprise sees only its own projects, a department only those it is assigned to.
  */
 export async function listCompliance(
   ctx: ServiceContext,
   reads: Reads,
-  q: {
-    year?: number | undefined;
-    projectId?: string | undefined;
-    park?: string | undefined;
-    chain?: string | undefined;
-  },
+  q: Partial<ComplianceQuery>,
 ): Promise<Compliance> {
   const actor = requireActor(ctx);
   const day = today(ctx);
@@ -34,12 +31,12 @@ export async function listCompliance(
     park: q.park,
     chainId: q.chain,
     firmId: actor.role === 'enterprise' ? (actor.firmId ?? '') : undefined,
+    // A department user without a department is assigned to nothing: '' matches no project.
+    departmentId: actor.role === 'department' ? (actor.departmentId ?? '') : undefined,
+    status: q.status,
+    page: q.page ?? 1,
+    pageSize: q.pageSize ?? AGREEMENT_LIMITS.defaultPageSize,
   });
-}
-
-/** The number of commitments behind this year (the cockpit's figure). */
-export async function behindCount(ctx: ServiceContext, reads: Reads): Promise<number> {
-  return (await listCompliance(ctx, reads, {})).summary.behind;
 }
 
 /** 履约提醒函 (.docx) for a project: its commitments of the year, those behind first. */
@@ -51,7 +48,8 @@ export async function complianceNotice(
 ): Promise<{ file: Buffer; fileName: string }> {
   const actor = requireActor(ctx);
   const project = await visibleProject(ctx.db.kysely, actor, projectId);
-  const data = await listCompliance(ctx, reads, { year, projectId });
+  // A project's commitments fit one page (a few agreements of at most maxCommitments each).
+  const data = await listCompliance(ctx, reads, { year, projectId, pageSize: AGREEMENT_LIMITS.maxPageSize });
   if (data.items.length === 0) throw errors.notFound('agreement');
   const order = { behind: 0, no_data: 1, not_due: 2, met: 3 } as const;
   const items = [...data.items].sort((a, b) => order[a.status] - order[b.status]);

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect';
 import type { ActualFigureTable, AgreementCommitmentTable, AgreementTable } from '../../db/database';
 import { newId } from '../../lib/ids';
-import { muCompute } from '../mu-evaluation/mu.task';
+import { itemRows, muCompute } from '../mu-evaluation/mu.task';
 
 /**
  * Agreements, actual figures and a 亩均 evaluation for the demo (issue 14). 乖宝's 10万吨 project
@@ -160,27 +160,7 @@ export async function seedDemoAgreements(db: Db, nowIso: string): Promise<void> 
       })
       .execute();
     if (ev.items.length > 0) {
-      await trx
-        .insertInto('mu_evaluation_item')
-        .values(
-          ev.items.map((i) => ({
-            evaluation_id: id,
-            firm_id: i.firmId,
-            firm_name: i.firmName,
-            class: i.class,
-            score: i.score,
-            rank: i.rank,
-            values_json: JSON.stringify({
-              values: i.values,
-              scores: i.scores,
-              landMu: i.landMu,
-              tax: i.tax,
-              output: i.output,
-            }),
-            reason: i.reason ? JSON.stringify(i.reason) : null,
-          })),
-        )
-        .execute();
+      await trx.insertInto('mu_evaluation_item').values(itemRows(ev.items, id)).execute();
     }
   });
 }

@@ -4,21 +4,22 @@ import type { Bilingual } from '../../../../shared/src/i18n-message';
 import type { MuEvaluationItemTable, MuEvaluationTable } from '../../db/database';
 import type { MuResultItem } from './mu-compute';
 
-/** A stored evaluation as the API answers it (classes counted, saved figures parsed). */
+export type MuCounts = MuEvaluation['counts'];
+
+/** A page of a stored evaluation as the API answers it (saved figures parsed), with its counts. */
 export function present(
   ev: MuEvaluationTable,
   items: readonly MuEvaluationItemTable[],
   previous: ReadonlyMap<string, string | null>,
+  counts: MuCounts,
+  paging: { total: number; page: number; pageSize: number },
 ): MuEvaluation {
-  const counts = { A: 0, B: 0, C: 0, D: 0, unrated: 0 };
   const dto = items.map((i) => {
     const saved = JSON.parse(i.values_json) as Pick<
       MuResultItem,
       'values' | 'scores' | 'landMu' | 'tax' | 'output'
     >;
     const cls = (i.class as MuClass | null) ?? null;
-    if (cls) counts[cls] += 1;
-    else counts.unrated += 1;
     const prev = previous.get(i.firm_id) ?? null;
     return {
       firmId: i.firm_id,
@@ -45,5 +46,6 @@ export function present(
     benchmarks: JSON.parse(ev.benchmarks_json) as MuEvaluation['benchmarks'],
     counts,
     items: dto,
+    ...paging,
   };
 }

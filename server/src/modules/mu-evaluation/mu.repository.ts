@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { MuClass } from '../../../../shared/src/agreement';
 import type { Database, MuEvaluationItemTable, MuEvaluationTable } from '../../db/database';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -7,28 +8,64 @@ export function evaluationOf(db: Q, year: number) {
   return db.selectFrom('mu_evaluation').selectAll().where('year', '=', year).executeTakeFirst();
 }
 
-export function itemsOf(db: Q, evaluationId: string) {
-  return db
+/** Rated firms by rank, then those that cannot be rated by name; one class (or unrated) if asked. */
+export function itemsPage(
+  db: Q,
+  evaluationId: string,
+  q: { class?: MuClass | 'unrated' | undefined; limit?: number; offset?: number },
+) {
+  let sel = db
     .selectFrom('mu_evaluation_item')
     .selectAll()
     .where('evaluation_id', '=', evaluationId)
     .orderBy((eb) => eb.case().when('rank', 'is', null).then(1).else(0).end())
     .orderBy('rank')
     .orderBy('firm_name')
-    .execute();
+    .orderBy('firm_id');
+  if (q.class === 'unrated') sel = sel.where('class', 'is', null);
+  else if (q.class) sel = sel.where('class', '=', q.class);
+  if (q.limit !== undefined) sel = sel.limit(q.limit).offset(q.offset ?? 0);
+  return sel.execute();
 }
 
-export function classesOf(db: Q, evaluationId: string) {
+export function classCounts(db: Q, evaluationId: string) {
   return db
     .selectFrom('mu_evaluation_item')
-    .select(['firm_id', 'class'])
+    .select(['class', (eb) => eb.fn.countAll<number | string>().as('n')])
     .where('evaluation_id', '=', evaluationId)
+    .groupBy('class')
     .execute();
 }
 
-/** Removes a year's evaluation (a rerun replaces it; the audit row keeps its counts). */
+/** Firms' classes in an evaluation: all of them, or those named (a page's firms). */
+export async function classesOf(db: Q, evaluationId: string, firmIds?: readonly string[]) {
+  const sel = db
+    .selectFrom('mu_evaluation_item')
+    .select(['firm_id', 'class'])
+    .where('evaluation_id', '=', evaluationId);
+  return firmIds ? sel.where('firm_id', 'in', [...firmIds]).execute() : sel.execute();
+}
+
+/**
+ * Removes a year's evaluation (a rerun replaces it; the audit row keeps its counts). Its items go
+ * a chunk at a time: a zone's 50k rows in one statement held SQLite's synchronous driver, and with
+ * it the event loop, for the whole delete.
+ */
 export async function deleteEvaluation(db: Q, id: string) {
-  await db.deleteFrom('mu_evaluation_item').where('evaluation_id', '=', id).execute();
+  for (;;) {
+    const chunk = db
+      .selectFrom('mu_evaluation_item')
+      .select('firm_id')
+      .where('evaluation_id', '=', id)
+      .limit(2000);
+    const gone = await db
+      .deleteFrom('mu_evaluation_item')
+      .where('evaluation_id', '=', id)
+      .where('firm_id', 'in', chunk)
+      .executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 0) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   await db.deleteFrom('mu_evaluation').where('id', '=', id).execute();
 }
 

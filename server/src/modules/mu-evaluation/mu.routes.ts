@@ -3,14 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   muConfigAnswerSchema,
   muConfigBody,
+  muEvaluationQuery,
   muEvaluationSchema,
   muRunBody,
   muYearParams,
 } from '../../../../shared/src/contract/agreement';
 import { attachment } from '../import/import.routes';
 import { XLSX_MIME } from '../import/import-workbook';
-import { getEvaluation, getMuConfig, runEvaluation, setMuConfig } from './mu.service';
-import { muRankingXlsx } from './mu-export';
+import { exportEvaluation, getEvaluation, getMuConfig, runEvaluation, setMuConfig } from './mu.service';
 
 /** 亩均效益综合评价: run a year, read its ranking, export it, set the zone's weights (issue 14). */
 export async function muRoutes(app: FastifyInstance) {
@@ -21,7 +21,8 @@ export async function muRoutes(app: FastifyInstance) {
       config: { access: { permission: 'mu.run' } },
       schema: {
         tags: ['mu-evaluation'],
-        summary: 'Run (or rerun) the 亩均 evaluation of a year with the zone’s weights and thresholds',
+        summary:
+          'Run (or rerun) the 亩均 evaluation of a year with the zone’s weights and thresholds; answers the first page',
         body: muRunBody,
         response: { 201: muEvaluationSchema },
       },
@@ -37,13 +38,14 @@ export async function muRoutes(app: FastifyInstance) {
       schema: {
         tags: ['mu-evaluation'],
         summary:
-          'A year’s evaluation: firms with scores, class A–D, rank, last year’s class; unrated with reason',
+          'A page of a year’s evaluation: firms with scores, class A–D, rank, last year’s class; unrated with reason',
         params: muYearParams,
+        querystring: muEvaluationQuery,
         response: { 200: muEvaluationSchema },
       },
     },
     async function handleGetMu(request) {
-      return getEvaluation(request.ctx, request.reads, request.params.year);
+      return getEvaluation(request.ctx, request.reads, request.params.year, request.query);
     },
   );
   r.get(
@@ -53,11 +55,11 @@ export async function muRoutes(app: FastifyInstance) {
       schema: { tags: ['mu-evaluation'], summary: 'The year’s ranking as xlsx', params: muYearParams },
     },
     async function handleExportMu(request, reply) {
-      const ev = await getEvaluation(request.ctx, request.reads, request.params.year);
+      const file = await exportEvaluation(request.ctx, request.reads, request.params.year);
       return reply
         .type(XLSX_MIME)
-        .header('content-disposition', attachment(`亩均效益评价-${ev.year}.xlsx`))
-        .send(await muRankingXlsx(ev));
+        .header('content-disposition', attachment(`亩均效益评价-${request.params.year}.xlsx`))
+        .send(file);
     },
   );
   r.get(

@@ -1,6 +1,9 @@
-import { MU_CLASSES, type MuConfig } from '../../../../shared/src/agreement';
-import type { MuConfigAnswer, MuEvaluation } from '../../../../shared/src/contract/agreement';
-import type { MuEvaluationItemTable } from '../../db/database';
+import { AGREEMENT_LIMITS, MU_CLASSES, type MuConfig } from '../../../../shared/src/agreement';
+import type {
+  MuConfigAnswer,
+  MuEvaluation,
+  MuEvaluationQuery,
+} from '../../../../shared/src/contract/agreement';
 import type { ReadRunner } from '../../db/read-pool';
 import { newId } from '../../lib/ids';
 import type { ServiceContext } from '../../plugins/context';
@@ -13,18 +16,36 @@ import { muConfigOf } from './mu.task';
 
 type Reads = ReadRunner<typeof muReadTasks>;
 
-/** A year's 亩均 evaluation with year-on-year movement, read and presented off the event loop. */
-export async function getEvaluation(ctx: ServiceContext, reads: Reads, year: number): Promise<MuEvaluation> {
+/** A page of a year's 亩均 evaluation with year-on-year movement, read and presented off the event loop. */
+export async function getEvaluation(
+  ctx: ServiceContext,
+  reads: Reads,
+  year: number,
+  q: Partial<MuEvaluationQuery> = {},
+): Promise<MuEvaluation> {
   requireActor(ctx);
-  const ev = await reads.run('mu.evaluation', { year });
+  const ev = await reads.run('mu.evaluation', {
+    year,
+    class: q.class,
+    page: q.page ?? 1,
+    pageSize: q.pageSize ?? AGREEMENT_LIMITS.defaultPageSize,
+  });
   if (!ev) throw errors.notFound('mu_evaluation');
   return ev;
 }
 
+/** The year's whole ranking as xlsx, drawn off the event loop. */
+export async function exportEvaluation(ctx: ServiceContext, reads: Reads, year: number): Promise<Buffer> {
+  requireActor(ctx);
+  const file = await reads.run('mu.export', { year });
+  if (!file) throw errors.notFound('mu_evaluation');
+  return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+}
+
 /**
- * Runs the year's evaluation (admin) with the zone's configuration: computed off the event loop,
- * then stored with the configuration it used, replacing an earlier run of the year (audited, with
- * the earlier run's class counts).
+ * Runs the year's evaluation (admin) with the zone's configuration: computed, and its rows made,
+ * off the event loop; then stored with the configuration it used, replacing an earlier run of the
+ * year (audited, with the earlier run's class counts). Answers the first page of the ranking.
  */
 export async function runEvaluation(
   ctx: ServiceContext,
@@ -33,32 +54,17 @@ export async function runEvaluation(
   opts: { sample?: boolean } = {},
 ) {
   const actor = requireActor(ctx);
-  const result = await reads.run('mu.compute', { year });
-  const at = ctx.clock.now().toISOString();
   const id = newId();
-  const items: MuEvaluationItemTable[] = result.items.map((i) => ({
-    evaluation_id: id,
-    firm_id: i.firmId,
-    firm_name: i.firmName,
-    class: i.class,
-    score: i.score,
-    rank: i.rank,
-    values_json: JSON.stringify({
-      values: i.values,
-      scores: i.scores,
-      landMu: i.landMu,
-      tax: i.tax,
-      output: i.output,
-    }),
-    reason: i.reason ? JSON.stringify(i.reason) : null,
-  }));
-  const counts = Object.fromEntries(MU_CLASSES.map((c) => [c, items.filter((i) => i.class === c).length]));
+  const result = await reads.run('mu.prepare', { year, evaluationId: id });
+  const at = ctx.clock.now().toISOString();
   await ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await repo.evaluationOf(trx, year);
     let beforeCounts: Record<string, number> | null = null;
     if (before) {
-      const old = await repo.classesOf(trx, before.id);
-      beforeCounts = Object.fromEntries(MU_CLASSES.map((c) => [c, old.filter((o) => o.class === c).length]));
+      const old = await repo.classCounts(trx, before.id);
+      beforeCounts = Object.fromEntries(
+        MU_CLASSES.map((c) => [c, Number(old.find((o) => o.class === c)?.n ?? 0)]),
+      );
       await repo.deleteEvaluation(trx, before.id);
     }
     await repo.insertEvaluation(
@@ -72,14 +78,14 @@ export async function runEvaluation(
         run_by_name: actor.username,
         run_at: at,
       },
-      items,
+      result.rows,
     );
     await writeAudit(trx, ctx, {
       entity: 'mu_evaluation',
       entityId: id,
       action: before ? 'rerun' : 'run',
       before: before ? { runAt: before.run_at, counts: beforeCounts } : null,
-      after: { year, firms: items.length, counts, config: result.config },
+      after: { year, firms: result.rows.length, counts: result.counts, config: result.config },
     });
   });
   return getEvaluation(ctx, reads, year);

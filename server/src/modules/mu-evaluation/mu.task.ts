@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_MU_CONFIG, type MuConfig } from '../../../../shared/src/agreement';
-import type { MuEvaluation } from '../../../../shared/src/contract/agreement';
-import type { Database } from '../../db/database';
+import { DEFAULT_MU_CONFIG, MU_CLASSES, type MuConfig } from '../../../../shared/src/agreement';
+import type { MuEvaluation, MuEvaluationQuery } from '../../../../shared/src/contract/agreement';
+import type { Database, MuEvaluationItemTable } from '../../db/database';
 import { type FigureRow, groupFigures } from '../actual/actual-figures';
-import { present } from './mu.presenter';
+import { type MuCounts, present } from './mu.presenter';
 import * as repo from './mu.repository';
-import { evaluateMu, type FirmFigures } from './mu-compute';
+import { evaluateMu, type FirmFigures, type MuResultItem } from './mu-compute';
+import { muRankingXlsx } from './mu-export';
 
 type Db = Kysely<Database>;
 const MEASURES = ['landMu', 'tax', 'output', 'sales', 'energy', 'rdExpense'] as const;
@@ -125,16 +126,95 @@ export async function muCompute(db: Db, p: { year: number }) {
   return { config, ...evaluateMu(firms, config) };
 }
 
+/** The rows a run stores: each firm's class, score and rank, its figures kept as JSON. */
+export function itemRows(items: readonly MuResultItem[], evaluationId: string): MuEvaluationItemTable[] {
+  return items.map((i) => ({
+    evaluation_id: evaluationId,
+    firm_id: i.firmId,
+    firm_name: i.firmName,
+    class: i.class,
+    score: i.score,
+    rank: i.rank,
+    values_json: JSON.stringify({
+      values: i.values,
+      scores: i.scores,
+      landMu: i.landMu,
+      tax: i.tax,
+      output: i.output,
+    }),
+    reason: i.reason ? JSON.stringify(i.reason) : null,
+  }));
+}
+
 /**
- * A year's stored evaluation with the class each firm had the year before (a read task: a province
- * evaluation is a million rows to read and parse, which must not hold the event loop).
+ * A run's rows ready to store (a read task): the compute, the rows' JSON and the class counts all
+ * in the worker, so the main thread only writes them (in chunks that yield: mu.repository.ts).
  */
-export async function muEvaluationData(db: Db, p: { year: number }): Promise<MuEvaluation | null> {
+export async function muPrepare(db: Db, p: { year: number; evaluationId: string }) {
+  const result = await muCompute(db, p);
+  const counts = Object.fromEntries(
+    MU_CLASSES.map((c) => [c, result.items.filter((i) => i.class === c).length]),
+  );
+  return {
+    config: result.config,
+    benchmarks: result.benchmarks,
+    counts,
+    rows: itemRows(result.items, p.evaluationId),
+  };
+}
+
+async function countsOf(db: Db, evaluationId: string): Promise<MuCounts> {
+  const counts: MuCounts = { A: 0, B: 0, C: 0, D: 0, unrated: 0 };
+  for (const r of await repo.classCounts(db, evaluationId)) {
+    const cls = MU_CLASSES.find((c) => c === r.class);
+    counts[cls ?? 'unrated'] += Number(r.n);
+  }
+  return counts;
+}
+
+/**
+ * One page of a year's stored evaluation, with the class each of its firms had the year before
+ * (a read task: the page and the counts come from SQL, so a province's million rows are neither
+ * parsed nor sent).
+ */
+export async function muEvaluationData(
+  db: Db,
+  p: { year: number } & MuEvaluationQuery,
+): Promise<MuEvaluation | null> {
   const ev = await repo.evaluationOf(db, p.year);
   if (!ev) return null;
+  const counts = await countsOf(db, ev.id);
+  const total = p.class === undefined ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[p.class];
+  const items = await repo.itemsPage(db, ev.id, {
+    class: p.class,
+    limit: p.pageSize,
+    offset: (p.page - 1) * p.pageSize,
+  });
+  const prior = await repo.evaluationOf(db, p.year - 1);
+  const previous = new Map(
+    prior && items.length > 0
+      ? (
+          await repo.classesOf(
+            db,
+            prior.id,
+            items.map((i) => i.firm_id),
+          )
+        ).map((r) => [r.firm_id, r.class])
+      : [],
+  );
+  return present(ev, items, previous, counts, { total, page: p.page, pageSize: p.pageSize });
+}
+
+/** The whole ranking as xlsx, drawn in the worker (50k rows of exceljs would hold the event loop). */
+export async function muExport(db: Db, p: { year: number }): Promise<Uint8Array | null> {
+  const ev = await repo.evaluationOf(db, p.year);
+  if (!ev) return null;
+  const counts = await countsOf(db, ev.id);
+  const items = await repo.itemsPage(db, ev.id, {});
   const prior = await repo.evaluationOf(db, p.year - 1);
   const previous = new Map(
     prior ? (await repo.classesOf(db, prior.id)).map((r) => [r.firm_id, r.class]) : [],
   );
-  return present(ev, await repo.itemsOf(db, ev.id), previous);
+  const all = present(ev, items, previous, counts, { total: items.length, page: 1, pageSize: items.length });
+  return new Uint8Array(await muRankingXlsx(all));
 }

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ComplianceStatus, MuClass } from '../../../../../shared/src/agreement';
 import type {
   ActualImportResult,
   Compliance,
@@ -15,11 +16,20 @@ export type {
   MuItem,
 } from '../../../../../shared/src/contract/agreement';
 
-/** 履约考核 of a year across the zone (GET /api/compliance?year=). */
-export function useCompliance(year: number, scope: { park?: string; chain?: string } = {}) {
+/** A page of 履约考核 of a year across the zone (GET /api/compliance?year=&status=&page=&pageSize=). */
+export function useCompliance(q: {
+  year: number;
+  status?: ComplianceStatus | undefined;
+  page: number;
+  pageSize: number;
+  park?: string;
+  chain?: string;
+}) {
   return useQuery({
-    queryKey: ['compliance', year, scope],
-    queryFn: ({ signal }) => api.get<Compliance>('/api/compliance', { year, ...scope }, signal),
+    queryKey: ['compliance', q],
+    queryFn: ({ signal }) => api.get<Compliance>('/api/compliance', q, signal),
+    // The summary and the rows stay on screen while the next page loads.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -38,12 +48,16 @@ export function useImportActuals() {
   });
 }
 
-/** A year's 亩均 evaluation; 404 while it has not been run. */
-export function useMuEvaluation(year: number) {
+/** A page of a year's 亩均 evaluation (one class, or `unrated`, if asked); 404 while it has not been run. */
+export function useMuEvaluation(
+  year: number,
+  q: { class?: MuClass | 'unrated' | undefined; page: number; pageSize: number },
+) {
   return useQuery({
-    queryKey: ['mu-evaluation', year],
-    queryFn: ({ signal }) => api.get<MuEvaluation>(`/api/mu-evaluations/${year}`, undefined, signal),
+    queryKey: ['mu-evaluation', year, q],
+    queryFn: ({ signal }) => api.get<MuEvaluation>(`/api/mu-evaluations/${year}`, q, signal),
     retry: false,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -51,7 +65,7 @@ export function useRunMuEvaluation() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (year: number) => api.post<MuEvaluation>('/api/mu-evaluations', { year }),
-    onSuccess: (ev) => client.setQueryData(['mu-evaluation', ev.year], ev),
+    onSuccess: (ev) => client.invalidateQueries({ queryKey: ['mu-evaluation', ev.year] }),
   });
 }
 

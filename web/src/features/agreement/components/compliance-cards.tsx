@@ -1,6 +1,5 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, List, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { isDeadline, MEASURE_LABELS, SOURCE_LABELS } from '../../../../../shared/src/agreement';
 import { ComplianceStatusTag, useFormatMeasure } from '../../../components/measure-value';
@@ -11,7 +10,12 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import type { ComplianceItem } from '../api/use-agreement-views';
 
-const PAGE_SIZE = 50;
+/** The project of an item: a link for those who may open projects (a department may not). */
+export function ProjectName({ item }: { item: ComplianceItem }) {
+  const can = useCan();
+  if (!can('project.read')) return <span>{item.projectName}</span>;
+  return <Link to={`/projects/${item.projectId}`}>{item.projectName}</Link>;
+}
 
 /** The actual figure of an item: the date reached (deadlines) or the value, its source, a conflict. */
 export function ActualCell({ item }: { item: ComplianceItem }) {
@@ -78,31 +82,35 @@ export function ItemActions({
   );
 }
 
-/** The 履约考核 list on a phone: one card per commitment, nothing wider than the screen. */
+/**
+ * The 履约考核 list on a phone: one card per commitment, nothing wider than the screen; the
+ * server's pages with the phone tables' 上一页/下一页 (List's own pagination is left out of the
+ * build: web/build/antd-unused-parts.ts).
+ */
 export function ComplianceCards({
   items,
   loading,
   year,
+  paging,
   onAct,
 }: {
   items: ComplianceItem[];
   loading: boolean;
   year: number;
+  paging: { current: number; pageSize: number; total: number; onChange: (page: number) => void };
   onAct: (item: ComplianceItem) => void;
 }) {
   const { t, pick } = useI18n();
   const format = useFormatMeasure();
   const gapText = useGapText();
-  // Pages of 50 cut here, with the phone tables' 上一页/下一页 (List's own pagination is left out of
-  // the build: web/build/antd-unused-parts.ts).
-  const [page, setPage] = useState(1);
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
+  const pages = Math.max(1, Math.ceil(paging.total / paging.pageSize));
+  const current = Math.min(paging.current, pages);
+  const setPage = paging.onChange;
   if (!loading && items.length === 0) return <Empty />;
   return (
     <List<ComplianceItem>
       loading={loading}
-      dataSource={items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
+      dataSource={items}
       rowKey="commitmentId"
       footer={
         pages > 1 ? (
@@ -123,7 +131,7 @@ export function ComplianceCards({
           <Card size="small" style={{ width: '100%' }} data-testid="compliance-card">
             <Flex justify="space-between" align="start" gap={8}>
               <Space size={4} wrap style={{ minWidth: 0 }}>
-                <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>
+                <ProjectName item={i} />
                 <SampleTag isSample={i.isSample} />
               </Space>
               <ComplianceStatusTag status={i.status} />

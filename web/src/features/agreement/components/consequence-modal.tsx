@@ -1,9 +1,7 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { CONSEQUENCE_KINDS, type ConsequenceKind, MEASURE_LABELS } from '../../../../../shared/src/agreement';
 import { todayInShanghai } from '../../../../../shared/src/dates';
-import { errorText } from '../../../lib/error-text';
-import { applyFieldErrors } from '../../../lib/form-errors';
-import { usePhoneModalProps } from '../../../lib/use-is-phone';
+import { FormModal } from '../../../components/form-modal';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ComplianceItem, useRecordAction } from '../api/use-agreement-views';
 
@@ -20,65 +18,48 @@ interface Values {
  */
 export function ConsequenceModal({ item, onClose }: { item: ComplianceItem; onClose: () => void }) {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const phoneModal = usePhoneModalProps();
   const record = useRecordAction();
   const kind = Form.useWatch('kind', form);
 
-  const submit = async (v: Values) => {
-    try {
-      await record.mutateAsync({
-        agreementId: item.agreementId,
-        body: {
-          kind: v.kind,
-          date: v.date,
-          commitmentId: item.commitmentId,
-          note: v.note?.trim() || null,
-          newDueDate: v.kind === 'extension_granted' ? (v.newDueDate ?? null) : null,
-        },
-      });
-      message.success(t('compliance.actSaved'));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error, pick)) message.error(errorText(error, pick));
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title={`${t('compliance.actTitle')} · ${item.projectName} · ${pick(MEASURE_LABELS[item.measure])}`}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={record.isPending}
-      destroyOnHidden
-      {...phoneModal}
+      initialValues={{ kind: 'interview', date: todayInShanghai(new Date()) }}
+      pending={record.isPending}
+      savedText={t('compliance.actSaved')}
+      onClose={onClose}
+      save={(v) =>
+        record.mutateAsync({
+          agreementId: item.agreementId,
+          body: {
+            kind: v.kind,
+            date: v.date,
+            commitmentId: item.commitmentId,
+            note: v.note?.trim() || null,
+            newDueDate: v.kind === 'extension_granted' ? (v.newDueDate ?? null) : null,
+          },
+        })
+      }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ kind: 'interview', date: todayInShanghai(new Date()) }}
-      >
-        <Form.Item name="kind" label={t('compliance.actKind')} rules={[{ required: true }]}>
-          <Select
-            data-testid="consequence-kind"
-            options={CONSEQUENCE_KINDS.map((k) => ({ value: k, label: t(`consequence.${k}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="date" label={t('compliance.actDate')} rules={[{ required: true }]}>
+      <Form.Item name="kind" label={t('compliance.actKind')} rules={[{ required: true }]}>
+        <Select
+          data-testid="consequence-kind"
+          options={CONSEQUENCE_KINDS.map((k) => ({ value: k, label: t(`consequence.${k}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="date" label={t('compliance.actDate')} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      {kind === 'extension_granted' ? (
+        <Form.Item name="newDueDate" label={t('compliance.newDueDate')} rules={[{ required: true }]}>
           <Input type="date" />
         </Form.Item>
-        {kind === 'extension_granted' ? (
-          <Form.Item name="newDueDate" label={t('compliance.newDueDate')} rules={[{ required: true }]}>
-            <Input type="date" />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="note" label={t('compliance.actNote')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item name="note" label={t('compliance.actNote')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
-import { Card, Flex, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Card, Flex, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import {
   COMMITMENT_MEASURES,
   COMPLIANCE_STATUSES,
@@ -17,10 +17,15 @@ import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type ComplianceItem, useCompliance } from '../api/use-agreement-views';
 import { ActualImportButton } from '../components/actual-import-button';
-import { ActualCell, ComplianceCards, ItemActions, useGapText } from '../components/compliance-cards';
+import {
+  ActualCell,
+  ComplianceCards,
+  ItemActions,
+  ProjectName,
+  useGapText,
+} from '../components/compliance-cards';
 import { ConsequenceModal } from '../components/consequence-modal';
-
-const STATUS_ORDER: readonly ComplianceStatus[] = ['behind', 'no_data', 'met', 'not_due'];
+import { useServerPages, YearInput } from '../components/year-and-pages';
 
 /** `/compliance` 履约考核: every commitment due against the counted figures, for a year. */
 export function CompliancePage() {
@@ -32,23 +37,32 @@ export function CompliancePage() {
   // The cockpit's 履约 figure opens this page with its year, 落后 and its park or chain.
   const [params] = useSearchParams();
   const asked = Number(params.get('year'));
-  const [year, setYear] = useState(asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear());
+  const [year, setYearOnly] = useState(asked >= 2000 && asked <= 2100 ? asked : new Date().getFullYear());
   const askedStatus = COMPLIANCE_STATUSES.find((s) => s === params.get('status'));
-  const [status, setStatus] = useState<ComplianceStatus | undefined>(askedStatus);
+  const [status, setStatusOnly] = useState<ComplianceStatus | undefined>(askedStatus);
+  const pages = useServerPages();
+  const { page } = pages;
+  const setYear = (y: number) => {
+    setYearOnly(y);
+    pages.restart();
+  };
+  const setStatus = (s: ComplianceStatus | undefined) => {
+    setStatusOnly(s);
+    pages.restart();
+  };
   const scope = {
     ...(params.get('park') ? { park: params.get('park') as string } : {}),
     ...(params.get('chain') ? { chain: params.get('chain') as string } : {}),
   };
   const [acting, setActing] = useState<ComplianceItem | null>(null);
-  const compliance = useCompliance(year, scope);
+  const compliance = useCompliance({ year, status, page: page.current, pageSize: page.pageSize, ...scope });
 
   if (compliance.isError)
     return <LoadErrorResult error={compliance.error} onRetry={() => compliance.refetch()} />;
   const data = compliance.data;
-  // Behind first: the rows someone has to act on.
-  const items = (data?.items ?? [])
-    .filter((i) => !status || i.status === status)
-    .sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+  // The server answers behind first: the rows someone has to act on.
+  const items = data?.items ?? [];
+  const total = data?.total ?? 0;
   const behindList = data
     ? COMMITMENT_MEASURES.filter((m) => (data.summary.behindByMeasure[m] ?? 0) > 0)
         .map((m) => `${pick(MEASURE_LABELS[m])} ${data.summary.behindByMeasure[m]}`)
@@ -61,14 +75,7 @@ export function CompliancePage() {
       <Flex vertical gap={16}>
         <Card size="small">
           <Space wrap>
-            <InputNumber
-              min={2000}
-              max={2100}
-              value={year}
-              onChange={(v) => v && setYear(v)}
-              addonBefore={t('agreement.year')}
-              data-testid="compliance-year"
-            />
+            <YearInput value={year} onChange={setYear} label={t('agreement.year')} testId="compliance-year" />
             <Select<ComplianceStatus | undefined>
               allowClear
               value={status}
@@ -93,7 +100,13 @@ export function CompliancePage() {
           ) : null}
         </Card>
         {isPhone ? (
-          <ComplianceCards items={items} loading={compliance.isPending} year={year} onAct={setActing} />
+          <ComplianceCards
+            items={items}
+            loading={compliance.isPending}
+            year={year}
+            paging={{ ...page, total, onChange: pages.goTo }}
+            onAct={setActing}
+          />
         ) : (
           <Card size="small">
             <Table<ComplianceItem>
@@ -102,7 +115,7 @@ export function CompliancePage() {
               loading={compliance.isPending}
               dataSource={items}
               scroll={{ x: 1100 }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              pagination={pages.table(total)}
               columns={[
                 {
                   title: t('compliance.project'),
@@ -111,7 +124,7 @@ export function CompliancePage() {
                   width: 180,
                   render: (_, i) => (
                     <Space size={4} wrap>
-                      <Link to={`/projects/${i.projectId}`}>{i.projectName}</Link>
+                      <ProjectName item={i} />
                       <SampleTag isSample={i.isSample} />
                     </Space>
                   ),

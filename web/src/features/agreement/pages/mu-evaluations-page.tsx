@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, InputNumber, Space, Table, Tag, Typography } from 'antd';
-import type { MuClass } from '../../../../../shared/src/agreement';
+import { App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { MU_CLASSES, type MuClass } from '../../../../../shared/src/agreement';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatPerMu } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
@@ -11,6 +11,7 @@ import { useCan } from '../../../lib/use-me';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { type MuItem, useMuEvaluation, useRunMuEvaluation } from '../api/use-agreement-views';
+import { useServerPages, YearInput } from '../components/year-and-pages';
 
 const CLASS_COLOR: Record<MuClass, string> = { A: 'green', B: 'blue', C: 'orange', D: 'red' };
 
@@ -31,10 +32,18 @@ export function MuEvaluationsPage() {
   const { message } = App.useApp();
   const perMu = useFormatPerMu();
   // The year lives in the address: Back and a shared link restore it.
-  const [url, setUrl] = useUrlFilters(['year'] as const);
+  const [url, setUrl] = useUrlFilters(['year', 'class'] as const);
   const year = /^\d{4}$/.test(url.year ?? '') ? Number(url.year) : new Date().getFullYear() - 1;
-  const setYear = (y: number) => setUrl({ year: String(y) });
-  const evaluation = useMuEvaluation(year);
+  const cls = [...MU_CLASSES, 'unrated' as const].find((c) => c === url.class);
+  // The server pages (a zone rates ~50k firms); a new year or class starts at page 1.
+  const pages = useServerPages();
+  const { page } = pages;
+  const setFilter = (f: { year?: string; class?: string | undefined }) => {
+    setUrl({ ...url, ...f });
+    pages.restart();
+  };
+  const setYear = (y: number) => setFilter({ year: String(y) });
+  const evaluation = useMuEvaluation(year, { class: cls, page: page.current, pageSize: page.pageSize });
   const run = useRunMuEvaluation();
   const notRun = evaluation.error instanceof ApiError && evaluation.error.status === 404;
 
@@ -59,8 +68,6 @@ export function MuEvaluationsPage() {
   };
 
   const ev = evaluation.data;
-  const rated = (ev?.items ?? []).filter((i) => i.class !== null);
-  const unrated = (ev?.items ?? []).filter((i) => i.class === null);
 
   return (
     <>
@@ -68,12 +75,18 @@ export function MuEvaluationsPage() {
         title={t('nav.muEvaluations')}
         extra={
           <Space wrap>
-            <InputNumber
-              min={2000}
-              max={2100}
-              value={year}
-              onChange={(v) => v && setYear(v)}
-              addonBefore={t('mu.year')}
+            <YearInput value={year} onChange={setYear} label={t('mu.year')} />
+            <Select<MuClass | 'unrated' | undefined>
+              allowClear
+              value={cls}
+              onChange={(c) => setFilter({ class: c })}
+              placeholder={t('mu.allClasses')}
+              style={{ width: 140 }}
+              data-testid="mu-class-filter"
+              options={[
+                ...MU_CLASSES.map((c) => ({ value: c, label: t('mu.classOption', { class: c }) })),
+                { value: 'unrated' as const, label: t('mu.unrated') },
+              ]}
             />
             {can('mu.run') ? (
               <Button type="primary" icon={<PlayCircleOutlined />} loading={run.isPending} onClick={runNow}>
@@ -111,12 +124,12 @@ export function MuEvaluationsPage() {
             <Table<MuItem>
               size="small"
               rowKey="firmId"
-              dataSource={rated}
-              loading={evaluation.isPending}
-              scroll={{ x: 760 }}
-              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              dataSource={ev?.items ?? []}
+              loading={evaluation.isFetching}
+              scroll={{ x: 960 }}
+              pagination={pages.table(ev?.total ?? 0)}
               columns={[
-                { title: t('mu.rank'), dataIndex: 'rank', width: 64 },
+                { title: t('mu.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
                 { title: t('mu.firm'), dataIndex: 'firmName', fixed: 'left', width: 180 },
                 { title: t('mu.class'), key: 'class', render: (_, i) => <ClassTag value={i.class} /> },
                 {
@@ -132,27 +145,20 @@ export function MuEvaluationsPage() {
                 { title: t('mu.taxPerMu'), key: 'tax', render: (_, i) => perMu(i.values.taxPerMu) },
                 { title: t('mu.outputPerMu'), key: 'out', render: (_, i) => perMu(i.values.outputPerMu) },
                 { title: t('mu.landMu'), dataIndex: 'landMu', render: (v: number | null) => v ?? '—' },
+                // Only a firm that cannot be rated has a reason: the column shows when there is one.
+                ...((ev?.counts.unrated ?? 0) > 0
+                  ? [
+                      {
+                        title: t('mu.reason'),
+                        key: 'reason',
+                        render: (_: unknown, i: MuItem) =>
+                          i.reason ? <span data-testid="mu-unrated-reason">{pick(i.reason)}</span> : '—',
+                      },
+                    ]
+                  : []),
               ]}
             />
           </Card>
-          {unrated.length > 0 ? (
-            <Card size="small" title={t('mu.unrated')} data-testid="mu-unrated">
-              <Table<MuItem>
-                size="small"
-                rowKey="firmId"
-                dataSource={unrated}
-                pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                columns={[
-                  { title: t('mu.firm'), dataIndex: 'firmName' },
-                  {
-                    title: t('mu.reason'),
-                    key: 'reason',
-                    render: (_, i) => (i.reason ? pick(i.reason) : '—'),
-                  },
-                ]}
-              />
-            </Card>
-          ) : null}
         </Flex>
       )}
     </>

@@ -1,4 +1,4 @@
-import { App, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import {
   ACTUAL_MEASURES,
   ACTUAL_PERIODS,
@@ -10,9 +10,7 @@ import {
   MEASURE_UNIT,
   SOURCE_LABELS,
 } from '../../../../../shared/src/agreement';
-import { errorText } from '../../../lib/error-text';
-import { applyFieldErrors } from '../../../lib/form-errors';
-import { usePhoneModalProps } from '../../../lib/use-is-phone';
+import { FormModal } from '../../../components/form-modal';
 import { useI18n } from '../../../locales/i18n-context';
 import { useAddActual } from '../api/use-agreements';
 
@@ -29,80 +27,63 @@ interface Values {
 /** 录入实际: one figure with its source (money typed in 万元, like the statistics tables). */
 export function ActualFormModal({ projectId, onClose }: { projectId: string; onClose: () => void }) {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const phoneModal = usePhoneModalProps();
   const add = useAddActual(projectId);
   const measure = Form.useWatch('measure', form) ?? 'output';
   const unit = MEASURE_UNIT[measure];
   const inWan = unit === 'yuan' || unit === 'yuanPerMu';
 
-  const submit = async (v: Values) => {
-    try {
-      await add.mutateAsync({
-        year: v.year,
-        period: v.period,
-        measure: v.measure,
-        value: inWan ? v.value * 10_000 : v.value,
-        source: v.source,
-        confirmedBy: v.confirmedBy || null,
-        note: v.note || null,
-      });
-      message.success(t('agreement.saved'));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error, pick)) message.error(errorText(error, pick));
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title={t('agreement.addActual')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={add.isPending}
-      destroyOnHidden
-      {...phoneModal}
+      initialValues={{
+        year: new Date().getFullYear() - 1,
+        period: 'Y',
+        measure: 'output',
+        source: 'officer',
+      }}
+      pending={add.isPending}
+      savedText={t('agreement.saved')}
+      onClose={onClose}
+      save={(v) =>
+        add.mutateAsync({
+          year: v.year,
+          period: v.period,
+          measure: v.measure,
+          value: inWan ? v.value * 10_000 : v.value,
+          source: v.source,
+          confirmedBy: v.confirmedBy || null,
+          note: v.note || null,
+        })
+      }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          year: new Date().getFullYear() - 1,
-          period: 'Y',
-          measure: 'output',
-          source: 'officer',
-        }}
-      >
-        <Form.Item name="year" label={t('agreement.year')} rules={[{ required: true }]}>
-          <InputNumber min={2000} max={2100} />
-        </Form.Item>
-        <Form.Item name="period" label={t('agreement.period')}>
-          <Select
-            options={ACTUAL_PERIODS.map((p) => ({
-              value: p,
-              label: p === 'Y' ? t('agreement.periodYear') : p,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="measure" label={t('agreement.measure')} rules={[{ required: true }]}>
-          <Select options={ACTUAL_MEASURES.map((m) => ({ value: m, label: pick(MEASURE_LABELS[m]) }))} />
-        </Form.Item>
-        <Form.Item name="value" label={t('agreement.value')} rules={[{ required: true }]}>
-          <InputNumber min={0} addonAfter={t(`agreement.unit.${unit === 'date' ? 'yuan' : unit}`)} />
-        </Form.Item>
-        <Form.Item name="source" label={t('agreement.source')} rules={[{ required: true }]}>
-          <Select options={ACTUAL_SOURCES.map((s) => ({ value: s, label: pick(SOURCE_LABELS[s]) }))} />
-        </Form.Item>
-        <Form.Item name="confirmedBy" label={t('agreement.confirmedBy')}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="note" label={t('agreement.note')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="year" label={t('agreement.year')} rules={[{ required: true }]}>
+        <InputNumber min={2000} max={2100} />
+      </Form.Item>
+      <Form.Item name="period" label={t('agreement.period')}>
+        <Select
+          options={ACTUAL_PERIODS.map((p) => ({
+            value: p,
+            label: p === 'Y' ? t('agreement.periodYear') : p,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="measure" label={t('agreement.measure')} rules={[{ required: true }]}>
+        <Select options={ACTUAL_MEASURES.map((m) => ({ value: m, label: pick(MEASURE_LABELS[m]) }))} />
+      </Form.Item>
+      <Form.Item name="value" label={t('agreement.value')} rules={[{ required: true }]}>
+        <InputNumber min={0} addonAfter={t(`agreement.unit.${unit === 'date' ? 'yuan' : unit}`)} />
+      </Form.Item>
+      <Form.Item name="source" label={t('agreement.source')} rules={[{ required: true }]}>
+        <Select options={ACTUAL_SOURCES.map((s) => ({ value: s, label: pick(SOURCE_LABELS[s]) }))} />
+      </Form.Item>
+      <Form.Item name="confirmedBy" label={t('agreement.confirmedBy')}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="note" label={t('agreement.note')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,8 +1,6 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { MEASURE_LABELS } from '../../../../../shared/src/agreement';
-import { errorText } from '../../../lib/error-text';
-import { applyFieldErrors } from '../../../lib/form-errors';
-import { usePhoneModalProps } from '../../../lib/use-is-phone';
+import { FormModal } from '../../../components/form-modal';
 import { useI18n } from '../../../locales/i18n-context';
 import { type Agreement, useAmendAgreement } from '../api/use-agreements';
 import { CommitmentRows, type CommitmentValues, rowToInput } from './commitment-rows';
@@ -25,9 +23,7 @@ export function AmendmentModal({
   onClose: () => void;
 }) {
   const { t, pick } = useI18n();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const phoneModal = usePhoneModalProps();
   const amend = useAmendAgreement(projectId);
   const agreementId = Form.useWatch('agreementId', form) ?? agreements[0]?.id;
   const current = agreements.find((a) => a.id === agreementId);
@@ -36,56 +32,41 @@ export function AmendmentModal({
     label: `${c.dueYear} ${pick(MEASURE_LABELS[c.measure])}`,
   }));
 
-  const submit = async (v: Values) => {
-    try {
-      await amend.mutateAsync({
-        agreementId: v.agreementId,
-        body: {
-          date: v.date,
-          reason: v.reason,
-          changes: (v.changes ?? []).map((row) => ({
-            ...rowToInput(row),
-            commitmentId: row.commitmentId ?? null,
-          })),
-        },
-      });
-      message.success(t('agreement.saved'));
-      onClose();
-    } catch (error) {
-      if (!applyFieldErrors(form, error, pick)) message.error(errorText(error, pick));
-    }
-  };
-
   return (
-    <Modal
-      open
+    <FormModal<Values>
+      form={form}
       title={t('agreement.amend')}
       width={860}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={amend.isPending}
-      destroyOnHidden
-      {...phoneModal}
+      initialValues={{ agreementId: agreements[0]?.id, changes: [] }}
+      pending={amend.isPending}
+      savedText={t('agreement.saved')}
+      onClose={onClose}
+      save={(v) =>
+        amend.mutateAsync({
+          agreementId: v.agreementId,
+          body: {
+            date: v.date,
+            reason: v.reason,
+            changes: (v.changes ?? []).map((row) => ({
+              ...rowToInput(row),
+              commitmentId: row.commitmentId ?? null,
+            })),
+          },
+        })
+      }
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ agreementId: agreements[0]?.id, changes: [] }}
-      >
-        <Form.Item name="agreementId" label={t('agreement.agreement')} rules={[{ required: true }]}>
-          <Select options={agreements.map((a) => ({ value: a.id, label: a.number }))} />
-        </Form.Item>
-        <Form.Item name="date" label={t('agreement.amendDate')} rules={[{ required: true }]}>
-          <Input type="date" />
-        </Form.Item>
-        <Form.Item name="reason" label={t('agreement.amendReason')} rules={[{ required: true }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item label={t('agreement.commitments')}>
-          <CommitmentRows name="changes" replaceOptions={replaceOptions} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="agreementId" label={t('agreement.agreement')} rules={[{ required: true }]}>
+        <Select options={agreements.map((a) => ({ value: a.id, label: a.number }))} />
+      </Form.Item>
+      <Form.Item name="date" label={t('agreement.amendDate')} rules={[{ required: true }]}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('agreement.amendReason')} rules={[{ required: true }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item label={t('agreement.commitments')}>
+        <CommitmentRows name="changes" replaceOptions={replaceOptions} />
+      </Form.Item>
+    </FormModal>
   );
 }
