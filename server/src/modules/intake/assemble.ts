@@ -94,9 +94,14 @@ export function assemble(input: AssembleInput): Assembled {
     const fromFirm = n.companyHint !== null && n.name === `${n.companyHint}项目`;
     let b: ProjectBuilder | undefined;
     if (n.anaphoric && current && current.lastSentence >= si - 3) b = current;
+    // Names that start with two different firms are two projects, however alike the rest reads.
+    const hint = n.companyHint;
+    const otherFirm = (p: ProjectBuilder) =>
+      hint !== null && p.headFirm !== null && !p.headFirm.includes(hint) && !hint.includes(p.headFirm);
     b ??= projects.find(
       (p) =>
         !p.aggregate &&
+        !otherFirm(p) &&
         (similarProjectNames(p.name, n.name) || [...p.aliases].some((a) => similarProjectNames(a, n.name))),
     );
     // Past this many projects the text is not an article; later names join the last project.
@@ -107,6 +112,7 @@ export function assemble(input: AssembleInput): Assembled {
     } else {
       b = newBuilder(n.name, n.start, n.end);
       b.nameFromFirm = fromFirm;
+      b.headFirm = n.companyHint;
       projects.push(b);
     }
     explicitBuilder.set(n, b);

@@ -32,6 +32,8 @@ export interface TensedStage extends StageMention {
 export interface ProjectBuilder {
   name: string;
   nameFromFirm: boolean;
+  /** The firm its name starts with (大唐新能源公司卫星风电场…): another firm's name is another project. */
+  headFirm: string | null;
   aliases: Set<string>;
   first: { start: number; end: number };
   mentions: Array<{ start: number; end: number }>;
@@ -55,6 +57,7 @@ export function newBuilder(name: string, start: number, end: number, aggregate =
   return {
     name,
     nameFromFirm: false,
+    headFirm: null,
     aliases: new Set(),
     first: { start, end },
     mentions: [{ start, end }],

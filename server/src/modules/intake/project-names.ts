@@ -5,7 +5,7 @@
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
 import { type ScanOptions, scanBack } from './name-scan';
-import { isConcreteStem, isListOfKinds } from './project-concreteness';
+import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
 
 export interface ProjectNameMention {
   name: string;
@@ -54,12 +54,22 @@ const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
 /** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
 const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([^，,。；;：:\n等]{0,20})$/;
+/** "A、B、C3个产业项目": a count closes a 、 list without 等. */
+const COUNTED_TAIL = /(?<![\d.万亿千百])(?:\d+|[两三四五六七八九十]+)个([^，,。；;：:\n等、]{0,20})$/;
 /** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
 const LEVELS = /^(?:[省市县区](?:级)?、)*[省市县区](?:级)?/;
 /** "等一批投资体量大、市场前景广阔的项目": a description ending in 的 says what kind, not which. */
 const DESCRIPTION = /^(?:一批|一系列)?[^，,。；;：:\n]{0,16}的$/;
 function listBefore(before: string): RegExpExecArray | null {
-  const m = LIST_TAIL.exec(before);
+  const counted = COUNTED_TAIL.exec(before);
+  const clause = counted
+    ? (before
+        .slice(0, counted.index)
+        .split(/[，,。；;：:\n]/)
+        .pop() ?? '')
+    : '';
+  // The short window is enough for "…等(151个)(续建)项目"; a counted list needs its 、 to be seen.
+  const m = LIST_TAIL.exec(before) ?? (counted && clause.includes('、') ? counted : null);
   const tail = m?.[1] ?? '';
   if (!m) return null;
   const category = (t: string) => t === '' || (/^[\u4e00-\u9fff]{0,8}$/.test(t) && isCategoryOnly(t));
@@ -84,19 +94,24 @@ function extendThroughCapacity(text: string, start: number): number {
   return scanBack(text, capStart, 0, PROJECT_SCAN);
 }
 
-function stripPrefix(stem: string): string {
+function stripPrefix(stem: string, keepPark = false): string {
   let s = stem
     .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
     .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '');
   const park = PARK_PREFIX.exec(s);
   // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
-  if (park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
+  if (!keepPark && park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
     s = s.slice(park[0].length);
   return s.replace(/^(?:位于|在|的)/, '');
 }
 
-function listItems(text: string, listEnd: number, sentence: string): ProjectNameMention[] {
-  if (NON_INVESTMENT_LIST.test(sentence)) return [];
+/**
+ * The items of a list that ends at `listEnd`. `kind` is what the list says its items are (基础设施,
+ * 产业 …): a list of roads and schools is not a list of investment projects, but an 产业 list in a
+ * sentence that also lists infrastructure is.
+ */
+function listItems(text: string, listEnd: number, kind: string): ProjectNameMention[] {
+  if (NON_INVESTMENT_LIST.test(kind)) return [];
   let s = listEnd;
   while (s > 0 && listEnd - s < 200 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
   const out: ProjectNameMention[] = [];
@@ -106,13 +121,13 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
   for (const raw of raws) {
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
-      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
     const item = raw.slice(lead).replace(/项目$/, '');
     const start = pos + lead;
     pos += raw.length + 1;
-    if (item.length < 2 || item.length > 30 || !isConcreteStem(item)) continue;
+    if (item.length < 2 || item.length > 30 || !(isConcreteStem(item) || isFirmShortName(item))) continue;
     out.push({
       name: `${item}项目`,
       start,
@@ -228,14 +243,17 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const p = m.index;
     const end = p + 2;
     const after = text.slice(end, end + 6);
-    const sentence = sentenceAround(text, p);
     const beforeText = text.slice(Math.max(0, p - 12), p);
-    const listMatch = listBefore(text.slice(Math.max(0, p - 26), p));
+    const listMatch = listBefore(text.slice(Math.max(0, p - 200), p));
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
       /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
     if (listMatch) {
-      out.push(...listItems(text, p - listMatch[0].length, sentence));
+      const listEnd = p - listMatch[0].length;
+      // The list's kind: its own category words (…等基础设施项目), else what the sentence said before it
+      // (基础设施类项目25个，主要包括A、B等项目).
+      const kind = listMatch[1] || text.slice(lastBreakBefore(text, listEnd, '。\n', 300) + 1, listEnd);
+      out.push(...listItems(text, listEnd, kind));
       out.push({
         name: '项目',
         start: p,
@@ -249,7 +267,14 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       let start = scanBack(text, p, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
       // "A项目与B项目": B's name starts after the first project's 项目 and the connector.
-      const stem = stripPrefix(text.slice(start, p).replace(/^.*项目[和与及]/, '')).replace(LEADING_VERB, '');
+      const rawStem = text.slice(start, p).replace(/^.*项目[和与及]/, '');
+      let stem = stripPrefix(rawStem).replace(LEADING_VERB, '');
+      // "某经济区基础设施配套项目总投资50亿元": only category words after the park, and a figure of its
+      // own right after — the park is what names this project (not a batch: …产业项目集中签约).
+      if (isCategoryOnly(stem) && /^(?:计划|拟)?总?投资/.test(after)) {
+        const withPark = stripPrefix(rawStem, true).replace(LEADING_VERB, '');
+        if (PARK_PREFIX.test(withPark) && !isCategoryOnly(withPark)) stem = withPark;
+      }
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
       // "安九项目": a short stem that is part of a firm named in the text is that firm's project.

@@ -1,0 +1,64 @@
+// Issue 13, recall on unseen text: real projects the rules missed — two firms' look-alike names, a
+// park's category-named project, lists closed by a count, lists whose kind is named apart, items that
+// are a firm's short name. Sentences of our own in those shapes (none is copied from an eval passage).
+import { describe, expect, it } from 'vitest';
+import { extractPage } from './extract';
+import { isFirmShortName } from './project-concreteness';
+
+const projectsOf = (text: string) =>
+  extractPage(text, { articleDate: '2024-05-10' })
+    .articles.flatMap((a) => a.projects)
+    .filter((p) => !p.isAggregate);
+const names = (text: string) => projectsOf(text).map((p) => p.name);
+
+describe('projects the rules used to miss', () => {
+  it('keeps apart two firms whose project names read alike', () => {
+    const text =
+      '新引进项目包括计划总投资40亿元的华能新能源公司海上风电场开发项目、计划总投资20亿元的国电新能源公司山地风电场开发项目等大项目。';
+    const ps = projectsOf(text);
+    expect(ps.map((p) => p.investment?.yuan).sort()).toEqual([2_000_000_000, 4_000_000_000]);
+    expect(ps.map((p) => p.name)).toEqual([
+      '华能新能源公司海上风电场开发项目',
+      '国电新能源公司山地风电场开发项目',
+    ]);
+  });
+
+  it('names a project by its park when only category words follow and a figure of its own comes next', () => {
+    const text = '其中,滨江铁路总投资30亿元、临港经济区基础设施配套项目总投资12亿元。';
+    const p = projectsOf(text).find((x) => x.name.includes('临港经济区'));
+    expect(p?.investment?.yuan).toBe(1_200_000_000);
+  });
+
+  it('does not name a batch after its park (…经济区产业项目集中签约)', () => {
+    expect(names('3月2日,临港经济区产业项目集中签约活动举行,签约项目5个。')).toEqual([]);
+  });
+
+  it('reads a 、 list closed by a count without 等, each item with its investor and amount', () => {
+    const text =
+      '签约落户开发区的项目有:由江西华源矿业公司投资2亿元的华源石材精深加工、由浙江丽水恒达装饰材料有限公司总投资8.5亿元的恒达环保装饰材料产业园2个产业项目。';
+    const ps = projectsOf(text);
+    expect(ps.map((p) => p.investment?.yuan).sort()).toEqual([200_000_000, 850_000_000]);
+    expect(ps.some((p) => p.name.includes('华源石材精深加工'))).toBe(true);
+  });
+
+  it('takes a list of industrial projects even when the sentence also lists infrastructure', () => {
+    const text =
+      '集中开工的12个项目总投资30亿元,包括滨河大道东段、南湖治理等基础设施项目,恒通精工等产业项目。';
+    const got = names(text);
+    expect(got.some((n) => n.includes('恒通精工'))).toBe(true);
+    expect(got.some((n) => n.includes('滨河大道'))).toBe(false);
+  });
+
+  it('leaves out a list whose sentence says its items are infrastructure', () => {
+    const text = '基础设施类项目8个,总投资20亿元,主要包括城北快速通道、滨河大道改造工程等项目。';
+    expect(names(text)).toEqual([]);
+  });
+
+  it('knows a firm short name from a kind of product', () => {
+    expect(isFirmShortName('恒通精工')).toBe(true);
+    expect(isFirmShortName('华友锂业')).toBe(true);
+    expect(isFirmShortName('智能电气')).toBe(false);
+    expect(isFirmShortName('新型材料')).toBe(false);
+    expect(isFirmShortName('广元市化工')).toBe(false);
+  });
+});
