@@ -32,7 +32,8 @@ import {
   similarProjectNames,
   type TensedStage,
 } from './project-builder';
-import { findProjectNames, type ProjectNameMention } from './project-names';
+import type { ProjectNameMention } from './project-name-mention';
+import { findProjectNames } from './project-names';
 import { findCapacities, findJobs, type JobsToken } from './quantity-parser';
 import { findStages, type StageMention } from './stage-signal';
 

@@ -61,4 +61,30 @@ describe('projects the rules used to miss', () => {
     expect(isFirmShortName('新型材料')).toBe(false);
     expect(isFirmShortName('广元市化工')).toBe(false);
   });
+
+  it('reads a name through a stop word that is part of it (…储备库项目)', () => {
+    const got = names('本次签约的项目包括临港冷链物流项目、漳南大米储备库项目。');
+    expect(got).toContain('漳南大米储备库项目');
+  });
+
+  it('takes a firm that is the subject of a stage as its project, with the stage', () => {
+    const text = '园区内,安徽恒远包装材料有限公司已经竣工投产,预计今年可实现销售2亿元。';
+    const [p] = projectsOf(text);
+    expect(p?.name).toBe('安徽恒远包装材料有限公司项目');
+    expect(p?.stage?.stage).toBe('投产');
+    expect(p?.companies.map((c) => c.name)).toEqual(['安徽恒远包装材料有限公司']);
+  });
+
+  it('does not take a firm whose stage is only planned or a condition', () => {
+    expect(names('安徽恒远包装材料有限公司计划明年开工。')).toEqual([]);
+    expect(names('安徽恒远包装材料有限公司在投产近一年后,效益良好。')).toEqual([]);
+  });
+
+  it('gives a bare phase (二期项目) to the firm the text is about', () => {
+    const text =
+      '位于东区的河源鑫旺食品有限公司投产以来效益良好。今年,企业又投资3000万元上马了二期项目,主体已经完工。';
+    const p = projectsOf(text).find((x) => x.name.includes('二期'));
+    expect(p?.name).toBe('河源鑫旺食品有限公司二期项目');
+    expect(p?.investment?.yuan).toBe(30_000_000);
+  });
 });

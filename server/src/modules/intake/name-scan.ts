@@ -113,6 +113,10 @@ export const LEFT_STOP_WORDS = [
   '个',
 ];
 
+const STOP_SET = new Set(LEFT_STOP_WORDS);
+/** True for a word of the shared left-stop list. */
+export const isStopWord = (word: string): boolean => STOP_SET.has(word);
+
 const BOUNDARY_CHAR = /[\s，,。．.；;：:！!？?、“”"‘’'《》〈〉【】[\]{}|/\\—–\-…·•■□●○★☆※#*@&^%$~`+=<>]/;
 
 export interface ScanOptions {

@@ -4,22 +4,10 @@
 
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
-import { type ScanOptions, scanBack } from './name-scan';
+import { findFirmProjects } from './firm-projects';
+import { isStopWord, type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
-
-export interface ProjectNameMention {
-  name: string;
-  start: number;
-  end: number;
-  /** 该项目 / 项目负责人 / 重点项目之一: refers to the project in focus, names nothing new. */
-  reference: boolean;
-  /** "这是一个年产5万吨的…项目": a new name for the project in focus. */
-  anaphoric: boolean;
-  /** "集中开工104个项目": a count of projects; facts in its clause are batch totals. */
-  aggregate: boolean;
-  /** A firm the name itself points at (瀚洋重工有限公司的项目, 自贡国泰华荣年产…). */
-  companyHint: string | null;
-}
+import type { ProjectNameMention } from './project-name-mention';
 
 const PROJECT_SCAN: ScanOptions = {
   maxLen: 40,
@@ -229,6 +217,18 @@ const COMPOUND_AFTER =
 const BATCH_REFERENCE =
   /(?:这些|上述|这批|该批|各|集中(?:签约|开工|投产|竣工|开竣工|签约开工|开工签约))(?:的)?(?:重点|重大|产业|招商引资)?$/;
 
+/**
+ * "某肉业有限公司投产近一年…。如今，企业又…上马了二期项目": a phase alone (二期项目) is the phase of the
+ * firm the text is about — the nearest firm before it in the paragraph, with no project named between.
+ */
+function firmOfPhase(text: string, firms: readonly FirmMention[], at: number): FirmMention | undefined {
+  const from = Math.max(lastBreakBefore(text, at, '\n', 200) + 1, at - 160);
+  const before = firms.filter((f) => f.start >= from && f.end <= at && f.source !== 'enumeration').pop();
+  if (!before || /项目/.test(text.slice(before.end, at).replace(/项目(?:区|部|组|办)/g, '')))
+    return undefined;
+  return before;
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -265,6 +265,14 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       });
     } else {
       let start = scanBack(text, p, 0, PROJECT_SCAN);
+      // "成品粮储备库项目": a two-character stop word (储备, 建设) right before a one-character stem is
+      // inside the name — no project is named by one character.
+      if (
+        p - start === 1 &&
+        /^[\u4e00-\u9fff]{2}$/.test(text.slice(start - 2, start)) &&
+        isStopWord(text.slice(start - 2, start))
+      )
+        start = scanBack(text, start - 2, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
       // "A项目与B项目": B's name starts after the first project's 项目 and the connector.
       const rawStem = text.slice(start, p).replace(/^.*项目[和与及]/, '');
@@ -286,7 +294,18 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
         stem.length < 2 ||
         isCategoryOnly(stem) ||
         (!firmShort && !isConcreteStem(stem));
-      if (firmBefore) {
+      const phaseOf = /^[一二三四五]期$/.test(stem) ? firmOfPhase(text, firms, stemStart) : undefined;
+      if (phaseOf) {
+        out.push({
+          name: `${phaseOf.name}${stem}项目`,
+          start: stemStart,
+          end,
+          reference: false,
+          anaphoric: false,
+          aggregate: false,
+          companyHint: phaseOf.name,
+        });
+      } else if (firmBefore) {
         out.push({
           name: `${firmBefore.name}项目`,
           start: firmBefore.start,
@@ -323,5 +342,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
-  return [...out, ...facilities, ...invested].sort((a, b) => a.start - b.start);
+  for (const f of invested) occupied.take(f.start, f.end);
+  const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
+  return [...out, ...facilities, ...invested, ...ofFirms].sort((a, b) => a.start - b.start);
 }
