@@ -28,6 +28,7 @@ import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
   addName,
   newBuilder,
+  otherHeadFirm,
   type ProjectBuilder,
   similarProjectNames,
   type TensedStage,
@@ -95,14 +96,10 @@ export function assemble(input: AssembleInput): Assembled {
     const fromFirm = n.companyHint !== null && n.name === `${n.companyHint}项目`;
     let b: ProjectBuilder | undefined;
     if (n.anaphoric && current && current.lastSentence >= si - 3) b = current;
-    // Names that start with two different firms are two projects, however alike the rest reads.
-    const hint = n.companyHint;
-    const otherFirm = (p: ProjectBuilder) =>
-      hint !== null && p.headFirm !== null && !p.headFirm.includes(hint) && !hint.includes(p.headFirm);
     b ??= projects.find(
       (p) =>
         !p.aggregate &&
-        !otherFirm(p) &&
+        !otherHeadFirm(p, n.companyHint) &&
         (similarProjectNames(p.name, n.name) || [...p.aliases].some((a) => similarProjectNames(a, n.name))),
     );
     // Past this many projects the text is not an article; later names join the last project.
@@ -250,9 +247,11 @@ export function assemble(input: AssembleInput): Assembled {
     for (const r of resolved) touch(r.b);
     for (const f of sFirms) {
       const b = target(f.start);
+      // A firm its own name already ties to another project of the sentence is not this one's too.
+      const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (
         b &&
-        !b.aggregate &&
+        !(owned || b.aggregate) &&
         (COMPANY_VERBS.test(text.slice(sent.start, sent.end)) || resolved.length > 0)
       ) {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });

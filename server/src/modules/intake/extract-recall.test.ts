@@ -87,4 +87,11 @@ describe('projects the rules used to miss', () => {
     expect(p?.name).toBe('河源鑫旺食品有限公司二期项目');
     expect(p?.investment?.yuan).toBe(30_000_000);
   });
+
+  it("gives each list item the investor its own lead names, not its neighbour's", () => {
+    const text =
+      '签约落户开发区的项目有:由江西华源矿业公司投资2亿元的华源石材精深加工、由浙江丽水恒达装饰材料有限公司总投资8.5亿元的恒达环保装饰材料产业园2个产业项目。';
+    const companies = projectsOf(text).map((p) => p.companies.map((c) => c.name));
+    expect(companies).toEqual([['江西华源矿业公司'], ['浙江丽水恒达装饰材料有限公司']]);
+  });
 });

@@ -89,6 +89,11 @@ function inOrder(short: string, long: string): boolean {
   return i === short.length;
 }
 
+/** Names that start with two different firms are two projects, however alike the rest reads. */
+export function otherHeadFirm(p: ProjectBuilder, hint: string | null): boolean {
+  return hint !== null && p.headFirm !== null && !p.headFirm.includes(hint) && !hint.includes(p.headFirm);
+}
+
 /** Two project names denote the same project: one contains the other, or they share most bigrams. */
 export function similarProjectNames(a: string, b: string): boolean {
   const x = core(a);

@@ -98,7 +98,12 @@ function stripPrefix(stem: string, keepPark = false): string {
  * 产业 …): a list of roads and schools is not a list of investment projects, but an 产业 list in a
  * sentence that also lists infrastructure is.
  */
-function listItems(text: string, listEnd: number, kind: string): ProjectNameMention[] {
+function listItems(
+  text: string,
+  listEnd: number,
+  kind: string,
+  firms: readonly FirmMention[],
+): ProjectNameMention[] {
   if (NON_INVESTMENT_LIST.test(kind)) return [];
   let s = listEnd;
   while (s > 0 && listEnd - s < 200 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
@@ -114,6 +119,8 @@ function listItems(text: string, listEnd: number, kind: string): ProjectNameMent
       )?.[0].length ?? 0;
     const item = raw.slice(lead).replace(/项目$/, '');
     const start = pos + lead;
+    // "由某公司投资1.3亿元的…": the firm named in the item's lead is its investor.
+    const investor = firms.find((f) => f.start >= pos && f.end <= start && f.source !== 'enumeration');
     pos += raw.length + 1;
     if (item.length < 2 || item.length > 30 || !(isConcreteStem(item) || isFirmShortName(item))) continue;
     out.push({
@@ -123,7 +130,7 @@ function listItems(text: string, listEnd: number, kind: string): ProjectNameMent
       reference: false,
       anaphoric: false,
       aggregate: false,
-      companyHint: null,
+      companyHint: investor?.name ?? null,
     });
   }
   return out;
@@ -253,7 +260,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       // The list's kind: its own category words (…等基础设施项目), else what the sentence said before it
       // (基础设施类项目25个，主要包括A、B等项目).
       const kind = listMatch[1] || text.slice(lastBreakBefore(text, listEnd, '。\n', 300) + 1, listEnd);
-      out.push(...listItems(text, listEnd, kind));
+      out.push(...listItems(text, listEnd, kind, firms));
       out.push({
         name: '项目',
         start: p,
@@ -344,5 +351,9 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
-  return [...out, ...facilities, ...invested, ...ofFirms].sort((a, b) => a.start - b.start);
+  // A list item is often found again by the 项目 scan with the firm it starts with; one mention
+  // of a name, the one that knows its firm, so the bare copy cannot join a look-alike project.
+  const hinted = new Set(out.filter((o) => o.companyHint).map((o) => o.start));
+  const once = out.filter((o) => o.companyHint || o.reference || !hinted.has(o.start));
+  return [...once, ...facilities, ...invested, ...ofFirms].sort((a, b) => a.start - b.start);
 }
