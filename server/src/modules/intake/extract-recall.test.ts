@@ -94,4 +94,10 @@ describe('projects the rules used to miss', () => {
     const companies = projectsOf(text).map((p) => p.companies.map((c) => c.name));
     expect(companies).toEqual([['江西华源矿业公司'], ['浙江丽水恒达装饰材料有限公司']]);
   });
+
+  it('reads a name that ends in 建设项目 through the stop word, and still not a bare kind', () => {
+    const text = '园区内的华源新材料有限公司碳纤维检测公共服务平台建设项目正加快推进,计划总投资2亿元。';
+    expect(names(text)).toContain('华源新材料有限公司碳纤维检测公共服务平台建设项目');
+    expect(names('今年以来,全区重点建设项目加快推进,完成投资20亿元。')).toEqual([]);
+  });
 });

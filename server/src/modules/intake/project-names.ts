@@ -272,11 +272,11 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       });
     } else {
       let start = scanBack(text, p, 0, PROJECT_SCAN);
-      // "成品粮储备库项目": a two-character stop word (储备, 建设) right before a one-character stem is
-      // inside the name — no project is named by one character.
+      // "成品粮储备库项目", "…服务平台建设项目": a two-character stop word (储备, 建设) right before a stem
+      // of one character or none is inside a longer name; what it then reads must still be concrete.
       if (
-        p - start === 1 &&
-        /^[\u4e00-\u9fff]{2}$/.test(text.slice(start - 2, start)) &&
+        p - start <= 1 &&
+        /^[\u4e00-\u9fff]{3}$/.test(text.slice(start - 3, start)) &&
         isStopWord(text.slice(start - 2, start))
       )
         start = scanBack(text, start - 2, 0, PROJECT_SCAN);
