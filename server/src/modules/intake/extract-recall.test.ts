@@ -100,4 +100,10 @@ describe('projects the rules used to miss', () => {
     expect(names(text)).toContain('华源新材料有限公司碳纤维检测公共服务平台建设项目');
     expect(names('今年以来,全区重点建设项目加快推进,完成投资20亿元。')).toEqual([]);
   });
+
+  it('names nothing from a list of kinds of work in a meeting report', () => {
+    const text =
+      '会议要求,积极谋划一批产业升级、城市更新、民生保障、基础设施等大项目、好项目,推动高质量发展。';
+    expect(names(text)).toEqual([]);
+  });
 });

@@ -110,7 +110,8 @@ function listItems(
   const out: ProjectNameMention[] = [];
   let pos = s;
   const raws = text.slice(s, listEnd).split('、');
-  if (isListOfKinds(raws)) return [];
+  // "城市更新、文旅融合、基础设施等大项目": an item that is only a category word makes it a list of kinds.
+  if (isListOfKinds(raws) || raws.some((r) => isCategoryOnly(r.replace(/项目$/, '')))) return [];
   for (const raw of raws) {
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
