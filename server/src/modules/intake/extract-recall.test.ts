@@ -78,6 +78,9 @@ describe('projects the rules used to miss', () => {
   it('does not take a firm whose stage is only planned or a condition', () => {
     expect(names('安徽恒远包装材料有限公司计划明年开工。')).toEqual([]);
     expect(names('安徽恒远包装材料有限公司在投产近一年后,效益良好。')).toEqual([]);
+    // A builder is not the owner, and a firm in a group of firms is no project of its own.
+    expect(names('中建八局第一建设有限公司承建的市体育馆主体已经完工。')).toEqual([]);
+    expect(names('全县新增规上企业12家,安徽恒远包装材料有限公司等5家企业已建成投产。')).toEqual([]);
   });
 
   it('gives a bare phase (二期项目) to the firm the text is about', () => {

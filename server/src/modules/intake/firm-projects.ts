@@ -10,6 +10,11 @@ import { findStages } from './stage-signal';
 const WORKS_STAGE = new Set(['开工', '在建', '主体完工', '竣工验收', '设备调试', '试生产', '投产']);
 /** What may stand before the firm when it is the sentence's subject (…的某公司, 。某公司). */
 const SUBJECT_START = /(?:^|[。，,；;：:\n]|的)$/;
+/**
+ * What after the firm says it is not the owner of the works: a builder (承建的体育馆已竣工) or one of
+ * a group of firms (…等5家企业已建成投产).
+ */
+const NOT_OWNER = /^(?:承建|施工|中标|设计|监理|代建|负责建设|等)/;
 /** How far after the firm its stage may be, in characters: one or two clauses about its works. */
 const REACH = 60;
 
@@ -29,7 +34,7 @@ export function findFirmProjects(
     const sentenceEnd = text.slice(f.end).search(/[。\n]/);
     const rest = text.slice(f.end, f.end + Math.min(REACH, sentenceEnd < 0 ? REACH : sentenceEnd));
     // A sentence that names a project, another firm or a future plan is read by the other rules.
-    if (/项目|公司|集团/.test(rest)) continue;
+    if (/项目|公司|集团/.test(rest) || NOT_OWNER.test(rest)) continue;
     const stage = findStages(rest).find((s) => WORKS_STAGE.has(s.stage) && !s.planned);
     if (!stage) continue;
     const phase = /^[一二三四五]期/.exec(rest)?.[0] ?? '';
