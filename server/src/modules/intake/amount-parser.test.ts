@@ -28,6 +28,10 @@ describe('money', () => {
     expect(parseMoney('补贴3千万元')?.yuan).toBe(30_000_000);
     expect(parseMoney('投资120元')?.yuan).toBe(120);
   });
+  it('reads the spoken 个亿 (总投资1.5个亿)', () => {
+    expect(parseMoney('总投资1.5个亿')?.yuan).toBe(150_000_000);
+    expect(parseMoney('投资3个亿元')?.yuan).toBe(300_000_000);
+  });
   it('sums compound amounts such as 3亿2000万元', () => {
     expect(parseMoney('投资总额3亿2000万元')?.yuan).toBe(320_000_000);
     expect(parseMoney('完成投资12000万元')?.yuan).toBe(120_000_000);

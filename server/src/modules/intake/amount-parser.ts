@@ -72,6 +72,8 @@ function readUnits(text: string, i: number): { units: string; end: number; more:
     more = true;
     j++;
   }
+  // "1.5个亿", "两个亿": spoken style puts 个 before 亿.
+  if (text[j] === '个' && text[j + 1] === '亿') j++;
   let units = '';
   while (j < text.length && units.length < 3 && /[千百万亿]/.test(text[j] ?? '')) {
     units += text[j];

@@ -11,7 +11,7 @@ import { leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
 import { articleZone, isProjectsOwnName } from './park-rules';
 import type { ProjectBuilder, TensedStage } from './project-builder';
-import type { ProjectNameMention } from './project-names';
+import type { ProjectNameMention } from './project-name-mention';
 import type { CapacityToken } from './quantity-parser';
 import type { StageMention } from './stage-signal';
 

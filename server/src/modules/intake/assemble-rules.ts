@@ -4,7 +4,7 @@
 import { type Sentence, startingIn } from './clean-text';
 import type { ArticleDate, DateToken } from './date-parser';
 import { scanBack } from './name-scan';
-import type { ProjectNameMention } from './project-names';
+import type { ProjectNameMention } from './project-name-mention';
 import type { CapacityToken } from './quantity-parser';
 import type { StageMention } from './stage-signal';
 

@@ -28,11 +28,13 @@ import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
   addName,
   newBuilder,
+  otherHeadFirm,
   type ProjectBuilder,
   similarProjectNames,
   type TensedStage,
 } from './project-builder';
-import { findProjectNames, type ProjectNameMention } from './project-names';
+import type { ProjectNameMention } from './project-name-mention';
+import { findProjectNames } from './project-names';
 import { findCapacities, findJobs, type JobsToken } from './quantity-parser';
 import { findStages, type StageMention } from './stage-signal';
 
@@ -97,6 +99,7 @@ export function assemble(input: AssembleInput): Assembled {
     b ??= projects.find(
       (p) =>
         !p.aggregate &&
+        !otherHeadFirm(p, n.companyHint) &&
         (similarProjectNames(p.name, n.name) || [...p.aliases].some((a) => similarProjectNames(a, n.name))),
     );
     // Past this many projects the text is not an article; later names join the last project.
@@ -107,6 +110,7 @@ export function assemble(input: AssembleInput): Assembled {
     } else {
       b = newBuilder(n.name, n.start, n.end);
       b.nameFromFirm = fromFirm;
+      b.headFirm = n.companyHint;
       projects.push(b);
     }
     explicitBuilder.set(n, b);
@@ -243,9 +247,11 @@ export function assemble(input: AssembleInput): Assembled {
     for (const r of resolved) touch(r.b);
     for (const f of sFirms) {
       const b = target(f.start);
+      // A firm its own name already ties to another project of the sentence is not this one's too.
+      const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (
         b &&
-        !b.aggregate &&
+        !(owned || b.aggregate) &&
         (COMPANY_VERBS.test(text.slice(sent.start, sent.end)) || resolved.length > 0)
       ) {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });

@@ -115,13 +115,17 @@ function main(): void {
           name: 'Held-out set, fourth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout4'),
         },
+        {
+          name: 'Held-out set, fifth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout5'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
   for (const set of sets) {
     const folder = scoreFolder(set.name, set.dir, verbose);
     // The combined figure stays over the first three batches so that it compares across rounds;
-    // the fourth batch is reported on its own.
+    // the fourth and fifth batches are reported on their own.
     if (folder && /heldout[23]?$/.test(set.dir)) {
       addScore(heldOut, folder.score);
       addInvention(heldOutInvented, folder.invention);

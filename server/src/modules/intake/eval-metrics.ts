@@ -259,7 +259,7 @@ export function scoreProjects(
   predAll: readonly ExtractedProject[],
 ): MatchResult {
   // Labels of traditional-Chinese text are compared in simplified form, as the extractor reads it.
-  const simp = (x: string) => toSimplified(x).text;
+  const simp = (x: string) => toSimplified(x, { always: true }).text;
   const goldAll = goldLabels.map((g) => ({
     ...g,
     project: simp(g.project),

@@ -113,6 +113,12 @@ export const LEFT_STOP_WORDS = [
   '个',
 ];
 
+const STOP_SET = new Set(LEFT_STOP_WORDS);
+/** Words ending in a one-character stop word that names hold (公共服务平台, 公共卫生中心). */
+const INSIDE_WORDS = new Set(['公共']);
+/** True for a word of the shared left-stop list. */
+export const isStopWord = (word: string): boolean => STOP_SET.has(word);
+
 const BOUNDARY_CHAR = /[\s，,。．.；;：:！!？?、“”"‘’'《》〈〉【】[\]{}|/\\—–\-…·•■□●○★☆※#*@&^%$~`+=<>]/;
 
 export interface ScanOptions {
@@ -174,6 +180,11 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
     }
     if (BOUNDARY_CHAR.test(ch) || ch === '（' || ch === '(') break;
     if (opts.stopAtDigits && /\d/.test(ch) && end - i >= opts.minStem) break;
+    // "公共服务平台": a one-character stop word (共) that ends an ordinary word is inside the name.
+    if (INSIDE_WORDS.has(text.slice(i - 2, i))) {
+      i -= 2;
+      continue;
+    }
     if (end - i >= opts.minStem) {
       let stopped = false;
       for (let len = 1; len <= maxWord && i - len >= floor; len++) {

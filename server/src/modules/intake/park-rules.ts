@@ -6,7 +6,7 @@
 import type { Sentence } from './clean-text';
 import type { ParkMention } from './entity-extractor';
 import { normaliseName } from './name-scan';
-import type { ProjectNameMention } from './project-names';
+import type { ProjectNameMention } from './project-name-mention';
 
 /** Administrative zones: places where projects are, as opposed to a project's own 产业园. */
 const ZONE =

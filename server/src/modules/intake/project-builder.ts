@@ -32,6 +32,8 @@ export interface TensedStage extends StageMention {
 export interface ProjectBuilder {
   name: string;
   nameFromFirm: boolean;
+  /** The firm its name starts with (大唐新能源公司卫星风电场…): another firm's name is another project. */
+  headFirm: string | null;
   aliases: Set<string>;
   first: { start: number; end: number };
   mentions: Array<{ start: number; end: number }>;
@@ -55,6 +57,7 @@ export function newBuilder(name: string, start: number, end: number, aggregate =
   return {
     name,
     nameFromFirm: false,
+    headFirm: null,
     aliases: new Set(),
     first: { start, end },
     mentions: [{ start, end }],
@@ -84,6 +87,11 @@ function inOrder(short: string, long: string): boolean {
   let i = 0;
   for (const ch of long) if (ch === short[i]) i++;
   return i === short.length;
+}
+
+/** Names that start with two different firms are two projects, however alike the rest reads. */
+export function otherHeadFirm(p: ProjectBuilder, hint: string | null): boolean {
+  return hint !== null && p.headFirm !== null && !p.headFirm.includes(hint) && !hint.includes(p.headFirm);
 }
 
 /** Two project names denote the same project: one contains the other, or they share most bigrams. */

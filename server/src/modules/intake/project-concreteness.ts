@@ -105,6 +105,29 @@ function judge(stem: string): Concreteness {
 
 export const isConcreteStem = (stem: string): boolean => judgeProjectStem(stem).concrete;
 
+/** Trade words that end a firm's short name (拓优特电气, 龙洋木业, 华友锂业). */
+const TRADE_TAIL =
+  /^(?:电气|电器|电子|光电|木业|印业|纸业|肉业|锂业|铝业|铜业|钢铁|化工|化学|药业|制药|纺织|建材|新材|材料|机械|重工|精工|食品|农牧|科技|实业|股份|集团|控股)$/;
+const NOT_A_BRAND = /[省市县区镇乡]$/;
+
+/**
+ * "拓优特电气": a short name of a firm — two to four characters that are no ordinary sector word or
+ * place, ended by a trade word. Standing for a project in a list (…、拓优特电气等产业项目) it names one.
+ */
+export function isFirmShortName(stem: string): boolean {
+  if (!/^[\u4e00-\u9fff]{4,8}$/.test(stem)) return false;
+  const words = tagWords(stem);
+  const last = words[words.length - 1];
+  if (!last || !TRADE_TAIL.test(last.word)) return false;
+  const head = words.slice(0, -1);
+  const brand = head.map((w) => w.word).join('');
+  if (brand.length < 2 || brand.length > 4 || NOT_A_BRAND.test(brand)) return false;
+  // 智能电气, 新型材料: an ordinary word before the trade word says what kind, not whose.
+  return !head.some(
+    (w) => SECTOR_WORD.test(w.word) || (w.word.length >= 2 && ['n', 'vn', 'v', 'b'].includes(w.tag)),
+  );
+}
+
 /**
  * "集赛事、研学、培训、旅游、休闲、教育于一体": a list whose items are all one or two characters names
  * activities or kinds, not projects.

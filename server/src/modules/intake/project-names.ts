@@ -4,22 +4,10 @@
 
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
-import { type ScanOptions, scanBack } from './name-scan';
-import { isConcreteStem, isListOfKinds } from './project-concreteness';
-
-export interface ProjectNameMention {
-  name: string;
-  start: number;
-  end: number;
-  /** 该项目 / 项目负责人 / 重点项目之一: refers to the project in focus, names nothing new. */
-  reference: boolean;
-  /** "这是一个年产5万吨的…项目": a new name for the project in focus. */
-  anaphoric: boolean;
-  /** "集中开工104个项目": a count of projects; facts in its clause are batch totals. */
-  aggregate: boolean;
-  /** A firm the name itself points at (瀚洋重工有限公司的项目, 自贡国泰华荣年产…). */
-  companyHint: string | null;
-}
+import { findFirmProjects } from './firm-projects';
+import { isStopWord, type ScanOptions, scanBack } from './name-scan';
+import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
+import type { ProjectNameMention } from './project-name-mention';
 
 const PROJECT_SCAN: ScanOptions = {
   maxLen: 40,
@@ -54,12 +42,22 @@ const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
 /** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
 const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([^，,。；;：:\n等]{0,20})$/;
+/** "A、B、C3个产业项目": a count closes a 、 list without 等. */
+const COUNTED_TAIL = /(?<![\d.万亿千百])(?:\d+|[两三四五六七八九十]+)个([^，,。；;：:\n等、]{0,20})$/;
 /** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
 const LEVELS = /^(?:[省市县区](?:级)?、)*[省市县区](?:级)?/;
 /** "等一批投资体量大、市场前景广阔的项目": a description ending in 的 says what kind, not which. */
 const DESCRIPTION = /^(?:一批|一系列)?[^，,。；;：:\n]{0,16}的$/;
 function listBefore(before: string): RegExpExecArray | null {
-  const m = LIST_TAIL.exec(before);
+  const counted = COUNTED_TAIL.exec(before);
+  const clause = counted
+    ? (before
+        .slice(0, counted.index)
+        .split(/[，,。；;：:\n]/)
+        .pop() ?? '')
+    : '';
+  // The short window is enough for "…等(151个)(续建)项目"; a counted list needs its 、 to be seen.
+  const m = LIST_TAIL.exec(before) ?? (counted && clause.includes('、') ? counted : null);
   const tail = m?.[1] ?? '';
   if (!m) return null;
   const category = (t: string) => t === '' || (/^[\u4e00-\u9fff]{0,8}$/.test(t) && isCategoryOnly(t));
@@ -84,35 +82,48 @@ function extendThroughCapacity(text: string, start: number): number {
   return scanBack(text, capStart, 0, PROJECT_SCAN);
 }
 
-function stripPrefix(stem: string): string {
+function stripPrefix(stem: string, keepPark = false): string {
   let s = stem
     .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
     .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '');
   const park = PARK_PREFIX.exec(s);
   // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
-  if (park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
+  if (!keepPark && park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
     s = s.slice(park[0].length);
   return s.replace(/^(?:位于|在|的)/, '');
 }
 
-function listItems(text: string, listEnd: number, sentence: string): ProjectNameMention[] {
-  if (NON_INVESTMENT_LIST.test(sentence)) return [];
+/**
+ * The items of a list that ends at `listEnd`. `kind` is what the list says its items are (基础设施,
+ * 产业 …): a list of roads and schools is not a list of investment projects, but an 产业 list in a
+ * sentence that also lists infrastructure is.
+ */
+function listItems(
+  text: string,
+  listEnd: number,
+  kind: string,
+  firms: readonly FirmMention[],
+): ProjectNameMention[] {
+  if (NON_INVESTMENT_LIST.test(kind)) return [];
   let s = listEnd;
   while (s > 0 && listEnd - s < 200 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
   const out: ProjectNameMention[] = [];
   let pos = s;
   const raws = text.slice(s, listEnd).split('、');
-  if (isListOfKinds(raws)) return [];
+  // "城市更新、文旅融合、基础设施等大项目": an item that is only a category word makes it a list of kinds.
+  if (isListOfKinds(raws) || raws.some((r) => isCategoryOnly(r.replace(/项目$/, '')))) return [];
   for (const raw of raws) {
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
-      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,16}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
     const item = raw.slice(lead).replace(/项目$/, '');
     const start = pos + lead;
+    // "由某公司投资1.3亿元的…": the firm named in the item's lead is its investor.
+    const investor = firms.find((f) => f.start >= pos && f.end <= start && f.source !== 'enumeration');
     pos += raw.length + 1;
-    if (item.length < 2 || item.length > 30 || !isConcreteStem(item)) continue;
+    if (item.length < 2 || item.length > 30 || !(isConcreteStem(item) || isFirmShortName(item))) continue;
     out.push({
       name: `${item}项目`,
       start,
@@ -120,7 +131,7 @@ function listItems(text: string, listEnd: number, sentence: string): ProjectName
       reference: false,
       anaphoric: false,
       aggregate: false,
-      companyHint: null,
+      companyHint: investor?.name ?? null,
     });
   }
   return out;
@@ -214,6 +225,18 @@ const COMPOUND_AFTER =
 const BATCH_REFERENCE =
   /(?:这些|上述|这批|该批|各|集中(?:签约|开工|投产|竣工|开竣工|签约开工|开工签约))(?:的)?(?:重点|重大|产业|招商引资)?$/;
 
+/**
+ * "某肉业有限公司投产近一年…。如今，企业又…上马了二期项目": a phase alone (二期项目) is the phase of the
+ * firm the text is about — the nearest firm before it in the paragraph, with no project named between.
+ */
+function firmOfPhase(text: string, firms: readonly FirmMention[], at: number): FirmMention | undefined {
+  const from = Math.max(lastBreakBefore(text, at, '\n', 200) + 1, at - 160);
+  const before = firms.filter((f) => f.start >= from && f.end <= at && f.source !== 'enumeration').pop();
+  if (!before || /项目/.test(text.slice(before.end, at).replace(/项目(?:区|部|组|办)/g, '')))
+    return undefined;
+  return before;
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -228,14 +251,17 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const p = m.index;
     const end = p + 2;
     const after = text.slice(end, end + 6);
-    const sentence = sentenceAround(text, p);
     const beforeText = text.slice(Math.max(0, p - 12), p);
-    const listMatch = listBefore(text.slice(Math.max(0, p - 26), p));
+    const listMatch = listBefore(text.slice(Math.max(0, p - 200), p));
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
       /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
     if (listMatch) {
-      out.push(...listItems(text, p - listMatch[0].length, sentence));
+      const listEnd = p - listMatch[0].length;
+      // The list's kind: its own category words (…等基础设施项目), else what the sentence said before it
+      // (基础设施类项目25个，主要包括A、B等项目).
+      const kind = listMatch[1] || text.slice(lastBreakBefore(text, listEnd, '。\n', 300) + 1, listEnd);
+      out.push(...listItems(text, listEnd, kind, firms));
       out.push({
         name: '项目',
         start: p,
@@ -247,9 +273,24 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       });
     } else {
       let start = scanBack(text, p, 0, PROJECT_SCAN);
+      // "成品粮储备库项目", "…服务平台建设项目": a two-character stop word (储备, 建设) right before a stem
+      // of one character or none is inside a longer name; what it then reads must still be concrete.
+      if (
+        p - start <= 1 &&
+        /^[\u4e00-\u9fff]{3}$/.test(text.slice(start - 3, start)) &&
+        isStopWord(text.slice(start - 2, start))
+      )
+        start = scanBack(text, start - 2, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
       // "A项目与B项目": B's name starts after the first project's 项目 and the connector.
-      const stem = stripPrefix(text.slice(start, p).replace(/^.*项目[和与及]/, '')).replace(LEADING_VERB, '');
+      const rawStem = text.slice(start, p).replace(/^.*项目[和与及]/, '');
+      let stem = stripPrefix(rawStem).replace(LEADING_VERB, '');
+      // "某经济区基础设施配套项目总投资50亿元": only category words after the park, and a figure of its
+      // own right after — the park is what names this project (not a batch: …产业项目集中签约).
+      if (isCategoryOnly(stem) && /^(?:计划|拟)?总?投资/.test(after)) {
+        const withPark = stripPrefix(rawStem, true).replace(LEADING_VERB, '');
+        if (PARK_PREFIX.test(withPark) && !isCategoryOnly(withPark)) stem = withPark;
+      }
       const stemStart = p - stem.length;
       const firmBefore = stem === '' && text[p - 1] === '的' ? firmByEnd.get(p - 1) : undefined;
       // "安九项目": a short stem that is part of a firm named in the text is that firm's project.
@@ -261,7 +302,18 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
         stem.length < 2 ||
         isCategoryOnly(stem) ||
         (!firmShort && !isConcreteStem(stem));
-      if (firmBefore) {
+      const phaseOf = /^[一二三四五]期$/.test(stem) ? firmOfPhase(text, firms, stemStart) : undefined;
+      if (phaseOf) {
+        out.push({
+          name: `${phaseOf.name}${stem}项目`,
+          start: stemStart,
+          end,
+          reference: false,
+          anaphoric: false,
+          aggregate: false,
+          companyHint: phaseOf.name,
+        });
+      } else if (firmBefore) {
         out.push({
           name: `${firmBefore.name}项目`,
           start: firmBefore.start,
@@ -298,5 +350,11 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
-  return [...out, ...facilities, ...invested].sort((a, b) => a.start - b.start);
+  for (const f of invested) occupied.take(f.start, f.end);
+  const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
+  // A list item is often found again by the 项目 scan with the firm it starts with; one mention
+  // of a name, the one that knows its firm, so the bare copy cannot join a look-alike project.
+  const hinted = new Set(out.filter((o) => o.companyHint).map((o) => o.start));
+  const once = out.filter((o) => o.companyHint || o.reference || !hinted.has(o.start));
+  return [...once, ...facilities, ...invested, ...ofFirms].sort((a, b) => a.start - b.start);
 }

@@ -31,8 +31,9 @@ export interface Simplified {
  * when a phrase changes length, character-by-character conversion; when even that does not keep the
  * length, the text is read as it is and a warning says so.
  */
-export function toSimplified(text: string): Simplified {
-  if (!TRADITIONAL_HINT.test(text)) return { text, converted: false, warning: null };
+export function toSimplified(text: string, options: { always?: boolean } = {}): Simplified {
+  // `always` skips the cheap test: a short label (延長新材料) may have none of the hint characters.
+  if (!options.always && !TRADITIONAL_HINT.test(text)) return { text, converted: false, warning: null };
   phrases ??= openCC().Converter({ from: 'twp', to: 'cn' });
   const byPhrase = phrases(text);
   if (byPhrase.length === text.length) return { text: byPhrase, converted: true, warning: null };
