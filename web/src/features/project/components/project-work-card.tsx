@@ -8,16 +8,10 @@ import { DeadlineTag } from '../../../components/deadline-tag';
 import { useProjectRequests, useProjectTasks } from '../../../lib/use-project-work';
 import { useI18n } from '../../../locales/i18n-context';
 
-/** What the two tables share: a record with a link, a status, a unit and a deadline. */
-interface WorkRow {
-  id: string;
-  title: string;
-  code: string;
-  deadline: string | null;
-  daysLate: number;
-}
+/** What the two tables show of a request or a task: its link, code and deadline (the contract's fields). */
+type WorkRecord = Pick<FactorRequest, 'id' | 'title' | 'code' | 'deadline' | 'daysLate'>;
 
-interface WorkTableProps<R extends WorkRow> {
+interface WorkTableProps<R extends WorkRecord> {
   heading: string;
   list: { data?: { items: R[]; total: number }; isLoading: boolean };
   /** `requests` or `tasks`: the record's path and the test ids. */
@@ -29,7 +23,7 @@ interface WorkTableProps<R extends WorkRow> {
   unit: (r: R) => string;
 }
 
-function WorkTable<R extends WorkRow>(p: WorkTableProps<R>) {
+function WorkTable<R extends WorkRecord>(p: WorkTableProps<R>) {
   const { t } = useI18n();
   const one = p.kind === 'requests' ? 'request' : 'task';
   return (
