@@ -17,9 +17,19 @@ import type { ProjectScope } from './project.policy';
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** `park_id`: the park the project sits in (issue 18), set when it is put on a plot. */
-export type ProjectRow = ProjectTable &
+export type ProjectRow = Omit<ProjectTable, 'search_text'> &
   LinkFields &
-  ProjectPartyFields & { park_id: string | null; officer_name: string | null };
+  ProjectPartyFields & {
+    park_id: string | null;
+    officer_name: string | null;
+    /** The list's copy of the investors (migration 20261206_0030): `[{firmId, firmName, sharePct}]`. */
+    investors_json: string;
+    link_name: string | null;
+    link_chain_id: string | null;
+    chain_name: string | null;
+    park_name: string | null;
+    company_name: string | null;
+  };
 
 export const PROJECT_SORTS = [
   'totalInvestment',
@@ -82,6 +92,14 @@ export interface ProjectListFilter {
   sort?: string | undefined;
   limit: number;
   offset: number;
+  /** Keyset paging: the page starts after this row of the same sort (see `listProjectIds`). */
+  after?: ProjectKey | undefined;
+}
+
+/** A row's place in a sort by a plain column: the column's value and the id that breaks ties. */
+export interface ProjectKey {
+  value: string | number | null;
+  id: string;
 }
 
 /** The WHERE part of the project list, shared by list, count, kanban and export. */
@@ -171,7 +189,7 @@ const PRIORITY_ORDER = sql.raw(
 );
 
 /** The list filters that `project_rollup` is keyed by (stage, park, chain links). */
-const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'sort', 'limit', 'offset']);
+const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'sort', 'limit', 'offset', 'after']);
 
 /**
  * The exact total from the cockpit's roll-up (migration 20261206_0019: projects per park, link and
@@ -197,59 +215,149 @@ function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
   return q;
 }
 
-/** One page of the list (ids in order) and the total. */
+/**
+ * Rows after `key` in the order `col direction, id direction` with NULLs lowest (orderNullsLow):
+ * a row-value comparison, which both databases answer from the sort index (filter columns, sort
+ * column, id) as a range instead of stepping over every earlier row as an offset does.
+ */
+function afterKey(col: string, direction: 'asc' | 'desc', key: ProjectKey) {
+  const ref = sql.ref(col);
+  const id = sql.ref('project.id');
+  if (direction === 'desc') {
+    return key.value === null
+      ? sql<boolean>`(${ref} is null and ${id} < ${key.id})`
+      : sql<boolean>`((${ref}, ${id}) < (${key.value}, ${key.id}) or ${ref} is null)`;
+  }
+  return key.value === null
+    ? sql<boolean>`((${ref} is null and ${id} > ${key.id}) or ${ref} is not null)`
+    : sql<boolean>`((${ref}, ${id}) > (${key.value}, ${key.id}))`;
+}
+
+/** The sort of the list as SQL; `keyColumn` is null for the computed orders (stage, priority). */
+function listOrder(dialect: DialectName, sort: string | undefined) {
+  const { column, direction } = parseSort(sort ?? '-totalInvestment');
+  const col = SORT_COLUMNS[column as ProjectSort] ?? 'project.total_investment';
+  if (col === 'stage_order') {
+    return { keyColumn: null, direction, order: sql`${STAGE_ORDER} ${sql.raw(direction)}` };
+  }
+  if (col === 'priority_order') {
+    const order =
+      dialect === 'postgres'
+        ? sql`${PRIORITY_ORDER} ${sql.raw(direction)} nulls ${sql.raw(direction === 'asc' ? 'first' : 'last')}`
+        : sql`${PRIORITY_ORDER} ${sql.raw(direction)}`;
+    return { keyColumn: null, direction, order };
+  }
+  return { keyColumn: col, direction, order: orderNullsLow(dialect, col, direction) };
+}
+
+/**
+ * One page of the list (ids in order) and the total. With `after` (sorts by a plain column only)
+ * the page starts after that row and `offset` is not used. `last` is the key of the page's last
+ * row when the page is full and the sort has one: where the next page starts.
+ */
 export async function listProjectIds(
   db: Q,
   dialect: DialectName,
   f: ProjectListFilter,
   scope: ProjectScope,
   today: string,
-): Promise<{ ids: string[]; total: number }> {
+): Promise<{ ids: string[]; total: number; last: ProjectKey | null }> {
   const q = filteredProjects(db, dialect, f, scope, today);
   const total = rollupTotal(db, f, scope) ?? q.select((eb) => eb.fn.countAll<number>().as('n'));
   const totalRow = await total.executeTakeFirst();
-  const { column, direction } = parseSort(f.sort ?? '-totalInvestment');
-  const col = SORT_COLUMNS[column as ProjectSort] ?? 'project.total_investment';
-  let page = q.select(['project.id']);
-  if (col === 'stage_order') page = page.orderBy(sql`${STAGE_ORDER} ${sql.raw(direction)}`);
-  else if (col === 'priority_order') {
-    page = page.orderBy(
-      dialect === 'postgres'
-        ? sql`${PRIORITY_ORDER} ${sql.raw(direction)} nulls ${sql.raw(direction === 'asc' ? 'first' : 'last')}`
-        : sql`${PRIORITY_ORDER} ${sql.raw(direction)}`,
-    );
-  } else page = page.orderBy(orderNullsLow(dialect, col, direction));
-  const rows = await page.orderBy('project.id', direction).limit(f.limit).offset(f.offset).execute();
-  return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0) };
+  const { keyColumn, direction, order } = listOrder(dialect, f.sort);
+  let page = q
+    .select(['project.id'])
+    .select(
+      keyColumn
+        ? sql<string | number | null>`${sql.ref(keyColumn)}`.as('sort_value')
+        : sql<null>`null`.as('sort_value'),
+    )
+    .orderBy(order)
+    .orderBy('project.id', direction)
+    .limit(f.limit);
+  if (f.after && keyColumn) page = page.where(afterKey(keyColumn, direction, f.after));
+  else page = page.offset(f.offset);
+  const rows = await page.execute();
+  const tail = rows.at(-1);
+  const last = keyColumn && tail && rows.length === f.limit ? { value: tail.sort_value, id: tail.id } : null;
+  return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0), last };
 }
 
+/** The project columns a presented project needs: all but `search_text` (the search's own copy). */
+const PROJECT_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'park',
+  'land_mu',
+  'total_investment',
+  'fixed_asset_investment',
+  'funds_in_place',
+  'capacity_quantity',
+  'capacity_unit',
+  'capacity_product',
+  'expected_output',
+  'expected_tax',
+  'expected_jobs',
+  'expected_exports',
+  'priority',
+  'officer_id',
+  'leader_name',
+  'contact_name',
+  'contact_phone',
+  'chain_link',
+  'lead_id',
+  'start_date',
+  'stage',
+  'stage_date',
+  'paused_from_stage',
+  'stage_reason',
+  'is_sample',
+  'version',
+  'created_at',
+  'updated_at',
+  'link_id',
+  'company_firm_id',
+  'park_id',
+  'investors_json',
+] as const satisfies ReadonlyArray<keyof Database['project']>;
+
 /**
- * Project rows with their officer's name. A scalar sub-select per row, not a join: for a page of 50
- * PostgreSQL planned the join as a hash of every app_user (issue 19); this probes the key 50 times.
+ * Project rows with the names a page shows — officer, chain link and chain, park, 项目公司 — joined
+ * in the one statement that reads the rows (issue 19: these were four more statements per page), and
+ * the investors from the row's own `investors_json`. Always read by primary key (`id in` a page, or
+ * one id), so each join is a key probe per row on both databases.
  */
-function withOfficer(db: Q) {
+function projectRows(db: Q) {
   return db
     .selectFrom('project')
-    .selectAll('project')
-    .select((eb) =>
-      eb
-        .selectFrom('app_user')
-        .select('app_user.display_name')
-        .whereRef('app_user.id', '=', 'project.officer_id')
-        .as('officer_name'),
-    );
+    .leftJoin('app_user as officer', 'officer.id', 'project.officer_id')
+    .leftJoin('chain_link as row_link', 'row_link.id', 'project.link_id')
+    .leftJoin('chain as row_chain', 'row_chain.id', 'row_link.chain_id')
+    .leftJoin('park as row_park', 'row_park.id', 'project.park_id')
+    .leftJoin('firm as company', 'company.id', 'project.company_firm_id')
+    .select(PROJECT_COLUMNS.map((c) => `project.${c}` as const))
+    .select([
+      'officer.display_name as officer_name',
+      'row_link.name as link_name',
+      'row_link.chain_id as link_chain_id',
+      'row_chain.name as chain_name',
+      'row_park.name as park_name',
+      'company.name as company_name',
+    ]);
 }
 
 /** Full rows for these ids, in the order given. */
 export async function findProjectsByIds(db: Q, ids: readonly string[]): Promise<ProjectRow[]> {
   if (ids.length === 0) return [];
-  const rows = await withOfficer(db).where('project.id', 'in', ids).execute();
+  const rows = await projectRows(db).where('project.id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is ProjectRow => !!r);
 }
 
 export function findProjectById(db: Q, id: string): Promise<ProjectRow | undefined> {
-  return withOfficer(db).where('project.id', '=', id).executeTakeFirst();
+  return projectRows(db).where('project.id', '=', id).executeTakeFirst();
 }
 
 export type InvestorRow = ProjectInvestorTable & { firm_name: string };
@@ -264,22 +372,6 @@ export function investorsOf(db: Q, projectIds: readonly string[]): Promise<Inves
     .where('project_investor.project_id', 'in', projectIds)
     .orderBy('project_investor.position')
     .execute();
-}
-
-/** The names of the 项目公司 of these projects, by firm id. */
-export async function companyNames(db: Q, firmIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(firmIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('firm').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Park names by id (the project's park reference, issue 18). */
-export async function parkNames(db: Q, parkIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(parkIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('park').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Open milestones past their planned date, per project: how many and the oldest planned date. */
