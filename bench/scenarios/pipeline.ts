@@ -1,5 +1,5 @@
-import type { listProjectIds } from '../../server/src/modules/project/project.repository';
 import { listProjects } from '../../server/src/modules/project/project.service';
+import type { listProjectIds } from '../../server/src/modules/project/project-page.repository';
 import { PROJECT_STAGES } from '../../shared/src/project-stage';
 import { WORLD_NOW_MS } from '../generate/context';
 import { CHAINS } from '../generate/tables/pipeline-names';

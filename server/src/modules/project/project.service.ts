@@ -21,6 +21,7 @@ import {
 } from './project-figure-provenance';
 import { type ProjectInput, rowFields } from './project-input';
 import { decodeProjectCursor, encodeProjectCursor } from './project-list-cursor';
+import { listProjectIds } from './project-page.repository';
 import { refreshProjectDerivedColumns } from './project-search';
 import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
 import { projectCumulatives } from './zone-figures';
@@ -109,7 +110,7 @@ export async function listProjects(
   const { cursor, ...rest } = filter;
   const sort = rest.sort ?? '-totalInvestment';
   const after = cursor === undefined ? undefined : decodeProjectCursor(cursor, sort);
-  const { ids, total, last } = await repo.listProjectIds(
+  const { ids, total, last } = await listProjectIds(
     ctx.db.kysely,
     ctx.db.dialect,
     { ...rest, after },
