@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import type { DialectName } from '../../db/connect';
 import type { Database } from '../../db/database';
@@ -68,22 +68,48 @@ function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
   return q;
 }
 
+type PageQuery = SelectQueryBuilder<Database, 'project', { id: string; sort_value: string | number | null }>;
+
 /**
- * Rows after `key` in the order `col direction, id direction` with NULLs lowest (orderNullsLow):
- * a row-value comparison, which both databases answer from the sort index (filter columns, sort
- * column, id) as a range instead of stepping over every earlier row as an offset does.
+ * The `limit` rows after `key` in the order `col direction, id direction` with NULLs lowest
+ * (orderNullsLow). The non-NULL part is one row-value range, `(col, id) < (value, id)`, which both
+ * databases seek in the sort index (filter columns, sort column, id) instead of stepping over every
+ * earlier row as an offset does; the NULL group is read apart (an `or col is null` in the same
+ * statement made SQLite walk the stage's index from its top and PostgreSQL sort a bitmap scan).
  */
-function afterKey(col: string, direction: 'asc' | 'desc', key: ProjectKey) {
+async function rowsAfter(
+  page: PageQuery,
+  col: string,
+  direction: 'asc' | 'desc',
+  key: ProjectKey,
+  limit: number,
+) {
   const ref = sql.ref(col);
   const id = sql.ref('project.id');
-  if (direction === 'desc') {
-    return key.value === null
-      ? sql<boolean>`(${ref} is null and ${id} < ${key.id})`
-      : sql<boolean>`((${ref}, ${id}) < (${key.value}, ${key.id}) or ${ref} is null)`;
+  const before = direction === 'desc' ? sql.raw('<') : sql.raw('>');
+  if (key.value !== null) {
+    const rows = await page
+      .where(sql<boolean>`(${ref}, ${id}) ${before} (${key.value}, ${key.id})`)
+      .limit(limit)
+      .execute();
+    // Descending, the NULLs come after every value; ascending, they came before the key.
+    if (direction === 'asc' || rows.length === limit) return rows;
+    const nulls = await page
+      .where(sql<boolean>`${ref} is null`)
+      .limit(limit - rows.length)
+      .execute();
+    return [...rows, ...nulls];
   }
-  return key.value === null
-    ? sql<boolean>`((${ref} is null and ${id} > ${key.id}) or ${ref} is not null)`
-    : sql<boolean>`((${ref}, ${id}) > (${key.value}, ${key.id}))`;
+  const rows = await page
+    .where(sql<boolean>`${ref} is null and ${id} ${before} ${key.id}`)
+    .limit(limit)
+    .execute();
+  if (direction === 'desc' || rows.length === limit) return rows;
+  const values = await page
+    .where(sql<boolean>`${ref} is not null`)
+    .limit(limit - rows.length)
+    .execute();
+  return [...rows, ...values];
 }
 
 /** The sort of the list as SQL; `keyColumn` is null for the computed orders (stage, priority). */
@@ -119,7 +145,7 @@ export async function listProjectIds(
   const total = rollupTotal(db, f, scope) ?? q.select((eb) => eb.fn.countAll<number>().as('n'));
   const totalRow = await total.executeTakeFirst();
   const { keyColumn, direction, order } = listOrder(dialect, f.sort);
-  let page = q
+  const page: PageQuery = q
     .select(['project.id'])
     .select(
       keyColumn
@@ -127,11 +153,11 @@ export async function listProjectIds(
         : sql<null>`null`.as('sort_value'),
     )
     .orderBy(order)
-    .orderBy('project.id', direction)
-    .limit(f.limit);
-  if (f.after && keyColumn) page = page.where(afterKey(keyColumn, direction, f.after));
-  else page = page.offset(f.offset);
-  const rows = await page.execute();
+    .orderBy('project.id', direction);
+  const rows =
+    f.after && keyColumn
+      ? await rowsAfter(page, keyColumn, direction, f.after, f.limit)
+      : await page.limit(f.limit).offset(f.offset).execute();
   const tail = rows.at(-1);
   const last = keyColumn && tail && rows.length === f.limit ? { value: tail.sort_value, id: tail.id } : null;
   return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0), last };
