@@ -309,6 +309,37 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
     await screenshot(page, 'pipeline-projects-kanban');
   });
 
+  it('pages past the first pages by cursor and shows the same rows as by page number', async () => {
+    await page.goto(`${server.url}/projects`);
+    const table = page.getByTestId('projects-table');
+    await table.locator('.ant-table-row').first().waitFor();
+    const cursorRequests: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (request.url().includes('/api/projects?') && request.url().includes('cursor=')) {
+        cursorRequests.push(request.url());
+      }
+    };
+    page.on('request', onRequest);
+    // "Next" seven times: pages 6 and 7 ask by the cursor the page before handed back (issue 19).
+    for (let n = 2; n <= 7; n++) {
+      await Promise.all([
+        page.waitForResponse((r) => r.url().includes('/api/projects?') && r.ok()),
+        page.locator('.ant-pagination-next').click(),
+      ]);
+      await page.locator(`.ant-pagination-item-active[title="${n}"]`).waitFor();
+      // Settled (not the previous page kept on screen while loading): its cursor is now known.
+      await table.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    }
+    page.off('request', onRequest);
+    expect(cursorRequests).toHaveLength(2);
+    const shown = await table.locator('.ant-table-row td:nth-child(2)').allInnerTexts();
+    const res = await page.request.get(`${server.url}/api/projects`, { params: { limit: 20, offset: 120 } });
+    const byNumber = ((await res.json()) as { items: Array<{ code: string }> }).items.map((p) => p.code);
+    expect(byNumber).toHaveLength(20);
+    expect(shown).toEqual(byNumber);
+    await screenshot(page, 'pipeline-projects-page-7');
+  });
+
   it('imports firms: one bad USCC fails the file, the fixed error file goes in', async () => {
     await page.goto(`${server.url}/firms`);
     await page.getByTestId('firms-table').locator('.ant-table-row').first().waitFor();

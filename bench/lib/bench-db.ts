@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { type Db, openPostgres, openSqlite } from '../../server/src/db/connect';
+import { rebuildInvestorsJson } from '../../server/src/db/dialect-sql';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { rebuildLinkStats } from '../../server/src/modules/chain/link-stats';
 import { rebuildZoneRollups } from '../../server/src/modules/cockpit/zone-rollups';
@@ -30,13 +31,15 @@ async function removeRunLeftovers(db: Db): Promise<void> {
  * The per-link counts (migration 0008) are kept by triggers, which the PostgreSQL load skips
  * (session_replication_role = replica, TRUNCATE): after generating records, recount them once.
  */
-const COUNTED_TABLES = new Set(['firm', 'lead', 'project', 'milestone']);
+const COUNTED_TABLES = new Set(['firm', 'lead', 'project', 'project_investor', 'milestone']);
 async function recountAfterLoad(db: Db, tables: TableLoad[], log: (l: string) => void): Promise<void> {
   if (!tables.some((t) => !t.cached && COUNTED_TABLES.has(t.table))) return;
   const t0 = performance.now();
   await rebuildLinkStats(db.kysely);
   // The cockpit's roll-ups (migration 20261206_0019) likewise.
   await rebuildZoneRollups(db.kysely);
+  // And the list's copy of each project's investors and their names (migration 20261206_0030).
+  await rebuildInvestorsJson(db.kysely);
   log(
     `  per-link counts and cockpit roll-ups recounted in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -326,3 +326,32 @@ export function joinedBytesSql(dialect: DialectName, value: Expression<string | 
     ? sql<string | Buffer | null>`string_agg(${value}, ',')`
     : sql<string | Buffer | null>`cast(group_concat(${value}, ',') as blob)`;
 }
+
+/**
+ * Rewrites `project.investors_json` (migration 20261206_0030) from project_investor ⨝ firm, for the
+ * projects whose ids `projectIds` selects (a subquery or a list), or every project when omitted:
+ * `[{"firmId","firmName","sharePct"}]` in position order, `[]` without investors. One statement per
+ * batch on both databases (json_agg / json_group_array), so a firm rename touching thousands of
+ * projects stays one write.
+ */
+export function rebuildInvestorsJson(
+  db: AnyDb,
+  projectIds?: readonly string[] | Expression<unknown>,
+): Promise<unknown> {
+  const aggregate =
+    dialectOf(db) === 'postgres'
+      ? sql`select json_agg(json_build_object('firmId', i.firm_id, 'firmName', f.name, 'sharePct', i.share_pct)
+              order by i.position)::text
+            from project_investor i join firm f on f.id = i.firm_id where i.project_id = project.id`
+      : sql`select json_group_array(json(o)) from (
+              select json_object('firmId', i.firm_id, 'firmName', f.name, 'sharePct', i.share_pct) as o
+              from project_investor i join firm f on f.id = i.firm_id
+              where i.project_id = project.id order by i.position)`;
+  const which =
+    projectIds === undefined
+      ? sql``
+      : Array.isArray(projectIds)
+        ? sql`where project.id in (${sql.join(projectIds)})`
+        : sql`where project.id in (${projectIds as Expression<unknown>})`;
+  return sql`update project set investors_json = coalesce((${aggregate}), '[]') ${which}`.execute(db);
+}

@@ -8,6 +8,11 @@ import type { ColumnType } from 'kysely';
  */
 export interface ProjectPartyColumns {
   company_firm_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * The investors with their firms' names as the list shows them (migration 20261206_0030), a copy
+   * of project_investor ⨝ firm rewritten by refreshProjectDerivedColumns: never written directly.
+   */
+  investors_json: ColumnType<string, string | undefined, string>;
 }
 
 /** What a select of project returns for the party columns (row types extend this). */

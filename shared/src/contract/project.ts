@@ -4,7 +4,7 @@ import { PROJECT_PRIORITIES } from '../pipeline-enums';
 import { PROJECT_STAGE_KEYS, PROJECT_STAGE_LIMITS } from '../project-stage';
 import { TEXT_LIMITS } from '../text';
 import { idString, localDate, money, nameText, personName, shortText, version } from './fields';
-import { itemsResponse } from './list';
+import { itemsResponse, listResponse } from './list';
 import { recordLinkSchema } from './record-link';
 
 /** Projects (项目, 一项目一档), their milestones and timeline: what the API takes and answers. */
@@ -123,6 +123,25 @@ export const projectSchema = z.object({
   updatedAt: z.string(),
 });
 export type Project = z.infer<typeof projectSchema>;
+
+/**
+ * Where the next page of the project list starts (keyset paging, issue 19): opaque to callers,
+ * handed back as `nextCursor` and sent again as `cursor`. A deep page read by offset makes the
+ * database step over every earlier row; a cursor starts right after the last row shown.
+ */
+export const projectListCursor = z
+  .string()
+  .max(600)
+  .regex(/^[A-Za-z0-9_-]+$/, 'cursor');
+
+/**
+ * One page of projects. `nextCursor`: pass it as `cursor` (same filters and sort) for the page
+ * after this one; null on the last page, and for the sorts by stage or priority (pages by offset).
+ */
+export const projectListSchema = listResponse(projectSchema).extend({
+  nextCursor: projectListCursor.nullable(),
+});
+export type ProjectList = z.infer<typeof projectListSchema>;
 
 /**
  * A kanban card: what the card shows and nothing more (issue 16: 210 whole projects made a 555 KB

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, todayInShanghai } from '../../../../shared/src/dates';
 import type { Db } from '../../db/connect';
 import type { FirmTable, LeadTable, MilestoneTable } from '../../db/database';
+import { rebuildInvestorsJson } from '../../db/dialect-sql';
 import { newId } from '../../lib/ids';
 import { replaceFirmAliases } from '../firm/firm-alias';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
@@ -256,6 +257,13 @@ export async function insertRows(db: Db['kysely'], rows: PipelineRows): Promise<
     // lead.project_id and project.lead_id point at each other: projects first, then leads.
     await chunked('project', rows.projects);
     await chunked('project_investor', rows.investors);
+    // The list's copy of the investors' names (migration 20261206_0030), as every other write keeps it.
+    for (let i = 0; i < rows.projects.length; i += 300) {
+      await rebuildInvestorsJson(
+        trx,
+        rows.projects.slice(i, i + 300).map((p) => p.id),
+      );
+    }
     await chunked('project_stage_event', rows.events);
     await chunked('milestone', rows.milestones);
     await chunked('lead', rows.leads);

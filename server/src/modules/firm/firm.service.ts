@@ -9,7 +9,7 @@ import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
-import { refreshProjectSearchText } from '../project/project-search';
+import { refreshProjectDerivedColumns } from '../project/project-search';
 import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertFirmEditable, assertFirmVisible, firmAudienceOf, firmScopeOf } from './firm.policy';
 import {
@@ -257,7 +257,7 @@ export async function updateFirm(
     if (namesChanged) {
       await replaceFirmAliases(trx, [merged]);
       const refs = await repo.recordsNamingFirm(trx, id);
-      await refreshProjectSearchText(trx, refs.projectIds);
+      await refreshProjectDerivedColumns(trx, refs.projectIds);
       await refreshLeadSearchText(trx, refs.leadIds);
     }
     await writeAudit(trx, ctx, {

@@ -14,7 +14,7 @@ import { type FirmNames, firmsByAliasNorm, replaceFirmAliases } from '../firm/fi
 import { newFirmRow } from '../firm/firm-row';
 // biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
 import { refreshLeadSearchText } from '../lead/lead.repository';
-import { refreshProjectSearchText } from '../project/project-search';
+import { refreshProjectDerivedColumns } from '../project/project-search';
 import * as repo from './import.repository';
 import {
   addIssues,
@@ -244,7 +244,7 @@ export const planFirmImport: Planner = async (ctx, sheet, progress) => {
       await replaceFirmAliases(trx, [...creates, ...aliasesChanged]);
       for (const id of renamed) {
         const refs = await recordsNamingFirm(trx, id);
-        await refreshProjectSearchText(trx, refs.projectIds);
+        await refreshProjectDerivedColumns(trx, refs.projectIds);
         await refreshLeadSearchText(trx, refs.leadIds);
       }
       for (let i = 0; i < audits.length; i += repo.BATCH) {

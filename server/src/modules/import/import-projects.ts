@@ -9,7 +9,7 @@ import { replaceInvestors, updateProjectVersioned } from '../project/project.rep
 import { type CreateProjectInput, checkRefs, insertProjectRecord } from '../project/project.service';
 import { recordChangedFigureSources } from '../project/project-figure-provenance';
 import { rowFields } from '../project/project-input';
-import { refreshProjectSearchText } from '../project/project-search';
+import { refreshProjectDerivedColumns } from '../project/project-search';
 import * as repo from './import.repository';
 import {
   addIssues,
@@ -232,7 +232,7 @@ export const planProjectImport: Planner = async (ctx, sheet, progress) => {
         }
         await recordChangedFigureSources(trx, ctx, before, p.input, { origin: 'import' });
         if (investors && investorsChanged) await replaceInvestors(trx, before.id, investors);
-        await refreshProjectSearchText(trx, [before.id]);
+        await refreshProjectDerivedColumns(trx, [before.id]);
         await writeAudit(trx, ctx, {
           entity: 'project',
           entityId: before.id,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import { makeUscc } from '../../../../shared/src/uscc';
+import { staleInvestorCopies } from '../../test/investors-copy';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
 import { filledTemplate, importFile, loadXlsx, multipart, upload, waitForJob } from './import.test-helpers';
@@ -342,6 +343,8 @@ describe.skipIf(SKIP_DB)('Excel import: template, all-or-nothing, error file, re
     const upd = await importFile(t, officer, 'project', await filledTemplate(t, officer, 'project', changed));
     expect(upd).toMatchObject({ status: 'done', created: 0, updated: 1, unchanged: 1 });
     expect(await count('project')).toBe(before + 2);
+    // Every import kept the list's copy of the investors and their names (migration 20261206_0030).
+    expect(await staleInvestorCopies(t.db)).toEqual([]);
   });
 
   it('answers 413 for a file over the limit and 400 for junk, without starting a job', async () => {

@@ -32,7 +32,7 @@ export function sourceOf(
 export async function recordChangedFigureSources(
   trx: Q,
   ctx: ServiceContext,
-  before: ProjectTable,
+  before: Omit<ProjectTable, 'search_text'>,
   input: ProjectInput,
   provenance: FigureProvenanceInput,
 ): Promise<void> {
@@ -47,7 +47,7 @@ export async function recordChangedFigureSources(
 }
 
 /** The sourced figures an input sets to a value other than the row's (unchanged ones keep their source). */
-function changedFigures(before: ProjectTable, input: ProjectInput) {
+function changedFigures(before: Omit<ProjectTable, 'search_text'>, input: ProjectInput) {
   const values = sourcedValuesOf(input);
   const current = sourcedValuesOf(rowToInputFigures(before));
   return Object.fromEntries(
@@ -55,7 +55,7 @@ function changedFigures(before: ProjectTable, input: ProjectInput) {
   );
 }
 
-function rowToInputFigures(row: ProjectTable): Record<string, unknown> {
+function rowToInputFigures(row: Omit<ProjectTable, 'search_text'>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(COLUMN_OF).map(([key, column]) => [
       key,

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProjectTable } from '../../db/database';
-import { buildSearchText } from '../../db/dialect-sql';
+import { buildSearchText, rebuildInvestorsJson } from '../../db/dialect-sql';
 import { parseJsonArray } from '../../lib/json';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -34,9 +34,16 @@ export function projectSearchText(
   ]);
 }
 
-/** Recomputes `search_text` of these projects (after an edit, an investor change or a firm rename). */
-export async function refreshProjectSearchText(db: Q, projectIds: readonly string[]): Promise<void> {
+/**
+ * Recomputes the columns of these projects that copy other rows — `search_text` and
+ * `investors_json` (the list's investors with their names, migration 20261206_0030) — after an
+ * edit, an investor change or a firm rename, in the caller's transaction.
+ */
+export async function refreshProjectDerivedColumns(db: Q, projectIds: readonly string[]): Promise<void> {
   if (projectIds.length === 0) return;
+  for (let i = 0; i < projectIds.length; i += 500) {
+    await rebuildInvestorsJson(db, projectIds.slice(i, i + 500));
+  }
   const projects = await db.selectFrom('project').selectAll().where('id', 'in', projectIds).execute();
   const investors = await db
     .selectFrom('project_investor')

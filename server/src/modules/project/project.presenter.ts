@@ -7,7 +7,7 @@ import type {
 import type { RecordLink } from '../../../../shared/src/contract/record-link';
 import { daysBetween } from '../../../../shared/src/dates';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
-import type { InvestorRow, ProjectRow } from './project.repository';
+import type { ProjectRow } from './project.repository';
 import type { ProjectCumulatives } from './zone-figures';
 
 // The contract (shared/src/contract/project.ts): what a project, milestone and timeline item look like
@@ -31,31 +31,50 @@ function perMu(amount: number | null, landMu: number | null): number | null {
 
 const num = (v: number | null) => (v === null ? null : Number(v));
 
+/** The investors as `investors_json` keeps them (migration 20261206_0030), in position order. */
+function investorsOf(row: ProjectRow): Project['investors'] {
+  const stored = JSON.parse(row.investors_json) as Array<{
+    firmId: string;
+    firmName: string;
+    sharePct: number | null;
+  }>;
+  return stored.map((i) => ({
+    firmId: i.firmId,
+    firmName: i.firmName,
+    sharePct: i.sharePct === null ? null : Number(i.sharePct),
+  }));
+}
+
+/** The chain link a project sits on, named from the row's joined link and chain. */
+function linkOf(row: ProjectRow): RecordLink | null {
+  if (!row.link_id || row.link_name === null || row.chain_name === null || row.link_chain_id === null) {
+    return null;
+  }
+  return { id: row.link_id, name: row.link_name, chainId: row.link_chain_id, chainName: row.chain_name };
+}
+
+function companyOf(row: ProjectRow): ProjectCompany | null {
+  return row.company_firm_id && row.company_name !== null
+    ? { firmId: row.company_firm_id, firmName: row.company_name }
+    : null;
+}
+
 export function presentProject(
   row: ProjectRow,
-  investors: readonly InvestorRow[],
   late: { count: number; oldest: string } | undefined,
   today: string,
-  link: RecordLink | null,
   cumulatives: ProjectCumulatives | undefined,
-  parties: {
-    company: ProjectCompany | null;
-    figureSources: FigureSources;
-    parkRef: { id: string; name: string } | null;
-  },
+  figureSources: FigureSources,
 ): ProjectDto {
+  const link = linkOf(row);
   return {
     id: row.id,
     code: row.code,
     name: row.name,
-    investors: investors.map((i) => ({
-      firmId: i.firm_id,
-      firmName: i.firm_name,
-      sharePct: i.share_pct === null ? null : Number(i.share_pct),
-    })),
-    company: parties.company,
+    investors: investorsOf(row),
+    company: companyOf(row),
     park: row.park,
-    parkRef: parties.parkRef,
+    parkRef: row.park_id ? { id: row.park_id, name: row.park_name ?? '' } : null,
     landMu: num(row.land_mu),
     totalInvestment: num(row.total_investment),
     fixedAssetInvestment: num(row.fixed_asset_investment),
@@ -93,7 +112,7 @@ export function presentProject(
       expectedTaxPerMu: perMu(num(row.expected_tax), num(row.land_mu)),
       expectedOutputPerMu: perMu(num(row.expected_output), num(row.land_mu)),
     },
-    figureSources: parties.figureSources,
+    figureSources,
     isSample: row.is_sample === 1,
     version: row.version,
     createdAt: row.created_at,
@@ -117,7 +136,19 @@ export function presentMilestone(m: MilestoneTable, today: string): Milestone {
 }
 
 /** The audit trail's view of a project: the row without derived or joined columns. */
-export function auditableProject(row: Partial<ProjectRow>): Record<string, unknown> {
-  const { search_text: _s, officer_name: _o, ...rest } = row;
+export function auditableProject(
+  row: Partial<ProjectRow> & { search_text?: string },
+): Record<string, unknown> {
+  const {
+    search_text: _s,
+    officer_name: _o,
+    investors_json: _i,
+    link_name: _ln,
+    link_chain_id: _lc,
+    chain_name: _cn,
+    park_name: _pn,
+    company_name: _co,
+    ...rest
+  } = row;
   return rest;
 }

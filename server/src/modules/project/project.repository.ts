@@ -1,5 +1,4 @@
-import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
-import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
 import type {
   Database,
@@ -10,16 +9,25 @@ import type {
   ProjectTable,
 } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
-import { parseSort } from '../../lib/list-query';
 import { linkSubtreeIds } from '../record-link/record-link';
 import type { ProjectScope } from './project.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 /** `park_id`: the park the project sits in (issue 18), set when it is put on a plot. */
-export type ProjectRow = ProjectTable &
+export type ProjectRow = Omit<ProjectTable, 'search_text'> &
   LinkFields &
-  ProjectPartyFields & { park_id: string | null; officer_name: string | null };
+  ProjectPartyFields & {
+    park_id: string | null;
+    officer_name: string | null;
+    /** The list's copy of the investors (migration 20261206_0030): `[{firmId, firmName, sharePct}]`. */
+    investors_json: string;
+    link_name: string | null;
+    link_chain_id: string | null;
+    chain_name: string | null;
+    park_name: string | null;
+    company_name: string | null;
+  };
 
 export const PROJECT_SORTS = [
   'totalInvestment',
@@ -38,23 +46,6 @@ export const PROJECT_SORTS = [
   'updatedAt',
 ] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
-
-const SORT_COLUMNS: Record<ProjectSort, string> = {
-  totalInvestment: 'project.total_investment',
-  name: 'project.name',
-  code: 'project.code',
-  stage: 'stage_order',
-  stageDate: 'project.stage_date',
-  park: 'project.park',
-  priority: 'priority_order',
-  landMu: 'project.land_mu',
-  expectedOutput: 'project.expected_output',
-  expectedTax: 'project.expected_tax',
-  expectedJobs: 'project.expected_jobs',
-  fundsInPlace: 'project.funds_in_place',
-  createdAt: 'project.created_at',
-  updatedAt: 'project.updated_at',
-};
 
 /**
  * Filters of the project list, kanban and (later) the xlsx export: one shape, one implementation.
@@ -82,6 +73,14 @@ export interface ProjectListFilter {
   sort?: string | undefined;
   limit: number;
   offset: number;
+  /** Keyset paging: the page starts after this row of the same sort (see `listProjectIds`). */
+  after?: ProjectKey | undefined;
+}
+
+/** A row's place in a sort by a plain column: the column's value and the id that breaks ties. */
+export interface ProjectKey {
+  value: string | number | null;
+  id: string;
 }
 
 /** The WHERE part of the project list, shared by list, count, kanban and export. */
@@ -163,93 +162,80 @@ export function filteredProjects(
   return q;
 }
 
-const STAGE_ORDER = sql.raw(
-  `case project.stage ${PROJECT_STAGES.map((s, i) => `when '${s.key}' then ${i + 1}`).join(' ')} else 99 end`,
-);
-const PRIORITY_ORDER = sql.raw(
-  `case project.priority when 'provincial' then 1 when 'municipal' then 2 when 'district' then 3 else null end`,
-);
-
-/** The list filters that `project_rollup` is keyed by (stage, park, chain links). */
-const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'sort', 'limit', 'offset']);
-
-/**
- * The exact total from the cockpit's roll-up (migration 20261206_0019: projects per park, link and
- * stage, kept by triggers) when the list filters by nothing else — the lists a cockpit figure opens.
- * At 1M projects, counting the active ones walks ~1M index entries; this sums a few hundred rows.
- * Null when another filter (search, officer, late…) or an enterprise's scope is set.
- */
-function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
-  if (scope.kind !== 'all' || f.park === '') return null;
-  const set = Object.entries(f).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  if (set.some(([k]) => !ROLLUP_FILTERS.has(k))) return null;
-  let q = db
-    .selectFrom('project_rollup')
-    .select(sql<number>`coalesce(sum(project_rollup.projects), 0)`.as('n'));
-  if (f.stage && f.stage.length > 0) q = q.where('project_rollup.stage', 'in', f.stage);
-  if (f.park) q = q.where('project_rollup.park', '=', f.park);
-  if (f.chainId) {
-    const chainId = f.chainId;
-    q = q.where('project_rollup.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
-  }
-  return q;
-}
-
-/** One page of the list (ids in order) and the total. */
-export async function listProjectIds(
-  db: Q,
-  dialect: DialectName,
-  f: ProjectListFilter,
-  scope: ProjectScope,
-  today: string,
-): Promise<{ ids: string[]; total: number }> {
-  const q = filteredProjects(db, dialect, f, scope, today);
-  const total = rollupTotal(db, f, scope) ?? q.select((eb) => eb.fn.countAll<number>().as('n'));
-  const totalRow = await total.executeTakeFirst();
-  const { column, direction } = parseSort(f.sort ?? '-totalInvestment');
-  const col = SORT_COLUMNS[column as ProjectSort] ?? 'project.total_investment';
-  let page = q.select(['project.id']);
-  if (col === 'stage_order') page = page.orderBy(sql`${STAGE_ORDER} ${sql.raw(direction)}`);
-  else if (col === 'priority_order') {
-    page = page.orderBy(
-      dialect === 'postgres'
-        ? sql`${PRIORITY_ORDER} ${sql.raw(direction)} nulls ${sql.raw(direction === 'asc' ? 'first' : 'last')}`
-        : sql`${PRIORITY_ORDER} ${sql.raw(direction)}`,
-    );
-  } else page = page.orderBy(orderNullsLow(dialect, col, direction));
-  const rows = await page.orderBy('project.id', direction).limit(f.limit).offset(f.offset).execute();
-  return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0) };
-}
+/** The project columns a presented project needs: all but `search_text` (the search's own copy). */
+const PROJECT_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'park',
+  'land_mu',
+  'total_investment',
+  'fixed_asset_investment',
+  'funds_in_place',
+  'capacity_quantity',
+  'capacity_unit',
+  'capacity_product',
+  'expected_output',
+  'expected_tax',
+  'expected_jobs',
+  'expected_exports',
+  'priority',
+  'officer_id',
+  'leader_name',
+  'contact_name',
+  'contact_phone',
+  'chain_link',
+  'lead_id',
+  'start_date',
+  'stage',
+  'stage_date',
+  'paused_from_stage',
+  'stage_reason',
+  'is_sample',
+  'version',
+  'created_at',
+  'updated_at',
+  'link_id',
+  'company_firm_id',
+  'park_id',
+  'investors_json',
+] as const satisfies ReadonlyArray<keyof Database['project']>;
 
 /**
- * Project rows with their officer's name. A scalar sub-select per row, not a join: for a page of 50
- * PostgreSQL planned the join as a hash of every app_user (issue 19); this probes the key 50 times.
+ * Project rows with the names a page shows — officer, chain link and chain, park, 项目公司 — joined
+ * in the one statement that reads the rows (issue 19: these were four more statements per page), and
+ * the investors from the row's own `investors_json`. Always read by primary key (`id in` a page, or
+ * one id), so each join is a key probe per row on both databases.
  */
-function withOfficer(db: Q) {
+function projectRows(db: Q) {
   return db
     .selectFrom('project')
-    .selectAll('project')
-    .select((eb) =>
-      eb
-        .selectFrom('app_user')
-        .select('app_user.display_name')
-        .whereRef('app_user.id', '=', 'project.officer_id')
-        .as('officer_name'),
-    );
+    .leftJoin('app_user as officer', 'officer.id', 'project.officer_id')
+    .leftJoin('chain_link as row_link', 'row_link.id', 'project.link_id')
+    .leftJoin('chain as row_chain', 'row_chain.id', 'row_link.chain_id')
+    .leftJoin('park as row_park', 'row_park.id', 'project.park_id')
+    .leftJoin('firm as company', 'company.id', 'project.company_firm_id')
+    .select(PROJECT_COLUMNS.map((c) => `project.${c}` as const))
+    .select([
+      'officer.display_name as officer_name',
+      'row_link.name as link_name',
+      'row_link.chain_id as link_chain_id',
+      'row_chain.name as chain_name',
+      'row_park.name as park_name',
+      'company.name as company_name',
+    ]);
 }
 
 /** Full rows for these ids, in the order given. */
 export async function findProjectsByIds(db: Q, ids: readonly string[]): Promise<ProjectRow[]> {
   if (ids.length === 0) return [];
-  const rows = await withOfficer(db).where('project.id', 'in', ids).execute();
+  const rows = await projectRows(db).where('project.id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is ProjectRow => !!r);
 }
 
 export function findProjectById(db: Q, id: string): Promise<ProjectRow | undefined> {
-  return withOfficer(db).where('project.id', '=', id).executeTakeFirst();
+  return projectRows(db).where('project.id', '=', id).executeTakeFirst();
 }
 
 export type InvestorRow = ProjectInvestorTable & { firm_name: string };
@@ -264,22 +250,6 @@ export function investorsOf(db: Q, projectIds: readonly string[]): Promise<Inves
     .where('project_investor.project_id', 'in', projectIds)
     .orderBy('project_investor.position')
     .execute();
-}
-
-/** The names of the 项目公司 of these projects, by firm id. */
-export async function companyNames(db: Q, firmIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(firmIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('firm').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Park names by id (the project's park reference, issue 18). */
-export async function parkNames(db: Q, parkIds: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(parkIds)];
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('park').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** Open milestones past their planned date, per project: how many and the oldest planned date. */

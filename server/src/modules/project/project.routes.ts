@@ -9,6 +9,8 @@ import {
   milestoneSchema,
   moveStageBody,
   projectFields,
+  projectListCursor,
+  projectListSchema,
   projectSchema,
   timelineSchema,
   updateMilestoneBody,
@@ -18,7 +20,7 @@ import {
 import { PROJECT_PRIORITIES } from '../../../../shared/src/pipeline-enums';
 import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
 import { idParams, idString, localDate, queryBool, queryList } from '../../lib/fields';
-import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
+import { pagingQuery, sortParam } from '../../lib/list-query';
 import { addMilestone, listMilestones, projectTimeline, updateMilestone } from './milestone.service';
 import { PROJECT_SORTS } from './project.repository';
 import { createProject, getProject, listProjects, updateProject } from './project.service';
@@ -62,8 +64,8 @@ export async function projectRoutes(app: FastifyInstance) {
       schema: {
         tags: ['project'],
         summary: 'List projects (项目库): filters, Chinese search, sort, page',
-        querystring: projectListQuery,
-        response: { 200: listResponse(projectSchema) },
+        querystring: projectListQuery.extend({ cursor: projectListCursor.optional() }),
+        response: { 200: projectListSchema },
       },
     },
     async function handleListProjects(request) {

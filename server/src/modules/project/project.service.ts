@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-import { assertLinkExists, linkDisplays } from '../record-link/record-link';
+import { assertLinkExists } from '../record-link/record-link';
 import { figureSourcesOf, recordFigureSources, sourcedValuesOf } from './figure-source';
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
 import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
@@ -20,7 +20,9 @@ import {
   sourceOf,
 } from './project-figure-provenance';
 import { type ProjectInput, rowFields } from './project-input';
-import { refreshProjectSearchText } from './project-search';
+import { decodeProjectCursor, encodeProjectCursor } from './project-list-cursor';
+import { listProjectIds } from './project-page.repository';
+import { refreshProjectDerivedColumns } from './project-search';
 import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
 import { projectCumulatives } from './zone-figures';
 
@@ -77,66 +79,46 @@ export async function checkRefs(db: Q, input: ProjectInput): Promise<void> {
   await assertLinkExists(db, input.linkId);
 }
 
-/** Presents projects (investors, officer, lateness against today in Shanghai) in the given order. */
+/**
+ * Presents projects (investors, officer, lateness against today in Shanghai) in the given order.
+ * Four statements for any number of projects: the rows with their names joined (investors from
+ * the row's own copy), late milestones, the latest dispatch cumulatives, the figure sources.
+ */
 export async function presentProjects(ctx: ServiceContext, ids: readonly string[]): Promise<ProjectDto[]> {
   const db = ctx.db.kysely;
   const day = today(ctx);
-  const [rows, investors, late] = await Promise.all([
-    repo.findProjectsByIds(db, ids),
-    repo.investorsOf(db, ids),
-    repo.lateStatsOf(db, ids, day),
-  ]);
-  const [links, cumulatives, companies] = await Promise.all([
-    linkDisplays(
-      db,
-      rows.map((r) => r.link_id),
-    ),
-    projectCumulatives(db, rows),
-    repo.companyNames(
-      db,
-      rows.flatMap((r) => (r.company_firm_id ? [r.company_firm_id] : [])),
-    ),
-  ]);
-  const parks = await repo.parkNames(
-    db,
-    rows.flatMap((r) => (r.park_id ? [r.park_id] : [])),
-  );
+  const [rows, late] = await Promise.all([repo.findProjectsByIds(db, ids), repo.lateStatsOf(db, ids, day)]);
+  const cumulatives = await projectCumulatives(db, rows);
   const sources = await figureSourcesOf(db, rows, cumulatives);
   return rows.map((r) => {
-    const companyName = r.company_firm_id ? companies.get(r.company_firm_id) : undefined;
     const figureSources = sources.get(r.id);
     if (!figureSources) throw new Error(`no figure sources for ${r.id}`);
-    return presentProject(
-      r,
-      investors.filter((i) => i.project_id === r.id),
-      late.get(r.id),
-      day,
-      (r.link_id && links.get(r.link_id)) || null,
-      cumulatives.get(r.id),
-      {
-        company:
-          r.company_firm_id && companyName ? { firmId: r.company_firm_id, firmName: companyName } : null,
-        figureSources,
-        parkRef: r.park_id ? { id: r.park_id, name: parks.get(r.park_id) ?? '' } : null,
-      },
-    );
+    return presentProject(r, late.get(r.id), day, cumulatives.get(r.id), figureSources);
   });
 }
 
 /**
  * The project list (项目库) with its filters, search, sort and page; what the list route, the
- * kanban and the xlsx export call. Enterprise users get only their firm's projects.
+ * kanban and the xlsx export call. Enterprise users get only their firm's projects. A `cursor`
+ * (the `nextCursor` of the page before) pages by key instead of offset.
  */
-export async function listProjects(ctx: ServiceContext, filter: repo.ProjectListFilter) {
+export async function listProjects(
+  ctx: ServiceContext,
+  filter: repo.ProjectListFilter & { cursor?: string | undefined },
+) {
   const actor = requireActor(ctx);
-  const { ids, total } = await repo.listProjectIds(
+  const { cursor, ...rest } = filter;
+  const sort = rest.sort ?? '-totalInvestment';
+  const after = cursor === undefined ? undefined : decodeProjectCursor(cursor, sort);
+  const { ids, total, last } = await listProjectIds(
     ctx.db.kysely,
     ctx.db.dialect,
-    filter,
+    { ...rest, after },
     projectScopeOf(actor),
     today(ctx),
   );
-  return { items: await presentProjects(ctx, ids), total };
+  const nextCursor = last ? encodeProjectCursor(sort, last) : null;
+  return { items: await presentProjects(ctx, ids), total, nextCursor };
 }
 
 export async function getProject(ctx: ServiceContext, id: string): Promise<ProjectDto> {
@@ -248,7 +230,7 @@ export async function insertProjectRecord(
     sourceOf(input.provenance ?? OFFICER_ENTRY),
     (input.provenance ?? OFFICER_ENTRY).origin,
   );
-  await refreshProjectSearchText(trx, [id]);
+  await refreshProjectDerivedColumns(trx, [id]);
   await repo.insertStageEvent(trx, {
     id: newId(),
     project_id: id,
@@ -304,7 +286,7 @@ export async function updateProject(
         input.investors.map((i) => ({ firmId: i.firmId, sharePct: i.sharePct ?? null })),
       );
     }
-    await refreshProjectSearchText(trx, [id]);
+    await refreshProjectDerivedColumns(trx, [id]);
     await writeAudit(trx, ctx, {
       entity: 'project',
       entityId: id,

@@ -5,6 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import type {
   AddMilestoneBody,
   CreateProjectBody,
@@ -12,6 +13,7 @@ import type {
   MoveStageBody,
   Project,
   ProjectKanban,
+  ProjectList,
   TimelineItem,
   UpdateMilestoneBody,
   UpdateProjectBody,
@@ -54,13 +56,53 @@ export interface ProjectFilters {
 const projectsKey = ['projects'] as const;
 const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
 
-export function useProjects(query: ProjectFilters & { limit: number; offset: number }, enabled = true) {
+type ProjectPageQuery = ProjectFilters & { limit: number } & ({ offset: number } | { cursor: string });
+
+function useProjects(query: ProjectPageQuery, enabled: boolean) {
   return useQuery({
     enabled,
     queryKey: [...projectsKey, 'list', query],
-    queryFn: ({ signal }) => api.get<ListResult<Project>>('/api/projects', { ...query }, signal),
+    queryFn: ({ signal }) => api.get<ProjectList>('/api/projects', { ...query }, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+/** The first pages are asked for by number; deeper ones by cursor when the page before was read. */
+const PAGES_BY_NUMBER = 5;
+
+/**
+ * One page of the project list. Page numbers stay (antd's pager, a jump to any page), but "next"
+ * beyond the first pages sends the cursor the page before handed back (issue 19): the database
+ * then starts right after that page's last row instead of stepping over every earlier one.
+ */
+export function useProjectPage(
+  filters: ProjectFilters,
+  page: { current: number; pageSize: number },
+  enabled = true,
+) {
+  const key = JSON.stringify([filters, page.pageSize]);
+  const [starts, setStarts] = useState<{ key: string; byPage: Record<number, string> }>({
+    key,
+    byPage: {},
+  });
+  const cursor =
+    starts.key === key && page.current > PAGES_BY_NUMBER ? starts.byPage[page.current] : undefined;
+  const result = useProjects(
+    cursor
+      ? { ...filters, limit: page.pageSize, cursor }
+      : { ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize },
+    enabled,
+  );
+  const next = result.isPlaceholderData ? null : (result.data?.nextCursor ?? null);
+  useEffect(() => {
+    if (!next) return;
+    setStarts((current) => {
+      const byPage = current.key === key ? current.byPage : {};
+      if (byPage[page.current + 1] === next) return current;
+      return { key, byPage: { ...byPage, [page.current + 1]: next } };
+    });
+  }, [next, key, page.current]);
+  return result;
 }
 
 export function useProjectKanban(filters: ProjectFilters, enabled: boolean) {

@@ -14,7 +14,7 @@ import {
   PROJECT_PRIORITIES,
   type ProjectFilters,
   type ProjectPriority,
-  useProjects,
+  useProjectPage,
 } from '../api/use-projects';
 import { useActiveProjectFilters } from '../components/active-project-filters';
 import { ProjectsTable } from '../components/projects-table';
@@ -99,10 +99,7 @@ export function ProjectsPage() {
   const active = useActiveProjectFilters(filters);
   const [page, setPage] = useState({ current: 1, pageSize: PAGE_SIZE });
   const [creating, setCreating] = useState(false);
-  const projects = useProjects(
-    { ...filters, limit: page.pageSize, offset: (page.current - 1) * page.pageSize },
-    view === 'list',
-  );
+  const projects = useProjectPage(filters, page, view === 'list');
 
   const setFilter = (patch: Partial<ProjectFilters>) => {
     // Every key of the patch is written, so `{ park: undefined }` clears the park.
