@@ -11,13 +11,6 @@ import { storedLinkStats } from './link-stats';
  */
 type Db = Kysely<Database>;
 
-/** [start, end) of a Shanghai calendar year as UTC ISO strings (created_at is stored in UTC). */
-export function shanghaiYearBounds(year: number): [string, string] {
-  const start = new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
-  const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000).toISOString();
-  return [start, end];
-}
-
 /**
  * Local firms per link are shown up to this many: the map needs strong / weak / missing and an
  * order of magnitude, and shows "1000+" past it (the count itself is exact in link_stat).

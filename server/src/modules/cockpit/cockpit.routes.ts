@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { scopeFilters } from '../scope/project-scope';
 import { getCockpit } from './cockpit.service';
-
-export const scopeFilters = {
-  park: z.string().max(200).optional(),
-  chain: z.string().max(64).optional(),
-};
 
 /** 驾驶舱 the leaders' cockpit. */
 export async function cockpitRoutes(app: FastifyInstance) {

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import type { Database } from '../../db/database';
+import { scopeFilterOptions } from '../scope/project-scope';
 import {
   type CockpitScope,
   chainCoverage,
-  filterOptions,
   lateProjects,
   latestRoundRate,
   reportedByMonth,
@@ -71,7 +71,7 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
     topProjects(db, s, 10),
     latestRoundRate(db, s),
     unitTargets(db, s),
-    filterOptions(db),
+    scopeFilterOptions(db),
   ]);
 
   const counts = stages.counts;

@@ -7,8 +7,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { refreshLeadSearchText } from '../lead/lead.repository';
+import { refreshLeadSearchText } from '../lead/lead.service';
 import { refreshProjectSearchText } from '../project/project-search';
 import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertFirmEditable, assertFirmVisible, firmAudienceOf, firmScopeOf } from './firm.policy';
@@ -21,6 +20,10 @@ import {
   presentRelation,
 } from './firm.presenter';
 import * as repo from './firm.repository';
+
+// The firm reads and writes the import makes with its own rules (bulk updates, renamed firms' records).
+export { type FirmListFilter, recordsNamingFirm, updateFirmVersioned } from './firm.repository';
+
 import { type DuplicateCandidate, findDuplicateCandidates, replaceFirmAliases } from './firm-alias';
 import { normaliseFirmName } from './firm-name';
 import { newFirmRow } from './firm-row';

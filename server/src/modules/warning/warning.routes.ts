@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { warningOptionsSchema } from '../../../../shared/src/contract/warning';
 import { SEVERITIES, WARNING_KINDS } from '../../../../shared/src/dispatch';
-import { scopeFilters } from '../cockpit/cockpit.routes';
+import { scopeFilters } from '../scope/project-scope';
 import { listWarnings, warningFilterOptions } from './warning.service';
 
 /** 预警 early warnings: the page behind the cockpit's warning counts. */
