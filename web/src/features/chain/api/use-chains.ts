@@ -7,10 +7,9 @@ import type {
   RankingFactor,
   RankingWeights,
 } from '../../../../../shared/src/chain';
+import type { Lead } from '../../../../../shared/src/contract/lead';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { api, apiRequest } from '../../../lib/api-client';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import type { Lead } from '../../lead/api/use-leads';
 
 /** API shapes of /api/chains (server: modules/chain/chain.presenter.ts). */
 

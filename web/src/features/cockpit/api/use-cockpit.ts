@@ -11,11 +11,6 @@ export interface ListLink {
   query: Record<string, string>;
 }
 
-export function linkHref(link: ListLink): string {
-  const qs = new URLSearchParams(link.query).toString();
-  return qs ? `${link.path}?${qs}` : link.path;
-}
-
 export interface Warning {
   /** Stable id (kind and record), the table's row key. */
   id: string;
