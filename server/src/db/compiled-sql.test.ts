@@ -9,7 +9,7 @@ import {
   SqliteQueryCompiler,
 } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { recountLinkStats, storedLinkStats } from '../modules/chain/link-stats';
+import { recountLinkStats, storedLinkStats } from '../modules/chain/link-stats.repository';
 import { cockpitData } from '../modules/cockpit/cockpit.task';
 import { listProjectIds } from '../modules/project/project.repository';
 import { warningsData } from '../modules/warning/warning.task';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChainLinkTable, ChainTable, Database } from '../../db/database';
 import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
 import { leadersOf, parksOf, targetsOf } from './chain.repository';
-import { storedLinkStats } from './link-stats';
+import { storedLinkStats } from './link-stats.repository';
 
 /**
  * The heavy chain reads: map aggregates, the zone overview, a link's records, target candidates
