@@ -1,5 +1,5 @@
+import { FIRM_SIZE_CLASSES } from '../../../../shared/src/pipeline-enums';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
-import { FIRM_SIZE_CLASSES } from '../firm/firm.presenter';
 import { LEAD_SOURCES } from '../lead/lead.presenter';
 import { PROJECT_PRIORITIES } from '../project/project.presenter';
 
