@@ -20,10 +20,8 @@ const WEB = path.join(import.meta.dirname, '../../../web/src');
  */
 const NOT_YET_CONVERTED = new Set([
   'components/import-modal.tsx',
-  'features/chain/api/use-chains.ts',
   'features/cockpit/api/use-cockpit.ts',
   'features/firm/api/use-bulk-import.ts',
-  'lib/use-link-options.ts',
 ]);
 
 const CALLS_API = /\bapi\.(get|post|patch|put|delete|upload)\b|\bapiRequest\s*[<(]/;
