@@ -52,20 +52,7 @@ export async function attachRecord(
 ) {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
-  const row =
-    input.entity === 'firm'
-      ? await db.selectFrom('firm').select(['id', 'link_id']).where('id', '=', input.id).executeTakeFirst()
-      : input.entity === 'lead'
-        ? await db
-            .selectFrom('lead')
-            .select(['id', 'link_id', 'owner_id'])
-            .where('id', '=', input.id)
-            .executeTakeFirst()
-        : await db
-            .selectFrom('project')
-            .select(['id', 'link_id', 'officer_id'])
-            .where('id', '=', input.id)
-            .executeTakeFirst();
+  const row = await repo.linkableRecord(db, input.entity, input.id);
   if (!row) throw errors.notFound(input.entity);
   assertRecordLinkable(actor, input.entity, row);
   let linkName: string | null = null;
