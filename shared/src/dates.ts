@@ -183,3 +183,10 @@ export function previousPeriod(period: Period): Period {
 export function nextPeriod(period: Period): Period {
   return periodOf(period.kind, addDays(period.end, 1));
 }
+
+/** [start, end) of a Shanghai calendar year as UTC ISO strings (created_at is stored in UTC). */
+export function shanghaiYearBounds(year: number): [string, string] {
+  const start = new Date(Date.UTC(year, 0, 1) - OFFSET_MS).toISOString();
+  const end = new Date(Date.UTC(year + 1, 0, 1) - OFFSET_MS).toISOString();
+  return [start, end];
+}

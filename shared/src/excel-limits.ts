@@ -19,3 +19,7 @@ export const EXPORT_LIMITS = {
    */
   maxRows: 200_000,
 } as const;
+
+/** What an import file holds (firms, leads or projects); also the `kind` of its template. */
+export const IMPORT_KINDS = ['firm', 'lead', 'project'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];

@@ -31,3 +31,7 @@ export const FOLLOWUP_KIND_LABELS: Record<FollowupKind, Bilingual> = {
   meeting: { zh: '会谈', en: 'Meeting' },
   other: { zh: '其他', en: 'Other' },
 };
+
+/** Size classes of the statistics bureau (大型/中型/小型/微型) of a firm. */
+export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
+export type FirmSizeClass = (typeof FIRM_SIZE_CLASSES)[number];

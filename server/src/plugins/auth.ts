@@ -4,7 +4,7 @@ import type { Role } from '../../../shared/src/roles';
 import type { Db } from '../db/connect';
 import { addMinutes, type Clock } from '../lib/clock';
 import { safeEqual, sha256 } from '../lib/secrets';
-import * as repo from '../modules/auth/session.repository';
+import * as repo from '../modules/session/session.repository';
 import type { Actor, ServiceContext } from './context';
 import { errors } from './errors';
 

@@ -2,26 +2,13 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Progress, Result, Typography, Upload } from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { IMPORT_LIMITS } from '../../../shared/src/excel-limits';
+import type { ImportJob } from '../../../shared/src/contract/import';
+import { IMPORT_LIMITS, type ImportKind } from '../../../shared/src/excel-limits';
 import { api, downloadFile } from '../lib/api-client';
 import { errorText } from '../lib/error-text';
 import { useI18n } from '../locales/i18n-context';
 
-/** What an import file holds; also the `kind` of the template. */
-export type ImportKind = 'firm' | 'lead' | 'project';
-
-/** `GET /api/import/:jobId`: an import runs in the background and reports its progress. */
-interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  status: 'running' | 'failed' | 'done';
-  processed: number;
-  total: number;
-  created: number;
-  updated: number;
-  errorCount: number;
-  message: string | null;
-}
+export type { ImportKind } from '../../../shared/src/excel-limits';
 
 const POLL_MS = 700;
 /** The server's upload limit, said before it refuses (shared/src/excel-limits.ts). */

@@ -1,15 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import type { LinkOption } from '../../../shared/src/contract/chain';
 import { api } from './api-client';
 
-export interface LinkOption {
-  id: string;
-  chainId: string;
-  chainName: string;
-  name: string;
-  path: string;
-  position: string;
-  depth: number;
-}
+export type { LinkOption } from '../../../shared/src/contract/chain';
 
 /**
  * Every chain link as a pickable option. The key sits under the chain feature's `['chains']`, so a

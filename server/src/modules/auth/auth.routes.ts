@@ -11,8 +11,7 @@ import { permissionsOf } from '../../../../shared/src/permissions';
 import { csrfTokenFor, SESSION_COOKIE } from '../../plugins/auth';
 import { errors } from '../../plugins/errors';
 import { presentUser } from '../user/user.presenter';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { findUserById } from '../user/user.repository';
+import { findUserById } from '../user/user.service';
 import { changeOwnPassword, type LoginLimits, login, logout } from './auth.service';
 
 export function authRoutes(limits: LoginLimits, secureCookies: boolean) {

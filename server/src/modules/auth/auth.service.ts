@@ -6,13 +6,16 @@ import { hashPassword, randomToken, sha256, verifyPassword } from '../../lib/sec
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import * as repo from '../session/session.service';
 import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from '../user/user.presenter';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import type { UserRow } from '../user/user.repository';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { findUserById, findUserByUsername, raiseFailedLogins, updateUser } from '../user/user.repository';
-import * as repo from './session.repository';
+import {
+  findUserById,
+  findUserByUsername,
+  raiseFailedLogins,
+  type UserRow,
+  updateUser,
+} from '../user/user.service';
 
 /** 等保 lockout: 5 failures lock the name for 15 minutes (known or not, so nothing is revealed). */
 export const LOCKOUT = { maxFailures: 5, minutes: 15 } as const;

@@ -6,8 +6,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { listFigures, presentFigure } from '../programme/figure.repository';
+import { listFigures, presentFigure } from '../programme/programme.service';
 import * as repo from './campaign.repository';
 
 type Fact = Awaited<ReturnType<typeof repo.campaignTaskFacts>>[number];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { LinkOption } from '../../../../shared/src/contract/chain';
 import type { ReadRunner } from '../../db/read-pool';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
@@ -13,22 +13,13 @@ import * as repo from './chain.repository';
  * chain), attaching a record to a link, and a link's records for the map's drawer.
  */
 
-export const linkOptionSchema = z.object({
-  id: z.string(),
-  chainId: z.string(),
-  chainName: z.string(),
-  name: z.string(),
-  /** "宠物产业链 / 宠物食品 / 主粮": what the picker shows and searches. */
-  path: z.string(),
-  position: z.string(),
-  depth: z.number().int(),
-});
+export { linkOptionSchema, linkRecordsSchema } from '../../../../shared/src/contract/chain';
 
 /** Every link of every chain, as picker options (a zone has hundreds of links, not thousands). */
 export async function linkOptions(ctx: ServiceContext) {
   const db = ctx.db.kysely;
   const chains = await repo.listChains(db);
-  const out: Array<z.infer<typeof linkOptionSchema>> = [];
+  const out: LinkOption[] = [];
   for (const c of chains) {
     const links = await repo.linksOf(db, c.id);
     const visit = (parentId: string | null, path: string, depth: number) => {
@@ -61,20 +52,7 @@ export async function attachRecord(
 ) {
   const actor = requireActor(ctx);
   const db = ctx.db.kysely;
-  const row =
-    input.entity === 'firm'
-      ? await db.selectFrom('firm').select(['id', 'link_id']).where('id', '=', input.id).executeTakeFirst()
-      : input.entity === 'lead'
-        ? await db
-            .selectFrom('lead')
-            .select(['id', 'link_id', 'owner_id'])
-            .where('id', '=', input.id)
-            .executeTakeFirst()
-        : await db
-            .selectFrom('project')
-            .select(['id', 'link_id', 'officer_id'])
-            .where('id', '=', input.id)
-            .executeTakeFirst();
+  const row = await repo.linkableRecord(db, input.entity, input.id);
   if (!row) throw errors.notFound(input.entity);
   assertRecordLinkable(actor, input.entity, row);
   let linkName: string | null = null;
@@ -97,44 +75,6 @@ export async function attachRecord(
   });
   return { entity: input.entity, id: input.id, linkId: input.linkId };
 }
-
-export const linkRecordsSchema = z.object({
-  linkIds: z.array(z.string()),
-  firms: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      isLocal: z.boolean(),
-      linkId: z.string().nullable(),
-      registeredCapital: z.number().nullable(),
-      isSample: z.boolean(),
-    }),
-  ),
-  projects: z.array(
-    z.object({
-      id: z.string(),
-      code: z.string(),
-      name: z.string(),
-      stage: z.string(),
-      totalInvestment: z.number().nullable(),
-      linkId: z.string().nullable(),
-      isSample: z.boolean(),
-    }),
-  ),
-  leads: z.array(
-    z.object({
-      id: z.string(),
-      code: z.string(),
-      title: z.string(),
-      status: z.string(),
-      source: z.string(),
-      targetName: z.string().nullable(),
-      estimatedInvestment: z.number().nullable(),
-      linkId: z.string().nullable(),
-      isSample: z.boolean(),
-    }),
-  ),
-});
 
 /** A link's (and its sub-links') firms, projects and leads: the drawer of the chain map. */
 export async function linkRecords(

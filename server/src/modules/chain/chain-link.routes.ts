@@ -1,10 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CHAIN_LIMITS, CHAIN_POSITIONS, LINK_PRIORITIES } from '../../../../shared/src/chain';
-import { idString, localDate, longText, nameText, queryBool, shortText } from '../../lib/fields';
+import { CHAIN_LIMITS, CHAIN_POSITIONS } from '../../../../shared/src/chain';
+import {
+  addLinkBody,
+  attachedSchema,
+  linkFields,
+  linkSchema,
+  targetsResponseSchema,
+} from '../../../../shared/src/contract/chain';
+import { idString, localDate, nameText, queryBool, shortText } from '../../lib/fields';
 import { leadSchema } from '../lead/lead.presenter';
-import { linkSchema, targetsResponseSchema } from './chain.presenter';
 import {
   ATTACHABLE,
   attachRecord,
@@ -19,33 +25,6 @@ import { createLeadFromTarget, listTargets } from './chain-target.service';
 const chainParams = z.object({ id: idString });
 const linkParams = z.object({ id: idString, linkId: idString });
 const confirmQuery = z.strictObject({ confirm: queryBool.optional() });
-export const attachedSchema = z.object({
-  links: z.number().int(),
-  firms: z.number().int(),
-  leads: z.number().int(),
-  projects: z.number().int(),
-  leaders: z.number().int(),
-});
-
-const codes = z
-  .array(
-    z
-      .string()
-      .trim()
-      .regex(/^[A-Ta-t]?\d{0,4}$/, 'a GB/T 4754 code')
-      .min(1),
-  )
-  .max(CHAIN_LIMITS.maxCodesPerLink);
-const keywords = z.array(z.string().trim().min(1).max(40)).max(CHAIN_LIMITS.maxKeywordsPerLink);
-const linkFields = {
-  name: nameText,
-  position: z.enum(CHAIN_POSITIONS).optional(),
-  description: longText.nullable().optional(),
-  industryCodes: codes.optional(),
-  keywords: keywords.optional(),
-  priority: z.enum(LINK_PRIORITIES).optional(),
-};
-
 /** Industrial chains (issue 4): /api/chains… and the referral network /api/referrals. */
 
 /** The link editor, a link's records and ranked targets, attachments and link options. */
@@ -78,11 +57,7 @@ export async function chainLinkRoutes(app: FastifyInstance) {
         tags,
         summary: 'Add a link (top level needs a position; index places it among siblings)',
         params: chainParams,
-        body: z.strictObject({
-          ...linkFields,
-          parentId: idString.nullable().optional(),
-          index: z.number().int().min(0).optional(),
-        }),
+        body: addLinkBody,
         response: { 201: linkSchema },
       },
     },

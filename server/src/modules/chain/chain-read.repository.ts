@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ChainLinkTable, ChainTable, Database } from '../../db/database';
 import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
 import { leadersOf, parksOf, targetsOf } from './chain.repository';
-import { storedLinkStats } from './link-stats';
+import { storedLinkStats } from './link-stats.repository';
 
 /**
  * The heavy chain reads: map aggregates, the zone overview, a link's records, target candidates
@@ -10,13 +10,6 @@ import { storedLinkStats } from './link-stats';
  * a read task (chain.read-tasks.ts) in a worker thread on SQLite.
  */
 type Db = Kysely<Database>;
-
-/** [start, end) of a Shanghai calendar year as UTC ISO strings (created_at is stored in UTC). */
-export function shanghaiYearBounds(year: number): [string, string] {
-  const start = new Date(Date.UTC(year, 0, 1) - 8 * 3_600_000).toISOString();
-  const end = new Date(Date.UTC(year + 1, 0, 1) - 8 * 3_600_000).toISOString();
-  return [start, end];
-}
 
 /**
  * Local firms per link are shown up to this many: the map needs strong / weak / missing and an

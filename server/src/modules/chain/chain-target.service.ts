@@ -11,9 +11,7 @@ import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { auditableLead } from '../lead/lead.presenter';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import * as leadRepo from '../lead/lead.repository';
-import { getLead } from '../lead/lead.service';
+import { getLead, insertLead, refreshLeadSearchText } from '../lead/lead.service';
 import type { targetItemSchema, targetsResponseSchema } from './chain.presenter';
 import type { chainReadTasks } from './chain.read-tasks';
 import * as repo from './chain.repository';
@@ -181,8 +179,8 @@ export async function createLeadFromTarget(
   };
   await db.transaction().execute(async (trx) => {
     row.code = await nextCode(trx, 'lead', 'XS', day.slice(0, 4));
-    await leadRepo.insertLead(trx, row);
-    await leadRepo.refreshLeadSearchText(trx, [id]);
+    await insertLead(trx, row);
+    await refreshLeadSearchText(trx, [id]);
     await writeAudit(trx, ctx, {
       entity: 'lead',
       entityId: id,

@@ -225,6 +225,23 @@ export function linkOfRecord(db: Q, table: 'firm' | 'lead' | 'project', id: stri
   return db.selectFrom(table).select(['id', 'link_id', 'version']).where('id', '=', id).executeTakeFirst();
 }
 
+/** A firm, lead or project with what attaching it to a link is decided by (its owner or officer). */
+export function linkableRecord(db: Q, entity: 'firm' | 'lead' | 'project', id: string) {
+  if (entity === 'firm')
+    return db.selectFrom('firm').select(['id', 'link_id']).where('id', '=', id).executeTakeFirst();
+  if (entity === 'lead')
+    return db
+      .selectFrom('lead')
+      .select(['id', 'link_id', 'owner_id'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  return db
+    .selectFrom('project')
+    .select(['id', 'link_id', 'officer_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 /** Attaches a record to a link (or detaches with null); bumps its version like any edit. */
 export async function setRecordLink(
   db: Q,
@@ -238,10 +255,4 @@ export async function setRecordLink(
     .set((eb) => ({ link_id: linkId, version: eb('version', '+', 1), updated_at: nowIso }))
     .where('id', '=', id)
     .execute();
-}
-
-/** A project signed from a lead takes the lead's link (part of creating it: no version bump). */
-export async function inheritLink(db: Q, projectId: string, linkId: string | null): Promise<void> {
-  if (!linkId) return;
-  await db.updateTable('project').set({ link_id: linkId }).where('id', '=', projectId).execute();
 }

@@ -3,15 +3,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CHAIN_SCOPES } from '../../../../shared/src/chain';
-import { idString, longText, money, nameText, queryBool, shortText } from '../../lib/fields';
-import { errors } from '../../plugins/errors';
 import {
+  attachedSchema,
   chainDetailSchema,
   chainMapSchema,
   chainSchema,
   overviewItemSchema,
+  rankingSettingsSchema,
+  referralNetworkSchema,
   weightsSchema,
-} from './chain.presenter';
+} from '../../../../shared/src/contract/chain';
+import { idString, longText, money, nameText, queryBool, shortText } from '../../lib/fields';
+import { errors } from '../../plugins/errors';
 import { createChain, deleteChainRecord, getChain, listChainRecords, updateChain } from './chain.service';
 import {
   chainFileSchema,
@@ -20,10 +23,10 @@ import {
   importChain,
   importChainXlsx,
 } from './chain-io.service';
-import { attachedSchema, chainLinkRoutes } from './chain-link.routes';
+import { chainLinkRoutes } from './chain-link.routes';
 import { chainMap, chainOverview } from './chain-map.service';
 import { getWeights, setWeights } from './chain-target.service';
-import { referralNetwork, referralNetworkSchema } from './referral.service';
+import { referralNetwork } from './referral.service';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) =>
@@ -117,13 +120,7 @@ export async function chainRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "The zone's target ranking weights",
-        response: {
-          200: z.object({
-            weights: weightsSchema,
-            version: z.number().int(),
-            updatedAt: z.string().nullable(),
-          }),
-        },
+        response: { 200: rankingSettingsSchema },
       },
     },
     async function handleGetSettings(request) {
@@ -139,13 +136,7 @@ export async function chainRoutes(app: FastifyInstance) {
         tags,
         summary: 'Set the ranking weights (send the version read; 0 before the first save)',
         body: z.strictObject({ weights: weightsSchema, version: z.number().int().min(0) }),
-        response: {
-          200: z.object({
-            weights: weightsSchema,
-            version: z.number().int(),
-            updatedAt: z.string().nullable(),
-          }),
-        },
+        response: { 200: rankingSettingsSchema },
       },
     },
     async function handleSetSettings(request) {

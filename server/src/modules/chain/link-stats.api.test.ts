@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
-import { type LinkStatRow, type LinkYearStatRow, nonZeroLinkStats, recountLinkStats } from './link-stats';
+import {
+  type LinkStatRow,
+  type LinkYearStatRow,
+  nonZeroLinkStats,
+  recountLinkStats,
+} from './link-stats.repository';
 
 /**
  * The per-link counts the database keeps (migration 0008 triggers) must equal a recount from the

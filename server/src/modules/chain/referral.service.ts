@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ReadRunner } from '../../db/read-pool';
 import type { ServiceContext } from '../../plugins/context';
 import type { chainReadTasks } from './chain.read-tasks';
@@ -12,41 +11,9 @@ import type { chainReadTasks } from './chain.read-tasks';
 /** The most leads the network draws; a zone has hundreds of referral leads, not tens of thousands. */
 const MAX_REFERRALS = 2000;
 
-export const referralNetworkSchema = z.object({
-  referrers: z.array(
-    z.object({
-      firmId: z.string(),
-      firmName: z.string(),
-      isLocal: z.boolean(),
-      leads: z.number().int(),
-      openLeads: z.number().int(),
-      projects: z.number().int(),
-      investment: z.number(),
-    }),
-  ),
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      kind: z.enum(['referrer', 'target', 'project']),
-      name: z.string(),
-      entityId: z.string(),
-      value: z.number(),
-    }),
-  ),
-  edges: z.array(
-    z.object({
-      source: z.string(),
-      target: z.string(),
-      kind: z.enum(['referred', 'became']),
-      leadId: z.string().nullable(),
-      leadCode: z.string().nullable(),
-      status: z.string().nullable(),
-      isSample: z.boolean(),
-    }),
-  ),
-  truncated: z.boolean(),
-});
-export type ReferralNetwork = z.infer<typeof referralNetworkSchema>;
+import type { ReferralNetwork } from '../../../../shared/src/contract/chain';
+
+export { type ReferralNetwork, referralNetworkSchema } from '../../../../shared/src/contract/chain';
 
 export async function referralNetwork(
   ctx: ServiceContext,

@@ -1,8 +1,9 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
 import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
+import { type ProjectScope, scopedProjects } from '../scope/project-scope';
 
 /**
  * The cockpit's SQL (驾驶舱). Every figure here is a count or sum over the same rows a list shows
@@ -12,28 +13,14 @@ import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
  */
 type Db = Kysely<Database>;
 
-export interface CockpitScope {
+/** The cockpit's scope: a year (its figures' period) and the park/chain scope shared with 预警. */
+export interface CockpitScope extends ProjectScope {
   year: number;
   today: string;
-  park?: string | undefined;
-  chainId?: string | undefined;
 }
 
 const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key as string);
 const WORKING = [...REQUEST_WORKING_STATUSES] as string[];
-
-/** Projects in the scope (park, chain) — the same WHERE as the project list's park/chainId filters. */
-export function scopedProjects(db: Db, s: CockpitScope): SelectQueryBuilder<Database, 'project', object> {
-  let q = db.selectFrom('project');
-  if (s.park) q = q.where('project.park', '=', s.park);
-  if (s.chainId) {
-    const chainId = s.chainId;
-    q = q.where('project.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
-  }
-  return q;
-}
 
 /** The chain's links, for a filter on a roll-up keyed by link. */
 function linksOfChain(db: Db, chainId: string) {
@@ -354,26 +341,6 @@ export async function latestRoundRate(db: Db, s: CockpitScope) {
     reported: Number(row?.reported ?? 0),
     late: Number(row?.late ?? 0),
   };
-}
-
-/** The filter choices: parks that have projects, and the chains. */
-export async function filterOptions(db: Db) {
-  // From the roll-up: a park whose projects are all gone has a row at zero.
-  const parks = await db
-    .selectFrom('project_rollup')
-    .select('park')
-    .where('park', '<>', '')
-    .groupBy('park')
-    .having((eb) => eb.fn.sum('projects'), '>', 0)
-    .orderBy('park')
-    .execute();
-  const chains = await db
-    .selectFrom('chain')
-    .select(['id', 'name'])
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
-  return { parks: parks.map((p) => p.park as string), chains };
 }
 
 /**

@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cockpitSchema } from '../../../../shared/src/contract/cockpit';
+import { scopeFilters } from '../scope/project-scope';
 import { getCockpit } from './cockpit.service';
-
-export const scopeFilters = {
-  park: z.string().max(200).optional(),
-  chain: z.string().max(64).optional(),
-};
 
 /** 驾驶舱 the leaders' cockpit. */
 export async function cockpitRoutes(app: FastifyInstance) {
@@ -23,6 +20,7 @@ export async function cockpitRoutes(app: FastifyInstance) {
           year: z.coerce.number().int().min(2000).max(2100).optional(),
           ...scopeFilters,
         }),
+        response: { 200: cockpitSchema },
       },
     },
     async function handleCockpit(request) {

@@ -3,7 +3,6 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import type { warningReadTasks } from '../warning/warning.read-tasks';
 import type { cockpitReadTasks } from './cockpit.read-tasks';
-import { filterOptions } from './cockpit.repository';
 
 export interface CockpitQuery {
   year?: number | undefined;
@@ -36,9 +35,4 @@ export async function getCockpit(
     // viewed — counted by the warnings' own compliance read (the commitment_behind warnings).
     compliance: warnings.compliance,
   };
-}
-
-/** The park and chain choices of the cockpit, for other pages that filter the same way (预警). */
-export async function cockpitFilterOptions(ctx: ServiceContext) {
-  return filterOptions(ctx.db.kysely);
 }

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import type { Database } from '../../db/database';
+import { scopeFilterOptions } from '../scope/project-scope';
+import { cockpitTargetRows } from '../target/target.service';
 import {
   type CockpitScope,
   chainCoverage,
-  filterOptions,
   lateProjects,
   latestRoundRate,
   reportedByMonth,
@@ -43,14 +44,7 @@ async function unitTargets(db: Kysely<Database>, s: CockpitScope) {
   const [unitType, unitKey] =
     s.chainId && !s.park ? ['chain', s.chainId] : s.park && !s.chainId ? ['park', s.park] : ['zone', null];
   if (s.chainId && s.park) return { investmentSigned: null, fundsInPlace: null };
-  let q = db
-    .selectFrom('target')
-    .select(['metric', 'value'])
-    .where('year', '=', s.year)
-    .where('unit_type', '=', unitType as string)
-    .where('metric', 'in', ['investment_signed', 'funds_in_place']);
-  if (unitKey) q = q.where('unit_key', '=', unitKey);
-  const rows = await q.execute();
+  const rows = await cockpitTargetRows(db, s.year, unitType as string, unitKey);
   const of = (m: string) => {
     const r = rows.find((x) => x.metric === m);
     return r ? Number(r.value) : null;
@@ -71,7 +65,7 @@ export async function cockpitData(db: Kysely<Database>, s: CockpitScope) {
     topProjects(db, s, 10),
     latestRoundRate(db, s),
     unitTargets(db, s),
-    filterOptions(db),
+    scopeFilterOptions(db),
   ]);
 
   const counts = stages.counts;

@@ -3,7 +3,7 @@ import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
 import { filledTemplate, importFile } from '../import/import.test-helpers';
-import { recountZoneRollups, storedZoneRollups } from './zone-rollups';
+import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
 /**
  * The cockpit's roll-ups (migration 20261206_0019 triggers, 0020 for parks) must equal a fresh aggregate of the

@@ -1,3 +1,4 @@
+import { shanghaiYearBounds } from '../../../../shared/src/dates';
 import type { Db } from '../../db/connect';
 import type {
   ChainLeaderTable,
@@ -9,8 +10,6 @@ import type {
   FirmTable,
 } from '../../db/database';
 import { newId } from '../../lib/ids';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { shanghaiYearBounds } from '../chain/chain-read.repository';
 import { CITY_KEY_CHAINS, DEMO_CHAINS, type LinkDef } from './demo-chain-data';
 import { firmRow } from './demo-rows';
 

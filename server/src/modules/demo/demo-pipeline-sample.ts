@@ -1,8 +1,7 @@
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { makeUscc } from '../../../../shared/src/uscc';
 import { newId } from '../../lib/ids';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { leadSearchText } from '../lead/lead.repository';
+import { leadSearchText } from '../lead/lead-search';
 import { projectSearchText } from '../project/project-search';
 import { firmRow, milestoneRow, type PipelineRows, projectRow, stageEventRow } from './demo-rows';
 

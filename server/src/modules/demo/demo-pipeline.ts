@@ -4,8 +4,7 @@ import type { FirmTable, LeadTable, MilestoneTable } from '../../db/database';
 import { rebuildInvestorsJson } from '../../db/dialect-sql';
 import { newId } from '../../lib/ids';
 import { replaceFirmAliases } from '../firm/firm-alias';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { leadSearchText } from '../lead/lead.repository';
+import { leadSearchText } from '../lead/lead-search';
 import { projectSearchText } from '../project/project-search';
 import { samplePipeline } from './demo-pipeline-sample';
 import {

@@ -4,15 +4,9 @@ import { EXPORT_LIMITS } from '../../../../shared/src/excel-limits';
 import type { ServiceContext } from '../../plugins/context';
 import { getChain } from '../chain/chain.service';
 import { firmAudienceOf } from '../firm/firm.policy';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import type { FirmListFilter } from '../firm/firm.repository';
-import { getFirm, listFirmRecords } from '../firm/firm.service';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import type { LeadListFilter } from '../lead/lead.repository';
-import { listLeadRecords } from '../lead/lead.service';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import type { ProjectListFilter } from '../project/project.repository';
-import { listProjects } from '../project/project.service';
+import { type FirmListFilter, getFirm, listFirmRecords } from '../firm/firm.service';
+import { type LeadListFilter, listLeadRecords } from '../lead/lead.service';
+import { listProjects, type ProjectListFilter } from '../project/project.service';
 import { listOfficers } from '../user/officer.service';
 import { type ExportColumn, excelDateTime, FIRM_EXPORT, LEAD_EXPORT, PROJECT_EXPORT } from './export-columns';
 import { describeQuery } from './export-filter-words';

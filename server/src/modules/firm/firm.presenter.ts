@@ -1,70 +1,22 @@
-import { z } from 'zod';
-import {
-  type FirmRelation,
-  type FirmRelationKind,
-  firmRelationSchema,
-} from '../../../../shared/src/contract/firm-relation';
-import { firmProjectSchema } from '../../../../shared/src/contract/project';
+import type { Contact, Firm } from '../../../../shared/src/contract/firm';
+import type { FirmRelation, FirmRelationKind } from '../../../../shared/src/contract/firm-relation';
 import { findIndustry } from '../../../../shared/src/industry-codes';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { buildSearchText } from '../../db/dialect-sql';
 import { parseJsonArray } from '../../lib/json';
-import { type RecordLink, recordLinkSchema } from '../record-link/record-link';
+import type { RecordLink } from '../record-link/record-link';
 import type { FirmAudience } from './firm.policy';
 import type { FirmRow, RelationRow } from './firm.repository';
 
-export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
-
-export const contactSchema = z.object({
-  name: z.string(),
-  title: z.string().nullable().optional(),
-  phone: z.string().nullable().optional(),
-});
-export type Contact = z.infer<typeof contactSchema>;
-
-export const firmSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  shortName: z.string().nullable(),
-  aliases: z.array(z.string()),
-  /** 英文名 */
-  englishName: z.string().nullable(),
-  uscc: z.string().nullable(),
-  region: z.string().nullable(),
-  industryCode: z.string().nullable(),
-  industryName: z.string().nullable(),
-  registeredCapital: z.number().nullable(),
-  sizeClass: z.enum(FIRM_SIZE_CLASSES).nullable(),
-  listedExchange: z.string().nullable(),
-  listedCode: z.string().nullable(),
-  parentGroup: z.string().nullable(),
-  isLocal: z.boolean(),
-  businessScope: z.string().nullable(),
-  chainLink: z.string().nullable(),
-  /** The chain link (环节) the firm is attached to; `chainLink` stays for imported free text. */
-  linkId: z.string().nullable(),
-  link: recordLinkSchema.nullable(),
-  contacts: z.array(contactSchema),
-  /** Staff only (decision 011): the zone's labels, note and lead count are absent for a firm. */
-  tags: z.array(z.string()).optional(),
-  note: z.string().nullable().optional(),
-  projectCount: z.number().int(),
-  leadCount: z.number().int().optional(),
-  isSample: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type FirmDto = z.infer<typeof firmSchema>;
-
-export const firmDetailSchema = firmSchema.extend({
-  /** Staff only: the 以商招商 graph names other firms and carries the zone's notes on them. */
-  relations: z.array(firmRelationSchema).optional(),
-  /** Projects it invests in, signs for (项目公司) or (staff only) was approached for, each labelled. */
-  projects: z.array(firmProjectSchema),
-  /** Staff only: leads are the zone's internal pipeline. */
-  leads: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })).optional(),
-});
+// The contract (shared/src/contract/firm.ts); re-exported for the routes, the import and the export.
+export {
+  type Contact,
+  contactSchema,
+  FIRM_SIZE_CLASSES,
+  firmDetailSchema,
+  firmSchema,
+} from '../../../../shared/src/contract/firm';
+export type FirmDto = Firm;
 
 /** `links`: the displays of the links on this page of firms (record-link.ts: linkDisplays). */
 export function presentFirm(

@@ -2,23 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  FIRM_SIZE_CLASSES,
+  firmDetailSchema,
+  firmDuplicateSchema,
+  firmFields,
+  firmSchema,
+} from '../../../../shared/src/contract/firm';
+import {
   FIRM_RELATION_KINDS,
   firmRelationListSchema,
   firmRelationSchema,
 } from '../../../../shared/src/contract/firm-relation';
-import {
-  idParams,
-  idString,
-  longText,
-  money,
-  nameText,
-  personName,
-  queryBool,
-  shortText,
-  TEXT_LIMITS,
-} from '../../lib/fields';
+import { idParams, idString, nameText, queryBool, shortText } from '../../lib/fields';
 import { listResponse, pagingQuery, sortParam } from '../../lib/list-query';
-import { FIRM_SIZE_CLASSES, firmDetailSchema, firmSchema } from './firm.presenter';
 import { FIRM_SORTS } from './firm.repository';
 import {
   addFirmRelation,
@@ -31,40 +27,8 @@ import {
   updateFirm,
 } from './firm.service';
 
-/** The editable fields of a firm; the USCC check character is verified by the service. */
-export const firmFields = {
-  shortName: shortText.nullable().optional(),
-  /** 曾用名 and other names the firm is known by; with the short and English names, the duplicate check finds them. */
-  aliases: z.array(z.string().trim().min(1).max(TEXT_LIMITS.name)).max(20).optional(),
-  englishName: z.string().trim().max(TEXT_LIMITS.name).nullable().optional(),
-  uscc: z.string().trim().max(40).nullable().optional(),
-  region: shortText.nullable().optional(),
-  industryCode: z.string().trim().max(8).nullable().optional(),
-  registeredCapital: money.nullable().optional(),
-  sizeClass: z.enum(FIRM_SIZE_CLASSES).nullable().optional(),
-  listedExchange: shortText.nullable().optional(),
-  listedCode: z.string().trim().max(20).nullable().optional(),
-  parentGroup: shortText.nullable().optional(),
-  isLocal: z.boolean().optional(),
-  businessScope: longText.nullable().optional(),
-  chainLink: shortText.nullable().optional(),
-  /** The chain link (环节) from the picker; must exist (400 on `linkId`). */
-  linkId: idString.nullable().optional(),
-  contacts: z
-    .array(
-      z.strictObject({
-        name: personName.min(1),
-        title: z.string().trim().max(64).nullable().optional(),
-        phone: z.string().trim().max(40).nullable().optional(),
-      }),
-    )
-    .max(20)
-    .optional(),
-  tags: z.array(z.string().trim().min(1).max(40)).max(30).optional(),
-  note: longText.nullable().optional(),
-  /** Save although a firm with the same normalised name exists (never overrides a USCC clash). */
-  confirmNotDuplicate: z.boolean().optional(),
-};
+// The editable fields are the contract's (shared/src/contract/firm.ts); the import and intake take them too.
+export { firmFields } from '../../../../shared/src/contract/firm';
 
 export const firmListQuery = z.strictObject({
   q: z.string().max(200).optional(),
@@ -113,16 +77,7 @@ export async function firmRoutes(app: FastifyInstance) {
         }),
         response: {
           200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                uscc: z.string().nullable(),
-                reason: z.enum(['uscc', 'name', 'alias']),
-                /** The existing firm's name or alias that matched (null for a USCC match). */
-                matched: z.string().nullable(),
-              }),
-            ),
+            items: z.array(firmDuplicateSchema.required({ reason: true, matched: true })),
           }),
         },
       },

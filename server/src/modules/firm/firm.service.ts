@@ -1,4 +1,6 @@
 import { findIndustry, normaliseIndustryCode } from '../../../../shared/src/industry-codes';
+import type { LeadStatus } from '../../../../shared/src/lead-status';
+import type { ProjectStage } from '../../../../shared/src/project-stage';
 import { validateUscc } from '../../../../shared/src/uscc';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { newId } from '../../lib/ids';
@@ -7,8 +9,7 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { refreshLeadSearchText } from '../lead/lead.repository';
+import { refreshLeadSearchText } from '../lead/lead.service';
 import { refreshProjectDerivedColumns } from '../project/project-search';
 import { assertLinkExists, linkDisplays } from '../record-link/record-link';
 import { assertFirmEditable, assertFirmVisible, firmAudienceOf, firmScopeOf } from './firm.policy';
@@ -21,6 +22,10 @@ import {
   presentRelation,
 } from './firm.presenter';
 import * as repo from './firm.repository';
+
+// The firm reads and writes the import makes with its own rules (bulk updates, renamed firms' records).
+export { type FirmListFilter, recordsNamingFirm, updateFirmVersioned } from './firm.repository';
+
 import { type DuplicateCandidate, findDuplicateCandidates, replaceFirmAliases } from './firm-alias';
 import { normaliseFirmName } from './firm-name';
 import { newFirmRow } from './firm-row';
@@ -175,9 +180,16 @@ export async function getFirm(ctx: ServiceContext, id: string) {
     linkDisplays(db, [row.link_id]),
     repo.projectsOfFirm(db, id, audience !== 'firm'),
   ]);
-  if (audience === 'firm') return { ...presentFirm(row, links, audience), projects };
+  // Stages and statuses are the enums' keys: the columns hold nothing else (the services write them).
+  const projectDtos = projects.map((p) => ({ ...p, stage: p.stage as ProjectStage }));
+  if (audience === 'firm') return { ...presentFirm(row, links, audience), projects: projectDtos };
   const [relations, leads] = await Promise.all([repo.listRelations(db, id), repo.leadsOfFirm(db, id)]);
-  return { ...presentFirm(row, links, audience), relations: relations.map(presentRelation), projects, leads };
+  return {
+    ...presentFirm(row, links, audience),
+    relations: relations.map(presentRelation),
+    projects: projectDtos,
+    leads: leads.map((l) => ({ ...l, status: l.status as LeadStatus })),
+  };
 }
 
 /** Creates a firm after the USCC and duplicate checks; audited. */

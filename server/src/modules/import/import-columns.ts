@@ -1,14 +1,14 @@
-import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
-import { FIRM_SIZE_CLASSES } from '../firm/firm.presenter';
-import { LEAD_SOURCES } from '../lead/lead.presenter';
-import { PROJECT_PRIORITIES } from '../project/project.presenter';
-
 /**
  * The columns of the import templates (下载模板), one list per kind. The template, the parser (which
  * finds columns by these headers, in any order) and the error file all read them from here.
  */
-export const IMPORT_KINDS = ['firm', 'lead', 'project'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+import { IMPORT_KINDS, type ImportKind } from '../../../../shared/src/excel-limits';
+import { FIRM_SIZE_CLASSES } from '../../../../shared/src/pipeline-enums';
+import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import { LEAD_SOURCES } from '../lead/lead.presenter';
+import { PROJECT_PRIORITIES } from '../project/project.presenter';
+
+export { IMPORT_KINDS, type ImportKind };
 
 export type CellType = 'text' | 'money' | 'number' | 'integer' | 'date' | 'enum' | 'bool' | 'list';
 

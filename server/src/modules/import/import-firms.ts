@@ -7,13 +7,10 @@ import type { AuditEntry } from '../audit/audit.writer';
 import { writeAuditBatch } from '../audit/audit.writer';
 import { assertFirmEditable } from '../firm/firm.policy';
 import { auditableFirm, type Contact, firmSearchText } from '../firm/firm.presenter';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { recordsNamingFirm, updateFirmVersioned } from '../firm/firm.repository';
-import { type FirmInput, rowFields } from '../firm/firm.service';
+import { type FirmInput, recordsNamingFirm, rowFields, updateFirmVersioned } from '../firm/firm.service';
 import { type FirmNames, firmsByAliasNorm, replaceFirmAliases } from '../firm/firm-alias';
 import { newFirmRow } from '../firm/firm-row';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { refreshLeadSearchText } from '../lead/lead.repository';
+import { refreshLeadSearchText } from '../lead/lead.service';
 import { refreshProjectDerivedColumns } from '../project/project-search';
 import * as repo from './import.repository';
 import {

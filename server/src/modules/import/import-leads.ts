@@ -9,10 +9,15 @@ import { errors } from '../../plugins/errors';
 import { type AuditEntry, writeAuditBatch } from '../audit/audit.writer';
 import { assertLeadEditable } from '../lead/lead.policy';
 import { auditableLead } from '../lead/lead.presenter';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { leadSearchText, refreshLeadSearchText, updateLeadVersioned } from '../lead/lead.repository';
 import { leadFields } from '../lead/lead.routes';
-import { checkLead, type LeadInput, rowFields } from '../lead/lead.service';
+import {
+  checkLead,
+  type LeadInput,
+  refreshLeadSearchText,
+  rowFields,
+  updateLeadVersioned,
+} from '../lead/lead.service';
+import { leadSearchText } from '../lead/lead-search';
 import * as repo from './import.repository';
 import { looksLikeUscc } from './import-cells';
 import {

@@ -4,9 +4,13 @@ import { AppError } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertProjectEditable } from '../project/project.policy';
 import { auditableProject } from '../project/project.presenter';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { replaceInvestors, updateProjectVersioned } from '../project/project.repository';
-import { type CreateProjectInput, checkRefs, insertProjectRecord } from '../project/project.service';
+import {
+  type CreateProjectInput,
+  checkRefs,
+  insertProjectRecord,
+  replaceInvestors,
+  updateProjectVersioned,
+} from '../project/project.service';
 import { recordChangedFigureSources } from '../project/project-figure-provenance';
 import { rowFields } from '../project/project-input';
 import { refreshProjectDerivedColumns } from '../project/project-search';

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { FastifyBaseLogger } from 'fastify';
-import { z } from 'zod';
+import { type ImportJob as ImportJobDto, importJobSchema } from '../../../../shared/src/contract/import';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { newId } from '../../lib/ids';
@@ -11,7 +11,10 @@ import { runParseTask } from '../../upload/parse-runner';
 import { checkZipDirectory } from '../../upload/zip-guard';
 import { writeAudit } from '../audit/audit.writer';
 import * as repo from './import.repository';
-import { IMPORT_KINDS, type ImportKind } from './import-columns';
+
+export { importJobSchema };
+
+import type { ImportKind } from './import-columns';
 import { planFirmImport } from './import-firms';
 import { planLeadImport } from './import-leads';
 import { type Issues, type Planner, RowsRefused } from './import-plan';
@@ -31,23 +34,6 @@ import { INTERRUPTED } from './job-recovery.service';
  * Otherwise all rows are written in one transaction with an audit row per created or updated record
  * (and one for the import itself), so the trail is the same as if each had been entered by hand.
  */
-
-export const importJobSchema = z.object({
-  id: z.string(),
-  kind: z.enum(IMPORT_KINDS),
-  status: z.enum(['running', 'failed', 'done']),
-  fileName: z.string().nullable(),
-  processed: z.number().int(),
-  total: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  errorCount: z.number().int(),
-  message: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type ImportJobDto = z.infer<typeof importJobSchema>;
 
 const PLANNERS: Record<ImportKind, Planner> = {
   firm: planFirmImport,

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
 import type { Database, LeadFollowupTable, LeadOriginFields, LeadTable, LinkFields } from '../../db/database';
-import { buildSearchText, orderNullsLast, orderNullsLow, searchCondition } from '../../db/dialect-sql';
+import { orderNullsLast, orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { parseSort } from '../../lib/list-query';
 import { linkSubtreeIds } from '../record-link/record-link';
+import { leadSearchText } from './lead-search';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -161,14 +162,6 @@ export function followupsOf(db: Q, leadId: string) {
 
 export async function insertFollowup(db: Q, row: LeadFollowupTable): Promise<void> {
   await db.insertInto('lead_followup').values(row).execute();
-}
-
-/** What a lead is found by: title, code, target and referrer names, chain, next step. */
-export function leadSearchText(
-  l: Pick<LeadTable, 'title' | 'code' | 'target_name' | 'chain_link' | 'next_step'>,
-  firmNames: ReadonlyArray<string | null | undefined>,
-): string {
-  return buildSearchText([l.title, l.code, l.target_name, l.chain_link, l.next_step, ...firmNames]);
 }
 
 /** Recomputes `search_text` of these leads (after an edit or a firm rename). */

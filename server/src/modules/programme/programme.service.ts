@@ -6,10 +6,11 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import { assertTaskVisible, taskScopeOf } from '../task/task.policy';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { findTaskById, listTasks } from '../task/task.repository';
-import { presentTaskRows } from '../task/task.service';
+import { findTaskById, listTasks, presentTaskRows } from '../task/task.service';
 import { type FigureInput, listFigures, presentFigure, upsertFigures } from './figure.repository';
+
+// A campaign (专项行动) shows the same figures as a programme's tasks, read the same way.
+export { listFigures, presentFigure } from './figure.repository';
 
 /**
  * 对口支援 paired-assistance programmes: tasks of type `programme` with their own figures. A

@@ -13,6 +13,10 @@ import { figureSourcesOf, recordFigureSources, sourcedValuesOf } from './figure-
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
 import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
 import * as repo from './project.repository';
+
+// The project writes the import makes with its own rules (bulk updates of a project and its investors).
+export { type ProjectListFilter, replaceInvestors, updateProjectVersioned } from './project.repository';
+
 import {
   type FigureProvenanceInput,
   OFFICER_ENTRY,

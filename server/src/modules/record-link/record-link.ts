@@ -67,3 +67,9 @@ export function linkSubtreeIds(db: Q, linkId: string) {
   }
   return all;
 }
+
+/** A project signed from a lead takes the lead's link (part of creating it: no version bump). */
+export async function inheritLink(db: Q, projectId: string, linkId: string | null): Promise<void> {
+  if (!linkId) return;
+  await db.updateTable('project').set({ link_id: linkId }).where('id', '=', projectId).execute();
+}

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { num, priorCumulatives } from '../round/round.repository';
+import { num, priorCumulatives } from '../round/round.service';
 import { type RollupInput, rollUp, UNGROUPED } from '../round/round-rollup';
 
 /**

@@ -29,6 +29,9 @@ import {
 import type { requestReadTasks } from './request.read-tasks';
 import * as repo from './request.repository';
 
+// Escalations (催办升级) are stored with the request ones; a task's detail lists its own the same way.
+export { listEscalations } from './request.repository';
+
 /** The request if the actor may see it (404 otherwise: a guessed id is not confirmed). */
 export async function load(ctx: ServiceContext, id: string): Promise<repo.RequestRow> {
   const actor = requireActor(ctx);

@@ -12,6 +12,10 @@ import { writeAudit } from '../audit/audit.writer';
 import { notify, usersOfFirm } from '../notify/notify.service';
 import { presentReportFigures } from './round.presenter';
 import * as repo from './round.repository';
+
+// The dispatch report (调度报告) reads cumulative figures the way a round's report does.
+export { num, priorCumulatives } from './round.repository';
+
 import { roundRollups } from './round-rollup';
 
 /**

@@ -6,7 +6,18 @@ import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
 import type { targetReadTasks } from './target.read-tasks';
-import { targetRowsOf, unitNameOf, unitOptions } from './target.repository';
+import {
+  deleteTargetRows,
+  findTarget,
+  insertTarget,
+  targetRowsOf,
+  unitNameOf,
+  unitOptions,
+  updateTarget,
+} from './target.repository';
+
+// The cockpit (驾驶舱) shows the zone's, a park's or a chain's annual targets beside its figures.
+export { cockpitTargetRows } from './target.repository';
 
 /** Targets of a year with actuals, rates and rankings (read task `target.list`). */
 export async function listTargets(
@@ -49,17 +60,10 @@ export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
   const unitName = input.unitType === 'park' ? input.unitName?.trim() || known : known;
   await ctx.db.kysely.transaction().execute(async (trx) => {
     for (const [metric, value] of Object.entries(input.values)) {
-      const where = trx
-        .selectFrom('target')
-        .selectAll()
-        .where('year', '=', input.year)
-        .where('unit_type', '=', input.unitType)
-        .where('unit_key', '=', input.unitKey)
-        .where('metric', '=', metric);
-      const before = await where.executeTakeFirst();
+      const before = await findTarget(trx, input, metric);
       if (value === null || value === undefined) {
         if (before) {
-          await trx.deleteFrom('target').where('id', '=', before.id).execute();
+          await deleteTargetRows(trx, [before.id]);
           await writeAudit(trx, ctx, {
             entity: 'target',
             entityId: before.id,
@@ -70,17 +74,13 @@ export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
         continue;
       }
       if (before) {
-        await trx
-          .updateTable('target')
-          .set({
-            value,
-            unit_name: unitName,
-            is_sample: 0,
-            version: before.version + 1,
-            updated_at: nowIso,
-          })
-          .where('id', '=', before.id)
-          .execute();
+        await updateTarget(trx, before.id, {
+          value,
+          unit_name: unitName,
+          is_sample: 0,
+          version: before.version + 1,
+          updated_at: nowIso,
+        });
         await writeAudit(trx, ctx, {
           entity: 'target',
           entityId: before.id,
@@ -102,7 +102,7 @@ export async function setTargets(ctx: ServiceContext, input: SetTargetsInput) {
           created_at: nowIso,
           updated_at: nowIso,
         };
-        await trx.insertInto('target').values(row).execute();
+        await insertTarget(trx, row);
         await writeAudit(trx, ctx, {
           entity: 'target',
           entityId: row.id,
@@ -124,14 +124,10 @@ export async function deleteTargets(
   return ctx.db.kysely.transaction().execute(async (trx) => {
     const rows = await targetRowsOf(trx, input.year, input.unitType, input.unitKey);
     if (rows.length === 0) throw errors.notFound('target');
-    await trx
-      .deleteFrom('target')
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
+    await deleteTargetRows(
+      trx,
+      rows.map((r) => r.id),
+    );
     for (const r of rows) {
       await writeAudit(trx, ctx, { entity: 'target', entityId: r.id, action: 'delete', before: { ...r } });
     }

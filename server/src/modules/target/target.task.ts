@@ -9,6 +9,7 @@ import {
   timeElapsedRate,
 } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
+import { reportedSumsByProject, targetProjectRows, targetsOfYear } from './target.repository';
 
 /**
  * 考核 targets with their actuals, computed from the records (never typed twice), completion and
@@ -63,49 +64,8 @@ export function selects(type: TargetUnitType, key: string) {
 async function projectFacts(db: Db, year: number): Promise<ProjectFacts[]> {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const first = db
-    .selectFrom('project_stage_event')
-    .select(['project_id', (eb) => eb.fn.min<string>('date').as('signed_date')])
-    .groupBy('project_id')
-    .as('f');
-  const projects = await db
-    .selectFrom('project')
-    .leftJoin(first, 'f.project_id', 'project.id')
-    .leftJoin('chain_link', 'chain_link.id', 'project.link_id')
-    .select([
-      'project.id as id',
-      'project.park as park',
-      'project.officer_id as officer_id',
-      'chain_link.chain_id as chain_id',
-      'project.total_investment as inv',
-      'project.start_date as start_date',
-      'f.signed_date as signed_date',
-    ])
-    .execute();
-  const reported = await db
-    .selectFrom('round_report')
-    .innerJoin('round', 'round.id', 'round_report.round_id')
-    .select([
-      'round_report.project_id as project_id',
-      (eb) => eb.fn.sum<number>('round_report.funds_period').as('funds'),
-      // 固定资产投资 counts only what the report says is in the statistics (入统).
-      (eb) =>
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when('round_report.investment_in_stats', '=', 1)
-              .then(eb.ref('round_report.investment_period'))
-              .else(0)
-              .end(),
-          )
-          .as('fai'),
-      (eb) => eb.fn.sum<number>('round_report.exports_period').as('exp'),
-    ])
-    .where('round.period_end', '>=', from)
-    .where('round.period_end', '<=', to)
-    .groupBy('round_report.project_id')
-    .execute();
+  const projects = await targetProjectRows(db);
+  const reported = await reportedSumsByProject(db, from, to);
   const byProject = new Map(reported.map((r) => [r.project_id, r]));
   return projects.map((p) => {
     const r = byProject.get(p.id);
@@ -144,7 +104,7 @@ function linkFor(type: TargetUnitType, key: string, metric: TargetMetric, year: 
 }
 
 export async function targetsData(db: Db, p: { year: number; today: string }) {
-  const rows = await db.selectFrom('target').selectAll().where('year', '=', p.year).execute();
+  const rows = await targetsOfYear(db, p.year);
   const facts = await projectFacts(db, p.year);
   const units = new Map<
     string,

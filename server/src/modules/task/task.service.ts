@@ -17,8 +17,7 @@ import { writeAudit } from '../audit/audit.writer';
 import { departmentsExist } from '../department/department.service';
 import { recordEscalation } from '../notify/escalation.service';
 import { notify, usersOfDepartment, usersWithRole } from '../notify/notify.service';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { listEscalations } from '../request/request.repository';
+import { listEscalations } from '../request/request.service';
 import { assertClosingConditions, assertEvidenceLink, evidenceLinkView } from './closing-evidence';
 import { assertTaskVisible, mayEditTask, mayReport, taskActorKinds, taskScopeOf } from './task.policy';
 import {
@@ -29,6 +28,10 @@ import {
   type TaskDto,
 } from './task.presenter';
 import * as repo from './task.repository';
+
+// A programme (计划) lists its tasks with the task list's own query.
+export { findTaskById, listTasks } from './task.repository';
+
 import { taskEscalationSubject } from './task-escalation';
 
 export async function loadTask(ctx: ServiceContext, id: string): Promise<repo.TaskRow> {

@@ -5,8 +5,7 @@ import { randomToken, sha256 } from '../../lib/secrets';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { revokeTokensOfUser } from '../auth/session.repository';
+import { revokeTokensOfUser } from './token.repository';
 
 /** API tokens for integrations: the secret is shown once, only its hash is kept. */
 export interface TokenDto {

@@ -5,11 +5,19 @@ import { hashPassword } from '../../lib/secrets';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { deleteSessionsOfUser } from '../auth/session.repository';
+import { deleteSessionsOfUser } from '../session/session.service';
 import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from './user.presenter';
 import * as repo from './user.repository';
+
+// The user reads and writes that signing in needs (auth/: find by name, count failures, stamp the login).
+export {
+  findUserById,
+  findUserByUsername,
+  raiseFailedLogins,
+  type UserRow,
+  updateUser,
+} from './user.repository';
 
 export interface CreateUserInput {
   username: string;

@@ -1,8 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Severity } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { scopedProjects } from '../cockpit/cockpit.repository';
+import { scopedProjects } from '../scope/project-scope';
 import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
 
 /**
@@ -50,7 +49,7 @@ function rankOf(date: string, cut: Cutoffs): number {
 }
 
 /** The projects in scope: the cockpit's and the project list's park/chain filters. */
-const inScope = (db: Db, s: StuckScope) => scopedProjects(db, { ...s, year: 0 });
+const inScope = (db: Db, s: StuckScope) => scopedProjects(db, s);
 
 /** `rank <= level` over every stage: (stage = x and date <= cutoff of x) or … */
 function stuckCond(stage: RawBuilder<unknown>, date: RawBuilder<unknown>, cuts: Cuts, level: Severity) {

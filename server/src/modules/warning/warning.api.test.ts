@@ -14,7 +14,7 @@ import { ESCALATION_RULES } from '../../../../shared/src/escalation';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
-import { scopedProjects } from '../cockpit/cockpit.repository';
+import { scopedProjects } from '../scope/project-scope';
 import { stageNorms } from './warning.task';
 
 interface Row {

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { warningOptionsSchema } from '../../../../shared/src/contract/warning';
+import { warningListSchema, warningOptionsSchema } from '../../../../shared/src/contract/warning';
 import { SEVERITIES, WARNING_KINDS } from '../../../../shared/src/dispatch';
-import { scopeFilters } from '../cockpit/cockpit.routes';
+import { scopeFilters } from '../scope/project-scope';
 import { listWarnings, warningFilterOptions } from './warning.service';
 
 /** 预警 early warnings: the page behind the cockpit's warning counts. */
@@ -26,6 +26,7 @@ export async function warningRoutes(app: FastifyInstance) {
           // A page starts at most this deep: the task reads offset + limit of each kind.
           offset: z.coerce.number().int().min(0).max(8000).optional(),
         }),
+        response: { 200: warningListSchema },
       },
     },
     async function handleWarnings(request) {

@@ -1,6 +1,6 @@
 import type { ReadRunner } from '../../db/read-pool';
 import { requireActor, type ServiceContext, today } from '../../plugins/context';
-import { cockpitFilterOptions } from '../cockpit/cockpit.service';
+import { scopeFilterOptions } from '../scope/project-scope';
 import type { warningReadTasks } from './warning.read-tasks';
 import { projectOfficers } from './warning.repository';
 import type { WarningFilter } from './warning-filter';
@@ -39,6 +39,6 @@ export async function listWarnings(
 /** The choices of the warnings page's filters: the cockpit's parks and chains, and project officers. */
 export async function warningFilterOptions(ctx: ServiceContext) {
   requireActor(ctx);
-  const { parks, chains } = await cockpitFilterOptions(ctx);
+  const { parks, chains } = await scopeFilterOptions(ctx.db.kysely);
   return { parks, chains, officers: await projectOfficers(ctx.db.kysely) };
 }

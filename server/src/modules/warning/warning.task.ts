@@ -11,8 +11,7 @@ import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): reads another module's repository; to go through its service
-import { type CockpitScope, scopedProjects as cockpitScopedProjects } from '../cockpit/cockpit.repository';
+import { type ProjectScope, scopedProjects as scopeProjects } from '../scope/project-scope';
 import { firstStuck, stuckCounts, stuckCutoffs } from './stage-stuck';
 import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
 import { kindOnly, severityOnly, type WarningFilter, wantsKind } from './warning-filter';
@@ -101,12 +100,12 @@ export function compareWarnings(a: Warning, b: Warning): number {
 
 export async function warningsData(
   db: Db,
-  s: Omit<CockpitScope, 'year'> & { limit: number } & WarningFilter,
+  s: ProjectScope & { today: string; limit: number } & WarningFilter,
 ): Promise<WarningPage> {
-  const scope = { ...s, year: 0 };
+  const scope: ProjectScope = { park: s.park, chainId: s.chainId };
   // The projects in scope: the cockpit's park/chain, and the warnings page's officer (专员).
-  const scopedProjects = (d: Db, sc: CockpitScope) => {
-    const q = cockpitScopedProjects(d, sc);
+  const scopedProjects = (d: Db, sc: ProjectScope) => {
+    const q = scopeProjects(d, sc);
     return s.officerId ? q.where('project.officer_id', '=', s.officerId) : q;
   };
   const limit = s.limit;

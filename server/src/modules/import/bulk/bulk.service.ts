@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { z } from 'zod';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { UPLOAD_LIMITS } from '../../../../../shared/src/upload-limits';
 import { newId } from '../../../lib/ids';
@@ -24,6 +23,10 @@ import { SourceError, sniffFormat } from './bulk-source';
  * data folder) until the job is done.
  */
 
+import type { BulkJob as BulkJobDto } from '../../../../../shared/src/contract/import';
+
+export { bulkJobSchema } from '../../../../../shared/src/contract/import';
+
 export const BULK_LIMITS = {
   /** Rows per batch: big enough that per-statement costs vanish, small enough that a refused batch is a short fix. */
   defaultBatch: 5000,
@@ -31,32 +34,6 @@ export const BULK_LIMITS = {
   /** An upload of 2 GB holds ~10M firm rows: a province's register with room to spare. */
   maxFileBytes: 2 * 1024 * 1024 * 1024,
 } as const;
-
-export const bulkJobSchema = z.object({
-  id: z.string(),
-  status: z.enum(['running', 'failed', 'done']),
-  /** A stopped or failed job continues where it ended (same file, same job). */
-  resumable: z.boolean(),
-  fileName: z.string().nullable(),
-  format: z.enum(['csv', 'xlsx']),
-  encoding: z.string().nullable(),
-  batchSize: z.number().int(),
-  rowsRead: z.number().int(),
-  batchesCommitted: z.number().int(),
-  batchesFailed: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  errorRows: z.number().int(),
-  /** The last file row of the last finished batch, and (CSV) the byte offset after it. */
-  resumeRow: z.number().int(),
-  resumeByte: z.number().int(),
-  fileBytes: z.number().int(),
-  message: z.string().nullable(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-export type BulkJobDto = z.infer<typeof bulkJobSchema>;
 
 const both = (m: Bilingual) => `${m.zh} / ${m.en}`;
 

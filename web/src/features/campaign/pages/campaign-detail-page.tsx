@@ -6,13 +6,10 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { NotFoundResult } from '../../../components/not-found-result';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
+import { TasksTable } from '../../../components/tasks-table';
 import { ApiError } from '../../../lib/api-client';
 import { useI18n } from '../../../locales/i18n-context';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { useTasks } from '../../task/api/use-tasks';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { TasksTable } from '../../task/components/tasks-table';
-import { type CampaignDetail, useCampaign } from '../api/use-campaigns';
+import { type CampaignDetail, useCampaign, useCampaignTasks } from '../api/use-campaigns';
 import { TaskBookButton } from '../components/task-book-button';
 
 /** `/campaigns/:id`: the actions with their progress, and the tasks of the chosen action. */
@@ -21,7 +18,7 @@ export function CampaignDetailPage() {
   const { t } = useI18n();
   const campaign = useCampaign(id);
   const [actionId, setActionId] = useState<string>();
-  const tasks = useTasks({ campaignId: id, campaignActionId: actionId, limit: 200, offset: 0 });
+  const tasks = useCampaignTasks(id, actionId);
   if (campaign.isPending) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (campaign.isError) {
     if (campaign.error instanceof ApiError && campaign.error.status === 404) return <NotFoundResult />;

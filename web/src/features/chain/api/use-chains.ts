@@ -1,224 +1,40 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChainPosition, RankingWeights } from '../../../../../shared/src/chain';
 import type {
-  ChainPosition,
-  ChainScope,
-  LinkPriority,
-  LinkState,
-  RankingFactor,
-  RankingWeights,
-} from '../../../../../shared/src/chain';
-import type { Bilingual } from '../../../../../shared/src/i18n-message';
+  Attached,
+  ChainDetail,
+  ChainLink,
+  ChainMap,
+  LinkInput,
+  LinkRecords,
+  OverviewItem,
+  RankingSettings,
+  ReferralNetwork,
+  TargetsResult,
+} from '../../../../../shared/src/contract/chain';
+import type { Lead } from '../../../../../shared/src/contract/lead';
 import { api, apiRequest } from '../../../lib/api-client';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import type { Lead } from '../../lead/api/use-leads';
 
-/** API shapes of /api/chains (server: modules/chain/chain.presenter.ts). */
-
-export interface ChainLeader {
-  firmId: string;
-  firmName: string;
-  shortName: string | null;
-  isLocal: boolean;
-  linkId: string | null;
-  note: string | null;
-}
-
-export interface Chain {
-  id: string;
-  name: string;
-  nameEn: string | null;
-  officialName: string | null;
-  officialTitle: string | null;
-  description: string | null;
-  goal: string | null;
-  scope: ChainScope;
-  region: string | null;
-  isCityKey: boolean;
-  sortOrder: number;
-  isSample: boolean;
-  version: number;
-  leaders: ChainLeader[];
-  parks: Array<{ id: string; name: string; note: string | null }>;
-  targets: Array<{ year: number; projectsTarget: number | null; investmentTarget: number | null }>;
-}
-
-export interface ChainLink {
-  id: string;
-  chainId: string;
-  parentId: string | null;
-  name: string;
-  position: ChainPosition;
-  sortOrder: number;
-  description: string | null;
-  industryCodes: string[];
-  keywords: string[];
-  priority: LinkPriority;
-  isSample: boolean;
-}
-
-export type ChainDetail = Chain & { links: ChainLink[] };
-
-export interface LinkCounts {
-  firms: number;
-  projects: number;
-  investment: number;
-  leads: number;
-}
-
-export interface MapLink extends ChainLink {
-  depth: number;
-  own: LinkCounts;
-  total: LinkCounts;
-  state: LinkState;
-  /** Local firms were counted up to the server's cap (1000 per link): show "n+". */
-  firmsCapped: boolean;
-}
-
-export interface ChainSummary {
-  links: number;
-  leafLinks: number;
-  coveredLeaves: number;
-  coverage: number;
-  strong: number;
-  weak: number;
-  missing: number;
-  firms: number;
-  projects: number;
-  investment: number;
-  leads: number;
-}
-
-export interface YearFigures {
-  year: number;
-  projectsTarget: number | null;
-  investmentTarget: number | null;
-  projectsActual: number;
-  investmentActual: number;
-}
-
-export interface ChainMap {
-  chain: Chain;
-  links: MapLink[];
-  summary: ChainSummary;
-  year: YearFigures;
-}
-
-export interface OverviewItem {
-  rank: number;
-  id: string;
-  name: string;
-  scope: ChainScope;
-  region: string | null;
-  isCityKey: boolean;
-  isSample: boolean;
-  officialName: string | null;
-  leaders: string[];
-  parks: string[];
-  summary: ChainSummary;
-  year: YearFigures;
-}
-
-export interface TargetReason {
-  factor: RankingFactor;
-  value: number;
-  points: number;
-  text: Bilingual;
-  tie?: { kind: string; fromFirmName: string; toFirmName: string; localFirmId: string; strength: string };
-}
-
-export interface TargetItem {
-  rank: number;
-  score: number;
-  firm: {
-    id: string;
-    name: string;
-    industryCode: string | null;
-    industryName: string | null;
-    region: string | null;
-    sizeClass: string | null;
-    registeredCapital: number | null;
-    listedCode: string | null;
-    isSample: boolean;
-  };
-  reasons: TargetReason[];
-  referrer: { firmId: string; firmName: string } | null;
-  existingLead: { id: string; code: string } | null;
-}
-
-export interface TargetsResult {
-  chainId: string;
-  linkId: string;
-  linkName: string;
-  weights: RankingWeights;
-  candidates: number;
-  items: TargetItem[];
-}
-
-export interface LinkRecords {
-  linkIds: string[];
-  firms: Array<{
-    id: string;
-    name: string;
-    isLocal: boolean;
-    registeredCapital: number | null;
-    isSample: boolean;
-  }>;
-  projects: Array<{
-    id: string;
-    code: string;
-    name: string;
-    stage: string;
-    totalInvestment: number | null;
-    isSample: boolean;
-  }>;
-  leads: Array<{
-    id: string;
-    code: string;
-    title: string;
-    status: string;
-    targetName: string | null;
-    estimatedInvestment: number | null;
-    isSample: boolean;
-  }>;
-}
-
-export interface ReferralNetwork {
-  referrers: Array<{
-    firmId: string;
-    firmName: string;
-    isLocal: boolean;
-    leads: number;
-    openLeads: number;
-    projects: number;
-    investment: number;
-  }>;
-  nodes: Array<{
-    id: string;
-    kind: 'referrer' | 'target' | 'project';
-    name: string;
-    entityId: string;
-    value: number;
-  }>;
-  edges: Array<{
-    source: string;
-    target: string;
-    kind: 'referred' | 'became';
-    leadId: string | null;
-    leadCode: string | null;
-    status: string | null;
-    isSample: boolean;
-  }>;
-  truncated: boolean;
-}
-
-/** What deleting a link or chain would detach (the 409's `attached`, and the delete's answer). */
-export interface Attached {
-  links: number;
-  firms: number;
-  leads: number;
-  projects: number;
-  leaders: number;
-}
+/** API shapes of /api/chains: the contract's (shared/src/contract/chain.ts). */
+export type {
+  Attached,
+  Chain,
+  ChainDetail,
+  ChainLeader,
+  ChainLink,
+  ChainMap,
+  ChainSummary,
+  LinkCounts,
+  LinkInput,
+  LinkRecords,
+  MapLink,
+  OverviewItem,
+  ReferralNetwork,
+  TargetItem,
+  TargetReason,
+  TargetsResult,
+  YearFigures,
+} from '../../../../../shared/src/contract/chain';
 
 export const chainKeys = {
   all: ['chains'] as const,
@@ -274,12 +90,7 @@ export function useTargets(id: string, linkId: string | null) {
 export function useRankingSettings() {
   return useQuery({
     queryKey: chainKeys.settings,
-    queryFn: ({ signal }) =>
-      api.get<{ weights: RankingWeights; version: number; updatedAt: string | null }>(
-        '/api/chains/settings',
-        undefined,
-        signal,
-      ),
+    queryFn: ({ signal }) => api.get<RankingSettings>('/api/chains/settings', undefined, signal),
   });
 }
 
@@ -332,17 +143,6 @@ export function useUpdateChainOwners(chainId: string) {
       api.patch<ChainDetail>(`/api/chains/${chainId}`, body),
     onSuccess: () => invalidate(),
   });
-}
-
-export interface LinkInput {
-  parentId?: string | null;
-  name: string;
-  position?: ChainPosition;
-  description?: string | null;
-  industryCodes?: string[];
-  keywords?: string[];
-  priority?: LinkPriority;
-  index?: number;
 }
 
 /** The editor's operations on one chain. */

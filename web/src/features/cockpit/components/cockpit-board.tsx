@@ -8,8 +8,9 @@ import { useFormatMoney } from '../../../components/money-text';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { StageTag } from '../../../components/stage-tag';
 import { lazyComponent } from '../../../lib/lazy-component';
+import { linkHref } from '../../../lib/list-link';
 import { useI18n } from '../../../locales/i18n-context';
-import { type Cockpit, type ListLink, linkHref } from '../api/use-cockpit';
+import type { Cockpit, ListLink } from '../api/use-cockpit';
 import { chainOption, funnelOption, monthlyOption, requestOption } from './cockpit-options';
 import { PromisedActualCard } from './promised-actual-card';
 

@@ -1,33 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { BulkJob } from '../../../../../shared/src/contract/import';
 import { ApiError, api, CLIENT_ERROR_CODES } from '../../../lib/api-client';
 
 /**
  * API shapes of the bulk firm import (server: modules/import/bulk/bulk.service.ts, bulkJobSchema).
  * A stopped job is `failed` and `resumable`; `message` is "中文 / English".
  */
-export interface BulkJob {
-  id: string;
-  status: 'running' | 'failed' | 'done';
-  resumable: boolean;
-  fileName: string | null;
-  format: 'csv' | 'xlsx';
-  encoding: string | null;
-  batchSize: number;
-  rowsRead: number;
-  batchesCommitted: number;
-  batchesFailed: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errorRows: number;
-  /** The last file row of the last finished batch, and (CSV) the byte offset after it. */
-  resumeRow: number;
-  resumeByte: number;
-  fileBytes: number;
-  message: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type { BulkJob } from '../../../../../shared/src/contract/import';
 
 /** Same limits as the server's BULK_LIMITS (bulk.service.ts), said before it refuses. */
 export const BULK_IMPORT_LIMITS = {

@@ -1,18 +1,27 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecordLink } from '../../../../../shared/src/chain';
+import type {
+  Firm,
+  FirmDetail,
+  FirmDuplicate,
+  FirmInput,
+  FirmSizeClass,
+} from '../../../../../shared/src/contract/firm';
 import type {
   FirmRelation,
   FirmRelationKind,
   FirmRelationList,
 } from '../../../../../shared/src/contract/firm-relation';
-import type { FirmProject } from '../../../../../shared/src/contract/project';
-import type { LeadStatus } from '../../../../../shared/src/lead-status';
-import type { ProjectStage } from '../../../../../shared/src/project-stage';
 import { ApiError, api, type ListResult } from '../../../lib/api-client';
 
-/** Size classes of the statistics bureau (大型/中型/小型/微型). */
-export const FIRM_SIZE_CLASSES = ['large', 'medium', 'small', 'micro'] as const;
-export type FirmSizeClass = (typeof FIRM_SIZE_CLASSES)[number];
+export type {
+  Contact as FirmContact,
+  Firm,
+  FirmDetail,
+  FirmDuplicate,
+  FirmInput,
+  FirmSizeClass,
+} from '../../../../../shared/src/contract/firm';
+export { FIRM_SIZE_CLASSES } from '../../../../../shared/src/pipeline-enums';
 
 /** 以商招商 graph edges (the contract's FIRM_RELATION_KINDS; the web takes types only from it). */
 export const FIRM_RELATION_KINDS = [
@@ -23,55 +32,6 @@ export const FIRM_RELATION_KINDS = [
   'parent',
 ] as const satisfies readonly FirmRelationKind[];
 export type { FirmRelation, FirmRelationKind };
-
-export interface FirmContact {
-  name: string;
-  title?: string | null;
-  phone?: string | null;
-}
-
-/** A firm of the register (企业库), as `GET /api/firms` answers it. */
-export interface Firm {
-  id: string;
-  name: string;
-  shortName: string | null;
-  aliases: string[];
-  englishName: string | null;
-  uscc: string | null;
-  region: string | null;
-  industryCode: string | null;
-  industryName: string | null;
-  registeredCapital: number | null;
-  sizeClass: FirmSizeClass | null;
-  listedExchange: string | null;
-  listedCode: string | null;
-  parentGroup: string | null;
-  isLocal: boolean;
-  businessScope: string | null;
-  /** Imported free text; the picked link is `linkId` / `link`. */
-  chainLink: string | null;
-  linkId: string | null;
-  link: RecordLink | null;
-  contacts: FirmContact[];
-  /** Zone staff only (decision 011): absent when an enterprise user reads its own firm. */
-  tags?: string[];
-  note?: string | null;
-  projectCount: number;
-  leadCount?: number;
-  isSample: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** `GET /api/firms/:id`: the firm with its relations, projects and leads. */
-export interface FirmDetail extends Firm {
-  /** Zone staff only, like `leads`. */
-  relations?: FirmRelation[];
-  /** Projects it invests in, signs for (项目公司) or (staff only) was approached for, each labelled. */
-  projects: Array<Omit<FirmProject, 'stage'> & { stage: ProjectStage }>;
-  leads?: { id: string; title: string; status: LeadStatus }[];
-}
 
 export interface FirmListQuery {
   q?: string;
@@ -85,42 +45,6 @@ export interface FirmListQuery {
   sort?: string;
   limit: number;
   offset: number;
-}
-
-/** The editable fields; PATCH sends only what changed plus `version`. */
-export interface FirmInput {
-  name?: string;
-  shortName?: string | null;
-  aliases?: string[];
-  englishName?: string | null;
-  uscc?: string | null;
-  region?: string | null;
-  industryCode?: string | null;
-  registeredCapital?: number | null;
-  sizeClass?: FirmSizeClass | null;
-  listedExchange?: string | null;
-  listedCode?: string | null;
-  parentGroup?: string | null;
-  isLocal?: boolean;
-  businessScope?: string | null;
-  chainLink?: string | null;
-  linkId?: string | null;
-  contacts?: FirmContact[];
-  tags?: string[];
-  note?: string | null;
-  /** Save although a firm with the same normalised name exists (never overrides a USCC clash). */
-  confirmNotDuplicate?: boolean;
-}
-
-/** A possible duplicate named by a 409 DUPLICATE_FIRM. */
-export interface FirmDuplicate {
-  id: string;
-  name: string;
-  uscc: string | null;
-  /** Why it may be the same firm: same USCC, same name, or the name entered is one of its aliases. */
-  reason?: 'uscc' | 'name' | 'alias';
-  /** Its name or alias that the entered names matched. */
-  matched?: string | null;
 }
 
 /** The candidates a 409 DUPLICATE_FIRM carries, or null for any other error. */

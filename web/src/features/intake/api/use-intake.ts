@@ -4,7 +4,6 @@ import type {
   Decision,
   Intake,
   IntakeListItem,
-  ProvenanceItem,
 } from '../../../../../shared/src/contract/intake';
 import { api, type ListResult } from '../../../lib/api-client';
 
@@ -71,19 +70,5 @@ export function useApplyIntake(id: string) {
       for (const key of ['projects', 'firms', 'leads', 'provenance'])
         void qc.invalidateQueries({ queryKey: [key] });
     },
-  });
-}
-
-/** 来源资讯: the articles a record was changed from. */
-export function useProvenance(entity: 'project' | 'firm' | 'lead', id: string, enabled = true) {
-  return useQuery({
-    queryKey: ['provenance', entity, id],
-    queryFn: ({ signal }) =>
-      api.get<{ items: ProvenanceItem[] }>(
-        `/api/${entity}s/${encodeURIComponent(id)}/provenance`,
-        undefined,
-        signal,
-      ),
-    enabled: enabled && id !== '',
   });
 }

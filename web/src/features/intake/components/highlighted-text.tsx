@@ -3,7 +3,7 @@ import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { HIGHLIGHT_KINDS, type HighlightKind } from '../../../../../shared/src/intake';
 import { useI18n } from '../../../locales/i18n-context';
 import type { Highlight } from '../api/use-intake';
-import './intake-messages';
+import '../../../locales/intake.messages';
 
 /** One colour per kind of extracted item (background, and the legend tag's colour). */
 export const HIGHLIGHT_COLORS: Record<HighlightKind, { bg: string; tag: string }> = {

@@ -2,7 +2,7 @@ import { Table, Tag, Typography } from 'antd';
 import type { IntakeProject } from '../../../../../shared/src/intake';
 import { useFormatMoney } from '../../../components/money-text';
 import { useI18n } from '../../../locales/i18n-context';
-import './intake-messages';
+import '../../../locales/intake.messages';
 
 /**
  * Every project the article reports — tracked by the zone or not — with the figures read for it.

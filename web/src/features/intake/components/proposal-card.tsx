@@ -3,9 +3,10 @@ import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { isProjectStage, projectStageLabel } from '../../../../../shared/src/project-stage';
 import { useFormatMoney } from '../../../components/money-text';
-import { isMessageKey, useI18n } from '../../../locales/i18n-context';
+import { useFieldLabel } from '../../../lib/intake-field-label';
+import { useI18n } from '../../../locales/i18n-context';
 import type { IntakeProposal } from '../api/use-intake';
-import './intake-messages';
+import '../../../locales/intake.messages';
 
 /** What the officer decided about a proposal on this screen (nothing is written before apply). */
 export type LocalDecision = { action: 'accept' | 'drop' | 'undecided'; payload?: Record<string, unknown> };
@@ -30,15 +31,6 @@ export function useFormatValue() {
     if ((key === 'to' || key === 'stage') && isProjectStage(value)) return pick(projectStageLabel(value));
     if (Array.isArray(value)) return value.length ? value.join('、') : t('common.none');
     return String(value);
-  };
-}
-
-/** The label of a payload field (project form labels where they exist). */
-export function useFieldLabel() {
-  const { t } = useI18n();
-  return (key: string) => {
-    const k = `intake.field.${key}`;
-    return isMessageKey(k) ? t(k) : key;
   };
 }
 

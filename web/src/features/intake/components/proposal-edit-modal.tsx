@@ -2,10 +2,10 @@ import { Checkbox, Form, Input, InputNumber, Modal, Select, Typography } from 'a
 import type { ReactNode } from 'react';
 import { PROJECT_STAGES } from '../../../../../shared/src/project-stage';
 import { MoneyInput, moneyRule, moneyToYuan, yuanToMoneyText } from '../../../components/money-input';
+import { useFieldLabel } from '../../../lib/intake-field-label';
 import { useI18n } from '../../../locales/i18n-context';
 import type { IntakeProposal } from '../api/use-intake';
-import { useFieldLabel } from './proposal-card';
-import './intake-messages';
+import '../../../locales/intake.messages';
 
 const MONEY = new Set(['totalInvestment', 'expectedOutput', 'expectedTax', 'estimatedInvestment']);
 const NUMBER = new Set(['expectedJobs', 'capacityQuantity']);

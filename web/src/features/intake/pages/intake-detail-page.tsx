@@ -31,7 +31,7 @@ import { HighlightedText, HighlightLegend } from '../components/highlighted-text
 import { ProjectFacts } from '../components/project-facts';
 import { type LocalDecision, ProposalCard } from '../components/proposal-card';
 import { ProposalEditModal } from '../components/proposal-edit-modal';
-import '../components/intake-messages';
+import '../../../locales/intake.messages';
 
 const ENTITY_PATH = { firm: '/firms', lead: '/leads', project: '/projects' } as const;
 

@@ -10,7 +10,7 @@ import { errorText } from '../../../lib/error-text';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
 import { type IntakeListItem, useCreateIntake, useIntakeList } from '../api/use-intake';
-import '../components/intake-messages';
+import '../../../locales/intake.messages';
 
 const PAGE_SIZE = 20;
 

@@ -2,9 +2,9 @@ import { Card, Empty, Spin, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { formatDateTime } from '../../../lib/date-format';
+import { fieldLabel } from '../../../lib/timeline-field-label';
 import { useI18n } from '../../../locales/i18n-context';
 import { type TimelineItem, useTimeline } from '../api/use-projects';
-import { fieldLabel } from './timeline-field-label';
 
 const KIND_COLORS: Record<TimelineItem['kind'], string> = {
   stage: 'blue',

@@ -30,8 +30,7 @@ const MilestonesCard = lazyComponent(() =>
   import('../components/milestones-card').then((m) => m.MilestonesCard),
 );
 const ProvenanceList = lazyComponent(() =>
-  // biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-  import('../../intake/components/provenance-list').then((m) => m.ProvenanceList),
+  import('../../../components/provenance-list').then((m) => m.ProvenanceList),
 );
 const ProjectWorkCard = lazyComponent(() =>
   import('../components/project-work-card').then((m) => m.ProjectWorkCard),

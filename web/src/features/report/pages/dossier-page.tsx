@@ -6,13 +6,14 @@ import { todayInShanghai } from '../../../../../shared/src/dates';
 import { projectStageLabel } from '../../../../../shared/src/project-stage';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
+import { fieldLabel } from '../../../lib/timeline-field-label';
 import { useI18n } from '../../../locales/i18n-context';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { useMilestones, useProject, useTimeline } from '../../project/api/use-projects';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { fieldLabel } from '../../project/components/timeline-field-label';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { useRoundReports } from '../../round/api/use-rounds';
+import {
+  useDossierMilestones,
+  useDossierProject,
+  useDossierReports,
+  useDossierTimeline,
+} from '../api/use-dossier';
 import { DOSSIER_CSS, pageHeaderCss } from '../components/dossier-print-css';
 import { DossierWorkTables } from '../components/dossier-work-tables';
 
@@ -30,10 +31,10 @@ export function DossierPage() {
   const { t, pick, lang } = useI18n();
   const navigate = useNavigate();
   const money = useFormatMoney();
-  const project = useProject(id);
-  const milestones = useMilestones(id);
-  const timeline = useTimeline(id);
-  const reports = useRoundReports({ projectId: id }, REPORTS);
+  const project = useDossierProject(id);
+  const milestones = useDossierMilestones(id);
+  const timeline = useDossierTimeline(id);
+  const reports = useDossierReports(id, REPORTS);
   const p = project.data;
   // "X项目档案": a name that already ends in 项目 does not get it twice.
   const title = p

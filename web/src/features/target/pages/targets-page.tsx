@@ -24,10 +24,9 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
 import { errorText } from '../../../lib/error-text';
+import { linkHref } from '../../../lib/list-link';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
-// biome-ignore lint/style/noRestrictedImports: debt (issue 12): a cross-feature import left until the response types live in shared/
-import { linkHref } from '../../cockpit/api/use-cockpit';
 import { type TargetUnit, useDeleteTargets, useTargets } from '../api/use-targets';
 import { StageNormsCard } from '../components/stage-norms-card';
 import { TargetEditorModal } from '../components/target-editor-modal';

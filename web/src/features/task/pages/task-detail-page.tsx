@@ -23,6 +23,7 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { NotFoundResult } from '../../../components/not-found-result';
 import { PageHeader } from '../../../components/page-header';
 import { SampleTag } from '../../../components/sample-tag';
+import { TaskProgress, TaskStatusTag, TaskTypeTag } from '../../../components/task-status-tag';
 import { ApiError } from '../../../lib/api-client';
 import { formatDateTime, ZONE_TIME_ZONE } from '../../../lib/date-format';
 import { useCan } from '../../../lib/use-me';
@@ -30,7 +31,6 @@ import { useI18n } from '../../../locales/i18n-context';
 import type { MessageKey } from '../../../locales/zh';
 import { type Milestone, useInvalidateTasks, useTask, useUpdateMilestone } from '../api/use-tasks';
 import { DecideModal, ProposeModal, ReportModal } from '../components/task-decision-modals';
-import { TaskProgress, TaskStatusTag, TaskTypeTag } from '../components/task-status-tag';
 
 /** `/tasks/:id`: a task with its roadmap, progress reports, escalations, 申请销号 and 销号. */
 export function TaskDetailPage() {

@@ -4,12 +4,12 @@ import { useState } from 'react';
 import { TASK_TYPE_LABELS, TASK_TYPES, type TaskType } from '../../../../../shared/src/task-status';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { TasksTable } from '../../../components/tasks-table';
 import { useCan } from '../../../lib/use-me';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useI18n } from '../../../locales/i18n-context';
 import { useTasks } from '../api/use-tasks';
 import { TaskFormModal } from '../components/task-form-modal';
-import { TasksTable } from '../components/tasks-table';
 
 /** `/tasks` 督办任务: overdue first, by deadline; a department sees the tasks it is on. */
 export function TasksPage() {

@@ -1,9 +1,9 @@
 import { Table } from 'antd';
 import { Link } from 'react-router';
-import { DeadlineTag } from '../../../components/deadline-tag';
-import { SampleTag } from '../../../components/sample-tag';
-import { useI18n } from '../../../locales/i18n-context';
-import type { Task } from '../api/use-tasks';
+import type { Task } from '../../../shared/src/contract/task';
+import { useI18n } from '../locales/i18n-context';
+import { DeadlineTag } from './deadline-tag';
+import { SampleTag } from './sample-tag';
 import { TaskProgress, TaskStatusTag } from './task-status-tag';
 
 export function TasksTable({

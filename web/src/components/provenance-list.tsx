@@ -1,13 +1,13 @@
 import { FileTextOutlined } from '@ant-design/icons';
 import { Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { LoadErrorResult } from '../../../components/load-error-result';
-import { formatDateTime } from '../../../lib/date-format';
-import { useCan } from '../../../lib/use-me';
-import { useI18n } from '../../../locales/i18n-context';
-import { useProvenance } from '../api/use-intake';
-import { useFieldLabel } from './proposal-card';
-import './intake-messages';
+import { formatDateTime } from '../lib/date-format';
+import { useFieldLabel } from '../lib/intake-field-label';
+import { useCan } from '../lib/use-me';
+import { useProvenance } from '../lib/use-provenance';
+import { useI18n } from '../locales/i18n-context';
+import '../locales/intake.messages';
+import { LoadErrorResult } from './load-error-result';
 
 /**
  * 来源资讯 Sources: the news articles a record was changed from (provenance), newest first, each

@@ -1,5 +1,5 @@
-import type { Translate } from '../../../locales/i18n-context';
-import { type MessageKey, zh } from '../../../locales/zh';
+import type { Translate } from '../locales/i18n-context';
+import { type MessageKey, zh } from '../locales/zh';
 
 /**
  * Labels of the fields an edit changed (`<entity>.<apiField>` from the timeline API). Most are the

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database, SessionTable } from '../../db/database';
 
-/** SQL for sessions, API tokens and login throttling: the only place that touches those tables. */
+/**
+ * SQL for sessions, the actor lookups of a request (session or API token) and login throttling.
+ * Below auth/, user/ and token/: signing in, disabling a user and resetting a password all end sessions.
+ */
 export function findSession(db: Kysely<Database>, id: string) {
   return db.selectFrom('session').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -76,24 +79,6 @@ export async function deleteExpiredSessions(db: Kysely<Database>, nowIso: string
     .deleteFrom('session')
     .where((eb) => eb.or([eb('expires_at', '<', nowIso), eb('last_seen_at', '<', idleCutoffIso)]))
     .execute();
-}
-
-/** Revokes every live API token of a user; returns the rows as they were, for the audit log. */
-export async function revokeTokensOfUser(db: Kysely<Database>, userId: string, atIso: string) {
-  const live = await db
-    .selectFrom('api_token')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
-  if (live.length === 0) return live;
-  await db
-    .updateTable('api_token')
-    .set({ revoked_at: atIso })
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .execute();
-  return live;
 }
 
 export async function touchToken(db: Kysely<Database>, id: string, at: string): Promise<void> {

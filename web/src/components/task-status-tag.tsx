@@ -4,8 +4,8 @@ import {
   TASK_TYPE_LABELS,
   type TaskStatus,
   type TaskType,
-} from '../../../../../shared/src/task-status';
-import { useI18n } from '../../../locales/i18n-context';
+} from '../../../shared/src/task-status';
+import { useI18n } from '../locales/i18n-context';
 
 const COLORS: Record<TaskStatus, string> = { in_progress: 'processing', proposed: 'gold', closed: 'green' };
 

@@ -1,0 +1,55 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../../db/database';
+
+/**
+ * The park/chain scope that the cockpit (驾驶舱), the warnings (预警) and the project list share: a
+ * figure counted in a scope and the list opened from it read the same projects. Neutral ground
+ * below both cockpit/ and warning/, so neither imports the other for it.
+ */
+export interface ProjectScope {
+  park?: string | undefined;
+  chainId?: string | undefined;
+}
+
+/** The scope's query parameters, the same on `/api/cockpit` and `/api/warnings`. */
+export const scopeFilters = {
+  park: z.string().max(200).optional(),
+  chain: z.string().max(64).optional(),
+};
+
+/** Projects in the scope (park, chain) — the same WHERE as the project list's park/chainId filters. */
+export function scopedProjects(
+  db: Kysely<Database>,
+  s: ProjectScope,
+): SelectQueryBuilder<Database, 'project', object> {
+  let q = db.selectFrom('project');
+  if (s.park) q = q.where('project.park', '=', s.park);
+  if (s.chainId) {
+    const chainId = s.chainId;
+    q = q.where('project.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  return q;
+}
+
+/** The scope's choices (the cockpit's and the warnings' filters): parks that have projects, and the chains. */
+export async function scopeFilterOptions(db: Kysely<Database>) {
+  // From the roll-up: a park whose projects are all gone has a row at zero.
+  const parks = await db
+    .selectFrom('project_rollup')
+    .select('park')
+    .where('park', '<>', '')
+    .groupBy('park')
+    .having((eb) => eb.fn.sum('projects'), '>', 0)
+    .orderBy('park')
+    .execute();
+  const chains = await db
+    .selectFrom('chain')
+    .select(['id', 'name'])
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
+  return { parks: parks.map((p) => p.park as string), chains };
+}
