@@ -246,7 +246,13 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       const submit = page.getByTestId('round-report-submit');
       await expectReachable(page, submit);
       await screenshot(page, `${viewport.name}-round-report-dialog`, { fullPage: false });
+      // The report and then its photo are sent; wait on the filing's own answer before reading it
+      // back (the dialog may close while the photo's upload is still under way).
+      const filed = page.waitForResponse(
+        (r) => r.url().endsWith(`/api/rounds/${roundId}/reports`) && r.request().method() === 'POST',
+      );
       await submit.click();
+      expect((await filed).status()).toBeLessThan(300);
       await form.waitFor({ state: 'detached' });
       const reports = (await (
         await page.request.get(
