@@ -27,10 +27,13 @@ import { runRawLoad } from './lib/raw-load';
 import { formatTable, type ScenarioResult, writeResults } from './lib/report';
 import { PROVINCE_ANCHOR } from './scenarios/anchor';
 import { formatExtractionTable, runExtractionBench } from './scenarios/extraction';
+import { mixedWritesScenario } from './scenarios/mixed-writes';
 import { SCENARIOS } from './scenarios/registry';
 import { formatStartupTable, runStartupBench } from './scenarios/startup';
 
 const CONNECTIONS = 10;
+/** `--scenario province-anchor`: issue 19's anchors, with the 200-user mix that edits too. */
+const PROVINCE_ANCHOR_SET = [...PROVINCE_ANCHOR, mixedWritesScenario.name];
 const BENCH_PASSWORD = DEFAULT_DEMO_PASSWORD;
 
 const USAGE = `usage: npm run bench -- [options]
@@ -40,7 +43,9 @@ const USAGE = `usage: npm run bench -- [options]
                                 LZ_BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test,
                                 in a database lz_bench_<scale> or LZ_BENCH_PG_DB)
   --scenario a,b                only these scenarios (default all): ${[...SCENARIOS.map((s) => s.name), 'extraction', 'startup'].join(', ')};
-                                province-anchor = ${PROVINCE_ANCHOR.join(', ')} (issue 19's anchors)
+                                province-anchor = ${PROVINCE_ANCHOR_SET.join(', ')} (issue 19's anchors);
+                                mixed-200-writes starts its own lianzhao serve processes (2 on
+                                PostgreSQL, 1 on SQLite); issue 19 measures it with --duration 60
   --duration 10                 seconds per scenario and side (1..600)
   --seed 20261125               generator seed
   --read-workers 2              read worker threads of the app under test (0..8)
@@ -73,7 +78,7 @@ function parseCli() {
   const wanted = values.scenario
     ?.split(',')
     .map((s) => s.trim())
-    .flatMap((s) => (s === 'province-anchor' ? [...PROVINCE_ANCHOR] : [s]));
+    .flatMap((s) => (s === 'province-anchor' ? PROVINCE_ANCHOR_SET : [s]));
   const scenarios = wanted ? SCENARIOS.filter((s) => wanted.includes(s.name)) : [...SCENARIOS];
   // `extraction` (the news extractor's speed, in process) and `startup` (the built product started
   // from outside) need neither the generated data nor the app in process: not in the registry.
@@ -144,8 +149,24 @@ async function benchOne(
     const cookie = await login(baseUrl);
     const mib = () => process.memoryUsage().rss / 2 ** 20;
     const rssIdle = mib();
+    const warmupSeconds = Math.min(2, Math.ceil(opts.duration / 5));
     for (const scenario of opts.scenarios) {
       const ctx = { db: bench.db, generation, rng: Rng.derive(opts.seed, `scenario:${scenario.name}`) };
+      if (scenario.runApart) {
+        const apart = {
+          ...ctx,
+          scale: opts.scale,
+          seconds: opts.duration,
+          warmupSeconds,
+          now: clock.now,
+          login,
+        };
+        const result = await scenario.runApart(apart);
+        results.push(result);
+        if (result.http.non2xx + result.http.errors > 0) process.exitCode = 1;
+        console.log(formatTable([result]).split('\n').slice(2).join('\n'));
+        continue;
+      }
       const prepared = await scenario.prepare(ctx);
       const connections = prepared.connections ?? CONNECTIONS;
       const seconds = Math.max(opts.duration, prepared.minSeconds ?? 0);
@@ -156,7 +177,7 @@ async function benchOne(
         connections,
         ...(prepared.timeoutSeconds ? { timeoutSeconds: prepared.timeoutSeconds } : {}),
         seconds,
-        warmupSeconds: Math.min(2, Math.ceil(opts.duration / 5)),
+        warmupSeconds,
         background: prepared.background ?? null,
       });
       const raw = prepared.rawOps ? await runRawLoad(bench.db, prepared.rawOps, seconds, connections) : null;

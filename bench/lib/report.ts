@@ -17,7 +17,12 @@ export interface ScenarioResult {
   raw: LatencySummary | null;
   /** HTTP req/s divided by raw SQL ops/s: the share of the database's speed the API delivers. */
   ratio: number | null;
-  eventLoop: EventLoopDelay;
+  /** Null when the app ran in other processes (scenarios with `runApart`): not measured there. */
+  eventLoop: EventLoopDelay | null;
+  /** Rows per request kind, for scenarios that mix kinds (in the results file). */
+  kinds?: Record<string, HttpStreamResult>;
+  /** Lines the scenario prints under the table (per-kind figures, checks, how it ran). */
+  notes?: string[];
 }
 
 const HEAD = [
@@ -52,8 +57,8 @@ function cells(r: ScenarioResult): string[] {
     r.raw ? f(r.raw.p50Ms, 2) : '—',
     r.raw ? f(r.raw.p99Ms, 2) : '—',
     r.ratio === null ? '—' : f(r.ratio, 2),
-    f(r.eventLoop.p99Ms),
-    f(r.eventLoop.maxMs),
+    f(r.eventLoop?.p99Ms),
+    f(r.eventLoop?.maxMs),
   ];
 }
 
@@ -74,6 +79,7 @@ export function formatTable(results: ScenarioResult[]): string {
     if (r.connections !== 10 || r.seconds !== results[0]?.seconds) {
       out.push(`  ${r.scenario}/${r.db}: ${r.connections} connections, ${r.seconds} s (HTTP and raw)`);
     }
+    for (const note of r.notes ?? []) out.push(`  ${r.scenario}/${r.db}: ${note}`);
     if (r.background) {
       const b = r.background;
       out.push(

@@ -3,6 +3,7 @@ import { auditByActorScenario, eventLoopHealthScenario } from './audit';
 import { chainMapScenario, chainTargetsScenario } from './chain';
 import { cockpitScenario, dispatchReportScenario } from './dispatch';
 import { kanbanScenario } from './kanban';
+import { mixedWritesScenario } from './mixed-writes';
 import { parkMapScenario, siteMatchScenario } from './park';
 import { projectSearchScenario, projectsByChainScenario } from './pipeline';
 import type { Scenario } from './types';
@@ -23,4 +24,5 @@ export const SCENARIOS: readonly Scenario[] = [
   parkMapScenario,
   siteMatchScenario,
   mixed200Scenario,
+  mixedWritesScenario,
 ];

@@ -1,6 +1,7 @@
 import type { Db } from '../../server/src/db/connect';
 import type { Generation } from '../generate/context';
 import type { Rng } from '../generate/prng';
+import type { ScenarioResult } from '../lib/report';
 
 /** One SQL statement with its parameters, in the dialect of the database it was captured on. */
 export interface Statement {
@@ -35,8 +36,26 @@ export interface PreparedScenario {
   minSeconds?: number;
 }
 
+/** What a scenario that runs its own load (`runApart`) gets from the bench. */
+export interface ApartContext extends ScenarioContext {
+  scale: string;
+  /** Measured seconds (after a warm-up of `warmupSeconds`). */
+  seconds: number;
+  warmupSeconds: number;
+  /** The bench's clock: the generated world's time, so what the app writes sits after the data. */
+  now(): Date;
+  /** Signs the bench admin in on an app at `baseUrl`; returns the session cookie (name=value). */
+  login(baseUrl: string): Promise<string>;
+}
+
 export interface Scenario {
   name: string;
   description: string;
   prepare(ctx: ScenarioContext): Promise<PreparedScenario>;
+  /**
+   * For a load that the in-process app and autocannon cannot give (several app processes, edits
+   * that depend on what a read returned): the scenario starts its app(s), loads them and reports
+   * itself; `prepare` then only serves tools that read the paths (explain.ts).
+   */
+  runApart?(ctx: ApartContext): Promise<ScenarioResult>;
 }
