@@ -16,8 +16,6 @@ interface OpenApiDoc {
  */
 const UNDECLARED: readonly string[] = [
   'GET /api/chains/{id}/export', // JSON or xlsx by `format`
-  'GET /api/cockpit',
-  'GET /api/warnings',
 ];
 
 /** Routes whose success is a file (xlsx, docx, csv, a photo), not JSON: no JSON schema on purpose. */
