@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -132,5 +132,40 @@ describe('import boundaries (biome.json)', () => {
     const { code, out } = lint('web/src/components/lead-badge.ts');
     expect(code).not.toBe(0);
     expect(out).toContain('lint/style/noRestrictedImports');
+  });
+});
+
+/**
+ * Issue 12: the modules below keep every statement in their repositories (`*.repository.ts`), so a
+ * task or service never builds SQL of its own. Biome cannot express this, so the test reads the
+ * files: a statement builder outside a repository (or a test) is named with its file and line.
+ */
+const REPOSITORY_ONLY_MODULES = ['chain', 'cockpit', 'department', 'notify', 'round', 'target', 'warning'];
+const STATEMENT_BUILDER = /\b(selectFrom|insertInto|updateTable|deleteFrom)\(/;
+
+describe('SQL only in repositories (issue 12)', () => {
+  it.each(REPOSITORY_ONLY_MODULES)(
+    'server/src/modules/%s builds statements only in *.repository.ts',
+    (name) => {
+      const folder = join(repoRoot, 'server/src/modules', name);
+      const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+        (f) => f.endsWith('.ts') && !f.endsWith('.repository.ts') && !f.endsWith('.test.ts'),
+      );
+      expect(files.length).toBeGreaterThan(0);
+      const outside = files.flatMap((f) =>
+        readFileSync(join(folder, f), 'utf8')
+          .split('\n')
+          .flatMap((line, i) =>
+            STATEMENT_BUILDER.test(line) ? [`${name}/${f}:${i + 1}: ${line.trim()}`] : [],
+          ),
+      );
+      expect(outside).toEqual([]);
+    },
+  );
+
+  it('the check sees a statement outside a repository', () => {
+    // The rule's own pattern against a service line, so a broken pattern cannot pass silently.
+    expect(STATEMENT_BUILDER.test("  const row = await db.selectFrom('round').selectAll();")).toBe(true);
+    expect(STATEMENT_BUILDER.test('  const row = await repo.findRound(db, id);')).toBe(false);
   });
 });

@@ -3,12 +3,14 @@ import type { RankingWeights } from '../../../../shared/src/chain';
 import { INDUSTRY_CODES, normaliseIndustryCode } from '../../../../shared/src/industry-codes';
 import type { Database } from '../../db/database';
 import { parseJsonArray } from '../../lib/json';
-import { leadersOf } from './chain.repository';
+import { findLink, leadersOf } from './chain.repository';
 import {
   candidateDetails,
   candidateIds,
   leadsTargeting,
+  linkParentsOf,
   localFirmsOnLinks,
+  zoneRankingWeights,
 } from './target-candidates.repository';
 import {
   type CandidateFirm,
@@ -69,14 +71,10 @@ export interface TargetTaskResult {
 
 /** What scoring needs to know about a link: its chain, anchors (local firms) and criteria. */
 async function linkContext(db: Kysely<Database>, linkId: string) {
-  const link = await db.selectFrom('chain_link').selectAll().where('id', '=', linkId).executeTakeFirst();
+  const link = await findLink(db, linkId);
   if (!link) return null;
-  const setting = await db.selectFrom('chain_setting').select('weights_json').limit(1).executeTakeFirst();
-  const chainLinks = await db
-    .selectFrom('chain_link')
-    .select(['id', 'parent_id'])
-    .where('chain_id', '=', link.chain_id)
-    .execute();
+  const setting = await zoneRankingWeights(db);
+  const chainLinks = await linkParentsOf(db, link.chain_id);
   // The link and its sub-links: their local firms anchor ties.
   const subtree = new Set([link.id]);
   for (let grew = true; grew; ) {

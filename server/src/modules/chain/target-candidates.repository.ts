@@ -187,3 +187,13 @@ export async function localFirmsOnLinks(db: Db, linkIds: readonly string[], limi
     .limit(limit)
     .execute();
 }
+
+/** The zone's ranking weights (JSON), from its one chain setting row; undefined before one is saved. */
+export function zoneRankingWeights(db: Db) {
+  return db.selectFrom('chain_setting').select('weights_json').limit(1).executeTakeFirst();
+}
+
+/** Every link of a chain with its parent: the link tree, to find a link's sub-links. */
+export function linkParentsOf(db: Db, chainId: string) {
+  return db.selectFrom('chain_link').select(['id', 'parent_id']).where('chain_id', '=', chainId).execute();
+}

@@ -4,6 +4,14 @@ import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
+import {
+  deliveryCountsByChannel,
+  deliveryErrorsNewestFirst,
+  findChannel,
+  insertChannel,
+  listChannelRows,
+  updateChannelVersioned,
+} from './channel.repository';
 import type { EscalationSource } from './escalation.service';
 import { maskUrl, sendOnChannel, smtpConfigSchema, webhookConfigSchema } from './outbound';
 import { literalAddressRefused, webhookAllowHosts } from './outbound-address';
@@ -51,17 +59,8 @@ function checkSecret(kind: string, secret: string | null | undefined) {
 }
 
 async function present(ctx: ServiceContext, rows: OutboundChannelTable[]) {
-  const stats = await ctx.db.kysely
-    .selectFrom('outbound_delivery')
-    .select(['channel_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy(['channel_id', 'status'])
-    .execute();
-  const errorsBy = await ctx.db.kysely
-    .selectFrom('outbound_delivery')
-    .select(['channel_id', 'last_error'])
-    .where('last_error', 'is not', null)
-    .orderBy('next_attempt_at', 'desc')
-    .execute();
+  const stats = await deliveryCountsByChannel(ctx.db.kysely);
+  const errorsBy = await deliveryErrorsNewestFirst(ctx.db.kysely);
   const count = (id: string, status: string) =>
     Number(stats.find((s) => s.channel_id === id && s.status === status)?.n ?? 0);
   return rows.map((r) => ({
@@ -82,16 +81,12 @@ async function present(ctx: ServiceContext, rows: OutboundChannelTable[]) {
 
 export async function listChannels(ctx: ServiceContext) {
   requireActor(ctx);
-  const rows = await ctx.db.kysely.selectFrom('outbound_channel').selectAll().orderBy('created_at').execute();
+  const rows = await listChannelRows(ctx.db.kysely);
   return { items: await present(ctx, rows) };
 }
 
 async function loadChannel(ctx: ServiceContext, id: string) {
-  const row = await ctx.db.kysely
-    .selectFrom('outbound_channel')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await findChannel(ctx.db.kysely, id);
   if (!row) throw errors.notFound('channel');
   return row;
 }
@@ -124,7 +119,7 @@ export async function createChannel(
     updated_at: nowIso,
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    await trx.insertInto('outbound_channel').values(row).execute();
+    await insertChannel(trx, row);
     await writeAudit(trx, ctx, {
       entity: 'outbound_channel',
       entityId: row.id,
@@ -159,13 +154,7 @@ export async function updateChannel(
   if (input.config !== undefined) patch.config_json = JSON.stringify(parseConfig(kind, input.config));
   if (input.secret !== undefined) patch.secret = input.secret;
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    const res = await trx
-      .updateTable('outbound_channel')
-      .set(patch)
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw errors.stale();
+    if (!(await updateChannelVersioned(trx, id, input.version, patch))) throw errors.stale();
     await writeAudit(trx, ctx, {
       entity: 'outbound_channel',
       entityId: id,

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { ESCALATION_ACTOR, writeAutomaticAudit } from '../audit/audit.writer';
 import { departmentHead } from '../department/department.service';
+import { insertEscalationOnce, recordedEscalationLevels } from './notify.repository';
 import { type NotificationKind, notify, usersOfDepartment, usersWithRole } from './notify.service';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -53,34 +54,22 @@ export async function recordEscalation(db: Q, nowIso: string, s: EscalationSubje
   // Steps already on record are skipped before anything is looked up: the sweep calls this for every
   // overdue item every minute, and only a new step needs the unit's head and a notification.
   const recorded = new Set(
-    (
-      await db
-        .selectFrom('escalation')
-        .select('level')
-        .where('entity', '=', s.entity)
-        .where('entity_id', '=', s.entityId)
-        .where('deadline', '=', s.deadline)
-        .execute()
-    ).map((r) => r.level),
+    (await recordedEscalationLevels(db, s.entity, s.entityId, s.deadline)).map((r) => r.level),
   );
   for (const level of reached) {
     if (recorded.has(level)) continue;
     const head = level === 'head' ? await headStep(db, s) : null;
     const target = head ? head.target : s.leaderTarget;
-    const res = await db
-      .insertInto('escalation')
-      .values({
-        id: newId(),
-        entity: s.entity,
-        entity_id: s.entityId,
-        level,
-        deadline: s.deadline,
-        target,
-        at: nowIso,
-      })
-      .onConflict((oc) => oc.columns(['entity', 'entity_id', 'level', 'deadline']).doNothing())
-      .executeTakeFirst();
-    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    const inserted = await insertEscalationOnce(db, {
+      id: newId(),
+      entity: s.entity,
+      entity_id: s.entityId,
+      level,
+      deadline: s.deadline,
+      target,
+      at: nowIso,
+    });
+    if (!inserted) continue;
     added += 1;
     await writeAutomaticAudit(db, nowIso, ESCALATION_ACTOR, {
       entity: s.entity,

@@ -2,6 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { recordPath } from '../../../../shared/src/record-path';
 import type { Database } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { enabledChannels, insertDeliveryOnce } from './channel.repository';
+import { activeUserIdsOf, activeUserIdsWithRole, insertNotificationOnce } from './notify.repository';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -42,34 +44,17 @@ export interface NotificationInput {
 /** Who should hear about a unit's work: the department's users. */
 export async function usersOfDepartment(db: Q, departmentId: string | null): Promise<string[]> {
   if (!departmentId) return [];
-  const rows = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('department_id', '=', departmentId)
-    .where('role', '=', 'department')
-    .where('disabled', '=', 0)
-    .execute();
+  const rows = await activeUserIdsOf(db, { department_id: departmentId, role: 'department' });
   return rows.map((r) => r.id);
 }
 
 export async function usersWithRole(db: Q, roles: string[]): Promise<string[]> {
-  const rows = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('role', 'in', roles)
-    .where('disabled', '=', 0)
-    .execute();
+  const rows = await activeUserIdsWithRole(db, roles);
   return rows.map((r) => r.id);
 }
 
 export async function usersOfFirm(db: Q, firmId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('app_user')
-    .select('id')
-    .where('firm_id', '=', firmId)
-    .where('role', '=', 'enterprise')
-    .where('disabled', '=', 0)
-    .execute();
+  const rows = await activeUserIdsOf(db, { firm_id: firmId, role: 'enterprise' });
   return rows.map((r) => r.id);
 }
 
@@ -81,48 +66,40 @@ export async function usersOfFirm(db: Q, firmId: string): Promise<string[]> {
 export async function notify(db: Q, nowIso: string, userIds: Iterable<string>, n: NotificationInput) {
   const users = [...new Set(userIds)];
   for (const userId of users) {
-    await db
-      .insertInto('notification')
-      .values({
-        id: newId(),
-        user_id: userId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-        entity: n.entity,
-        entity_id: n.entityId,
-        dedupe_key: n.dedupeKey,
-        created_at: nowIso,
-        read_at: null,
-      })
-      .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-      .execute();
+    await insertNotificationOnce(db, {
+      id: newId(),
+      user_id: userId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body ?? null,
+      entity: n.entity,
+      entity_id: n.entityId,
+      dedupe_key: n.dedupeKey,
+      created_at: nowIso,
+      read_at: null,
+    });
   }
   await queueOutbound(db, nowIso, n);
 }
 
 async function queueOutbound(db: Q, nowIso: string, n: NotificationInput) {
-  const channels = await db.selectFrom('outbound_channel').selectAll().where('enabled', '=', 1).execute();
+  const channels = await enabledChannels(db);
   for (const ch of channels) {
     const config = JSON.parse(ch.config_json) as { kinds?: string[] };
     if (config.kinds && config.kinds.length > 0 && !config.kinds.includes(n.kind)) continue;
-    await db
-      .insertInto('outbound_delivery')
-      .values({
-        id: newId(),
-        channel_id: ch.id,
-        dedupe_key: n.dedupeKey,
-        subject: n.title,
-        body: n.body ?? n.title,
-        link_path: recordPath(n.entity, n.entityId),
-        status: 'pending',
-        attempts: 0,
-        last_error: null,
-        next_attempt_at: nowIso,
-        sent_at: null,
-        created_at: nowIso,
-      })
-      .onConflict((oc) => oc.columns(['channel_id', 'dedupe_key']).doNothing())
-      .execute();
+    await insertDeliveryOnce(db, {
+      id: newId(),
+      channel_id: ch.id,
+      dedupe_key: n.dedupeKey,
+      subject: n.title,
+      body: n.body ?? n.title,
+      link_path: recordPath(n.entity, n.entityId),
+      status: 'pending',
+      attempts: 0,
+      last_error: null,
+      next_attempt_at: nowIso,
+      sent_at: null,
+      created_at: nowIso,
+    });
   }
 }

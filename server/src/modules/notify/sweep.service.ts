@@ -1,6 +1,12 @@
 import { publicLink } from '../../../../shared/src/record-path';
 import type { Db } from '../../db/connect';
 import { addMinutes, type Clock } from '../../lib/clock';
+import {
+  claimDelivery,
+  dueDeliveries,
+  markDeliveryAttemptFailed,
+  markDeliverySent,
+} from './channel.repository';
 import { type EscalationSource, recordEscalation } from './escalation.service';
 import { sendOnChannel } from './outbound';
 
@@ -47,61 +53,24 @@ export async function deliverPending(
   const limit = opts.limit ?? 50;
   const k = db.kysely;
   const nowIso = clock.now().toISOString();
-  const due = await k
-    .selectFrom('outbound_delivery')
-    .innerJoin('outbound_channel', 'outbound_channel.id', 'outbound_delivery.channel_id')
-    .select([
-      'outbound_delivery.id',
-      'outbound_delivery.subject',
-      'outbound_delivery.body',
-      'outbound_delivery.link_path',
-      'outbound_delivery.attempts',
-      'outbound_channel.kind',
-      'outbound_channel.config_json',
-      'outbound_channel.secret',
-    ])
-    .where('outbound_delivery.status', '=', 'pending')
-    .where('outbound_delivery.next_attempt_at', '<=', nowIso)
-    .where('outbound_channel.enabled', '=', 1)
-    .orderBy('outbound_delivery.next_attempt_at')
-    .limit(limit)
-    .execute();
+  const due = await dueDeliveries(k, nowIso, limit);
   let sent = 0;
   let failed = 0;
   for (const d of due) {
-    const claim = await k
-      .updateTable('outbound_delivery')
-      .set({ status: 'sending' })
-      .where('id', '=', d.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) continue;
+    if (!(await claimDelivery(k, d.id))) continue;
     try {
       const link = d.link_path ? publicLink(opts.publicUrl ?? null, d.link_path) : null;
       await sendOnChannel(d, { subject: d.subject, body: d.body, link });
-      await k
-        .updateTable('outbound_delivery')
-        .set({
-          status: 'sent',
-          attempts: d.attempts + 1,
-          sent_at: clock.now().toISOString(),
-          last_error: null,
-        })
-        .where('id', '=', d.id)
-        .execute();
+      await markDeliverySent(k, d.id, d.attempts + 1, clock.now().toISOString());
       sent++;
     } catch (err) {
       const attempts = d.attempts + 1;
-      await k
-        .updateTable('outbound_delivery')
-        .set({
-          status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
-          attempts,
-          last_error: String((err as Error).message ?? err).slice(0, 500),
-          next_attempt_at: addMinutes(clock.now(), 2 ** (attempts - 1)).toISOString(),
-        })
-        .where('id', '=', d.id)
-        .execute();
+      await markDeliveryAttemptFailed(k, d.id, {
+        status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        attempts,
+        lastError: String((err as Error).message ?? err).slice(0, 500),
+        nextAttemptAt: addMinutes(clock.now(), 2 ** (attempts - 1)).toISOString(),
+      });
       failed++;
     }
   }

@@ -213,18 +213,15 @@ async function addPhotos(
   }
   for (const p of photos) {
     const photoId = newId();
-    await trx
-      .insertInto('round_photo')
-      .values({
-        id: photoId,
-        report_id: reportId,
-        file_name: p.fileName,
-        mime: p.mime,
-        size: p.bytes.length,
-        content: p.bytes,
-        created_at: nowIso,
-      })
-      .execute();
+    await repo.insertPhoto(trx, {
+      id: photoId,
+      report_id: reportId,
+      file_name: p.fileName,
+      mime: p.mime,
+      size: p.bytes.length,
+      content: p.bytes,
+      created_at: nowIso,
+    });
     await writeAudit(trx, ctx, {
       entity: 'round_photo',
       entityId: photoId,

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import type { Actor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { assertProjectEditable, assertProjectVisible } from '../project/project.policy';
+import { projectOfficer } from './round.repository';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -15,11 +16,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 export async function assertMayReport(db: Q, actor: Actor, projectId: string): Promise<void> {
   await assertProjectVisible(db, actor, projectId);
   if (actor.role === 'enterprise') return;
-  const project = await db
-    .selectFrom('project')
-    .select('officer_id')
-    .where('id', '=', projectId)
-    .executeTakeFirst();
+  const project = await projectOfficer(db, projectId);
   if (!project) throw errors.notFound('project');
   assertProjectEditable(actor, project);
 }

@@ -1,6 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import { cumulativeBefore, type PriorFigures } from '../../../../shared/src/round-figures';
-import type { Database, RoundReportRevisionTable, RoundReportTable, RoundTable } from '../../db/database';
+import type {
+  Database,
+  RoundPhotoTable,
+  RoundReminderTable,
+  RoundReportRevisionTable,
+  RoundReportTable,
+  RoundTable,
+} from '../../db/database';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -325,6 +332,24 @@ export async function priorCumulatives(
 }
 
 /** A bigint column as a number (PostgreSQL returns bigint as a string), keeping null. */
+/** A project's officer (专员), or undefined if there is no such project. */
+export function projectOfficer(db: Q, projectId: string) {
+  return db.selectFrom('project').select('officer_id').where('id', '=', projectId).executeTakeFirst();
+}
+
+/** The zone's name, for the round's printed header. */
+export function zoneName(db: Q) {
+  return db.selectFrom('zone').select('name').executeTakeFirst();
+}
+
+export async function insertReminder(db: Q, row: RoundReminderTable): Promise<void> {
+  await db.insertInto('round_reminder').values(row).execute();
+}
+
+export async function insertPhoto(db: Q, row: RoundPhotoTable): Promise<void> {
+  await db.insertInto('round_photo').values(row).execute();
+}
+
 export function num(v: number | string | null | undefined): number | null {
   return v === null || v === undefined ? null : Number(v);
 }

@@ -155,7 +155,7 @@ export async function getRound(ctx: ServiceContext, id: string): Promise<RoundDe
     rows.map((r) => r.project_id),
     round.period_start,
   );
-  const zone = await db.selectFrom('zone').select('name').executeTakeFirst();
+  const zone = await repo.zoneName(db);
   const projects = rows.map((r) => {
     const before = prior.get(r.project_id) ?? { investment: 0, funds: 0 };
     const reported = r.report_id !== null;
@@ -252,11 +252,7 @@ export async function remindMissing(ctx: ServiceContext, roundId: string): Promi
       for (const firmId of await repo.investorFirms(trx, m.project_id)) {
         for (const u of await usersOfFirm(trx, firmId)) users.add(u);
       }
-      const officer = await trx
-        .selectFrom('project')
-        .select('officer_id')
-        .where('id', '=', m.project_id)
-        .executeTakeFirst();
+      const officer = await repo.projectOfficer(trx, m.project_id);
       if (officer?.officer_id) users.add(officer.officer_id);
       await notify(trx, nowIso, users, {
         kind: 'round.reminder',
@@ -266,17 +262,14 @@ export async function remindMissing(ctx: ServiceContext, roundId: string): Promi
         dedupeKey: `round.reminder:${round.id}:${m.project_id}:${nowIso.slice(0, 10)}`,
       });
       notified += users.size;
-      await trx
-        .insertInto('round_reminder')
-        .values({
-          id: newId(),
-          round_id: roundId,
-          project_id: m.project_id,
-          recipients: users.size,
-          actor_name: actor.displayName,
-          at: nowIso,
-        })
-        .execute();
+      await repo.insertReminder(trx, {
+        id: newId(),
+        round_id: roundId,
+        project_id: m.project_id,
+        recipients: users.size,
+        actor_name: actor.displayName,
+        at: nowIso,
+      });
     }
     await writeAudit(trx, ctx, {
       entity: 'round',

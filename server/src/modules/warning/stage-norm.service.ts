@@ -3,6 +3,13 @@ import { type ProjectStage, projectStageLabel } from '../../../../shared/src/pro
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { writeAudit } from '../audit/audit.writer';
+import {
+  deleteStageNorm,
+  findStageNorm,
+  insertStageNorm,
+  listStageNormRows,
+  updateStageNorm,
+} from './stage-norm.repository';
 
 /**
  * The zone's stage norms (阶段标准): how many days a project may sit in a stage before the early
@@ -13,7 +20,7 @@ import { writeAudit } from '../audit/audit.writer';
 /** Every stage with its norm in force, the default, and whether the zone has set its own. */
 export async function listStageNorms(ctx: ServiceContext) {
   requireActor(ctx);
-  const rows = await ctx.db.kysely.selectFrom('stage_norm').selectAll().execute();
+  const rows = await listStageNormRows(ctx.db.kysely);
   const set = new Map(rows.map((r) => [r.stage, r]));
   return {
     items: STAGE_NORM_STAGES.map((stage) => {
@@ -41,14 +48,10 @@ export async function setStageNorms(
   await ctx.db.kysely.transaction().execute(async (trx) => {
     for (const [stage, days] of Object.entries(input.norms)) {
       if (days === undefined) continue;
-      const before = await trx
-        .selectFrom('stage_norm')
-        .selectAll()
-        .where('stage', '=', stage)
-        .executeTakeFirst();
+      const before = await findStageNorm(trx, stage);
       if (days === null) {
         if (!before) continue;
-        await trx.deleteFrom('stage_norm').where('stage', '=', stage).execute();
+        await deleteStageNorm(trx, stage);
         await writeAudit(trx, ctx, {
           entity: 'stage_norm',
           entityId: stage,
@@ -59,13 +62,9 @@ export async function setStageNorms(
       }
       if (before && Number(before.max_days) === days) continue;
       if (before) {
-        await trx
-          .updateTable('stage_norm')
-          .set({ max_days: days, updated_at: nowIso })
-          .where('stage', '=', stage)
-          .execute();
+        await updateStageNorm(trx, stage, days, nowIso);
       } else {
-        await trx.insertInto('stage_norm').values({ stage, max_days: days, updated_at: nowIso }).execute();
+        await insertStageNorm(trx, stage, days, nowIso);
       }
       await writeAudit(trx, ctx, {
         entity: 'stage_norm',

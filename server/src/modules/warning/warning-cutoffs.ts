@@ -40,3 +40,14 @@ export function severityCutoffs(kind: WarningKind, today: string, minDays: numbe
   };
   return { high: at('high'), medium: at('medium'), low: at('low') };
 }
+
+/** The cutoffs of each stage under the zone's norms (a stage warns from norm + 1 days). */
+export function stuckCutoffs(norms: Record<string, number>, today: string) {
+  return Object.entries(norms).map(([stage, norm]) => ({
+    stage,
+    cut: severityCutoffs('stage_stuck', today, Math.floor(norm) + 1, norm) as Cutoffs,
+  }));
+}
+
+/** Each stage with its cutoffs (stuckCutoffs). */
+export type StageCutoffs = ReturnType<typeof stuckCutoffs>;

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Severity, WarningKind } from '../../../../shared/src/dispatch';
+import type { Cutoffs } from './warning-cutoffs';
 
 /**
  * The warnings page's own filters (issue 15), beyond the cockpit's park/chain scope: one kind, one
@@ -22,6 +23,19 @@ export type LevelCond = (level: Severity) => RawBuilder<boolean>;
 
 const ALL = sql<boolean>`1 = 1`;
 const NONE = sql<boolean>`1 = 0`;
+
+/** `date <= cutoff` of a level, for a kind with one set of cutoffs (milestones, requests). */
+export function dateCond(column: string, cut: Cutoffs): LevelCond {
+  return (level) => {
+    const c = cut[level];
+    return c === null ? NONE : sql<boolean>`${sql.ref(column)} <= ${c}`;
+  };
+}
+
+/** The severity rank (0 high, 1 medium, 2 low) of a row that is a warning, in SQL. */
+export function rankCase(cond: LevelCond): RawBuilder<number> {
+  return sql<number>`case when ${cond('high')} then 0 when ${cond('medium')} then 1 else 2 end`;
+}
 
 /**
  * A WHERE term that lets a kind's rows through only when the filter lists it: a constant false

@@ -1,15 +1,18 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { daysBetween } from '../../../../shared/src/dates';
 import { type Severity, warningSeverity } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
-import { addCounts, dateCond, rankCase, type Warning } from './warning.task';
+import { addCounts, type Warning } from './warning.task';
 import { severityCutoffs } from './warning-cutoffs';
-import { severityOnly, type WarningFilter, wantsKind } from './warning-filter';
+import { type WarningFilter, wantsKind } from './warning-filter';
+import {
+  firstOverdueProblems,
+  firstOverdueTasks,
+  overdueProblemCounts,
+  overdueTaskCounts,
+} from './warning-supervision.repository';
 
 type Db = Kysely<Database>;
-
-/** Problem items still the unit's to close: not verified, and not waiting for the 督查室. */
-const PROBLEM_OPEN = ['open', 'returned'];
 
 /**
  * Overdue supervised tasks (督办任务 in progress past the deadline) and overdue problem-list items
@@ -26,31 +29,9 @@ export async function supervisionWarnings(
   if (s.scoped || s.officerId) return { items, counts };
 
   if (wantsKind(s, 'task_overdue')) {
-    const cond = dateCond('task.deadline', severityCutoffs('task_overdue', s.today, 1));
-    const tq = db
-      .selectFrom('task')
-      .leftJoin('department', 'department.id', 'task.lead_department_id')
-      .where('task.status', '=', 'in_progress')
-      .where('task.deadline', '<', s.today)
-      .where(severityOnly(s, cond));
-    addCounts(
-      counts,
-      await tq
-        .select([rankCase(cond).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy(sql`1`)
-        .execute(),
-    );
-    const rows = await tq
-      .select([
-        'task.id as id',
-        'task.title as title',
-        'task.deadline as deadline',
-        'department.name as dept',
-      ])
-      .orderBy('task.deadline')
-      .orderBy('task.id')
-      .limit(s.limit)
-      .execute();
+    const cut = severityCutoffs('task_overdue', s.today, 1);
+    addCounts(counts, await overdueTaskCounts(db, s, cut));
+    const rows = await firstOverdueTasks(db, s, cut, s.limit);
     for (const r of rows) {
       const days = daysBetween(r.deadline as string, s.today);
       items.push({
@@ -70,34 +51,9 @@ export async function supervisionWarnings(
   }
 
   if (wantsKind(s, 'problem_overdue')) {
-    const cond = dateCond('problem_item.deadline', severityCutoffs('problem_overdue', s.today, 1));
-    const pq = db
-      .selectFrom('problem_item')
-      .innerJoin('problem_list', 'problem_list.id', 'problem_item.list_id')
-      .leftJoin('department', 'department.id', 'problem_item.department_id')
-      .where('problem_item.close_status', 'in', PROBLEM_OPEN)
-      .where('problem_item.deadline', '<', s.today)
-      .where(severityOnly(s, cond));
-    addCounts(
-      counts,
-      await pq
-        .select([rankCase(cond).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
-        .groupBy(sql`1`)
-        .execute(),
-    );
-    const rows = await pq
-      .select([
-        'problem_item.id as id',
-        'problem_item.problem as problem',
-        'problem_item.deadline as deadline',
-        'problem_list.id as listId',
-        'problem_list.title as listTitle',
-        'department.name as dept',
-      ])
-      .orderBy('problem_item.deadline')
-      .orderBy('problem_item.id')
-      .limit(s.limit)
-      .execute();
+    const cut = severityCutoffs('problem_overdue', s.today, 1);
+    addCounts(counts, await overdueProblemCounts(db, s, cut));
+    const rows = await firstOverdueProblems(db, s, cut, s.limit);
     for (const r of rows) {
       const days = daysBetween(r.deadline as string, s.today);
       items.push({

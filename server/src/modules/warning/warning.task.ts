@@ -1,4 +1,4 @@
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { daysBetween } from '../../../../shared/src/dates';
 import {
   type Severity,
@@ -9,12 +9,21 @@ import {
 } from '../../../../shared/src/dispatch';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
-import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
-import { type ProjectScope, scopedProjects as scopeProjects } from '../scope/project-scope';
-import { firstStuck, stuckCounts, stuckCutoffs } from './stage-stuck';
-import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
-import { kindOnly, severityOnly, type WarningFilter, wantsKind } from './warning-filter';
+import type { ProjectScope } from '../scope/project-scope';
+import { firstStuck, stuckCounts, stuckPageFiltered } from './stage-stuck.repository';
+import {
+  firstLateMilestones,
+  firstMissingReports,
+  firstOverdueRequests,
+  lastClosedRound,
+  lateMilestoneCounts,
+  missingReportCount,
+  overdueRequestCounts,
+  stageNormDays,
+} from './warning.repository';
+import { severityCutoffs, stuckCutoffs } from './warning-cutoffs';
+import { type WarningFilter, wantsKind } from './warning-filter';
 
 /**
  * Early warnings (预警): what needs a leader now, each with its reason, most severe first.
@@ -56,26 +65,8 @@ const SEVERITY_BY_RANK: Severity[] = ['high', 'medium', 'low'];
 
 /** The zone's stage norms in days: the stage_norm rows over the shared defaults. */
 export async function stageNorms(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('stage_norm').select(['stage', 'max_days']).execute();
+  const rows = await stageNormDays(db);
   return { ...STAGE_NORM_DEFAULTS, ...Object.fromEntries(rows.map((r) => [r.stage, Number(r.max_days)])) };
-}
-
-type Level = Severity;
-type Cond = (level: Level) => RawBuilder<boolean>;
-
-const NEVER = sql<boolean>`1 = 0`;
-
-/** `date <= cutoff` of a level, for a kind with one set of cutoffs (milestones, requests). */
-export function dateCond(column: string, cut: Cutoffs): Cond {
-  return (level) => {
-    const c = cut[level];
-    return c === null ? NEVER : sql<boolean>`${sql.ref(column)} <= ${c}`;
-  };
-}
-
-/** The severity rank (0 high, 1 medium, 2 low) of a row that is a warning, in SQL. */
-export function rankCase(cond: Cond): RawBuilder<number> {
-  return sql<number>`case when ${cond('high')} then 0 when ${cond('medium')} then 1 else 2 end`;
 }
 
 /** Counts by rank rows ({ r, n }) into counts by severity. */
@@ -102,79 +93,17 @@ export async function warningsData(
   db: Db,
   s: ProjectScope & { today: string; limit: number } & WarningFilter,
 ): Promise<WarningPage> {
-  const scope: ProjectScope = { park: s.park, chainId: s.chainId };
-  // The projects in scope: the cockpit's park/chain, and the warnings page's officer (专员).
-  const scopedProjects = (d: Db, sc: ProjectScope) => {
-    const q = scopeProjects(d, sc);
-    return s.officerId ? q.where('project.officer_id', '=', s.officerId) : q;
-  };
   const limit = s.limit;
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   const out: Warning[] = [];
 
   // Late milestones: severity grows with days late, so planned-date order is the list's order.
-  const mCut = severityCutoffs('milestone_late', s.today, 1);
-  const mRank = rankCase(dateCond('milestone.planned_date', mCut));
-  const openLate = () =>
-    scopedProjects(db, scope)
-      .innerJoin('milestone', 'milestone.project_id', 'project.id')
-      .where('milestone.actual_date', 'is', null)
-      .where('milestone.planned_date', '<', s.today);
-  // Every milestone has its project: without a park/chain the count reads milestone_open_idx only;
-  // with one, the projects in scope drive it (milestone_project_idx per project) rather than a
-  // join testing the project of every late milestone of the zone.
   // The warnings page's own filters (kind, severity, officer) need the per-row queries; without
-  // them the zone's counts come from the roll-ups kept by triggers (milestone_day_stat, stage_day_stat).
+  // them the zone's counts come from the roll-ups kept by triggers.
   const filtered = s.kind !== undefined || s.severity !== undefined || s.officerId !== undefined;
-  const mOnly = sql<boolean>`${kindOnly(s, 'milestone_late')} and ${severityOnly(s, dateCond('milestone.planned_date', mCut))}`;
-  let mq = db
-    .selectFrom('milestone')
-    .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', '<', s.today);
-  if (s.park || s.chainId || s.officerId)
-    mq = mq.where('milestone.project_id', 'in', scopedProjects(db, scope).select('project.id'));
-  const mCounts =
-    s.chainId || filtered
-      ? await mq
-          .where(mOnly)
-          .select([mRank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy(sql`1`)
-          .execute()
-      : s.park
-        ? // A park alone: its open milestones per planned date (migration 20261206_0020).
-          await db
-            .selectFrom('park_milestone_day_stat')
-            .where('park_milestone_day_stat.park', '=', s.park)
-            .where('park_milestone_day_stat.planned_date', '<', s.today)
-            .select([
-              rankCase(dateCond('park_milestone_day_stat.planned_date', mCut)).as('r'),
-              (eb) => eb.fn.sum<number>('park_milestone_day_stat.milestones').as('n'),
-            ])
-            .groupBy(sql`1`)
-            .execute()
-        : await db
-            .selectFrom('milestone_day_stat')
-            .where('milestone_day_stat.planned_date', '<', s.today)
-            .select([
-              rankCase(dateCond('milestone_day_stat.planned_date', mCut)).as('r'),
-              (eb) => eb.fn.sum<number>('milestone_day_stat.milestones').as('n'),
-            ])
-            .groupBy(sql`1`)
-            .execute();
-  addCounts(counts, mCounts);
-  const milestones = await openLate()
-    .where(mOnly)
-    .select([
-      'project.id as pid',
-      'project.name as pname',
-      'milestone.id as mid',
-      'milestone.name as mname',
-      'milestone.planned_date as planned',
-    ])
-    .orderBy('milestone.planned_date')
-    .orderBy('milestone.id')
-    .limit(limit)
-    .execute();
+  const mCut = severityCutoffs('milestone_late', s.today, 1);
+  addCounts(counts, await lateMilestoneCounts(db, s, mCut, filtered));
+  const milestones = await firstLateMilestones(db, s, mCut, limit);
   for (const m of milestones) {
     const days = daysBetween(m.planned as string, s.today);
     out.push({
@@ -193,49 +122,17 @@ export async function warningsData(
   }
 
   // Stage stays past the norm: per stage, from the day roll-up (zone) or an index range (park,
-  // chain) — never a pass over every project (stage-stuck.ts).
+  // chain) — never a pass over every project (stage-stuck.repository.ts).
   const norms = await stageNorms(db);
   let staying: Array<{ pid: string; pname: string; stage: string; since: string | null }>;
+  const cuts = stuckCutoffs(norms, s.today);
   if (!filtered) {
-    const cuts = stuckCutoffs(norms, s.today);
     const stuck = await stuckCounts(db, s, cuts);
     for (const sev of SEVERITY_BY_RANK) counts[sev] += stuck[sev];
     staying = await firstStuck(db, s, cuts, limit);
   } else {
-    const stageCuts = Object.entries(norms).map(([stage, norm]) => ({
-      stage,
-      cut: severityCutoffs('stage_stuck', s.today, Math.floor(norm) + 1, norm),
-    }));
-    const stuckCond: Cond = (level) => {
-      const parts = stageCuts
-        .filter((x) => x.cut[level] !== null)
-        .map(
-          (x) =>
-            sql`(${sql.ref('project.stage')} = ${x.stage} and ${sql.ref('project.stage_date')} <= ${x.cut[level]})`,
-        );
-      return parts.length === 0 ? NEVER : sql<boolean>`(${sql.join(parts, sql` or `)})`;
-    };
-    // Filtered by the page (kind, severity, officer): one statement over the projects in scope both
-    // counts (window sums) and returns the first `limit`; the unfiltered cockpit never comes here.
-    const rank = rankCase(stuckCond);
-    const rows = await scopedProjects(db, scope)
-      .where(stuckCond('low'))
-      .where(kindOnly(s, 'stage_stuck'))
-      .where(severityOnly(s, stuckCond))
-      .select([
-        'project.id as pid',
-        'project.name as pname',
-        'project.stage as stage',
-        'project.stage_date as since',
-        sql<number>`sum(case when ${rank} = 0 then 1 else 0 end) over ()`.as('high'),
-        sql<number>`sum(case when ${rank} = 1 then 1 else 0 end) over ()`.as('medium'),
-        sql<number>`count(*) over ()`.as('n'),
-      ])
-      .orderBy(rank)
-      .orderBy('project.stage_date')
-      .orderBy('project.id')
-      .limit(limit)
-      .execute();
+    // Filtered by the page (kind, severity, officer): counts and the first `limit` in one statement.
+    const rows = await stuckPageFiltered(db, s, cuts, limit);
     const first = rows[0];
     if (first) {
       const [high, medium] = [Number(first.high), Number(first.medium)];
@@ -266,46 +163,8 @@ export async function warningsData(
 
   // Overdue requests of the projects in scope (park and chain, as the cockpit's request figures).
   const rCut = severityCutoffs('request_overdue', s.today, 1);
-  let rq = db
-    .selectFrom('factor_request')
-    .leftJoin('department', 'department.id', 'factor_request.department_id')
-    .leftJoin('project', 'project.id', 'factor_request.project_id')
-    .where('factor_request.status', 'in', [...REQUEST_WORKING_STATUSES])
-    .where('factor_request.deadline', '<', s.today);
-  rq = rq
-    .where(kindOnly(s, 'request_overdue'))
-    .where(severityOnly(s, dateCond('factor_request.deadline', rCut)));
-  if (s.officerId) rq = rq.where('project.officer_id', '=', s.officerId);
-  if (s.park) rq = rq.where('project.park', '=', s.park);
-  if (s.chainId) {
-    const chainId = s.chainId;
-    rq = rq.where('project.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
-  }
-  addCounts(
-    counts,
-    await rq
-      .select([
-        rankCase(dateCond('factor_request.deadline', rCut)).as('r'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-      ])
-      .groupBy(sql`1`)
-      .execute(),
-  );
-  const requests = await rq
-    .select([
-      'factor_request.id as id',
-      'factor_request.title as title',
-      'factor_request.deadline as deadline',
-      'department.name as dept',
-      'project.id as pid',
-      'project.name as pname',
-    ])
-    .orderBy('factor_request.deadline')
-    .orderBy('factor_request.id')
-    .limit(limit)
-    .execute();
+  addCounts(counts, await overdueRequestCounts(db, s, rCut));
+  const requests = await firstOverdueRequests(db, s, rCut, limit);
   for (const r of requests) {
     const days = daysBetween(r.deadline as string, s.today);
     out.push({
@@ -324,39 +183,14 @@ export async function warningsData(
   }
 
   // Projects of the last closed round without a report: all the same days late, so one severity.
-  const round = await db
-    .selectFrom('round')
-    .select(['id', 'title', 'deadline'])
-    .where('deadline', '<', s.today)
-    .orderBy('deadline', 'desc')
-    .executeTakeFirst();
+  const round = await lastClosedRound(db, s.today);
   if (round) {
-    const missing = () =>
-      scopedProjects(db, scope)
-        .innerJoin('round_project', 'round_project.project_id', 'project.id')
-        .where('round_project.round_id', '=', round.id)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('round_report')
-                .select('round_report.id')
-                .where('round_report.round_id', '=', round.id)
-                .whereRef('round_report.project_id', '=', 'project.id'),
-            ),
-          ),
-        );
     const days = daysBetween(round.deadline, s.today);
     const severity = warningSeverity('round_missing', days);
     const listed = wantsKind(s, 'round_missing') && (s.severity === undefined || s.severity === severity);
-    const n = await missing()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
+    const n = await missingReportCount(db, s, round.id);
     if (listed) counts[severity] += Number(n?.n ?? 0);
-    const rows = await missing()
-      .select(['project.id as pid', 'project.name as pname'])
-      .orderBy('project.id')
-      .limit(listed ? limit : 0)
-      .execute();
+    const rows = await firstMissingReports(db, s, round.id, listed ? limit : 0);
     for (const m of rows) {
       out.push({
         id: `round_missing:${round.id}:${m.pid}`,

@@ -2,7 +2,9 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Severity } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
 import { scopedProjects } from '../scope/project-scope';
-import { type Cutoffs, severityCutoffs } from './warning-cutoffs';
+import { projectsInWarningScope } from './warning.repository';
+import type { Cutoffs, StageCutoffs } from './warning-cutoffs';
+import { kindOnly, type LevelCond, severityOnly, type WarningFilter } from './warning-filter';
 
 /**
  * Projects staying in their stage past the zone's norm (停滞预警), counted and listed without reading
@@ -35,14 +37,6 @@ export interface StuckProject {
 
 const SEVERITIES: Severity[] = ['high', 'medium', 'low'];
 
-/** The cutoffs of each stage under the zone's norms (a stage warns from norm + 1 days). */
-export function stuckCutoffs(norms: Record<string, number>, today: string) {
-  return Object.entries(norms).map(([stage, norm]) => ({
-    stage,
-    cut: severityCutoffs('stage_stuck', today, Math.floor(norm) + 1, norm) as Cutoffs,
-  }));
-}
-
 /** Severity rank (0 high, 1 medium, 2 low) of a stage date under its stage's cutoffs. */
 function rankOf(date: string, cut: Cutoffs): number {
   return SEVERITIES.findIndex((s) => cut[s] !== null && date <= (cut[s] as string));
@@ -62,7 +56,7 @@ function rankOver(stage: RawBuilder<unknown>, date: RawBuilder<unknown>, cuts: C
   return sql<number>`case when ${stuckCond(stage, date, cuts, 'high')} then 0 when ${stuckCond(stage, date, cuts, 'medium')} then 1 else 2 end`;
 }
 
-type Cuts = ReturnType<typeof stuckCutoffs>;
+type Cuts = StageCutoffs;
 
 /**
  * Counts by severity of the projects stuck in their stage, in scope: one statement (over the day
@@ -159,4 +153,32 @@ export async function firstStuck(db: Db, s: StuckScope, cuts: Cuts, limit: numbe
     (a, b) => a.rank - b.rank || (a.since < b.since ? -1 : a.since > b.since ? 1 : a.pid < b.pid ? -1 : 1),
   );
   return out.slice(0, limit);
+}
+
+/**
+ * Filtered by the warnings page (kind, severity, officer): one statement over the projects in scope
+ * both counts (window sums) and returns the first `limit`; the unfiltered cockpit never comes here.
+ */
+export function stuckPageFiltered(db: Db, s: StuckScope & WarningFilter, cuts: Cuts, limit: number) {
+  const [stage, date] = [sql.ref('project.stage'), sql.ref('project.stage_date')];
+  const cond: LevelCond = (level) => stuckCond(stage, date, cuts, level);
+  const rank = rankOver(stage, date, cuts);
+  return projectsInWarningScope(db, s)
+    .where(cond('low'))
+    .where(kindOnly(s, 'stage_stuck'))
+    .where(severityOnly(s, cond))
+    .select([
+      'project.id as pid',
+      'project.name as pname',
+      'project.stage as stage',
+      'project.stage_date as since',
+      sql<number>`sum(case when ${rank} = 0 then 1 else 0 end) over ()`.as('high'),
+      sql<number>`sum(case when ${rank} = 1 then 1 else 0 end) over ()`.as('medium'),
+      sql<number>`count(*) over ()`.as('n'),
+    ])
+    .orderBy(rank)
+    .orderBy('project.stage_date')
+    .orderBy('project.id')
+    .limit(limit)
+    .execute();
 }
