@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (STYLE.md #8): pure unit tests, API tests that run the same files on SQLite and on
-// PostgreSQL, and browser tests. `*.api.test.ts` files are picked up by both database projects.
+// Four tiers (STYLE.md #8): pure unit tests, web component tests (React in happy-dom, the API mocked),
+// API tests that run the same files on SQLite and on PostgreSQL, and browser tests. `*.api.test.ts`
+// files are picked up by both database projects.
 // Two files at a time, of any tier, on this 2-core machine: one browser file keeps about one core
 // busy (its server, Chromium and the test), an API file about one, and each file has its own server,
 // database copy and port, so they do not meet. One at a time left a core idle and took ~16 min.
@@ -17,6 +18,20 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/*.api.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.tsx'],
+          // happy-dom, not a browser: a form's rules and what it sends, in a second or two per file.
+          // How a page looks and behaves with the real server stays with the e2e tier.
+          environment: 'happy-dom',
+          setupFiles: ['./web/src/test/setup.ts'],
+          // A test takes about a second; the margin is for a machine busy with the other tiers, where a
+          // test cut off at vitest's 5 s default would keep running into the next one.
+          testTimeout: 20_000,
         },
       },
       {

@@ -48,7 +48,7 @@ export default class SummaryReporter implements Reporter {
       .split(' ')
       .filter(Boolean)
       .map((step) => step.replace('=', ' ').concat(' s'));
-    const order = ['unit', 'api-sqlite', 'api-pg', 'e2e'];
+    const order = ['unit', 'web', 'api-sqlite', 'api-pg', 'e2e'];
     const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
     for (const [name, ms] of [...this.tiers].sort((a, b) => rank(a[0]) - rank(b[0]))) {
       times.push(`${name} ${seconds(ms)}`);
