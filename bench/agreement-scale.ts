@@ -267,12 +267,13 @@ async function main() {
       runs: { type: 'string', default: '3' },
       'read-workers': { type: 'string', default: '2' },
       'skip-http': { type: 'boolean', default: false },
+      'skip-in-process': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      'node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-http]',
+      'node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--skip-http]',
     );
     return;
   }
@@ -306,7 +307,7 @@ async function main() {
   console.log(
     `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  await inProcess(db, Number(values.runs));
+  if (!values['skip-in-process']) await inProcess(db, Number(values.runs));
   if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n);
   await db.close();
 }

@@ -26,6 +26,7 @@ import * as m20261206_delivery_link from './migrations/20261206_0024_delivery_li
 import * as m20261206_followup_location from './migrations/20261206_0025_followup_location';
 import * as m20261206_task_project from './migrations/20261206_0026_task_project';
 import * as m20261206_department_heads from './migrations/20261206_0027_department_heads';
+import * as m20261206_mu_staged_runs from './migrations/20261206_0028_mu_staged_runs';
 import * as m20261206_project_investors_json from './migrations/20261206_0030_project_investors_json';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0026_task_project': m20261206_task_project,
   '20261206_0027_department_heads': m20261206_department_heads,
   '20261206_0030_project_investors_json': m20261206_project_investors_json,
+  '20261206_0028_mu_staged_runs': m20261206_mu_staged_runs,
 };
 
 class StaticProvider implements MigrationProvider {

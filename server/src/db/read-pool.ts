@@ -9,7 +9,21 @@ import type { Database } from './database';
  * connection. Each area keeps its own table (`<area>.read-tasks.ts`); server/src/read-tasks.ts
  * gathers them, so this runner knows no area.
  */
-export type ReadTaskTable = Record<string, (db: Kysely<Database>, params: never) => Promise<unknown>>;
+export type ReadTaskTable = Record<
+  string,
+  (db: Kysely<Database>, params: never, io: TaskIo) => Promise<unknown>
+>;
+
+/**
+ * What a task may have besides its reading connection. `writer()`: a connection that may write, for
+ * a task that stages rows no reader sees yet (a 亩均 run's ranking), so that hundreds of thousands
+ * of rows never pass through the main thread nor hold its connection. Opened on first use (on
+ * PostgreSQL the worker's own pool; inline the app's connection). The main thread makes them count
+ * (mu.service.ts: the swap, audited).
+ */
+export interface TaskIo {
+  writer(): Kysely<Database>;
+}
 
 /** The task table and the module a worker thread imports it from (as `READ_TASKS`). */
 export interface ReadTaskSource<T extends ReadTaskTable> {
@@ -31,8 +45,8 @@ function inlineRunner<T extends ReadTaskTable>(db: Db, tasks: T): ReadRunner<T> 
     mode: 'inline',
     threads: 0,
     run: async (name, params) => {
-      const task = tasks[name] as (d: typeof db.kysely, p: unknown) => Promise<unknown>;
-      return (await task(db.kysely, params)) as never;
+      const task = tasks[name] as (d: typeof db.kysely, p: unknown, io: TaskIo) => Promise<unknown>;
+      return (await task(db.kysely, params, { writer: () => db.kysely })) as never;
     },
     close: async () => undefined,
   };

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPostgres, openSqlite } from './connect';
-import type { ReadTaskTable, WorkerData } from './read-pool';
+import { type Db, openPostgres, openSqlite } from './connect';
+import type { ReadTaskTable, TaskIo, WorkerData } from './read-pool';
 
 /**
  * A connection of its own: on SQLite read-only (WAL lets it read while the main connection writes);
@@ -13,6 +13,14 @@ const db =
     ? openSqlite(target.file, { readonly: true })
     : openPostgres(target.url, { max: target.poolSize });
 
+/** A connection that may write (TaskIo): on SQLite a second, read-write one, opened on first use. */
+let writable: Db | null = null;
+function writer(): Db['kysely'] {
+  if (target.dialect === 'postgres') return db.kysely;
+  writable ??= openSqlite(target.file);
+  return writable.kysely;
+}
+
 interface Job {
   id: number;
   name: string;
@@ -22,12 +30,13 @@ interface Job {
 parentPort?.on('message', async (job: Job | { close: true }) => {
   if ('close' in job) {
     await db.close().catch(() => undefined);
+    await writable?.close().catch(() => undefined);
     parentPort?.postMessage({ closed: true });
     return;
   }
   try {
-    const task = READ_TASKS[job.name] as (d: typeof db.kysely, p: unknown) => Promise<unknown>;
-    const result = await task(db.kysely, job.params);
+    const task = READ_TASKS[job.name] as (d: typeof db.kysely, p: unknown, io: TaskIo) => Promise<unknown>;
+    const result = await task(db.kysely, job.params, { writer });
     parentPort?.postMessage({ id: job.id, ok: true, result });
   } catch (err) {
     parentPort?.postMessage({

@@ -1,4 +1,5 @@
 // Table types of one area (issue 14: agreements, actuals, compliance, 亩均); conventions: database.ts.
+import type { Generated } from 'kysely';
 
 /** 投资协议 an investment agreement of a project. */
 export interface AgreementTable {
@@ -85,7 +86,14 @@ export interface MuEvaluationTable {
   is_sample: number;
   run_by_name: string | null;
   run_at: string;
+  /**
+   * `current`: the year's ranking readers see (one per year); `staging`: a run whose rows are still
+   * being written; `replaced`: an earlier run whose rows are being removed (migration 0028).
+   */
+  state: Generated<MuEvaluationState>;
 }
+
+export type MuEvaluationState = 'staging' | 'current' | 'replaced';
 
 export interface MuEvaluationItemTable {
   evaluation_id: string;

@@ -80,7 +80,7 @@ describe.skipIf(SKIP_DB)(`the 亩均 evaluation off the event loop (${TEST_DB_KI
     let read: Promise<void> = Promise.resolve();
     const spy = vi.spyOn(reads, 'run').mockImplementation((name, params) => {
       const job = run(name, params);
-      if (name === 'mu.prepare') {
+      if (name === 'mu.stage') {
         read = fetch(`${base}/api/projects/${projectId}`, { headers: { cookie: admin.cookie } }).then(
           async (r) => {
             await r.arrayBuffer();

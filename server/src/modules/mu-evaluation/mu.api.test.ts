@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_MU_CONFIG } from '../../../../shared/src/agreement';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
 import { loadXlsx, multipart } from '../import/import.test-helpers';
@@ -13,6 +14,12 @@ const F = [
   '亩均测试戊有限公司',
   '亩均测试己有限公司',
 ];
+
+/** Sets the zone's 亩均 weights, with the default cap, thresholds and size. */
+function putWeights(t: TestApp, who: Session, weights: Record<string, number>) {
+  const config = { cap: 1.5, thresholds: { A: 110, B: 80, C: 50 }, minLandMu: 3, minOutput: 20_000_000 };
+  return t.call(who, 'PUT', '/api/mu-config', { weights, ...config });
+}
 
 /** The actual-figures template with rows filled in (values by Chinese header, no `*`). */
 async function filled(t: TestApp, who: Session, rows: Array<Record<string, ExcelJS.CellValue>>) {
@@ -193,21 +200,14 @@ describe.skipIf(SKIP_DB)('亩均效益 evaluation and the statistics import', ()
   });
 
   it('uses the weights the zone configures; export lists the ranking', async () => {
-    const bad = await t.call(admin, 'PUT', '/api/mu-config', {
-      weights: { taxPerMu: 60, outputPerMu: 30, outputPerEnergy: 10, rdShare: 10 },
-      cap: 1.5,
-      thresholds: { A: 110, B: 80, C: 50 },
-      minLandMu: 3,
-      minOutput: 20_000_000,
+    const bad = await putWeights(t, admin, {
+      taxPerMu: 60,
+      outputPerMu: 30,
+      outputPerEnergy: 10,
+      rdShare: 10,
     });
     expect(bad.statusCode).toBe(400);
-    const set = await t.call(admin, 'PUT', '/api/mu-config', {
-      weights: { taxPerMu: 100, outputPerMu: 0, outputPerEnergy: 0, rdShare: 0 },
-      cap: 1.5,
-      thresholds: { A: 110, B: 80, C: 50 },
-      minLandMu: 3,
-      minOutput: 20_000_000,
-    });
+    const set = await putWeights(t, admin, { taxPerMu: 100, outputPerMu: 0, outputPerEnergy: 0, rdShare: 0 });
     expect(set.statusCode, set.body).toBe(200);
     const ev = (await t.call(admin, 'POST', '/api/mu-evaluations', { year: YEAR })).json();
     // Tax per mu alone: 甲 150 (capped) A, 乙 94.12 B, 丙 112.94 A, 丁 4.71 D.
@@ -230,5 +230,63 @@ describe.skipIf(SKIP_DB)('亩均效益 evaluation and the statistics import', ()
     const ws = (await loadXlsx(file.rawPayload)).worksheets[0] as ExcelJS.Worksheet;
     expect(ws.getRow(3).getCell(2).value).toBe(F[0]);
     expect(ws.getRow(3).getCell(3).value).toBe('A');
+  });
+
+  it('a rerun is written aside: readers see the earlier ranking whole until it is current', async () => {
+    // Back to the default weights, under which 丙 is C (A on tax per mu alone, the run before this).
+    const set = await putWeights(t, admin, DEFAULT_MU_CONFIG.weights);
+    expect(set.statusCode, set.body).toBe(200);
+    const classOf = (ev: { items: Array<{ firmName: string; class: string | null }> }) =>
+      Object.fromEntries(ev.items.map((i) => [i.firmName, i.class]));
+    const earlier = (await t.call(leader, 'GET', `/api/mu-evaluations/${YEAR}`)).json();
+    expect(classOf(earlier)[F[2] as string]).toBe('A');
+    const reads = t.app.reads;
+    const run = reads.run.bind(reads);
+    const seen: Array<{ staged: number; ev: typeof earlier }> = [];
+    let fail = true;
+    const spy = vi.spyOn(reads, 'run').mockImplementation(async (name, params) => {
+      const out = await run(name, params);
+      if (name === 'mu.stage') {
+        // Every row of the new run is written now, yet it is not the year's current run.
+        const staged = await t.db.kysely
+          .selectFrom('mu_evaluation_item as i')
+          .innerJoin('mu_evaluation as e', 'e.id', 'i.evaluation_id')
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
+          .where('e.year', '=', YEAR)
+          .where('e.state', '=', 'staging')
+          .executeTakeFirstOrThrow();
+        seen.push({
+          staged: Number(staged.n),
+          ev: (await t.call(leader, 'GET', `/api/mu-evaluations/${YEAR}`)).json(),
+        });
+        if (fail) throw new Error('the process ended mid-run');
+      }
+      return out;
+    });
+    // A run that fails after writing its rows leaves the earlier ranking, and nothing of its own.
+    expect((await t.call(admin, 'POST', '/api/mu-evaluations', { year: YEAR })).statusCode).toBe(500);
+    const states = () =>
+      t.db.kysely.selectFrom('mu_evaluation').select('state').where('year', '=', YEAR).execute();
+    expect(await states()).toEqual([{ state: 'current' }]);
+    fail = false;
+    const rerun = await t.call(admin, 'POST', '/api/mu-evaluations', { year: YEAR });
+    spy.mockRestore();
+    expect(rerun.statusCode, rerun.body).toBe(201);
+    expect(seen.map((s) => s.staged)).toEqual([earlier.total, earlier.total]);
+    for (const s of seen) {
+      expect(s.ev.items).toEqual(earlier.items);
+      expect(s.ev.counts).toEqual(earlier.counts);
+    }
+    expect(classOf(rerun.json())[F[2] as string]).toBe('C');
+    // The replaced run is gone, rows and all.
+    expect(await states()).toEqual([{ state: 'current' }]);
+    const leftover = await t.db.kysely
+      .selectFrom('mu_evaluation_item')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('evaluation_id', 'not in', (eb) =>
+        eb.selectFrom('mu_evaluation').select('id').where('state', '=', 'current'),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(leftover.n)).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { MU_CLASSES, type MuClass, type MuConfig } from '../../../../shared/src/agreement';
 import type { MuEvaluation } from '../../../../shared/src/contract/agreement';
 import type { Bilingual } from '../../../../shared/src/i18n-message';
@@ -8,7 +9,7 @@ export type MuCounts = MuEvaluation['counts'];
 
 /** A page of a stored evaluation as the API answers it (saved figures parsed), with its counts. */
 export function present(
-  ev: MuEvaluationTable,
+  ev: Selectable<MuEvaluationTable>,
   items: readonly MuEvaluationItemTable[],
   previous: ReadonlyMap<string, string | null>,
   counts: MuCounts,

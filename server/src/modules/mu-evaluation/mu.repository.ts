@@ -1,11 +1,47 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { MuClass } from '../../../../shared/src/agreement';
 import type { Database, MuEvaluationItemTable, MuEvaluationTable } from '../../db/database';
+import type { MuEvaluationState } from '../../db/tables-agreement';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
+/** The year's current evaluation: the one readers see (a run being staged or removed is not it). */
 export function evaluationOf(db: Q, year: number) {
-  return db.selectFrom('mu_evaluation').selectAll().where('year', '=', year).executeTakeFirst();
+  return db
+    .selectFrom('mu_evaluation')
+    .selectAll()
+    .where('year', '=', year)
+    .where('state', '=', 'current')
+    .executeTakeFirst();
+}
+
+export function evaluationsIn(db: Q, year: number, state: MuEvaluationState) {
+  return db
+    .selectFrom('mu_evaluation')
+    .select(['id', 'run_at'])
+    .where('year', '=', year)
+    .where('state', '=', state)
+    .execute();
+}
+
+/**
+ * Makes a staged run the year's current one, in the caller's (short) transaction: the current one
+ * becomes `replaced` first (one current per year). False if the run is no longer staged.
+ */
+export async function promote(db: Q, id: string, year: number): Promise<boolean> {
+  await db
+    .updateTable('mu_evaluation')
+    .set({ state: 'replaced' })
+    .where('year', '=', year)
+    .where('state', '=', 'current')
+    .execute();
+  const done = await db
+    .updateTable('mu_evaluation')
+    .set({ state: 'current' })
+    .where('id', '=', id)
+    .where('state', '=', 'staging')
+    .executeTakeFirst();
+  return Number(done.numUpdatedRows) === 1;
 }
 
 /** Rated firms by rank, then those that cannot be rated by name; one class (or unrated) if asked. */
@@ -47,9 +83,9 @@ export async function classesOf(db: Q, evaluationId: string, firmIds?: readonly 
 }
 
 /**
- * Removes a year's evaluation (a rerun replaces it; the audit row keeps its counts). Its items go
- * a chunk at a time: a zone's 50k rows in one statement held SQLite's synchronous driver, and with
- * it the event loop, for the whole delete.
+ * Removes an evaluation (a replaced or abandoned run; the audit row keeps its counts). Its items go
+ * a chunk at a time, each delete its own statement: a zone's 50k rows in one held SQLite's write
+ * lock (and, on the main thread, the event loop) for the whole delete.
  */
 export async function deleteEvaluation(db: Q, id: string) {
   for (;;) {
@@ -69,15 +105,12 @@ export async function deleteEvaluation(db: Q, id: string) {
   await db.deleteFrom('mu_evaluation').where('id', '=', id).execute();
 }
 
-export async function insertEvaluation(
-  db: Q,
-  row: Insertable<MuEvaluationTable>,
-  items: MuEvaluationItemTable[],
-) {
+export async function insertHeader(db: Q, row: Insertable<MuEvaluationTable>) {
   await db.insertInto('mu_evaluation').values(row).execute();
+}
+
+export async function insertItems(db: Q, items: readonly MuEvaluationItemTable[]) {
   for (let i = 0; i < items.length; i += 500) {
-    // SQLite writes synchronously: between chunks let the event loop answer other requests.
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
     await db
       .insertInto('mu_evaluation_item')
       .values(items.slice(i, i + 500))

@@ -1,4 +1,4 @@
-import { AGREEMENT_LIMITS, MU_CLASSES, type MuConfig } from '../../../../shared/src/agreement';
+import { AGREEMENT_LIMITS, type MuConfig } from '../../../../shared/src/agreement';
 import type {
   MuConfigAnswer,
   MuEvaluation,
@@ -42,10 +42,16 @@ export async function exportEvaluation(ctx: ServiceContext, reads: Reads, year: 
   return Buffer.from(file.buffer, file.byteOffset, file.byteLength);
 }
 
+/** Runs of the same year one after the other (in this process, the only one on its database). */
+const runsOfYear = new Map<number, Promise<unknown>>();
+
 /**
- * Runs the year's evaluation (admin) with the zone's configuration: computed, and its rows made,
- * off the event loop; then stored with the configuration it used, replacing an earlier run of the
- * year (audited, with the earlier run's class counts). Answers the first page of the ranking.
+ * Runs the year's evaluation (admin) with the zone's configuration. The worker computes it and
+ * writes its rows as a `staging` run no reader sees (mu-stage.ts); here, in one short transaction,
+ * it becomes the year's current run and is audited (with the replaced run's class counts); the
+ * replaced run's rows are then removed in the worker. So a province's ranking neither crosses the
+ * threads nor holds the main connection, and a reader sees the old ranking or the new, whole.
+ * Answers the first page of the ranking.
  */
 export async function runEvaluation(
   ctx: ServiceContext,
@@ -53,42 +59,52 @@ export async function runEvaluation(
   year: number,
   opts: { sample?: boolean } = {},
 ) {
+  const prior = runsOfYear.get(year) ?? Promise.resolve();
+  const mine = prior.catch(() => undefined).then(() => stageAndPromote(ctx, reads, year, opts));
+  runsOfYear.set(year, mine);
+  try {
+    await mine;
+  } finally {
+    if (runsOfYear.get(year) === mine) runsOfYear.delete(year);
+  }
+  return getEvaluation(ctx, reads, year);
+}
+
+async function stageAndPromote(ctx: ServiceContext, reads: Reads, year: number, opts: { sample?: boolean }) {
   const actor = requireActor(ctx);
   const id = newId();
-  const result = await reads.run('mu.prepare', { year, evaluationId: id });
-  const at = ctx.clock.now().toISOString();
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  const staged = await reads
+    .run('mu.stage', {
+      id,
+      year,
+      is_sample: opts.sample ? 1 : 0,
+      run_by_name: actor.username,
+      run_at: ctx.clock.now().toISOString(),
+    })
+    .catch(async (err: unknown) => {
+      // Whatever part of the run was written goes (a run that never finished is never shown).
+      await reads.run('mu.discard', { evaluationId: id }).catch(() => undefined);
+      throw err;
+    });
+  const replaced = await ctx.db.kysely.transaction().execute(async (trx) => {
     const before = await repo.evaluationOf(trx, year);
-    let beforeCounts: Record<string, number> | null = null;
-    if (before) {
-      const old = await repo.classCounts(trx, before.id);
-      beforeCounts = Object.fromEntries(
-        MU_CLASSES.map((c) => [c, Number(old.find((o) => o.class === c)?.n ?? 0)]),
-      );
-      await repo.deleteEvaluation(trx, before.id);
+    if (!(await repo.promote(trx, id, year))) {
+      throw errors.conflict('MU_RUN_SUPERSEDED', {
+        zh: '本次评价运行期间被另一次运行取代，请重新运行',
+        en: 'Another run replaced this evaluation while it ran; run it again',
+      });
     }
-    await repo.insertEvaluation(
-      trx,
-      {
-        id,
-        year,
-        config_json: JSON.stringify(result.config),
-        benchmarks_json: JSON.stringify(result.benchmarks),
-        is_sample: opts.sample ? 1 : 0,
-        run_by_name: actor.username,
-        run_at: at,
-      },
-      result.rows,
-    );
+    const counts = before && before.id === staged.before?.id ? staged.before.counts : null;
     await writeAudit(trx, ctx, {
       entity: 'mu_evaluation',
       entityId: id,
       action: before ? 'rerun' : 'run',
-      before: before ? { runAt: before.run_at, counts: beforeCounts } : null,
-      after: { year, firms: result.rows.length, counts: result.counts, config: result.config },
+      before: before ? { runAt: before.run_at, counts } : null,
+      after: { year, firms: staged.firms, counts: staged.counts, config: staged.config },
     });
+    return before?.id ?? null;
   });
-  return getEvaluation(ctx, reads, year);
+  if (replaced) await reads.run('mu.discard', { evaluationId: replaced });
 }
 
 export async function getMuConfig(ctx: ServiceContext): Promise<MuConfigAnswer> {

@@ -147,8 +147,8 @@ export function itemRows(items: readonly MuResultItem[], evaluationId: string): 
 }
 
 /**
- * A run's rows ready to store (a read task): the compute, the rows' JSON and the class counts all
- * in the worker, so the main thread only writes them (in chunks that yield: mu.repository.ts).
+ * A run's rows ready to store, with its class counts: computed in the worker, which then writes
+ * them as a staging run (mu-stage.ts); the bench times it beside its raw SQL.
  */
 export async function muPrepare(db: Db, p: { year: number; evaluationId: string }) {
   const result = await muCompute(db, p);
