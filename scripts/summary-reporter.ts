@@ -7,6 +7,12 @@ import type { Reporter, TestModule } from 'vitest/node';
  * setup, tests; vitest interleaves the projects' files, so a project has no span of its own), then the
  * whole test run.
  */
+/** The first line of a stack that points into a test file (where the attempt failed). */
+function stackLine(stack: string | undefined): string {
+  const at = stack?.split('\n').find((l) => /\.test\.tsx?:\d+/.test(l));
+  return at ? ` (${at.trim().replace(`${process.cwd()}/`, '')})` : '';
+}
+
 export default class SummaryReporter implements Reporter {
   private runStart = performance.now();
   /** Milliseconds per project, in the order the projects first finished a file. */
@@ -33,8 +39,14 @@ export default class SummaryReporter implements Reporter {
     for (const mod of testModules) {
       for (const test of mod.children.allTests()) {
         const state = test.result().state;
-        if (test.diagnostic()?.flaky)
-          flaky.push(`${mod.moduleId.replace(`${process.cwd()}/`, '')} > ${test.name}`);
+        if (test.diagnostic()?.flaky) {
+          // What failed the first time, so a flake can be chased from the CI log alone.
+          const first = test.result().errors?.[0];
+          const why = first
+            ? ` — first attempt: ${(first.message ?? '').split('\n')[0]}${stackLine(first.stack)}`
+            : '';
+          flaky.push(`${mod.moduleId.replace(`${process.cwd()}/`, '')} > ${test.name}${why}`);
+        }
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
         else skipped++;
