@@ -15,8 +15,8 @@ export interface FakeAnswer {
   body?: unknown;
 }
 
-/** Answers by `METHOD /path`, e.g. `'POST /api/firms'`. */
-export type FakeRoutes = Record<string, (request: SentRequest) => FakeAnswer>;
+/** Answers by `METHOD /path`, e.g. `'POST /api/firms'`; a promise answers late (a slow line). */
+export type FakeRoutes = Record<string, (request: SentRequest) => FakeAnswer | Promise<FakeAnswer>>;
 
 /** An API error answer in the server's shape (shared/src/contract/errors.ts). */
 export function errorAnswer(error: ApiErrorBody['error']): FakeAnswer {
@@ -47,7 +47,7 @@ export function fakeApi(routes: FakeRoutes) {
     sent.push(request);
     const route = all[`${method} ${url.pathname}`];
     const answer =
-      route?.(request) ??
+      (await route?.(request)) ??
       errorAnswer({ code: 'NOT_FOUND', status: 404, message: { zh: '未找到', en: 'Not found' } });
     return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
       status: answer.status ?? 200,

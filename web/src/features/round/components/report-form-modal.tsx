@@ -13,7 +13,7 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROUND_LIMITS } from '../../../../../shared/src/dispatch';
 import { PROJECT_STAGES } from '../../../../../shared/src/project-stage';
 import { expectedCumulative } from '../../../../../shared/src/round-figures';
@@ -87,10 +87,18 @@ export function ReportFormModal({
   const disagrees =
     cumulativeWan !== null && cumulativeWan !== undefined && toYuan(cumulativeWan) !== expected.investment;
 
-  // A correction: the narrative and problems come from the filed report.
+  // A correction: the narrative and problems come from the filed report — once, and only into a
+  // field the person has not started typing in: the filed text may arrive after they began (a slow
+  // line, a phone), and a refetch must not overwrite their words either.
   const report = filed.data?.items[0];
+  const filledFrom = useRef<string | null>(null);
   useEffect(() => {
-    if (report) form.setFieldsValue({ narrative: report.narrative, problems: report.problems ?? undefined });
+    if (!report || filledFrom.current === report.id) return;
+    filledFrom.current = report.id;
+    const fill: Partial<Values> = {};
+    if (!form.isFieldTouched('narrative')) fill.narrative = report.narrative;
+    if (!form.isFieldTouched('problems')) fill.problems = report.problems ?? undefined;
+    form.setFieldsValue(fill);
   }, [report, form]);
 
   const onValuesChange = (changed: Partial<Values>) => {
