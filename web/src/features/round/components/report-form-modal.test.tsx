@@ -7,6 +7,18 @@ import { ReportFormModal } from './report-form-modal';
 
 const ROUND_ID = 'round-1';
 
+/** The figures on file, as both the round's project row and the report carry them. */
+const filedFigures = {
+  investmentPeriod: 1_000_000,
+  investmentInStats: true,
+  fundsPeriod: 0,
+  exportsPeriod: 0,
+  outputPeriod: null,
+  taxPeriod: null,
+  investmentCumulative: 5_000_000,
+  fundsCumulative: 0,
+};
+
 /** A project of the round whose report is on file (version 2): opening it is a correction. */
 const filedProject: RoundProject = {
   projectId: 'project-1',
@@ -23,14 +35,7 @@ const filedProject: RoundProject = {
   submittedAt: '2026-12-01T02:00:00.000Z',
   late: false,
   reporterName: '企业填报人',
-  investmentPeriod: 1_000_000,
-  investmentInStats: true,
-  fundsPeriod: 0,
-  exportsPeriod: 0,
-  outputPeriod: null,
-  taxPeriod: null,
-  investmentCumulative: 5_000_000,
-  fundsCumulative: 0,
+  ...filedFigures,
   priorInvestmentCumulative: 4_000_000,
   priorFundsCumulative: 0,
   cumulativeDisagrees: false,
@@ -47,14 +52,7 @@ const filedReport: RoundReport = {
   projectName: '宠物食品智能工厂',
   reporterName: '企业填报人',
   version: 2,
-  investmentPeriod: 1_000_000,
-  investmentInStats: true,
-  fundsPeriod: 0,
-  exportsPeriod: 0,
-  outputPeriod: null,
-  taxPeriod: null,
-  investmentCumulative: 5_000_000,
-  fundsCumulative: 0,
+  ...filedFigures,
   narrative: '上周已报：设备进场',
   problems: null,
   submittedAt: '2026-12-01T02:00:00.000Z',
