@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeUscc } from '../shared/src/uscc';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
@@ -58,6 +58,15 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
     await loginAs(page, server.url, 'officer', E2E_PASSWORD);
     await page.getByTestId('logout').waitFor();
   }, 90_000);
+
+  // Each test (and a retry under CI) starts on the firm list with no modal open and no remembered
+  // job: the modal reopens the last job it remembers (localStorage), which a failed attempt leaves.
+  beforeEach(async () => {
+    await page.goto(`${server.url}/firms`);
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto(`${server.url}/firms`);
+    await page.getByTestId('bulk-import-button').waitFor();
+  });
 
   afterAll(async () => {
     await context?.close();
