@@ -45,11 +45,10 @@ export async function scopeFilterOptions(db: Kysely<Database>) {
     .having((eb) => eb.fn.sum('projects'), '>', 0)
     .orderBy('park')
     .execute();
-  const chains = await db
-    .selectFrom('chain')
-    .select(['id', 'name'])
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
-  return { parks: parks.map((p) => p.park as string), chains };
+  return { parks: parks.map((p) => p.park as string), chains: await chainChoices(db) };
+}
+
+/** The zone's chains as filters offer them: id and name, in the chains' own order. */
+export function chainChoices(db: Kysely<Database>): Promise<Array<{ id: string; name: string }>> {
+  return db.selectFrom('chain').select(['id', 'name']).orderBy('sort_order').orderBy('name').execute();
 }

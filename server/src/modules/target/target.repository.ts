@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import type { TargetUnitType } from '../../../../shared/src/dispatch';
 import type { Database, TargetTable } from '../../db/database';
+import { chainChoices } from '../scope/project-scope';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -36,12 +37,7 @@ export async function unitOptions(db: Q): Promise<UnitOption[]> {
     .where('disabled', '=', 0)
     .orderBy('display_name')
     .execute();
-  const chains = await db
-    .selectFrom('chain')
-    .select(['id', 'name'])
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
+  const chains = await chainChoices(db);
   const parkNames = [
     ...new Set([...parks.map((p) => p.park as string), ...targetParks.map((p) => p.unit_key)]),
   ].sort((a, b) => a.localeCompare(b, 'zh-CN'));
