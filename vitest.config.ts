@@ -67,6 +67,8 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.test.ts'],
           // The demo zone loaded once with the built CLI, copied into each test file's server.
           globalSetup: ['./e2e/support/global-setup.ts'],
+          // A failed test leaves a picture and the text of every open page (failure-snapshot.ts).
+          setupFiles: ['./e2e/support/failure-snapshot.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // Under CI a failed browser test runs once more, as Playwright's own CI setting does: a

@@ -35,6 +35,13 @@ export async function launchBrowser(): Promise<Browser> {
   return onRunClock(browser);
 }
 
+/** The pages open now, in any browser of this file: what a failed test's snapshot shows (failure-snapshot.ts). */
+const openPages = new Set<Page>();
+
+export function pagesOpenNow(): Page[] {
+  return [...openPages].filter((page) => !page.isClosed());
+}
+
 /**
  * Every context of this browser runs on the run's clock (run-clock.ts), like the servers: its pages'
  * "today" (date pickers, 逾期 counts, the year of a form) is the servers' today. Playwright's clock
@@ -45,6 +52,10 @@ function onRunClock(browser: Browser): Browser {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     await context.clock.install({ time: runNow() });
+    context.on('page', (page) => {
+      openPages.add(page);
+      page.once('close', () => openPages.delete(page));
+    });
     return context;
   };
   // A page of its own context, as Browser.newPage gives: the context goes when the page closes.
