@@ -36,7 +36,11 @@ function styleOf(look: ChartLook) {
           splitLine: { lineStyle: { color: '#1f3a6b' } },
         }
       : {},
-    legend: look.dark ? { textStyle: { color: WALL_TEXT, fontSize: size }, top: 0 } : { top: 0 },
+    // On the page the legend keeps to one line and pages with arrows when it does not fit: on a
+    // phone five series wrapped to two lines and covered the axis's unit (亿元) under them.
+    legend: look.dark
+      ? { textStyle: { color: WALL_TEXT, fontSize: size }, top: 0 }
+      : { type: 'scroll' as const, top: 0 },
     label: look.dark ? { color: WALL_TEXT, fontSize: size } : {},
   };
 }
@@ -172,7 +176,8 @@ export function chainOption(data: Cockpit, look: ChartLook): CockpitChartOption 
       type: 'value',
       max: 100,
       ...axis,
-      axisLabel: look.dark ? { show: false } : { formatter: '{value}%' },
+      // On a phone the five ticks share ~150 px: labels that would touch are left out.
+      axisLabel: look.dark ? { show: false } : { formatter: '{value}%', hideOverlap: true },
     },
     series: [
       {
