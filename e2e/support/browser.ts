@@ -52,6 +52,9 @@ function onRunClock(browser: Browser): Browser {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     await context.clock.install({ time: runNow() });
+    // One wait for every page, Playwright's own default: two test files, their servers and
+    // browsers share two cores in CI, where a first import (a fresh reader thread) has missed 15 s.
+    context.setDefaultTimeout(30_000);
     context.on('page', (page) => {
       openPages.add(page);
       page.once('close', () => openPages.delete(page));
