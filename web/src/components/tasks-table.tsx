@@ -1,8 +1,8 @@
-import { Table } from 'antd';
 import { Link } from 'react-router';
 import type { Task } from '../../../shared/src/contract/task';
 import { useI18n } from '../locales/i18n-context';
 import { DeadlineTag } from './deadline-tag';
+import { ResponsiveTable } from './responsive-table';
 import { SampleTag } from './sample-tag';
 import { TaskProgress, TaskStatusTag } from './task-status-tag';
 
@@ -21,7 +21,7 @@ export function TasksTable({
 }) {
   const { t } = useI18n();
   return (
-    <Table<Task>
+    <ResponsiveTable<Task>
       rowKey="id"
       size="middle"
       loading={loading}

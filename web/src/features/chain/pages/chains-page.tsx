@@ -9,7 +9,6 @@ import {
   Progress,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   Upload,
@@ -20,6 +19,7 @@ import { CHAIN_SCOPES } from '../../../../../shared/src/chain';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { SampleTag } from '../../../components/sample-tag';
 import { ApiError, api } from '../../../lib/api-client';
 import { useCan } from '../../../lib/use-me';
@@ -110,7 +110,7 @@ export function ChainsPage() {
         <LoadErrorResult error={overview.error} onRetry={() => overview.refetch()} />
       ) : (
         <Card title={t('chain.overview')} size="small" style={{ marginBottom: 16 }}>
-          <Table<OverviewItem>
+          <ResponsiveTable<OverviewItem>
             rowKey="id"
             size="small"
             loading={overview.isFetching}

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PARK_KIND_LABELS } from '../../../../../shared/src/park';
@@ -11,6 +11,7 @@ import { type Park, useParks } from '../api/use-parks';
 import { percent } from '../components/park-figures';
 import { ParkFormModal } from '../components/park-forms';
 import '../../../locales/park.messages';
+import { ResponsiveTable } from '../../../components/responsive-table';
 
 /** 园区载体: every park with its derived figures. */
 export function ParksPage() {
@@ -37,7 +38,7 @@ export function ParksPage() {
         }
       />
       <Card size="small">
-        <Table<Park>
+        <ResponsiveTable<Park>
           rowKey="id"
           size="small"
           loading={isLoading}

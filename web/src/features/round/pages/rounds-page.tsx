@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Modal, Progress, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Form, Modal, Progress, Select, Space, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ import {
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { ReportButtons } from '../../../components/report-buttons';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { errorText } from '../../../lib/error-text';
 import { useCan } from '../../../lib/use-me';
 import { useI18n } from '../../../locales/i18n-context';
@@ -75,7 +76,7 @@ export function RoundsPage() {
         {rounds.isError ? (
           <LoadErrorResult error={rounds.error} onRetry={() => rounds.refetch()} />
         ) : (
-          <Table<Round>
+          <ResponsiveTable<Round>
             data-testid="rounds-table"
             rowKey="id"
             size="small"
