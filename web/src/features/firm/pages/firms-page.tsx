@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Input, Select, Space, Table, type TableProps, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Select, Space, type TableProps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { INDUSTRY_CODES } from '../../../../../shared/src/industry-codes';
@@ -9,6 +9,7 @@ import { LoadErrorResult } from '../../../components/load-error-result';
 import { useFormatMoney } from '../../../components/money-text';
 import { PageHeader } from '../../../components/page-header';
 import { RecordLinkText } from '../../../components/record-link-text';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { SampleTag } from '../../../components/sample-tag';
 import { formatDateTime } from '../../../lib/date-format';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
@@ -255,7 +256,7 @@ export function FirmsPage() {
         {firms.isError && !firms.data ? (
           <LoadErrorResult error={firms.error} onRetry={() => firms.refetch()} />
         ) : (
-          <Table<Firm>
+          <ResponsiveTable<Firm>
             rowKey="id"
             data-testid="firms-table"
             size="middle"
@@ -272,6 +273,8 @@ export function FirmsPage() {
               current: page.current,
               pageSize: page.pageSize,
               total: firms.data?.total ?? 0,
+              // The phone's cards page through this (the table's own change above does on a desk).
+              onChange: (current, pageSize) => setPage({ current, pageSize }),
               showSizeChanger: true,
               showTotal: (total) => t('common.total', { total }),
             }}
