@@ -25,9 +25,7 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     await page.getByTestId('chain-map').locator('canvas').first().waitFor();
   }
 
-  it('opens the pet chain map, ranks targets for a missing link with reasons, and makes a lead of one', async ({
-    task,
-  }) => {
+  it('opens the pet chain map, ranks targets for a missing link with reasons, and makes a lead of one', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await openPetChain(page);
     await screenshot(page, 'chain-pet-map');
