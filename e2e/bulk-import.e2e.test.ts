@@ -19,8 +19,16 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000 
 const HEADER = '企业名称,统一社会信用代码,所在地区,行业代码,注册资本,企业规模,区内企业,经营范围';
 const BAD_INDEX = 6; // data rows 0..11; batch 2 holds 5..9, so this is file row 8 (header is row 1)
 
+/**
+ * Which attempt of the running test this is: 0, then 1 on its CI retry (vitest.config.ts). A retry
+ * runs on the database its failed first attempt left (the same server), so the firms a test writes
+ * carry the attempt in their names and USCC seeds: the retry's firms are new ones again.
+ */
+let attempt = 0;
+
+/** The 12-row file's firm `i`; a retry's firms are named apart from the first attempt's. */
 function firmName(i: number): string {
-  return `浏览器批量${i}号宠物用品有限公司`;
+  return `浏览器批量${attempt === 0 ? '' : `重试${attempt}次`}${i}号宠物用品有限公司`;
 }
 
 /** A CSV of `rows` firms named by `name`; the row at `badIndex` gets a wrong USCC check character. */
@@ -60,13 +68,36 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
   }, 90_000);
 
   // Each test (and a retry under CI) starts on the firm list with no modal open and no remembered
-  // job: the modal reopens the last job it remembers (localStorage), which a failed attempt leaves.
-  beforeEach(async () => {
+  // job: the modal reopens the last job it remembers (localStorage), which a failed attempt leaves,
+  // and in Chinese (the second test switches to English). A page error counts for the test it
+  // happened in: a failed attempt's errors are reported with that attempt, not again by its retry.
+  beforeEach(async ({ task }) => {
+    attempt = task.result?.retryCount ?? 0;
+    pageErrors.length = 0;
     await page.goto(`${server.url}/firms`);
+    // A job a failed attempt left running is stopped, so its batches do not share the server
+    // with the retry's (the modal remembers it as lianzhao.bulkImport.<user id>).
+    const remembered = await page.evaluate(() =>
+      Object.keys(window.localStorage)
+        .filter((key) => key.startsWith('lianzhao.bulkImport.'))
+        .map((key) => window.localStorage.getItem(key) ?? ''),
+    );
+    for (const id of remembered) await stopIfRunning(id);
     await page.evaluate(() => window.localStorage.clear());
     await page.goto(`${server.url}/firms`);
     await page.getByTestId('bulk-import-button').waitFor();
   });
+
+  /** Stops bulk job `id` when it is still running, and waits until it has stopped. */
+  async function stopIfRunning(id: string): Promise<void> {
+    const jobUrl = `${server.url}/api/imports/firms/bulk/${id}`;
+    const status = async () => ((await (await page.request.get(jobUrl)).json()) as { status: string }).status;
+    if ((await status()) !== 'running') return;
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as { csrfToken: string };
+    const stop = await page.request.post(`${jobUrl}/stop`, { headers: { 'x-csrf-token': me.csrfToken } });
+    expect(stop.status(), await stop.text()).toBe(202);
+    await poll(status).not.toBe('running');
+  }
 
   afterAll(async () => {
     await context?.close();
@@ -77,7 +108,7 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
 
   it('imports good batches, refuses the batch with a bad row and reports that row', async () => {
     const file = path.join(tmp, '企业名录.csv');
-    fs.writeFileSync(file, firmsCsv(12, 8_600_000, firmName, BAD_INDEX), 'utf8');
+    fs.writeFileSync(file, firmsCsv(12, 8_600_000 + attempt * 100, firmName, BAD_INDEX), 'utf8');
 
     await page.goto(`${server.url}/firms`);
     await page.getByTestId('bulk-import-button').click();
@@ -166,7 +197,12 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
     const file = path.join(tmp, '大名录.csv');
     fs.writeFileSync(
       file,
-      firmsCsv(rows, 8_700_000, (i) => `浏览器续导${i}号有限公司`, null),
+      firmsCsv(
+        rows,
+        8_700_000 + attempt * 20_000,
+        (i) => `浏览器续导${attempt === 0 ? '' : `重试${attempt}次`}${i}号有限公司`,
+        null,
+      ),
       'utf8',
     );
     await page.getByTestId('bulk-import-button').click();

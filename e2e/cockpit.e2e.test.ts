@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
 import { renderDocx, SKIP_OFFICE } from './support/office';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
@@ -45,6 +45,44 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
   let docx = '';
   let before: CockpitJson;
   const pageErrors: string[] = [];
+  /** The 期数 the round's report was issued under (1 unless a failed attempt issued it already). */
+  let issuedNumber = 1;
+  /**
+   * Which attempt of the running test this is: 0, then 1 on its CI retry (vitest.config.ts). A retry
+   * runs on the database its failed first attempt left: a report filed, a 文号 taken, an issue
+   * withdrawn. Each test below says how its retry starts from where the first test left things.
+   */
+  let attempt = 0;
+  beforeEach(({ task }) => {
+    attempt = task.result?.retryCount ?? 0;
+  });
+
+  /** The leader's API call with the session's CSRF token. */
+  async function leaderPost<T>(url: string, data: unknown): Promise<T> {
+    const me = (await (await leader.request.get(`${server.url}/api/auth/me`)).json()) as {
+      csrfToken: string;
+    };
+    const res = await leader.request.post(`${server.url}${url}`, {
+      headers: { 'x-csrf-token': me.csrfToken },
+      data,
+    });
+    expect(res.status(), `${url}: ${await res.text()}`).toBeLessThan(300);
+    return (await res.json()) as T;
+  }
+
+  type Issue = {
+    id: string;
+    roundId: string;
+    kind: string;
+    year: number;
+    number: number;
+    withdrawnAt: string | null;
+  };
+  async function issueList(): Promise<{ items: Issue[]; defaults: { issuer: string } }> {
+    const res = await leader.request.get(`${server.url}/api/reports/dispatch/issues`);
+    return (await res.json()) as { items: Issue[]; defaults: { issuer: string } };
+  }
+  const issues = async () => (await issueList()).items;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -84,28 +122,40 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     await firm.goto(`${server.url}/rounds/${roundId}`);
     const table = firm.getByTestId('round-projects');
     await table.waitFor();
-    // The firm sees only its own projects; pick one it has not reported yet.
-    const row = table.locator('tr').filter({ hasText: '未报送' }).first();
-    await row.getByRole('button').click();
+    const reports = async () => {
+      const res = await firm.request.get(`${server.url}/api/rounds/reports`, {
+        params: { roundId, limit: 50 },
+      });
+      return (
+        (await res.json()) as {
+          items: Array<{ projectId: string; narrative: string; fundsPeriod: number; photos: unknown[] }>;
+        }
+      ).items;
+    };
+    // The firm sees only its own projects; pick one it has not reported yet. A retry whose first
+    // attempt filed already corrects that report instead: the round still counts one report more.
+    const filed = (await reports()).find((r) => r.narrative.includes('浏览器测试'));
+    if (filed) {
+      await firm.getByTestId(`round-report-${filed.projectId}`).click();
+    } else {
+      await table.locator('tr').filter({ hasText: '未报送' }).first().getByRole('button').click();
+    }
     const form = firm.getByTestId('round-report-form');
     await form.waitFor();
     await (await numberInput(firm, 'round-report-investment')).fill('1234');
     await (await numberInput(firm, 'round-report-funds')).fill('5678');
-    await firm.getByTestId('round-report-narrative').fill('2栋车间主体框架已完工，2栋在建（浏览器测试）');
+    const narrative = `2栋车间主体框架已完工，2栋在建（浏览器测试${attempt === 0 ? '' : `，重试${attempt}次`}）`;
+    await firm.getByTestId('round-report-narrative').fill(narrative);
     await form
       .locator('input[type=file]')
       .setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: PNG });
     await form.locator('.ant-upload-list-item').first().waitFor();
     await firm.getByTestId('round-report-submit').click();
     await form.waitFor({ state: 'detached' });
-    const res = await firm.request.get(`${server.url}/api/rounds/reports`, {
-      params: { roundId, limit: 50 },
-    });
-    const mine = (
-      (await res.json()) as { items: Array<{ narrative: string; fundsPeriod: number; photos: unknown[] }> }
-    ).items.find((r) => r.narrative.includes('浏览器测试'));
+    const mine = (await reports()).find((r) => r.narrative === narrative);
     expect(mine?.fundsPeriod).toBe(56_780_000);
-    expect(mine?.photos).toHaveLength(1);
+    // The photo sent now, beside those of the report it corrects, if any.
+    expect(mine?.photos).toHaveLength((filed?.photos.length ?? 0) + 1);
   });
 
   it('the cockpit shows the new figure and a chart click opens the filtered list', async () => {
@@ -159,6 +209,20 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
 
   it('the leader issues the round’s report: 签发 takes a 文号 with the 发文单位 and 抄送', async () => {
     const roundId = before.latestRound?.id as string;
+    // A retry whose first attempt issued the round withdraws that issue (作废) first: the round is
+    // then issued under the next 期数, which no issue ever reuses.
+    const inForce = (await issues()).filter((i) => i.roundId === roundId && !i.withdrawnAt);
+    for (const issue of inForce) {
+      await leaderPost(`/api/reports/dispatch/issues/${issue.id}/withdraw`, {
+        reason: '浏览器测试重试前作废',
+      });
+    }
+    const all = await issues();
+    const earlier = all.find((i) => i.roundId === roundId);
+    const taken = all
+      .filter((i) => i.kind === earlier?.kind && i.year === earlier?.year)
+      .map((i) => i.number);
+    issuedNumber = 1 + Math.max(0, ...taken);
     await leader.goto(`${server.url}/rounds/${roundId}`);
     await leader.getByTestId('report-issue').click();
     // The form offers the zone's 管委会 as the issuing unit the first time.
@@ -172,7 +236,7 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     const answer = await issued;
     expect(answer.status(), await answer.text()).toBe(201);
     await poll(() => leader.getByTestId('report-doc-number').innerText()).toMatch(
-      /^[周月]调度〔\d{4}〕第1期$/,
+      new RegExp(`^[周月]调度〔\\d{4}〕第${issuedNumber}期$`),
     );
     await screenshot(leader, 'round-issued');
   });
@@ -193,7 +257,7 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     expect(xml).toContain(`已报送${reported + 1}个`);
     expect(xml).toContain('浏览器测试');
     expect(xml).toContain('仿宋_GB2312');
-    expect(xml).toMatch(/[周月]调度〔\d{4}〕第1期/);
+    expect(xml).toMatch(new RegExp(`[周月]调度〔\\d{4}〕第${issuedNumber}期`));
     expect(pageErrors).toEqual([]);
     docx = file;
   });
@@ -205,7 +269,7 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
       expect(docx).toBeTruthy();
       const { pages, pngs } = renderDocx(docx);
       const text = pages.join('\n');
-      expect(text).toMatch(/[周月]调度〔\d{4}〕第 ?1 ?期/);
+      expect(text).toMatch(new RegExp(`[周月]调度〔\\d{4}〕第 ?${issuedNumber} ?期`));
       expect(text).toContain('抄送：市商务局、市投资促进中心。');
 
       const roundId = before.latestRound?.id as string;
@@ -263,8 +327,14 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
 
   it('the leader withdraws the issue (作废) with a reason and issues the round again with the next 文号', async () => {
     const roundId = before.latestRound?.id as string;
+    // A retry whose first attempt withdrew the issue and did not issue again issues it first.
+    if (!(await issues()).some((i) => i.roundId === roundId && !i.withdrawnAt)) {
+      const { issuer } = (await issueList()).defaults;
+      await leaderPost('/api/reports/dispatch/issues', { roundId, issuer, cc: '市商务局、市投资促进中心' });
+    }
     await leader.goto(`${server.url}/rounds/${roundId}`);
     const first = await leader.getByTestId('report-doc-number').innerText();
+    const next = Number(/第(\d+)期/.exec(first)?.[1]) + 1;
     await leader.getByTestId('report-withdraw').click();
     await leader.getByTestId('report-withdraw-reason').fill('抄送单位漏列市发展改革委');
     const withdrawn = leader.waitForResponse(
@@ -286,7 +356,7 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     await leader.getByRole('button', { name: '签发并取文号' }).click();
     expect((await issued).status()).toBe(201);
     await poll(() => leader.getByTestId('report-doc-number').innerText()).toMatch(
-      /^[周月]调度〔\d{4}〕第2期$/,
+      new RegExp(`^[周月]调度〔\\d{4}〕第${next}期$`),
     );
     await screenshot(leader, 'round-issue-withdrawn-and-reissued');
   });
