@@ -46,7 +46,6 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
   it('shows 乖宝’s 承诺 5.6亿元, a 落后 row and the A–D classes', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     openPage = page;
-    page.setDefaultTimeout(15_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await loginAs(page, server.url, 'admin', E2E_PASSWORD);
@@ -125,7 +124,6 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     const year = runNow().getFullYear() - 1;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     openPage = page;
-    page.setDefaultTimeout(30_000);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await loginAs(page, server.url, 'admin', E2E_PASSWORD);

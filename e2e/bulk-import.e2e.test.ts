@@ -60,7 +60,6 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
       acceptDownloads: true,
     });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-bulk-'));
     await loginAs(page, server.url, 'officer', E2E_PASSWORD);
@@ -256,7 +255,6 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
     });
     try {
       const leaderPage = await leaderContext.newPage();
-      leaderPage.setDefaultTimeout(15_000);
       await loginAs(leaderPage, server.url, 'leader', E2E_PASSWORD);
       await leaderPage.getByTestId('logout').waitFor();
       await leaderPage.goto(`${server.url}/firms`);

@@ -65,7 +65,6 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
       viewport: { width: 1440, height: 900 },
     });
     leader = await ctx.newPage();
-    leader.setDefaultTimeout(15_000);
     leader.on('pageerror', (error) => pageErrors.push(error.message));
     await loginAs(leader, server.url, 'leader', E2E_PASSWORD);
     await leader.getByTestId('logout').waitFor();
@@ -246,7 +245,6 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     await leader.goto(`${server.url}/warnings?kind=stage_stuck`);
     await poll(() => leader.getByTestId('warning-filters').innerText()).toContain('类型：阶段停滞');
     await screenshot(leader, 'list-filters-warnings');
-    leader.setDefaultTimeout(15_000);
   });
   it('the wall screen fits 1920×1080: every panel whole, no scrolling, dark', async () => {
     const c = await cockpit();

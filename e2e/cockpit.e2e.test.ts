@@ -97,7 +97,6 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     firm = await firmCtx.newPage();
     leader = await leaderCtx.newPage();
     for (const p of [firm, leader]) {
-      p.setDefaultTimeout(15_000);
       p.on('pageerror', (error) => pageErrors.push(error.message));
     }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-cockpit-'));

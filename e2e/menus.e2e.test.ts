@@ -19,7 +19,6 @@ describe.skipIf(SKIP_BROWSER)('menus per role and the readable audit log', () =>
   async function signedIn(username: string, width: number, height: number): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     await loginAs(page, server.url, username, E2E_PASSWORD);
     await page.getByTestId('logout').waitFor();
     return page;

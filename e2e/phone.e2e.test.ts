@@ -198,7 +198,6 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     opened.add(context);
     context.once('close', () => opened.delete(context));
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}/`);
     await page.getByTestId('logout').waitFor();

@@ -51,7 +51,6 @@ describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browse
       viewport: { width: 1440, height: 900 },
     });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await loginAs(page, server.url, 'officer', E2E_PASSWORD);
     await page.getByTestId('logout').waitFor();

@@ -109,7 +109,6 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
       acceptDownloads: true,
     });
     page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-xlsx-'));
     await loginAs(page, server.url, 'officer', E2E_PASSWORD);

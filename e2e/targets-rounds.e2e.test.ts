@@ -56,7 +56,6 @@ describe.skipIf(SKIP_BROWSER)('targets, stage norms and round reports in a real 
     admin = await adminCtx.newPage();
     firm = await firmCtx.newPage();
     for (const p of [admin, firm]) {
-      p.setDefaultTimeout(15_000);
       p.on('pageerror', (error) => pageErrors.push(error.message));
     }
     await loginAs(admin, server.url, 'admin', E2E_PASSWORD);

@@ -271,7 +271,6 @@ describe.skipIf(SKIP_BROWSER)('no stored XSS through charts (tooltips, labels), 
     });
     await ctx.addInitScript(watchPage);
     admin = await ctx.newPage();
-    admin.setDefaultTimeout(15_000);
     admin.on('dialog', (d) => {
       dialogs.push(d.message());
       // The page may be closing when a dialog shows; the dialog is recorded above either way.
