@@ -144,6 +144,8 @@ export function namesStagedByBatch(
   sentence: { start: number; end: number },
   stage: { start: number; end: number },
 ): ProjectNameMention[] {
+  const opened = namesListedAfterStage(text, names, sentence, stage);
+  if (opened.length > 0) return opened;
   const before = text.slice(sentence.start, stage.start);
   const tail = BATCH_BEFORE_STAGE.exec(before);
   if (tail) return listedNamesBefore(text, names, sentence.start + tail.index);
@@ -154,6 +156,25 @@ export function namesStagedByBatch(
     return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
 }
+
+/**
+ * "新签约A、B等工业项目8个": a stage verb that opens a list of two or more names closed by 等…项目 is the
+ * stage of each listed name. A single name after the verb is left to the ordinary attachment.
+ */
+function namesListedAfterStage(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  const listed = listedNamesAfter(text, names, stage.end);
+  const last = listed[listed.length - 1];
+  if (listed.length < 2 || !last || (listed[0]?.start ?? 0) > stage.end + 1) return [];
+  return /^等[^，,。；;]{0,10}项目/.test(text.slice(last.end, sentence.end)) ? listed : [];
+}
+
+/** "3个竣工项目分别是…", "集中开工项目18个": a stage word that qualifies 项目 names a class of projects. */
+const ATTRIBUTIVE_STAGE = /^(?:的)?(?:重点|重大|产业|工业)?项目/;
 
 /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
 export function isPlannedStage(
@@ -181,6 +202,9 @@ export function isPlannedStage(
     if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
     if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
   }
+  // An attributive stage is a category the text reports, planned only when a marker stands right before it.
+  if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
+    return last !== null && last.planned && before.length - last.at <= 4;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
   return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }

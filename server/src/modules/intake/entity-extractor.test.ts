@@ -127,3 +127,22 @@ describe('stages and signals', () => {
     expect(kinds).toEqual(['capacity_pressure', 'listing', 'expansion', 'financing']);
   });
 });
+
+describe('firm name edges (this round)', () => {
+  const names = (t: string) => findFirmMentions(t).map((f) => f.name);
+
+  it('drops the words of a sentence before a name the text also writes without them', () => {
+    const t = '我们希望远航精密机械有限公司早日投产。远航精密机械有限公司成立于2010年。';
+    expect(names(t)).toEqual(['远航精密机械有限公司', '远航精密机械有限公司']);
+  });
+
+  it('does not take the unit of a date or a kind of firm as part of the name', () => {
+    expect(names('8月15日青禾控股集团宣布投资。')).toContain('青禾控股集团');
+    expect(names('台企明耀光电科技有限公司落户园区。')).toContain('明耀光电科技有限公司');
+  });
+
+  it('does not read a listed project as a firm', () => {
+    const t = '包括星河数据科技有限公司、智算中心项目、云图软件有限公司等企业入驻。';
+    expect(names(t)).not.toContain('智算中心项目');
+  });
+});

@@ -106,3 +106,20 @@ describe('text the rules were not written against', () => {
     if (want.inv) expect(p?.investment?.yuan).toBe(want.inv);
   });
 });
+
+describe('stages of listed projects (this round)', () => {
+  const stageOf = (text: string, name: string) =>
+    projectsOf(text).find((p) => p.name.includes(name))?.stage?.stage ?? null;
+
+  it('gives a 竣工项目 list its stage: an attributive stage word is a reported class, not a goal', () => {
+    const text = '今年全区有3个竣工项目,分别是东岭精密轴承项目、北辰光电显示模组项目、南湖冷链物流园项目。';
+    expect(stageOf(text, '东岭精密轴承')).toBe('竣工验收');
+    expect(stageOf(text, '南湖冷链物流园')).toBe('竣工验收');
+  });
+
+  it('gives each name of a list opened by the stage verb that stage (新签约A、B等项目N个)', () => {
+    const text = '上半年,园区新签约泰和精细化工项目、永昌智能仓储项目等工业项目6个,总投资20亿元。';
+    expect(stageOf(text, '泰和精细化工')).toBe('签约');
+    expect(stageOf(text, '永昌智能仓储')).toBe('签约');
+  });
+});
