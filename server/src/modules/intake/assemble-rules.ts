@@ -204,7 +204,7 @@ export function isPlannedStage(
   }
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
-    return last !== null && last.planned && before.length - last.at <= 4;
+    return last?.planned === true && before.length - last.at <= 4;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
   return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }
