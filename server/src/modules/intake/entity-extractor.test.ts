@@ -56,7 +56,8 @@ describe('parks', () => {
     const parks = findParks('项目落户临河经济技术开发区，以云杉食品产业园为载体，在开发区建设。').map(
       (p) => p.name,
     );
-    expect(parks).toEqual(['临河经济技术开发区', '云杉食品产业园', '开发区']);
+    // The bare 开发区 is the one zone the text named in full.
+    expect(parks).toEqual(['临河经济技术开发区', '云杉食品产业园', '临河经济技术开发区']);
   });
   it('skips generic park words', () => {
     expect(findParks('一批特色专业园区')).toHaveLength(0);
@@ -144,5 +145,26 @@ describe('firm name edges (this round)', () => {
   it('does not read a listed project as a firm', () => {
     const t = '包括星河数据科技有限公司、智算中心项目、云图软件有限公司等企业入驻。';
     expect(names(t)).not.toContain('智算中心项目');
+  });
+});
+
+describe('park names (this round)', () => {
+  const parks = (t: string) => findParks(t).map((p) => p.name);
+
+  it('starts a park name after the verbs and adverbs of the sentence (jieba tags)', () => {
+    expect(parks('这将进一步壮大经开区新材料产业。')).toEqual(['经开区']);
+    expect(parks('又一家企业宣布入驻新区。')).toEqual([]);
+  });
+
+  it('keeps a single character that is part of a place name', () => {
+    expect(parks('项目落户衢饶示范区。')).toEqual(['衢饶示范区']);
+  });
+
+  it('reads a short or bare zone as the full name the text gave it once', () => {
+    expect(parks('项目落户临川经济技术开发区。临川经开区管委会表示，经开区将做好服务。')).toEqual([
+      '临川经济技术开发区',
+      '临川经济技术开发区',
+      '临川经济技术开发区',
+    ]);
   });
 });
