@@ -168,3 +168,21 @@ describe('park names (this round)', () => {
     ]);
   });
 });
+
+describe('project name edges (this round)', () => {
+  const projects = (text: string) =>
+    findProjectNames(text, findFirmMentions(text))
+      .filter((n) => !n.reference)
+      .map((n) => n.name);
+
+  it('starts the first item of a list after the clause verb that opens it', () => {
+    expect(projects('此次集中开工有瑞丰精密铸造、海川冷链物流等6个项目。')).toEqual([
+      '瑞丰精密铸造项目',
+      '海川冷链物流项目',
+    ]);
+  });
+
+  it('starts a project name after 仪式暨 (two events joined)', () => {
+    expect(projects('举行重点项目集中开工仪式暨鑫瑞达检测项目奠基仪式。')).toContain('鑫瑞达检测项目');
+  });
+});

@@ -14,7 +14,8 @@ const PROJECT_SCAN: ScanOptions = {
   minStem: 0,
   stopAtDigits: false,
   keep: ['和', '与', '及其'],
-  extraStops: ['现场', '负责人', '十佳', '各类', '各'],
+  // "开工仪式暨光科检测项目奠基仪式": the name of the second event's project starts after 暨.
+  extraStops: ['现场', '负责人', '十佳', '各类', '各', '仪式暨', '大会暨', '活动暨'],
 };
 const GENERIC_STEM =
   /^(?:|重点|重大|代表|优选|签约|开工|招商|建设|在建|新建|续建|产业|民生|大|好|新|各类|各|龙头|集中开工|这些|上述|相关|投资|合作|外资|内资|示范|试点|储备|谋划|招引|工业|制造业|亿元以上|十亿元以上|亿元|十佳|该|此|本|这个|这些|此类|同类|单个|首个|大项目|好项目)$|(?:类|个|批|重点|招商|优选|代表|签约|开工|重大|亿元|好|各|新)$/;
@@ -112,7 +113,13 @@ function listItems(
   const raws = text.slice(s, listEnd).split('、');
   // "城市更新、文旅融合、基础设施等大项目": an item that is only a category word makes it a list of kinds.
   if (isListOfKinds(raws) || raws.some((r) => isCategoryOnly(r.replace(/项目$/, '')))) return [];
-  for (const raw of raws) {
+  for (const [i, whole] of raws.entries()) {
+    // "此次集中开工有A、B…": the first item runs back to the clause start; its name starts where a name
+    // would if it stood alone (after 开工, 有 …).
+    const cut = i === 0 ? scanBack(text, s + whole.length, s, PROJECT_SCAN) - s : 0;
+    const tail = whole.slice(cut).replace(/^(?:有|是|为|包括|主要有)/, '');
+    const raw = cut > 0 && isConcreteStem(tail.replace(/项目$/, '')) ? whole.slice(cut) : whole;
+    pos += whole.length - raw.length;
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
       /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
