@@ -123,3 +123,14 @@ describe('stages of listed projects (this round)', () => {
     expect(stageOf(text, '永昌智能仓储')).toBe('签约');
   });
 });
+
+describe('parts of a named project (this round)', () => {
+  it('reads what a named project builds (主要建设内容为…项目, 配套建设…生产线) as part of it', () => {
+    const text =
+      '东岭新材料一体化项目计划总投资20亿元,主要建设内容为年产10万吨PVC和2×50MW热电联产项目,配套建设年产30万块免烧砖生产线。';
+    const singles = projectsOf(text).filter((p) => !p.isAggregate);
+    expect(singles).toHaveLength(1);
+    expect(singles[0]?.name).toContain('东岭新材料一体化');
+    expect(singles[0]?.investment?.yuan).toBe(2_000_000_000);
+  });
+});

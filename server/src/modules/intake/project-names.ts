@@ -244,6 +244,15 @@ function firmOfPhase(text: string, firms: readonly FirmMention[], at: number): F
   return before;
 }
 
+/** Words before the name of a part a project builds: 主要建设内容为, 配套建设, 其中…建设. */
+const COMPONENT_LEAD = /(?:建设内容(?:主要)?(?:为|是|包括)?|主要建设|配套建设|同步建设|[，,]建设)$/;
+
+/** Whether a concrete project is named before `at` in the same sentence (a clause run up to 。). */
+function namedEarlierInSentence(text: string, names: readonly ProjectNameMention[], at: number): boolean {
+  const from = lastBreakBefore(text, at, '。\n', 300) + 1;
+  return names.some((n) => !n.reference && !n.aggregate && n.start >= from && n.end <= at);
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -334,6 +343,12 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
         const lead = text.slice(Math.max(0, stemStart - 5), stemStart);
         const capAt = stem.indexOf('年产');
         const hint = capAt >= 2 ? stem.slice(0, capAt) : (firmByStart.get(stemStart)?.name ?? null);
+        // "君正…项目计划总投资89.5亿元，主要建设内容为氯碱化工和2×350MW…机组项目": what a named
+        // project builds is part of it, not another project.
+        const component =
+          !generic &&
+          COMPONENT_LEAD.test(text.slice(Math.max(0, stemStart - 8), stemStart)) &&
+          namedEarlierInSentence(text, out, stemStart);
         out.push({
           name: generic ? '项目' : `${stem}项目`,
           start: generic ? p : stemStart,
@@ -341,10 +356,11 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
           reference: generic,
           // "该项目占地800亩…，实现20GW高效晶硅电池项目建设": a name in a sentence about 该项目 is that project.
           anaphoric:
-            !generic &&
-            (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
-              (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
-                /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart)))),
+            component ||
+            (!generic &&
+              (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
+                (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
+                  /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart))))),
           aggregate: aggregate || (generic && BATCH_REFERENCE.test(beforeText)),
           companyHint: generic ? null : hint,
         });
@@ -354,7 +370,9 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   }
   const occupied = new Occupancy(text.length);
   for (const o of out) occupied.take(o.start, o.end);
-  const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
+  const facilities = findFacilities(text).filter(
+    (f) => occupied.free(f.start, f.end) && !namedEarlierInSentence(text, out, f.start),
+  );
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
