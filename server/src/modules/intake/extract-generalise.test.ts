@@ -134,3 +134,23 @@ describe('parts of a named project (this round)', () => {
     expect(singles[0]?.investment?.yuan).toBe(2_000_000_000);
   });
 });
+
+describe('English reports of an event (this round)', () => {
+  it('reads a groundbreaking ceremony as a start', () => {
+    const text =
+      'The groundbreaking ceremony for the Lakeside Optics Industrial Park project was held on May 8. The project has a total investment of 2.4 billion yuan.';
+    const p = projectsOf(text).find((x) => /Lakeside/.test(x.name));
+    expect(p?.stage?.stage).toBe('开工');
+  });
+
+  it('gives projects named after a lead about a start that stage', () => {
+    const text = [
+      '20 projects in Riverton started intensively',
+      'Today, 20 key industrial projects started in Riverton with a total investment of 9 billion yuan.',
+      'Among them, the Northgate smart sensor manufacturing base project has a total investment of 2 billion yuan. It will produce 5 million sensors a year.',
+    ].join('\n');
+    const p = projectsOf(text).find((x) => /Northgate/.test(x.name));
+    expect(p?.investment?.yuan).toBe(2_000_000_000);
+    expect(p?.stage?.stage).toBe('开工');
+  });
+});
