@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFirmMentions, findParks, findPeople, firmCore, sameFirm } from './entity-extractor';
 import { clusterFirms } from './firm-clusters';
+import { distinctFirms } from './project-builder';
 import { findProjectNames } from './project-names';
 import { findSignals, findStages } from './stage-signal';
 
@@ -184,5 +185,29 @@ describe('project name edges (this round)', () => {
 
   it('starts a project name after 仪式暨 (two events joined)', () => {
     expect(projects('举行重点项目集中开工仪式暨鑫瑞达检测项目奠基仪式。')).toContain('鑫瑞达检测项目');
+  });
+});
+
+describe('one firm, one entry (this round)', () => {
+  it('keeps the legal name over its brand, and the name without a place before it', () => {
+    const pos = { start: 0, end: 1 };
+    expect(
+      distinctFirms([
+        ['中禾', pos],
+        ['吉林中禾生物材料有限公司', pos],
+      ]).map(([n]) => n),
+    ).toEqual(['吉林中禾生物材料有限公司']);
+    expect(
+      distinctFirms([
+        ['华岭新材料科技有限公司', pos],
+        ['临川经济开发区华岭新材料科技有限公司', pos],
+      ]).map(([n]) => n),
+    ).toEqual(['华岭新材料科技有限公司']);
+  });
+
+  it('does not read provinces alone or a description as a firm name', () => {
+    const names = findFirmMentions('湖南湖北分公司负责销售。这是一家多元化集团公司。').map((f) => f.name);
+    expect(names).not.toContain('湖南湖北分公司');
+    expect(names).not.toContain('多元化集团公司');
   });
 });

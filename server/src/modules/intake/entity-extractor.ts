@@ -41,9 +41,12 @@ const FIRM_SCAN: ScanOptions = {
     '国企',
   ],
 };
+/** "湖南湖北分公司": a stem of province names only says where, not which firm. */
+const ONLY_PROVINCES =
+  /^(?:(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?:省)?){2,}(?:分)?$/;
 /** Stems that make 公司/集团 a common noun (该公司, 子公司, 上市公司), not a name. */
 const GENERIC_FIRM_STEM =
-  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化|项目|(?:境内|境外|A股|港股|主板|创业板)?上市)$/;
+  /^(?:多元化|综合性|国际化|现代化|该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化|项目|(?:境内|境外|A股|港股|主板|创业板)?上市)$/;
 const GOVERNMENT =
   /(?:政府|管委会|委员会|办公室|人大|政协|党委|局|厅|部|办|院|所|中心|协会|学会|学校|大学|医院)$/;
 
@@ -63,6 +66,7 @@ function findSuffixedFirms(text: string): FirmMention[] {
     const legal = LEGAL_SUFFIX.test(m[0]);
     const stemOk =
       stem.length >= 2 &&
+      !ONLY_PROVINCES.test(stem) &&
       !GENERIC_FIRM_STEM.test(stem) &&
       !/^\d/.test(stem) &&
       (legal || (stem.length <= 12 && !GOVERNMENT.test(stem)));
