@@ -154,3 +154,17 @@ describe('English reports of an event (this round)', () => {
     expect(p?.stage?.stage).toBe('开工');
   });
 });
+
+describe('capacity written into a name (this round)', () => {
+  it('reads the output a project name states when no sentence gives one', () => {
+    const text = '北疆纺织有限公司50万锭紧密纺建设项目开工,总投资12亿元。';
+    const p = projectsOf(text).find((x) => x.name.includes('紧密纺'));
+    expect(p?.capacity?.asWritten).toBe('50万锭');
+  });
+
+  it('does not read money or land in a name as a capacity', () => {
+    const text = '南湖5000万元技改项目开工,占地50亩。';
+    const p = projectsOf(text).find((x) => x.name.includes('技改'));
+    expect(p?.capacity ?? null).toBeNull();
+  });
+});
