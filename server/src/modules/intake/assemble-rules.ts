@@ -167,14 +167,20 @@ function namesListedAfterStage(
   sentence: { start: number; end: number },
   stage: { start: number; end: number },
 ): ProjectNameMention[] {
-  const listed = listedNamesAfter(text, names, stage.end);
+  // "竣工的有A、B…": the list a stage opens with 的有/的是.
+  const opener = /^的(?:项目)?(?:有|包括|是|为)[:：]?/.exec(text.slice(stage.end, stage.end + 6));
+  const at = stage.end + (opener?.[0].length ?? 0);
+  const listed = listedNamesAfter(text, names, at);
   const last = listed[listed.length - 1];
-  if (listed.length < 2 || !last || (listed[0]?.start ?? 0) > stage.end + 1) return [];
-  return /^等[^，,。；;]{0,10}项目/.test(text.slice(last.end, sentence.end)) ? listed : [];
+  if (listed.length < 2 || !last || (listed[0]?.start ?? 0) > at + 16) return [];
+  // The list must end the clause run: 等…项目, or the end of its sentence or semicolon clause.
+  return /^(?:等[^，,。；;]{0,10}项目|等?(?:[；;。]|$))/.test(text.slice(last.end, sentence.end))
+    ? listed
+    : [];
 }
 
-/** "3个竣工项目分别是…", "集中开工项目18个": a stage word that qualifies 项目 names a class of projects. */
-const ATTRIBUTIVE_STAGE = /^(?:的)?(?:重点|重大|产业|工业)?项目/;
+/** "3个竣工项目分别是…", "集中开工项目18个", "竣工的有…": a stage word that qualifies 项目 names a class of projects. */
+const ATTRIBUTIVE_STAGE = /^(?:的)?(?:重点|重大|产业|工业)?项目|^的(?:有|包括|是|为)/;
 
 /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
 export function isPlannedStage(

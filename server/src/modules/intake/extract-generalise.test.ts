@@ -117,6 +117,12 @@ describe('stages of listed projects (this round)', () => {
     expect(stageOf(text, '南湖冷链物流园')).toBe('竣工验收');
   });
 
+  it('gives the list after 竣工的有 its stage, items led by their amounts', () => {
+    const text = '今年竣工的有总投资8亿元的东岭精密轴承项目、总投资5亿元的北辰光电显示模组项目。';
+    expect(stageOf(text, '东岭精密轴承')).toBe('竣工验收');
+    expect(stageOf(text, '北辰光电显示模组')).toBe('竣工验收');
+  });
+
   it('gives each name of a list opened by the stage verb that stage (新签约A、B等项目N个)', () => {
     const text = '上半年,园区新签约泰和精细化工项目、永昌智能仓储项目等工业项目6个,总投资20亿元。';
     expect(stageOf(text, '泰和精细化工')).toBe('签约');
