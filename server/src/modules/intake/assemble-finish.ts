@@ -98,15 +98,24 @@ export function finishProjects(input: FinishInput): void {
   }
 }
 
-/** Power and cell capacities written into a name: "10GW高效光伏组件项目", "200兆瓦渔光互补光伏电站项目". */
-const NAMED_CAPACITY = /(?<![\d.])(\d+(?:\.\d+)?)\s*(GW|MW|GWh|MWh|兆瓦|吉瓦|万千瓦|千瓦)/;
+/**
+ * Capacities written into a name: "10GW高效光伏组件项目", "200兆瓦渔光互补光伏电站项目", "30万锭环纺项目",
+ * "6万吨聚甲醛项目" — a number with a unit of output (not money, area or a year).
+ */
+const NAMED_CAPACITY =
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(GWh|MWh|GW|MW|兆瓦|吉瓦|千瓦|吨|锭|台套|套|台|辆|件|片|只|头|安时)(?![\u4e00-\u9fff]{0,1}(?:元|亩))/;
 
 /** The capacity a project's own name states, when no sentence gave one. */
 function capacityInName(text: string, b: ProjectBuilder): CapacityToken | null {
   const m = NAMED_CAPACITY.exec(text.slice(b.first.start, b.first.end));
   if (!m) return null;
   const start = b.first.start + m.index;
-  const unit = m[2] === '万千瓦' ? '千瓦' : (m[2] ?? '');
-  const value = Number(m[1]) * (m[2] === '万千瓦' ? 1e4 : 1);
-  return { start, end: start + m[0].length, items: [{ value, unit, product: null }], text: m[0] };
+  const scale = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
+  const unit = m[3] ?? '';
+  return {
+    start,
+    end: start + m[0].length,
+    items: [{ value: Number(m[1]) * scale, unit, product: null }],
+    text: m[0],
+  };
 }

@@ -144,6 +144,8 @@ export function namesStagedByBatch(
   sentence: { start: number; end: number },
   stage: { start: number; end: number },
 ): ProjectNameMention[] {
+  const opened = namesListedAfterStage(text, names, sentence, stage);
+  if (opened.length > 0) return opened;
   const before = text.slice(sentence.start, stage.start);
   const tail = BATCH_BEFORE_STAGE.exec(before);
   if (tail) return listedNamesBefore(text, names, sentence.start + tail.index);
@@ -154,6 +156,31 @@ export function namesStagedByBatch(
     return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
 }
+
+/**
+ * "新签约A、B等工业项目8个": a stage verb that opens a list of two or more names closed by 等…项目 is the
+ * stage of each listed name. A single name after the verb is left to the ordinary attachment.
+ */
+function namesListedAfterStage(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  // "竣工的有A、B…": the list a stage opens with 的有/的是.
+  const opener = /^的(?:项目)?(?:有|包括|是|为)[:：]?/.exec(text.slice(stage.end, stage.end + 6));
+  const at = stage.end + (opener?.[0].length ?? 0);
+  const listed = listedNamesAfter(text, names, at);
+  const last = listed[listed.length - 1];
+  if (listed.length < 2 || !last || (listed[0]?.start ?? 0) > at + 16) return [];
+  // The list must end the clause run: 等…项目, or the end of its sentence or semicolon clause.
+  return /^(?:等[^，,。；;]{0,10}项目|等?(?:[；;。]|$))/.test(text.slice(last.end, sentence.end))
+    ? listed
+    : [];
+}
+
+/** "3个竣工项目分别是…", "集中开工项目18个", "竣工的有…": a stage word that qualifies 项目 names a class of projects. */
+const ATTRIBUTIVE_STAGE = /^(?:的)?(?:重点|重大|产业|工业)?项目|^的(?:有|包括|是|为)/;
 
 /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
 export function isPlannedStage(
@@ -181,6 +208,9 @@ export function isPlannedStage(
     if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
     if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
   }
+  // An attributive stage is a category the text reports, planned only when a marker stands right before it.
+  if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
+    return last?.planned === true && before.length - last.at <= 4;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
   return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }

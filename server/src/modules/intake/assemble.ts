@@ -308,10 +308,13 @@ export function assemble(input: AssembleInput): Assembled {
       }
       // "联森产业园、半导体产业园等151个项目开工建设", "新开工…项目有22个，如A、B等": a batch's stage is
       // the stage of each project its list names, whichever batch of the sentence it is.
-      if (!st.planned)
-        for (const lb of listedBuilders(namesStagedByBatch(text, within(names, sent), sent, st)))
-          if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
-      if (b && !(listTail && !b.aggregate) && !b.stages.some((x) => x.start === st.start)) b.stages.push(st);
+      // A stage that opens a list after it (竣工的有A、B) is the list's, not the project named before it.
+      const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), sent, st);
+      for (const lb of listedBuilders(staged))
+        if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
+      const opensList = staged.length > 0 && staged.every((n) => n.start > st.start);
+      if (b && !opensList && !(listTail && !b.aggregate) && !b.stages.some((x) => x.start === st.start))
+        b.stages.push(st);
       else if (!b) {
         const fc = keepForFirm(st.start);
         if (fc)

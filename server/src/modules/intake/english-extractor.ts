@@ -197,6 +197,9 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
     return p;
   };
 
+  /** The stage of the report's headline or lead (35 projects … started; signing ceremony), if stated as done. */
+  let leadStage: StageFact | null = null;
+  let sentenceNo = 0;
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
     const mentions = findMentions(text, s);
@@ -274,6 +277,7 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
 
     const stage = stageOf(sentence);
     const targets = inSentence.length > 0 ? inSentence.map((x) => x.p) : focus ? [focus] : [];
+    sentenceNo++;
     if (stage) {
       const at = s.start + stage.at;
       const fact: StageFact = {
@@ -282,6 +286,8 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
         asWritten: stage.text,
         span: span(at, at + stage.text.length),
       };
+      if (sentenceNo <= 2 && !fact.planned && (fact.stage === '开工' || fact.stage === '签约'))
+        leadStage ??= fact;
       for (const p of targets) {
         p.stages.push(fact);
         if (!p.stage || (p.stage.planned && !fact.planned)) p.stage = fact;
@@ -333,6 +339,13 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
     const last = inSentence.filter((x) => !x.p.isAggregate).pop();
     if (last) focus = last.p;
   }
+
+  // A report on a groundbreaking or signing event stages every project it names with no stage of its own.
+  for (const p of projects)
+    if (leadStage && !p.stage && !p.isAggregate) {
+      p.stage = leadStage;
+      p.stages.push(leadStage);
+    }
 
   return {
     title: null,

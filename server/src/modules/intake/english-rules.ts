@@ -54,7 +54,7 @@ export function stageOf(
     [/put into (?:production|operation)|in full operation|becoming operational|started production/i, '投产'],
     [/(?:completed|completion)(?! after)/i, '竣工验收'],
     [
-      /start(?:ed)? construction|construction (?:of [^.]{0,60})?(?:will )?(?:start|began|begin)|\b(?:launched|commenced|broke ground|commencement|had started|started)\b/i,
+      /start(?:ed)? construction|construction (?:of [^.]{0,60})?(?:will )?(?:start|began|begin)|\b(?:launched|commenced|broke ground|break ground|groundbreaking|commencement|had started|started)\b/i,
       '开工',
     ],
     [/\bsign(?:ed|ing)?\b|contract|deals?\b/i, '签约'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFirmMentions, findParks, findPeople, firmCore, sameFirm } from './entity-extractor';
 import { clusterFirms } from './firm-clusters';
+import { distinctFirms } from './project-builder';
 import { findProjectNames } from './project-names';
 import { findSignals, findStages } from './stage-signal';
 
@@ -56,7 +57,8 @@ describe('parks', () => {
     const parks = findParks('项目落户临河经济技术开发区，以云杉食品产业园为载体，在开发区建设。').map(
       (p) => p.name,
     );
-    expect(parks).toEqual(['临河经济技术开发区', '云杉食品产业园', '开发区']);
+    // The bare 开发区 is the one zone the text named in full.
+    expect(parks).toEqual(['临河经济技术开发区', '云杉食品产业园', '临河经济技术开发区']);
   });
   it('skips generic park words', () => {
     expect(findParks('一批特色专业园区')).toHaveLength(0);
@@ -125,5 +127,87 @@ describe('stages and signals', () => {
       (s) => s.kind,
     );
     expect(kinds).toEqual(['capacity_pressure', 'listing', 'expansion', 'financing']);
+  });
+});
+
+describe('firm name edges (this round)', () => {
+  const names = (t: string) => findFirmMentions(t).map((f) => f.name);
+
+  it('drops the words of a sentence before a name the text also writes without them', () => {
+    const t = '我们希望远航精密机械有限公司早日投产。远航精密机械有限公司成立于2010年。';
+    expect(names(t)).toEqual(['远航精密机械有限公司', '远航精密机械有限公司']);
+  });
+
+  it('does not take the unit of a date or a kind of firm as part of the name', () => {
+    expect(names('8月15日青禾控股集团宣布投资。')).toContain('青禾控股集团');
+    expect(names('台企明耀光电科技有限公司落户园区。')).toContain('明耀光电科技有限公司');
+  });
+
+  it('does not read a listed project as a firm', () => {
+    const t = '包括星河数据科技有限公司、智算中心项目、云图软件有限公司等企业入驻。';
+    expect(names(t)).not.toContain('智算中心项目');
+  });
+});
+
+describe('park names (this round)', () => {
+  const parks = (t: string) => findParks(t).map((p) => p.name);
+
+  it('starts a park name after the verbs and adverbs of the sentence (jieba tags)', () => {
+    expect(parks('这将进一步壮大经开区新材料产业。')).toEqual(['经开区']);
+    expect(parks('又一家企业宣布入驻新区。')).toEqual([]);
+  });
+
+  it('keeps a single character that is part of a place name', () => {
+    expect(parks('项目落户衢饶示范区。')).toEqual(['衢饶示范区']);
+  });
+
+  it('reads a short or bare zone as the full name the text gave it once', () => {
+    expect(parks('项目落户临川经济技术开发区。临川经开区管委会表示，经开区将做好服务。')).toEqual([
+      '临川经济技术开发区',
+      '临川经济技术开发区',
+      '临川经济技术开发区',
+    ]);
+  });
+});
+
+describe('project name edges (this round)', () => {
+  const projects = (text: string) =>
+    findProjectNames(text, findFirmMentions(text))
+      .filter((n) => !n.reference)
+      .map((n) => n.name);
+
+  it('starts the first item of a list after the clause verb that opens it', () => {
+    expect(projects('此次集中开工有瑞丰精密铸造、海川冷链物流等6个项目。')).toEqual([
+      '瑞丰精密铸造项目',
+      '海川冷链物流项目',
+    ]);
+  });
+
+  it('starts a project name after 仪式暨 (two events joined)', () => {
+    expect(projects('举行重点项目集中开工仪式暨鑫瑞达检测项目奠基仪式。')).toContain('鑫瑞达检测项目');
+  });
+});
+
+describe('one firm, one entry (this round)', () => {
+  it('keeps the legal name over its brand, and the name without a place before it', () => {
+    const pos = { start: 0, end: 1 };
+    expect(
+      distinctFirms([
+        ['中禾', pos],
+        ['吉林中禾生物材料有限公司', pos],
+      ]).map(([n]) => n),
+    ).toEqual(['吉林中禾生物材料有限公司']);
+    expect(
+      distinctFirms([
+        ['华岭新材料科技有限公司', pos],
+        ['临川经济开发区华岭新材料科技有限公司', pos],
+      ]).map(([n]) => n),
+    ).toEqual(['华岭新材料科技有限公司']);
+  });
+
+  it('does not read provinces alone or a description as a firm name', () => {
+    const names = findFirmMentions('湖南湖北分公司负责销售。这是一家多元化集团公司。').map((f) => f.name);
+    expect(names).not.toContain('湖南湖北分公司');
+    expect(names).not.toContain('多元化集团公司');
   });
 });

@@ -25,11 +25,28 @@ const FIRM_SCAN: ScanOptions = {
   minStem: 2,
   stopAtDigits: true,
   // "此次双鹏新能源科技(江苏)有限公司": words of the sentence before a name are not part of it.
-  extraStops: ['深耕', '龙头', '此次', '本次', '当日', '当天'],
+  // "台企长春颖霆科技有限公司": a word saying what kind of firm (台企, 外企, 民企) is not part of its name.
+  extraStops: [
+    '深耕',
+    '龙头',
+    '此次',
+    '本次',
+    '当日',
+    '当天',
+    '台企',
+    '外企',
+    '民企',
+    '港企',
+    '央企',
+    '国企',
+  ],
 };
+/** "湖南湖北分公司": a stem of province names only says where, not which firm. */
+const ONLY_PROVINCES =
+  /^(?:(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?:省)?){2,}(?:分)?$/;
 /** Stems that make 公司/集团 a common noun (该公司, 子公司, 上市公司), not a name. */
 const GENERIC_FIRM_STEM =
-  /^(?:该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化|项目|(?:境内|境外|A股|港股|主板|创业板)?上市)$/;
+  /^(?:多元化|综合性|国际化|现代化|该|本|这家|那家|一家|两家|多家|各|子|分|母|总|我|贵|新|老|上市|国有|民营|外资|合资|独资|投资|科技|集团|控股|股份|旗下|其|大型|中小|龙头|骨干|规上|企业|城投|平台|省属|市属|县属|央企|国企|公|有限|物流|贸易|运营|管理|建设|开发|担保|文化|项目|(?:境内|境外|A股|港股|主板|创业板)?上市)$/;
 const GOVERNMENT =
   /(?:政府|管委会|委员会|办公室|人大|政协|党委|局|厅|部|办|院|所|中心|协会|学会|学校|大学|医院)$/;
 
@@ -42,11 +59,14 @@ function findSuffixedFirms(text: string): FirmMention[] {
   while (m !== null) {
     const suffixStart = m.index;
     const end = suffixStart + m[0].length;
-    const start = scanBack(text, suffixStart, floor, FIRM_SCAN);
+    let start = scanBack(text, suffixStart, floor, FIRM_SCAN);
+    // "8月15日绿地控股集团": the scan stops at the digits, leaving the date's unit on the name.
+    if (/[日月年号]/.test(text[start] ?? '') && /\d/.test(text[start - 1] ?? '')) start++;
     const stem = text.slice(start, suffixStart);
     const legal = LEGAL_SUFFIX.test(m[0]);
     const stemOk =
       stem.length >= 2 &&
+      !ONLY_PROVINCES.test(stem) &&
       !GENERIC_FIRM_STEM.test(stem) &&
       !/^\d/.test(stem) &&
       (legal || (stem.length <= 12 && !GOVERNMENT.test(stem)));
@@ -131,6 +151,8 @@ function findListedFirms(text: string): FirmMention[] {
   return out;
 }
 
+/** A list item ending in a project's head noun (先进计算中心项目) is a project listed beside firms. */
+const PROJECT_HEAD = /(?:项目|工程|产业园|园区|基地|平台|中心|小镇|广场)$/;
 const LIST_NOT_FIRM = /^(?:发展|重点|引进|培育|支持|推动|加快|打造|建设|聚焦|围绕)|(?:企业|产业|行业|领域)$/;
 
 /** "A、B、C等骨干企业" and "A、B有限公司、C联合设立": items of a list that names firms are firms. */
@@ -165,7 +187,13 @@ function findEnumeratedFirms(text: string, firms: FirmMention[]): FirmMention[] 
       let item = raw.replace(/^(?:作为|包括|其中|由|与|和)/, '');
       const lead = raw.length - item.length;
       item = item.replace(/(?:等.*|联合.*|共同.*|合作.*|签约.*|投资.*|和.*|与.*)$/, '');
-      if (item.length < 2 || item.length > 14 || /[\d（）()“”]/.test(item) || LIST_NOT_FIRM.test(item))
+      if (
+        item.length < 2 ||
+        item.length > 14 ||
+        /[\d（）()“”]/.test(item) ||
+        LIST_NOT_FIRM.test(item) ||
+        PROJECT_HEAD.test(item)
+      )
         continue;
       if (seen.has(itemStart + lead) || GOVERNMENT.test(item)) continue;
       seen.add(itemStart + lead);
@@ -213,6 +241,7 @@ export function findFirmMentions(
       occupied.take(c.start, c.end);
     }
   }
+  trimToShorterMention(chosen);
   // Declared aliases (以下简称“金桥公司”) and short forms (乖宝宠物食品 of 乖宝宠物食品集团) are firms
   // wherever they occur later.
   const extraNames = new Set<string>();
@@ -242,6 +271,25 @@ export function findFirmMentions(
     }
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "希望中苏湖广实业有限公司" where the text also writes 中苏湖广实业有限公司: the walk back from the suffix
+ * took words of the sentence (希望, 一行深入, 交城经济开发区) as part of the name. The same firm written
+ * elsewhere without them shows where its name starts.
+ */
+function trimToShorterMention(chosen: FirmMention[]): void {
+  const names = [...new Set(chosen.filter((c) => c.source !== 'enumeration').map((c) => c.name))];
+  for (const c of chosen) {
+    if (c.source === 'known') continue;
+    const shorter = names
+      .filter((n) => n.length >= 6 && n.length < c.name.length && c.name.endsWith(n))
+      .sort((a, b) => b.length - a.length)[0];
+    if (shorter && c.name.length - shorter.length <= 10) {
+      c.start = c.end - shorter.length;
+      c.name = shorter;
+    }
+  }
 }
 
 const PROVINCES =

@@ -106,3 +106,71 @@ describe('text the rules were not written against', () => {
     if (want.inv) expect(p?.investment?.yuan).toBe(want.inv);
   });
 });
+
+describe('stages of listed projects (this round)', () => {
+  const stageOf = (text: string, name: string) =>
+    projectsOf(text).find((p) => p.name.includes(name))?.stage?.stage ?? null;
+
+  it('gives a 竣工项目 list its stage: an attributive stage word is a reported class, not a goal', () => {
+    const text = '今年全区有3个竣工项目,分别是东岭精密轴承项目、北辰光电显示模组项目、南湖冷链物流园项目。';
+    expect(stageOf(text, '东岭精密轴承')).toBe('竣工验收');
+    expect(stageOf(text, '南湖冷链物流园')).toBe('竣工验收');
+  });
+
+  it('gives the list after 竣工的有 its stage, items led by their amounts', () => {
+    const text = '今年竣工的有总投资8亿元的东岭精密轴承项目、总投资5亿元的北辰光电显示模组项目。';
+    expect(stageOf(text, '东岭精密轴承')).toBe('竣工验收');
+    expect(stageOf(text, '北辰光电显示模组')).toBe('竣工验收');
+  });
+
+  it('gives each name of a list opened by the stage verb that stage (新签约A、B等项目N个)', () => {
+    const text = '上半年,园区新签约泰和精细化工项目、永昌智能仓储项目等工业项目6个,总投资20亿元。';
+    expect(stageOf(text, '泰和精细化工')).toBe('签约');
+    expect(stageOf(text, '永昌智能仓储')).toBe('签约');
+  });
+});
+
+describe('parts of a named project (this round)', () => {
+  it('reads what a named project builds (主要建设内容为…项目, 配套建设…生产线) as part of it', () => {
+    const text =
+      '东岭新材料一体化项目计划总投资20亿元,主要建设内容为年产10万吨PVC和2×50MW热电联产项目,配套建设年产30万块免烧砖生产线。';
+    const singles = projectsOf(text).filter((p) => !p.isAggregate);
+    expect(singles).toHaveLength(1);
+    expect(singles[0]?.name).toContain('东岭新材料一体化');
+    expect(singles[0]?.investment?.yuan).toBe(2_000_000_000);
+  });
+});
+
+describe('English reports of an event (this round)', () => {
+  it('reads a groundbreaking ceremony as a start', () => {
+    const text =
+      'The groundbreaking ceremony for the Lakeside Optics Industrial Park project was held on May 8. The project has a total investment of 2.4 billion yuan.';
+    const p = projectsOf(text).find((x) => /Lakeside/.test(x.name));
+    expect(p?.stage?.stage).toBe('开工');
+  });
+
+  it('gives projects named after a lead about a start that stage', () => {
+    const text = [
+      '20 projects in Riverton started intensively',
+      'Today, 20 key industrial projects started in Riverton with a total investment of 9 billion yuan.',
+      'Among them, the Northgate smart sensor manufacturing base project has a total investment of 2 billion yuan. It will produce 5 million sensors a year.',
+    ].join('\n');
+    const p = projectsOf(text).find((x) => /Northgate/.test(x.name));
+    expect(p?.investment?.yuan).toBe(2_000_000_000);
+    expect(p?.stage?.stage).toBe('开工');
+  });
+});
+
+describe('capacity written into a name (this round)', () => {
+  it('reads the output a project name states when no sentence gives one', () => {
+    const text = '北疆纺织有限公司50万锭紧密纺建设项目开工,总投资12亿元。';
+    const p = projectsOf(text).find((x) => x.name.includes('紧密纺'));
+    expect(p?.capacity?.asWritten).toBe('50万锭');
+  });
+
+  it('does not read money or land in a name as a capacity', () => {
+    const text = '南湖5000万元技改项目开工,占地50亩。';
+    const p = projectsOf(text).find((x) => x.name.includes('技改'));
+    expect(p?.capacity ?? null).toBeNull();
+  });
+});

@@ -21,4 +21,12 @@ describe('leadingBrand', () => {
     expect(leadingBrand('南山文化生态园')).toBeNull();
     expect(leadingBrand('wind farm project')).toBeNull();
   });
+
+  it('finds no brand in public works or a name led by a landform', () => {
+    expect(leadingBrand('青溪码头扩建项目')).toBeNull();
+    expect(leadingBrand('云栖湖景观提升项目')).toBeNull();
+    expect(leadingBrand('鸣翠湖生态旅游度假项目')).toBeNull();
+    // a brand before an ordinary industry word still counts
+    expect(leadingBrand('鑫瑞达智能包装生产基地项目')).toBe('鑫瑞达');
+  });
 });

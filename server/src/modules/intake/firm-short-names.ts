@@ -40,11 +40,21 @@ const GENERIC_HEAD =
   /^(?:年产|新建|建设|重点|重大|招商|产业|项目|一期|二期|三期|该|本|全市|全县|其中|部分|诸多|一批)/;
 
 /**
+ * Public works (railways, wharves, resettlement housing, schools, parks): a place name heads them, and the
+ * government builds them, so their first word is not a firm's brand (兴泉铁路, 慈湖码头, 长福片区…).
+ */
+const PUBLIC_WORKS =
+  /铁路|公路|高速|码头|机场|大桥|隧道|水库|管网|片区|地块|景观|安置房|棚改|学校|学园|中学|小学|幼儿园|医院|公园|广场|矿坑|河道|治理/;
+/** A brand ending in a landform (凤栖湖, 金山, 慈湖) is the name of a place. */
+const LANDFORM_END = /[湖山江河岛湾港岭峰洲溪滩]$/;
+
+/**
  * The short firm name a project name starts with, or null. Rejects places, numbers and generic words;
  * accepts 2–5 characters, plus a trade word that belongs to the name (纸业, 化工).
  */
 export function leadingBrand(projectName: string): string | null {
   if (!/^[\u4e00-\u9fff]/.test(projectName) || GENERIC_HEAD.test(projectName)) return null;
+  if (PUBLIC_WORKS.test(projectName)) return null;
   const words = tagWords(projectName);
   let i = 0;
   while (i < words.length - 1 && ADMIN_PLACE.test(words[i]?.word ?? '') && (words[i]?.word.length ?? 0) >= 2)
@@ -72,7 +82,7 @@ export function leadingBrand(projectName: string): string | null {
     }
     break;
   }
-  if (brand.length < 2 || brand.length > 5) return null;
+  if (brand.length < 2 || brand.length > 5 || LANDFORM_END.test(brand)) return null;
   const trade = words[i]?.word ?? '';
   return FIRM_TRADE.test(trade) && brand.length + trade.length <= 6 ? brand + trade : brand;
 }

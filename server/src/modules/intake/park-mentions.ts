@@ -1,6 +1,7 @@
 // Parks and zones named in a text: 聊城经济技术开发区, 坤源宠物食品用品产业园, and the bare 开发区 of a
 // local paper. Which park a project is in is decided in park-rules.ts.
 
+import { tagWords } from './firm-short-names';
 import { type ScanOptions, scanBack } from './name-scan';
 
 export interface ParkMention {
@@ -38,7 +39,60 @@ const PARK_SCAN: ScanOptions = {
     '让',
   ],
 };
-const GENERIC_PARK_STEM = /首批|一批|各类|省级|国家级|市级|特色专业|该|这个|全国|各|绿色工业|重点|专业/;
+const GENERIC_PARK_STEM =
+  /首批|一批|各类|省级|国家级|市级|特色专业|该|这个|全国|各|绿色工业|重点|专业|综合性|项目$/;
+/**
+ * jieba tags of words that cannot sit inside a park's name (verbs, adverbs, pronouns, numbers, function
+ * words): "进一步壮大经开区", "宣布入驻新区" — the name starts after the last of them.
+ */
+const NOT_IN_PARK_NAME = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'u', 'uj', 'ul', 'uz', 'k', 'y', 'm']);
+/** Single-character words of these tags may belong to a place's name (饶/v of 衢饶). */
+const SINGLE_OK = new Set(['v', 'vd', 'd', 'm']);
+/** Suffixes a local paper writes bare for the zone it is about. */
+const BARE_ZONE = /^(?:开发区|高新区|经开区)$/;
+
+/** Where a park's name starts once words of the sentence before it are dropped. */
+function nameStart(stem: string): number {
+  if (!/[\u4e00-\u9fff]{2}/.test(stem)) return 0;
+  let at = 0;
+  let cut = 0;
+  for (const w of tagWords(stem)) {
+    at += w.word.length;
+    // A verb or adjective of two characters (入驻, 壮大) is the sentence's; a single character (新, 饶 of
+    // 衢饶) is as often part of a place's name.
+    const wordy = w.word.length >= 2;
+    if ((NOT_IN_PARK_NAME.has(w.tag) && (wordy || !SINGLE_OK.has(w.tag))) || (w.tag === 'a' && wordy))
+      cut = at;
+  }
+  return cut;
+}
+
+/** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区). */
+const SHORT_FORMS: Array<[RegExp, RegExp]> = [
+  [/经开区$/, /经济技术开发区$/],
+  [/高新区$/, /高新技术产业开发区$|高新区$/],
+  [/开发区$/, /开发区$/],
+];
+
+/**
+ * A zone written short (东盟经开区) or bare (经开区) is the zone the text names in full, when one full
+ * name fits: same place word, the long form of the suffix.
+ */
+function resolveShortForms(out: ParkMention[]): void {
+  const names = [...new Set(out.map((p) => p.name))];
+  for (const p of out) {
+    for (const [short, long] of SHORT_FORMS) {
+      if (!short.test(p.name)) continue;
+      const core = p.name.replace(short, '');
+      const fits = names.filter(
+        (n) => n !== p.name && n.length > p.name.length && long.test(n) && (core === '' || n.includes(core)),
+      );
+      const full = [...new Set(fits)];
+      if (full.length === 1 && full[0]) p.name = full[0];
+      break;
+    }
+  }
+}
 
 /** Parks and zones: 聊城经济技术开发区, 坤源宠物食品用品产业园, and the bare 开发区 of a local paper. */
 export function findParks(text: string): ParkMention[] {
@@ -47,9 +101,10 @@ export function findParks(text: string): ParkMention[] {
   let m: RegExpExecArray | null = PARK_SUFFIX.exec(text);
   while (m !== null) {
     const end = m.index + m[0].length;
-    const start = scanBack(text, m.index, 0, PARK_SCAN);
+    const scanned = scanBack(text, m.index, 0, PARK_SCAN);
+    const start = scanned + nameStart(text.slice(scanned, m.index));
     const stem = text.slice(start, m.index);
-    const bareOk = stem === '' && /^(?:开发区|高新区|经开区)$/.test(m[0]);
+    const bareOk = stem === '' && BARE_ZONE.test(m[0]);
     if (
       (stem.length >= 2 || bareOk) &&
       !GENERIC_PARK_STEM.test(stem) &&
@@ -68,5 +123,6 @@ export function findParks(text: string): ParkMention[] {
       p.name = inner;
     }
   }
+  resolveShortForms(out);
   return out.sort((a, b) => a.start - b.start);
 }

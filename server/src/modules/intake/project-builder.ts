@@ -173,7 +173,7 @@ export function toExtractedProject(clean: CleanText, b: ProjectBuilder): Extract
     aliases: [...b.aliases].filter((a) => a !== b.name),
     span: span(b.first),
     mentions: b.mentions.map(span),
-    companies: [...b.companies].map(([name, at]) => ({ name, span: span(at) })),
+    companies: distinctFirms([...b.companies]).map(([name, at]) => ({ name, span: span(at) })),
     capacity: b.capacity
       ? { items: b.capacity.items, asWritten: b.capacity.text, span: span(b.capacity) }
       : null,
@@ -206,4 +206,19 @@ export function toExtractedProject(clean: CleanText, b: ProjectBuilder): Extract
     contacts: b.contacts.map((p) => ({ name: p.name, span: span(p) })),
     isAggregate: b.aggregate,
   };
+}
+
+/**
+ * One entry per firm: "中粮" and "吉林中粮生物材料有限公司" are one firm (the legal name is kept);
+ * "交城经济开发区华庆…有限公司" and "华庆…有限公司" too (the name without the place before it is kept).
+ */
+export function distinctFirms<T>(entries: Array<[string, T]>): Array<[string, T]> {
+  return entries.filter(
+    ([name]) =>
+      !entries.some(
+        ([other]) =>
+          other !== name &&
+          ((name.includes(other) && name.endsWith(other)) || (other.includes(name) && !other.endsWith(name))),
+      ),
+  );
 }

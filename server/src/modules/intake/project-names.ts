@@ -14,7 +14,8 @@ const PROJECT_SCAN: ScanOptions = {
   minStem: 0,
   stopAtDigits: false,
   keep: ['和', '与', '及其'],
-  extraStops: ['现场', '负责人', '十佳', '各类', '各'],
+  // "开工仪式暨光科检测项目奠基仪式": the name of the second event's project starts after 暨.
+  extraStops: ['现场', '负责人', '十佳', '各类', '各', '仪式暨', '大会暨', '活动暨'],
 };
 const GENERIC_STEM =
   /^(?:|重点|重大|代表|优选|签约|开工|招商|建设|在建|新建|续建|产业|民生|大|好|新|各类|各|龙头|集中开工|这些|上述|相关|投资|合作|外资|内资|示范|试点|储备|谋划|招引|工业|制造业|亿元以上|十亿元以上|亿元|十佳|该|此|本|这个|这些|此类|同类|单个|首个|大项目|好项目)$|(?:类|个|批|重点|招商|优选|代表|签约|开工|重大|亿元|好|各|新)$/;
@@ -112,7 +113,13 @@ function listItems(
   const raws = text.slice(s, listEnd).split('、');
   // "城市更新、文旅融合、基础设施等大项目": an item that is only a category word makes it a list of kinds.
   if (isListOfKinds(raws) || raws.some((r) => isCategoryOnly(r.replace(/项目$/, '')))) return [];
-  for (const raw of raws) {
+  for (const [i, whole] of raws.entries()) {
+    // "此次集中开工有A、B…": the first item runs back to the clause start; its name starts where a name
+    // would if it stood alone (after 开工, 有 …).
+    const cut = i === 0 ? scanBack(text, s + whole.length, s, PROJECT_SCAN) - s : 0;
+    const tail = whole.slice(cut).replace(/^(?:有|是|为|包括|主要有)/, '');
+    const raw = cut > 0 && isConcreteStem(tail.replace(/项目$/, '')) ? whole.slice(cut) : whole;
+    pos += whole.length - raw.length;
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
       /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
@@ -237,6 +244,15 @@ function firmOfPhase(text: string, firms: readonly FirmMention[], at: number): F
   return before;
 }
 
+/** Words before the name of a part a project builds: 主要建设内容为, 配套建设, 其中…建设. */
+const COMPONENT_LEAD = /(?:建设内容(?:主要)?(?:为|是|包括)?|主要建设|配套建设|同步建设|[，,]建设)$/;
+
+/** Whether a concrete project is named before `at` in the same sentence (a clause run up to 。). */
+function namedEarlierInSentence(text: string, names: readonly ProjectNameMention[], at: number): boolean {
+  const from = lastBreakBefore(text, at, '。\n', 300) + 1;
+  return names.some((n) => !n.reference && !n.aggregate && n.start >= from && n.end <= at);
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -327,6 +343,12 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
         const lead = text.slice(Math.max(0, stemStart - 5), stemStart);
         const capAt = stem.indexOf('年产');
         const hint = capAt >= 2 ? stem.slice(0, capAt) : (firmByStart.get(stemStart)?.name ?? null);
+        // "君正…项目计划总投资89.5亿元，主要建设内容为氯碱化工和2×350MW…机组项目": what a named
+        // project builds is part of it, not another project.
+        const component =
+          !generic &&
+          COMPONENT_LEAD.test(text.slice(Math.max(0, stemStart - 8), stemStart)) &&
+          namedEarlierInSentence(text, out, stemStart);
         out.push({
           name: generic ? '项目' : `${stem}项目`,
           start: generic ? p : stemStart,
@@ -334,10 +356,11 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
           reference: generic,
           // "该项目占地800亩…，实现20GW高效晶硅电池项目建设": a name in a sentence about 该项目 is that project.
           anaphoric:
-            !generic &&
-            (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
-              (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
-                /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart)))),
+            component ||
+            (!generic &&
+              (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
+                (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
+                  /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart))))),
           aggregate: aggregate || (generic && BATCH_REFERENCE.test(beforeText)),
           companyHint: generic ? null : hint,
         });
@@ -347,7 +370,9 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   }
   const occupied = new Occupancy(text.length);
   for (const o of out) occupied.take(o.start, o.end);
-  const facilities = findFacilities(text).filter((f) => occupied.free(f.start, f.end));
+  const facilities = findFacilities(text).filter(
+    (f) => occupied.free(f.start, f.end) && !namedEarlierInSentence(text, out, f.start),
+  );
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);

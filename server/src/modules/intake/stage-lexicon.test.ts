@@ -18,6 +18,17 @@ describe('stage lexicon', () => {
   });
 });
 
+describe('stage words of this round', () => {
+  it('reads 开复工 as a start and a bare 复工 as work under way', () => {
+    expect(findStages('东城片区20个项目均如期开复工。').map((s) => s.stage)).toEqual(['开工']);
+    expect(findStages('春节后该厂区已全面复工。').map((s) => s.stage)).toEqual(['在建']);
+  });
+
+  it('reads a bare 签订 before 的 as a signing', () => {
+    expect(findStages('与远星集团签订的总投资5亿元的冷链项目。').map((s) => s.stage)).toEqual(['签约']);
+  });
+});
+
 describe('per-mu amounts', () => {
   it('keeps an amount written per mu off the project totals', () => {
     const money = findRoledMoney('项目投产后,预计年税收超60万/亩,年营业收入超800万元/亩。');

@@ -27,8 +27,13 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
     '投产',
   ],
   [/达产|满产|达效/g, '达产'],
-  [/开工建设|开工|动工|破土|启动建设|正式启动|开建|奠基/g, '开工'],
+  // "开复工" (started or resumed) reports construction under way from this season on: a start.
+  [/开复工|开工建设|开工|动工|破土|启动建设|正式启动|开建|奠基/g, '开工'],
+  // "复工" alone: work resumed on a site already being built.
+  [/复工/g, '在建'],
   [/签约|签订[^，,。；\n]{0,10}?协议|签署[^，,。；\n]{0,10}?协议|成功引进|引进落地|落地|落户/g, '签约'],
+  // "与X集团签订的总投资3亿元的Y项目": a bare 签订/签下 before 的 or 了 is a signing too.
+  [/(?:签订|签下|签署)(?=[的了])/g, '签约'],
   [
     /在建|续建|正在施工|正在建设|加速建设|加快建设|稳步推进|顺利推进|有序施工|正在进行[^，,。；\n]{0,8}?施工|施工/g,
     '在建',
