@@ -137,6 +137,7 @@ export const dispatchEn: { readonly [K in keyof typeof dispatchZh]: string } = {
   'round.reportEdit': 'Correct report',
   'round.investmentPeriod': 'Fixed-asset investment this period (10k yuan)',
   'round.fundsPeriod': 'Funds in place this period (10k yuan)',
+  'round.readingFiled': 'Reading the filed report…',
   'round.narrative': 'Progress',
   'round.problems': 'Problems (can become a factor request)',
   'round.photos': 'Site photos',

@@ -137,6 +137,7 @@ export const dispatchZh = {
   'round.reportEdit': '修改报送',
   'round.investmentPeriod': '本期完成固定资产投资（万元）',
   'round.fundsPeriod': '本期到位资金（万元）',
+  'round.readingFiled': '正在读取已报送的内容…',
   'round.narrative': '进展情况',
   'round.problems': '存在问题（可一键转为要素保障需求）',
   'round.photos': '现场照片',

@@ -91,6 +91,9 @@ export function ReportFormModal({
   // field the person has not started typing in: the filed text may arrive after they began (a slow
   // line, a phone), and a refetch must not overwrite their words either.
   const report = filed.data?.items[0];
+  // Until the filed text is in, its fields take no typing and the report cannot be sent: words typed
+  // into a field about to be filled would be cut into or lost (a test's fill once was).
+  const readingFiled = !!project.reportId && filed.isPending;
   const filledFrom = useRef<string | null>(null);
   useEffect(() => {
     if (!report || filledFrom.current === report.id) return;
@@ -180,7 +183,7 @@ export function ReportFormModal({
       onCancel={onClose}
       onOk={onOk}
       confirmLoading={submit.isPending}
-      okButtonProps={{ 'data-testid': 'round-report-submit' } as never}
+      okButtonProps={{ 'data-testid': 'round-report-submit', disabled: readingFiled } as never}
       width={720}
       {...phoneModal}
       destroyOnHidden
@@ -271,6 +274,8 @@ export function ReportFormModal({
           <Input.TextArea
             rows={3}
             maxLength={ROUND_LIMITS.narrativeMax}
+            disabled={readingFiled}
+            placeholder={readingFiled ? t('round.readingFiled') : undefined}
             data-testid="round-report-narrative"
           />
         </Form.Item>
@@ -278,6 +283,7 @@ export function ReportFormModal({
           <Input.TextArea
             rows={2}
             maxLength={ROUND_LIMITS.narrativeMax}
+            disabled={readingFiled}
             data-testid="round-report-problems"
           />
         </Form.Item>
