@@ -66,12 +66,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     });
   });
   await ready;
+  // A server that dies under a test fails it only as "connection refused": say why it went.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (stopping) return;
+    console.warn(
+      `[e2e server] ${url} exited unexpectedly (code ${code}, signal ${signal}); its last output:\n${output.slice(-3000)}`,
+    );
+  });
   const health = await fetch(`${url}/readyz`);
   if (!health.ok) throw new Error(`server not ready: /readyz answered ${health.status}: ${output}`);
   return {
     url,
     dataDir,
     stop: async () => {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
