@@ -171,7 +171,10 @@ async function getWhile(url: string, cookie: string, until: Promise<unknown>): P
   return times;
 }
 
-async function overHttp(db: Db, readWorkers: number, n: number) {
+/** The jobs timed over HTTP, by the short names `--jobs` takes. */
+const JOB_NAMES = ['mu-run', 'mu-rerun', 'compliance', 'mu-read'] as const;
+
+async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySet<string>) {
   const app = await buildApp({
     db,
     logger: false,
@@ -222,22 +225,30 @@ async function overHttp(db: Db, readWorkers: number, n: number) {
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
         body: JSON.stringify({ year: YEAR }),
       });
-    const jobs: Array<[string, () => Promise<Response>]> = [
-      ['POST /api/mu-evaluations', run],
+    const jobs: Array<[(typeof JOB_NAMES)[number], string, () => Promise<Response>]> = [
+      ['mu-run', 'POST /api/mu-evaluations', run],
       // A rerun replaces the year's stored ranking: the old rows are deleted as well.
-      ['POST /api/mu-evaluations (rerun)', run],
+      ['mu-rerun', 'POST /api/mu-evaluations (rerun)', run],
       [
+        'compliance',
         'GET /api/compliance?year=2025',
         () => fetch(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
       ],
       [
+        'mu-read',
         'GET /api/mu-evaluations/2025',
         () => fetch(`${base}/api/mu-evaluations/${YEAR}`, { headers: { cookie } }),
       ],
     ];
-    for (const [label, start] of jobs) {
+    for (const [name, label, start] of jobs) {
+      if (!only.has(name)) continue;
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      // The process's peak resident memory while the job runs (the read workers are threads of it).
+      let peakRss = process.memoryUsage.rss();
+      const rssTimer = setInterval(() => {
+        peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      }, 200);
       const t0 = performance.now();
       const job = start().then(async (res) => {
         const body = await res.arrayBuffer();
@@ -247,8 +258,9 @@ async function overHttp(db: Db, readWorkers: number, n: number) {
       const [during, read] = await smallWhile(job);
       const { ms, bytes } = await job;
       loop.disable();
+      clearInterval(rssTimer);
       console.log(
-        `${db.dialect.padEnd(8)} ${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e3).toFixed(1)} kB answer); event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms`,
+        `${db.dialect.padEnd(8)} ${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e3).toFixed(1)} kB answer); event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms; peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
       );
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /healthz', during)}`);
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /api/projects/:id', read)}`);
@@ -268,12 +280,13 @@ async function main() {
       'read-workers': { type: 'string', default: '2' },
       'skip-http': { type: 'boolean', default: false },
       'skip-in-process': { type: 'boolean', default: false },
+      jobs: { type: 'string', default: JOB_NAMES.join(',') },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      'node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--skip-http]',
+      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--skip-http] [--jobs ${JOB_NAMES.join(',')}]`,
     );
     return;
   }
@@ -308,7 +321,11 @@ async function main() {
     `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   if (!values['skip-in-process']) await inProcess(db, Number(values.runs));
-  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n);
+  const only = new Set(values.jobs.split(',').map((j) => j.trim()));
+  const unknown = [...only].filter((j) => !(JOB_NAMES as readonly string[]).includes(j));
+  if (unknown.length > 0)
+    throw new Error(`--jobs: unknown ${unknown.join(', ')} (known: ${JOB_NAMES.join(', ')})`);
+  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n, only);
   await db.close();
 }
 
