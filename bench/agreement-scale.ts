@@ -121,20 +121,23 @@ async function replay(db: Db, ops: Statement[]): Promise<number> {
   return ms;
 }
 
-async function inProcess(db: Db, runs: number) {
-  const reads: Array<[string, () => Promise<unknown>, (k: typeof db.kysely) => Promise<unknown>]> = [
+async function inProcess(db: Db, runs: number, which: ReadonlySet<string>) {
+  const reads: Array<[string, string, () => Promise<unknown>, (k: typeof db.kysely) => Promise<unknown>]> = [
     [
+      'compliance',
       'compliance 2025 (zone)',
       () => compliancePage(db.kysely, COMPLIANCE_PAGE),
       (k) => compliancePage(k, COMPLIANCE_PAGE),
     ],
     [
+      'mu',
       '亩均 compute 2025',
       () => muPrepare(db.kysely, { year: YEAR, evaluationId: 'bench' }),
       (k) => muPrepare(k, { year: YEAR, evaluationId: 'bench' }),
     ],
   ];
-  for (const [label, read, capture] of reads) {
+  for (const [name, label, read, capture] of reads) {
+    if (!which.has(name)) continue;
     const ops = await captureStatements(db, capture);
     const app: number[] = [];
     const raw: number[] = [];
@@ -281,12 +284,13 @@ async function main() {
       'skip-http': { type: 'boolean', default: false },
       'skip-in-process': { type: 'boolean', default: false },
       jobs: { type: 'string', default: JOB_NAMES.join(',') },
+      'in-process': { type: 'string', default: 'compliance,mu' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--skip-http] [--jobs ${JOB_NAMES.join(',')}]`,
+      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--jobs ${JOB_NAMES.join(',')}]`,
     );
     return;
   }
@@ -320,7 +324,8 @@ async function main() {
   console.log(
     `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  if (!values['skip-in-process']) await inProcess(db, Number(values.runs));
+  const reads = new Set(values['in-process'].split(',').map((r) => r.trim()));
+  if (!values['skip-in-process']) await inProcess(db, Number(values.runs), reads);
   const only = new Set(values.jobs.split(',').map((j) => j.trim()));
   const unknown = [...only].filter((j) => !(JOB_NAMES as readonly string[]).includes(j));
   if (unknown.length > 0)
