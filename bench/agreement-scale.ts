@@ -16,6 +16,7 @@
  *   node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects 10000 --firms 50000 [--runs 3]
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -157,6 +158,31 @@ async function inProcess(db: Db, runs: number, which: ReadonlySet<string>) {
 
 const COMPLIANCE_PAGE = { year: YEAR, today: TODAY, page: 1, pageSize: 50 };
 
+interface LongAnswer {
+  status: number;
+  body: Buffer;
+}
+
+/**
+ * One request with no time limit: fetch gives up after 300 s without headers, and a zone-wide job
+ * on a loaded machine (before batching, compliance at 300k projects) may take longer.
+ */
+function longRequest(
+  url: string,
+  init: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<LongAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
 /** GET `url` back to back until `until` settles; the latencies in ms. */
 async function getWhile(url: string, cookie: string, until: Promise<unknown>): Promise<number[]> {
   let done = false;
@@ -223,24 +249,24 @@ async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySe
     console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /healthz', idleHealth)}`);
     console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /api/projects/:id', idleProject)}`);
     const run = () =>
-      fetch(`${base}/api/mu-evaluations`, {
+      longRequest(`${base}/api/mu-evaluations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
         body: JSON.stringify({ year: YEAR }),
       });
-    const jobs: Array<[(typeof JOB_NAMES)[number], string, () => Promise<Response>]> = [
+    const jobs: Array<[(typeof JOB_NAMES)[number], string, () => Promise<LongAnswer>]> = [
       ['mu-run', 'POST /api/mu-evaluations', run],
       // A rerun replaces the year's stored ranking: the old rows are deleted as well.
       ['mu-rerun', 'POST /api/mu-evaluations (rerun)', run],
       [
         'compliance',
         'GET /api/compliance?year=2025',
-        () => fetch(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
+        () => longRequest(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
       ],
       [
         'mu-read',
         'GET /api/mu-evaluations/2025',
-        () => fetch(`${base}/api/mu-evaluations/${YEAR}`, { headers: { cookie } }),
+        () => longRequest(`${base}/api/mu-evaluations/${YEAR}`, { headers: { cookie } }),
       ],
     ];
     for (const [name, label, start] of jobs) {
@@ -253,9 +279,8 @@ async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySe
         peakRss = Math.max(peakRss, process.memoryUsage.rss());
       }, 200);
       const t0 = performance.now();
-      const job = start().then(async (res) => {
-        const body = await res.arrayBuffer();
-        if (res.status >= 300) throw new Error(`${label}: ${res.status} ${Buffer.from(body).toString()}`);
+      const job = start().then(({ status, body }) => {
+        if (status >= 300) throw new Error(`${label}: ${status} ${body.toString()}`);
         return { ms: performance.now() - t0, bytes: body.byteLength };
       });
       const [during, read] = await smallWhile(job);
