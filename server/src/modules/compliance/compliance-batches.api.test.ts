@@ -35,12 +35,6 @@ describe.skipIf(SKIP_DB)(`compliance in batches of projects (${TEST_DB_KIND})`, 
         'not_due',
       ];
       for (const status of statuses) {
-        const pages = Math.ceil(whole.total / 3) + 1;
-        for (let page = 1; page <= pages; page++) {
-          const q = { year, today: TODAY, status, page, pageSize: 3 };
-          const batched = await compliancePage(k, { ...q, batchSize: 1 });
-          expect(batched).toEqual(await compliancePage(k, q));
-        }
         const all = await compliancePage(k, {
           year,
           today: TODAY,
@@ -51,6 +45,11 @@ describe.skipIf(SKIP_DB)(`compliance in batches of projects (${TEST_DB_KIND})`, 
         });
         expect(all.items).toEqual(whole.items.filter((i) => status === undefined || i.status === status));
         expect(all.summary).toEqual(whole.summary);
+      }
+      // Pages cut across statuses and batches: each as the one batch answers it, and one past the end.
+      for (let page = 1; page <= Math.ceil(whole.total / 7) + 1; page++) {
+        const q = { year, today: TODAY, page, pageSize: 7 };
+        expect(await compliancePage(k, { ...q, batchSize: 1 })).toEqual(await compliancePage(k, q));
       }
     }
   });

@@ -43,10 +43,14 @@ type Summary = ComplianceAll['summary'];
  * The next batch of projects with commitments in force, in project-code order after
  * `afterCode` (the code is unique): the scope and filters are applied here, once per batch.
  */
-async function nextProjects(db: Db, p: ComplianceParams, afterCode: string | null): Promise<string[]> {
+async function nextProjects(
+  db: Db,
+  p: ComplianceParams,
+  afterCode: string | null,
+): Promise<Array<{ id: string; code: string }>> {
   let q = db
     .selectFrom('project as p')
-    .select('p.code')
+    .select(['p.id', 'p.code'])
     .where('p.stage', '!=', 'cancelled')
     .where((eb) =>
       eb.exists(
@@ -81,11 +85,10 @@ async function nextProjects(db: Db, p: ComplianceParams, afterCode: string | nul
       eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
     );
   }
-  const rows = await q
+  return q
     .orderBy('p.code')
     .limit(p.batchSize ?? COMPLIANCE_BATCH)
     .execute();
-  return rows.map((r) => r.code);
 }
 
 const FIGURE_COLUMNS = [
@@ -101,11 +104,11 @@ const FIGURE_COLUMNS = [
 ] as const;
 
 /**
- * Compliance of a batch of projects (by code): their commitments in force, their own figures and,
+ * Compliance of a batch of projects: their commitments in force, their own figures and,
  * for a measure a project lacks, its lead firm's own table (figures without a project), and their
  * stage events; computed in memory (compliance-compute.ts).
  */
-async function batchOf(db: Db, p: ComplianceParams, codes: readonly string[]): Promise<ComplianceAll> {
+async function batchOf(db: Db, p: ComplianceParams, ids: readonly string[]): Promise<ComplianceAll> {
   const rows = await db
     .selectFrom('agreement_commitment as c')
     .innerJoin('agreement as a', 'a.id', 'c.agreement_id')
@@ -124,7 +127,9 @@ async function batchOf(db: Db, p: ComplianceParams, codes: readonly string[]): P
       'c.due_year',
       'c.due_date',
     ])
-    .where('p.code', 'in', codes)
+    // By the commitment's project (its index), not the project's code: SQLite then walked every
+    // commitment in force for each batch.
+    .where('c.project_id', 'in', ids)
     .where('c.superseded_by', 'is', null)
     .orderBy('p.code')
     .orderBy('c.due_year')
@@ -169,7 +174,6 @@ async function batchOf(db: Db, p: ComplianceParams, codes: readonly string[]): P
           .selectFrom('actual_figure')
           .select(FIGURE_COLUMNS)
           .where('firm_id', 'in', leadFirms)
-          .where('project_id', 'is', null)
           .where('year', '<=', p.year)
           .execute();
   const byProjectMeasure = new Set<string>();
@@ -183,7 +187,9 @@ async function batchOf(db: Db, p: ComplianceParams, codes: readonly string[]): P
   }
   const firmRows = new Map<string, FigureFact[]>();
   for (const r of firmLevel) {
-    if (!r.firm_id) continue;
+    // Only the firm's own table: `project_id is null` is left out of the SQL, where SQLite took it
+    // for the project index and read every firm's table for each batch.
+    if (!r.firm_id || r.project_id !== null) continue;
     const list = firmRows.get(r.firm_id) ?? [];
     list.push({ ...r, year: Number(r.year), value: Number(r.value) });
     firmRows.set(r.firm_id, list);
@@ -238,9 +244,13 @@ export async function eachCompliance(
   };
   let after: string | null = null;
   for (;;) {
-    const codes = await nextProjects(db, p, after);
-    if (codes.length === 0) break;
-    const batch = await batchOf(db, p, codes);
+    const projects = await nextProjects(db, p, after);
+    if (projects.length === 0) break;
+    const batch = await batchOf(
+      db,
+      p,
+      projects.map((x) => x.id),
+    );
     visit(batch.items);
     const s = batch.summary;
     // An agreement is one project's, and a batch holds whole projects: its distinct counts add up.
@@ -253,8 +263,8 @@ export async function eachCompliance(
     for (const [m, n] of Object.entries(s.behindByMeasure) as Array<[CommitmentMeasure, number]>) {
       summary.behindByMeasure[m] = (summary.behindByMeasure[m] ?? 0) + n;
     }
-    if (codes.length < (p.batchSize ?? COMPLIANCE_BATCH)) break;
-    after = codes[codes.length - 1] ?? null;
+    if (projects.length < (p.batchSize ?? COMPLIANCE_BATCH)) break;
+    after = projects[projects.length - 1]?.code ?? null;
   }
   return { year: p.year, summary };
 }
