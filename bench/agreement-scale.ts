@@ -94,6 +94,15 @@ async function fill(db: Db, n: number, f: number) {
   if (!lite) await run('vacuum analyze');
 }
 
+/** Whether the database holds an earlier run's rows of this size (`--reuse`). */
+async function filledAlready(db: Db, n: number, f: number): Promise<boolean> {
+  const r = await sql<{
+    p: number;
+    f: number;
+  }>`select (select count(*) from agreement) as p, (select count(*) from firm) as f`.execute(db.kysely);
+  return Number(r.rows[0]?.p) === n && Number(r.rows[0]?.f) === f;
+}
+
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
@@ -309,13 +318,14 @@ async function main() {
       'skip-http': { type: 'boolean', default: false },
       'skip-in-process': { type: 'boolean', default: false },
       jobs: { type: 'string', default: JOB_NAMES.join(',') },
+      reuse: { type: 'boolean', default: false },
       'in-process': { type: 'string', default: 'compliance,mu' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--jobs ${JOB_NAMES.join(',')}]`,
+      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--reuse] [--jobs ${JOB_NAMES.join(',')}]`,
     );
     return;
   }
@@ -327,8 +337,11 @@ async function main() {
     const name = process.env.LZ_BENCH_PG_DB ?? 'lz_agreement_scale';
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+    if (!(values.reuse && exists)) {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
@@ -336,7 +349,7 @@ async function main() {
   } else {
     const file = path.join(import.meta.dirname, '..', '.bench', 'agreement-scale.sqlite');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
+    if (!values.reuse) for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
     db = openSqlite(file);
   }
   await initInstance(
@@ -345,7 +358,9 @@ async function main() {
     { demo: false, adminPassword: PASSWORD },
   );
   const t0 = performance.now();
-  await fill(db, n, f);
+  // `--reuse`: an earlier run's database of the same size, migrated to this checkout (initInstance).
+  if (values.reuse && (await filledAlready(db, n, f))) console.log(`reusing the database of an earlier run`);
+  else await fill(db, n, f);
   console.log(
     `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
