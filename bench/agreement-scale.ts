@@ -16,6 +16,7 @@
  *   node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects 10000 --firms 50000 [--runs 3]
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -93,6 +94,15 @@ async function fill(db: Db, n: number, f: number) {
   if (!lite) await run('vacuum analyze');
 }
 
+/** Whether the database holds an earlier run's rows of this size (`--reuse`). */
+async function filledAlready(db: Db, n: number, f: number): Promise<boolean> {
+  const r = await sql<{
+    p: number;
+    f: number;
+  }>`select (select count(*) from agreement) as p, (select count(*) from firm) as f`.execute(db.kysely);
+  return Number(r.rows[0]?.p) === n && Number(r.rows[0]?.f) === f;
+}
+
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
@@ -121,20 +131,23 @@ async function replay(db: Db, ops: Statement[]): Promise<number> {
   return ms;
 }
 
-async function inProcess(db: Db, runs: number) {
-  const reads: Array<[string, () => Promise<unknown>, (k: typeof db.kysely) => Promise<unknown>]> = [
+async function inProcess(db: Db, runs: number, which: ReadonlySet<string>) {
+  const reads: Array<[string, string, () => Promise<unknown>, (k: typeof db.kysely) => Promise<unknown>]> = [
     [
+      'compliance',
       'compliance 2025 (zone)',
       () => compliancePage(db.kysely, COMPLIANCE_PAGE),
       (k) => compliancePage(k, COMPLIANCE_PAGE),
     ],
     [
+      'mu',
       '亩均 compute 2025',
       () => muPrepare(db.kysely, { year: YEAR, evaluationId: 'bench' }),
       (k) => muPrepare(k, { year: YEAR, evaluationId: 'bench' }),
     ],
   ];
-  for (const [label, read, capture] of reads) {
+  for (const [name, label, read, capture] of reads) {
+    if (!which.has(name)) continue;
     const ops = await captureStatements(db, capture);
     const app: number[] = [];
     const raw: number[] = [];
@@ -154,6 +167,31 @@ async function inProcess(db: Db, runs: number) {
 
 const COMPLIANCE_PAGE = { year: YEAR, today: TODAY, page: 1, pageSize: 50 };
 
+interface LongAnswer {
+  status: number;
+  body: Buffer;
+}
+
+/**
+ * One request with no time limit: fetch gives up after 300 s without headers, and a zone-wide job
+ * on a loaded machine (before batching, compliance at 300k projects) may take longer.
+ */
+function longRequest(
+  url: string,
+  init: { method?: string; headers: Record<string, string>; body?: string },
+): Promise<LongAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
 /** GET `url` back to back until `until` settles; the latencies in ms. */
 async function getWhile(url: string, cookie: string, until: Promise<unknown>): Promise<number[]> {
   let done = false;
@@ -171,7 +209,10 @@ async function getWhile(url: string, cookie: string, until: Promise<unknown>): P
   return times;
 }
 
-async function overHttp(db: Db, readWorkers: number, n: number) {
+/** The jobs timed over HTTP, by the short names `--jobs` takes. */
+const JOB_NAMES = ['mu-run', 'mu-rerun', 'compliance', 'mu-read'] as const;
+
+async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySet<string>) {
   const app = await buildApp({
     db,
     logger: false,
@@ -217,38 +258,46 @@ async function overHttp(db: Db, readWorkers: number, n: number) {
     console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /healthz', idleHealth)}`);
     console.log(`${db.dialect.padEnd(8)} idle (2 s): ${line('GET /api/projects/:id', idleProject)}`);
     const run = () =>
-      fetch(`${base}/api/mu-evaluations`, {
+      longRequest(`${base}/api/mu-evaluations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
         body: JSON.stringify({ year: YEAR }),
       });
-    const jobs: Array<[string, () => Promise<Response>]> = [
-      ['POST /api/mu-evaluations', run],
+    const jobs: Array<[(typeof JOB_NAMES)[number], string, () => Promise<LongAnswer>]> = [
+      ['mu-run', 'POST /api/mu-evaluations', run],
       // A rerun replaces the year's stored ranking: the old rows are deleted as well.
-      ['POST /api/mu-evaluations (rerun)', run],
+      ['mu-rerun', 'POST /api/mu-evaluations (rerun)', run],
       [
+        'compliance',
         'GET /api/compliance?year=2025',
-        () => fetch(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
+        () => longRequest(`${base}/api/compliance?year=${YEAR}`, { headers: { cookie } }),
       ],
       [
+        'mu-read',
         'GET /api/mu-evaluations/2025',
-        () => fetch(`${base}/api/mu-evaluations/${YEAR}`, { headers: { cookie } }),
+        () => longRequest(`${base}/api/mu-evaluations/${YEAR}`, { headers: { cookie } }),
       ],
     ];
-    for (const [label, start] of jobs) {
+    for (const [name, label, start] of jobs) {
+      if (!only.has(name)) continue;
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      // The process's peak resident memory while the job runs (the read workers are threads of it).
+      let peakRss = process.memoryUsage.rss();
+      const rssTimer = setInterval(() => {
+        peakRss = Math.max(peakRss, process.memoryUsage.rss());
+      }, 200);
       const t0 = performance.now();
-      const job = start().then(async (res) => {
-        const body = await res.arrayBuffer();
-        if (res.status >= 300) throw new Error(`${label}: ${res.status} ${Buffer.from(body).toString()}`);
+      const job = start().then(({ status, body }) => {
+        if (status >= 300) throw new Error(`${label}: ${status} ${body.toString()}`);
         return { ms: performance.now() - t0, bytes: body.byteLength };
       });
       const [during, read] = await smallWhile(job);
       const { ms, bytes } = await job;
       loop.disable();
+      clearInterval(rssTimer);
       console.log(
-        `${db.dialect.padEnd(8)} ${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e3).toFixed(1)} kB answer); event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms`,
+        `${db.dialect.padEnd(8)} ${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms (${(bytes / 1e3).toFixed(1)} kB answer); event loop delay p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms max ${(loop.max / 1e6).toFixed(1)} ms; peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
       );
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /healthz', during)}`);
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /api/projects/:id', read)}`);
@@ -268,12 +317,15 @@ async function main() {
       'read-workers': { type: 'string', default: '2' },
       'skip-http': { type: 'boolean', default: false },
       'skip-in-process': { type: 'boolean', default: false },
+      jobs: { type: 'string', default: JOB_NAMES.join(',') },
+      reuse: { type: 'boolean', default: false },
+      'in-process': { type: 'string', default: 'compliance,mu' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      'node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--skip-http]',
+      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--reuse] [--jobs ${JOB_NAMES.join(',')}]`,
     );
     return;
   }
@@ -285,8 +337,11 @@ async function main() {
     const name = process.env.LZ_BENCH_PG_DB ?? 'lz_agreement_scale';
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
+    if (!(values.reuse && exists)) {
+      await admin.query(`drop database if exists ${name}`);
+      await admin.query(`create database ${name}`);
+    }
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
@@ -294,7 +349,7 @@ async function main() {
   } else {
     const file = path.join(import.meta.dirname, '..', '.bench', 'agreement-scale.sqlite');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
+    if (!values.reuse) for (const x of ['', '-wal', '-shm']) fs.rmSync(`${file}${x}`, { force: true });
     db = openSqlite(file);
   }
   await initInstance(
@@ -303,12 +358,19 @@ async function main() {
     { demo: false, adminPassword: PASSWORD },
   );
   const t0 = performance.now();
-  await fill(db, n, f);
+  // `--reuse`: an earlier run's database of the same size, migrated to this checkout (initInstance).
+  const reused = values.reuse && (await filledAlready(db, n, f));
+  if (!reused) await fill(db, n, f);
   console.log(
-    `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures made in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures ${reused ? 'reused from an earlier run' : `made in ${((performance.now() - t0) / 1000).toFixed(1)} s`}`,
   );
-  if (!values['skip-in-process']) await inProcess(db, Number(values.runs));
-  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n);
+  const reads = new Set(values['in-process'].split(',').map((r) => r.trim()));
+  if (!values['skip-in-process']) await inProcess(db, Number(values.runs), reads);
+  const only = new Set(values.jobs.split(',').map((j) => j.trim()));
+  const unknown = [...only].filter((j) => !(JOB_NAMES as readonly string[]).includes(j));
+  if (unknown.length > 0)
+    throw new Error(`--jobs: unknown ${unknown.join(', ')} (known: ${JOB_NAMES.join(', ')})`);
+  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n, only);
   await db.close();
 }
 

@@ -28,6 +28,7 @@ import * as m20261206_task_project from './migrations/20261206_0026_task_project
 import * as m20261206_department_heads from './migrations/20261206_0027_department_heads';
 import * as m20261206_mu_staged_runs from './migrations/20261206_0028_mu_staged_runs';
 import * as m20261206_project_investors_json from './migrations/20261206_0030_project_investors_json';
+import * as m20261206_compliance_batches from './migrations/20261206_0033_compliance_batches';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0027_department_heads': m20261206_department_heads,
   '20261206_0030_project_investors_json': m20261206_project_investors_json,
   '20261206_0028_mu_staged_runs': m20261206_mu_staged_runs,
+  '20261206_0033_compliance_batches': m20261206_compliance_batches,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CommitmentMeasure, ComplianceStatus } from '../../../../shared/src/agreement';
-import type { Compliance } from '../../../../shared/src/contract/agreement';
+import type { Compliance, ComplianceItem } from '../../../../shared/src/contract/agreement';
 import type { Database } from '../../db/database';
 import { departmentProjectIds } from '../agreement/agreement-scope';
 import {
@@ -25,15 +25,91 @@ export interface ComplianceParams {
   park?: string | undefined;
   chainId?: string | undefined;
   officerId?: string | undefined;
+  /** Projects per batch (COMPLIANCE_BATCH): a test makes it small, so its few projects cross batches. */
+  batchSize?: number | undefined;
 }
 
 /**
- * Loads what compliance needs in four reads (commitments in force with their project, the figures of
- * those projects and of their firms, the projects' stage events) and computes it in memory. A read
- * task: it runs off the event loop (compliance.read-tasks.ts).
+ * Projects per batch. The whole zone at once held every commitment, figure and item in the worker
+ * (300k projects: several GB of objects, half the time spent collecting them, and the worker's
+ * parallel collections took the cores the event loop needed); a batch's are garbage by the next.
+ * 1,000 keeps each `in (…)` list far below both databases' parameter limits.
  */
-export async function complianceData(db: Db, p: ComplianceParams): Promise<ComplianceAll> {
+export const COMPLIANCE_BATCH = 1000;
+
+type Summary = ComplianceAll['summary'];
+
+/**
+ * The next batch of projects with commitments in force, in project-code order after
+ * `afterCode` (the code is unique): the scope and filters are applied here, once per batch.
+ */
+async function nextProjects(
+  db: Db,
+  p: ComplianceParams,
+  afterCode: string | null,
+): Promise<Array<{ id: string; code: string }>> {
   let q = db
+    .selectFrom('project as p')
+    .select(['p.id', 'p.code'])
+    .where('p.stage', '!=', 'cancelled')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agreement_commitment as c')
+          .select('c.id')
+          .whereRef('c.project_id', '=', 'p.id')
+          .where('c.superseded_by', 'is', null),
+      ),
+    );
+  if (afterCode !== null) q = q.where('p.code', '>', afterCode);
+  if (p.projectId) q = q.where('p.id', '=', p.projectId);
+  if (p.firmId !== undefined) {
+    const firmId = p.firmId;
+    q = q.where((eb) =>
+      eb.or([
+        eb(
+          'p.id',
+          'in',
+          eb.selectFrom('project_investor').select('project_id').where('firm_id', '=', firmId),
+        ),
+        eb('p.company_firm_id', '=', firmId),
+      ]),
+    );
+  }
+  if (p.departmentId !== undefined) q = q.where('p.id', 'in', departmentProjectIds(db, p.departmentId));
+  if (p.park) q = q.where('p.park', '=', p.park);
+  if (p.officerId) q = q.where('p.officer_id', '=', p.officerId);
+  if (p.chainId) {
+    const chainId = p.chainId;
+    q = q.where('p.link_id', 'in', (eb) =>
+      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
+    );
+  }
+  return q
+    .orderBy('p.code')
+    .limit(p.batchSize ?? COMPLIANCE_BATCH)
+    .execute();
+}
+
+const FIGURE_COLUMNS = [
+  'id',
+  'project_id',
+  'firm_id',
+  'year',
+  'period',
+  'measure',
+  'value',
+  'source',
+  'created_at',
+] as const;
+
+/**
+ * Compliance of a batch of projects: their commitments in force, their own figures and,
+ * for a measure a project lacks, its lead firm's own table (figures without a project), and their
+ * stage events; computed in memory (compliance-compute.ts).
+ */
+async function batchOf(db: Db, p: ComplianceParams, ids: readonly string[]): Promise<ComplianceAll> {
+  const rows = await db
     .selectFrom('agreement_commitment as c')
     .innerJoin('agreement as a', 'a.id', 'c.agreement_id')
     .innerJoin('project as p', 'p.id', 'c.project_id')
@@ -51,35 +127,14 @@ export async function complianceData(db: Db, p: ComplianceParams): Promise<Compl
       'c.due_year',
       'c.due_date',
     ])
+    // By the commitment's project (its index), not the project's code: SQLite then walked every
+    // commitment in force for each batch.
+    .where('c.project_id', 'in', ids)
     .where('c.superseded_by', 'is', null)
-    .where('p.stage', '!=', 'cancelled');
-  if (p.projectId) q = q.where('c.project_id', '=', p.projectId);
-  if (p.firmId !== undefined) {
-    const firmId = p.firmId;
-    q = q.where((eb) =>
-      eb.or([
-        eb(
-          'c.project_id',
-          'in',
-          eb.selectFrom('project_investor').select('project_id').where('firm_id', '=', firmId),
-        ),
-        eb('p.company_firm_id', '=', firmId),
-      ]),
-    );
-  }
-  if (p.departmentId !== undefined) {
-    const departmentId = p.departmentId;
-    q = q.where('c.project_id', 'in', departmentProjectIds(db, departmentId));
-  }
-  if (p.park) q = q.where('p.park', '=', p.park);
-  if (p.officerId) q = q.where('p.officer_id', '=', p.officerId);
-  if (p.chainId) {
-    const chainId = p.chainId;
-    q = q.where('p.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
-  }
-  const rows = await q.orderBy('p.code').orderBy('c.due_year').orderBy('c.id').execute();
+    .orderBy('p.code')
+    .orderBy('c.due_year')
+    .orderBy('c.id')
+    .execute();
   const commitments: CommitmentFact[] = rows.map((r) => ({
     commitmentId: r.commitment_id,
     agreementId: r.agreement_id,
@@ -97,105 +152,153 @@ export async function complianceData(db: Db, p: ComplianceParams): Promise<Compl
   const projectIds = [...new Set(commitments.map((c) => c.projectId))];
   const figures = new Map<string, FigureFact[]>();
   const stages = new Map<string, StageFact[]>();
-  if (projectIds.length > 0) {
-    const committed = db
-      .selectFrom('agreement_commitment')
-      .select('project_id')
-      .where('superseded_by', 'is', null);
-    const own = await db
-      .selectFrom('actual_figure')
-      .select(['id', 'project_id', 'firm_id', 'year', 'period', 'measure', 'value', 'source', 'created_at'])
-      .where('project_id', 'in', p.projectId ? [p.projectId] : committed)
-      .where('year', '<=', p.year)
-      .execute();
-    const leadFirm = db
-      .selectFrom('project_investor')
-      .select('firm_id')
-      .where('position', '=', 0)
-      .where('project_id', 'in', p.projectId ? [p.projectId] : committed);
-    const firmLevel = await db
-      .selectFrom('actual_figure')
-      .select(['id', 'project_id', 'firm_id', 'year', 'period', 'measure', 'value', 'source', 'created_at'])
-      .where('project_id', 'is', null)
-      .where('firm_id', 'in', leadFirm)
-      .where('year', '<=', p.year)
-      .execute();
-    const leads = await db
-      .selectFrom('project_investor')
-      .select(['project_id', 'firm_id'])
-      .where('position', '=', 0)
-      .where('project_id', 'in', p.projectId ? [p.projectId] : committed)
-      .execute();
-    const wanted = new Set(projectIds);
-    const byProjectMeasure = new Set<string>();
-    for (const r of own) {
-      if (!r.project_id || !wanted.has(r.project_id)) continue;
-      const f: FigureFact = { ...r, year: Number(r.year), value: Number(r.value) };
-      const list = figures.get(r.project_id);
-      if (list) list.push(f);
-      else figures.set(r.project_id, [f]);
-      byProjectMeasure.add(`${r.project_id}|${r.measure}`);
-    }
-    const firmRows = new Map<string, FigureFact[]>();
-    for (const r of firmLevel) {
-      if (!r.firm_id) continue;
-      const list = firmRows.get(r.firm_id) ?? [];
-      list.push({ ...r, year: Number(r.year), value: Number(r.value) });
-      firmRows.set(r.firm_id, list);
-    }
-    // A firm's own table (no project named) stands in for a project's measure the project lacks.
-    for (const l of leads) {
-      if (!wanted.has(l.project_id)) continue;
-      const extra = (firmRows.get(l.firm_id) ?? []).filter(
-        (r) => !byProjectMeasure.has(`${l.project_id}|${r.measure}`),
-      );
-      if (extra.length > 0) figures.set(l.project_id, [...(figures.get(l.project_id) ?? []), ...extra]);
-    }
-    const events = await db
-      .selectFrom('project_stage_event')
-      .select(['project_id', 'to_stage', 'date'])
-      .where('project_id', 'in', p.projectId ? [p.projectId] : committed)
-      .where('to_stage', 'in', [
-        'started',
-        'structure_done',
-        'completed',
-        'commissioning',
-        'producing',
-        'full_capacity',
-      ])
-      .execute();
-    for (const e of events) {
-      const list = stages.get(e.project_id) ?? [];
-      list.push({ projectId: e.project_id, toStage: e.to_stage, date: e.date });
-      stages.set(e.project_id, list);
-    }
+  if (projectIds.length === 0)
+    return complianceOf({ year: p.year, today: p.today, commitments, figures, stages });
+  const own = await db
+    .selectFrom('actual_figure')
+    .select(FIGURE_COLUMNS)
+    .where('project_id', 'in', projectIds)
+    .where('year', '<=', p.year)
+    .execute();
+  const leads = await db
+    .selectFrom('project_investor')
+    .select(['project_id', 'firm_id'])
+    .where('position', '=', 0)
+    .where('project_id', 'in', projectIds)
+    .execute();
+  const leadFirms = [...new Set(leads.map((l) => l.firm_id))];
+  const firmLevel =
+    leadFirms.length === 0
+      ? []
+      : await db
+          .selectFrom('actual_figure')
+          .select(FIGURE_COLUMNS)
+          .where('firm_id', 'in', leadFirms)
+          .where('year', '<=', p.year)
+          .execute();
+  const byProjectMeasure = new Set<string>();
+  for (const r of own) {
+    if (!r.project_id) continue;
+    const f: FigureFact = { ...r, year: Number(r.year), value: Number(r.value) };
+    const list = figures.get(r.project_id);
+    if (list) list.push(f);
+    else figures.set(r.project_id, [f]);
+    byProjectMeasure.add(`${r.project_id}|${r.measure}`);
+  }
+  const firmRows = new Map<string, FigureFact[]>();
+  for (const r of firmLevel) {
+    // Only the firm's own table: `project_id is null` is left out of the SQL, where SQLite took it
+    // for the project index and read every firm's table for each batch.
+    if (!r.firm_id || r.project_id !== null) continue;
+    const list = firmRows.get(r.firm_id) ?? [];
+    list.push({ ...r, year: Number(r.year), value: Number(r.value) });
+    firmRows.set(r.firm_id, list);
+  }
+  // A firm's own table (no project named) stands in for a project's measure the project lacks.
+  for (const l of leads) {
+    const extra = (firmRows.get(l.firm_id) ?? []).filter(
+      (r) => !byProjectMeasure.has(`${l.project_id}|${r.measure}`),
+    );
+    if (extra.length > 0) figures.set(l.project_id, [...(figures.get(l.project_id) ?? []), ...extra]);
+  }
+  const events = await db
+    .selectFrom('project_stage_event')
+    .select(['project_id', 'to_stage', 'date'])
+    .where('project_id', 'in', projectIds)
+    .where('to_stage', 'in', [
+      'started',
+      'structure_done',
+      'completed',
+      'commissioning',
+      'producing',
+      'full_capacity',
+    ])
+    .execute();
+  for (const e of events) {
+    const list = stages.get(e.project_id) ?? [];
+    list.push({ projectId: e.project_id, toStage: e.to_stage, date: e.date });
+    stages.set(e.project_id, list);
   }
   return complianceOf({ year: p.year, today: p.today, commitments, figures, stages });
 }
 
+/**
+ * A year's compliance, a batch of projects at a time in project-code order: `visit` sees each
+ * batch's items (then they are dropped), and the summary over every batch is returned. A read task's
+ * body: it runs off the event loop (compliance.read-tasks.ts), and its memory is one batch's, not
+ * the zone's.
+ */
+export async function eachCompliance(
+  db: Db,
+  p: ComplianceParams,
+  visit: (items: readonly ComplianceItem[]) => void,
+): Promise<{ year: number; summary: Summary }> {
+  const summary: Summary = {
+    agreementsDue: 0,
+    agreementsBehind: 0,
+    met: 0,
+    behind: 0,
+    notDue: 0,
+    noData: 0,
+    behindByMeasure: {},
+  };
+  let after: string | null = null;
+  for (;;) {
+    const projects = await nextProjects(db, p, after);
+    if (projects.length === 0) break;
+    const batch = await batchOf(
+      db,
+      p,
+      projects.map((x) => x.id),
+    );
+    visit(batch.items);
+    const s = batch.summary;
+    // An agreement is one project's, and a batch holds whole projects: its distinct counts add up.
+    summary.agreementsDue += s.agreementsDue;
+    summary.agreementsBehind += s.agreementsBehind;
+    summary.met += s.met;
+    summary.behind += s.behind;
+    summary.notDue += s.notDue;
+    summary.noData += s.noData;
+    for (const [m, n] of Object.entries(s.behindByMeasure) as Array<[CommitmentMeasure, number]>) {
+      summary.behindByMeasure[m] = (summary.behindByMeasure[m] ?? 0) + n;
+    }
+    if (projects.length < (p.batchSize ?? COMPLIANCE_BATCH)) break;
+    after = projects[projects.length - 1]?.code ?? null;
+  }
+  return { year: p.year, summary };
+}
+
 /** The order a page lists: the rows someone has to act on first. */
-const STATUS_ORDER: Record<ComplianceStatus, number> = { behind: 0, no_data: 1, met: 2, not_due: 3 };
+const STATUS_ORDER: readonly ComplianceStatus[] = ['behind', 'no_data', 'met', 'not_due'];
 
 /**
- * One page of a year's compliance (the API's answer; a read task). The whole year is computed in
- * the worker and only the page crosses back: a zone's 40k items answered whole were 17 MB
- * serialised on the event loop.
+ * One page of a year's compliance (the API's answer; a read task). Items come in project-code
+ * order; of each status only the first `page × pageSize` are kept, which is enough: the page's
+ * items are among the first `page × pageSize` of the list ordered by status, and that prefix is the
+ * kept lists one after another. Only the page crosses back to the event loop.
  */
 export async function compliancePage(
   db: Db,
   p: ComplianceParams & { status?: ComplianceStatus | undefined; page: number; pageSize: number },
 ): Promise<Compliance> {
-  const all = await complianceData(db, p);
-  // Array.prototype.sort is stable: within a status the items keep their project-code order.
-  const wanted = all.items
-    .filter((i) => p.status === undefined || i.status === p.status)
-    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
   const from = (p.page - 1) * p.pageSize;
+  const end = from + p.pageSize;
+  const kept: Record<ComplianceStatus, ComplianceItem[]> = { behind: [], no_data: [], met: [], not_due: [] };
+  let total = 0;
+  const { year, summary } = await eachCompliance(db, p, (items) => {
+    for (const i of items) {
+      if (p.status !== undefined && i.status !== p.status) continue;
+      total += 1;
+      const list = kept[i.status];
+      if (list.length < end) list.push(i);
+    }
+  });
   return {
-    year: all.year,
-    summary: all.summary,
-    items: wanted.slice(from, from + p.pageSize),
-    total: wanted.length,
+    year,
+    summary,
+    items: STATUS_ORDER.flatMap((s) => kept[s]).slice(from, end),
+    total,
     page: p.page,
     pageSize: p.pageSize,
   };
