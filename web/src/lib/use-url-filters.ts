@@ -15,17 +15,16 @@ export function useUrlFilters<K extends string>(
     if (v) values[key] = v;
   }
   const update = (patch: Partial<Record<K, string | undefined>>) => {
-    setSearch(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(patch) as Array<[K, string | undefined]>) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    // From the address itself, not this render's copy of it: React Router renders a navigation in a
+    // transition, so the render after the last change may not have happened yet, and a change made
+    // from the copy before it dropped that change (只看超期 ticked, then a search entered at once,
+    // kept only the search).
+    const next = new URLSearchParams(window.location.search);
+    for (const [key, value] of Object.entries(patch) as Array<[K, string | undefined]>) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setSearch(next, { replace: true });
   };
   return [values, update];
 }
