@@ -5,15 +5,18 @@ import { useUrlFilters } from './use-url-filters';
 
 type Update = ReturnType<typeof useUrlFilters<'q' | 'overdue'>>[1];
 
+/** The update function of every render of the probe, oldest first. */
+const updates: Update[] = [];
+
+function Probe() {
+  const [, update] = useUrlFilters(['q', 'overdue'] as const);
+  updates.push(update);
+  return null;
+}
+
 describe('list filters in the address (useUrlFilters)', () => {
   it('keeps a change the page has not re-rendered for yet when the next one comes', () => {
     window.history.replaceState(null, '', '/tasks');
-    const updates: Update[] = [];
-    function Probe() {
-      const [, update] = useUrlFilters(['q', 'overdue'] as const);
-      updates.push(update);
-      return null;
-    }
     render(
       <BrowserRouter>
         <Probe />

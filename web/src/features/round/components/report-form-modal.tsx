@@ -13,7 +13,7 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ROUND_LIMITS } from '../../../../../shared/src/dispatch';
 import { PROJECT_STAGES } from '../../../../../shared/src/project-stage';
 import { expectedCumulative } from '../../../../../shared/src/round-figures';
@@ -91,18 +91,19 @@ export function ReportFormModal({
   // field the person has not started typing in: the filed text may arrive after they began (a slow
   // line, a phone), and a refetch must not overwrite their words either.
   const report = filed.data?.items[0];
-  // Until the filed text is in, its fields take no typing and the report cannot be sent: words typed
-  // into a field about to be filled would be cut into or lost (a test's fill once was).
-  const readingFiled = !!project.reportId && filed.isPending;
-  const filledFrom = useRef<string | null>(null);
+  // Until the filed text is in its fields, they take no typing and the report cannot be sent: words
+  // typed into a field about to be filled would be cut into or lost (a test's fill once was). They
+  // open on the render after the fill, not on the one the answer arrives in, before the fill ran.
+  const [filledFrom, setFilledFrom] = useState<string | null>(null);
+  const readingFiled = !!project.reportId && (filed.isPending || (!!report && filledFrom !== report.id));
   useEffect(() => {
-    if (!report || filledFrom.current === report.id) return;
-    filledFrom.current = report.id;
+    if (!report || filledFrom === report.id) return;
     const fill: Partial<Values> = {};
     if (!form.isFieldTouched('narrative')) fill.narrative = report.narrative;
     if (!form.isFieldTouched('problems')) fill.problems = report.problems ?? undefined;
     form.setFieldsValue(fill);
-  }, [report, form]);
+    setFilledFrom(report.id);
+  }, [report, form, filledFrom]);
 
   const onValuesChange = (changed: Partial<Values>) => {
     if ('investmentCumulativeWan' in changed) setTyped((s) => ({ ...s, investment: true }));
