@@ -107,8 +107,21 @@ describe.skipIf(SKIP_BROWSER)('foundation in a real browser', () => {
     const minutesFromRun = Math.abs(Date.parse(signIn?.at ?? '') - runNow().getTime()) / 60_000;
     expect(minutesFromRun).toBeLessThan(5);
     // And the page's own clock.
-    const pageNow = await page.evaluate(() => Date.now());
-    expect(Math.abs(pageNow - runNow().getTime()) / 60_000).toBeLessThan(5);
+    const seen = await page.evaluate(() => ({
+      now: Date.now(),
+      constructed: Date.parse(new Date().toISOString()),
+      formatted: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(),
+      isDate: new Date() instanceof Date,
+      // Only the date moves: the page's timers are the browser's own (support/page-clock.ts).
+      nativeTimers: String(window.setTimeout).includes('[native code]'),
+    }));
+    expect(Math.abs(seen.now - runNow().getTime()) / 60_000).toBeLessThan(5);
+    expect(Math.abs(seen.constructed - runNow().getTime()) / 60_000).toBeLessThan(5);
+    expect(seen.formatted).toBe(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(runNow()),
+    );
+    expect(seen.isDate).toBe(true);
+    expect(seen.nativeTimers).toBe(true);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { runNow } from './run-clock';
+import { runContextOnRunClock } from './page-clock';
 import { ROOT } from './server';
 
 export const CHROMIUM = process.env.LZ_CHROMIUM ?? '/usr/bin/chromium';
@@ -44,14 +44,14 @@ export function pagesOpenNow(): Page[] {
 
 /**
  * Every context of this browser runs on the run's clock (run-clock.ts), like the servers: its pages'
- * "today" (date pickers, 逾期 counts, the year of a form) is the servers' today. Playwright's clock
- * starts at the given time and then runs at the normal pace.
+ * "today" (date pickers, 逾期 counts, the year of a form) is the servers' today. Only the date is
+ * moved (page-clock.ts); timers and animation frames are the browser's own.
  */
 function onRunClock(browser: Browser): Browser {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
-    await context.clock.install({ time: runNow() });
+    await runContextOnRunClock(context);
     // One wait for every page, Playwright's own default: two test files, their servers and
     // browsers share two cores in CI, where a first import (a fresh reader thread) has missed 15 s.
     context.setDefaultTimeout(30_000);

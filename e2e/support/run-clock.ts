@@ -6,7 +6,7 @@ import { inject } from 'vitest';
  * takes minutes: on the system clock a run that crossed midnight in China (16:00 UTC) had the demo of
  * one day served on the next, and the browser and the servers could disagree on "today". So the run
  * starts at 10:00 China time of the day it begins, and the demo load, every server
- * (LIANZHAO_CLOCK_START) and every browser context (Playwright's clock) run from there at the normal
+ * (LIANZHAO_CLOCK_START) and every browser context (its Date, page-clock.ts) run from there at the normal
  * pace: the same day, in working hours, from the first file to the last.
  */
 export function runClockStart(realNow: Date): Date {
@@ -18,4 +18,10 @@ export function runClockStart(realNow: Date): Date {
 export function runNow(): Date {
   const { start, takenAt } = inject('lzE2eClock');
   return new Date(new Date(start).getTime() + (Date.now() - takenAt));
+}
+
+/** How far the run's clock is ahead of the machine's (ms; negative when behind), fixed for the run. */
+export function runClockOffsetMs(): number {
+  const { start, takenAt } = inject('lzE2eClock');
+  return new Date(start).getTime() - takenAt;
 }
