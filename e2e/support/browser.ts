@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { failedTestNow, snapshotPages } from './failed-test';
 import { runContextOnRunClock } from './page-clock';
 import { ROOT } from './server';
 
@@ -35,6 +36,12 @@ export async function launchBrowser(): Promise<Browser> {
   return onRunClock(browser);
 }
 
+/** A page closed while a failed test winds up (its afterEach) is photographed first (failed-test.ts). */
+async function snapshotIfFailed(pages: Page[]): Promise<void> {
+  const failed = failedTestNow();
+  if (failed) await snapshotPages(pages, failed);
+}
+
 /** The pages open now, in any browser of this file: what a failed test's snapshot shows (failure-snapshot.ts). */
 const openPages = new Set<Page>();
 
@@ -58,7 +65,17 @@ function onRunClock(browser: Browser): Browser {
     context.on('page', (page) => {
       openPages.add(page);
       page.once('close', () => openPages.delete(page));
+      const closePage = page.close.bind(page);
+      page.close = async (closeOptions) => {
+        await snapshotIfFailed([page]);
+        return closePage(closeOptions);
+      };
     });
+    const closeContext = context.close.bind(context);
+    context.close = async (closeOptions) => {
+      await snapshotIfFailed(context.pages());
+      return closeContext(closeOptions);
+    };
     return context;
   };
   // A page of its own context, as Browser.newPage gives: the context goes when the page closes.
