@@ -213,7 +213,21 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     // 3. Behind on tax in the compliance view (500万 of 1000万 promised).
     await page.goto(`${server.url}/compliance?year=${year}&status=behind`);
     const taxRow = page.locator('tr').filter({ hasText: project.name }).filter({ hasText: '税收' });
-    await taxRow.getByTestId('compliance-behind').waitFor();
+    await taxRow
+      .getByTestId('compliance-behind')
+      .waitFor()
+      .catch(async (error: unknown) => {
+        // This wait has failed now and then on a first attempt (cause open): say how the server
+        // judged this project's commitments at that moment.
+        const items = await json<{ items: unknown[] }>(
+          `/api/compliance?year=${year}&projectId=${project.id}`,
+        );
+        console.warn(
+          `[agreements] compliance of ${project.code} when the row was missing:`,
+          JSON.stringify(items.items),
+        );
+        throw error;
+      });
     expect(await taxRow.innerText()).toContain('500万元');
     await page.screenshot({ path: '/tmp/compliance-behind.png' });
 
