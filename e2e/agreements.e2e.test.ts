@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, SKIP_BROWSER } from './support/browser';
 import { runNow } from './support/run-clock';
+import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -157,8 +158,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await dialog.getByLabel('签订日期').fill(`${year - 1}-03-01`);
     await dialog.getByLabel('园区方').fill('开发区管委会');
     await dialog.getByLabel('签约企业').fill(firmName);
-    await dialog.getByLabel('指标').click();
-    await page.locator('.ant-select-item-option[title="税收"]').click();
+    await pickOption(page, dialog.getByLabel('指标'), '税收');
     await dialog.getByPlaceholder('数值').fill('1000');
     await dialog.getByPlaceholder('到期年份').fill(String(year));
     const [created] = await Promise.all([

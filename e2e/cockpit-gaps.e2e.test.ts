@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -130,8 +131,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     expect(await listTotal(c.requests.openLink)).toBe(c.requests.open);
 
     await leader.goto(`${server.url}/cockpit`);
-    await leader.getByTestId(pick.select).click();
-    await leader.locator('.ant-select-item-option').filter({ hasText: pick.label }).first().click();
+    await pickOption(leader, leader.getByTestId(pick.select), pick.label);
     const open = leader.getByTestId('cockpit-requests-open');
     await poll(() => open.innerText()).toBe(`未办结 ${c.requests.open}`);
     await open.click();
@@ -194,9 +194,8 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     }
     // The warnings button carries the cockpit's park/chain: the page shows the same total.
     await leader.goto(`${server.url}/cockpit`);
-    await leader.getByTestId('cockpit-chain').click();
     const chainName = zone.options.chains.find((x) => x.id === c.filters.chainId)?.name as string;
-    await leader.locator('.ant-select-item-option').filter({ hasText: chainName }).first().click();
+    await pickOption(leader, leader.getByTestId('cockpit-chain'), chainName);
     await poll(async () => leader.getByTestId('cockpit-warnings-card').innerText()).toContain(
       `预警 · ${c.warnings.total}`,
     );

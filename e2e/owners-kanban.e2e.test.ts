@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** Issue 16 in a real browser: the 链长/链主 editor on an existing chain, and a kanban column that scrolls. */
@@ -53,10 +54,7 @@ describe.skipIf(SKIP_BROWSER)('chain owners and the scrolling kanban', () => {
     await page.getByTestId('owners-official-name').fill('周振华');
     await page.getByTestId('owners-official-title').fill('管委会副主任');
     await page.getByTestId('owners-add-leader').click();
-    const firmPicker = page.getByTestId('owners-firm-0');
-    await firmPicker.click();
-    await page.keyboard.type('正源');
-    await page.locator('.ant-select-item-option', { hasText: '正源' }).first().click();
+    await pickOption(page, page.getByTestId('owners-firm-0'), '正源', { search: '正源' });
     await page.getByTestId('owners-save').click();
     await page.getByText('已保存链长与链主').waitFor();
     await screenshot(page, 'chain-owners-editor');

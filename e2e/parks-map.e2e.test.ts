@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmlOf, threePlots } from '../server/src/modules/plot/plot-import.test-fixtures';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 import { startTileServer, type TileServer } from './support/tile-server';
 
@@ -137,9 +138,7 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     const list = page.getByTestId('map-plot-list');
 
     // Filter by hand: the pet chain, plots for sale (待出让 — the vacant land).
-    await page.getByTestId('map-chain').click();
-    await page.keyboard.type(petChainName);
-    await page.locator('.ant-select-item-option').filter({ hasText: petChainName }).first().click();
+    await pickOption(page, page.getByTestId('map-chain'), petChainName, { search: petChainName });
     const filteredAnswer = mapAnswer(
       (u) => u.searchParams.get('status') === 'for_sale' && u.searchParams.get('chainId') === petChain,
     );
@@ -166,9 +165,7 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     // measured from the rate just before the reservation.
     const parkAnswer = await page.request.get(`${server.url}/api/parks/${park?.id}`);
     const rateBefore = ((await parkAnswer.json()) as { landTakenRate: number | null }).landTakenRate ?? 0;
-    await page.getByTestId('reserve-lead').click();
-    await page.keyboard.type(lead.slice(0, 4));
-    await page.locator('.ant-select-item-option').filter({ hasText: lead }).first().click();
+    await pickOption(page, page.getByTestId('reserve-lead'), lead, { search: lead.slice(0, 4) });
     await panel.getByRole('button', { name: /意向预留/ }).click();
     await panel.getByText(`已为「${lead}」意向预留`).waitFor();
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { pickOption as pickFrom } from './support/select';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
 
 /**
@@ -50,16 +51,9 @@ async function expectFits(page: Page) {
   expect(found.scroll, 'page wider than the viewport').toBeLessThanOrEqual(found.inner);
 }
 
-/** Picks an option of an antd Select by its text, and waits for its list to close. */
-async function pickOption(page: Page, testId: string, text: string | RegExp) {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
-  // vitest's poll gives up after 1 s by default; closing the list can take longer beside another file.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
-}
+/** Picks the option showing `text` in the select with this test id; support/select.ts checks it took and the list closed. */
+const pickOption = (page: Page, testId: string, text: string) =>
+  pickFrom(page, page.getByTestId(testId), text);
 
 /** Moves that need no figures filled in (shared/src/project-stage.ts), from → to. */
 const NEXT_STAGE: Record<string, string> = {

@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -11,22 +12,6 @@ import { E2E_PASSWORD, type RunningServer, startServer } from './support/server'
  */
 
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** Picks `text` in an antd Select after typing `search` into it. */
-async function chooseOption(page: Page, select: Locator, text: string, search: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  const settled = open.and(page.locator(':not(.ant-slide-up)'));
-  await select.click();
-  await page.keyboard.type(search);
-  await settled.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await poll(() => select.innerText()).toContain(text);
-  await open
-    .first()
-    .waitFor({ state: 'detached', timeout: 3_000 })
-    .catch(async () => {
-      if ((await settled.count()) > 0) await select.click();
-    });
-}
 
 describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browser', () => {
   let server: RunningServer;
@@ -107,10 +92,10 @@ describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browse
     await form.waitFor();
     const title = named('冻干宠物零食工厂');
     await page.getByTestId('lead-title').fill(title);
-    await chooseOption(page, page.getByTestId('lead-source'), '展会', '展会');
+    await pickOption(page, page.getByTestId('lead-source'), '展会', { search: '展会' });
     await form.getByPlaceholder('企业库中还没有时填写').fill('某冻干宠物食品有限公司');
     // The link comes from the picker (searchable by its path), not a free-text box.
-    await chooseOption(page, page.getByTestId('lead-link'), '宠物产业链 / 宠物食品 / 零食', '零食');
+    await pickOption(page, page.getByTestId('lead-link'), '宠物产业链 / 宠物食品 / 零食', { search: '零食' });
     // The owner picker is there for an officer too, set to the officer.
     await poll(() => form.locator('.ant-form-item').filter({ hasText: '负责人' }).innerText()).toContain(
       me.user.displayName,
@@ -128,7 +113,9 @@ describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browse
     // The list shows it and filters by the parent link.
     await page.goto(`${server.url}/leads`);
     await page.getByTestId('leads-tab-mine').waitFor();
-    await chooseOption(page, page.getByTestId('leads-link-filter'), '宠物产业链 / 宠物食品', '宠物食品');
+    await pickOption(page, page.getByTestId('leads-link-filter'), '宠物产业链 / 宠物食品', {
+      search: '宠物食品',
+    });
     await poll(() => page.getByTestId('leads-table').innerText()).toContain(title);
     expect(await page.getByTestId('leads-table').innerText()).toContain('宠物产业链 › 零食');
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '../shared/src/dates';
 import { makeUscc } from '../shared/src/uscc';
 import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -18,24 +19,6 @@ import { E2E_PASSWORD, type RunningServer, startServer } from './support/server'
 
 /** expect.poll with the page's patience (its default second is short on a busy machine). */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
-
-/** Picks `text` in an antd Select: open it, then click the option (typing first narrows it). */
-async function chooseOption(page: Page, select: Locator, text: string, search?: string): Promise<void> {
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  // Open and done sliding in: a click during the animation can miss and leave the list open.
-  const settled = open.and(page.locator(':not(.ant-slide-up)'));
-  await select.click();
-  if (search) await page.keyboard.type(search);
-  await settled.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-  await poll(() => select.innerText()).toContain(text);
-  await open
-    .first()
-    .waitFor({ state: 'detached', timeout: 3_000 })
-    .catch(async () => {
-      if ((await settled.count()) > 0) await select.click();
-    });
-  await poll(() => open.count()).toBe(0);
-}
 
 /** Types a date into an antd DatePicker (replacing what is there) and confirms it. */
 async function typeDate(picker: Locator, date: string): Promise<void> {
@@ -173,8 +156,10 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
     const form = page.getByTestId('lead-form');
     await form.waitFor();
     await page.getByTestId('lead-title').fill(named('乖宝推荐：宠物营养品配套项目'));
-    await chooseOption(page, page.getByTestId('lead-source'), '以商招商');
-    await chooseOption(page, page.getByTestId('lead-referrer'), '乖宝宠物食品集团股份有限公司', '乖宝');
+    await pickOption(page, page.getByTestId('lead-source'), '以商招商');
+    await pickOption(page, page.getByTestId('lead-referrer'), '乖宝宠物食品集团股份有限公司', {
+      search: '乖宝',
+    });
     // A lead needs its target: picked from the firm library, or typed when it is not there yet.
     await page.getByTestId('lead-submit').click();
     await form.getByText('请选择目标企业或填写企业名称').waitFor();
@@ -236,7 +221,7 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
       await page.getByTestId('stage-move').click();
       const form = page.getByTestId('stage-move-form');
       await form.waitFor();
-      await chooseOption(page, page.getByTestId('stage-move-target'), target);
+      await pickOption(page, page.getByTestId('stage-move-target'), target);
       await typeDate(dateField(form, '日期'), date);
       await page.getByTestId('stage-move-submit').click();
     };
@@ -290,7 +275,7 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
     // Backwards needs a reason: the form will not send the move without one.
     await page.getByTestId('stage-move').click();
     await page.getByTestId('stage-move-form').waitFor();
-    await chooseOption(page, page.getByTestId('stage-move-target'), '主体完工');
+    await pickOption(page, page.getByTestId('stage-move-target'), '主体完工');
     await page.getByTestId('stage-move-submit').click();
     await page.getByTestId('stage-move-form').getByText('请填写原因').waitFor();
     await screenshot(page, 'pipeline-stage-backward-needs-reason');
@@ -339,7 +324,7 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
     await searchProjects('宠物', total);
     await screenshot(page, 'pipeline-projects-search');
     // The demo's sample projects make 宠物 a long list: show it on one page.
-    await chooseOption(page, page.locator('.ant-pagination-options .ant-select'), '100 条/页');
+    await pickOption(page, page.locator('.ant-pagination-options .ant-select'), '100 条/页');
     await table.getByText('乖宝宠物年产10万吨高端宠物食品项目').waitFor();
     const text = await table.innerText();
     expect(text).toContain('乖宝宠物智能工厂扩建项目');

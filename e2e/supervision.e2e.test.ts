@@ -2,16 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '../shared/src/dates';
 import { launchBrowser, SKIP_BROWSER, screenshot, signedInPage } from './support/browser';
+import { pickOption as pickFrom } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
-/** Opens an antd Select by its test id and picks the option whose text contains `text`. */
-async function pickOption(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text })
-    .first()
-    .click();
-}
+/** Picks the option showing `text` in the select with this test id (support/select.ts checks it took). */
+const pickOption = (page: Page, testId: string, text: string) =>
+  pickFrom(page, page.getByTestId(testId), text);
 
 describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lists in a real browser', () => {
   let server: RunningServer;

@@ -47,6 +47,15 @@ export interface StageFact {
 
 const ORDER = new Map(PROJECT_STAGES.map((s) => [s.key as string, s.order]));
 
+/**
+ * The stage moves a deadline can be met by: the earliest deadline stage (开工) and every active stage
+ * after it, since a project that reached a later stage has passed the earlier ones too.
+ */
+export const DEADLINE_EVENT_STAGES: readonly string[] = (() => {
+  const first = Math.min(...Object.values(DEADLINE_STAGE).map((stage) => ORDER.get(stage) ?? 99));
+  return PROJECT_STAGES.filter((s) => s.order !== null && s.order >= first).map((s) => s.key);
+})();
+
 interface Measured {
   value: number | null;
   source: ActualSource | null;

@@ -7,6 +7,7 @@ import {
   type CommitmentFact,
   type ComplianceAll,
   complianceOf,
+  DEADLINE_EVENT_STAGES,
   type FigureFact,
   type StageFact,
 } from './compliance-compute';
@@ -205,14 +206,7 @@ async function batchOf(db: Db, p: ComplianceParams, ids: readonly string[]): Pro
     .selectFrom('project_stage_event')
     .select(['project_id', 'to_stage', 'date'])
     .where('project_id', 'in', projectIds)
-    .where('to_stage', 'in', [
-      'started',
-      'structure_done',
-      'completed',
-      'commissioning',
-      'producing',
-      'full_capacity',
-    ])
+    .where('to_stage', 'in', [...DEADLINE_EVENT_STAGES])
     .execute();
   for (const e of events) {
     const list = stages.get(e.project_id) ?? [];
