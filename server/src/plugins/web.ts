@@ -8,9 +8,9 @@ export async function registerWeb(app: FastifyInstance, webDist: string): Promis
   if (!fs.existsSync(path.join(webDist, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root: webDist,
-    prefix: '/',
-    wildcard: false,
-    index: ['index.html'],
+    // No routes of its own: the catch-all below sends every file. With `wildcard: false` the plugin
+    // globbed the ~700 built files at each start and added two routes per file (issue 19: start-up).
+    serve: false,
     // The build writes .br/.gz beside each asset (scripts/precompress-web.mjs): a phone on a slow
     // link gets brotli bytes, and no request spends CPU compressing.
     preCompressed: true,

@@ -7,7 +7,6 @@ import { errors } from '../../plugins/errors';
 import { visibleProject } from '../agreement/agreement.policy';
 import type { complianceReadTasks } from './compliance.read-tasks';
 import * as repo from './compliance.repository';
-import { complianceNoticeDocx } from './compliance-notice';
 
 type Reads = ReadRunner<typeof complianceReadTasks>;
 
@@ -53,6 +52,8 @@ export async function complianceNotice(
   if (data.items.length === 0) throw errors.notFound('agreement');
   const order = { behind: 0, no_data: 1, not_due: 2, met: 3 } as const;
   const items = [...data.items].sort((a, b) => order[a.status] - order[b.status]);
+  // The .docx writer loads on the first notice, not at every start (issue 19: start-up).
+  const { complianceNoticeDocx } = await import('./compliance-notice');
   const file = await complianceNoticeDocx({
     zoneName: await repo.zoneName(ctx.db.kysely),
     today: today(ctx),

@@ -1,6 +1,4 @@
-import { kml } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
-import { parseZip } from 'shpjs';
+import type { parseZip } from 'shpjs';
 import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { errors } from '../../plugins/errors';
 import { readZipEntries } from '../../upload/zip-read';
@@ -38,7 +36,9 @@ function asRecord(v: unknown): Record<string, unknown> {
   return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 }
 
-function readKml(text: string): RawFeature[] {
+/** The KML readers load on the first outline import, not at every start (issue 19: start-up). */
+async function readKml(text: string): Promise<RawFeature[]> {
+  const [{ kml }, { DOMParser }] = await Promise.all([import('@tmcw/togeojson'), import('@xmldom/xmldom')]);
   const problems: string[] = [];
   const doc = new DOMParser({
     onError: (level, message) => {
@@ -80,7 +80,7 @@ export async function readOutlineFile(
       return { format, features: featuresOf(parsed) };
     }
     case 'kml':
-      return { format, features: readKml(bytes.toString('utf8')) };
+      return { format, features: await readKml(bytes.toString('utf8')) };
     case 'kmz': {
       const entries = await readZipEntries(bytes, UPLOAD_LIMITS.geoZip, (n) =>
         n.toLowerCase().endsWith('.kml'),
@@ -89,14 +89,15 @@ export async function readOutlineFile(
         a === 'doc.kml' ? -1 : b === 'doc.kml' ? 1 : a.localeCompare(b),
       );
       if (!first) throw refuse('KMZ 中没有 KML 文档', 'The KMZ holds no KML document');
-      return { format, features: readKml(first[1].toString('utf8')) };
+      return { format, features: await readKml(first[1].toString('utf8')) };
     }
     case 'shapefile': {
       // Checked whole (directory and inflated sizes) before the shapefile reader unpacks it itself.
       await readZipEntries(bytes, UPLOAD_LIMITS.geoZip, () => false);
       let parsed: Awaited<ReturnType<typeof parseZip>>;
       try {
-        parsed = await parseZip(new Uint8Array(bytes));
+        const shp = await import('shpjs');
+        parsed = await shp.parseZip(new Uint8Array(bytes));
       } catch {
         throw refuse(
           '压缩包中没有可读的 Shapefile（需 .shp、.dbf，最好含 .prj）',
