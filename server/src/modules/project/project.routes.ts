@@ -69,7 +69,7 @@ export async function projectRoutes(app: FastifyInstance) {
       },
     },
     async function handleListProjects(request) {
-      return listProjects(request.ctx, request.query);
+      return listProjects(request.ctx, request.query, { exactTotalUpTo: app.listExactTotalCap });
     },
   );
 
