@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectKanban, ProjectList } from '../../../../shared/src/contract/project';
+import {
+  type ProjectKanban,
+  type ProjectList,
+  projectListSchema,
+} from '../../../../shared/src/contract/project';
 import { estimateRows } from '../../db/row-estimate';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
@@ -108,7 +112,11 @@ describe.skipIf(SKIP_DB)('project list: exact total up to the cap, estimate past
   });
 
   it('answers a row with the list columns only; the project page has the whole project', async () => {
-    const [row] = (await list({ chainLink: small, limit: '1' })).items;
+    const page = await list({ chainLink: small, limit: '1' });
+    // The route writes its answer without zod (lib/json.ts presentedJson): it must still be exactly
+    // the contract's shape, with no key the schema would strip.
+    expect(projectListSchema.parse(page)).toEqual(page);
+    const [row] = page.items;
     if (!row) throw new Error('no row');
     expect(row.totalInvestment).toBe(100_000_001);
     expect(row.figureSources.totalInvestment?.source).toBe('promised');
