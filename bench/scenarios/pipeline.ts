@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_EXACT_TOTAL_CAP } from '../../server/src/config';
 import { listProjects } from '../../server/src/modules/project/project.service';
 import type { listProjectIds } from '../../server/src/modules/project/project-page.repository';
 import { PROJECT_STAGES } from '../../shared/src/project-stage';
@@ -37,6 +38,7 @@ function capturePage(
         limit: 50,
         offset: 0,
       },
+      { exactTotalUpTo: DEFAULT_LIST_EXACT_TOTAL_CAP },
     ),
   );
 }

@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ATTACHMENT_VISIBILITY } from './attachment-visibility';
-import type { AppConfig, MapTilesConfig } from './config';
+import { type AppConfig, DEFAULT_LIST_EXACT_TOTAL_CAP, type MapTilesConfig } from './config';
 import type { Db } from './db/connect';
 import { createReadRunner } from './db/read-pool';
 import { ESCALATION_SOURCES } from './escalation-sources';
@@ -61,6 +61,8 @@ declare module 'fastify' {
     publicUrl: string | null;
     /** LIANZHAO_MAP_TILES, or null: no basemap. */
     mapTiles: MapTilesConfig | null;
+    /** LIANZHAO_LIST_EXACT_TOTAL_CAP: lists count exactly up to this many, then estimate. */
+    listExactTotalCap: number;
   }
 }
 
@@ -70,7 +72,7 @@ export interface BuildOptions {
     AppConfig,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'secureCookies' | 'trustProxy' | 'webDist'
   > &
-    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl' | 'mapTiles'>>;
+    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl' | 'mapTiles' | 'listExactTotalCap'>>;
   clock?: Clock;
   logger?: boolean;
   loginLimits?: Partial<LoginLimits>;
@@ -120,6 +122,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorate('publicUrl', opts.config.publicUrl ?? null);
   // The map's basemap (GET /api/map/basemap), or null: plain background.
   app.decorate('mapTiles', opts.config.mapTiles ?? null);
+  app.decorate('listExactTotalCap', opts.config.listExactTotalCap ?? DEFAULT_LIST_EXACT_TOTAL_CAP);
   app.decorate('escalationSources', ESCALATION_SOURCES);
   app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {

@@ -96,6 +96,7 @@ describe.each(['sqlite', 'postgres'] as const)('compiled SQL on %s', (dialect) =
         },
         { kind: 'all' },
         TODAY,
+        { exactUpTo: 10_000 },
       ),
     );
     expect(sent).toMatchSnapshot();
@@ -109,6 +110,7 @@ describe.each(['sqlite', 'postgres'] as const)('compiled SQL on %s', (dialect) =
         { stage: ['signed'], sort: 'stage', limit: 20, offset: 0 },
         { kind: 'firm', firmId: 'firm-1' },
         TODAY,
+        { exactUpTo: 10_000 },
       ),
     );
     expect(sent).toMatchSnapshot();

@@ -34,6 +34,8 @@ export async function createTestApp(
     publicUrl?: string;
     /** Read worker threads (default none: heavy reads run inline, as most tests want). */
     readWorkers?: number;
+    /** Lists count exactly up to this many (LIANZHAO_LIST_EXACT_TOTAL_CAP); a test sets a small one. */
+    listExactTotalCap?: number;
   } = {},
 ): Promise<TestApp> {
   // Every test file gets its own copy of the demo zone (seeded once per run, test-templates.ts).
@@ -49,6 +51,7 @@ export async function createTestApp(
       trustProxy: false,
       webDist: path.join(import.meta.dirname, 'no-web-dist'),
       publicUrl: opts.publicUrl ?? null,
+      ...(opts.listExactTotalCap === undefined ? {} : { listExactTotalCap: opts.listExactTotalCap }),
     },
     loginLimits: opts.loginLimits ?? { perIpAttempts: 10_000 },
     ...(opts.readWorkers === undefined ? {} : { readWorkers: opts.readWorkers }),

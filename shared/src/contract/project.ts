@@ -135,11 +135,57 @@ export const projectListCursor = z
   .regex(/^[A-Za-z0-9_-]+$/, 'cursor');
 
 /**
+ * A row of the project list (项目库): the columns the list shows and nothing more (issue 19: whole
+ * projects made a 70–78 KB page of 50, whose write, presenting and serialising cost as much as the
+ * SQL). The project page reads the whole project (`projectSchema`) by id; the xlsx export reads
+ * whole projects through the service, not this shape. Kanban column pages use it as cards.
+ */
+export const projectListItemSchema = projectSchema
+  .pick({
+    id: true,
+    code: true,
+    name: true,
+    investors: true,
+    park: true,
+    parkRef: true,
+    landMu: true,
+    totalInvestment: true,
+    expectedOutput: true,
+    expectedTax: true,
+    priority: true,
+    officerId: true,
+    officerName: true,
+    chainLink: true,
+    link: true,
+    stage: true,
+    stageDate: true,
+    lateMilestones: true,
+    maxDaysLate: true,
+    isSample: true,
+  })
+  .extend({
+    figures: projectSchema.shape.figures.pick({ fundsInPlaceCumulative: true }),
+    /** The provenance of the figures the list shows (the project page has all of them). */
+    figureSources: figureSourcesSchema.pick({
+      totalInvestment: true,
+      expectedOutput: true,
+      expectedTax: true,
+      fundsInPlaceCumulative: true,
+    }),
+  });
+export type ProjectListItem = z.infer<typeof projectListItemSchema>;
+
+/**
  * One page of projects. `nextCursor`: pass it as `cursor` (same filters and sort) for the page
  * after this one; null on the last page, and for the sorts by stage or priority (pages by offset).
+ * `totalIsEstimate`: the total is exact up to a cap (LIANZHAO_LIST_EXACT_TOTAL_CAP, 10 000 by
+ * default) and, when more match a filter the roll-ups cannot count, an estimate (the planner's on
+ * PostgreSQL, a sample on SQLite) that the list labels as such — counting 300 000 rows for every
+ * page was the list's slowest statement.
  */
-export const projectListSchema = listResponse(projectSchema).extend({
+export const projectListSchema = listResponse(projectListItemSchema).extend({
   nextCursor: projectListCursor.nullable(),
+  totalIsEstimate: z.boolean(),
 });
 export type ProjectList = z.infer<typeof projectListSchema>;
 

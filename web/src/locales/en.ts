@@ -37,6 +37,7 @@ export const en: Messages = {
   'common.no': 'No',
   'common.none': '—',
   'common.total': '{total} in total',
+  'common.totalEstimated': 'about {total} (est.)',
   'common.loadFailed': 'Failed to load',
   'common.saved': 'Saved',
   'common.requestId': 'Request ID',

@@ -6,7 +6,7 @@ import { getChain } from '../chain/chain.service';
 import { firmAudienceOf } from '../firm/firm.policy';
 import { type FirmListFilter, getFirm, listFirmRecords } from '../firm/firm.service';
 import { type LeadListFilter, listLeadRecords } from '../lead/lead.service';
-import { listProjects, type ProjectListFilter } from '../project/project.service';
+import { listProjectRecords, type ProjectListFilter } from '../project/project.service';
 import { listOfficers } from '../user/officer.service';
 import { type ExportColumn, excelDateTime, FIRM_EXPORT, LEAD_EXPORT, PROJECT_EXPORT } from './export-columns';
 import { describeQuery } from './export-filter-words';
@@ -153,6 +153,7 @@ export function exportProjects(ctx: ServiceContext, query: Unpaged<ProjectListFi
     title: '项目库',
     columns: PROJECT_EXPORT,
     query,
-    fetch: (offset, limit) => listProjects(ctx, { ...query, offset, limit }),
+    // Whole projects and an exact total (never the list's estimate): the rows are capped by it.
+    fetch: (offset, limit) => listProjectRecords(ctx, { ...query, offset, limit }),
   });
 }

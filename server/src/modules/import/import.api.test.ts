@@ -336,7 +336,9 @@ describe.skipIf(SKIP_DB)('Excel import: template, all-or-nothing, error file, re
         expect.objectContaining({ firmName: '导入测试乙食品有限公司', sharePct: 40 }),
       ],
     });
-    expect(list.items[1]).toMatchObject({ stage: 'started', startDate: '2026-02-01', landMu: 120 });
+    // The list row has the list's columns; the start date is on the whole project.
+    const started = (await t.call(officer, 'GET', `/api/projects/${list.items[1].id}`)).json();
+    expect(started).toMatchObject({ stage: 'started', startDate: '2026-02-01', landMu: 120 });
     const again = await importFile(t, officer, 'project', await filledTemplate(t, officer, 'project', rows));
     expect(again).toMatchObject({ status: 'done', created: 0, unchanged: 2 });
     const changed: Row[] = [{ ...rows[0], 总投资: '6亿' }, { ...rows[1] }];

@@ -3,18 +3,20 @@ import type { Database, ProjectFigureSourceTable } from '../../db/database';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** The provenance rows of these projects (all figures), in chunks of 500 ids. */
+/** The provenance rows of these projects (all figures, or only `figures`), in chunks of 500 ids. */
 export async function figureSourceRows(
   db: Q,
   projectIds: readonly string[],
+  figures?: readonly string[],
 ): Promise<ProjectFigureSourceTable[]> {
   const out: ProjectFigureSourceTable[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
-    const rows = await db
+    let q = db
       .selectFrom('project_figure_source')
       .selectAll()
-      .where('project_id', 'in', projectIds.slice(i, i + 500))
-      .execute();
+      .where('project_id', 'in', projectIds.slice(i, i + 500));
+    if (figures) q = q.where('figure', 'in', figures);
+    const rows = await q.execute();
     out.push(...rows.map((r) => ({ ...r, value: Number(r.value) })));
   }
   return out;

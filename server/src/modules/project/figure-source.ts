@@ -113,15 +113,19 @@ export function currentFigureValues(
  * The provenance of every sourced figure of these projects. A recorded row counts while the value
  * is still the one it was written with; a dispatch cumulative without a matching record is the
  * report's (reported); 累计到位资金 that falls back to the ledger takes the ledger's provenance.
+ * With `figures`, only their records are read (the others come out null): the list shows four
+ * figures, not nine.
  */
 export async function figureSourcesOf(
   db: Q,
   projects: ReadonlyArray<{ id: string } & Pick<ProjectTable, (typeof SOURCED_COLUMNS)[SourcedColumnFigure]>>,
   cumulatives: ReadonlyMap<string, ProjectCumulatives>,
+  figures?: readonly SourcedProjectFigure[],
 ): Promise<Map<string, FigureSources>> {
   const rows = await repo.figureSourceRows(
     db,
     projects.map((p) => p.id),
+    figures,
   );
   const byProject = new Map<string, Map<string, ProjectFigureSourceTable>>();
   for (const r of rows) {

@@ -11,6 +11,7 @@ import {
   type ProjectListFilter,
   type ProjectSort,
 } from './project.repository';
+import { type ListTotal, type ListTotalMode, projectListTotal } from './project-list-total';
 
 // One page of the project list (项目库): its total, its order and where it starts — by offset or,
 // for the sorts by a plain column, after a row's key (keyset paging, issue 19).
@@ -40,33 +41,6 @@ const STAGE_ORDER = sql.raw(
 const PRIORITY_ORDER = sql.raw(
   `case project.priority when 'provincial' then 1 when 'municipal' then 2 when 'district' then 3 else null end`,
 );
-
-/** The list filters that `project_rollup` is keyed by (stage, park, chain links). */
-const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'sort', 'limit', 'offset', 'after']);
-
-/**
- * The exact total from the cockpit's roll-up (migration 20261206_0019: projects per park, link and
- * stage, kept by triggers) when the list filters by nothing else — the lists a cockpit figure opens.
- * At 1M projects, counting the active ones walks ~1M index entries; this sums a few hundred rows.
- * Null when another filter (search, officer, late…) or an enterprise's scope is set.
- */
-function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
-  if (scope.kind !== 'all' || f.park === '') return null;
-  const set = Object.entries(f).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0));
-  if (set.some(([k]) => !ROLLUP_FILTERS.has(k))) return null;
-  let q = db
-    .selectFrom('project_rollup')
-    .select(sql<number>`coalesce(sum(project_rollup.projects), 0)`.as('n'));
-  if (f.stage && f.stage.length > 0) q = q.where('project_rollup.stage', 'in', f.stage);
-  if (f.park) q = q.where('project_rollup.park', '=', f.park);
-  if (f.chainId) {
-    const chainId = f.chainId;
-    q = q.where('project_rollup.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
-  }
-  return q;
-}
 
 type PageQuery = SelectQueryBuilder<Database, 'project', { id: string; sort_value: string | number | null }>;
 
@@ -130,7 +104,7 @@ function listOrder(dialect: DialectName, sort: string | undefined) {
 }
 
 /**
- * One page of the list (ids in order) and the total. With `after` (sorts by a plain column only)
+ * One page of the list (ids in order) and the total (project-list-total.ts). With `after` (sorts by a plain column only)
  * the page starts after that row and `offset` is not used. `last` is the key of the page's last
  * row when the page is full and the sort has one: where the next page starts.
  */
@@ -140,10 +114,10 @@ export async function listProjectIds(
   f: ProjectListFilter,
   scope: ProjectScope,
   today: string,
-): Promise<{ ids: string[]; total: number; last: ProjectKey | null }> {
+  totalMode: ListTotalMode,
+): Promise<ListTotal & { ids: string[]; last: ProjectKey | null }> {
   const q = filteredProjects(db, dialect, f, scope, today);
-  const total = rollupTotal(db, f, scope) ?? q.select((eb) => eb.fn.countAll<number>().as('n'));
-  const totalRow = await total.executeTakeFirst();
+  const total = await projectListTotal(db, dialect, f, scope, today, totalMode);
   const { keyColumn, direction, order } = listOrder(dialect, f.sort);
   const page: PageQuery = q
     .select(['project.id'])
@@ -160,5 +134,55 @@ export async function listProjectIds(
       : await page.limit(f.limit).offset(f.offset).execute();
   const tail = rows.at(-1);
   const last = keyColumn && tail && rows.length === f.limit ? { value: tail.sort_value, id: tail.id } : null;
-  return { ids: rows.map((r) => r.id), total: Number(totalRow?.n ?? 0), last };
+  return { ids: rows.map((r) => r.id), ...total, last };
+}
+
+/** A row of the list (项目库): the columns the list shows, and the figures its provenance needs. */
+export type ProjectListRow = Awaited<ReturnType<typeof findProjectListRows>>[number];
+
+/**
+ * The list's rows for these ids, in the order given: only the columns a list row shows (not the
+ * whole project: issue 19), the officer's, chain link's and park's names joined by key, the
+ * investors from the row's own `investors_json` (no join over the firms).
+ */
+export async function findProjectListRows(db: Q, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('project')
+    .leftJoin('app_user as officer', 'officer.id', 'project.officer_id')
+    .leftJoin('chain_link as row_link', 'row_link.id', 'project.link_id')
+    .leftJoin('chain as row_chain', 'row_chain.id', 'row_link.chain_id')
+    .leftJoin('park as row_park', 'row_park.id', 'project.park_id')
+    .select([
+      'project.id',
+      'project.code',
+      'project.name',
+      'project.investors_json',
+      'project.park',
+      'project.park_id',
+      'row_park.name as park_name',
+      'project.land_mu',
+      'project.total_investment',
+      'project.fixed_asset_investment',
+      'project.funds_in_place',
+      'project.expected_output',
+      'project.expected_tax',
+      'project.expected_jobs',
+      'project.expected_exports',
+      'project.priority',
+      'project.officer_id',
+      'project.chain_link',
+      'project.link_id',
+      'project.stage',
+      'project.stage_date',
+      'project.is_sample',
+      'officer.display_name as officer_name',
+      'row_link.name as link_name',
+      'row_link.chain_id as link_chain_id',
+      'row_chain.name as chain_name',
+    ])
+    .where('project.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
 }

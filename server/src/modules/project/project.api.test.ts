@@ -218,7 +218,9 @@ describe.skipIf(SKIP_DB)('projects: CRUD, stage machine, milestones, timeline, s
     expect(gb.items.map((p: P) => p.name)).toEqual(
       expect.arrayContaining(['乖宝宠物年产10万吨高端宠物食品项目', '乖宝宠物智能工厂扩建项目']),
     );
-    const big = gb.items.find((p: P) => p.name.includes('10万吨'));
+    // A list row has the list's columns; the page facts are the whole project's (GET /:id).
+    const row = gb.items.find((p: P) => p.name.includes('10万吨'));
+    const big = (await t.call(leader, 'GET', `/api/projects/${row.id}`)).json();
     expect(big).toMatchObject({
       totalInvestment: 560_000_000,
       expectedTax: 40_000_000,
@@ -228,7 +230,8 @@ describe.skipIf(SKIP_DB)('projects: CRUD, stage machine, milestones, timeline, s
     });
     const pet = (await t.call(leader, 'GET', `/api/projects?q=${q('宠物')}&limit=200`)).json();
     expect(pet.total).toBeGreaterThan(2);
-    const hy = (await t.call(leader, 'GET', `/api/projects?q=${q('瀚洋重工')}`)).json().items[0];
+    const hyRow = (await t.call(leader, 'GET', `/api/projects?q=${q('瀚洋重工')}`)).json().items[0];
+    const hy = (await t.call(leader, 'GET', `/api/projects/${hyRow.id}`)).json();
     expect(hy).toMatchObject({ stage: 'structure_done', stageDate: '2024-08-15', contactName: '赵夏' });
     expect(hy.investors.map((i: { firmName: string }) => i.firmName)).toEqual([
       '瀚洋重工装备制造（天津）有限公司',

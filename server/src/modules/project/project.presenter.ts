@@ -3,11 +3,13 @@ import type {
   Milestone,
   Project,
   ProjectCompany,
+  ProjectListItem,
 } from '../../../../shared/src/contract/project';
 import type { RecordLink } from '../../../../shared/src/contract/record-link';
 import { daysBetween } from '../../../../shared/src/dates';
 import type { MilestoneTable, ProjectTable } from '../../db/database';
 import type { ProjectRow } from './project.repository';
+import type { ProjectListRow } from './project-page.repository';
 import type { ProjectCumulatives } from './zone-figures';
 
 // The contract (shared/src/contract/project.ts): what a project, milestone and timeline item look like
@@ -32,7 +34,7 @@ function perMu(amount: number | null, landMu: number | null): number | null {
 const num = (v: number | null) => (v === null ? null : Number(v));
 
 /** The investors as `investors_json` keeps them (migration 20261206_0030), in position order. */
-function investorsOf(row: ProjectRow): Project['investors'] {
+function investorsOf(row: Pick<ProjectRow, 'investors_json'>): Project['investors'] {
   const stored = JSON.parse(row.investors_json) as Array<{
     firmId: string;
     firmName: string;
@@ -46,7 +48,9 @@ function investorsOf(row: ProjectRow): Project['investors'] {
 }
 
 /** The chain link a project sits on, named from the row's joined link and chain. */
-function linkOf(row: ProjectRow): RecordLink | null {
+function linkOf(
+  row: Pick<ProjectRow, 'link_id' | 'link_name' | 'chain_name' | 'link_chain_id'>,
+): RecordLink | null {
   if (!row.link_id || row.link_name === null || row.chain_name === null || row.link_chain_id === null) {
     return null;
   }
@@ -117,6 +121,47 @@ export function presentProject(
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+  };
+}
+
+/** A row of the list (项目库): the list's columns only (the contract's `projectListItemSchema`). */
+export function presentProjectListItem(
+  row: ProjectListRow,
+  late: { count: number; oldest: string } | undefined,
+  today: string,
+  cumulatives: ProjectCumulatives | undefined,
+  sources: FigureSources,
+): ProjectListItem {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    investors: investorsOf(row),
+    park: row.park,
+    parkRef: row.park_id ? { id: row.park_id, name: row.park_name ?? '' } : null,
+    landMu: num(row.land_mu),
+    totalInvestment: num(row.total_investment),
+    expectedOutput: num(row.expected_output),
+    expectedTax: num(row.expected_tax),
+    priority: (row.priority as ProjectDto['priority']) ?? null,
+    officerId: row.officer_id,
+    officerName: row.officer_name,
+    chainLink: row.chain_link,
+    link: linkOf(row),
+    stage: row.stage as ProjectDto['stage'],
+    stageDate: row.stage_date,
+    lateMilestones: late?.count ?? 0,
+    maxDaysLate: late ? daysBetween(late.oldest, today) : 0,
+    figures: {
+      fundsInPlaceCumulative: cumulatives ? cumulatives.fundsInPlace : num(row.funds_in_place),
+    },
+    figureSources: {
+      totalInvestment: sources.totalInvestment,
+      expectedOutput: sources.expectedOutput,
+      expectedTax: sources.expectedTax,
+      fundsInPlaceCumulative: sources.fundsInPlaceCumulative,
+    },
+    isSample: row.is_sample === 1,
   };
 }
 

@@ -20,6 +20,7 @@ import {
 import { PROJECT_PRIORITIES } from '../../../../shared/src/pipeline-enums';
 import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
 import { idParams, idString, localDate, queryBool, queryList } from '../../lib/fields';
+import { presentedJson } from '../../lib/json';
 import { pagingQuery, sortParam } from '../../lib/list-query';
 import { addMilestone, listMilestones, projectTimeline, updateMilestone } from './milestone.service';
 import { PROJECT_SORTS } from './project.repository';
@@ -67,9 +68,10 @@ export async function projectRoutes(app: FastifyInstance) {
         querystring: projectListQuery.extend({ cursor: projectListCursor.optional() }),
         response: { 200: projectListSchema },
       },
+      serializerCompiler: presentedJson,
     },
     async function handleListProjects(request) {
-      return listProjects(request.ctx, request.query);
+      return listProjects(request.ctx, request.query, { exactTotalUpTo: app.listExactTotalCap });
     },
   );
 

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ProjectList, ProjectListItem } from '../../../../shared/src/contract/project';
 import { todayInShanghai } from '../../../../shared/src/dates';
 import { canMove, isActiveProjectStage, type ProjectStage } from '../../../../shared/src/project-stage';
 import type { Database, LinkFields, ProjectPartyFields, ProjectTable } from '../../db/database';
@@ -11,7 +12,12 @@ import { writeAudit } from '../audit/audit.writer';
 import { assertLinkExists } from '../record-link/record-link';
 import { figureSourcesOf, recordFigureSources, sourcedValuesOf } from './figure-source';
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
-import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
+import {
+  auditableProject,
+  type ProjectDto,
+  presentProject,
+  presentProjectListItem,
+} from './project.presenter';
 import * as repo from './project.repository';
 
 // The project writes the import makes with its own rules (bulk updates of a project and its investors).
@@ -25,7 +31,8 @@ import {
 } from './project-figure-provenance';
 import { type ProjectInput, rowFields } from './project-input';
 import { decodeProjectCursor, encodeProjectCursor } from './project-list-cursor';
-import { listProjectIds } from './project-page.repository';
+import type { ListTotalMode } from './project-list-total';
+import { findProjectListRows, listProjectIds } from './project-page.repository';
 import { refreshProjectDerivedColumns } from './project-search';
 import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
 import { projectCumulatives } from './zone-figures';
@@ -101,28 +108,72 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
   });
 }
 
-/**
- * The project list (项目库) with its filters, search, sort and page; what the list route, the
- * kanban and the xlsx export call. Enterprise users get only their firm's projects. A `cursor`
- * (the `nextCursor` of the page before) pages by key instead of offset.
- */
-export async function listProjects(
-  ctx: ServiceContext,
-  filter: repo.ProjectListFilter & { cursor?: string | undefined },
-) {
+/** The figures whose provenance a list row shows (累计到位资金 falls back to the ledger's). */
+const LIST_FIGURES = [
+  'totalInvestment',
+  'expectedOutput',
+  'expectedTax',
+  'fundsInPlace',
+  'fundsInPlaceCumulative',
+] as const;
+
+/** Presents list rows (the list's columns only) in the given order: four statements per page. */
+async function presentListItems(ctx: ServiceContext, ids: readonly string[]): Promise<ProjectListItem[]> {
+  const db = ctx.db.kysely;
+  const day = today(ctx);
+  const [rows, late] = await Promise.all([findProjectListRows(db, ids), repo.lateStatsOf(db, ids, day)]);
+  const cumulatives = await projectCumulatives(db, rows);
+  const sources = await figureSourcesOf(db, rows, cumulatives, LIST_FIGURES);
+  return rows.map((r) => {
+    const figureSources = sources.get(r.id);
+    if (!figureSources) throw new Error(`no figure sources for ${r.id}`);
+    return presentProjectListItem(r, late.get(r.id), day, cumulatives.get(r.id), figureSources);
+  });
+}
+
+type ListFilter = repo.ProjectListFilter & { cursor?: string | undefined };
+
+/** One page of ids in the list's order, its total and the cursor of the page after it. */
+async function listPage(ctx: ServiceContext, filter: ListFilter, totalMode: ListTotalMode) {
   const actor = requireActor(ctx);
   const { cursor, ...rest } = filter;
   const sort = rest.sort ?? '-totalInvestment';
   const after = cursor === undefined ? undefined : decodeProjectCursor(cursor, sort);
-  const { ids, total, last } = await listProjectIds(
+  const { last, ...page } = await listProjectIds(
     ctx.db.kysely,
     ctx.db.dialect,
     { ...rest, after },
     projectScopeOf(actor),
     today(ctx),
+    totalMode,
   );
-  const nextCursor = last ? encodeProjectCursor(sort, last) : null;
-  return { items: await presentProjects(ctx, ids), total, nextCursor };
+  return { ...page, nextCursor: last ? encodeProjectCursor(sort, last) : null };
+}
+
+/**
+ * The project list (项目库) with its filters, search, sort and page, as the list route and the
+ * kanban's column pages read it: the list's columns only. Enterprise users get only their firm's
+ * projects. A `cursor` (the `nextCursor` of the page before) pages by key instead of offset. The
+ * total is exact up to `exactTotalUpTo` and past it an estimate, flagged (project-list-total.ts).
+ */
+export async function listProjects(
+  ctx: ServiceContext,
+  filter: ListFilter,
+  opts: { exactTotalUpTo: number },
+): Promise<ProjectList> {
+  const { ids, total, totalIsEstimate, nextCursor } = await listPage(ctx, filter, {
+    exactUpTo: opts.exactTotalUpTo,
+  });
+  return { items: await presentListItems(ctx, ids), total, totalIsEstimate, nextCursor };
+}
+
+/**
+ * The same list as whole projects with an exact total, for the xlsx export: it writes every
+ * column of a project and caps its rows by the total, so the total must not be an estimate.
+ */
+export async function listProjectRecords(ctx: ServiceContext, filter: ListFilter) {
+  const { ids, total } = await listPage(ctx, filter, 'exact');
+  return { items: await presentProjects(ctx, ids), total };
 }
 
 export async function getProject(ctx: ServiceContext, id: string): Promise<ProjectDto> {

@@ -14,6 +14,7 @@ import type {
   Project,
   ProjectKanban,
   ProjectList,
+  ProjectListItem,
   TimelineItem,
   UpdateMilestoneBody,
   UpdateProjectBody,
@@ -28,6 +29,8 @@ export type {
   Project,
   ProjectInput,
   ProjectInvestor,
+  ProjectList,
+  ProjectListItem,
   TimelineItem,
 } from '../../../../../shared/src/contract/project';
 export { PROJECT_PRIORITIES, type ProjectPriority } from '../../../../../shared/src/pipeline-enums';
@@ -133,7 +136,7 @@ export function useKanbanColumnPages(
     queryKey: [...projectsKey, 'kanban-column', stage, after, query],
     initialPageParam: after,
     queryFn: ({ pageParam, signal }) =>
-      api.get<ListResult<Project>>(
+      api.get<ListResult<ProjectListItem>>(
         '/api/projects',
         { ...query, stage, sort: '-totalInvestment', offset: pageParam, limit: KANBAN_PAGE },
         signal,

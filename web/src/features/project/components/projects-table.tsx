@@ -8,14 +8,13 @@ import { RecordLinkText } from '../../../components/record-link-text';
 import { ResponsiveTable } from '../../../components/responsive-table';
 import { SampleTag } from '../../../components/sample-tag';
 import { StageTag } from '../../../components/stage-tag';
-import type { ListResult } from '../../../lib/api-client';
 import { sortOrderOf, sortParamOf } from '../../../lib/table-sort';
 import { useI18n } from '../../../locales/i18n-context';
-import type { Project } from '../api/use-projects';
+import type { ProjectList, ProjectListItem } from '../api/use-projects';
 import { PriorityTag } from './priority-tag';
 
 interface ProjectsTableProps {
-  data: ListResult<Project> | undefined;
+  data: ProjectList | undefined;
   loading: boolean;
   sort: string;
   defaultSort: string;
@@ -37,15 +36,12 @@ export function ProjectsTable({
   const { t } = useI18n();
   const formatMoney = useFormatMoney();
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(sort, key) });
-  const money = (
-    key: 'totalInvestment' | 'fundsInPlace' | 'expectedOutput' | 'expectedTax',
-    title: ReactNode,
-  ) => ({
+  const money = (key: 'totalInvestment' | 'expectedOutput' | 'expectedTax', title: ReactNode) => ({
     title,
     ...sortable(key),
     align: 'right' as const,
     width: 150,
-    render: (_value: unknown, project: Project) => (
+    render: (_value: unknown, project: ProjectListItem) => (
       <>
         {formatMoney(project[key])}
         <FigureSourceTag provenance={project.figureSources[key]} />
@@ -53,7 +49,7 @@ export function ProjectsTable({
     ),
   });
 
-  const columns: TableProps<Project>['columns'] = [
+  const columns: TableProps<ProjectListItem>['columns'] = [
     {
       title: t('project.name'),
       ...sortable('name'),
@@ -95,7 +91,7 @@ export function ProjectsTable({
       key: 'fundsInPlaceCumulative',
       align: 'right' as const,
       width: 140,
-      render: (_value: unknown, project: Project) => (
+      render: (_value: unknown, project: ProjectListItem) => (
         <>
           {formatMoney(project.figures.fundsInPlaceCumulative)}
           <FigureSourceTag provenance={project.figureSources.fundsInPlaceCumulative} />
@@ -155,7 +151,7 @@ export function ProjectsTable({
   ];
 
   return (
-    <ResponsiveTable<Project>
+    <ResponsiveTable<ProjectListItem>
       rowKey="id"
       data-testid="projects-table"
       size="middle"
@@ -173,7 +169,11 @@ export function ProjectsTable({
         pageSize: page.pageSize,
         total: data?.total ?? 0,
         showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
+        // Past LIANZHAO_LIST_EXACT_TOTAL_CAP matches the server estimates the total and says so.
+        showTotal: (total) =>
+          data?.totalIsEstimate
+            ? t('common.totalEstimated', { total: total.toLocaleString('en-US') })
+            : t('common.total', { total }),
       }}
     />
   );

@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type ProjectKanban,
+  type ProjectList,
+  projectListSchema,
+} from '../../../../shared/src/contract/project';
+import { estimateRows } from '../../db/row-estimate';
+import { createTestApp, type Session, type TestApp } from '../../test/test-app';
+import { SKIP_DB } from '../../test/test-db';
+
+/** The cap this file runs with (LIANZHAO_LIST_EXACT_TOTAL_CAP), small so a few projects pass it. */
+const CAP = 3;
+
+/**
+ * Issue 19: the project list's total is exact up to the cap and, past it, an estimate flagged as
+ * such (`totalIsEstimate`); the roll-up's totals stay exact at any size; the xlsx export counts
+ * exactly whatever the list says. And a list row carries the list's columns, not the whole project.
+ */
+describe.skipIf(SKIP_DB)('project list: exact total up to the cap, estimate past it', () => {
+  let t: TestApp;
+  let officer: Session;
+  let leader: Session;
+  const small = '估算测试链·小环节';
+  const large = '估算测试链·大环节';
+
+  beforeAll(async () => {
+    t = await createTestApp({ listExactTotalCap: CAP });
+    officer = await t.login('officer');
+    leader = await t.login('leader');
+    const create = async (name: string, chainLink: string, totalInvestment: number) => {
+      const res = await t.call(officer, 'POST', '/api/projects', { name, chainLink, totalInvestment });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    for (let n = 0; n < CAP - 1; n++) await create(`估算小项目${n}`, small, 100_000_000 + n);
+    for (let n = 0; n < CAP * 2; n++) await create(`估算大项目${n}`, large, 200_000_000 + n);
+  });
+  afterAll(async () => t?.close());
+
+  const list = async (query: Record<string, string>) => {
+    const res = await t.call(leader, 'GET', `/api/projects?${new URLSearchParams(query)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as ProjectList;
+  };
+
+  it('counts exactly below the cap', async () => {
+    const page = await list({ chainLink: small, limit: '10' });
+    expect(page.total).toBe(CAP - 1);
+    expect(page.totalIsEstimate).toBe(false);
+    expect(page.items).toHaveLength(CAP - 1);
+  });
+
+  it('estimates past the cap, says so, and still pages every row', async () => {
+    const page = await list({ chainLink: large, limit: '10' });
+    expect(page.totalIsEstimate).toBe(true);
+    expect(page.total).toBeGreaterThan(CAP);
+    expect(page.items.map((p) => p.name)).toEqual(
+      Array.from({ length: CAP * 2 }, (_, n) => `估算大项目${CAP * 2 - 1 - n}`),
+    );
+  });
+
+  it('keeps the exact total where the roll-up holds it, above the cap too', async () => {
+    const board = (await t.call(leader, 'GET', '/api/projects/kanban')).json() as ProjectKanban;
+    const signed = board.columns.find((c) => c.stage === 'signed');
+    expect(signed?.count).toBeGreaterThan(CAP);
+    const page = await list({ stage: 'signed', limit: '1' });
+    expect(page.totalIsEstimate).toBe(false);
+    expect(page.total).toBe(signed?.count);
+  });
+
+  it('exports with the exact count past the cap', async () => {
+    const res = await t.call(
+      leader,
+      'GET',
+      `/api/projects/export.xlsx?${new URLSearchParams({ chainLink: large })}`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['x-export-total']).toBe(String(CAP * 2));
+    expect(res.headers['x-export-truncated']).toBe('false');
+  });
+
+  it('estimates a table bigger than its sample: SQLite from rowid windows, PostgreSQL from its planner', async () => {
+    const db = t.db.kysely;
+    if (t.db.dialect === 'postgres') await sql`analyze project`.execute(db);
+    const counted = await db
+      .selectFrom('project')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const all = Number(counted.n);
+    const tiny = { windows: 2, rows: 4 };
+    expect(all).toBeGreaterThan(tiny.windows * tiny.rows * 2);
+    const everything = await estimateRows(
+      db,
+      t.db.dialect,
+      'project',
+      (sample) => (sample ? db.selectFrom('project').where(sample) : db.selectFrom('project')),
+      tiny,
+    );
+    expect(everything).toBeGreaterThan(all / 2);
+    expect(everything).toBeLessThan(all * 2);
+    const nothing = await estimateRows(
+      db,
+      t.db.dialect,
+      'project',
+      (sample) => {
+        const q = db.selectFrom('project').where('project.name', '=', '没有这个项目');
+        return sample ? q.where(sample) : q;
+      },
+      tiny,
+    );
+    expect(nothing).toBeLessThanOrEqual(1);
+  });
+
+  it('answers a row with the list columns only; the project page has the whole project', async () => {
+    const page = await list({ chainLink: small, limit: '1' });
+    // The route writes its answer without zod (lib/json.ts presentedJson): it must still be exactly
+    // the contract's shape, with no key the schema would strip.
+    expect(projectListSchema.parse(page)).toEqual(page);
+    const [row] = page.items;
+    if (!row) throw new Error('no row');
+    expect(row.totalInvestment).toBe(100_000_001);
+    expect(row.figureSources.totalInvestment?.source).toBe('promised');
+    expect(row).not.toHaveProperty('contactPhone');
+    expect(row).not.toHaveProperty('company');
+    const whole = await t.call(leader, 'GET', `/api/projects/${row.id}`);
+    expect(whole.json()).toMatchObject({ id: row.id, contactPhone: null, company: null });
+  });
+});
