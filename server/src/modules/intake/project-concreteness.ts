@@ -20,7 +20,7 @@ const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt'
  * the part after 调研 is what is left to judge).
  */
 const CLAUSE_VERB =
-  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以)$/;
+  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查)$/;
 
 export interface Concreteness {
   concrete: boolean;
@@ -68,6 +68,10 @@ function judge(stem: string): Concreteness {
     // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
     if (!/^(?:\d+|[一二三四五六七八九十]+)[大个批类项]/.test(s)) return { concrete: true, reason: null };
   }
+  // "信义六期", "龙洋木业三期": a phase of something named (not of a kind: 产业二期) is one project.
+  const phase = /^([\u4e00-\u9fff]{2,8})[一二三四五六七八九十]期$/.exec(s);
+  if (phase?.[1] && !SECTOR_WORD.test(phase[1]) && !/^(?:项目|工程|本|该|此|首|新)/.test(phase[1]))
+    return { concrete: true, reason: null };
   let words = tagWords(s);
   // Everything up to the last clause verb is the sentence around the name, not the name.
   const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) ? i : at), -1);

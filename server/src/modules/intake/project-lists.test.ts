@@ -1,0 +1,75 @@
+// Issue 13, project recall on unseen text: lists of projects in the shapes the rules missed (no 项目 after
+// the list, a described tail after 等, 以…为代表), pinyin debris of a broken converter, spindles (锭).
+// Sentences of our own, written in those shapes, not copied from the eval sets.
+import { describe, expect, it } from 'vitest';
+import { extractPage } from './extract';
+import { findCapacities } from './quantity-parser';
+
+const projectsOf = (text: string, articleDate = '2024-05-10') =>
+  extractPage(text, { articleDate })
+    .articles.flatMap((a) => a.projects)
+    .filter((p) => !p.isAggregate);
+const names = (text: string) => projectsOf(text).map((p) => p.name);
+
+describe('lists of projects', () => {
+  it('reads a list opened by 包括 and closed by 等 with no 项目 after it, with the batch stage', () => {
+    const text =
+      '当天集中投产项目12个，包括青岚光学镜片产业园、石门湾冷链物流中心、云溪乡卫生院等，总投资31亿元。';
+    const ps = projectsOf(text);
+    const got = ps.map((p) => p.name).join('|');
+    expect(got).toContain('青岚光学镜片产业园');
+    expect(got).toContain('石门湾冷链物流中心');
+    expect(ps.find((p) => p.name.includes('青岚'))?.stage?.stage).toBe('投产');
+    // The batch total is the batch's, not the first item's.
+    expect(ps.find((p) => p.name.includes('青岚'))?.investment).toBeNull();
+  });
+
+  it('takes a described tail after 等 as the kind of the listed projects, not as a project', () => {
+    const text =
+      '此次签约的项目中，既有鹏程精工年产200万套汽车转向节、瑞丰塑业年产5万吨改性塑料等一批汽车零部件配套项目，又有龙湾文旅综合体等业态融合项目。';
+    const got = names(text).join('|');
+    expect(got).toContain('鹏程精工年产200万套汽车转向节');
+    expect(got).toContain('瑞丰塑业年产5万吨改性塑料');
+    expect(got).toContain('龙湾文旅综合体');
+    expect(got).not.toContain('汽车零部件配套');
+    expect(got).not.toContain('业态融合');
+    expect(got).not.toMatch(/既有|又有/);
+  });
+
+  it('reads 以…为代表的 lists and a phase of a named project (六期)', () => {
+    const got = names('全年以华星新材料产业园、海岱智能装备基地为代表的一批重大项目建成投产。').join('|');
+    expect(got).toContain('华星新材料产业园');
+    expect(got).toContain('海岱智能装备基地');
+    expect(names('新澜六期项目、金川锂电年产3万吨正极材料等一批重大项目如期投产。').join('|')).toContain(
+      '新澜六期',
+    );
+  });
+
+  it('does not read firms, people, places or building parts listed after 包括 as projects', () => {
+    expect(
+      names('集中开工项目6个，包括宁远精工、江苏华泰、福建百川，均为新能源配套企业，总投资40亿元。'),
+    ).toEqual([]);
+    expect(names('市领导王建国、李文华、赵德明等四套班子领导出席项目开工仪式。')).toEqual([]);
+    expect(names('签约项目6个，投资方包括北京、上海、深圳等地的企业。')).toEqual([]);
+    const one = names(
+      '该项目总投资1.2亿元，建筑面积9500平方米，包括4500平方米的生产厂房、1500平方米的仓库等设施。',
+    );
+    expect(one.join('|')).not.toMatch(/厂房|仓库/);
+  });
+});
+
+describe('pinyin debris and spindles', () => {
+  it('reads a passage whose converter wrote pinyin after characters', () => {
+    const text = '縣工業園區的恒盛紡織有限公司年產(chǎn)30萬(wàn)紗錠項(xiàng)目開(kāi)工,總投資8億元。';
+    const ps = projectsOf(text);
+    expect(ps).toHaveLength(1);
+    expect(ps[0]?.investment?.yuan).toBe(800_000_000);
+    const span = ps[0]?.investment?.span;
+    expect(text.slice(span?.start, span?.end)).toBe('8億元');
+  });
+
+  it('reads spindles as a capacity, but not a mill’s existing scale', () => {
+    expect(findCapacities('新建10万锭精梳紧密纺项目').map((c) => c.text)).toEqual(['10万锭']);
+    expect(findCapacities('在已有21万锭的基础上扩建')).toEqual([]);
+  });
+});
