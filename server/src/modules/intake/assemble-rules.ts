@@ -149,12 +149,54 @@ export function namesStagedByBatch(
   const before = text.slice(sentence.start, stage.start);
   const tail = BATCH_BEFORE_STAGE.exec(before);
   if (tail) return listedNamesBefore(text, names, sentence.start + tail.index);
+  const closing = listClosedByStage(text, names, stage);
+  if (closing.length > 0) return closing;
+  const batch = namesOfStagedBatch(text, names, sentence, stage);
+  if (batch.length > 0) return batch;
   const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
   LIST_OPENER.lastIndex = 0;
   const opener = LIST_OPENER.exec(after);
   if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
     return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
+}
+
+/** Between a list's last name and the stage word that closes it: no clause break, a few words only. */
+const LIST_TO_STAGE = /^[^，,。；;：:]{0,24}$/;
+
+/**
+ * "A、B、C等重大项目建设正在扎实推进", "…A项目、B项目相继建成投产", "A、B实现当年签约、当年开工": a stage
+ * word that ends a list of two or more names in the same clause is the stage of each of them.
+ */
+function listClosedByStage(
+  text: string,
+  names: readonly ProjectNameMention[],
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names).filter((n) => n.end <= stage.start);
+  const last = explicit[explicit.length - 1];
+  if (!last || !LIST_TO_STAGE.test(text.slice(last.end, stage.start))) return [];
+  const listed = listedNamesBefore(text, names, last.end);
+  return listed.length >= 2 ? listed : [];
+}
+
+/** A batch the sentence is about: 此次集中签约的项目, 本次开工项目, 当天签约的项目. */
+const BATCH_OPENER = /(?:此次|本次|这次|这批|当天|当日|今天|集中)[^，,。；;]{0,4}$/;
+
+/**
+ * "此次集中签约的项目涵盖…，既有A、B等…项目，又有C…": the batch's stage, stated as what kind of projects
+ * the sentence is about, is the stage of every project the sentence then lists.
+ */
+function namesOfStagedBatch(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  if (!ATTRIBUTIVE_STAGE.test(text.slice(stage.end, stage.end + 6))) return [];
+  if (!BATCH_OPENER.test(text.slice(Math.max(sentence.start, stage.start - 8), stage.start))) return [];
+  const after = explicitByStart(names).filter((n) => n.start > stage.end && n.end <= sentence.end);
+  return after.length >= 2 ? after : [];
 }
 
 /**

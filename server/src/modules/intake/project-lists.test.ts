@@ -58,6 +58,24 @@ describe('lists of projects', () => {
   });
 });
 
+describe('the stage of a listed batch', () => {
+  it('gives the stage word that closes a list to each listed project', () => {
+    const ps = projectsOf(
+      '园区内，星河光电年产5万片显示面板项目、宏达五金制品项目、云岭茶叶精深加工项目等重大项目建设正在扎实推进。',
+    );
+    expect(ps.length).toBeGreaterThanOrEqual(3);
+    for (const p of ps) expect(p.stage?.stage).toBe('在建');
+  });
+
+  it('gives a batch’s attributive stage (此次集中签约的项目) to each project the sentence lists', () => {
+    const ps = projectsOf(
+      '此次集中签约的项目涵盖汽车部件和新材料，既有鹏程精工年产200万套汽车转向节、瑞丰塑业年产5万吨改性塑料等一批配套项目，又有龙湾文旅综合体等业态融合项目。',
+    );
+    expect(ps.length).toBe(3);
+    for (const p of ps) expect(p.stage?.stage).toBe('签约');
+  });
+});
+
 describe('pinyin debris and spindles', () => {
   it('reads a passage whose converter wrote pinyin after characters', () => {
     const text = '縣工業園區的恒盛紡織有限公司年產(chǎn)30萬(wàn)紗錠項(xiàng)目開(kāi)工,總投資8億元。';
