@@ -76,6 +76,16 @@ describe('the stage of a listed batch', () => {
   });
 });
 
+describe('the company of a listed project (eval README convention)', () => {
+  it('keeps a brand split off a listed item’s name out of its companies, unless the project is reported on its own', () => {
+    const listed = projectsOf('签约项目包括星耀光电年产500万片镜片项目、海岚食品年产2万吨罐头项目等。');
+    expect(listed.length).toBe(2);
+    for (const p of listed) expect(p.companies).toEqual([]);
+    const alone = projectsOf('星耀光电年产500万片镜片项目总投资3亿元，预计年底投产。');
+    expect(alone[0]?.companies.map((c) => c.name)).toEqual(['星耀光电']);
+  });
+});
+
 describe('pinyin debris and spindles', () => {
   it('reads a passage whose converter wrote pinyin after characters', () => {
     const text = '縣工業園區的恒盛紡織有限公司年產(chǎn)30萬(wàn)紗錠項(xiàng)目開(kāi)工,總投資8億元。';
