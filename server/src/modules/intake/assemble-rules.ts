@@ -128,6 +128,27 @@ export function listedNamesBefore(
   return out;
 }
 
+/** Between a list's last name and its total: 等, a count of projects, a comma and the word for the total. */
+const LIST_TO_TOTAL =
+  /^(?:项目)?等?(?:[\d一二三四五六七八九十]+个(?:项目)?)?[，,](?:其中)?(?:共|合计|总计|累计)?(?:计划|协议|签约)?(?:总投资额?|投资总?额|总金额|合同总?金额|签约金额|投资)[约近超达为逾共计]*$/;
+
+/**
+ * "包括A、B、C等，总投资额76.85亿元", "A项目、B项目，总投资25.1亿元": a figure in the clause right after a
+ * list of two or more names is the list's total, not the last name's.
+ */
+export function listTotalBefore(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  pos: number,
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names).filter((n) => n.start >= sentence.start && n.end <= pos);
+  const last = explicit[explicit.length - 1];
+  if (!last || !LIST_TO_TOTAL.test(text.slice(last.end, pos))) return [];
+  const listed = listedNamesBefore(text, names, last.end);
+  return listed.length >= 2 ? listed : [];
+}
+
 /** "…等151个项目开工建设": 等, a count of projects and nothing else between the list and the stage word. */
 const BATCH_BEFORE_STAGE =
   /等(?:[一二三四五六七八九十百千\d]+[个项批])?[^，,。；;、]{0,8}项目[^，,。；;]{0,3}$/;

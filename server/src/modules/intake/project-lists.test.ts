@@ -58,6 +58,18 @@ describe('lists of projects', () => {
   });
 });
 
+describe('the total of a list', () => {
+  it('keeps a figure right after a list of names as the list’s total, not the last name’s', () => {
+    const all = extractPage('县里开工松岭精密铸件项目、碧溪生态农业园项目，总投资12.5亿元。', {
+      articleDate: '2024-05-10',
+    }).articles.flatMap((a) => a.projects);
+    const singles = all.filter((p) => !p.isAggregate);
+    expect(singles.length).toBe(2);
+    for (const p of singles) expect(p.investment).toBeNull();
+    expect(all.find((p) => p.isAggregate)?.investment?.yuan).toBe(1_250_000_000);
+  });
+});
+
 describe('the stage of a listed batch', () => {
   it('gives the stage word that closes a list to each listed project', () => {
     const ps = projectsOf(
