@@ -58,6 +58,21 @@ describe('lists of projects', () => {
   });
 });
 
+describe('works named with 工程', () => {
+  it('reads a named works with a phase or a renovation and a stage, not a part or a programme', () => {
+    const got = names('县经开区青山湖引水二期工程正式开工建设。').join('|');
+    expect(got).toContain('青山湖引水二期工程');
+    expect(got).not.toContain('经开区');
+    expect(names('该项目高炉1号主体工程已完工，信息安全工程正在推进。')).toEqual([]);
+  });
+
+  it('takes 等N个新开工项目 as the kind of the list before it', () => {
+    const got = names('观摩了包括云杉物流基地、白鹭湾医疗器械产业园等24个新开工项目。').join('|');
+    expect(got).toContain('云杉物流基地');
+    expect(got).toContain('白鹭湾医疗器械产业园');
+  });
+});
+
 describe('the total of a list', () => {
   it('keeps a figure right after a list of names as the list’s total, not the last name’s', () => {
     const all = extractPage('县里开工松岭精密铸件项目、碧溪生态农业园项目，总投资12.5亿元。', {

@@ -4,6 +4,7 @@
 // inventing a project is the worst failure on unfamiliar text.
 
 import type { FirmMention } from './entity-extractor';
+import { type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName } from './project-concreteness';
 import type { ProjectNameMention } from './project-name-mention';
 
@@ -33,7 +34,7 @@ export function isDescribedBatch(
   if ((listBefore.split(/[，,。；;：:\n]/).pop() ?? '').trim() === '') return false;
   const plain = tail.replace(/[“”"‘’]/g, '');
   const t = plain.replace(/^(?:一批|一系列|多个|数个|若干|一些)/, '');
-  if (t === '' || isCategory(t)) return true;
+  if (t === '' || isCategory(t) || /^新?(?:开工|签约|竣工|投产|建成|落地|引进|开竣工)$/.test(t)) return true;
   const of = t.lastIndexOf('的');
   if (of >= 0)
     return (
@@ -77,12 +78,18 @@ function item(start: number, raw: string, firms: readonly FirmMention[]): Projec
   };
 }
 
+/**
+ * The names of a 、 list, or none when an item does not read as a name (one odd item among many is
+ * more likely a kind than a name). Items ending in 项目 are the 项目 scan's and are skipped here.
+ */
 function itemsOf(from: number, segment: string, firms: readonly FirmMention[]): ProjectNameMention[] {
   const out: ProjectNameMention[] = [];
   let pos = from;
   for (const raw of segment.split('、')) {
-    const m = item(pos, raw, firms);
+    const byScan = /项目$/.test(raw);
+    const m = byScan ? null : item(pos, raw, firms);
     if (m) out.push(m);
+    else if (!byScan) return [];
     pos += raw.length + 1;
   }
   return out;
@@ -127,16 +134,59 @@ export function findOpenedLists(text: string, firms: readonly FirmMention[]): Pr
       )
     )
       continue;
-    const items = itemsOf(from, segment, firms);
-    // One odd item among many is more likely a kind than a name: all items must read as names.
-    if (items.length === segment.split('、').length) out.push(...items);
+    out.push(...itemsOf(from, segment, firms));
   }
   const framed = /以([^，,。；;：:\n以]{4,160}?)为代表的?([^，,。；;]{0,12})/g;
   for (let m = framed.exec(text); m !== null; m = framed.exec(text)) {
     if (/企业|公司|集团|行业|产业$|人物|人才/.test(m[2] ?? '')) continue;
     const segment = m[1] ?? '';
-    const items = itemsOf(m.index + 1, segment, firms);
-    if (items.length === segment.split('、').length) out.push(...items);
+    out.push(...itemsOf(m.index + 1, segment, firms));
+  }
+  return out;
+}
+
+const WORKS_SCAN: ScanOptions = { maxLen: 30, minStem: 0, stopAtDigits: false, keep: ['和', '与'] };
+/** 工程 as a word of another noun: engineers, machinery, vehicles, bureaus, a programme of policy. */
+const WORKS_COMPOUND = /^(?:师|机械|车|队|技术|学|院|局|处|公司|集团|建设领域|质量|款|造价)/;
+/** What a named works does next in its sentence: a stage or a figure makes it a project reported on. */
+const WORKS_REPORTED = /^[^。；;\n]{0,12}?(?:开工|动工|竣工|投产|建成|完工|推进|施工|建设|总投资|投资)/;
+
+/** What makes works one project: a phase, or work done to a named thing (改扩建, 治理). */
+const WORKS_KIND = /[一二三四五六七八九十\d]期|改扩建|改造|扩建|治理|迁建|新建|整治|修复/;
+/** Parts of a project (主体工程, 配套公辅工程, 外网工程): not a project of their own. */
+const COMPONENT = /(?:主体|配套|公辅|外网|管网|附属|土建|安装)$/;
+const ZONE_PREFIX = /^.{0,12}?(?:产业集聚区|经济技术开发区|开发区|高新区|经开区|工业园区|园区)/;
+
+/**
+ * Works named with 工程 and no 项目 ("淮河入海水道二期工程正在加速推进", "浩洋服饰二期工程开工建设"): a
+ * concrete stem before 工程, and the sentence goes on to report a stage or a figure of it.
+ */
+export function findWorks(text: string): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  const re = /工程/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + 2;
+    if (WORKS_COMPOUND.test(text.slice(end, end + 4)) || !WORKS_REPORTED.test(text.slice(end, end + 16)))
+      continue;
+    let start = scanBack(text, m.index, 0, WORKS_SCAN);
+    // "国家重点水利项目淮河入海水道二期工程": the words before a 项目 are the kind the works is.
+    const kindEnd = text.lastIndexOf('项目', m.index);
+    if (kindEnd >= start) start = kindEnd + 2;
+    const whole = text.slice(start, m.index);
+    // "卢氏县产业集聚区浩洋服饰二期工程": the zone before the name is where it is.
+    const zone = ZONE_PREFIX.exec(whole)?.[0] ?? '';
+    const stem = whole.length - zone.length >= 3 ? whole.slice(zone.length) : whole;
+    start += whole.length - stem.length;
+    if (stem.length < 3 || COMPONENT.test(stem) || !WORKS_KIND.test(stem) || !isConcreteStem(stem)) continue;
+    out.push({
+      name: `${stem}工程`,
+      start,
+      end,
+      reference: false,
+      anaphoric: false,
+      aggregate: false,
+      companyHint: null,
+    });
   }
   return out;
 }

@@ -7,7 +7,7 @@ import type { FirmMention } from './entity-extractor';
 import { findFirmProjects } from './firm-projects';
 import { isStopWord, type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
-import { findOpenedLists, isDescribedBatch, LIST_TAIL } from './project-lists';
+import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL } from './project-lists';
 import type { ProjectNameMention } from './project-name-mention';
 
 const PROJECT_SCAN: ScanOptions = {
@@ -380,7 +380,9 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
-  const listed = findOpenedLists(text, firms).filter((f) => occupied.free(f.start, f.end));
+  const listed = [...findOpenedLists(text, firms), ...findWorks(text)].filter((f) =>
+    occupied.free(f.start, f.end),
+  );
   for (const f of listed) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
   // A list item is often found again by the 项目 scan with the firm it starts with; one mention
