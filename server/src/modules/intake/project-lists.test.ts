@@ -58,6 +58,15 @@ describe('lists of projects', () => {
   });
 });
 
+describe('the zone an article is about', () => {
+  it('takes a bare 经开区 the article keeps coming back to as the park of its projects', () => {
+    const text =
+      '经开区举行重大项目集中开工活动。经开区此次开工的汇川精密轴承项目总投资6亿元。经开区将做好服务保障。';
+    expect(projectsOf(text)[0]?.park?.name).toBe('经开区');
+    expect(projectsOf('经开区举行活动。汇川精密轴承项目总投资6亿元。')[0]?.park ?? null).toBeNull();
+  });
+});
+
 describe('works named with 工程', () => {
   it('reads a named works with a phase or a renovation and a stage, not a part or a programme', () => {
     const got = names('县经开区青山湖引水二期工程正式开工建设。').join('|');
