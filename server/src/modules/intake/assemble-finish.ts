@@ -7,7 +7,7 @@ import type { Sentence } from './clean-text';
 import type { DateToken } from './date-parser';
 import type { FirmMention, ParkMention } from './entity-extractor';
 import type { FirmCluster } from './firm-clusters';
-import { leadingBrand } from './firm-short-names';
+import { isListItemBrand, leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
 import { articleZone, isProjectsOwnName } from './park-rules';
 import type { ProjectBuilder, TensedStage } from './project-builder';
@@ -75,6 +75,8 @@ export function finishProjects(input: FinishInput): void {
       if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
         b.companies.set(brand, { start: at, end: at + brand.length });
     }
+    // A brand split off a listed item's own name (精锐恒丰年产300万只…、…) is not its company either.
+    for (const [name] of b.companies) if (isListItemBrand(text, name, b.mentions)) b.companies.delete(name);
     for (const [name] of b.companies) {
       for (const [fc, facts] of firmFacts) {
         if (fc.name !== name) continue;

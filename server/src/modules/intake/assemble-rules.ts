@@ -128,6 +128,27 @@ export function listedNamesBefore(
   return out;
 }
 
+/** Between a list's last name and its total: 等, a count of projects, a comma and the word for the total. */
+const LIST_TO_TOTAL =
+  /^(?:项目)?等?(?:[\d一二三四五六七八九十]+个(?:项目)?)?[，,](?:其中)?(?:共|合计|总计|累计)?(?:计划|协议|签约)?(?:总投资额?|投资总?额|总金额|合同总?金额|签约金额|投资)[约近超达为逾共计]*$/;
+
+/**
+ * "包括A、B、C等，总投资额76.85亿元", "A项目、B项目，总投资25.1亿元": a figure in the clause right after a
+ * list of two or more names is the list's total, not the last name's.
+ */
+export function listTotalBefore(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  pos: number,
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names).filter((n) => n.start >= sentence.start && n.end <= pos);
+  const last = explicit[explicit.length - 1];
+  if (!last || !LIST_TO_TOTAL.test(text.slice(last.end, pos))) return [];
+  const listed = listedNamesBefore(text, names, last.end);
+  return listed.length >= 2 ? listed : [];
+}
+
 /** "…等151个项目开工建设": 等, a count of projects and nothing else between the list and the stage word. */
 const BATCH_BEFORE_STAGE =
   /等(?:[一二三四五六七八九十百千\d]+[个项批])?[^，,。；;、]{0,8}项目[^，,。；;]{0,3}$/;
@@ -149,12 +170,54 @@ export function namesStagedByBatch(
   const before = text.slice(sentence.start, stage.start);
   const tail = BATCH_BEFORE_STAGE.exec(before);
   if (tail) return listedNamesBefore(text, names, sentence.start + tail.index);
+  const closing = listClosedByStage(text, names, stage);
+  if (closing.length > 0) return closing;
+  const batch = namesOfStagedBatch(text, names, sentence, stage);
+  if (batch.length > 0) return batch;
   const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
   LIST_OPENER.lastIndex = 0;
   const opener = LIST_OPENER.exec(after);
   if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
     return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
+}
+
+/** Between a list's last name and the stage word that closes it: no clause break, a few words only. */
+const LIST_TO_STAGE = /^[^，,。；;：:]{0,24}$/;
+
+/**
+ * "A、B、C等重大项目建设正在扎实推进", "…A项目、B项目相继建成投产", "A、B实现当年签约、当年开工": a stage
+ * word that ends a list of two or more names in the same clause is the stage of each of them.
+ */
+function listClosedByStage(
+  text: string,
+  names: readonly ProjectNameMention[],
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  const explicit = explicitByStart(names).filter((n) => n.end <= stage.start);
+  const last = explicit[explicit.length - 1];
+  if (!last || !LIST_TO_STAGE.test(text.slice(last.end, stage.start))) return [];
+  const listed = listedNamesBefore(text, names, last.end);
+  return listed.length >= 2 ? listed : [];
+}
+
+/** A batch the sentence is about: 此次集中签约的项目, 本次开工项目, 当天签约的项目. */
+const BATCH_OPENER = /(?:此次|本次|这次|这批|当天|当日|今天|集中)[^，,。；;]{0,4}$/;
+
+/**
+ * "此次集中签约的项目涵盖…，既有A、B等…项目，又有C…": the batch's stage, stated as what kind of projects
+ * the sentence is about, is the stage of every project the sentence then lists.
+ */
+function namesOfStagedBatch(
+  text: string,
+  names: readonly ProjectNameMention[],
+  sentence: { start: number; end: number },
+  stage: { start: number; end: number },
+): ProjectNameMention[] {
+  if (!ATTRIBUTIVE_STAGE.test(text.slice(stage.end, stage.end + 6))) return [];
+  if (!BATCH_OPENER.test(text.slice(Math.max(sentence.start, stage.start - 8), stage.start))) return [];
+  const after = explicitByStart(names).filter((n) => n.start > stage.end && n.end <= sentence.end);
+  return after.length >= 2 ? after : [];
 }
 
 /**

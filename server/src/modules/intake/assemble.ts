@@ -11,18 +11,21 @@ import {
   capacityLedNames,
   isPlannedStage,
   listedNamesAfter,
+  listTotalBefore,
   namesStagedByBatch,
   periodKey,
 } from './assemble-rules';
-import { type CleanText, lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
-import { type DateToken, findDates, parseArticleDate } from './date-parser';
 import {
-  type FirmMention,
-  findParks,
-  findPeople,
-  type ParkMention,
-  type PersonMention,
-} from './entity-extractor';
+  type Assembled,
+  type AssembleInput,
+  COMPANY_VERBS,
+  MAX_PROJECTS,
+  SIGNING,
+  VENUE_AFTER,
+} from './assemble-shape';
+import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
+import { findDates, parseArticleDate } from './date-parser';
+import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
@@ -37,29 +40,6 @@ import type { ProjectNameMention } from './project-name-mention';
 import { findProjectNames } from './project-names';
 import { findCapacities, findJobs, type JobsToken } from './quantity-parser';
 import { findStages, type StageMention } from './stage-signal';
-
-export interface AssembleInput {
-  clean: CleanText;
-  firms: FirmMention[];
-  clusterOf: (m: FirmMention) => FirmCluster | undefined;
-  articleDate: string | undefined;
-}
-
-export interface Assembled {
-  projects: ProjectBuilder[];
-  sentences: Sentence[];
-  money: RoledMoney[];
-  dates: DateToken[];
-  parks: ParkMention[];
-  people: PersonMention[];
-  /** Project each sentence was read as being about (index → builder), for signals. */
-  sentenceProject: Map<number, ProjectBuilder>;
-}
-
-const COMPANY_VERBS = /投资|建设|投建|设立|实施|推进|签约|落户|入驻|引进|承建|合作|入股|由|打造|新上|计划/;
-const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
-const VENUE_AFTER = /^(?:举行|召开|举办|分会场|会场|隆重)/;
-const MAX_PROJECTS = 200;
 
 export function assemble(input: AssembleInput): Assembled {
   const { clean, firms, clusterOf } = input;
@@ -174,11 +154,15 @@ export function assemble(input: AssembleInput): Assembled {
     if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
       signingFirm = { firm: signer, sentence: sIndex };
     const sMoney = within(money, sent);
+    const listTotals = new Set<RoledMoney>();
     // A firm that invests with no project named: the firm's own project (湖北合聚…有限公司，投资总额…).
     // "计划投资金额共17.5亿元": a total over several firms is a batch figure, not one project's.
     for (const m of sMoney) {
       const lead = text.slice(Math.max(0, m.start - 3), m.start).replace(/[约近超达]$/, '');
-      if (aggregateAt < 0 && m.role === 'investment' && /(?:共|合计|总计|累计)$/.test(lead)) {
+      // "包括A、B、C等，总投资额76.85亿元": a figure right after a list of names is the list's total too.
+      const ofList = listTotalBefore(text, within(names, sent), sent, m.start).length > 0;
+      if (ofList) listTotals.add(m);
+      if (aggregateAt < 0 && m.role === 'investment' && (ofList || /(?:共|合计|总计|累计)$/.test(lead))) {
         aggregateAt = m.start - 1;
         aggregateB = newBuilder(`${text.slice(sent.start, m.end).slice(-30)}(合计)`, m.start, m.end, true);
         projects.push(aggregateB);
@@ -269,7 +253,7 @@ export function assemble(input: AssembleInput): Assembled {
       within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
     for (const m of sMoney) {
       if (ofGeneric(m.end)) continue;
-      const b = namedAfter(m.end) ?? target(m.start);
+      const b = namedAfter(m.end) ?? (listTotals.has(m) ? aggregateB : null) ?? target(m.start);
       if (!b) {
         const fc = keepForFirm(m.start);
         if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });

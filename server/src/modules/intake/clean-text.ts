@@ -42,6 +42,14 @@ function foldWidth(ch: string): string {
   return ch;
 }
 
+/** A parenthesised pinyin syllable with a tone mark: "(xiàng)", "(zhì)", "(lǜ)". */
+const PINYIN_DEBRIS = /^\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)/;
+
+/** Length of the pinyin debris starting at `at` ("(xiàng)"), or 0. */
+function pinyinDebrisAt(src: string, at: number): number {
+  return PINYIN_DEBRIS.exec(src.slice(at, at + 10))?.[0].length ?? 0;
+}
+
 function lastNonSpace(out: string[]): string | undefined {
   for (let i = out.length - 1; i >= 0; i--) {
     const ch = out[i];
@@ -78,6 +86,12 @@ export function buildCleanText(
     let i = range.start;
     while (i < range.end) {
       const ch = foldWidth(src[i] ?? '');
+      // "項(xiàng)目": pinyin a broken converter wrote after characters splits every word it follows.
+      const debris = ch === '(' && isCjkOrDigit(out[out.length - 1]) ? pinyinDebrisAt(src, i) : 0;
+      if (debris > 0) {
+        i += debris;
+        continue;
+      }
       if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\f' && ch !== '\v') {
         push(ch, i);
         i++;

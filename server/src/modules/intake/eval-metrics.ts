@@ -59,7 +59,7 @@ export const MATCHING_RULES = [
   'companies: per company; same firm if one name core (region and legal form removed) is the other’s prefix, or one name contains the other.',
   'investment_cny, output_value_cny, tax_cny: equal within 0.5% (qualifiers such as 约/近/超 are ignored, as in the labels).',
   'jobs: equal count.',
-  'capacity: the quantities (number × 万/亿 with unit, 台套 = 套) of label and prediction share at least one.',
+  'capacity: the quantities (number × 万/亿 with unit, 台套 = 套, 纱锭 = 锭) of label and prediction share at least one.',
   'stage: equal after 竣工→竣工验收, 试投产→试生产; a label may list alternatives.',
   'park: normalised names, one contains the other.',
   'dates: per labelled date with a value; matches a predicted date that is equal or more precise (2024-06 ← 2024-06-10).',
@@ -92,7 +92,7 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 const QTY =
-  /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|噸|套|台|臺|件|片|辆|只|克拉|平方米|立方米|条|條|箱|瓶|个|頭|头|GW|MW|兆瓦|千瓦|安时|安時|度)/g;
+  /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|噸|套|台|臺|件|片|辆|只|克拉|平方米|立方米|条|條|箱|瓶|个|頭|头|GW|MW|兆瓦|千瓦|安时|安時|度|纱锭|紗錠|锭|錠)/g;
 /** English quantities: 3 million tons, 800,000t, 800 sets. */
 const QTY_EN = /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t\b|sets)/gi;
 const UNIT_ALIAS: Record<string, string> = {
@@ -102,6 +102,9 @@ const UNIT_ALIAS: Record<string, string> = {
   條: '条',
   頭: '头',
   安時: '安时',
+  纱锭: '锭',
+  紗錠: '锭',
+  錠: '锭',
 };
 
 function quantities(s: string | null): Set<string> {

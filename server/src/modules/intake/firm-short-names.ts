@@ -86,3 +86,33 @@ export function leadingBrand(projectName: string): string | null {
   const trade = words[i]?.word ?? '';
   return FIRM_TRADE.test(trade) && brand.length + trade.length <= 6 ? brand + trade : brand;
 }
+
+/** A firm named with its legal or organisational form: such a name is a company wherever it stands. */
+const ORGANISATIONAL = /(?:公司|集团|厂|股份|有限|控股|实业)$/;
+/** "…、总投资130亿元的奇瑞…项目": a modifier with 的 between a list mark and the item. */
+const ITEM_MODIFIER = /(?:[^、，,。；;]{0,16}的)$/;
+
+/**
+ * Whether the project name at [start, end) is an item of an enumeration: a list mark (、) before it
+ * (past a modifier ending in 的), or a list mark or 等 right after it.
+ */
+export function isEnumerated(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (/、$/.test(before) || /、$/.test(before.replace(ITEM_MODIFIER, ''))) return true;
+  return /^(?:项目)?[、等]/.test(text.slice(end, end + 4));
+}
+
+/**
+ * The eval convention on brands (eval/README.md): a bare brand heading an enumerated item is part of its
+ * name, not its company, unless the text names it again outside the item's own mentions.
+ */
+export function isListItemBrand(
+  text: string,
+  company: string,
+  mentions: ReadonlyArray<{ start: number; end: number }>,
+): boolean {
+  if (ORGANISATIONAL.test(company)) return false;
+  if (!mentions.every((m) => isEnumerated(text, m.start, m.end))) return false;
+  const inMentions = mentions.filter((m) => text.slice(m.start, m.end).includes(company)).length;
+  return text.split(company).length - 1 <= inMentions;
+}

@@ -10,6 +10,8 @@ describe('judgeProjectStem: does the text before 项目 name one project?', () =
     ['南山文化生态园'],
     ['20GW高效晶硅电池'],
     ['年产5万辆LNG汽车'],
+    ['信义六期'],
+    ['沈抚科技小镇'],
   ])('%s is a name', (stem) => {
     expect(judgeProjectStem(stem)).toEqual({ concrete: true, reason: null });
   });
@@ -28,6 +30,11 @@ describe('judgeProjectStem: does the text before 项目 name one project?', () =
     ['广谋', 'too-short'],
     ['早建', 'too-short'],
     ['协(xié)调(diào)解决', 'sector'],
+    ['扬州经济技术开发区', 'sector'],
+    ['邛崃市2012年百亿', 'sector'],
+    ['自治区重点产业', 'sector'],
+    ['敢闯敢拼', 'sector'],
+    ['产业二期', 'sector'],
   ])('%s names no project (%s)', (stem, reason) => {
     const j = judgeProjectStem(stem);
     expect(j.concrete).toBe(false);

@@ -20,7 +20,15 @@ const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt'
  * the part after 调研 is what is left to judge).
  */
 const CLAUSE_VERB =
-  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以)$/;
+  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查)$/;
+
+/** Places and zones a stem may end in when it names where projects are (a project is never just a place). */
+const ZONE_OR_PLACE_END = /(?:经济技术开发区|开发区|经开区|高新区|新区|街道|自治区|[省市县乡]|(?<!小)镇)$/;
+/** An administrative place at the head of a stem (邛崃市, 自治区, 荆州市). */
+const PLACE_WORD = /^(?:自治区|全区|全市|全县|全省|[\u4e00-\u9fff]{1,6}[省市县区州])$/;
+/** Words of size, rank and time that, with sector words, still name a kind (百亿项目, 重特大项目). */
+const SCALE_WORD =
+  /^(?:百亿|千亿|十亿|亿元|百亿级|重特大|固定资产|固定资产投资|投资|首个|年|年度|季度|第[一二三四]季度|上半年|下半年|今年|去年)$/;
 
 export interface Concreteness {
   concrete: boolean;
@@ -68,6 +76,18 @@ function judge(stem: string): Concreteness {
     // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
     if (!/^(?:\d+|[一二三四五六七八九十]+)[大个批类项]/.test(s)) return { concrete: true, reason: null };
   }
+  // "信义六期", "龙洋木业三期": a phase of something named (not of a kind: 产业二期) is one project.
+  const phase = /^([\u4e00-\u9fff]{2,8})[一二三四五六七八九十]期$/.exec(s);
+  if (phase?.[1] && !SECTOR_WORD.test(phase[1]) && !/^(?:项目|工程|本|该|此|首|新)/.test(phase[1]))
+    return { concrete: true, reason: null };
+  // "敢闯敢拼", "延链补链强链": a slogan's repeated characters, not a name.
+  if (
+    (s.length === 4 && (s[0] === s[2] || s[1] === s[3])) ||
+    (s.length === 6 && s[1] === s[3] && s[3] === s[5])
+  )
+    return { concrete: false, reason: 'sector' };
+  // "扬州经济技术开发区项目", "惠城区水口街道项目": a zone or a place is where projects are, not one of them.
+  if (ZONE_OR_PLACE_END.test(s)) return { concrete: false, reason: 'sector' };
   let words = tagWords(s);
   // Everything up to the last clause verb is the sentence around the name, not the name.
   const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) ? i : at), -1);
@@ -83,6 +103,12 @@ function judge(stem: string): Concreteness {
   // "广谋项目, 勤跑项目": two characters the dictionary does not know are a verb phrase, not a brand.
   if (rest.length === 2 && !words.some((w) => KNOWN_NAME_TAGS.has(w.tag)))
     return { concrete: false, reason: 'too-short' };
+  // "邛崃市2012年百亿项目", "自治区重点产业项目": a place and a time before kind words name no project.
+  const unplaced = words.filter(
+    (w, i) => !(w.tag === 'm' || w.tag === 'q' || (i === 0 && PLACE_WORD.test(w.word))),
+  );
+  if (unplaced.every((w) => SECTOR_WORD.test(w.word) || SCALE_WORD.test(w.word)))
+    return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
   const proper = words.some(
     (w) =>
       PROPER_TAGS.has(w.tag) &&

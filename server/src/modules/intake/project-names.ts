@@ -7,6 +7,7 @@ import type { FirmMention } from './entity-extractor';
 import { findFirmProjects } from './firm-projects';
 import { isStopWord, type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
+import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL } from './project-lists';
 import type { ProjectNameMention } from './project-name-mention';
 
 const PROJECT_SCAN: ScanOptions = {
@@ -41,8 +42,6 @@ function isCategoryOnly(stem: string): boolean {
 
 const PARK_PREFIX =
   /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
-/** "A、B、C等(151个)(续建)项目": 等, an optional count, then only category words before 项目. */
-const LIST_TAIL = /等(?:\d+|[一二三四五六七八九十百]+)?个?([^，,。；;：:\n等]{0,20})$/;
 /** "A、B、C3个产业项目": a count closes a 、 list without 等. */
 const COUNTED_TAIL = /(?<![\d.万亿千百])(?:\d+|[两三四五六七八九十]+)个([^，,。；;：:\n等、]{0,20})$/;
 /** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
@@ -62,7 +61,12 @@ function listBefore(before: string): RegExpExecArray | null {
   const tail = m?.[1] ?? '';
   if (!m) return null;
   const category = (t: string) => t === '' || (/^[\u4e00-\u9fff]{0,8}$/.test(t) && isCategoryOnly(t));
-  return category(tail) || category(tail.replace(LEVELS, '')) || DESCRIPTION.test(tail) ? m : null;
+  return category(tail) ||
+    category(tail.replace(LEVELS, '')) ||
+    DESCRIPTION.test(tail) ||
+    isDescribedBatch(tail, before.slice(0, m.index), category)
+    ? m
+    : null;
 }
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
 
@@ -117,12 +121,12 @@ function listItems(
     // "此次集中开工有A、B…": the first item runs back to the clause start; its name starts where a name
     // would if it stood alone (after 开工, 有 …).
     const cut = i === 0 ? scanBack(text, s + whole.length, s, PROJECT_SCAN) - s : 0;
-    const tail = whole.slice(cut).replace(/^(?:有|是|为|包括|主要有)/, '');
+    const tail = whole.slice(cut).replace(/^(?:既有|又有|还有|更有|有|是|为|包括|主要有)/, '');
     const raw = cut > 0 && isConcreteStem(tail.replace(/项目$/, '')) ? whole.slice(cut) : whole;
     pos += whole.length - raw.length;
     // "总投资15亿元的华晟精密轴承项目": the amount before 的 is the item's figure, not its name.
     const lead =
-      /^(?:主要包括|包括|主要有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
+      /^(?:主要包括|包括|主要有|既有|又有|还有|更有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
     const item = raw.slice(lead).replace(/项目$/, '');
@@ -376,10 +380,14 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
+  const listed = [...findOpenedLists(text, firms), ...findWorks(text)].filter((f) =>
+    occupied.free(f.start, f.end),
+  );
+  for (const f of listed) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
   // A list item is often found again by the 项目 scan with the firm it starts with; one mention
   // of a name, the one that knows its firm, so the bare copy cannot join a look-alike project.
   const hinted = new Set(out.filter((o) => o.companyHint).map((o) => o.start));
   const once = out.filter((o) => o.companyHint || o.reference || !hinted.has(o.start));
-  return [...once, ...facilities, ...invested, ...ofFirms].sort((a, b) => a.start - b.start);
+  return [...once, ...facilities, ...invested, ...listed, ...ofFirms].sort((a, b) => a.start - b.start);
 }

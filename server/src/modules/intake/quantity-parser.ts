@@ -14,7 +14,7 @@ export interface CapacityToken {
 const CAPACITY_VERB =
   /(?:年发电量(?:约|达|为|可达)?|年发电|总装机(?:容量|规模)?(?:为|达|约)?|装机(?:容量|规模)(?:为|达|约)?|年产能?|年生产|年可生产|年加工|年处理|年出栏|年制造|具备(?:年产|年生产|生产)|形成(?:年产|年生产)|生产能力(?:达到?|为)?|设计产能(?:为|达)?)/g;
 const PRODUCTION_UNIT =
-  /^(?:万台套|台套|千瓦时|度|吨|套|台|件|片|辆|只|头|克拉|平方米|立方米|千瓦时|千瓦|兆瓦|瓦时|吉瓦时|GWh|MWh|GW|MW|条|米|公里|箱|瓶|支|颗|粒|块|部|双|个|张|根|株|方|桶|升|亩)/;
+  /^(?:万台套|台套|千瓦时|度|纱锭|锭|吨|套|台|件|片|辆|只|头|克拉|平方米|立方米|千瓦时|千瓦|兆瓦|瓦时|吉瓦时|GWh|MWh|GW|MW|条|米|公里|箱|瓶|支|颗|粒|块|部|双|个|张|根|株|方|桶|升|亩)/;
 const PRODUCT_STOP_CHAR = /[的和及与、，,。；;：:\n“”"（）()\d]/;
 const PRODUCT_STOP_WORD = /^(?:项目|生产线|生产车间|生产基地|能力|车间|工地|规模|以上|左右)/;
 
@@ -118,6 +118,28 @@ export function findCapacities(text: string): CapacityToken[] {
       text: text.slice(start, prod.end),
     });
     covered = Math.max(covered, prod.end);
+  }
+  // "10万锭精梳紧密纺", "50万纱锭项目": spindles are a spinning mill's capacity wherever they stand,
+  // except a mill's existing scale (在已有21万锭的基础上, 如今的30万纱锭纺纱规模).
+  const spindles = /(?<![\d.])(\d+(?:\.\d+)?)([万亿]?)(纱锭|锭)/g;
+  for (let f = spindles.exec(text); f !== null; f = spindles.exec(text)) {
+    const start = f.index;
+    const end = start + f[0].length;
+    if (out.some((c) => start < c.end && end > c.start)) continue;
+    const lead = text.slice(Math.max(0, start - 4), start);
+    if (
+      /已有|现有|如今的|已达|发展到/.test(lead) ||
+      /^的基础|^[^，,。；;]{0,4}规模/.test(text.slice(end, end + 8))
+    )
+      continue;
+    const mult = f[2] === '万' ? 1e4 : f[2] === '亿' ? 1e8 : 1;
+    // The spindles are the capacity; what follows (精梳, 紧密纺建设) is the kind of spinning or the name.
+    out.push({
+      start,
+      end,
+      items: [{ value: Number(f[1]) * mult, unit: '锭', product: null }],
+      text: f[0],
+    });
   }
   // Without a verb: "N万吨 <product> 生产车间/生产线/项目" names a production capacity too.
   const bare = /(?<![\d,.])\d[\d,.]*[万亿]?(?:吨|套|台|件|辆|片|克拉)/g;
