@@ -10,8 +10,9 @@ import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository
  * The cockpit's roll-ups (migration 20261206_0019 triggers, 0020 for parks) must equal a fresh aggregate of the
  * records after every kind of write: the demo data as seeded, API creates, edits (park, investment),
  * stage moves, milestones added, moved and completed, an Excel import, and writes that bypass the
- * services (a bulk insert, a delete that cascades to milestones). The cockpit and the warnings read
- * these roll-ups, so this is also what keeps their figures right.
+ * services (a bulk insert, a delete that cascades to milestones), several changes of one project in
+ * one transaction and a rolled-back one (on PostgreSQL the counts are added at commit, 0036). The
+ * cockpit and the warnings read these roll-ups, so this is also what keeps their figures right.
  */
 const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key);
 
