@@ -22,6 +22,8 @@ export interface MixedJob {
   seconds: number;
   warmupSeconds: number;
   timeoutSeconds: number;
+  /** Called when the warm-up ends and timing starts (e.g. to read the servers' CPU time). */
+  onMeasureStart?: () => void;
 }
 
 export interface EditTally {
@@ -192,9 +194,11 @@ export async function runMixedClients(job: MixedJob): Promise<MixedResult> {
     }
   };
 
+  const measuring = setTimeout(() => job.onMeasureStart?.(), job.warmupSeconds * 1000);
   try {
     await Promise.all(Array.from({ length: job.clients }, (_, i) => client(i)));
   } finally {
+    clearTimeout(measuring);
     for (const agent of agents) agent.destroy();
   }
   const kinds: Record<string, HttpStreamResult> = {};

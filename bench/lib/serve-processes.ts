@@ -24,6 +24,12 @@ export interface ServeProcesses {
   pids: number[];
   /** What a failed process wrote to stderr (for the error message). */
   stderr(): string;
+  /**
+   * CPU seconds the processes have used so far (all their threads: main, read workers, GC), or null
+   * where /proc cannot tell (not Linux). Unlike response times, CPU per request barely moves with
+   * the machine's load, so it compares runs on a shared machine.
+   */
+  cpuSeconds(): number | null;
   stop(): Promise<void>;
 }
 
@@ -36,6 +42,27 @@ function sqliteDataDir(file: string): string {
   // SQLite follows the link, so its -wal and -shm files are the bench file's own.
   fs.symlinkSync(file, link);
   return dir;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on every Linux build node runs on). */
+const USER_HZ = 100;
+
+/** utime + stime of these processes from /proc, in seconds; null when a stat file cannot be read. */
+export function processCpuSeconds(pids: readonly number[]): number | null {
+  let ticks = 0;
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return null;
+    }
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis):
+    // state is the 3rd field, utime the 14th and stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return Number.isFinite(ticks) ? ticks / USER_HZ : null;
 }
 
 async function waitHealthy(child: ChildProcess, baseUrl: string): Promise<void> {
@@ -78,6 +105,9 @@ export async function startServeProcesses(
       ),
     );
   };
+  // LZ_BENCH_SERVE_NODE_ARGS: node flags for the served processes, e.g. `--cpu-prof
+  // --cpu-prof-dir=/tmp/prof` to see where their time goes (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.LZ_BENCH_SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   try {
     for (let i = 0; i < count; i++) {
       const port = await freePort();
@@ -90,7 +120,10 @@ export async function startServeProcesses(
         DATABASE_URL: database.kind === 'postgres' ? database.url : '',
         ...(database.kind === 'sqlite' ? { LIANZHAO_DATA_DIR: sqliteDataDir(database.file) } : {}),
       };
-      const child = spawn(process.execPath, [BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [...nodeArgs, BIN, 'serve'], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       child.stderr?.on('data', (chunk: Buffer) => {
         stderr = `${stderr}${chunk.toString()}`.slice(-4_000);
       });
@@ -106,6 +139,7 @@ export async function startServeProcesses(
     baseUrls,
     pids: children.map((c) => c.pid ?? -1),
     stderr: () => stderr,
+    cpuSeconds: () => processCpuSeconds(children.map((c) => c.pid ?? -1)),
     stop,
   };
 }

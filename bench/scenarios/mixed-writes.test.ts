@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lostUpdates, mixOps, readKind } from './mixed-writes';
+import { closedLoopNote, cpuNote, lostUpdates, mixOps, readKind } from './mixed-writes';
 
 describe('lostUpdates', () => {
   it('finds none when each counter rose by exactly its saved edits (an empty field counts as 0)', () => {
@@ -65,5 +65,33 @@ describe('readKind', () => {
     expect(readKind('/api/projects/01HXYZ')).toBe('detail');
     expect(readKind('/api/projects?q=%E8%8A%AF&limit=50')).toBe('search');
     expect(readKind('/api/projects?chainLink=x&stage=signed&limit=50')).toBe('list');
+  });
+});
+
+describe('closedLoopNote', () => {
+  it('gives the mean a closed loop forces (clients ÷ req/s) and the throughput the p99 goal needs', () => {
+    expect(closedLoopNote(200, 100, 500)).toBe(
+      'closed loop (no think time): mean response = 200 clients ÷ 100.0 req/s = 2000 ms; p99 ≤ 500 ms needs ≥ 400 req/s (this run: 0.25× of it)',
+    );
+    expect(closedLoopNote(200, 450, 500)).toContain('needs ≥ 400 req/s (this run: enough)');
+  });
+
+  it('says ∞ for a run that answered nothing', () => {
+    expect(closedLoopNote(200, 0, 500)).toContain('= ∞ ms');
+  });
+});
+
+describe('cpuNote', () => {
+  it('divides the app processes’ CPU by the requests answered in the window', () => {
+    expect(cpuNote(24, 6000, 2, false)).toBe(
+      'app CPU (2 processes, all threads, timed window; database server not included): 24.0 s for 6000 requests = 4.00 ms per request',
+    );
+    expect(cpuNote(3, 1000, 1, true)).toContain(
+      '(1 process, all threads, timed window; database in process, included)',
+    );
+  });
+
+  it('says so when the CPU time could not be read', () => {
+    expect(cpuNote(null, 6000, 2, false)).toBe('app CPU: not measured (no /proc on this system)');
   });
 });

@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
-import { SKIP_DB } from '../../test/test-db';
+import { SKIP_DB, TEST_DB_KIND } from '../../test/test-db';
 import { filledTemplate, importFile } from '../import/import.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
@@ -9,8 +10,9 @@ import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository
  * The cockpit's roll-ups (migration 20261206_0019 triggers, 0020 for parks) must equal a fresh aggregate of the
  * records after every kind of write: the demo data as seeded, API creates, edits (park, investment),
  * stage moves, milestones added, moved and completed, an Excel import, and writes that bypass the
- * services (a bulk insert, a delete that cascades to milestones). The cockpit and the warnings read
- * these roll-ups, so this is also what keeps their figures right.
+ * services (a bulk insert, a delete that cascades to milestones), several changes of one project in
+ * one transaction and a rolled-back one (on PostgreSQL the counts are added at commit, 0036). The
+ * cockpit and the warnings read these roll-ups, so this is also what keeps their figures right.
  */
 const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key);
 
@@ -198,6 +200,57 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
     const counted = await expectRecount();
     expect(counted.lateFrom.some((r) => r.project_id === p.id)).toBe(false);
   });
+
+  it('follows several changes of one project in one transaction, and nothing of a rolled-back one', async () => {
+    // On PostgreSQL the counted roll-ups are added at commit (migration 0036): each change must
+    // still count once, with the row as it was at that change.
+    const p = await create({ name: '汇总测试多次修改', park: '汇总测试园' });
+    await t.db.kysely.transaction().execute(async (trx) => {
+      const edit = (set: Record<string, unknown>) =>
+        trx.updateTable('project').set(set).where('id', '=', p.id).execute();
+      await edit({ total_investment: 300_000_000 });
+      await edit({ stage: 'registered', stage_date: '2026-02-01' });
+      await edit({ park: '汇总测试二园', funds_in_place: 5_000_000 });
+      await edit({ total_investment: null });
+    });
+    await expectRecount();
+    await expect(
+      t.db.kysely.transaction().execute(async (trx) => {
+        await trx.updateTable('project').set({ total_investment: 1 }).where('id', '=', p.id).execute();
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await expectRecount();
+  });
+
+  it.skipIf(TEST_DB_KIND !== 'postgres')(
+    'holds no roll-up row between a project write and its commit (PostgreSQL: counted at commit)',
+    async () => {
+      const link = await t.db.kysely.selectFrom('chain_link').select('id').executeTakeFirstOrThrow();
+      const p = await create({ name: '汇总测试锁', park: '汇总测试锁园', linkId: link.id });
+      const row = await t.db.kysely
+        .selectFrom('project_rollup')
+        .select(['park', 'link_id', 'stage'])
+        .where('park', '=', '汇总测试锁园')
+        .executeTakeFirstOrThrow();
+      expect(row.link_id).toBe(link.id);
+      await t.db.kysely.transaction().execute(async (trx) => {
+        await trx.updateTable('project').set({ total_investment: 7 }).where('id', '=', p.id).execute();
+        // Another connection takes the group's roll-up row and the link's at once: the open edit
+        // holds neither (before 0036 it held both, so a second edit of the group or of any project,
+        // firm or lead of the link waited for this transaction to end).
+        const rollup = await sql<{ projects: number }>`select projects from project_rollup
+          where park = ${row.park} and link_id = ${row.link_id} and stage = ${row.stage} for update nowait`.execute(
+          t.db.kysely,
+        );
+        expect(rollup.rows).toHaveLength(1);
+        const linkStat = await sql<{ projects: number }>`select projects from link_stat
+          where link_id = ${link.id} for update nowait`.execute(t.db.kysely);
+        expect(linkStat.rows).toHaveLength(1);
+      });
+      await expectRecount();
+    },
+  );
 
   it('serves the cockpit figures from the roll-ups: they equal the counts over the projects', async () => {
     const res = await t.call(
