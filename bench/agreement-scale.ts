@@ -28,6 +28,7 @@ import { muPrepare } from '../server/src/modules/mu-evaluation/mu.task';
 import { initInstance } from '../server/src/modules/system/init.service';
 import { fill, filledAlready, rollupsMatch, TODAY, YEAR } from './lib/agreement-fill';
 import { captureStatements } from './lib/capture-sql';
+import { watchStalls } from './lib/stall-watch';
 import type { Statement } from './scenarios/types';
 
 const PASSWORD = 'Bench-Agree-2026!';
@@ -141,7 +142,13 @@ async function getWhile(url: string, cookie: string, until: Promise<unknown>): P
 /** The jobs timed over HTTP, by the short names `--jobs` takes. */
 const JOB_NAMES = ['mu-run', 'mu-rerun', 'compliance', 'mu-read'] as const;
 
-async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySet<string>) {
+async function overHttp(
+  db: Db,
+  readWorkers: number,
+  n: number,
+  only: ReadonlySet<string>,
+  stallsDir: string | undefined,
+) {
   const app = await buildApp({
     db,
     logger: false,
@@ -209,6 +216,7 @@ async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySe
     ];
     for (const [name, label, start] of jobs) {
       if (!only.has(name)) continue;
+      const stalls = stallsDir ? await watchStalls() : null;
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       // The process's peak resident memory while the job runs (the read workers are threads of it).
@@ -230,6 +238,10 @@ async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySe
       );
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /healthz', during)}`);
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /api/projects/:id', read)}`);
+      if (stalls && stallsDir) {
+        const file = path.join(stallsDir, `${db.dialect}-${name}.cpuprofile`);
+        for (const l of (await stalls.stop(file)).lines) console.log(`${db.dialect.padEnd(8)}   ${l}`);
+      }
     }
   } finally {
     await app.close();
@@ -249,13 +261,14 @@ async function main() {
       jobs: { type: 'string', default: JOB_NAMES.join(',') },
       reuse: { type: 'boolean', default: false },
       'check-rollups': { type: 'boolean', default: false },
+      stalls: { type: 'string' },
       'in-process': { type: 'string', default: 'compliance,mu' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--reuse] [--check-rollups] [--jobs ${JOB_NAMES.join(',')}]`,
+      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--reuse] [--check-rollups] [--stalls DIR] [--jobs ${JOB_NAMES.join(',')}]`,
     );
     return;
   }
@@ -307,7 +320,7 @@ async function main() {
   const unknown = [...only].filter((j) => !(JOB_NAMES as readonly string[]).includes(j));
   if (unknown.length > 0)
     throw new Error(`--jobs: unknown ${unknown.join(', ')} (known: ${JOB_NAMES.join(', ')})`);
-  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n, only);
+  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n, only, values.stalls);
   await db.close();
 }
 
