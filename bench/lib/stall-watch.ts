@@ -64,19 +64,37 @@ export async function watchStalls(minMs = 150): Promise<{ stop(file: string): Pr
       session.disconnect();
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, JSON.stringify(profile));
-      const lines = stalls.map((s) => describe(profile, s, t0));
+      const described = stalls.map((s) => describe(profile, s, t0));
+      const kinds = { gc: 0, notRunning: 0, other: 0 };
+      for (const d of described) kinds[d.kind]++;
+      const lines = [
+        `${stalls.length} stalls ≥ ${minMs} ms: ${kinds.notRunning} with the thread sampled in under a quarter of the window (not running), ${kinds.gc} mostly in its own GC, ${kinds.other} in JavaScript or native code; the longest:`,
+        ...[...described]
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 5)
+          .map((d) => `  ${d.line}`),
+      ];
+      const longest = [...gcs].sort((a, b) => b.ms - a.ms).slice(0, 5);
       lines.push(
-        gcs.length === 0
-          ? 'main-thread GC pauses ≥ 20 ms: none'
-          : `main-thread GC pauses ≥ 20 ms: ${gcs.map((g) => `${(g.atMs / 1000).toFixed(1)} s ${g.ms.toFixed(0)} ms (kind ${g.kind})`).join(', ')}`,
+        `main-thread GC pauses ≥ 20 ms: ${gcs.length}, ${gcs.reduce((a, g) => a + g.ms, 0).toFixed(0)} ms in all; the longest: ${longest.map((g) => `${(g.atMs / 1000).toFixed(1)} s ${g.ms.toFixed(0)} ms (kind ${g.kind})`).join(', ') || 'none'}`,
       );
       return { lines };
     },
   };
 }
 
-/** The functions sampled on this thread during one stall, most samples first. */
-function describe(profile: Profile, s: { fromUs: number; toUs: number }, t0: number): string {
+interface Described {
+  ms: number;
+  kind: 'gc' | 'notRunning' | 'other';
+  line: string;
+}
+
+/**
+ * The functions sampled on this thread during one stall, most samples first. The profiler samples
+ * every 1 ms while the thread runs (idle included): far fewer samples than milliseconds means the
+ * thread (and the sampler) did not get a CPU.
+ */
+function describe(profile: Profile, s: { fromUs: number; toUs: number }, t0: number): Described {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -105,9 +123,15 @@ function describe(profile: Profile, s: { fromUs: number; toUs: number }, t0: num
   }
   const top = [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 4)
+    .slice(0, 3)
     .map(([k, c]) => `${c}× ${k}`)
     .join('; ');
   const ms = (s.toUs - s.fromUs) / 1000;
-  return `stall at ${((s.fromUs - t0) / 1e6).toFixed(1)} s for ${ms.toFixed(0)} ms: ${inWindow} samples of ~${ms.toFixed(0)} possible — ${top || 'none (thread not running)'}`;
+  const gc = counts.get('(garbage collector)') ?? 0;
+  const kind = inWindow < ms / 4 ? 'notRunning' : gc >= inWindow / 2 ? 'gc' : 'other';
+  return {
+    ms,
+    kind,
+    line: `at ${((s.fromUs - t0) / 1e6).toFixed(1)} s for ${ms.toFixed(0)} ms: ${inWindow} samples of ~${ms.toFixed(0)} possible — ${top || 'none'}`,
+  };
 }
