@@ -20,88 +20,18 @@ import http from 'node:http';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { buildApp } from '../server/src/app';
 import { type Db, openPostgres, openSqlite } from '../server/src/db/connect';
 import { compliancePage } from '../server/src/modules/compliance/compliance.task';
 import { muPrepare } from '../server/src/modules/mu-evaluation/mu.task';
 import { initInstance } from '../server/src/modules/system/init.service';
+import { fill, filledAlready, rollupsMatch, TODAY, YEAR } from './lib/agreement-fill';
 import { captureStatements } from './lib/capture-sql';
+import { watchStalls } from './lib/stall-watch';
 import type { Statement } from './scenarios/types';
 
-const TODAY = '2026-11-30';
-const YEAR = 2025;
 const PASSWORD = 'Bench-Agree-2026!';
-const STAGES = ['signed', 'started', 'completed', 'producing', 'full_capacity'];
-
-/** Rows by SQL; `r(k)` is a per-row pseudo-random 0..k-1 in the dialect. */
-async function fill(db: Db, n: number, f: number) {
-  const lite = db.dialect === 'sqlite';
-  const r = (k: number) => (lite ? `(abs(random()) % ${k})` : `floor(random() * ${k})::int`);
-  const pad = (x: string, p: string) =>
-    lite ? `printf('${p}%08d', ${x})` : `'${p}' || lpad(${x}::text, 8, '0')`;
-  const series = (count: number) =>
-    lite
-      ? `with recursive k(i) as (select 0 union all select i + 1 from k where i < ${count - 1}) select i from k`
-      : `select i from generate_series(0, ${count - 1}) i`;
-  const now = `'${TODAY}T00:00:00.000Z'`;
-  const stage = lite
-    ? `json_extract(json_array('${STAGES.join("','")}'), '$[' || ${r(STAGES.length)} || ']')`
-    : `(array['${STAGES.join("','")}'])[1 + ${r(STAGES.length)}]`;
-  const run = async (text: string) => {
-    if (lite) db.sqliteRaw?.exec(text);
-    else await sql.raw(text).execute(db.kysely);
-  };
-  await run(`insert into firm (id, name, name_norm, created_at, updated_at)
-    select ${pad('i', 'f')}, '基准企业' || i || '有限公司', '基准企业' || i, ${now}, ${now} from (${series(f)}) s`);
-  await run(`insert into project (id, code, name, park, land_mu, total_investment, stage, stage_date, search_text, is_sample, version, created_at, updated_at)
-    select ${pad('i', 'p')}, ${pad('i', 'BA')}, '基准项目' || i, '园区' || (i % 6),
-      case when i % 10 = 0 then null else 20 + ${r(280)} end, (${r(4990)} + 10) * ${lite ? '1000000' : '1000000::bigint'}, ${stage},
-      '2023-06-01', '', 1, 1, ${now}, ${now} from (${series(n)}) s`);
-  await run(`insert into project_investor (project_id, firm_id, share_pct, position)
-    select ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, 100, 0 from (${series(n)}) s`);
-  await run(`insert into agreement (id, project_id, number, signed_date, zone_party, signing_company, is_sample, created_at, updated_at)
-    select ${pad('i', 'a')}, ${pad('i', 'p')}, ${pad('i', 'TZXY')}, '2023-05-01', '开发区管委会', '基准企业', 1, ${now}, ${now}
-    from (${series(n)}) s`);
-  const measures: Array<[string, number, string]> = [
-    ['totalInvestment', 2024, `(${r(500)} + 50) * 1000000`],
-    ['output', 2025, `(${r(900)} + 100) * 1000000`],
-    ['tax', 2025, `(${r(90)} + 10) * 1000000`],
-    ['jobs', 2025, `${r(900)} + 100`],
-  ];
-  for (const [m, due, value] of measures) {
-    await run(`insert into agreement_commitment (id, agreement_id, project_id, measure, value, due_year, created_at)
-      select ${pad('i', `c${m.slice(0, 2)}`)}, ${pad('i', 'a')}, ${pad('i', 'p')}, '${m}', ${value}, ${due}, ${now}
-      from (${series(n)}) s`);
-    // The statistics bureau's figure: 0.6–1.4 of a typical promise, so some are met and some behind.
-    await run(`insert into actual_figure (id, project_id, firm_id, year, period, measure, value, source, is_sample, created_at)
-      select ${pad('i', `s${m.slice(0, 2)}`)}, ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, ${due}, 'Y', '${m}', ${value}, 'statistics', 1, ${now}
-      from (${series(n)}) s`);
-  }
-  await run(`insert into actual_figure (id, project_id, firm_id, year, period, measure, value, source, is_sample, created_at)
-    select ${pad('i', 'xt')}, ${pad('i', 'p')}, ${pad(`(i % ${f})`, 'f')}, ${YEAR}, 'Y', 'tax', (${r(90)} + 10) * 1000000, 'tax', 1, ${now}
-    from (${series(n)}) s where i % 10 = 3`);
-  for (const [m, value] of [
-    ['landMu', `5 + ${r(300)}`],
-    ['energy', `100 + ${r(20000)}`],
-    ['rdExpense', `${r(50)} * 1000000`],
-  ] as const) {
-    await run(`insert into actual_figure (id, project_id, firm_id, year, period, measure, value, source, is_sample, created_at)
-      select ${pad('i', `g${m.slice(0, 2)}`)}, null, ${pad('i', 'f')}, ${YEAR}, 'Y', '${m}', ${value}, 'statistics', 1, ${now}
-      from (${series(f)}) s where i % 2 = 0`);
-  }
-  if (!lite) await run('vacuum analyze');
-}
-
-/** Whether the database holds an earlier run's rows of this size (`--reuse`). */
-async function filledAlready(db: Db, n: number, f: number): Promise<boolean> {
-  const r = await sql<{
-    p: number;
-    f: number;
-  }>`select (select count(*) from agreement) as p, (select count(*) from firm) as f`.execute(db.kysely);
-  return Number(r.rows[0]?.p) === n && Number(r.rows[0]?.f) === f;
-}
 
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -212,7 +142,13 @@ async function getWhile(url: string, cookie: string, until: Promise<unknown>): P
 /** The jobs timed over HTTP, by the short names `--jobs` takes. */
 const JOB_NAMES = ['mu-run', 'mu-rerun', 'compliance', 'mu-read'] as const;
 
-async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySet<string>) {
+async function overHttp(
+  db: Db,
+  readWorkers: number,
+  n: number,
+  only: ReadonlySet<string>,
+  stallsDir: string | undefined,
+) {
   const app = await buildApp({
     db,
     logger: false,
@@ -280,6 +216,7 @@ async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySe
     ];
     for (const [name, label, start] of jobs) {
       if (!only.has(name)) continue;
+      const stalls = stallsDir ? await watchStalls() : null;
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       // The process's peak resident memory while the job runs (the read workers are threads of it).
@@ -301,6 +238,10 @@ async function overHttp(db: Db, readWorkers: number, n: number, only: ReadonlySe
       );
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /healthz', during)}`);
       console.log(`${db.dialect.padEnd(8)}   meanwhile ${line('GET /api/projects/:id', read)}`);
+      if (stalls && stallsDir) {
+        const file = path.join(stallsDir, `${db.dialect}-${name}.cpuprofile`);
+        for (const l of (await stalls.stop(file)).lines) console.log(`${db.dialect.padEnd(8)}   ${l}`);
+      }
     }
   } finally {
     await app.close();
@@ -319,13 +260,15 @@ async function main() {
       'skip-in-process': { type: 'boolean', default: false },
       jobs: { type: 'string', default: JOB_NAMES.join(',') },
       reuse: { type: 'boolean', default: false },
+      'check-rollups': { type: 'boolean', default: false },
+      stalls: { type: 'string' },
       'in-process': { type: 'string', default: 'compliance,mu' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
     console.log(
-      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--reuse] [--jobs ${JOB_NAMES.join(',')}]`,
+      `node --import tsx bench/agreement-scale.ts --db sqlite|postgres --projects N --firms F [--runs 3] [--read-workers 2] [--skip-in-process] [--in-process compliance,mu] [--skip-http] [--reuse] [--check-rollups] [--stalls DIR] [--jobs ${JOB_NAMES.join(',')}]`,
     );
     return;
   }
@@ -364,13 +307,20 @@ async function main() {
   console.log(
     `${db.dialect}: ${n} projects, ${f} firms, ${n} agreements, ${4 * n} commitments, ~${Math.round(4.1 * n + 1.5 * f)} figures ${reused ? 'reused from an earlier run' : `made in ${((performance.now() - t0) / 1000).toFixed(1)} s`}`,
   );
+  if (values['check-rollups']) {
+    const ok = await rollupsMatch(db);
+    console.log(
+      `${db.dialect}: stored cockpit roll-ups ${ok ? 'equal' : 'DIFFER FROM'} a recount of the records`,
+    );
+    if (!ok) process.exitCode = 1;
+  }
   const reads = new Set(values['in-process'].split(',').map((r) => r.trim()));
   if (!values['skip-in-process']) await inProcess(db, Number(values.runs), reads);
   const only = new Set(values.jobs.split(',').map((j) => j.trim()));
   const unknown = [...only].filter((j) => !(JOB_NAMES as readonly string[]).includes(j));
   if (unknown.length > 0)
     throw new Error(`--jobs: unknown ${unknown.join(', ')} (known: ${JOB_NAMES.join(', ')})`);
-  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n, only);
+  if (!values['skip-http']) await overHttp(db, Number(values['read-workers']), n, only, values.stalls);
   await db.close();
 }
 

@@ -1,9 +1,10 @@
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app';
 import { READ_TASKS, READ_TASKS_MODULE } from '../read-tasks';
 import { createDemoTestDb, SKIP_DB, TEST_DB_KIND } from '../test/test-db';
-import { createReadRunner } from './read-pool';
+import { createReadRunner, READ_WORKER_NICENESS } from './read-pool';
 
 const config = {
   sessionIdleMinutes: 30,
@@ -108,4 +109,24 @@ describe.skipIf(SKIP_DB)(`heavy reads in worker threads (${TEST_DB_KIND})`, () =
       await db.close();
     }
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its workers nicer than the event loop, which keeps its priority',
+    async () => {
+      const db = await createDemoTestDb();
+      const runner = createReadRunner(db, 1, { tasks: READ_TASKS, moduleUrl: READ_TASKS_MODULE });
+      const before = os.getPriority();
+      try {
+        expect(runner.mode).toBe('workers');
+        const worker = await runner.run('system.priority', undefined);
+        expect(worker).toBe(Math.min(19, before + READ_WORKER_NICENESS));
+        // Unless the process already runs at the lowest priority, the worker's is lower still.
+        expect(worker > before || before === 19).toBe(true);
+        expect(os.getPriority()).toBe(before);
+      } finally {
+        await runner.close();
+        await db.close();
+      }
+    },
+  );
 });

@@ -84,6 +84,16 @@ export interface WorkerData {
 export const READ_WORKER_IDLE_MS = 30_000;
 
 /**
+ * How much nicer than the event loop a read worker runs. A profile of the main thread during a
+ * province-size 亩均 run (bench/agreement-scale.ts --stalls) found no stall in JavaScript or in a
+ * statement: the thread was waiting for a CPU (or collecting garbage slowly for want of one) while
+ * a read worker kept the cores busy. A lower priority lets a request's few milliseconds go first
+ * and the heavy read take the rest. Linux only: there nice is per thread (read-worker.ts sets it on
+ * its own thread); elsewhere it would slow the whole process.
+ */
+export const READ_WORKER_NICENESS = 10;
+
+/**
  * One shared queue: a job goes to the least busy worker with room, so a fast read never waits
  * behind a slow one while another worker could take it. A SQLite worker runs one job at a time (its
  * driver is synchronous); a PostgreSQL worker mostly waits on the server, so it takes as many as its

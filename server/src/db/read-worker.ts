@@ -1,12 +1,22 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { type Db, openPostgres, openSqlite } from './connect';
-import type { ReadTaskTable, TaskIo, WorkerData } from './read-pool';
+import { READ_WORKER_NICENESS, type ReadTaskTable, type TaskIo, type WorkerData } from './read-pool';
 
 /**
  * A connection of its own: on SQLite read-only (WAL lets it read while the main connection writes);
  * on PostgreSQL a pool of its share of the process's connections, one per job it runs at a time.
  */
 const { target, tasksModule } = workerData as WorkerData;
+
+// Nicer than the event loop (READ_WORKER_NICENESS says why); Linux only: there nice is per thread.
+if (process.platform === 'linux') {
+  try {
+    os.setPriority(Math.min(19, os.getPriority() + READ_WORKER_NICENESS));
+  } catch {
+    // A sandbox may forbid it: the worker then runs as before.
+  }
+}
 const { READ_TASKS } = (await import(tasksModule)) as { READ_TASKS: ReadTaskTable };
 const db =
   target.dialect === 'sqlite'

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 
@@ -10,4 +11,6 @@ export const systemReadTasks = {
       select count(*) as n from c`.execute(db);
     return Number(res.rows[0]?.n ?? 0);
   },
+  /** The scheduling priority (nice) of the thread the read runs on: read workers run nicer. */
+  'system.priority': async () => os.getPriority(),
 };
