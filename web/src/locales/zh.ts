@@ -46,7 +46,7 @@ export const zh = {
   'common.no': '否',
   'common.none': '—',
   'common.total': '共 {total} 条',
-  'common.totalEstimated': '约 {total} 条 (估)',
+  'common.totalEstimated': '约 {total} 条（估）',
   'common.loadFailed': '加载失败',
   'common.saved': '已保存',
   'common.requestId': '请求编号',

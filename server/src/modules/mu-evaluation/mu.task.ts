@@ -66,20 +66,45 @@ function firmValue(rows: readonly Row[], measure: M, year: number): number | nul
   return any ? sum : null;
 }
 
-/** Gathers every firm's figures of the year and evaluates them (a read task: mu.read-tasks.ts). */
-export async function muCompute(db: Db, p: { year: number }) {
-  const { config } = await muConfigOf(db);
-  const rows = await db
+/**
+ * Firms whose figures are read at a time. A province's year is millions of figure rows: loaded at
+ * once, they and their per-firm copies held the worker at 3–5 GB (bench/agreement-scale.ts at 300k
+ * and 1M firms); a batch's rows are folded into each firm's seven figures and let go.
+ */
+export const MU_FIRM_BATCH = 2_000;
+
+type FigureQuery = ReturnType<typeof yearFigures>;
+
+/** The figure rows an evaluation of `year` reads: the year's, and land up to five years back. */
+function yearFigures(db: Db, year: number) {
+  return db
     .selectFrom('actual_figure')
-    .select(['id', 'project_id', 'firm_id', 'year', 'period', 'measure', 'value', 'source', 'created_at'])
     .where('firm_id', 'is not', null)
     .where((eb) =>
       eb.or([
-        eb('year', '=', p.year),
-        eb.and([eb('measure', '=', 'landMu'), eb('year', '<=', p.year), eb('year', '>=', p.year - 5)]),
+        eb('year', '=', year),
+        eb.and([eb('measure', '=', 'landMu'), eb('year', '<=', year), eb('year', '>=', year - 5)]),
       ]),
     )
-    .where('measure', 'in', [...MEASURES])
+    .where('measure', 'in', [...MEASURES]);
+}
+
+/** Every firm with figures in the year, in id order: ids only (a province's million is ~60 MB). */
+async function firmIdsWithFigures(figures: FigureQuery): Promise<string[]> {
+  const rows = await figures.select('firm_id').distinct().orderBy('firm_id').execute();
+  return rows.flatMap((r) => (r.firm_id ? [r.firm_id] : []));
+}
+
+/** One batch of firms with their year's figures, names and project land. */
+async function firmFiguresOf(
+  db: Db,
+  figures: FigureQuery,
+  year: number,
+  ids: string[],
+): Promise<FirmFigures[]> {
+  const rows = await figures
+    .select(['id', 'project_id', 'firm_id', 'year', 'period', 'measure', 'value', 'source', 'created_at'])
+    .where('firm_id', 'in', ids)
     .execute();
   const byFirm = new Map<string, Row[]>();
   for (const r of rows) {
@@ -93,13 +118,13 @@ export async function muCompute(db: Db, p: { year: number }) {
     .selectFrom('project_investor as i')
     .innerJoin('project as p', 'p.id', 'i.project_id')
     .select(['i.firm_id', (eb) => eb.fn.sum<number>('p.land_mu').as('land')])
+    .where('i.firm_id', 'in', ids)
     .where('i.position', '=', 0)
     .where('p.land_mu', 'is not', null)
     .where('p.stage', '!=', 'cancelled')
     .groupBy('i.firm_id')
     .execute();
   const landOf = new Map(projectLand.map((r) => [r.firm_id, Number(r.land)]));
-  const ids = [...byFirm.keys()];
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const part = await db
@@ -109,9 +134,9 @@ export async function muCompute(db: Db, p: { year: number }) {
       .execute();
     for (const f of part) names.set(f.id, f.name);
   }
-  const firms: FirmFigures[] = ids.map((id) => {
+  return ids.map((id) => {
     const list = byFirm.get(id) ?? [];
-    const v = (m: M) => firmValue(list, m, p.year);
+    const v = (m: M) => firmValue(list, m, year);
     return {
       firmId: id,
       firmName: names.get(id) ?? id,
@@ -123,6 +148,18 @@ export async function muCompute(db: Db, p: { year: number }) {
       rdExpense: v('rdExpense'),
     };
   });
+}
+
+/** Gathers every firm's figures of the year, a batch of firms at a time, and evaluates them (a read task: mu.read-tasks.ts). */
+export async function muCompute(db: Db, p: { year: number; firmBatch?: number }) {
+  const { config } = await muConfigOf(db);
+  const figures = yearFigures(db, p.year);
+  const ids = await firmIdsWithFigures(figures);
+  const size = p.firmBatch ?? MU_FIRM_BATCH;
+  const firms: FirmFigures[] = [];
+  for (let i = 0; i < ids.length; i += size) {
+    for (const f of await firmFiguresOf(db, figures, p.year, ids.slice(i, i + size))) firms.push(f);
+  }
   return { config, ...evaluateMu(firms, config) };
 }
 

@@ -63,7 +63,7 @@ describe('project list total (issue 19)', () => {
 
   it('labels an estimated total as one, in Chinese and in English', async () => {
     const zh = await renderList({ total: 120_000, totalIsEstimate: true });
-    expect(await screen.findByText('约 120,000 条 (估)')).toBeTruthy();
+    expect(await screen.findByText('约 120,000 条（估）')).toBeTruthy();
     expect(screen.queryByText('共 120000 条')).toBeNull();
     zh.unmount();
     await renderList({ total: 120_000, totalIsEstimate: true }, 'en');
