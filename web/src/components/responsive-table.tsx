@@ -125,6 +125,12 @@ function PhoneRows<Row extends object>({
             </div>
           );
         })}
+        {paging?.showTotal && total > 0 ? (
+          // The desk's pager says how many there are (共 N 条, or 约 N 条（估） past the exact cap): so do the cards.
+          <div className="lz-phone-total">
+            {paging.showTotal(total, [(current - 1) * pageSize + 1, Math.min(total, current * pageSize)])}
+          </div>
+        ) : null}
         {pages > 1 ? (
           <Flex justify="space-between" align="center" gap={8}>
             <Button disabled={current <= 1} onClick={() => goTo(current - 1)}>

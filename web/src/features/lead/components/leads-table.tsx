@@ -122,6 +122,8 @@ export function LeadsTable({ data, loading, sort, defaultSort, page, onSort, onP
         current: page.current,
         pageSize: page.pageSize,
         total: data?.total ?? 0,
+        // The phone's cards page through this (the table's own change above does on a desk).
+        onChange: (current, pageSize) => onPage({ current, pageSize }),
         showSizeChanger: true,
         showTotal: (total) => t('common.total', { total }),
       }}

@@ -1,9 +1,19 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ProjectList, ProjectListItem } from '../../../../../shared/src/contract/project';
 import { fakeApi } from '../../../test/fake-api';
 import { renderWithProviders } from '../../../test/render';
 import { ProjectsTable } from './projects-table';
+
+// A desk by default; the phone test turns the screen into a phone's (the list then draws cards).
+const screenSize = vi.hoisted(() => ({ phone: false }));
+vi.mock('../../../lib/use-is-phone', () => ({
+  useIsPhone: () => screenSize.phone,
+  usePhoneModalProps: () => ({}),
+}));
+afterEach(() => {
+  screenSize.phone = false;
+});
 
 /** A list row as the API answers it (the list's columns only). */
 const ROW: ProjectListItem = {
@@ -36,7 +46,11 @@ const ROW: ProjectListItem = {
   isSample: false,
 };
 
-function renderList(page: Pick<ProjectList, 'total' | 'totalIsEstimate'>, lang: 'zh' | 'en' = 'zh') {
+function renderList(
+  page: Pick<ProjectList, 'total' | 'totalIsEstimate'>,
+  lang: 'zh' | 'en' = 'zh',
+  onPage: (page: { current: number; pageSize: number }) => void = () => {},
+) {
   // The table's cells ask who is signed in; the fake API answers (nobody) instead of the network.
   fakeApi({});
   return renderWithProviders(
@@ -47,7 +61,7 @@ function renderList(page: Pick<ProjectList, 'total' | 'totalIsEstimate'>, lang: 
       defaultSort="-totalInvestment"
       page={{ current: 1, pageSize: 20 }}
       onSort={() => {}}
-      onPage={() => {}}
+      onPage={onPage}
     />,
     { lang },
   );
@@ -68,5 +82,14 @@ describe('project list total (issue 19)', () => {
     zh.unmount();
     await renderList({ total: 120_000, totalIsEstimate: true }, 'en');
     expect(await screen.findByText('about 120,000 (est.)')).toBeTruthy();
+  });
+
+  it('on a phone the cards show the estimated total and page through the server', async () => {
+    screenSize.phone = true;
+    const onPage = vi.fn();
+    const { user } = await renderList({ total: 120_000, totalIsEstimate: true }, 'zh', onPage);
+    expect(await screen.findByText('约 120,000 条（估）')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /下一页/ }));
+    expect(onPage).toHaveBeenCalledWith({ current: 2, pageSize: 20 });
   });
 });

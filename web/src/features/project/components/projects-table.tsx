@@ -168,6 +168,8 @@ export function ProjectsTable({
         current: page.current,
         pageSize: page.pageSize,
         total: data?.total ?? 0,
+        // The phone's cards page through this (the table's own change above does on a desk).
+        onChange: (current, pageSize) => onPage({ current, pageSize }),
         showSizeChanger: true,
         // Past LIANZHAO_LIST_EXACT_TOTAL_CAP matches the server estimates the total and says so.
         showTotal: (total) =>
