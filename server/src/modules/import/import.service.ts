@@ -125,6 +125,7 @@ async function runImport(
     // In the parse worker: the loop stays free, time and memory are capped (server/src/upload).
     const read = await runParseTask('importSheet', { bytes: input.bytes, kind: input.kind });
     if (!read.ok) {
+      if (read.cause) log?.warn({ jobId, cause: read.cause }, 'import file unreadable');
       await finish({ status: 'failed', message: both(read.message) });
       return;
     }
