@@ -1,7 +1,19 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ProjectFigureSourceTable } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 
 type Q = Kysely<Database> | Transaction<Database>;
+
+const sourcesOfProjects = preparedQuery((db, p: { ids: readonly string[] }) =>
+  db.selectFrom('project_figure_source').selectAll().where('project_id', 'in', p.ids),
+);
+const sourcesOfFigures = preparedQuery((db, p: { ids: readonly string[]; figures: readonly string[] }) =>
+  db
+    .selectFrom('project_figure_source')
+    .selectAll()
+    .where('project_id', 'in', p.ids)
+    .where('figure', 'in', p.figures),
+);
 
 /** The provenance rows of these projects (all figures, or only `figures`), in chunks of 500 ids. */
 export async function figureSourceRows(
@@ -11,12 +23,10 @@ export async function figureSourceRows(
 ): Promise<ProjectFigureSourceTable[]> {
   const out: ProjectFigureSourceTable[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
-    let q = db
-      .selectFrom('project_figure_source')
-      .selectAll()
-      .where('project_id', 'in', projectIds.slice(i, i + 500));
-    if (figures) q = q.where('figure', 'in', figures);
-    const rows = await q.execute();
+    const ids = projectIds.slice(i, i + 500);
+    const rows = figures
+      ? await sourcesOfFigures(db, { ids, figures })
+      : await sourcesOfProjects(db, { ids });
     out.push(...rows.map((r) => ({ ...r, value: Number(r.value) })));
   }
   return out;

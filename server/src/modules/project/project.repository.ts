@@ -9,6 +9,7 @@ import type {
   ProjectTable,
 } from '../../db/database';
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
+import { preparedQuery } from '../../db/prepared-query';
 import { linkSubtreeIds } from '../record-link/record-link';
 import type { ProjectScope } from './project.policy';
 
@@ -226,10 +227,14 @@ function projectRows(db: Q) {
     ]);
 }
 
+const projectRowsByIds = preparedQuery((db, p: { ids: readonly string[] }) =>
+  projectRows(db).where('project.id', 'in', p.ids),
+);
+
 /** Full rows for these ids, in the order given. */
 export async function findProjectsByIds(db: Q, ids: readonly string[]): Promise<ProjectRow[]> {
   if (ids.length === 0) return [];
-  const rows = await projectRows(db).where('project.id', 'in', ids).execute();
+  const rows = await projectRowsByIds(db, { ids });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is ProjectRow => !!r);
 }
@@ -252,6 +257,16 @@ export function investorsOf(db: Q, projectIds: readonly string[]): Promise<Inves
     .execute();
 }
 
+const lateMilestoneStats = preparedQuery((db, p: { ids: readonly string[]; today: string }) =>
+  db
+    .selectFrom('milestone')
+    .select((eb) => ['project_id', eb.fn.countAll<number>().as('n'), eb.fn.min('planned_date').as('oldest')])
+    .where('project_id', 'in', p.ids)
+    .where('actual_date', 'is', null)
+    .where('planned_date', '<', p.today)
+    .groupBy('project_id'),
+);
+
 /** Open milestones past their planned date, per project: how many and the oldest planned date. */
 export async function lateStatsOf(
   db: Q,
@@ -259,14 +274,7 @@ export async function lateStatsOf(
   today: string,
 ): Promise<Map<string, { count: number; oldest: string }>> {
   if (projectIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('milestone')
-    .select((eb) => ['project_id', eb.fn.countAll<number>().as('n'), eb.fn.min('planned_date').as('oldest')])
-    .where('project_id', 'in', projectIds)
-    .where('actual_date', 'is', null)
-    .where('planned_date', '<', today)
-    .groupBy('project_id')
-    .execute();
+  const rows = await lateMilestoneStats(db, { ids: projectIds, today });
   return new Map(rows.map((r) => [r.project_id, { count: Number(r.n), oldest: String(r.oldest) }]));
 }
 

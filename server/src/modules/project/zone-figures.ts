@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { cumulativeFigure } from '../../../../shared/src/figures';
 import type { Database } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -20,6 +21,21 @@ export interface ProjectCumulatives {
   fundsReported: boolean;
 }
 
+const reportedCumulativeRows = preparedQuery((db, p: { ids: readonly string[] }) =>
+  db
+    .selectFrom('round_report')
+    .innerJoin('round', 'round.id', 'round_report.round_id')
+    .select([
+      'round_report.project_id as project_id',
+      'round_report.funds_cumulative as funds',
+      'round_report.investment_cumulative as investment',
+      'round.period_end as period_end',
+    ])
+    .where('round_report.project_id', 'in', p.ids)
+    .orderBy('round.period_end')
+    .orderBy('round_report.submitted_at'),
+);
+
 /** The latest dispatch report's cumulatives per project, in chunks of 500 ids. */
 export async function latestReportedCumulatives(
   db: Q,
@@ -27,19 +43,7 @@ export async function latestReportedCumulatives(
 ): Promise<Map<string, { funds: number | null; investment: number | null; asOf: string }>> {
   const out = new Map<string, { funds: number | null; investment: number | null; asOf: string }>();
   for (let i = 0; i < projectIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('round_report')
-      .innerJoin('round', 'round.id', 'round_report.round_id')
-      .select([
-        'round_report.project_id as project_id',
-        'round_report.funds_cumulative as funds',
-        'round_report.investment_cumulative as investment',
-        'round.period_end as period_end',
-      ])
-      .where('round_report.project_id', 'in', projectIds.slice(i, i + 500))
-      .orderBy('round.period_end')
-      .orderBy('round_report.submitted_at')
-      .execute();
+    const rows = await reportedCumulativeRows(db, { ids: projectIds.slice(i, i + 500) });
     // Oldest first: the last row per project is its latest report.
     for (const r of rows) {
       out.set(r.project_id, {

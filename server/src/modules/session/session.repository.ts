@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SessionTable } from '../../db/database';
+import { preparedQuery } from '../../db/prepared-query';
 
 /**
  * SQL for sessions, the actor lookups of a request (session or API token) and login throttling.
@@ -25,8 +26,12 @@ const ACTOR_COLUMNS = [
  * statement (by primary key, then by the user's key) rather than two round trips. Not cached: several
  * processes serve one database, and a sign-out, lockout or password change elsewhere must count at once.
  */
-export function findSessionWithUser(db: Kysely<Database>, id: string) {
-  return db
+export async function findSessionWithUser(db: Kysely<Database>, id: string) {
+  return (await sessionWithUser(db, { id }))[0];
+}
+
+const sessionWithUser = preparedQuery((db, p: { id: string }) =>
+  db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
     .select([
@@ -37,9 +42,8 @@ export function findSessionWithUser(db: Kysely<Database>, id: string) {
       'session.expires_at',
       ...ACTOR_COLUMNS,
     ])
-    .where('session.id', '=', id)
-    .executeTakeFirst();
-}
+    .where('session.id', '=', p.id),
+);
 
 /** A live API token and its user in one read (see findSessionWithUser). */
 export function findActiveTokenWithUser(db: Kysely<Database>, tokenHash: string) {
