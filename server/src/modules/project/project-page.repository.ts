@@ -3,6 +3,7 @@ import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import type { DialectName } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { orderNullsLow } from '../../db/dialect-sql';
+import { preparedQuery } from '../../db/prepared-query';
 import { parseSort } from '../../lib/list-query';
 import type { ProjectScope } from './project.policy';
 import {
@@ -147,7 +148,13 @@ export type ProjectListRow = Awaited<ReturnType<typeof findProjectListRows>>[num
  */
 export async function findProjectListRows(db: Q, ids: readonly string[]) {
   if (ids.length === 0) return [];
-  const rows = await db
+  const rows = await listRowsByIds(db, { ids });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
+}
+
+const listRowsByIds = preparedQuery((db, p: { ids: readonly string[] }) =>
+  db
     .selectFrom('project')
     .leftJoin('app_user as officer', 'officer.id', 'project.officer_id')
     .leftJoin('chain_link as row_link', 'row_link.id', 'project.link_id')
@@ -181,8 +188,5 @@ export async function findProjectListRows(db: Q, ids: readonly string[]) {
       'row_link.chain_id as link_chain_id',
       'row_chain.name as chain_name',
     ])
-    .where('project.id', 'in', ids)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r);
-}
+    .where('project.id', 'in', p.ids),
+);
