@@ -132,7 +132,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   // First, so that every route — API, web UI, API docs, 404 — answers with the headers.
-  await registerSecurityHeaders(app, {
+  registerSecurityHeaders(app, {
     secure: opts.config.secureCookies,
     tileOrigin: opts.config.mapTiles?.origin ?? null,
   });
