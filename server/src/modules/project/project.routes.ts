@@ -117,6 +117,9 @@ export async function projectRoutes(app: FastifyInstance) {
         params: idParams,
         response: { 200: projectSchema },
       },
+      // Q3 of issue 19: the presenter is typed to the contract; the API test checks the answer
+      // against projectSchema, as the list's does.
+      serializerCompiler: presentedJson,
     },
     async function handleGetProject(request) {
       return getProject(request.ctx, request.params.id);
