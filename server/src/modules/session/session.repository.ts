@@ -21,15 +21,6 @@ const ACTOR_COLUMNS = [
   'app_user.must_change_password',
 ] as const;
 
-/**
- * A session and its user in one read: every authenticated request starts with this, so it is one
- * statement (by primary key, then by the user's key) rather than two round trips. Not cached: several
- * processes serve one database, and a sign-out, lockout or password change elsewhere must count at once.
- */
-export async function findSessionWithUser(db: Kysely<Database>, id: string) {
-  return (await sessionWithUser(db, { id }))[0];
-}
-
 const sessionWithUser = preparedQuery((db, p: { id: string }) =>
   db
     .selectFrom('session')
@@ -44,6 +35,15 @@ const sessionWithUser = preparedQuery((db, p: { id: string }) =>
     ])
     .where('session.id', '=', p.id),
 );
+
+/**
+ * A session and its user in one read: every authenticated request starts with this, so it is one
+ * statement (by primary key, then by the user's key) rather than two round trips. Not cached: several
+ * processes serve one database, and a sign-out, lockout or password change elsewhere must count at once.
+ */
+export async function findSessionWithUser(db: Kysely<Database>, id: string) {
+  return (await sessionWithUser(db, { id }))[0];
+}
 
 /** A live API token and its user in one read (see findSessionWithUser). */
 export function findActiveTokenWithUser(db: Kysely<Database>, tokenHash: string) {
