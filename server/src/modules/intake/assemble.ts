@@ -23,6 +23,7 @@ import {
   SIGNING,
   VENUE_AFTER,
 } from './assemble-shape';
+import { stageMembersOfCountedBatch } from './batch-reference';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
@@ -379,6 +380,7 @@ export function assemble(input: AssembleInput): Assembled {
     }
   }
 
+  stageMembersOfCountedBatch(text, sentences, stages, isPlanned, projects);
   finishProjects({ text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts });
   // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
   const kept = projects.filter((b) => !b.aggregate || b.investment !== null);
