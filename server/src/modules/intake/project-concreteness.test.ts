@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isListOfKinds, judgeProjectStem } from './project-concreteness';
+import { isConcreteStem, isListOfKinds, judgeProjectStem } from './project-concreteness';
 import { findProjectNames } from './project-names';
 
 describe('judgeProjectStem: does the text before 项目 name one project?', () => {
@@ -81,5 +81,18 @@ describe('findProjectNames keeps only concrete names', () => {
   it('a park joined by 及 stays inside the name', () => {
     const names = findProjectNames('签约项目包括利讯智能制造产业园及平台项目。', []);
     expect(names.filter((n) => !n.reference).map((n) => n.name)).toContain('利讯智能制造产业园及平台项目');
+  });
+});
+
+describe('amounts and counts before 项目', () => {
+  it('an amount of money or a count of firms is no part of a name', () => {
+    expect(isConcreteStem('约125亿元新材料')).toBe(false);
+    expect(isConcreteStem('有超过5家优质储备')).toBe(false);
+    expect(isConcreteStem('投资3000万美元')).toBe(false);
+  });
+
+  it('what follows the amount can still name a project', () => {
+    expect(isConcreteStem('总投资5亿元的鑫瑞达智能包装生产基地')).toBe(true);
+    expect(isConcreteStem('年产5万吨高端宠物食品')).toBe(true);
   });
 });

@@ -39,6 +39,8 @@ export interface Concreteness {
 /** Work done on a plant: with a noun for the plant it names a project (工厂扩产), alone it does not. */
 const PROJECT_ACTION = /^(?:扩产|扩建|改扩建|技改|迁建|搬迁|扩能|新建)$/;
 
+/** Up to the last amount of money (125亿元, 3000万美元) or count of firms (5家) in a stem. */
+const AMOUNT_OR_FIRM_COUNT = /^.*(?:\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|美元)|\d+\s*家)/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
 /** Years, quarters, months and days written in a stem. */
 const TIME_PHRASE = /\d{4}年度?|第?[一二三四1-4]季度|\d{1,2}月份?|\d{1,2}日/g;
@@ -70,6 +72,11 @@ function judge(stem: string): Concreteness {
   if (s.length === 0) return { concrete: false, reason: 'empty' };
   // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
   if (COUNT_OF_KINDS.test(s)) return { concrete: false, reason: 'quantity' };
+  // "约125亿元新材料", "有超过5家优质储备": an amount of money or a count of firms is the sentence's,
+  // not part of a name; only what follows it can name a project.
+  const afterAmount = s.replace(AMOUNT_OR_FIRM_COUNT, '');
+  if (afterAmount !== s)
+    return afterAmount === '' ? { concrete: false, reason: 'quantity' } : judge(afterAmount);
   // A date (2022年第四季度) is when, not which: only other figures and codes make a stem specific.
   const untimed = s.replace(TIME_PHRASE, '');
   if (LATIN_OR_DIGIT.test(untimed) && /[\u4e00-\u9fffA-Za-z]{2}/.test(untimed.replace(/\d/g, ''))) {
