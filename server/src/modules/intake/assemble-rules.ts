@@ -3,6 +3,7 @@
 
 import { type Sentence, startingIn } from './clean-text';
 import type { ArticleDate, DateToken } from './date-parser';
+import { tagWords } from './firm-short-names';
 import { scanBack } from './name-scan';
 import type { ProjectNameMention } from './project-name-mention';
 import type { CapacityToken } from './quantity-parser';
@@ -37,6 +38,9 @@ export function articleKey(a: ArticleDate | null): number | null {
   return a.year * 10000 + a.month * 100 + (a.day ?? 15);
 }
 
+/** jieba tags of proper nouns and of words the dictionary does not know (most brands). */
+const NAME_TAGS = new Set(['x', 'nz', 'nr', 'nrt', 'nrfg', 'nt', 'ns', 'j']);
+
 /** Projects named by a capacity with no 项目: "来自荆州开发区的恒隆凯迩必年产500万套汽车电动转向系统". */
 export function capacityLedNames(
   text: string,
@@ -51,6 +55,9 @@ export function capacityLedNames(
     const start = scanBack(text, c.start, 0, { maxLen: 14, minStem: 2, stopAtDigits: true });
     const stem = text.slice(start, c.start);
     if (stem.length < 2 || VERB_END.test(stem) || /^该|开发区$|园区$|区$|县$|市$/.test(stem)) continue;
+    // "建成后年产硅片5亿片": the capacity of a project named before; only a firm's name (a proper noun or
+    // a word the dictionary does not know: 恒隆凯迩必) in front of it makes it a project of its own.
+    if (!tagWords(stem).some((w) => w.word.length >= 2 && NAME_TAGS.has(w.tag))) continue;
     out.push({
       name: text.slice(start, c.end),
       start,

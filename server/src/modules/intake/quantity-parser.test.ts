@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { extractPage } from './extract';
+import { findCapacities } from './quantity-parser';
+
+// Invented sentences: capacity forms and where a capacity belongs.
+describe('findCapacities', () => {
+  it('reads daily capacities', () => {
+    expect(findCapacities('建成后日处理矿石500吨。')[0]?.items).toEqual([
+      { value: 500, unit: '吨', product: '矿石' },
+    ]);
+    expect(findCapacities('建成后日产杏鲍菇120吨。')[0]?.items[0]).toMatchObject({ value: 120, unit: '吨' });
+  });
+
+  it('reads ampere-hours of cells', () => {
+    expect(findCapacities('年产15亿安时锂离子动力电池。')[0]?.items[0]).toMatchObject({
+      value: 1.5e9,
+      unit: '安时',
+    });
+  });
+});
+
+describe('a capacity after a project is named', () => {
+  const projects = (text: string) =>
+    extractPage(text, { articleDate: '2024-05-01' }).articles.flatMap((a) =>
+      a.projects.map((p) => ({ name: p.name, capacity: p.capacity?.asWritten ?? null })),
+    );
+
+  it('is that project’s, not a project of its own', () => {
+    expect(projects('华光硅片项目总投资10亿元，建成后年产硅片5亿片。')).toEqual([
+      { name: '华光硅片项目', capacity: '年产硅片5亿片' },
+    ]);
+  });
+
+  it('names a project when a firm stands before it', () => {
+    expect(projects('来自东城开发区的恒隆凯迩必年产500万套汽车电动转向系统。').map((p) => p.name)).toEqual([
+      '恒隆凯迩必年产500万套汽车电动转向系统',
+    ]);
+  });
+});
