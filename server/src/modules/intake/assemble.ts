@@ -39,7 +39,7 @@ import {
 } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
 import { findProjectNames } from './project-names';
-import { findCapacities, findJobs, type JobsToken } from './quantity-parser';
+import { findCapacities, findJobs, isLineCount, type JobsToken } from './quantity-parser';
 import { findStages, type StageMention } from './stage-signal';
 
 export function assemble(input: AssembleInput): Assembled {
@@ -269,7 +269,8 @@ export function assemble(input: AssembleInput): Assembled {
     for (const c of within(caps, sent)) {
       const b = target(c.start);
       if (b && !b.aggregate) {
-        if (!b.capacity) b.capacity = c;
+        // A count of production lines (建设生产线1条) gives way to an output figure (年产不锈钢18万吨).
+        if (!b.capacity || (isLineCount(b.capacity) && !isLineCount(c))) b.capacity = c;
         touch(b);
       } else if (!b) {
         const fc = keepForFirm(c.start);

@@ -35,6 +35,9 @@ function readProduct(text: string, i: number, max = 14): { product: string; end:
   return { product: text.slice(i, j), end: j };
 }
 
+/** "生产线48条": a count of production lines, the weakest statement of a capacity. */
+export const isLineCount = (c: CapacityToken): boolean => c.items.every((i) => i.unit === '条');
+
 /** A capacity verb: where a new capacity (of another project) begins. */
 const NEW_CAPACITY = /年产|年生产|年加工|年处理|产能|生产能力/;
 
@@ -140,6 +143,15 @@ export function findCapacities(text: string): CapacityToken[] {
       items: [{ value: Number(f[1]) * mult, unit: '锭', product: null }],
       text: f[0],
     });
+  }
+  // "新建5条微生物肥料生产线", "生产线48条": a count of production lines is a plant's capacity.
+  const lines = /(?<![\d.])(\d{1,3})条([\u4e00-\u9fff]{0,10}?)生产线|生产线(\d{1,3})条/g;
+  for (let f = lines.exec(text); f !== null; f = lines.exec(text)) {
+    const start = f.index;
+    const end = start + f[0].length;
+    if (out.some((c) => start < c.end && end > c.start)) continue;
+    const product = `${f[2] ?? ''}生产线`;
+    out.push({ start, end, items: [{ value: Number(f[1] ?? f[3]), unit: '条', product }], text: f[0] });
   }
   // Without a verb: "N万吨 <product> 生产车间/生产线/项目" names a production capacity too.
   const bare = /(?<![\d,.])\d[\d,.]*[万亿]?(?:吨|套|台|件|辆|片|克拉)/g;
