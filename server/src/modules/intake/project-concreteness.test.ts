@@ -86,8 +86,8 @@ describe('findProjectNames keeps only concrete names', () => {
 
 describe('amounts and counts before 项目', () => {
   it('an amount of money or a count of firms is no part of a name', () => {
-    expect(isConcreteStem('约125亿元新材料')).toBe(false);
-    expect(isConcreteStem('有超过5家优质储备')).toBe(false);
+    expect(isConcreteStem('约80亿元高端装备')).toBe(false);
+    expect(isConcreteStem('吸引了10家优质储备')).toBe(false);
     expect(isConcreteStem('投资3000万美元')).toBe(false);
   });
 
