@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractPage } from './extract';
 import { isConcreteStem, isListOfKinds, judgeProjectStem } from './project-concreteness';
 import { findProjectNames } from './project-names';
 
@@ -94,5 +95,24 @@ describe('amounts and counts before 项目', () => {
   it('what follows the amount can still name a project', () => {
     expect(isConcreteStem('总投资5亿元的鑫瑞达智能包装生产基地')).toBe(true);
     expect(isConcreteStem('年产5万吨高端宠物食品')).toBe(true);
+  });
+});
+
+describe('where a name starts', () => {
+  const projects = (text: string) =>
+    extractPage(text, { articleDate: '2024-05-01' }).articles.flatMap((a) =>
+      a.projects.map((p) => ({ name: p.name, investment: p.investment?.yuan ?? null })),
+    );
+
+  it('a 产业园 heading a name is part of it, not a park to cut off', () => {
+    expect(projects('投资10亿元的泰航医疗健康产业园医疗器械生产项目开工。')).toEqual([
+      { name: '泰航医疗健康产业园医疗器械生产项目', investment: 1e9 },
+    ]);
+  });
+
+  it('the batch whose members a sentence opens is not part of the first name', () => {
+    expect(
+      projects('东城本次集中开工的项目包含华光东城产业园项目，该项目总投资120亿元，建设用地约4500亩。'),
+    ).toEqual([{ name: '华光东城产业园项目', investment: 1.2e10 }]);
   });
 });

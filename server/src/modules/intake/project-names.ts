@@ -26,9 +26,12 @@ const GENERIC_STEM =
  */
 const CATEGORY_WORD =
   /^(?:项目|[和与及、]|战略性新兴产业|新兴产业|先进制造业|制造业|服务业|现代服务业|基础设施|社会事业|社会民生|公共服务|民生|产业|工业|农业|实体|带动|配套|跟踪|动员|开工动员|招商引资|招商|预计|服务|储备|在谈|签约|开工|续建|新建|在建|重点|重大|大|好|优质|龙头|[一二两三四五首本]期|上|类|过?\d+(?:\.\d+)?亿元(?:以上)?|亿元以上|亿元|\d{4}年(?:度)?|第[一二三四]季度|[一二三四]季度|今年|去年|明年|上半年|下半年|年度|全年|全省|全市|全县|全区|本次|此次|这批|一批|多个|等)/;
-/** A verb before a name is not part of it (希望项目…, 争取项目…, 实现20GW…项目). */
+/**
+ * A verb before a name is not part of it (希望项目…, 争取项目…, 实现20GW…项目), nor is the batch whose
+ * members it opens (本次开工的项目包含A项目 → A项目).
+ */
 const LEADING_VERB =
-  /^(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|涉及|属于)/;
+  /^(?:项目)?(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|包含|涉及|属于|分别是|分别为)/;
 
 function isCategoryOnly(stem: string): boolean {
   let rest = stem;
@@ -41,7 +44,7 @@ function isCategoryOnly(stem: string): boolean {
 }
 
 const PARK_PREFIX =
-  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
+  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|经济区|文旅区|示范区|新区)/;
 /** "A、B、C3个产业项目": a count closes a 、 list without 等. */
 const COUNTED_TAIL = /(?<![\d.万亿千百])(?:\d+|[两三四五六七八九十]+)个([^，,。；;：:\n等、]{0,20})$/;
 /** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
