@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from './extract';
+import { projectsOf } from './extract-test-helpers';
 
 // Invented reports: a batch reported with its stage, then a sentence that lists its members by count.
 const stages = (text: string) =>
   Object.fromEntries(
-    extractPage(text, { articleDate: '2024-05-01' })
-      .articles.flatMap((a) => a.projects)
+    projectsOf(text)
       .filter((p) => !p.isAggregate)
       .map((p) => [p.name, p.stage?.stage ?? null]),
   );

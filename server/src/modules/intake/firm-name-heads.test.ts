@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from './extract';
+import { projectsOf } from './extract-test-helpers';
 import { organisationalHead, recurringHead } from './firm-name-heads';
 
 // Invented names and sentences: firms the dictionary cannot tell from ordinary words.
@@ -38,9 +38,9 @@ describe('recurringHead', () => {
 
 describe('companies of projects named after a firm', () => {
   const companies = (text: string) =>
-    extractPage(text, { articleDate: '2024-05-01' }).articles.flatMap((a) =>
-      a.projects.filter((p) => !p.isAggregate).map((p) => p.companies.map((c) => c.name)),
-    );
+    projectsOf(text)
+      .filter((p) => !p.isAggregate)
+      .map((p) => p.companies.map((c) => c.name));
 
   it('gives a listed item headed by a works its company', () => {
     expect(companies('签约了东方数码产业园项目、华东机械厂数控机床项目等6个项目。')).toContainEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from './extract';
+import { projectsOf } from './extract-test-helpers';
 import { isConcreteStem, isListOfKinds, judgeProjectStem } from './project-concreteness';
 import { findProjectNames } from './project-names';
 
@@ -100,9 +100,7 @@ describe('amounts and counts before 项目', () => {
 
 describe('where a name starts', () => {
   const projects = (text: string) =>
-    extractPage(text, { articleDate: '2024-05-01' }).articles.flatMap((a) =>
-      a.projects.map((p) => ({ name: p.name, investment: p.investment?.yuan ?? null })),
-    );
+    projectsOf(text).map((p) => ({ name: p.name, investment: p.investment?.yuan ?? null }));
 
   it('a 产业园 heading a name is part of it, not a park to cut off', () => {
     expect(projects('投资10亿元的泰航医疗健康产业园医疗器械生产项目开工。')).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from './extract';
+import { projectsOf } from './extract-test-helpers';
 import { findCapacities } from './quantity-parser';
 
 // Invented sentences: capacity forms and where a capacity belongs.
@@ -28,9 +28,7 @@ describe('findCapacities', () => {
 
 describe('a capacity after a project is named', () => {
   const projects = (text: string) =>
-    extractPage(text, { articleDate: '2024-05-01' }).articles.flatMap((a) =>
-      a.projects.map((p) => ({ name: p.name, capacity: p.capacity?.asWritten ?? null })),
-    );
+    projectsOf(text).map((p) => ({ name: p.name, capacity: p.capacity?.asWritten ?? null }));
 
   it('is that project’s, not a project of its own', () => {
     expect(projects('华光硅片项目总投资10亿元，建成后年产硅片5亿片。')).toEqual([

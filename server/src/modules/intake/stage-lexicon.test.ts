@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from './extract';
+import { projectsOf } from './extract-test-helpers';
 import { findRoledMoney } from './money-roles';
 import { findStages } from './stage-signal';
 
@@ -44,10 +44,7 @@ describe('per-mu amounts', () => {
 });
 
 describe('a stage the text pushes for', () => {
-  const stages = (text: string) =>
-    extractPage(text, { articleDate: '2024-05-01' }).articles.flatMap((a) =>
-      a.projects.map((p) => p.stage?.stage ?? null),
-    );
+  const stages = (text: string) => projectsOf(text).map((p) => p.stage?.stage ?? null);
 
   it('is a goal: 在谈 projects that 推进签约 are still being negotiated', () => {
     expect(
