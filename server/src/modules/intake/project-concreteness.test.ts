@@ -113,4 +113,10 @@ describe('where a name starts', () => {
       projects('东城本次集中开工的项目包含华光东城产业园项目，该项目总投资120亿元，建设用地约4500亩。'),
     ).toEqual([{ name: '华光东城产业园项目', investment: 1.2e10 }]);
   });
+
+  it('a facility a project in focus builds is part of that project', () => {
+    const text =
+      '华光石英管深加工项目在开发区签约。该项目总投资1.3亿元，将建设6台套石英管生产线，建成后年产值可达6亿元。';
+    expect(projectsOf(text).map((p) => p.name)).toEqual(['华光石英管深加工项目']);
+  });
 });

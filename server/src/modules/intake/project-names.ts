@@ -173,8 +173,11 @@ function findFacilities(text: string): ProjectNameMention[] {
     const trigger =
       /(?:建设|打造|新建|推进)$/.test(before) || (before.endsWith('的') && /是/.test(clauseHead));
     const sentence = sentenceAround(text, m.index);
+    // "该项目…将建设6台套石英管生产线": what a project in focus builds is part of it, not another one.
+    const ofProject = /项目/.test(text.slice(lastBreakBefore(text, m.index, '。\n', 300) + 1, start));
     if (
       trigger &&
+      !ofProject &&
       (next === '' || /^[，,。；;\n]|^建设/.test(next)) &&
       (/投资|投入/.test(sentence) || /(?:合作|共同|投资|拟|计划)建设$/.test(lead)) &&
       /\d/.test(sentence) &&
