@@ -48,3 +48,12 @@ describe('a capacity after a project is named', () => {
     ]);
   });
 });
+
+describe('English capacities', () => {
+  it('reads energy storage in GWh', () => {
+    const text =
+      'The Northfield battery plant project, with an investment of 5 billion yuan, will have an annual capacity of 12GWh of storage cells.';
+    const p = projectsOf(text).find((x) => /Northfield/.test(x.name));
+    expect(p?.capacity?.items[0]).toMatchObject({ value: 12, unit: 'gwh' });
+  });
+});
