@@ -98,6 +98,14 @@ describe('amounts and counts before 项目', () => {
   });
 });
 
+describe('other projects and officials’ words', () => {
+  it('a stem that starts with 其他 or holds an official’s words names no project', () => {
+    expect(isConcreteStem('其他精密铸造')).toBe(false);
+    expect(isConcreteStem('副市长王某明宣布')).toBe(false);
+    expect(projectsOf('会上，副市长王某明宣布项目开工。')).toEqual([]);
+  });
+});
+
 describe('where a name starts', () => {
   const projects = (text: string) =>
     projectsOf(text).map((p) => ({ name: p.name, investment: p.investment?.yuan ?? null }));
