@@ -127,4 +127,10 @@ describe('where a name starts', () => {
       '华光石英管深加工项目在开发区签约。该项目总投资1.3亿元，将建设6台套石英管生产线，建成后年产值可达6亿元。';
     expect(projectsOf(text).map((p) => p.name)).toEqual(['华光石英管深加工项目']);
   });
+
+  it('a facility built on a stated plot of land (建设占地约500亩的…产业园) is a project', () => {
+    expect(
+      projectsOf('东城区引进华光投资有限公司投资50亿元，建设占地约500亩的高端智能装备制造产业园。'),
+    ).toMatchObject([{ name: '高端智能装备制造产业园', investment: { yuan: 5e9 } }]);
+  });
 });
