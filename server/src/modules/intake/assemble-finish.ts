@@ -7,6 +7,7 @@ import type { Sentence } from './clean-text';
 import type { DateToken } from './date-parser';
 import type { FirmMention, ParkMention } from './entity-extractor';
 import type { FirmCluster } from './firm-clusters';
+import { organisationalHead, recurringHead } from './firm-name-heads';
 import { isListItemBrand, leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
 import { articleZone, isProjectsOwnName } from './park-rules';
@@ -65,7 +66,13 @@ export function finishProjects(input: FinishInput): void {
     // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
     // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
     if (b.companies.size === 0 && !b.nameFromFirm) {
-      const brand = leadingBrand(b.name);
+      // A works named with 厂 heading the name is its company even as a list item (eval/README).
+      const works = organisationalHead(b.name);
+      const worksAt = works ? text.indexOf(works, b.first.start) : -1;
+      if (works && worksAt >= 0) b.companies.set(works, { start: worksAt, end: worksAt + works.length });
+    }
+    if (b.companies.size === 0 && !b.nameFromFirm) {
+      const brand = leadingBrand(b.name) ?? recurringHead(text, b.name, b.mentions);
       const at = brand ? text.indexOf(brand, b.first.start) : -1;
       const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
       const recurs =

@@ -3,6 +3,7 @@
 
 import { type Sentence, startingIn } from './clean-text';
 import type { ArticleDate, DateToken } from './date-parser';
+import { tagWords } from './firm-short-names';
 import { scanBack } from './name-scan';
 import type { ProjectNameMention } from './project-name-mention';
 import type { CapacityToken } from './quantity-parser';
@@ -11,6 +12,8 @@ import type { StageMention } from './stage-signal';
 /** Markers of a stage still to come; 希望/尽快/早日 are what officials wish for a project at its signing. */
 const PLANNED_MARK =
   /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标|希望|尽快|早日|早(?=[建投开达见])/g;
+/** Verbs of pushing right before a stage word: the stage is a goal (推进签约, 促成投产). */
+const PUSHED_FOR = /(?:推进|推动|促成|力促|促进)$/;
 /** Markers of a stage reached. */
 const DONE_MARK = /已|目前|现已|正在|完成了|现阶段|现场/g;
 
@@ -37,6 +40,9 @@ export function articleKey(a: ArticleDate | null): number | null {
   return a.year * 10000 + a.month * 100 + (a.day ?? 15);
 }
 
+/** jieba tags of proper nouns and of words the dictionary does not know (most brands). */
+const NAME_TAGS = new Set(['x', 'nz', 'nr', 'nrt', 'nrfg', 'nt', 'ns', 'j']);
+
 /** Projects named by a capacity with no 项目: "来自荆州开发区的恒隆凯迩必年产500万套汽车电动转向系统". */
 export function capacityLedNames(
   text: string,
@@ -51,6 +57,9 @@ export function capacityLedNames(
     const start = scanBack(text, c.start, 0, { maxLen: 14, minStem: 2, stopAtDigits: true });
     const stem = text.slice(start, c.start);
     if (stem.length < 2 || VERB_END.test(stem) || /^该|开发区$|园区$|区$|县$|市$/.test(stem)) continue;
+    // "建成后年产硅片5亿片": the capacity of a project named before; only a firm's name (a proper noun or
+    // a word the dictionary does not know: 恒隆凯迩必) in front of it makes it a project of its own.
+    if (!tagWords(stem).some((w) => w.word.length >= 2 && NAME_TAGS.has(w.tag))) continue;
     out.push({
       name: text.slice(start, c.end),
       start,
@@ -271,6 +280,8 @@ export function isPlannedStage(
     if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
     if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
   }
+  // "推进签约", "推动开工": a stage the text pushes for is still to come.
+  if (PUSHED_FOR.test(before) && st.stage !== '在建') return true;
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
     return last?.planned === true && before.length - last.at <= 4;

@@ -23,6 +23,7 @@ import {
   SIGNING,
   VENUE_AFTER,
 } from './assemble-shape';
+import { stageMembersOfCountedBatch } from './batch-reference';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
@@ -38,7 +39,7 @@ import {
 } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
 import { findProjectNames } from './project-names';
-import { findCapacities, findJobs, type JobsToken } from './quantity-parser';
+import { findCapacities, findJobs, isLineCount, type JobsToken } from './quantity-parser';
 import { findStages, type StageMention } from './stage-signal';
 
 export function assemble(input: AssembleInput): Assembled {
@@ -268,7 +269,8 @@ export function assemble(input: AssembleInput): Assembled {
     for (const c of within(caps, sent)) {
       const b = target(c.start);
       if (b && !b.aggregate) {
-        if (!b.capacity) b.capacity = c;
+        // A count of production lines (建设生产线1条) gives way to an output figure (年产不锈钢18万吨).
+        if (!b.capacity || (isLineCount(b.capacity) && !isLineCount(c))) b.capacity = c;
         touch(b);
       } else if (!b) {
         const fc = keepForFirm(c.start);
@@ -379,6 +381,7 @@ export function assemble(input: AssembleInput): Assembled {
     }
   }
 
+  stageMembersOfCountedBatch(text, sentences, stages, isPlanned, projects);
   finishProjects({ text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts });
   // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
   const kept = projects.filter((b) => !b.aggregate || b.investment !== null);

@@ -119,12 +119,17 @@ function findMentions(text: string, s: Sentence): Mention[] {
       .some((w) => NUMBER_WORD.test(w.replace(/[,()]/g, '')));
     const aggregate = plural && (countBefore || NUMBER_WORD.test(lead));
     const start = s.start + headEnd - phrase.length;
+    // "…in the first phase of this project to build a … production base": what a project in focus builds
+    // is part of it, not another project.
+    const upTo = part.slice(0, m.index);
+    const builtByProject =
+      /\b(?:build|construct)\s+(?:an?\s+)?[^,.;]*$/i.test(upTo) && /\bthis project\b/i.test(upTo);
     out.push({
       name: phrase,
       start,
       end: s.start + headEnd,
       // "investment projects" with no count is a kind of project, not one.
-      generic: content.length === 0 || (plural && !aggregate),
+      generic: content.length === 0 || (plural && !aggregate) || builtByProject,
       aggregate,
     });
   }

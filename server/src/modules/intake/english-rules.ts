@@ -36,7 +36,7 @@ export function roleOf(before: string, after: string): Role {
 }
 
 export const CAP =
-  /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t|sets|units|kilowatts?|kw|mw|gw)\b(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})?/gi;
+  /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t|sets|units|kilowatts?|kw|gwh|mwh|mw|gw)\b(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})?/gi;
 export const CAP_CUE = /annual|a year|per year|capacity|capability|produce|production of|output of/i;
 export const COMPANY =
   /\b((?:[A-Z][\w&'-]*|&)(?:\s+(?:[A-Z][\w&'-]*|&|of|and))*?\s+(?:[Cc]o\.?,?\s*(?:LTD|Ltd)\.?|Co\b\.?|Corp\b\.?|Corporation|Group|Inc\b\.?|Limited|Ltd\b\.?))/g;

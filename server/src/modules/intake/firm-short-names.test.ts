@@ -15,6 +15,10 @@ describe('leadingBrand', () => {
     expect(leadingBrand('城西区山推奥特机械配件生产项目')).toBe('山推奥特');
   });
 
+  it('finds no firm in a name that starts with a region run together from place names', () => {
+    expect(leadingBrand('洮湟文化产业园项目')).toBeNull();
+  });
+
   it('finds no firm in a generic or place-led name', () => {
     expect(leadingBrand('年产10万吨饲料项目')).toBeNull();
     expect(leadingBrand('新型材料生产线项目')).toBeNull();

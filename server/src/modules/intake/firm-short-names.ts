@@ -83,6 +83,8 @@ export function leadingBrand(projectName: string): string | null {
     break;
   }
   if (brand.length < 2 || brand.length > 5 || LANDFORM_END.test(brand)) return null;
+  // "河湟文化产业园": a brand run together from place names (河/ns 湟/ns) is a region, not a firm.
+  if (i >= 2 && words.slice(0, i).every((w) => w.tag === 'ns')) return null;
   const trade = words[i]?.word ?? '';
   return FIRM_TRADE.test(trade) && brand.length + trade.length <= 6 ? brand + trade : brand;
 }

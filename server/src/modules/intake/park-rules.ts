@@ -48,8 +48,8 @@ export function articleZone(
     (p) =>
       p.end <= leadEnd &&
       isZone(p.name) &&
-      // A bare 经开区 or 高新区 is the article's zone only when the article keeps coming back to it.
-      (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 3)) &&
+      // A bare 经开区 or 高新区 is the article's zone only when the article comes back to it.
+      (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
       !(
         VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start)) &&

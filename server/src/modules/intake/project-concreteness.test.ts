@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isListOfKinds, judgeProjectStem } from './project-concreteness';
+import { projectsOf } from './extract-test-helpers';
+import { isConcreteStem, isListOfKinds, judgeProjectStem } from './project-concreteness';
 import { findProjectNames } from './project-names';
 
 describe('judgeProjectStem: does the text before 项目 name one project?', () => {
@@ -81,5 +82,55 @@ describe('findProjectNames keeps only concrete names', () => {
   it('a park joined by 及 stays inside the name', () => {
     const names = findProjectNames('签约项目包括利讯智能制造产业园及平台项目。', []);
     expect(names.filter((n) => !n.reference).map((n) => n.name)).toContain('利讯智能制造产业园及平台项目');
+  });
+});
+
+describe('amounts and counts before 项目', () => {
+  it('an amount of money or a count of firms is no part of a name', () => {
+    expect(isConcreteStem('约80亿元高端装备')).toBe(false);
+    expect(isConcreteStem('吸引了10家优质储备')).toBe(false);
+    expect(isConcreteStem('投资3000万美元')).toBe(false);
+  });
+
+  it('what follows the amount can still name a project', () => {
+    expect(isConcreteStem('总投资5亿元的鑫瑞达智能包装生产基地')).toBe(true);
+    expect(isConcreteStem('年产5万吨高端宠物食品')).toBe(true);
+  });
+});
+
+describe('other projects and officials’ words', () => {
+  it('a stem that starts with 其他 or holds an official’s words names no project', () => {
+    expect(isConcreteStem('其他精密铸造')).toBe(false);
+    expect(isConcreteStem('副市长王某明宣布')).toBe(false);
+    expect(projectsOf('会上，副市长王某明宣布项目开工。')).toEqual([]);
+  });
+});
+
+describe('where a name starts', () => {
+  const projects = (text: string) =>
+    projectsOf(text).map((p) => ({ name: p.name, investment: p.investment?.yuan ?? null }));
+
+  it('a 产业园 heading a name is part of it, not a park to cut off', () => {
+    expect(projects('投资10亿元的泰航医疗健康产业园医疗器械生产项目开工。')).toEqual([
+      { name: '泰航医疗健康产业园医疗器械生产项目', investment: 1e9 },
+    ]);
+  });
+
+  it('the batch whose members a sentence opens is not part of the first name', () => {
+    expect(
+      projects('东城本次集中开工的项目包含华光东城产业园项目，该项目总投资120亿元，建设用地约4500亩。'),
+    ).toEqual([{ name: '华光东城产业园项目', investment: 1.2e10 }]);
+  });
+
+  it('a facility a project in focus builds is part of that project', () => {
+    const text =
+      '华光石英管深加工项目在开发区签约。该项目总投资1.3亿元，将建设6台套石英管生产线，建成后年产值可达6亿元。';
+    expect(projectsOf(text).map((p) => p.name)).toEqual(['华光石英管深加工项目']);
+  });
+
+  it('a facility built on a stated plot of land (建设占地约500亩的…产业园) is a project', () => {
+    expect(
+      projectsOf('东城区引进华光投资有限公司投资50亿元，建设占地约500亩的高端智能装备制造产业园。'),
+    ).toMatchObject([{ name: '高端智能装备制造产业园', investment: { yuan: 5e9 } }]);
   });
 });

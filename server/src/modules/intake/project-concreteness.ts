@@ -39,6 +39,11 @@ export interface Concreteness {
 /** Work done on a plant: with a noun for the plant it names a project (工厂扩产), alone it does not. */
 const PROJECT_ACTION = /^(?:扩产|扩建|改扩建|技改|迁建|搬迁|扩能|新建)$/;
 
+/** Up to the last amount of money (125亿元, 3000万美元) or count of firms (5家) in a stem. */
+const AMOUNT_OR_FIRM_COUNT = /^.*(?:\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|美元)|\d+\s*家)/;
+/** A stem that starts with 其他/他 (other …) or holds an official's title. */
+const OTHER_OR_OFFICIAL =
+  /^(?:其他|其它|他|它)|(?:省长|市长|县长|区长|镇长|书记|主任|局长|部长|董事长|总经理)[\u4e00-\u9fff]{2,3}(?:宣布|表示|指出|介绍|强调|说)/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
 /** Years, quarters, months and days written in a stem. */
 const TIME_PHRASE = /\d{4}年度?|第?[一二三四1-4]季度|\d{1,2}月份?|\d{1,2}日/g;
@@ -68,8 +73,15 @@ const KNOWN_NAME_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
 function judge(stem: string): Concreteness {
   const s = stem.replace(PINYIN_NOTE, '').trim();
   if (s.length === 0) return { concrete: false, reason: 'empty' };
+  // "其他不锈钢深加工", "副省长张某宣布": other projects of a kind, or an official's words, are no name.
+  if (OTHER_OR_OFFICIAL.test(s)) return { concrete: false, reason: 'clause' };
   // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
   if (COUNT_OF_KINDS.test(s)) return { concrete: false, reason: 'quantity' };
+  // "约125亿元新材料", "有超过5家优质储备": an amount of money or a count of firms is the sentence's,
+  // not part of a name; only what follows it can name a project.
+  const afterAmount = s.replace(AMOUNT_OR_FIRM_COUNT, '');
+  if (afterAmount !== s)
+    return afterAmount === '' ? { concrete: false, reason: 'quantity' } : judge(afterAmount);
   // A date (2022年第四季度) is when, not which: only other figures and codes make a stem specific.
   const untimed = s.replace(TIME_PHRASE, '');
   if (LATIN_OR_DIGIT.test(untimed) && /[\u4e00-\u9fffA-Za-z]{2}/.test(untimed.replace(/\d/g, ''))) {

@@ -65,6 +65,12 @@ describe('the zone an article is about', () => {
     expect(projectsOf(text)[0]?.park?.name).toBe('经开区');
     expect(projectsOf('经开区举行活动。汇川精密轴承项目总投资6亿元。')[0]?.park ?? null).toBeNull();
   });
+
+  it('takes a bare 经开区 the lead names twice as the park of its projects', () => {
+    const text =
+      '7月10日，经开区参加全省项目推进会，随后举行了经开区“开工一批”活动。汇川精密轴承项目总投资6亿元。';
+    expect(projectsOf(text)[0]?.park?.name).toBe('经开区');
+  });
 });
 
 describe('works named with 工程', () => {

@@ -26,9 +26,9 @@ const GENERIC_STEM =
  */
 const CATEGORY_WORD =
   /^(?:项目|[和与及、]|战略性新兴产业|新兴产业|先进制造业|制造业|服务业|现代服务业|基础设施|社会事业|社会民生|公共服务|民生|产业|工业|农业|实体|带动|配套|跟踪|动员|开工动员|招商引资|招商|预计|服务|储备|在谈|签约|开工|续建|新建|在建|重点|重大|大|好|优质|龙头|[一二两三四五首本]期|上|类|过?\d+(?:\.\d+)?亿元(?:以上)?|亿元以上|亿元|\d{4}年(?:度)?|第[一二三四]季度|[一二三四]季度|今年|去年|明年|上半年|下半年|年度|全年|全省|全市|全县|全区|本次|此次|这批|一批|多个|等)/;
-/** A verb before a name is not part of it (希望项目…, 争取项目…, 实现20GW…项目). */
+/** A verb before a name is no part of it (争取项目…, 实现20GW…项目), nor a batch it opens (项目包含A项目). */
 const LEADING_VERB =
-  /^(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|涉及|属于)/;
+  /^(?:项目)?(?:希望|争取|实现|建立|举行|推进|加快|确保|力争|抓好|围绕|引进|招引|谋划|包括|包含|涉及|属于|分别是|分别为)/;
 
 function isCategoryOnly(stem: string): boolean {
   let rest = stem;
@@ -41,7 +41,7 @@ function isCategoryOnly(stem: string): boolean {
 }
 
 const PARK_PREFIX =
-  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|产业园|经济区|文旅区|示范区|新区)/;
+  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|经济区|文旅区|示范区|新区)/;
 /** "A、B、C3个产业项目": a count closes a 、 list without 等. */
 const COUNTED_TAIL = /(?<![\d.万亿千百])(?:\d+|[两三四五六七八九十]+)个([^，,。；;：:\n等、]{0,20})$/;
 /** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
@@ -159,8 +159,10 @@ function findFacilities(text: string): ProjectNameMention[] {
     const end = m.index + m[0].length;
     const next = text.slice(end, end + 2);
     const start = scanBack(text, m.index, 0, PROJECT_SCAN);
-    // "推进500亩宠物食品产业园建设": a size between the verb and the name is skipped.
-    const lead = text.slice(Math.max(0, start - 12), start).replace(/\d+(?:\.\d+)?万?(?:亩|平方米)$/, '');
+    // "推进500亩宠物食品产业园建设", "建设占地约500亩的…产业园": a size between the verb and the name is skipped.
+    const lead = text
+      .slice(Math.max(0, start - 16), start)
+      .replace(/(?:占地(?:面积)?)?[约近]?\d+(?:\.\d+)?万?(?:亩|平方米)的?$/, '');
     const before = lead.slice(-2);
     const clauseHead =
       text
@@ -170,8 +172,11 @@ function findFacilities(text: string): ProjectNameMention[] {
     const trigger =
       /(?:建设|打造|新建|推进)$/.test(before) || (before.endsWith('的') && /是/.test(clauseHead));
     const sentence = sentenceAround(text, m.index);
+    // "该项目…将建设6台套石英管生产线": what a project in focus builds is part of it, not another one.
+    const ofProject = /项目/.test(text.slice(lastBreakBefore(text, m.index, '。\n', 300) + 1, start));
     if (
       trigger &&
+      !ofProject &&
       (next === '' || /^[，,。；;\n]|^建设/.test(next)) &&
       (/投资|投入/.test(sentence) || /(?:合作|共同|投资|拟|计划)建设$/.test(lead)) &&
       /\d/.test(sentence) &&

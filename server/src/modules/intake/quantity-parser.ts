@@ -12,9 +12,9 @@ export interface CapacityToken {
 }
 
 const CAPACITY_VERB =
-  /(?:年发电量(?:约|达|为|可达)?|年发电|总装机(?:容量|规模)?(?:为|达|约)?|装机(?:容量|规模)(?:为|达|约)?|年产能?|年生产|年可生产|年加工|年处理|年出栏|年制造|具备(?:年产|年生产|生产)|形成(?:年产|年生产)|生产能力(?:达到?|为)?|设计产能(?:为|达)?)/g;
+  /(?:年发电量(?:约|达|为|可达)?|年发电|总装机(?:容量|规模)?(?:为|达|约)?|装机(?:容量|规模)(?:为|达|约)?|年产能?|年生产|年可生产|年加工|年处理|年出栏|年制造|日产|日处理|日加工|具备(?:年产|年生产|生产)|形成(?:年产|年生产)|生产能力(?:达到?|为)?|设计产能(?:为|达)?)/g;
 const PRODUCTION_UNIT =
-  /^(?:万台套|台套|千瓦时|度|纱锭|锭|吨|套|台|件|片|辆|只|头|克拉|平方米|立方米|千瓦时|千瓦|兆瓦|瓦时|吉瓦时|GWh|MWh|GW|MW|条|米|公里|箱|瓶|支|颗|粒|块|部|双|个|张|根|株|方|桶|升|亩)/;
+  /^(?:万台套|台套|千瓦时|安时|度|纱锭|锭|吨|套|台|件|片|辆|只|头|克拉|平方米|立方米|千瓦时|千瓦|兆瓦|瓦时|吉瓦时|GWh|MWh|GW|MW|条|米|公里|箱|瓶|支|颗|粒|块|部|双|个|张|根|株|方|桶|升|亩)/;
 const PRODUCT_STOP_CHAR = /[的和及与、，,。；;：:\n“”"（）()\d]/;
 const PRODUCT_STOP_WORD = /^(?:项目|生产线|生产车间|生产基地|能力|车间|工地|规模|以上|左右)/;
 
@@ -34,6 +34,9 @@ function readProduct(text: string, i: number, max = 14): { product: string; end:
   }
   return { product: text.slice(i, j), end: j };
 }
+
+/** "生产线48条": a count of production lines, the weakest statement of a capacity. */
+export const isLineCount = (c: CapacityToken): boolean => c.items.every((i) => i.unit === '条');
 
 /** A capacity verb: where a new capacity (of another project) begins. */
 const NEW_CAPACITY = /年产|年生产|年加工|年处理|产能|生产能力/;
@@ -140,6 +143,15 @@ export function findCapacities(text: string): CapacityToken[] {
       items: [{ value: Number(f[1]) * mult, unit: '锭', product: null }],
       text: f[0],
     });
+  }
+  // "新建5条微生物肥料生产线", "生产线48条": a count of production lines is a plant's capacity.
+  const lines = /(?<![\d.])(\d{1,3})条([\u4e00-\u9fff]{0,10}?)生产线|生产线(\d{1,3})条/g;
+  for (let f = lines.exec(text); f !== null; f = lines.exec(text)) {
+    const start = f.index;
+    const end = start + f[0].length;
+    if (out.some((c) => start < c.end && end > c.start)) continue;
+    const product = `${f[2] ?? ''}生产线`;
+    out.push({ start, end, items: [{ value: Number(f[1] ?? f[3]), unit: '条', product }], text: f[0] });
   }
   // Without a verb: "N万吨 <product> 生产车间/生产线/项目" names a production capacity too.
   const bare = /(?<![\d,.])\d[\d,.]*[万亿]?(?:吨|套|台|件|辆|片|克拉)/g;

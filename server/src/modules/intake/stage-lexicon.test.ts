@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { projectsOf } from './extract-test-helpers';
 import { findRoledMoney } from './money-roles';
 import { findStages } from './stage-signal';
 
@@ -39,5 +40,19 @@ describe('per-mu amounts', () => {
   it('still reads a plain annual tax', () => {
     const money = findRoledMoney('项目投产后,预计年税收3000万元。');
     expect(money.map((m) => m.role)).toEqual(['tax']);
+  });
+});
+
+describe('a stage the text pushes for', () => {
+  const stages = (text: string) => projectsOf(text).map((p) => p.stage?.stage ?? null);
+
+  it('is a goal: 在谈 projects that 推进签约 are still being negotiated', () => {
+    expect(
+      stages('总投资100亿元的华光电池材料项目、总投资50亿元的鑫瑞达显示器件项目等在谈项目推进签约。'),
+    ).toEqual(['在谈', '在谈']);
+  });
+
+  it('leaves a stage reached as it is', () => {
+    expect(stages('华光电池材料项目已经签约。')).toEqual(['签约']);
   });
 });

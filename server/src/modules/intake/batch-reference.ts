@@ -1,0 +1,65 @@
+// A later sentence that points back to a batch by its count ("此次集中开工重点项目57个。……在这57个
+// 项目中，…包括A、B、C") speaks of that batch's members: the projects it names take the stage the batch
+// was reported with, though the sentence itself has no stage word.
+
+import type { Sentence } from './clean-text';
+import type { ProjectBuilder, TensedStage } from './project-builder';
+import type { StageMention } from './stage-signal';
+
+/** "在这57个项目中", "上述12个项目", "这些…": a demonstrative with the batch's count. */
+const COUNT_REFERENCE = /(?:这|该|此|上述|以上)(\d{1,4})个(?:[^，,。；;]{0,6})?项目/;
+
+/** Where the clause around `at` begins and ends (commas, semicolons and full stops end it). */
+function clauseAround(text: string, at: number, sentence: Sentence): { start: number; end: number } {
+  let start = at;
+  while (start > sentence.start && !/[，,；;。：:]/.test(text[start - 1] ?? '')) start--;
+  let end = at;
+  while (end < sentence.end && !/[，,；;。：:]/.test(text[end] ?? '')) end++;
+  return { start, end };
+}
+
+/** The stage a batch of `count` projects was reported with in a sentence before `before`, if any. */
+function batchStage(
+  text: string,
+  sentences: readonly Sentence[],
+  stages: readonly StageMention[],
+  isPlanned: (st: StageMention, s: Sentence) => boolean,
+  count: string,
+  before: number,
+): { stage: StageMention; sentence: Sentence } | null {
+  const counted = new RegExp(`(?<!\\d)${count}个`, 'g');
+  for (const s of [...sentences].reverse()) {
+    if (s.end > before) continue;
+    counted.lastIndex = 0;
+    for (let m = counted.exec(text.slice(s.start, s.end)); m; m = counted.exec(text.slice(s.start, s.end))) {
+      const clause = clauseAround(text, s.start + m.index, s);
+      const st = stages.find((x) => x.start >= clause.start && x.end <= clause.end);
+      if (st && !isPlanned(st, s)) return { stage: st, sentence: s };
+    }
+  }
+  return null;
+}
+
+/**
+ * Gives the projects named in a sentence that refers back to a counted batch (and has no stage word
+ * of its own) the stage of that batch.
+ */
+export function stageMembersOfCountedBatch(
+  text: string,
+  sentences: readonly Sentence[],
+  stages: readonly StageMention[],
+  isPlanned: (st: StageMention, s: Sentence) => boolean,
+  projects: readonly ProjectBuilder[],
+): void {
+  for (const s of sentences) {
+    const ref = COUNT_REFERENCE.exec(text.slice(s.start, s.end));
+    if (!ref?.[1] || stages.some((x) => x.start >= s.start && x.end <= s.end)) continue;
+    const found = batchStage(text, sentences, stages, isPlanned, ref[1], s.start);
+    if (!found) continue;
+    const stage: TensedStage = { ...found.stage, planned: false };
+    for (const b of projects) {
+      if (b.aggregate || b.first.start < s.start || b.first.start >= s.end) continue;
+      if (!b.stages.some((x) => !x.planned)) b.stages.push(stage);
+    }
+  }
+}
