@@ -17,6 +17,8 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { type Db, openPostgres, openSqlite } from '../server/src/db/connect';
 import type { Database } from '../server/src/db/database';
+import { rebuildLinkStats } from '../server/src/modules/chain/link-stats.repository';
+import { rebuildZoneRollups } from '../server/src/modules/cockpit/zone-rollups.repository';
 import { captureStatements } from './lib/capture-sql';
 import type { Statement } from './scenarios/types';
 
@@ -68,19 +70,27 @@ async function fill(db: Db, n: number) {
     // No ANALYZE: the app never runs it on SQLite, so the planner sees what it sees in production.
     return;
   }
-  await sql
-    .raw(`insert into project (id, code, name, park, total_investment, stage, stage_date, search_text, is_sample, version, created_at, updated_at)
+  // Triggers off for the load, as the generator does (`session_replication_role = replica`; per-row
+  // roll-up triggers made 1M rows take over 20 min), then the roll-ups recounted once.
+  const client = new pg.Client({ connectionString: db.databaseUrl as string });
+  await client.connect();
+  try {
+    await client.query('set session_replication_role = replica').catch(() => undefined);
+    await client.query(`insert into project (id, code, name, park, total_investment, stage, stage_date, search_text, is_sample, version, created_at, updated_at)
       select 'p' || lpad(i::text, 8, '0'), 'BX' || lpad(i::text, 8, '0'), '项目' || i, '园区' || (i % 6), (floor(random() * 4990) + 10)::bigint * 1000000,
         case when random() < 0.04 then (case when i % 2 = 0 then 'paused' else 'cancelled' end)
              else (array[${stages}])[1 + floor(random() * ${STAGES.length})::int] end,
         d, '', 1, 1, d || 'T00:00:00.000Z', d || 'T00:00:00.000Z'
-      from (select i, to_char(date '${TODAY}' - (1 + floor(random() * 900))::int, 'YYYY-MM-DD') as d from generate_series(0, ${n - 1}) i) s`)
-    .execute(db.kysely);
-  await sql
-    .raw(`insert into milestone (id, project_id, name, planned_date, actual_date, is_sample, version, created_at, updated_at)
+      from (select i, to_char(date '${TODAY}' - (1 + floor(random() * 900))::int, 'YYYY-MM-DD') as d from generate_series(0, ${n - 1}) i) s`);
+    await client.query(`insert into milestone (id, project_id, name, planned_date, actual_date, is_sample, version, created_at, updated_at)
       select 'm' || substr(id, 2), id, '竣工验收', pd, case when random() < 0.4 then pd end, 1, 1, created_at, created_at
-      from (select id, created_at, to_char(date '${TODAY}' + (floor(random() * 401) - 200)::int, 'YYYY-MM-DD') as pd from project) s`)
-    .execute(db.kysely);
+      from (select id, created_at, to_char(date '${TODAY}' + (floor(random() * 401) - 200)::int, 'YYYY-MM-DD') as pd from project) s`);
+    await client.query('set session_replication_role = origin').catch(() => undefined);
+  } finally {
+    await client.end();
+  }
+  await rebuildLinkStats(db.kysely);
+  await rebuildZoneRollups(db.kysely);
   await sql.raw('vacuum analyze').execute(db.kysely);
 }
 
