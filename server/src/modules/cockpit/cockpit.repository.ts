@@ -287,7 +287,7 @@ export async function chainCoverage(db: Db, chainId?: string) {
 /** The largest active projects by total investment (the project list's default sort). */
 export function topProjects(db: Db, s: CockpitScope, limit: number) {
   return (
-    scopedProjects(db, s)
+    scopedProjects(db, s, { chainOffIndex: true })
       .select([
         'project.id as id',
         'project.code as code',

@@ -66,7 +66,10 @@ export async function stuckCounts(db: Db, s: StuckScope, cuts: Cuts): Promise<Re
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
   const rows = s.chainId
     ? await (() => {
-        const [stage, date] = [sql.ref('project.stage'), sql.ref('project.stage_date')];
+        // `stage || ''`: off the stage index, whose per-stage ranges over the whole zone (SQLite's
+        // multi-index OR) read every stuck project of the zone — 3.2 s at 1M projects against 62 ms
+        // through the chain's links in project_link_stage_date_idx.
+        const [stage, date] = [sql`(${sql.ref('project.stage')} || '')`, sql.ref('project.stage_date')];
         return inScope(db, s)
           .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
           .where('project.stage_date', 'is not', null)
