@@ -51,6 +51,14 @@ describe.skipIf(SKIP_DB)(`compliance in batches of projects (${TEST_DB_KIND})`, 
         const q = { year, today: TODAY, page, pageSize: 7 };
         expect(await compliancePage(k, { ...q, batchSize: 1 })).toEqual(await compliancePage(k, q));
       }
+      // Projects found by walking every project (a zone with more committed projects than a batch)
+      // as by reading the few committed ones by key.
+      expect(await compliancePage(k, { year, today: TODAY, page: 1, pageSize: 200, keyedUpTo: 0 })).toEqual(
+        whole,
+      );
+      expect(
+        await compliancePage(k, { year, today: TODAY, page: 1, pageSize: 200, keyedUpTo: 0, batchSize: 2 }),
+      ).toEqual(whole);
     }
   });
 });

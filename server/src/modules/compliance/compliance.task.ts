@@ -28,6 +28,11 @@ export interface ComplianceParams {
   officerId?: string | undefined;
   /** Projects per batch (COMPLIANCE_BATCH): a test makes it small, so its few projects cross batches. */
   batchSize?: number | undefined;
+  /**
+   * Projects with a commitment are read by key up to this many (default COMPLIANCE_BATCH), past it
+   * found by walking the projects: a test sets 0 so the walk is checked against the keyed read.
+   */
+  keyedUpTo?: number | undefined;
 }
 
 /**
@@ -48,19 +53,23 @@ async function nextProjects(
   db: Db,
   p: ComplianceParams,
   afterCode: string | null,
+  committed: readonly string[] | null,
 ): Promise<Array<{ id: string; code: string }>> {
+  if (committed?.length === 0) return [];
   let q = db
     .selectFrom('project as p')
     .select(['p.id', 'p.code'])
     .where('p.stage', '!=', 'cancelled')
     .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('agreement_commitment as c')
-          .select('c.id')
-          .whereRef('c.project_id', '=', 'p.id')
-          .where('c.superseded_by', 'is', null),
-      ),
+      committed
+        ? eb('p.id', 'in', committed)
+        : eb.exists(
+            eb
+              .selectFrom('agreement_commitment as c')
+              .select('c.id')
+              .whereRef('c.project_id', '=', 'p.id')
+              .where('c.superseded_by', 'is', null),
+          ),
     );
   if (afterCode !== null) q = q.where('p.code', '>', afterCode);
   if (p.projectId) q = q.where('p.id', '=', p.projectId);
@@ -217,6 +226,23 @@ async function batchOf(db: Db, p: ComplianceParams, ids: readonly string[]): Pro
 }
 
 /**
+ * The projects with a commitment in force, when they are at most one batch (from the commitments'
+ * project index); null when there are more. With few agreements in a big zone — the usual case — a
+ * batch then reads those projects by key instead of walking every project in code order to look
+ * for a commitment (1M projects, none committed: 700 ms on every cockpit and warnings read).
+ */
+async function fewCommittedProjects(db: Db, upTo: number): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom('agreement_commitment')
+    .select('project_id')
+    .distinct()
+    .where('superseded_by', 'is', null)
+    .limit(upTo + 1)
+    .execute();
+  return rows.length > upTo ? null : rows.map((r) => r.project_id);
+}
+
+/**
  * A year's compliance, a batch of projects at a time in project-code order: `visit` sees each
  * batch's items (then they are dropped), and the summary over every batch is returned. A read task's
  * body: it runs off the event loop (compliance.read-tasks.ts), and its memory is one batch's, not
@@ -236,9 +262,10 @@ export async function eachCompliance(
     noData: 0,
     behindByMeasure: {},
   };
+  const committed = await fewCommittedProjects(db, p.keyedUpTo ?? COMPLIANCE_BATCH);
   let after: string | null = null;
   for (;;) {
-    const projects = await nextProjects(db, p, after);
+    const projects = await nextProjects(db, p, after, committed);
     if (projects.length === 0) break;
     const batch = await batchOf(
       db,
