@@ -145,6 +145,7 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     ['分3期组织开发援疆食用菌', 'sector'],
     ['做好食用菌这一', 'clause'],
     ['科技型中小企业技术创新基金', 'sector'],
+    ['战略性新兴产业和科技创新型', 'sector'],
   ])('%s is not a name (%s)', (stem, reason) => {
     expect(judgeProjectStem(stem)).toEqual({ concrete: false, reason });
   });
