@@ -230,8 +230,14 @@ export function assemble(input: AssembleInput): Assembled {
       sentenceProject.set(sIndex, b);
     };
     for (const r of resolved) touch(r.b);
+    // "A公司投资10.2亿元的P项目、B公司投资5.96亿元的Q项目": a firm that invests in the name after 的 is its investor.
+    const investsIn = (f: FirmMention) => {
+      const m = /^(?:投资|投入|出资)[约近超达]?[\d.]+[万亿]*元的/.exec(text.slice(f.end, f.end + 16));
+      const at = f.end + (m?.[0].length ?? 0);
+      return m ? (resolved.find((r) => r.explicit && r.pos >= at && r.pos <= at + 2)?.b ?? null) : null;
+    };
     for (const f of sFirms) {
-      const b = target(f.start);
+      const b = investsIn(f) ?? target(f.start);
       // A firm its own name already ties to another project of the sentence is not this one's too.
       const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (

@@ -15,3 +15,26 @@ describe('what a project in focus builds', () => {
     expect(projectsOf(text).map((p) => p.name)).toEqual(['battery production line']);
   });
 });
+
+describe('English parks and bounds', () => {
+  it('a project named after a park keeps the park in its name, and gets the figure', () => {
+    const text =
+      'The Phase II project of the Lakeview Machinery Park is planned to have a total investment of about RMB 4.8 billion Yuan.';
+    expect(projectsOf(text)).toMatchObject([
+      { name: 'Phase II project of the Lakeview Machinery Park', investment: { yuan: 4.8e9 } },
+    ]);
+  });
+
+  it('a park that is itself a project named in the text is no park of its neighbours', () => {
+    const text =
+      'Northgate Industrial Park was launched into construction in 2004. Northgate Industrial Park and Eastbay Logistics Centre are expected to open next year.';
+    const parks = projectsOf(text).map((p) => p.park?.name ?? null);
+    expect(parks.every((p) => p !== 'Northgate Industrial Park')).toBe(true);
+  });
+
+  it('"each with an investment of more than" bounds a batch: no figure', () => {
+    const text =
+      'A total of 293 projects, each with an investment of more than 50 million yuan, were launched in Lakeview.';
+    expect(projectsOf(text).map((p) => p.investment?.yuan ?? null)).not.toContain(5e7);
+  });
+});

@@ -108,7 +108,11 @@ function findMentions(text: string, s: Sentence): Mention[] {
       words.unshift(w);
       if (words.filter((x) => !/^\s*$/.test(x)).length >= 9) break;
     }
-    const phrase = `${words.join('').trimStart()}${m[0]}`.trim();
+    // "Phase II project of the Machinery Industrial Park": the name goes on through "of" and a proper name.
+    const ofName = /^project$/i.test(m[0])
+      ? /^\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*/.exec(part.slice(headEnd))
+      : null;
+    const phrase = `${words.join('').trimStart()}${m[0]}${ofName?.[0] ?? ''}`.trim();
     const content = words.filter((x) => !/^\s*$/.test(x) && !GENERIC_WORD.test(x.replace(/[,()]/g, '')));
     const plural = /s$/i.test(m[0]) && !/^(?:centres?|base|lines?)$/i.test(m[0]);
     const countBefore = part
@@ -118,7 +122,8 @@ function findMentions(text: string, s: Sentence): Mention[] {
       .slice(-4)
       .some((w) => NUMBER_WORD.test(w.replace(/[,()]/g, '')));
     const aggregate = plural && (countBefore || NUMBER_WORD.test(lead));
-    const start = s.start + headEnd - phrase.length;
+    const end = s.start + headEnd + (ofName?.[0].length ?? 0);
+    const start = end - phrase.length;
     // "…in the first phase of this project to build a … production base": what a project in focus builds
     // is part of it, not another project.
     const upTo = part.slice(0, m.index);
@@ -127,7 +132,7 @@ function findMentions(text: string, s: Sentence): Mention[] {
     out.push({
       name: phrase,
       start,
-      end: s.start + headEnd,
+      end,
       // "investment projects" with no count is a kind of project, not one.
       generic: content.length === 0 || (plural && !aggregate) || builtByProject,
       aggregate,
@@ -172,7 +177,10 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
   const articleDate = /^\d{4}-\d{2}-\d{2}$/.test(opts.articleDate ?? '') ? opts.articleDate : undefined;
 
   const projectFor = (m: Mention): ExtractedProject => {
-    const key = m.name.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+    const key = m.name
+      .toLowerCase()
+      .replace(/^(?:the|a|an)\s+/, '')
+      .replace(/\bof the\b/, 'of');
     const known = m.aggregate ? undefined : byName.get(key);
     if (known) {
       known.mentions.push(span(m.start, m.end));
@@ -338,6 +346,9 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       const name = (m[1] ?? '').replace(/^(?:The|In|At|Of)\s+/, '');
       const at = s.start + m.index + (m[0].length - name.length);
       const park: NamedSpan = { name, span: span(at, at + name.length) };
+      // "Xiagong Industrial Park was launched into construction": a park that is itself a project named in
+      // the text is that project, not where its neighbours are.
+      if (byName.has(name.toLowerCase())) continue;
       for (const p of targets) p.park ??= park;
     }
 

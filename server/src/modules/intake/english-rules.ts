@@ -12,6 +12,8 @@ export type Role = 'investment' | 'output' | 'tax' | 'other';
 export function roleOf(before: string, after: string): Role {
   const b = before.slice(-70).toLowerCase();
   const a = after.slice(0, 20).toLowerCase();
+  // "293 projects, each with an investment of more than 50 million yuan": a bound on a batch, no figure.
+  if (/\beach with an? [a-z ]{0,30}$/.test(b)) return 'other';
   if (
     /^\s*in\s+tax/.test(a) ||
     /tax(?:es)?(?: revenue| turnover)?(?: of)?(?: about| more than| over)?\s*$/.test(b)

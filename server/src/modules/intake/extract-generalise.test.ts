@@ -174,3 +174,15 @@ describe('capacity written into a name (this round)', () => {
     expect(p?.capacity ?? null).toBeNull();
   });
 });
+
+describe('a firm that invests in the name after 的', () => {
+  it('is that project’s investor, not the one named before it', () => {
+    const companies = projectsOf(
+      '华光实业有限公司投资10.2亿元的石英管项目、东城科技股份有限公司投资5.96亿元的触摸屏项目在开发区开工。',
+    ).map((p) => [p.name, p.companies.map((c) => c.name)]);
+    expect(companies).toEqual([
+      ['石英管项目', ['华光实业有限公司']],
+      ['触摸屏项目', ['东城科技股份有限公司']],
+    ]);
+  });
+});

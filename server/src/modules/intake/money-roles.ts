@@ -87,7 +87,21 @@ export function findRoledMoney(text: string): RoledMoney[] {
       startingIn(percents, tok.end, tok.end + 13).find(
         (p) => !/[。；\n]/.test(text.slice(tok.end, p.start)),
       ) ?? null;
-    out.push({ ...tok, role: perMu ? 'other' : (role ?? 'other'), growth });
+    out.push({ ...tok, role: perMu || isThreshold(text, tok) ? 'other' : (role ?? 'other'), growth });
   }
   return out;
+}
+
+/**
+ * "投资额在10亿元以上的省外投资项目", "5000万元以上1亿元以下的", "5亿元以上项目": a bound that defines a class of
+ * projects (in a policy, a count of a batch) is no project's figure.
+ */
+function isThreshold(text: string, tok: MoneyToken): boolean {
+  const after = text.slice(tok.end, tok.end + 8);
+  if (!/^(?:以上|以下|以内|及以上)/.test(after)) return false;
+  return (
+    // 在5000万元以上, or the upper end of a range opened by one (…以上1亿元以下).
+    /(?:在|以上)$/.test(text.slice(Math.max(0, tok.start - 2), tok.start)) ||
+    /^(?:以上|以下|以内|及以上)(?:的)?(?:[\u4e00-\u9fff]{0,4}(?:项目|企业)|\d)/.test(after)
+  );
 }

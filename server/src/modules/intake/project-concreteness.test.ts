@@ -134,3 +134,38 @@ describe('where a name starts', () => {
     ).toMatchObject([{ name: '高端智能装备制造产业园', investment: { yuan: 5e9 } }]);
   });
 });
+
+describe('weak evidence names no project (the intake abstains rather than guess)', () => {
+  it.each([
+    ['年度重点援疆', 'sector'],
+    ['产业援疆', 'sector'],
+    ['县食用菌', 'sector'],
+    ['信息技术', 'sector'],
+    ['将借鉴集团在国外食用菌', 'clause'],
+    ['分3期组织开发援疆食用菌', 'sector'],
+    ['做好食用菌这一', 'clause'],
+    ['科技型中小企业技术创新基金', 'sector'],
+    ['战略性新兴产业和科技创新型', 'sector'],
+  ])('%s is not a name (%s)', (stem, reason) => {
+    expect(judgeProjectStem(stem)).toEqual({ concrete: false, reason });
+  });
+
+  it.each([['县物流园'], ['农贸市场'], ['污水处理厂'], ['标准化厂房']])(
+    '%s is a facility being built, a name',
+    (stem) => {
+      expect(isConcreteStem(stem)).toBe(true);
+    },
+  );
+
+  it('a list whose item counts places (策勒、于田、民丰三县) is a list of places', () => {
+    expect(isListOfKinds(['策勒', '于田', '民丰三县开展了食用菌科技园'])).toBe(true);
+    expect(isListOfKinds(['华光石英管', '东城冷链物流中心'])).toBe(false);
+  });
+
+  it('a policy meeting and a grant name no project; a firm-named project beside them still does', () => {
+    const names = projectsOf(
+      '东城县召开产业援疆项目推进会，部署年度重点援疆项目。华光公司承担的科技型中小企业技术创新基金项目通过验收。华光石英管深加工项目总投资1.3亿元。',
+    ).map((p) => p.name);
+    expect(names).toEqual(['华光石英管深加工项目']);
+  });
+});

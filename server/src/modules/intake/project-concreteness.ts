@@ -8,9 +8,12 @@
 
 import { tagWords } from './firm-short-names';
 
-/** Industry, sector and kind words: they say what field a project is in, not which project it is. */
+/**
+ * Industry, sector and kind words: they say what field a project is in, not which project it is. A word
+ * ending in 性 or 型 (战略性, 创新型, 科技型) describes a kind too.
+ */
 const SECTOR_WORD =
-  /^(?:产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务)$/;
+  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务)$/;
 /** POS tags of proper nouns; `x` (not in the dictionary) is how jieba tags most brands. */
 const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x']);
 /** POS tags of content words (nouns, nominal verbs, product words). */
@@ -20,12 +23,12 @@ const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt'
  * the part after 调研 is what is left to judge).
  */
 const CLAUSE_VERB =
-  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查)$/;
+  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查|部署|安排)$/;
 
 /** Places and zones a stem may end in when it names where projects are (a project is never just a place). */
 const ZONE_OR_PLACE_END = /(?:经济技术开发区|开发区|经开区|高新区|新区|街道|自治区|[省市县乡]|(?<!小)镇)$/;
 /** An administrative place at the head of a stem (邛崃市, 自治区, 荆州市). */
-const PLACE_WORD = /^(?:自治区|全区|全市|全县|全省|[\u4e00-\u9fff]{1,6}[省市县区州])$/;
+const PLACE_WORD = /^(?:自治区|全区|全市|全县|全省|[\u4e00-\u9fff]{0,6}[省市县区州])$/;
 /** Words of size, rank and time that, with sector words, still name a kind (百亿项目, 重特大项目). */
 const SCALE_WORD =
   /^(?:百亿|千亿|十亿|亿元|百亿级|重特大|固定资产|固定资产投资|投资|首个|年|年度|季度|第[一二三四]季度|上半年|下半年|今年|去年)$/;
@@ -45,6 +48,23 @@ const AMOUNT_OR_FIRM_COUNT = /^.*(?:\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|美元)|\
 const OTHER_OR_OFFICIAL =
   /^(?:其他|其它|他|它)|(?:省长|市长|县长|区长|镇长|书记|主任|局长|部长|董事长|总经理)[\u4e00-\u9fff]{2,3}(?:宣布|表示|指出|介绍|强调|说)/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
+/**
+ * "做好食用菌这一", "该": a stem closed by a demonstrative points back at a project already named (食用菌这一项目
+ * = "this 食用菌 project"); it is no new name.
+ */
+const ENDS_IN_DEMONSTRATIVE = /(?:这一|这个|这些|那个|那些|此|该)$/;
+/**
+ * "科技型中小企业技术创新基金", "中央预算内资金": a fund, grant or research scheme a firm takes part in is a
+ * programme, not an investment project.
+ */
+const PROGRAMME_END = /(?:基金|资金|专项|课题|奖补|补助|补贴)$/;
+const COUNT_OF_STEPS = /分?\d+(?:期|批|次|个|项|步)/g;
+/** Tags of words that can say which one (定点屠宰场, 大型冷库): nouns and attributes, not verbs or numbers. */
+const MODIFIER_TAGS = new Set([...CONTENT_TAGS, 'b', 'a']);
+/** Aid and policy programmes (援疆, 对口支援, 乡村振兴): they say who pays or why, not which project. */
+const POLICY_WORD = /^(?:援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|帮扶|援助)$/;
+/** Locative and pronoun tags (国外/s, 上/f, 这/r): they say where or which, never whose. */
+const LOCATIVE_TAGS = new Set(['s', 'f', 'r', 'zg']);
 /** Years, quarters, months and days written in a stem. */
 const TIME_PHRASE = /\d{4}年度?|第?[一二三四1-4]季度|\d{1,2}月份?|\d{1,2}日/g;
 /** A number of kinds: 三大产业链, 3大板块, 五大领域, 两大基地. */
@@ -83,7 +103,8 @@ function judge(stem: string): Concreteness {
   if (afterAmount !== s)
     return afterAmount === '' ? { concrete: false, reason: 'quantity' } : judge(afterAmount);
   // A date (2022年第四季度) is when, not which: only other figures and codes make a stem specific.
-  const untimed = s.replace(TIME_PHRASE, '');
+  // A count of phases, batches or times (分3期, 2批) says how, not which.
+  const untimed = s.replace(TIME_PHRASE, '').replace(COUNT_OF_STEPS, '');
   if (LATIN_OR_DIGIT.test(untimed) && /[\u4e00-\u9fffA-Za-z]{2}/.test(untimed.replace(/\d/g, ''))) {
     // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
     if (!/^(?:\d+|[一二三四五六七八九十]+)[大个批类项]/.test(s)) return { concrete: true, reason: null };
@@ -92,6 +113,8 @@ function judge(stem: string): Concreteness {
   const phase = /^([\u4e00-\u9fff]{2,8})[一二三四五六七八九十]期$/.exec(s);
   if (phase?.[1] && !SECTOR_WORD.test(phase[1]) && !/^(?:项目|工程|本|该|此|首|新)/.test(phase[1]))
     return { concrete: true, reason: null };
+  if (ENDS_IN_DEMONSTRATIVE.test(s)) return { concrete: false, reason: 'clause' };
+  if (PROGRAMME_END.test(s)) return { concrete: false, reason: 'sector' };
   // "敢闯敢拼", "延链补链强链": a slogan's repeated characters, not a name.
   if (
     (s.length === 4 && (s[0] === s[2] || s[1] === s[3])) ||
@@ -102,7 +125,8 @@ function judge(stem: string): Concreteness {
   if (ZONE_OR_PLACE_END.test(s)) return { concrete: false, reason: 'sector' };
   let words = tagWords(s);
   // Everything up to the last clause verb is the sentence around the name, not the name.
-  const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) ? i : at), -1);
+  // A preposition (在国外食用菌, 对该公司) also opens a clause: what stands before it is the sentence.
+  const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) || w.tag === 'p' ? i : at), -1);
   if (lastVerb >= 0) {
     words = words.slice(lastVerb + 1);
     if (words.length === 0) return { concrete: false, reason: 'clause' };
@@ -116,8 +140,9 @@ function judge(stem: string): Concreteness {
   if (rest.length === 2 && !words.some((w) => KNOWN_NAME_TAGS.has(w.tag)))
     return { concrete: false, reason: 'too-short' };
   // "邛崃市2012年百亿项目", "自治区重点产业项目": a place and a time before kind words name no project.
+  // A verb before kind words (部署年度重点援疆) is the sentence's, and names nothing either.
   const unplaced = words.filter(
-    (w, i) => !(w.tag === 'm' || w.tag === 'q' || (i === 0 && PLACE_WORD.test(w.word))),
+    (w, i) => !(w.tag === 'm' || w.tag === 'q' || w.tag === 'v' || (i === 0 && PLACE_WORD.test(w.word))),
   );
   if (unplaced.every((w) => SECTOR_WORD.test(w.word) || SCALE_WORD.test(w.word)))
     return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
@@ -136,10 +161,33 @@ function judge(stem: string): Concreteness {
   // "智能工厂扩产", "铝材厂技改": what is built (a plant, a line) plus what is done to it is one project.
   if (content.length >= 1 && words.some((w) => PROJECT_ACTION.test(w.word)) && rest.length >= 4)
     return { concrete: true, reason: null };
-  // One specific product or facility word with a modifier: 屠宰场, 冷链物流中心 (≥ 3 characters).
-  if (content.some((w) => w.word.length >= 3) && rest.length >= 4) return { concrete: true, reason: null };
+  // One specific product or facility word with a modifier: 定点屠宰场, 智能传感器 (≥ 3 characters). A place,
+  // a locative or a policy (县食用菌, 国外食用菌, 援疆食用菌) is no such modifier, and a stem that is one
+  // dictionary word (信息技术) only says what kind.
+  const specific = words.filter(
+    (w, i) =>
+      MODIFIER_TAGS.has(w.tag) &&
+      w.word.length >= 2 &&
+      !POLICY_WORD.test(w.word) &&
+      !SCALE_WORD.test(w.word) &&
+      !LOCATIVE_TAGS.has(w.tag) &&
+      !(i === 0 && PLACE_WORD.test(w.word)),
+  );
+  if (
+    content.some((w) => w.word.length >= 3) &&
+    specific.length >= 2 &&
+    specific.map((w) => w.word).join('').length >= 4
+  )
+    return { concrete: true, reason: null };
+  // A facility is a thing being built even with a bare or local modifier (县物流园, 农贸市场, 体育中心); a
+  // product or field (食用菌, 信息技术) without one that says whose or which is only a kind.
+  if (content.some((w) => w.word.length >= 3 && FACILITY_END.test(w.word)) && rest.length >= 4)
+    return { concrete: true, reason: null };
   return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
 }
+
+/** Heads of facility words: a plant, a site, a park, a centre, a hall, a station, a store, a port. */
+const FACILITY_END = /(?:厂|场|园|中心|基地|馆|院|站|库|港|城|楼)$/;
 
 export const isConcreteStem = (stem: string): boolean => judgeProjectStem(stem).concrete;
 
@@ -168,8 +216,12 @@ export function isFirmShortName(stem: string): boolean {
 
 /**
  * "集赛事、研学、培训、旅游、休闲、教育于一体": a list whose items are all one or two characters names
- * activities or kinds, not projects.
+ * activities or kinds, not projects; one whose item counts places (民丰三县) lists places.
  */
 export function isListOfKinds(items: readonly string[]): boolean {
+  if (items.length > 1 && items.some((i) => COUNT_OF_PLACES.test(i))) return true;
   return items.length > 1 && items.every((i) => i.replace(/项目$/, '').length <= 2);
 }
+
+/** "策勒、于田、民丰三县": an item closed by a count of places makes the list one of places. */
+const COUNT_OF_PLACES = /[\u4e00-\u9fff](?:[两二三四五六七八九十]|\d+)个?(?:县|市|区|镇|乡|乡镇|省|州)/;
