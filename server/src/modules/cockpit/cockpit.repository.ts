@@ -3,7 +3,7 @@ import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
 import { dialectOf, orderNullsLow } from '../../db/dialect-sql';
-import { type ProjectScope, scopedProjects } from '../scope/project-scope';
+import { chainLinkIds, type ProjectScope, scopedProjects } from '../scope/project-scope';
 
 /**
  * The cockpit's SQL (驾驶舱). Every figure here is a count or sum over the same rows a list shows
@@ -21,11 +21,6 @@ export interface CockpitScope extends ProjectScope {
 
 const ACTIVE = PROJECT_STAGES.filter((s) => s.order !== null).map((s) => s.key as string);
 const WORKING = [...REQUEST_WORKING_STATUSES] as string[];
-
-/** The chain's links, for a filter on a roll-up keyed by link. */
-function linksOfChain(db: Db, chainId: string) {
-  return db.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId);
-}
 
 /**
  * Projects per current stage (all stages, paused and cancelled included), and of the active ones:
@@ -45,7 +40,7 @@ export async function stageFigures(db: Db, s: CockpitScope) {
     ])
     .groupBy('project_rollup.stage');
   if (s.park) q = q.where('project_rollup.park', '=', s.park);
-  if (s.chainId) q = q.where('project_rollup.link_id', 'in', linksOfChain(db, s.chainId));
+  if (s.chainId) q = q.where('project_rollup.link_id', 'in', chainLinkIds(db, s.chainId));
   // Rows at zero are kept by the triggers: a stage with none is absent, as in a count over projects.
   const rows = (await q.execute()).filter((r) => Number(r.n) > 0);
   const counts: Record<string, number> = Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
@@ -223,9 +218,7 @@ export async function requestsByDepartment(db: Db, s: CockpitScope) {
   if (s.park) q = q.where('project.park', '=', s.park);
   if (s.chainId) {
     const chainId = s.chainId;
-    q = q.where('project.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
+    q = q.where('project.link_id', 'in', chainLinkIds(db, chainId));
   }
   const rows = await q
     .select([
@@ -357,7 +350,7 @@ export async function investmentSourceCounts(db: Db, s: CockpitScope) {
     .whereRef('project.id', '=', 'fs.project_id')
     .where('fs.figure', '=', 'totalInvestment');
   if (s.park) q = q.where('project.park', '=', s.park);
-  if (s.chainId) q = q.where('project.link_id', 'in', linksOfChain(db, s.chainId));
+  if (s.chainId) q = q.where('project.link_id', 'in', chainLinkIds(db, s.chainId));
   const rows = await q
     .where('project.stage', 'in', ACTIVE)
     .where('project.total_investment', 'is not', null)

@@ -3,6 +3,7 @@ import type { CommitmentMeasure, ComplianceStatus } from '../../../../shared/src
 import type { Compliance, ComplianceItem } from '../../../../shared/src/contract/agreement';
 import type { Database } from '../../db/database';
 import { departmentProjectIds } from '../agreement/agreement-scope';
+import { chainLinkIds } from '../scope/project-scope';
 import {
   type CommitmentFact,
   type ComplianceAll,
@@ -91,9 +92,7 @@ async function nextProjects(
   if (p.officerId) q = q.where('p.officer_id', '=', p.officerId);
   if (p.chainId) {
     const chainId = p.chainId;
-    q = q.where('p.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
+    q = q.where('p.link_id', 'in', chainLinkIds(db, chainId));
   }
   return q
     .orderBy('p.code')

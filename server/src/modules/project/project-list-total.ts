@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { estimateRows } from '../../db/row-estimate';
+import { chainLinkIds } from '../scope/project-scope';
 import type { ProjectScope } from './project.policy';
 import { filteredProjects, type ProjectListFilter } from './project.repository';
 
@@ -39,9 +40,7 @@ function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
   if (f.park) q = q.where('project_rollup.park', '=', f.park);
   if (f.chainId) {
     const chainId = f.chainId;
-    q = q.where('project_rollup.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
+    q = q.where('project_rollup.link_id', 'in', chainLinkIds(db, chainId));
   }
   return q;
 }

@@ -11,6 +11,7 @@ import type {
 import { orderNullsLow, searchCondition } from '../../db/dialect-sql';
 import { preparedQuery } from '../../db/prepared-query';
 import { linkSubtreeIds } from '../record-link/record-link';
+import { chainLinkIds } from '../scope/project-scope';
 import type { ProjectScope } from './project.policy';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -132,9 +133,7 @@ export function filteredProjects(
   }
   if (f.chainId) {
     const chainId = f.chainId;
-    q = q.where('project.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
+    q = q.where('project.link_id', 'in', chainLinkIds(db, chainId));
   }
   if (f.linkId) q = q.where('project.link_id', 'in', linkSubtreeIds(db, f.linkId));
   if (f.signedFrom || f.signedTo) {

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RequestOverview } from '../../../../shared/src/contract/request';
 import { REQUEST_WORKING_STATUSES, type RequestType } from '../../../../shared/src/request-status';
 import type { Database, FactorRequestTable, RequestEventTable } from '../../db/database';
+import { chainLinkIds } from '../scope/project-scope';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -61,11 +62,6 @@ export type RequestScope =
   | { kind: 'firm'; firmId: string };
 
 const WORKING = [...REQUEST_WORKING_STATUSES] as string[];
-
-/** The links of a chain: a project is on the chain when its link is one of them (as on the project list). */
-export function chainLinkIds(db: Q, chainId: string) {
-  return db.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId);
-}
 
 /**
  * The list and the department queue: overdue first (a department holds it and the deadline has

@@ -18,6 +18,11 @@ export const scopeFilters = {
   chain: z.string().max(64).optional(),
 };
 
+/** The links of a chain: a project is on the chain when its link is one of them (as on the project list). */
+export function chainLinkIds(db: Kysely<Database>, chainId: string) {
+  return db.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId);
+}
+
 /**
  * Projects in the scope (park, chain) — the same WHERE as the project list's park/chainId filters.
  * `chainOffIndex`: match the chain by `link_id || ''`, which keeps SQLite's and PostgreSQL's planners
@@ -37,11 +42,7 @@ export function scopedProjects(
     const link = opts.chainOffIndex
       ? sql<string>`${sql.ref('project.link_id')} || ''`
       : sql.ref('project.link_id');
-    q = q.where(
-      link,
-      'in',
-      db.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
+    q = q.where(link, 'in', chainLinkIds(db, chainId));
   }
   return q;
 }

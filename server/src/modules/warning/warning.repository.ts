@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
-import { type ProjectScope, scopedProjects } from '../scope/project-scope';
+import { chainLinkIds, type ProjectScope, scopedProjects } from '../scope/project-scope';
 import type { Cutoffs } from './warning-cutoffs';
 import { dateCond, kindOnly, rankCase, severityOnly, type WarningFilter } from './warning-filter';
 
@@ -121,9 +121,7 @@ function overdueRequests(db: Db, s: WarningScope, cut: Cutoffs) {
   if (s.park) rq = rq.where('project.park', '=', s.park);
   if (s.chainId) {
     const chainId = s.chainId;
-    rq = rq.where('project.link_id', 'in', (eb) =>
-      eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
-    );
+    rq = rq.where('project.link_id', 'in', chainLinkIds(db, chainId));
   }
   return rq;
 }
