@@ -21,6 +21,9 @@ import type {
 } from './tables-chain';
 import type {
   LateDayStatTable,
+  LinkLateDayStatTable,
+  LinkMilestoneDayStatTable,
+  LinkStageDayStatTable,
   MilestoneDayStatTable,
   ParkLateDayStatTable,
   ParkMilestoneDayStatTable,
@@ -287,6 +290,9 @@ export interface Database {
   park_stage_day_stat: ParkStageDayStatTable;
   park_late_day_stat: ParkLateDayStatTable;
   park_milestone_day_stat: ParkMilestoneDayStatTable;
+  link_stage_day_stat: LinkStageDayStatTable;
+  link_late_day_stat: LinkLateDayStatTable;
+  link_milestone_day_stat: LinkMilestoneDayStatTable;
   import_job: ImportJobTable;
   import_bulk: ImportBulkTable;
   import_report: ImportReportTable;

@@ -30,6 +30,7 @@ import * as m20261206_mu_staged_runs from './migrations/20261206_0028_mu_staged_
 import * as m20261206_project_investors_json from './migrations/20261206_0030_project_investors_json';
 import * as m20261206_compliance_batches from './migrations/20261206_0033_compliance_batches';
 import * as m20261206_deferred_rollups from './migrations/20261206_0036_deferred_rollups';
+import * as m20261207_link_rollups from './migrations/20261207_0037_link_rollups';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0028_mu_staged_runs': m20261206_mu_staged_runs,
   '20261206_0033_compliance_batches': m20261206_compliance_batches,
   '20261206_0036_deferred_rollups': m20261206_deferred_rollups,
+  '20261207_0037_link_rollups': m20261207_link_rollups,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,5 +1,5 @@
 /**
- * The cockpit's roll-ups (migrations 20261206_0019 and _0020 for parks): counts the database keeps with triggers so the
+ * The cockpit's roll-ups (migrations 20261206_0019, _0020 for parks, 20261207_0037 for chain links): counts the database keeps with triggers so the
  * cockpit and the warnings read a few thousand rows instead of every project. '' stands for "none"
  * in a key (no park, no link, no stage date).
  */
@@ -36,6 +36,8 @@ export interface ProjectLateFromTable {
   first_planned: string;
   /** The project's park ('' for none), kept when the project moves. */
   park: string;
+  /** The project's chain link ('' for none), kept when the project moves (migration 0037). */
+  link_id: string;
 }
 
 /** Projects per earliest open planned date (project_late_from grouped). */
@@ -62,6 +64,28 @@ export interface ParkLateDayStatTable {
 /** Open milestones (no actual date) per park of their project and planned date. */
 export interface ParkMilestoneDayStatTable {
   park: string;
+  planned_date: string;
+  milestones: number;
+}
+
+/** Projects per chain link, current stage and the date they entered it (migration 0037). */
+export interface LinkStageDayStatTable {
+  link_id: string;
+  stage: string;
+  stage_date: string;
+  projects: number;
+}
+
+/** Projects per chain link and earliest open planned date (project_late_from grouped). */
+export interface LinkLateDayStatTable {
+  link_id: string;
+  first_planned: string;
+  projects: number;
+}
+
+/** Open milestones (no actual date) per chain link of their project and planned date. */
+export interface LinkMilestoneDayStatTable {
+  link_id: string;
   planned_date: string;
   milestones: number;
 }

@@ -30,8 +30,8 @@ type AnyDb = Kysely<any>;
 const PROJECT_WATCHED = ['park', 'link_id', 'stage', 'stage_date', 'total_investment', 'funds_in_place'];
 const OPEN = (r: string) => `${r}.actual_date is null and ${r}.planned_date is not null`;
 
-/** One project's share of the counted roll-ups (as 0020's projectDelta on PostgreSQL). */
-function countsDelta(r: 'new' | 'old', sign: 1 | -1): string {
+/** One project's share of the counted roll-ups (as 0020's projectDelta on PostgreSQL; 0037 adds to it). */
+export function countsDelta(r: 'new' | 'old', sign: 1 | -1): string {
   const s = sign === 1 ? '+' : '-';
   const inv = `coalesce(${r}.total_investment, 0)`;
   const valued = `(case when ${r}.total_investment is null then 0 else 1 end)`;

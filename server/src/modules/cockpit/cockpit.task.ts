@@ -6,7 +6,6 @@ import { cockpitTargetRows } from '../target/target.service';
 import {
   type CockpitScope,
   chainCoverage,
-  lateProjects,
   latestRoundRate,
   reportedByMonth,
   requestsByDepartment,
@@ -15,6 +14,7 @@ import {
   topProjects,
 } from './cockpit.repository';
 import { promisedAndActual } from './cockpit-kpi';
+import { lateProjects } from './late-projects.repository';
 
 /**
  * A link to the list that reproduces a figure: the web opens `path?query`; the same query on

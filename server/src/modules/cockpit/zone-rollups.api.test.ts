@@ -7,7 +7,7 @@ import { filledTemplate, importFile } from '../import/import.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
 /**
- * The cockpit's roll-ups (migration 20261206_0019 triggers, 0020 for parks) must equal a fresh aggregate of the
+ * The cockpit's roll-ups (migration 20261206_0019 triggers, 0020 for parks, 0037 for chain links) must equal a fresh aggregate of the
  * records after every kind of write: the demo data as seeded, API creates, edits (park, investment),
  * stage moves, milestones added, moved and completed, an Excel import, and writes that bypass the
  * services (a bulk insert, a delete that cascades to milestones), several changes of one project in
@@ -91,6 +91,7 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
       project_id: p.id,
       first_planned: '2026-01-20',
       park: '汇总测试乙园',
+      link_id: '',
     });
     // Completing the earlier milestone moves the project's first open date to the later one.
     const done = await t.call(officer, 'PATCH', `/api/projects/${p.id}/milestones/${m2.json().id}`, {
@@ -103,6 +104,7 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
       project_id: p.id,
       first_planned: '2026-02-10',
       park: '汇总测试乙园',
+      link_id: '',
     });
     expect(counted.parkLateDays).toContainEqual({
       park: '汇总测试乙园',

@@ -4,7 +4,8 @@ import type { Database } from '../../db/database';
 /**
  * The cockpit's roll-ups (migration 20261206_0019: project_rollup, stage_day_stat,
  * milestone_day_stat, project_late_from, late_day_stat; 0020: the park levels park_stage_day_stat,
- * park_late_day_stat, project_late_from.park, and project_rollup's valued/funds), recounted from the records — the
+ * park_late_day_stat, project_late_from.park, and project_rollup's valued/funds; 0037: the chain-link levels
+ * link_stage_day_stat, link_milestone_day_stat, link_late_day_stat, project_late_from.link_id), recounted from the records — the
  * definition the triggers must agree with. Used by the recount test after every kind of write, and
  * by the bench after a bulk load that skipped the triggers. Reads every project and milestone:
  * never for a request.
@@ -25,9 +26,12 @@ export interface ZoneRollups {
   parkStageDays: Array<{ park: string; stage: string; stage_date: string; projects: number }>;
   milestoneDays: Array<{ planned_date: string; milestones: number }>;
   parkMilestoneDays: Array<{ park: string; planned_date: string; milestones: number }>;
-  lateFrom: Array<{ project_id: string; first_planned: string; park: string }>;
+  lateFrom: Array<{ project_id: string; first_planned: string; park: string; link_id: string }>;
   lateDays: Array<{ first_planned: string; projects: number }>;
   parkLateDays: Array<{ park: string; first_planned: string; projects: number }>;
+  linkStageDays: Array<{ link_id: string; stage: string; stage_date: string; projects: number }>;
+  linkMilestoneDays: Array<{ link_id: string; planned_date: string; milestones: number }>;
+  linkLateDays: Array<{ link_id: string; first_planned: string; projects: number }>;
 }
 
 const byJson = <T>(rows: T[]) => [...rows].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
@@ -55,6 +59,16 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     .select([park.as('park'), 'stage', day.as('stage_date'), (eb) => eb.fn.countAll<number>().as('projects')])
     .groupBy([park, 'stage', day])
     .execute();
+  const linkStageDays = await db
+    .selectFrom('project')
+    .select([
+      link.as('link_id'),
+      'stage',
+      day.as('stage_date'),
+      (eb) => eb.fn.countAll<number>().as('projects'),
+    ])
+    .groupBy([link, 'stage', day])
+    .execute();
   const stageDays = await db
     .selectFrom('project')
     .select(['stage', day.as('stage_date'), (eb) => eb.fn.countAll<number>().as('projects')])
@@ -68,11 +82,12 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     .select(['planned_date', (eb) => eb.fn.countAll<number>().as('milestones')])
     .groupBy('planned_date')
     .execute();
-  const parkMilestoneDays = await db
+  const openOfProjects = db
     .selectFrom('milestone')
     .innerJoin('project', 'project.id', 'milestone.project_id')
     .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', 'is not', null)
+    .where('milestone.planned_date', 'is not', null);
+  const parkMilestoneDays = await openOfProjects
     .select([
       sql<string>`coalesce(project.park, '')`.as('park'),
       'milestone.planned_date as planned_date',
@@ -80,26 +95,40 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     ])
     .groupBy([sql`coalesce(project.park, '')`, 'milestone.planned_date'])
     .execute();
-  const lateFrom = await db
-    .selectFrom('milestone')
-    .innerJoin('project', 'project.id', 'milestone.project_id')
-    .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', 'is not', null)
+  const linkMilestoneDays = await openOfProjects
+    .select([
+      sql<string>`coalesce(project.link_id, '')`.as('link_id'),
+      'milestone.planned_date as planned_date',
+      (eb) => eb.fn.countAll<number>().as('milestones'),
+    ])
+    .groupBy([sql`coalesce(project.link_id, '')`, 'milestone.planned_date'])
+    .execute();
+  const lateFrom = await openOfProjects
     .select([
       'milestone.project_id as project_id',
       (eb) => eb.fn.min<string>('milestone.planned_date').as('first_planned'),
       sql<string>`coalesce(project.park, '')`.as('park'),
+      sql<string>`coalesce(project.link_id, '')`.as('link_id'),
     ])
-    .groupBy(['milestone.project_id', 'project.park'])
+    .groupBy(['milestone.project_id', 'project.park', 'project.link_id'])
     .execute();
   const lateDays = new Map<string, number>();
   const parkLateDays = new Map<string, { park: string; first_planned: string; projects: number }>();
+  const linkLateDays = new Map<string, { link_id: string; first_planned: string; projects: number }>();
   for (const r of lateFrom) {
     lateDays.set(r.first_planned, (lateDays.get(r.first_planned) ?? 0) + 1);
     const key = JSON.stringify([r.park, r.first_planned]);
     const at = parkLateDays.get(key) ?? { park: r.park, first_planned: r.first_planned, projects: 0 };
     at.projects += 1;
     parkLateDays.set(key, at);
+    const linkKey = JSON.stringify([r.link_id, r.first_planned]);
+    const onLink = linkLateDays.get(linkKey) ?? {
+      link_id: r.link_id,
+      first_planned: r.first_planned,
+      projects: 0,
+    };
+    onLink.projects += 1;
+    linkLateDays.set(linkKey, onLink);
   }
   return normalise({
     projects,
@@ -117,6 +146,13 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     lateFrom,
     lateDays: [...lateDays].map(([first_planned, projects]) => ({ first_planned, projects })),
     parkLateDays: [...parkLateDays.values()],
+    linkStageDays,
+    linkMilestoneDays: linkMilestoneDays.map((r) => ({
+      link_id: r.link_id,
+      planned_date: r.planned_date as string,
+      milestones: r.milestones,
+    })),
+    linkLateDays: [...linkLateDays.values()],
   });
 }
 
@@ -143,6 +179,17 @@ export async function storedZoneRollups(db: Db): Promise<ZoneRollups> {
     lateFrom: await db.selectFrom('project_late_from').selectAll().execute(),
     lateDays: await db.selectFrom('late_day_stat').selectAll().where('projects', '<>', 0).execute(),
     parkLateDays: await db.selectFrom('park_late_day_stat').selectAll().where('projects', '<>', 0).execute(),
+    linkStageDays: await db
+      .selectFrom('link_stage_day_stat')
+      .selectAll()
+      .where('projects', '<>', 0)
+      .execute(),
+    linkMilestoneDays: await db
+      .selectFrom('link_milestone_day_stat')
+      .selectAll()
+      .where('milestones', '<>', 0)
+      .execute(),
+    linkLateDays: await db.selectFrom('link_late_day_stat').selectAll().where('projects', '<>', 0).execute(),
   });
 }
 
@@ -177,12 +224,39 @@ function normalise(r: ZoneRollups): ZoneRollups {
       })),
     ),
     lateFrom: byJson(
-      r.lateFrom.map((x) => ({ project_id: x.project_id, first_planned: x.first_planned, park: x.park })),
+      r.lateFrom.map((x) => ({
+        project_id: x.project_id,
+        first_planned: x.first_planned,
+        park: x.park,
+        link_id: x.link_id,
+      })),
     ),
     lateDays: byJson(r.lateDays.map((x) => ({ ...x, projects: Number(x.projects) }))),
     parkLateDays: byJson(
       r.parkLateDays.map((x) => ({
         park: x.park,
+        first_planned: x.first_planned,
+        projects: Number(x.projects),
+      })),
+    ),
+    linkStageDays: byJson(
+      r.linkStageDays.map((x) => ({
+        link_id: x.link_id,
+        stage: x.stage,
+        stage_date: x.stage_date,
+        projects: Number(x.projects),
+      })),
+    ),
+    linkMilestoneDays: byJson(
+      r.linkMilestoneDays.map((x) => ({
+        link_id: x.link_id,
+        planned_date: x.planned_date,
+        milestones: Number(x.milestones),
+      })),
+    ),
+    linkLateDays: byJson(
+      r.linkLateDays.map((x) => ({
+        link_id: x.link_id,
         first_planned: x.first_planned,
         projects: Number(x.projects),
       })),
@@ -209,6 +283,9 @@ export async function rebuildZoneRollups(db: Db): Promise<void> {
       'park_milestone_day_stat',
       'late_day_stat',
       'park_late_day_stat',
+      'link_stage_day_stat',
+      'link_milestone_day_stat',
+      'link_late_day_stat',
     ] as const)
       await trx.deleteFrom(t).execute();
     const put = async <T extends keyof Database>(table: T, rows: readonly object[]) => {
@@ -223,11 +300,15 @@ export async function rebuildZoneRollups(db: Db): Promise<void> {
     await put('park_stage_day_stat', r.parkStageDays);
     await put('milestone_day_stat', r.milestoneDays);
     await put('park_milestone_day_stat', r.parkMilestoneDays);
+    await put('link_stage_day_stat', r.linkStageDays);
+    await put('link_milestone_day_stat', r.linkMilestoneDays);
     await put('project_late_from', r.lateFrom);
     // Inserting project_late_from counted the days when its triggers ran; replace them with the recount.
     await trx.deleteFrom('late_day_stat').execute();
     await trx.deleteFrom('park_late_day_stat').execute();
+    await trx.deleteFrom('link_late_day_stat').execute();
     await put('late_day_stat', r.lateDays);
     await put('park_late_day_stat', r.parkLateDays);
+    await put('link_late_day_stat', r.linkLateDays);
   });
 }

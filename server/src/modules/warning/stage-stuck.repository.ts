@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Severity } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
-import { scopedProjects } from '../scope/project-scope';
+import { chainLinkIds, scopedProjects } from '../scope/project-scope';
 import { projectsInWarningScope } from './warning.repository';
 import type { Cutoffs, StageCutoffs } from './warning-cutoffs';
 import { kindOnly, type LevelCond, severityOnly, type WarningFilter } from './warning-filter';
@@ -12,8 +12,9 @@ import { kindOnly, type LevelCond, severityOnly, type WarningFilter } from './wa
  * warnings are its projects with a stage date on or before that stage's cutoffs.
  *
  * - Counts: the zone reads `stage_day_stat` (projects per stage and stage date, kept by triggers —
- *   migration 20261206_0019), a few thousand rows; a park alone reads `park_stage_day_stat` (0020);
- *   a chain counts its projects through project_link_stage_date_idx (covering: no table rows read).
+ *   migration 20261206_0019), a few thousand rows; a park alone reads `park_stage_day_stat` (0020), a
+ *   chain alone `link_stage_day_stat` over its links (20261207_0037); a park and a chain together
+ *   count their projects through project_link_stage_date_idx (covering: no table rows read).
  * - The first `limit`: within a stage, an earlier stage date is at least as severe, so the stage's
  *   most severe are its first rows in (stage date, id) order — an index range read for `limit` rows.
  *   Merging the stages' firsts and ordering by (severity, stage date, id) gives the list's first
@@ -58,52 +59,62 @@ function rankOver(stage: RawBuilder<unknown>, date: RawBuilder<unknown>, cuts: C
 
 type Cuts = StageCutoffs;
 
+/** Stuck counts by severity rank from a day roll-up (projects per stage and stage date), narrowed. */
+function stuckFromDays(
+  db: Db,
+  t: 'stage_day_stat' | 'park_stage_day_stat' | 'link_stage_day_stat',
+  narrow: RawBuilder<boolean>,
+  cuts: Cuts,
+) {
+  const [stage, date] = [sql.ref(`${t}.stage`), sql.ref(`${t}.stage_date`)];
+  return db
+    .selectFrom(t)
+    .select([rankOver(stage, date, cuts).as('r'), sql<number>`sum(${sql.ref(`${t}.projects`)})`.as('n')])
+    .where(narrow)
+    .where(sql.ref(`${t}.stage_date`), '<>', '')
+    .where(stuckCond(stage, date, cuts, 'low'))
+    .groupBy(sql`1`)
+    .execute();
+}
+
+/** Counts by severity of the projects of a park and a chain together stuck in their stage. */
+function stuckInParkAndChain(db: Db, s: StuckScope, cuts: Cuts) {
+  // The projects in scope, by the link index. `stage || ''` keeps off the stage index, whose
+  // per-stage ranges over the whole zone (SQLite's multi-index OR) read every stuck project of the
+  // zone — 3.2 s at 1M projects against 62 ms through project_link_stage_date_idx.
+  const [stage, date] = [sql`(${sql.ref('project.stage')} || '')`, sql.ref('project.stage_date')];
+  return inScope(db, s)
+    .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('project.stage_date', 'is not', null)
+    .where(stuckCond(stage, date, cuts, 'low'))
+    .groupBy(sql`1`)
+    .execute();
+}
+
 /**
- * Counts by severity of the projects stuck in their stage, in scope: one statement (over the day
- * roll-up for the zone, over the scope's index range for a park or chain).
+ * Counts by severity of the projects stuck in their stage, in scope: one statement over the day
+ * roll-up of the zone, a park (0020) or a chain's links (0037); over the projects for both.
  */
 export async function stuckCounts(db: Db, s: StuckScope, cuts: Cuts): Promise<Record<Severity, number>> {
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
-  const rows = s.chainId
-    ? await (() => {
-        // `stage || ''`: off the stage index, whose per-stage ranges over the whole zone (SQLite's
-        // multi-index OR) read every stuck project of the zone — 3.2 s at 1M projects against 62 ms
-        // through the chain's links in project_link_stage_date_idx.
-        const [stage, date] = [sql`(${sql.ref('project.stage')} || '')`, sql.ref('project.stage_date')];
-        return inScope(db, s)
-          .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.countAll<number>().as('n')])
-          .where('project.stage_date', 'is not', null)
-          .where(stuckCond(stage, date, cuts, 'low'))
-          .groupBy(sql`1`)
-          .execute();
-      })()
-    : s.park
-      ? await (() => {
-          // A park alone: its per-day roll-up (migration 20261206_0020), as the zone's below.
-          const t = 'park_stage_day_stat';
-          const [stage, date] = [sql.ref(`${t}.stage`), sql.ref(`${t}.stage_date`)];
-          return db
-            .selectFrom(t)
-            .select([rankOver(stage, date, cuts).as('r'), (eb) => eb.fn.sum<number>(`${t}.projects`).as('n')])
-            .where(`${t}.park`, '=', s.park as string)
-            .where(`${t}.stage_date`, '<>', '')
-            .where(stuckCond(stage, date, cuts, 'low'))
-            .groupBy(sql`1`)
-            .execute();
-        })()
-      : await (() => {
-          const [stage, date] = [sql.ref('stage_day_stat.stage'), sql.ref('stage_day_stat.stage_date')];
-          return db
-            .selectFrom('stage_day_stat')
-            .select([
-              rankOver(stage, date, cuts).as('r'),
-              (eb) => eb.fn.sum<number>('stage_day_stat.projects').as('n'),
-            ])
-            .where('stage_day_stat.stage_date', '<>', '')
-            .where(stuckCond(stage, date, cuts, 'low'))
-            .groupBy(sql`1`)
-            .execute();
-        })();
+  const rows =
+    s.chainId && s.park
+      ? await stuckInParkAndChain(db, s, cuts)
+      : s.chainId
+        ? await stuckFromDays(
+            db,
+            'link_stage_day_stat',
+            sql<boolean>`${sql.ref('link_stage_day_stat.link_id')} in (${chainLinkIds(db, s.chainId)})`,
+            cuts,
+          )
+        : s.park
+          ? await stuckFromDays(
+              db,
+              'park_stage_day_stat',
+              sql<boolean>`${sql.ref('park_stage_day_stat.park')} = ${s.park}`,
+              cuts,
+            )
+          : await stuckFromDays(db, 'stage_day_stat', sql<boolean>`1 = 1`, cuts);
   for (const r of rows) {
     const sev = SEVERITIES[Number(r.r)];
     if (sev) counts[sev] += Number(r.n ?? 0);

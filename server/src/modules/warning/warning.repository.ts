@@ -44,24 +44,37 @@ const lateMilestoneOnly = (s: WarningScope, cut: Cutoffs) =>
 
 /**
  * Late open milestones by severity rank. Every milestone has its project: without a park/chain the
- * count reads milestone_open_idx only; with one, the projects in scope drive it
+ * count reads milestone_open_idx only; with both, the projects in scope drive it
  * (milestone_project_idx per project) rather than a join testing the project of every late
  * milestone of the zone. The page's own filters (kind, severity, officer) need the per-row query;
  * without them the counts come from the roll-ups kept by triggers (milestone_day_stat, and
- * park_milestone_day_stat for a park alone — migrations 20261206_0019, 0020).
+ * park_milestone_day_stat for a park alone, link_milestone_day_stat over a chain's links for a
+ * chain alone — migrations 20261206_0019, 0020, 20261207_0037).
  */
 export async function lateMilestoneCounts(db: Db, s: WarningScope, cut: Cutoffs, filtered: boolean) {
   const rank = rankCase(dateCond('milestone.planned_date', cut));
-  let mq = db
-    .selectFrom('milestone')
-    .where('milestone.actual_date', 'is', null)
-    .where('milestone.planned_date', '<', s.today);
-  if (s.park || s.chainId || s.officerId)
-    mq = mq.where('milestone.project_id', 'in', projectsInWarningScope(db, s).select('project.id'));
-  if (s.chainId || filtered)
+  if ((s.park && s.chainId) || filtered) {
+    let mq = db
+      .selectFrom('milestone')
+      .where('milestone.actual_date', 'is', null)
+      .where('milestone.planned_date', '<', s.today);
+    if (s.park || s.chainId || s.officerId)
+      mq = mq.where('milestone.project_id', 'in', projectsInWarningScope(db, s).select('project.id'));
     return mq
       .where(lateMilestoneOnly(s, cut))
       .select([rank.as('r'), (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(sql`1`)
+      .execute();
+  }
+  if (s.chainId)
+    return db
+      .selectFrom('link_milestone_day_stat')
+      .where('link_milestone_day_stat.link_id', 'in', chainLinkIds(db, s.chainId))
+      .where('link_milestone_day_stat.planned_date', '<', s.today)
+      .select([
+        rankCase(dateCond('link_milestone_day_stat.planned_date', cut)).as('r'),
+        (eb) => eb.fn.sum<number>('link_milestone_day_stat.milestones').as('n'),
+      ])
       .groupBy(sql`1`)
       .execute();
   if (s.park)
