@@ -3,6 +3,7 @@ import { listProjects } from '../../server/src/modules/project/project.service';
 import type { listProjectIds } from '../../server/src/modules/project/project-page.repository';
 import { PROJECT_STAGES } from '../../shared/src/project-stage';
 import { WORLD_NOW_MS } from '../generate/context';
+import { LINKS_PER_CHAIN, linkIndex } from '../generate/tables/chain.generator';
 import { CHAINS } from '../generate/tables/pipeline-names';
 import { captureStatements } from '../lib/capture-sql';
 import type { Scenario, ScenarioContext, Statement } from './types';
@@ -43,11 +44,18 @@ function capturePage(
   );
 }
 
+/**
+ * Q1's variants: a link picked in the project list's filter bar (`linkId`: the link and the links
+ * below it — a chain's 12 top links each hold 4 of its 48 leaves, where the projects sit) and an
+ * active stage. The imported free-text `chainLink` (`链·环节`) is a filter the web never sends.
+ */
 function chainQueries(ctx: ScenarioContext) {
-  const out: Array<{ chain: string; stage: string }> = [];
+  const links = ctx.generation.contextFor('chain_link');
+  const out: Array<{ linkId: string; stage: string }> = [];
   for (let i = 0; i < VARIANTS; i++) {
-    const c = ctx.rng.pick(CHAINS);
-    out.push({ chain: `${c.chain}·${ctx.rng.pick(c.links)}`, stage: ctx.rng.pick(ACTIVE) });
+    const chain = ctx.rng.int(0, CHAINS.length - 1);
+    const slot = ctx.rng.int(0, LINKS_PER_CHAIN - 1);
+    out.push({ linkId: links.idOf('chain_link', linkIndex(chain, slot)), stage: ctx.rng.pick(ACTIVE) });
   }
   return out;
 }
@@ -60,24 +68,25 @@ function chainQueries(ctx: ScenarioContext) {
  */
 export const projectsByChainScenario: Scenario = {
   name: 'projects-by-chain',
-  description: 'GET /api/projects filtered by chain link and stage, by total investment desc, page of 50',
+  description:
+    'GET /api/projects filtered by chain link (linkId, as the filter bar) and stage, by total investment desc, page of 50',
   async prepare(ctx) {
     const queries = chainQueries(ctx);
     const byKey = new Map<string, Statement[]>();
     for (const q of queries) {
-      const key = `${q.chain}|${q.stage}`;
+      const key = `${q.linkId}|${q.stage}`;
       if (byKey.has(key)) continue;
       byKey.set(
         key,
-        await capturePage(ctx, { chainLink: q.chain, stage: [q.stage], sort: '-totalInvestment' }),
+        await capturePage(ctx, { linkId: q.linkId, stage: [q.stage], sort: '-totalInvestment' }),
       );
     }
     return {
       paths: queries.map(
         (q) =>
-          `/api/projects?${new URLSearchParams({ chainLink: q.chain, stage: q.stage, sort: '-totalInvestment', limit: '50' })}`,
+          `/api/projects?${new URLSearchParams({ linkId: q.linkId, stage: q.stage, sort: '-totalInvestment', limit: '50' })}`,
       ),
-      rawOps: queries.map((q) => byKey.get(`${q.chain}|${q.stage}`) as Statement[]),
+      rawOps: queries.map((q) => byKey.get(`${q.linkId}|${q.stage}`) as Statement[]),
     };
   },
 };

@@ -66,6 +66,36 @@ describe.skipIf(SKIP_DB)('project list: exact total up to the cap, estimate past
     const page = await list({ stage: 'signed', limit: '1' });
     expect(page.totalIsEstimate).toBe(false);
     expect(page.total).toBe(signed?.count);
+    // A link's subtree (the filter bar's link picker) is summed from the roll-up too: a parent link
+    // with more than the cap below it, with and without a stage, equals the count over its subtree.
+    const links = await t.db.kysely.selectFrom('chain_link').select(['id', 'parent_id']).execute();
+    const child = links.find((l) => l.parent_id !== null);
+    if (!child?.parent_id) throw new Error('the demo chains have child links');
+    for (let n = 0; n <= CAP; n++) {
+      const res = await t.call(officer, 'POST', '/api/projects', {
+        name: `估算子环节项目${n}`,
+        linkId: child.id,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const below = (id: string): string[] => [
+      id,
+      ...links.filter((l) => l.parent_id === id).flatMap((l) => below(l.id)),
+    ];
+    let checked = 0;
+    for (const stage of [undefined, 'signed', 'registered']) {
+      let q = t.db.kysely
+        .selectFrom('project')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('link_id', 'in', below(child.parent_id));
+      if (stage) q = q.where('stage', '=', stage);
+      const counted = Number((await q.executeTakeFirstOrThrow()).n);
+      const byLink = await list({ linkId: child.parent_id, ...(stage ? { stage } : {}), limit: '1' });
+      expect(byLink.totalIsEstimate).toBe(false);
+      expect(byLink.total, String(stage)).toBe(counted);
+      if (counted > CAP) checked += 1;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it('exports with the exact count past the cap', async () => {

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { estimateRows } from '../../db/row-estimate';
+import { linkSubtreeIds } from '../record-link/record-link';
 import { chainLinkIds } from '../scope/project-scope';
 import type { ProjectScope } from './project.policy';
 import { filteredProjects, type ProjectListFilter } from './project.repository';
@@ -20,8 +21,8 @@ export interface ListTotal {
   totalIsEstimate: boolean;
 }
 
-/** The list filters that `project_rollup` is keyed by (stage, park, chain links). */
-const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'sort', 'limit', 'offset', 'after']);
+/** The list filters that `project_rollup` is keyed by (stage, park, chain links: a chain or a link's subtree). */
+const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'linkId', 'sort', 'limit', 'offset', 'after']);
 
 /**
  * The exact total from the cockpit's roll-up (migration 20261206_0019: projects per park, link and
@@ -42,6 +43,7 @@ function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
     const chainId = f.chainId;
     q = q.where('project_rollup.link_id', 'in', chainLinkIds(db, chainId));
   }
+  if (f.linkId) q = q.where('project_rollup.link_id', 'in', linkSubtreeIds(db, f.linkId));
   return q;
 }
 
