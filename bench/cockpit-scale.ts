@@ -8,6 +8,7 @@
  * same database with this checkout's migrations and times this code: before and after in one run.
  *
  *   node --import tsx bench/cockpit-scale.ts --db sqlite|postgres --projects 1000000 [--tree /path] [--runs 5]
+ *   node --import tsx bench/cockpit-scale.ts --open .bench/lz-province.sqlite   (an existing database)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,10 +39,13 @@ const STAGES = [
 
 interface CockpitCode {
   migrate: (db: Db) => Promise<unknown>;
-  cockpitData: (db: Kysely<Database>, s: { year: number; today: string; park?: string }) => Promise<unknown>;
+  cockpitData: (
+    db: Kysely<Database>,
+    s: { year: number; today: string; park?: string; chainId?: string },
+  ) => Promise<unknown>;
   warningsData: (
     db: Kysely<Database>,
-    s: { today: string; park?: string; limit: number },
+    s: { today: string; park?: string; chainId?: string; limit: number },
   ) => Promise<unknown>;
 }
 
@@ -123,12 +127,36 @@ async function replay(db: Db, ops: Statement[]): Promise<{ total: number; each: 
   return { total: each.reduce((a, b) => a + b, 0), each };
 }
 
+/** The scopes timed: the zone, its biggest park and its biggest chain (when projects are on chains). */
+async function scopesOf(db: Db): Promise<Array<{ label: string; park?: string; chainId?: string }>> {
+  const park = await db.kysely
+    .selectFrom('project_rollup')
+    .select(['park', (eb) => eb.fn.sum<number>('projects').as('n')])
+    .where('park', '<>', '')
+    .groupBy('park')
+    .orderBy('n', 'desc')
+    .executeTakeFirst();
+  const chain = await db.kysely
+    .selectFrom('project_rollup')
+    .innerJoin('chain_link', 'chain_link.id', 'project_rollup.link_id')
+    .select(['chain_link.chain_id as id', (eb) => eb.fn.sum<number>('project_rollup.projects').as('n')])
+    .groupBy('chain_link.chain_id')
+    .orderBy('n', 'desc')
+    .executeTakeFirst();
+  return [
+    { label: 'zone' },
+    ...(park ? [{ label: `park ${park.park}`, park: park.park }] : []),
+    ...(chain ? [{ label: `chain (${Number(chain.n)})`, chainId: chain.id }] : []),
+  ];
+}
+
 async function time(label: string, db: Db, code: CockpitCode, runs: number) {
-  for (const park of [undefined, '园区1']) {
+  for (const scope of await scopesOf(db)) {
+    const { label: where, ...s } = scope;
     const read = (k: Kysely<Database>) =>
       Promise.all([
-        code.cockpitData(k, { year: 2026, today: TODAY, ...(park ? { park } : {}) }),
-        code.warningsData(k, { today: TODAY, ...(park ? { park } : {}), limit: 10 }),
+        code.cockpitData(k, { year: 2026, today: TODAY, ...s }),
+        code.warningsData(k, { today: TODAY, ...s, limit: 10 }),
       ]);
     const ops = await captureStatements(db, read);
     const app: number[] = [];
@@ -143,7 +171,7 @@ async function time(label: string, db: Db, code: CockpitCode, runs: number) {
       last = rep.each;
     }
     console.log(
-      `${label.padEnd(7)} ${db.dialect.padEnd(8)} ${(park ? `park ${park}` : 'zone').padEnd(10)} cockpit median ${median(app).toFixed(1).padStart(9)} ms (min ${Math.min(...app).toFixed(1)})   raw SQL same statements ${median(raw).toFixed(1).padStart(9)} ms  (${ops.length} statements, ${runs} runs)`,
+      `${label.padEnd(7)} ${db.dialect.padEnd(8)} ${where.padEnd(14)} cockpit median ${median(app).toFixed(1).padStart(9)} ms (min ${Math.min(...app).toFixed(1)})   raw SQL same statements ${median(raw).toFixed(1).padStart(9)} ms  (${ops.length} statements, ${runs} runs)`,
     );
     if (detail)
       for (const i of last
@@ -179,6 +207,7 @@ async function main() {
       tree: { type: 'string' },
       runs: { type: 'string', default: '5' },
       reuse: { type: 'boolean', default: false },
+      open: { type: 'string' },
       detail: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -186,7 +215,7 @@ async function main() {
   detail = values.detail;
   if (values.help) {
     console.log(
-      'node --import tsx bench/cockpit-scale.ts --db sqlite|postgres --projects N [--tree /other/checkout] [--runs 5] [--reuse] [--detail]\n  --reuse   keep the database of an earlier run with N projects (no --tree): migrate it and time\n  --detail  print the five slowest statements of each read (last raw run)',
+      "node --import tsx bench/cockpit-scale.ts --db sqlite|postgres --projects N [--tree /other/checkout] [--runs 5] [--reuse] [--detail]\n  --reuse   keep the database of an earlier run with N projects (no --tree): migrate it and time\n  --open F  time an existing database instead (a SQLite file or a PostgreSQL URL, e.g. the\n            generator's .bench/lz-province.sqlite): migrated, never filled\n  --detail  print the five slowest statements of each read (last raw run)",
     );
     return;
   }
@@ -194,6 +223,15 @@ async function main() {
   const runs = Number(values.runs);
   const here = path.resolve(import.meta.dirname, '..');
   let db: Db;
+  if (values.open) {
+    db = values.open.startsWith('postgres') ? openPostgres(values.open) : openSqlite(values.open);
+    const t0 = performance.now();
+    await (await load(here)).migrate(db);
+    console.log(`${values.open}: migrated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await time('this', db, await load(here), runs);
+    await db.close();
+    return;
+  }
   if (values.db === 'postgres') {
     const base = process.env.LZ_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
     const name = process.env.LZ_BENCH_PG_DB ?? 'lz_cockpit_scale';

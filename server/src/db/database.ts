@@ -23,7 +23,7 @@ import type {
   LateDayStatTable,
   LinkLateDayStatTable,
   LinkMilestoneDayStatTable,
-  LinkStageDayStatTable,
+  LinkStageMonthStatTable,
   MilestoneDayStatTable,
   ParkLateDayStatTable,
   ParkMilestoneDayStatTable,
@@ -290,7 +290,7 @@ export interface Database {
   park_stage_day_stat: ParkStageDayStatTable;
   park_late_day_stat: ParkLateDayStatTable;
   park_milestone_day_stat: ParkMilestoneDayStatTable;
-  link_stage_day_stat: LinkStageDayStatTable;
+  link_stage_month_stat: LinkStageMonthStatTable;
   link_late_day_stat: LinkLateDayStatTable;
   link_milestone_day_stat: LinkMilestoneDayStatTable;
   import_job: ImportJobTable;

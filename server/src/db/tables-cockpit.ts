@@ -68,11 +68,11 @@ export interface ParkMilestoneDayStatTable {
   milestones: number;
 }
 
-/** Projects per chain link, current stage and the date they entered it (migration 0037). */
-export interface LinkStageDayStatTable {
+/** Projects per chain link, current stage and the month they entered it ('YYYY-MM'; migration 0037). */
+export interface LinkStageMonthStatTable {
   link_id: string;
   stage: string;
-  stage_date: string;
+  stage_month: string;
   projects: number;
 }
 

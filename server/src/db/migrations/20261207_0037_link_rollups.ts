@@ -14,7 +14,11 @@ type AnyDb = Kysely<any>;
  * stuck projects over an index range of its links. The database now keeps, per chain link, what
  * 0020 keeps per park — a chain's figure is a sum over its links' rows:
  *
- * - `link_stage_day_stat` (link, stage, stage date): projects — a chain's stuck-in-stage counts;
+ * - `link_stage_month_stat` (link, stage, month of the stage date): projects — a chain's
+ *   stuck-in-stage counts are its links' months before the cutoff's month, plus the cutoff's own
+ *   month counted over project_link_stage_date_idx. Per day, as parks have it, the table would be
+ *   nearly one row per project (360 links × 10 stages × 900 days; 841,000 rows at 1M projects) and
+ *   a chain's sum no cheaper than counting its projects;
  * - `project_late_from.link_id`: the project's link, kept when the project moves, with an index on
  *   (link, first planned, project) — a chain's ten worst late projects are its links' first rows;
  * - `link_late_day_stat` (link, first planned): projects — a chain's late-project count;
@@ -41,13 +45,16 @@ const cur = (pg: boolean, table: string, col: string) => (pg ? `${table}.${col}`
 const projectCol = (col: 'park' | 'link_id', projectId: string) =>
   `coalesce((select p.${col} from project p where p.id = ${projectId}), '')`;
 
-/** One project's share of link_stage_day_stat. */
+/** The month of a stage date ('' when none): 'YYYY-MM'. */
+const monthOf = (date: string) => `coalesce(substr(${date}, 1, 7), '')`;
+
+/** One project's share of link_stage_month_stat. */
 function linkStageDelta(r: 'new' | 'old', sign: 1 | -1, pg: boolean): string {
   const s = sign === 1 ? '+' : '-';
-  return `insert into link_stage_day_stat (link_id, stage, stage_date, projects)
-      ${rowOf(pg, `coalesce(${r}.link_id, ''), ${r}.stage, coalesce(${r}.stage_date, ''), ${sign}`)}
-      on conflict (link_id, stage, stage_date) do update set
-        projects = ${cur(pg, 'link_stage_day_stat', 'projects')} ${s} 1;`;
+  return `insert into link_stage_month_stat (link_id, stage, stage_month, projects)
+      ${rowOf(pg, `coalesce(${r}.link_id, ''), ${r}.stage, ${monthOf(`${r}.stage_date`)}, ${sign}`)}
+      on conflict (link_id, stage, stage_month) do update set
+        projects = ${cur(pg, 'link_stage_month_stat', 'projects')} ${s} 1;`;
 }
 
 /** One milestone's share of the open-milestone counts: zone and park (as 0020), and its link. */
@@ -152,7 +159,7 @@ async function createSqlite(db: AnyDb) {
     when old.link_id is not new.link_id begin ${linkLateDelta('old', -1, false)} ${linkLateDelta('new', 1, false)} end`);
 }
 
-/** 0036's deferred counts (project_rollup, stage_day_stat, park_stage_day_stat), with the link's. */
+/** 0036's deferred counts (project_rollup, stage_day_stat, park_stage_day_stat), with the link's months. */
 const pgCountsDelta = (r: 'new' | 'old', sign: 1 | -1) =>
   `${deferredRollups.countsDelta(r, sign)} ${linkStageDelta(r, sign, true)}`;
 
@@ -195,12 +202,12 @@ async function createPg(db: AnyDb) {
 export async function up(db: AnyDb): Promise<void> {
   const run = (q: string) => sql.raw(q).execute(db);
   await db.schema
-    .createTable('link_stage_day_stat')
+    .createTable('link_stage_month_stat')
     .addColumn('link_id', 'text', (c) => c.notNull())
     .addColumn('stage', 'text', (c) => c.notNull())
-    .addColumn('stage_date', 'text', (c) => c.notNull())
+    .addColumn('stage_month', 'text', (c) => c.notNull())
     .addColumn('projects', 'integer', (c) => c.notNull().defaultTo(0))
-    .addPrimaryKeyConstraint('link_stage_day_stat_pk', ['link_id', 'stage', 'stage_date'])
+    .addPrimaryKeyConstraint('link_stage_month_stat_pk', ['link_id', 'stage', 'stage_month'])
     .execute();
   await db.schema
     .alterTable('project_late_from')
@@ -222,9 +229,9 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
 
   // The counts of the rows that exist now, before the triggers that keep them exist.
-  await run(`insert into link_stage_day_stat (link_id, stage, stage_date, projects)
-    select coalesce(link_id, ''), stage, coalesce(stage_date, ''), count(*) from project
-    group by coalesce(link_id, ''), stage, coalesce(stage_date, '')`);
+  await run(`insert into link_stage_month_stat (link_id, stage, stage_month, projects)
+    select coalesce(link_id, ''), stage, ${monthOf('stage_date')}, count(*) from project
+    group by coalesce(link_id, ''), stage, ${monthOf('stage_date')}`);
   await run(`insert into link_milestone_day_stat (link_id, planned_date, milestones)
     select coalesce(p.link_id, ''), m.planned_date, count(*) from milestone m join project p on p.id = m.project_id
     where ${OPEN('m')} group by coalesce(p.link_id, ''), m.planned_date`);
@@ -260,7 +267,7 @@ export async function down(db: AnyDb): Promise<void> {
   }
   await db.schema.dropIndex('project_late_from_link_idx').ifExists().execute();
   await db.schema.alterTable('project_late_from').dropColumn('link_id').execute();
-  for (const t of ['link_stage_day_stat', 'link_late_day_stat', 'link_milestone_day_stat'])
+  for (const t of ['link_stage_month_stat', 'link_late_day_stat', 'link_milestone_day_stat'])
     await db.schema.dropTable(t).ifExists().execute();
   await deferredRollups.down(db);
   await parkRollups.down(db);

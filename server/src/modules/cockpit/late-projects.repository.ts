@@ -109,8 +109,13 @@ async function firstLateFrom(db: Db, s: CockpitScope, limit: number): Promise<st
       .selectFrom('project_late_from')
       .select(['project_late_from.project_id as id', 'project_late_from.first_planned as first'])
       .where('project_late_from.first_planned', '<', s.today);
-    if (where.park !== undefined) q = q.where('project_late_from.park', '=', where.park);
-    if (where.link !== undefined) q = q.where('project_late_from.link_id', '=', where.link);
+    // Ordering by the equality column first (a no-op on the order) leads SQLite's planner to the
+    // (park|link, first planned, id) index: ordered by first planned alone, it walked the zone's
+    // late-from index testing each row's link (30 ms for a chain's 60 links at 1M projects).
+    if (where.park !== undefined)
+      q = q.where('project_late_from.park', '=', where.park).orderBy('project_late_from.park');
+    if (where.link !== undefined)
+      q = q.where('project_late_from.link_id', '=', where.link).orderBy('project_late_from.link_id');
     return q.orderBy('project_late_from.first_planned').orderBy('project_late_from.project_id').limit(limit);
   };
   if (!s.chainId) return (await firstsWhere({ park: s.park }).execute()).map((r) => r.id);

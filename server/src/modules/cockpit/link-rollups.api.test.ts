@@ -66,7 +66,7 @@ describe.skipIf(SKIP_DB)('chain-link roll-ups kept by the database', () => {
     expect(counted.linkMilestoneDays).toContainEqual(
       expect.objectContaining({ link_id: to.id, planned_date: '2026-02-10' }),
     );
-    expect(counted.linkStageDays.some((r) => r.link_id === to.id)).toBe(true);
+    expect(counted.linkStageMonths.some((r) => r.link_id === to.id)).toBe(true);
     await t.db.kysely.deleteFrom('project').where('id', '=', p.id).execute();
     counted = await expectRecount();
     expect(counted.lateFrom.some((r) => r.project_id === p.id)).toBe(false);

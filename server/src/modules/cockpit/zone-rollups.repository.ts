@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
  * The cockpit's roll-ups (migration 20261206_0019: project_rollup, stage_day_stat,
  * milestone_day_stat, project_late_from, late_day_stat; 0020: the park levels park_stage_day_stat,
  * park_late_day_stat, project_late_from.park, and project_rollup's valued/funds; 0037: the chain-link levels
- * link_stage_day_stat, link_milestone_day_stat, link_late_day_stat, project_late_from.link_id), recounted from the records — the
+ * link_stage_month_stat, link_milestone_day_stat, link_late_day_stat, project_late_from.link_id), recounted from the records — the
  * definition the triggers must agree with. Used by the recount test after every kind of write, and
  * by the bench after a bulk load that skipped the triggers. Reads every project and milestone:
  * never for a request.
@@ -29,7 +29,7 @@ export interface ZoneRollups {
   lateFrom: Array<{ project_id: string; first_planned: string; park: string; link_id: string }>;
   lateDays: Array<{ first_planned: string; projects: number }>;
   parkLateDays: Array<{ park: string; first_planned: string; projects: number }>;
-  linkStageDays: Array<{ link_id: string; stage: string; stage_date: string; projects: number }>;
+  linkStageMonths: Array<{ link_id: string; stage: string; stage_month: string; projects: number }>;
   linkMilestoneDays: Array<{ link_id: string; planned_date: string; milestones: number }>;
   linkLateDays: Array<{ link_id: string; first_planned: string; projects: number }>;
 }
@@ -59,15 +59,16 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     .select([park.as('park'), 'stage', day.as('stage_date'), (eb) => eb.fn.countAll<number>().as('projects')])
     .groupBy([park, 'stage', day])
     .execute();
-  const linkStageDays = await db
+  const month = sql<string>`coalesce(substr(stage_date, 1, 7), '')`;
+  const linkStageMonths = await db
     .selectFrom('project')
     .select([
       link.as('link_id'),
       'stage',
-      day.as('stage_date'),
+      month.as('stage_month'),
       (eb) => eb.fn.countAll<number>().as('projects'),
     ])
-    .groupBy([link, 'stage', day])
+    .groupBy([link, 'stage', month])
     .execute();
   const stageDays = await db
     .selectFrom('project')
@@ -146,7 +147,7 @@ export async function recountZoneRollups(db: Db): Promise<ZoneRollups> {
     lateFrom,
     lateDays: [...lateDays].map(([first_planned, projects]) => ({ first_planned, projects })),
     parkLateDays: [...parkLateDays.values()],
-    linkStageDays,
+    linkStageMonths,
     linkMilestoneDays: linkMilestoneDays.map((r) => ({
       link_id: r.link_id,
       planned_date: r.planned_date as string,
@@ -179,8 +180,8 @@ export async function storedZoneRollups(db: Db): Promise<ZoneRollups> {
     lateFrom: await db.selectFrom('project_late_from').selectAll().execute(),
     lateDays: await db.selectFrom('late_day_stat').selectAll().where('projects', '<>', 0).execute(),
     parkLateDays: await db.selectFrom('park_late_day_stat').selectAll().where('projects', '<>', 0).execute(),
-    linkStageDays: await db
-      .selectFrom('link_stage_day_stat')
+    linkStageMonths: await db
+      .selectFrom('link_stage_month_stat')
       .selectAll()
       .where('projects', '<>', 0)
       .execute(),
@@ -239,11 +240,11 @@ function normalise(r: ZoneRollups): ZoneRollups {
         projects: Number(x.projects),
       })),
     ),
-    linkStageDays: byJson(
-      r.linkStageDays.map((x) => ({
+    linkStageMonths: byJson(
+      r.linkStageMonths.map((x) => ({
         link_id: x.link_id,
         stage: x.stage,
-        stage_date: x.stage_date,
+        stage_month: x.stage_month,
         projects: Number(x.projects),
       })),
     ),
@@ -283,7 +284,7 @@ export async function rebuildZoneRollups(db: Db): Promise<void> {
       'park_milestone_day_stat',
       'late_day_stat',
       'park_late_day_stat',
-      'link_stage_day_stat',
+      'link_stage_month_stat',
       'link_milestone_day_stat',
       'link_late_day_stat',
     ] as const)
@@ -300,7 +301,7 @@ export async function rebuildZoneRollups(db: Db): Promise<void> {
     await put('park_stage_day_stat', r.parkStageDays);
     await put('milestone_day_stat', r.milestoneDays);
     await put('park_milestone_day_stat', r.parkMilestoneDays);
-    await put('link_stage_day_stat', r.linkStageDays);
+    await put('link_stage_month_stat', r.linkStageMonths);
     await put('link_milestone_day_stat', r.linkMilestoneDays);
     await put('project_late_from', r.lateFrom);
     // Inserting project_late_from counted the days when its triggers ran; replace them with the recount.

@@ -13,8 +13,9 @@ import { kindOnly, type LevelCond, severityOnly, type WarningFilter } from './wa
  *
  * - Counts: the zone reads `stage_day_stat` (projects per stage and stage date, kept by triggers —
  *   migration 20261206_0019), a few thousand rows; a park alone reads `park_stage_day_stat` (0020), a
- *   chain alone `link_stage_day_stat` over its links (20261207_0037); a park and a chain together
- *   count their projects through project_link_stage_date_idx (covering: no table rows read).
+ *   chain alone `link_stage_month_stat` over its links and the cutoff's month from the projects
+ *   (20261207_0037); a park and a chain together count their projects through
+ *   project_link_stage_date_idx (covering: no table rows read).
  * - The first `limit`: within a stage, an earlier stage date is at least as severe, so the stage's
  *   most severe are its first rows in (stage date, id) order — an index range read for `limit` rows.
  *   Merging the stages' firsts and ordering by (severity, stage date, id) gives the list's first
@@ -62,7 +63,7 @@ type Cuts = StageCutoffs;
 /** Stuck counts by severity rank from a day roll-up (projects per stage and stage date), narrowed. */
 function stuckFromDays(
   db: Db,
-  t: 'stage_day_stat' | 'park_stage_day_stat' | 'link_stage_day_stat',
+  t: 'stage_day_stat' | 'park_stage_day_stat',
   narrow: RawBuilder<boolean>,
   cuts: Cuts,
 ) {
@@ -92,29 +93,58 @@ function stuckInParkAndChain(db: Db, s: StuckScope, cuts: Cuts) {
 }
 
 /**
+ * A chain's stuck counts by severity (migration 20261207_0037). A cutoff counts the projects of the
+ * chain's links in a stage with a stage date on or before it: the links' months before the
+ * cutoff's month (link_stage_month_stat) plus that month up to the cutoff (an index range of
+ * project_link_stage_date_idx per link). Cutoffs nest (high within medium within low), so each
+ * severity is the difference of two such counts. One statement for every stage and severity.
+ */
+async function stuckOnChain(db: Db, chainId: string, cuts: Cuts): Promise<Record<Severity, number>> {
+  const links = chainLinkIds(db, chainId);
+  const points = cuts.flatMap(({ stage, cut }) =>
+    SEVERITIES.flatMap((sev) => (cut[sev] === null ? [] : [{ stage, sev, day: cut[sev] as string }])),
+  );
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  if (points.length === 0) return counts;
+  const parts = points.map(({ stage, day }, i) => {
+    const month = day.slice(0, 7);
+    return sql`(select coalesce(sum(m.projects), 0) from link_stage_month_stat m
+        where m.link_id in (${links}) and m.stage = ${stage} and m.stage_month <> '' and m.stage_month < ${month})
+      + (select count(*) from project p
+        where p.link_id in (${links}) and p.stage = ${stage} and p.stage_date >= ${`${month}-01`} and p.stage_date <= ${day})
+      as ${sql.id(`c${i}`)}`;
+  });
+  const row =
+    (await sql<Record<string, number | string>>`select ${sql.join(parts)}`.execute(db)).rows[0] ?? {};
+  const reached = new Map<string, number>();
+  points.forEach(({ stage, sev }, i) => {
+    const atCut = Number(row[`c${i}`] ?? 0);
+    const before = reached.get(stage) ?? 0;
+    counts[sev] += Math.max(0, atCut - before);
+    reached.set(stage, Math.max(before, atCut));
+  });
+  return counts;
+}
+
+/**
  * Counts by severity of the projects stuck in their stage, in scope: one statement over the day
- * roll-up of the zone, a park (0020) or a chain's links (0037); over the projects for both.
+ * roll-up of the zone or a park (0020), over a chain's links' months (0037), over the projects for
+ * a park and a chain together.
  */
 export async function stuckCounts(db: Db, s: StuckScope, cuts: Cuts): Promise<Record<Severity, number>> {
   const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  if (s.chainId && !s.park) return stuckOnChain(db, s.chainId, cuts);
   const rows =
     s.chainId && s.park
       ? await stuckInParkAndChain(db, s, cuts)
-      : s.chainId
+      : s.park
         ? await stuckFromDays(
             db,
-            'link_stage_day_stat',
-            sql<boolean>`${sql.ref('link_stage_day_stat.link_id')} in (${chainLinkIds(db, s.chainId)})`,
+            'park_stage_day_stat',
+            sql<boolean>`${sql.ref('park_stage_day_stat.park')} = ${s.park}`,
             cuts,
           )
-        : s.park
-          ? await stuckFromDays(
-              db,
-              'park_stage_day_stat',
-              sql<boolean>`${sql.ref('park_stage_day_stat.park')} = ${s.park}`,
-              cuts,
-            )
-          : await stuckFromDays(db, 'stage_day_stat', sql<boolean>`1 = 1`, cuts);
+        : await stuckFromDays(db, 'stage_day_stat', sql<boolean>`1 = 1`, cuts);
   for (const r of rows) {
     const sev = SEVERITIES[Number(r.r)];
     if (sev) counts[sev] += Number(r.n ?? 0);
