@@ -22,7 +22,17 @@ export interface ListTotal {
 }
 
 /** The list filters that `project_rollup` is keyed by (stage, park, chain links: a chain or a link's subtree). */
-const ROLLUP_FILTERS = new Set(['stage', 'park', 'chainId', 'linkId', 'sort', 'limit', 'offset', 'after']);
+const ROLLUP_FILTERS = new Set([
+  'stage',
+  'park',
+  'chainId',
+  'linkId',
+  'linkIds',
+  'sort',
+  'limit',
+  'offset',
+  'after',
+]);
 
 /**
  * The exact total from the cockpit's roll-up (migration 20261206_0019: projects per park, link and
@@ -43,7 +53,12 @@ function rollupTotal(db: Q, f: ProjectListFilter, scope: ProjectScope) {
     const chainId = f.chainId;
     q = q.where('project_rollup.link_id', 'in', chainLinkIds(db, chainId));
   }
-  if (f.linkId) q = q.where('project_rollup.link_id', 'in', linkSubtreeIds(db, f.linkId));
+  if (f.linkIds)
+    q =
+      f.linkIds.length > 0
+        ? q.where('project_rollup.link_id', 'in', f.linkIds)
+        : q.where(sql<boolean>`1 = 0`);
+  else if (f.linkId) q = q.where('project_rollup.link_id', 'in', linkSubtreeIds(db, f.linkId));
   return q;
 }
 

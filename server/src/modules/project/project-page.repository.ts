@@ -5,6 +5,7 @@ import type { Database } from '../../db/database';
 import { orderNullsLow } from '../../db/dialect-sql';
 import { preparedQuery } from '../../db/prepared-query';
 import { parseSort } from '../../lib/list-query';
+import { linkSubtreeIds } from '../record-link/record-link';
 import type { ProjectScope } from './project.policy';
 import {
   filteredProjects,
@@ -117,6 +118,11 @@ export async function listProjectIds(
   today: string,
   totalMode: ListTotalMode,
 ): Promise<ListTotal & { ids: string[]; last: ProjectKey | null }> {
+  // A link's subtree is a handful of ids: read first, so that the page's statement names them.
+  if (f.linkId && !f.linkIds) {
+    const linkIds = (await linkSubtreeIds(db, f.linkId).execute()).map((r) => r.id);
+    return listProjectIds(db, dialect, { ...f, linkIds }, scope, today, totalMode);
+  }
   const q = filteredProjects(db, dialect, f, scope, today);
   const total = await projectListTotal(db, dialect, f, scope, today, totalMode);
   const { keyColumn, direction, order } = listOrder(dialect, f.sort);

@@ -1,4 +1,4 @@
-import type { Kysely, SelectQueryBuilder, Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { DialectName } from '../../db/connect';
 import type {
   Database,
@@ -69,6 +69,11 @@ export interface ProjectListFilter {
   chainId?: string | undefined;
   /** A chain link: projects on it or on any link beneath it (as the chain map counts them). */
   linkId?: string | undefined;
+  /**
+   * `linkId`'s subtree already read (listProjectIds does): the ids themselves in the statement let
+   * the planner walk (link, stage, investment) for a leaf link rather than the whole stage's.
+   */
+  linkIds?: readonly string[] | undefined;
   /** Signing date (the project's first stage event) within [signedFrom, signedTo] (cockpit click-through). */
   signedFrom?: string | undefined;
   signedTo?: string | undefined;
@@ -135,7 +140,9 @@ export function filteredProjects(
     const chainId = f.chainId;
     q = q.where('project.link_id', 'in', chainLinkIds(db, chainId));
   }
-  if (f.linkId) q = q.where('project.link_id', 'in', linkSubtreeIds(db, f.linkId));
+  if (f.linkIds)
+    q = f.linkIds.length > 0 ? q.where('project.link_id', 'in', f.linkIds) : q.where(sql<boolean>`1 = 0`);
+  else if (f.linkId) q = q.where('project.link_id', 'in', linkSubtreeIds(db, f.linkId));
   if (f.signedFrom || f.signedTo) {
     const from = f.signedFrom ?? '0000-01-01';
     const to = f.signedTo ?? '9999-12-31';
