@@ -3,6 +3,7 @@
 // report on a signing or groundbreaking event), the firm a name starts with, and facts kept for a firm
 // until its project was known.
 
+import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
 import type { Sentence } from './clean-text';
 import type { DateToken } from './date-parser';
 import type { FirmMention, ParkMention } from './entity-extractor';
@@ -72,7 +73,13 @@ export function finishProjects(input: FinishInput): void {
       if (works && worksAt >= 0) b.companies.set(works, { start: worksAt, end: worksAt + works.length });
     }
     if (b.companies.size === 0 && !b.nameFromFirm) {
-      const brand = leadingBrand(b.name) ?? recurringHead(text, b.name, b.mentions);
+      // A recurring head inside another firm's legal name (汇丰新材料有限公司) does not recur on its own.
+      const inOtherFirms = firms.map((f) => ({ start: f.start + 1, end: f.end }));
+      let found = leadingBrand(b.name) ?? recurringHead(text, b.name, [...b.mentions, ...inOtherFirms]);
+      // "苏银产业园莱卡氨纶纤维项目": past the park that heads the name, the brand is 莱卡's.
+      const past = found ? nameAfterHeadingPark(b.name, found) : null;
+      if (found && past) found = leadingBrand(past);
+      const brand = found && !brandIsPlaceOrPark(text, b.name, found) ? found : null;
       const at = brand ? text.indexOf(brand, b.first.start) : -1;
       const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
       const recurs =

@@ -28,6 +28,7 @@ import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './cl
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
+import { isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import {
   addName,
@@ -150,7 +151,9 @@ export function assemble(input: AssembleInput): Assembled {
       resolved.push({ pos: n.start, b, explicit: true });
       current = b;
     }
-    const sFirms = within(firms, sent).filter((f) => !isGovernment(f.name));
+    const sFirms = within(firms, sent).filter(
+      (f) => !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end),
+    );
     const signer = sFirms.find((f) => f.legal);
     if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
       signingFirm = { firm: signer, sentence: sIndex };

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
+import type { FirmMention } from './entity-extractor';
+import { projectsOf } from './extract-test-helpers';
+import { isSigningCounterpart } from './firm-roles';
+import { judgeProjectStem } from './project-concreteness';
+import { findStages } from './stage-signal';
+
+// Invented sentences for the precision rules of the round of heldout11: what is no project, whose a
+// project is, and which stage it has reached.
+describe('stems that name no project', () => {
+  it('a stem closed by a conjunction is half of a coordination (招商引资和项目建设)', () => {
+    expect(judgeProjectStem('我乡招商引资和').concrete).toBe(false);
+    expect(judgeProjectStem('天福养老产业').concrete).toBe(true);
+  });
+
+  it('a year masked in a template is a time, not a code (20XX年技术改造)', () => {
+    expect(judgeProjectStem('20XX年技术改造').concrete).toBe(false);
+    expect(judgeProjectStem('2023年20GW光伏组件').concrete).toBe(true);
+  });
+
+  it('a stem that lists projects for a plan names none (列入…两批次基本建设)', () => {
+    expect(judgeProjectStem('列入银川市两批次基本建设').concrete).toBe(false);
+  });
+
+  it('single-character materials in a row make one noun (镁锂合金装备制造)', () => {
+    expect(judgeProjectStem('镁锂合金装备制造').concrete).toBe(true);
+    expect(judgeProjectStem('县食用菌').concrete).toBe(false);
+  });
+
+  it('a report heading about 项目建设情况 yields no project', () => {
+    const projects = projectsOf('现将我乡招商引资和项目建设情况汇报如下。三、20XX年技术改造项目情况。');
+    expect(projects.filter((p) => !p.isAggregate)).toEqual([]);
+  });
+});
+
+const NO_SOURCE = { source: 'legal-suffix', knownId: null, declaredAlias: null } as const;
+
+describe('whose a project is', () => {
+  it('a brand the text writes with an administrative unit is a place (华容 of 华容县)', () => {
+    const text = '华容县委书记查看了华容创新创业园标准化厂房二期建设项目。';
+    expect(brandIsPlaceOrPark(text, '华容创新创业园标准化厂房二期建设项目', '华容')).toBe(true);
+    expect(brandIsPlaceOrPark('宝丰市场繁荣。宝丰储能电池项目开工。', '宝丰储能电池项目', '宝丰')).toBe(
+      false,
+    );
+  });
+
+  it('a park heading a project name is where it is; the brand is the one past it', () => {
+    expect(brandIsPlaceOrPark('', '苏银产业园莱卡氨纶纤维项目', '苏银')).toBe(true);
+    expect(nameAfterHeadingPark('苏银产业园莱卡氨纶纤维项目', '苏银')).toBe('莱卡氨纶纤维项目');
+    expect(nameAfterHeadingPark('美的厨热智能家电产业园项目', '美的厨热')).toBeNull();
+  });
+
+  it('a state investment platform that signs with a firm is not the investor', () => {
+    const text = '大观区发展投资有限公司与安庆盈江化工有限公司成功签订甲醛生产项目投资协议。';
+    const platform: FirmMention = {
+      name: '大观区发展投资有限公司',
+      start: 0,
+      end: 11,
+      legal: true,
+      ...NO_SOURCE,
+    };
+    const investor: FirmMention = {
+      name: '安庆盈江化工有限公司',
+      start: 12,
+      end: 22,
+      legal: true,
+      ...NO_SOURCE,
+    };
+    expect(isSigningCounterpart(text, platform, text.length)).toBe(true);
+    expect(isSigningCounterpart(text, investor, text.length)).toBe(false);
+    const project = projectsOf(text).find((p) => p.name.includes('甲醛'));
+    expect(project?.companies.map((c) => c.name)).toEqual(['安庆盈江化工有限公司']);
+  });
+
+  it('a platform that sets a project up with others is still one of its companies', () => {
+    const text = '作为台安县城投公司联合设立的重点项目，安九公司总投资3.28亿元。';
+    const platform: FirmMention = { name: '台安县城投公司', start: 2, end: 9, legal: true, ...NO_SOURCE };
+    expect(isSigningCounterpart(text, platform, text.length)).toBe(false);
+  });
+});
+
+describe('the stage a project has reached', () => {
+  it('production running normally is production (正常生产)', () => {
+    expect(findStages('色纺纱项目2号车间正常生产。').map((s) => s.stage)).toEqual(['投产']);
+  });
+
+  it('money spent so far says the project is being built', () => {
+    const stages = findStages('该项目总投资8.1亿元，目前已完成投资1.62亿元。');
+    expect(stages.map((s) => [s.stage, s.planned])).toEqual([['在建', false]]);
+    expect(findStages('今年计划完成投资4亿元。').every((s) => s.planned)).toBe(true);
+  });
+
+  it('a works package named after equipment installation is no stage reached', () => {
+    const stages = findStages('项目设备安装工程于今年7月25日正式开工，建设正如火如荼地进行。');
+    expect(stages.map((s) => s.stage)).toEqual(['开工', '在建']);
+  });
+});
