@@ -109,6 +109,7 @@ export function finishProjects(input: FinishInput): void {
         stage: leadStage?.stage ?? null,
         event: leadStage?.text ?? null,
         planned: false,
+        fromLead: true,
       });
     }
   }

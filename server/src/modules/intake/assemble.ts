@@ -25,6 +25,7 @@ import {
 } from './assemble-shape';
 import { stageMembersOfCountedBatch } from './batch-reference';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
+import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
@@ -319,20 +320,14 @@ export function assemble(input: AssembleInput): Assembled {
     for (const d of within(dates, sent)) {
       const b = target(d.start);
       if (!b || b.dates.some((x) => x.tok.start === d.start)) continue;
-      // The event is in the date's clause or the next one (明年上半年，设备能够进厂调试).
-      const rest = text.slice(d.end, sent.end);
-      const first = rest.search(/[，,；;]/);
-      const second = first < 0 ? -1 : rest.slice(first + 1).search(/[，,；;]/);
-      const clauseEnd = first < 0 || second < 0 ? sent.end : d.end + first + 1 + second;
-      const st =
-        sStages.find((x) => x.start >= d.end && x.start <= clauseEnd) ??
-        [...sStages].reverse().find((x) => x.end <= d.start && d.start - x.end <= 6);
+      const st = stageOfDate(text, d, sent.end, sStages, within(dates, sent));
       const from = periodKey(d.date, false);
       b.dates.push({
         tok: d,
         stage: st?.stage ?? null,
         event: st?.text ?? null,
         planned: st?.planned ?? (from !== null && todayKey !== null && from > todayKey),
+        opensSentence: d.start - sent.start <= 2,
       });
     }
     for (const p of within(parks, sent)) {

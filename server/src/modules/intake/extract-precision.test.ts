@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
+import { findDates, parseArticleDate } from './date-parser';
 import type { FirmMention } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
 import { isSigningCounterpart } from './firm-roles';
@@ -94,5 +95,40 @@ describe('the stage a project has reached', () => {
   it('a works package named after equipment installation is no stage reached', () => {
     const stages = findStages('项目设备安装工程于今年7月25日正式开工，建设正如火如荼地进行。');
     expect(stages.map((s) => s.stage)).toEqual(['开工', '在建']);
+  });
+});
+
+describe('dates of a project', () => {
+  it('a number with 号 before a noun is a serial number, not a day', () => {
+    const base = parseArticleDate('2013-04-27');
+    expect(findDates('1号车间设备开始安装', base)).toEqual([]);
+    expect(findDates('本月3号上午开工', base).map((d) => d.date)).toEqual(['2013-04-03']);
+  });
+
+  it('年初 after a written year is that year’s start', () => {
+    const dates = findDates('计划在2013年年初竣工投产', parseArticleDate('2012-08-23'));
+    expect(dates.map((d) => d.date)).toEqual(['2013-01']);
+  });
+
+  it('keeps the day a sentence opens with; a clause with its own date keeps its event', () => {
+    const text =
+      '12月25日，苏银产业园莱卡氨纶纤维项目建设正如火如荼地进行，该项目总投资8.1亿元。项目计划明年1月30日前完成建设，整体设备计划明年6月中旬调试完毕。';
+    const project = projectsOf(text, '2024-12-26').find((p) => p.name.includes('莱卡'));
+    expect(project?.dates.map((d) => [d.date, d.event])).toEqual([
+      ['2024-12-25', '如火如荼'],
+      ['2025-01-30', '完成建设'],
+      ['2025-06', '调试'],
+    ]);
+  });
+
+  it('drops a date with no event that does not open its sentence', () => {
+    const project = projectsOf('华美食品项目总投资2亿元，记者于5月8日在项目现场看到工人忙碌。').find((p) =>
+      p.name.includes('华美'),
+    );
+    expect(project?.dates).toEqual([]);
+  });
+
+  it('reaching the designed output is 达产', () => {
+    expect(findStages('预计2025年可达到年产500万台套的生产能力。').map((s) => s.stage)).toEqual(['达产']);
   });
 });
