@@ -31,6 +31,7 @@ import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
+import { headsNamedProject } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -333,7 +334,9 @@ export function assemble(input: AssembleInput): Assembled {
     for (const p of within(parks, sent)) {
       if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
-      if (names.some((n) => !n.reference && p.start >= n.start && p.end <= n.end)) continue;
+      const ownName = (n: ProjectNameMention) =>
+        p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);
+      if (names.some((n) => !n.reference && ownName(n))) continue;
       // "绥安开发区的A项目、B项目、C项目": a zone joined by 的 to a list is the park of every item.
       const listedNames = text[p.end] === '的' ? listedNamesAfter(text, within(names, sent), p.end + 1) : [];
       for (const lb of listedBuilders(listedNames)) lb.park ??= p;

@@ -132,3 +132,19 @@ describe('dates of a project', () => {
     expect(findStages('预计2025年可达到年产500万台套的生产能力。').map((s) => s.stage)).toEqual(['达产']);
   });
 });
+
+describe('the park of a project', () => {
+  it('a 产业园 the report is about and that hosts named projects is their park', () => {
+    const text =
+      '苏银产业园今年13个项目建成投产\n12月25日，苏银产业园莱卡氨纶纤维项目建设正如火如荼地进行，该项目总投资8.1亿元。苏银产业园相关负责人介绍，宝丰储能电池项目稳步推进。';
+    const parks = projectsOf(text, '2024-12-26')
+      .filter((p) => !p.isAggregate)
+      .map((p) => p.park?.name ?? null);
+    expect(parks).toEqual(['苏银产业园', '苏银产业园']);
+  });
+
+  it('a 产业园 that is only a project’s own name is no park', () => {
+    const parks = projectsOf('芜湖美的厨热智能家电产业园项目总投资50亿元，今年开工建设。').map((p) => p.park);
+    expect(parks).toEqual([null]);
+  });
+});
