@@ -43,6 +43,7 @@ import {
 import type { ProjectNameMention } from './project-name-mention';
 import { findProjectNames } from './project-names';
 import { findCapacities, findJobs, isLineCount, type JobsToken } from './quantity-parser';
+import { isAboutPlace } from './sentence-subject';
 import { findStages, type StageMention } from './stage-signal';
 
 export function assemble(input: AssembleInput): Assembled {
@@ -202,6 +203,7 @@ export function assemble(input: AssembleInput): Assembled {
       }
     }
     const foreignFirm = sFirms.find((f) => !current?.companies.has(companyName(f)));
+    const aboutPlace = isAboutPlace(text.slice(sent.start, sent.end));
     const target = (pos: number): ProjectBuilder | null => {
       if (forced) return forced;
       if (
@@ -214,7 +216,7 @@ export function assemble(input: AssembleInput): Assembled {
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
       if (resolved.length > 0) return resolved[0]?.b ?? null;
       if (aggregateB) return aggregateB;
-      if (current && inScope && !foreignFirm) return current;
+      if (current && inScope && !foreignFirm && !aboutPlace) return current;
       return null;
     };
     // The firm a fact is about: named before it in the sentence, else in it, else earlier in the paragraph.

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
 import { findDates, parseArticleDate } from './date-parser';
-import type { FirmMention } from './entity-extractor';
+import { type FirmMention, findFirmMentions } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
 import { isSigningCounterpart } from './firm-roles';
-import { judgeProjectStem } from './project-concreteness';
+import { isListOfKinds, judgeProjectStem } from './project-concreteness';
+import { isAboutPlace } from './sentence-subject';
 import { findStages } from './stage-signal';
 
 // Invented sentences for the precision rules of the round of heldout11: what is no project, whose a
@@ -146,5 +147,26 @@ describe('the park of a project', () => {
   it('a 产业园 that is only a project’s own name is no park', () => {
     const parks = projectsOf('芜湖美的厨热智能家电产业园项目总投资50亿元，今年开工建设。').map((p) => p.park);
     expect(parks).toEqual([null]);
+  });
+});
+
+describe('facts of the place, slogans and verbs around names', () => {
+  it('a sentence about the park’s statistics gives nothing to the project in focus', () => {
+    expect(isAboutPlace('1-8月，园区90户规上企业实现工业总产值53.93亿元')).toBe(true);
+    expect(isAboutPlace('该项目总投资5亿元')).toBe(false);
+    const text =
+      '安吉纳新材料项目建成并试生产。1-8月，园区90户规上企业实现工业总产值53.93亿元，完成固定资产投资22.83亿元。';
+    const project = projectsOf(text).find((p) => p.name.includes('安吉纳'));
+    expect(project?.investment).toBeNull();
+  });
+
+  it('parallel four-character phrases of a slogan are no list of projects', () => {
+    expect(isListOfKinds(['启动实施“道路黑化', '园区亮化', '公共绿化', '环境美化”'])).toBe(true);
+    expect(isListOfKinds(['宝丰储能电池', '宏基特种石墨', '志福光伏组件'])).toBe(false);
+  });
+
+  it('verbs of the report before a firm’s name are not part of it', () => {
+    const firms = findFirmMentions('正在跟踪洽谈飞尚集团、物联网传感器芯片等20余个项目。');
+    expect(firms.map((f) => f.name)).toEqual(['飞尚集团']);
   });
 });

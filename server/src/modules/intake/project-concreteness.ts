@@ -244,8 +244,24 @@ export function isFirmShortName(stem: string): boolean {
  */
 export function isListOfKinds(items: readonly string[]): boolean {
   if (items.length > 1 && items.some((i) => COUNT_OF_PLACES.test(i))) return true;
+  if (isSloganList(items)) return true;
   return items.length > 1 && items.every((i) => i.replace(/项目$/, '').length <= 2);
 }
 
 /** "策勒、于田、民丰三县": an item closed by a count of places makes the list one of places. */
 const COUNT_OF_PLACES = /[\u4e00-\u9fff](?:[两二三四五六七八九十]|\d+)个?(?:县|市|区|镇|乡|乡镇|省|州)/;
+
+/**
+ * "“道路黑化、园区亮化、公共绿化、环境美化”": three or more four-character items ending in the same
+ * character are a slogan's parallel phrases (what is done), not names of projects.
+ */
+function isSloganList(items: readonly string[]): boolean {
+  const bare = items.map((i) =>
+    i
+      .replace(/^.*[“"「]/, '')
+      .replace(/[”"」].*$/, '')
+      .replace(/项目$/, ''),
+  );
+  const last = bare[0]?.slice(-1);
+  return bare.length >= 3 && bare.every((b) => /^[\u4e00-\u9fff]{4}$/.test(b) && b.slice(-1) === last);
+}
