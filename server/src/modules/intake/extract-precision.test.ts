@@ -153,11 +153,16 @@ describe('the park of a project', () => {
 describe('facts of the place, slogans and verbs around names', () => {
   it('a sentence about the park’s statistics gives nothing to the project in focus', () => {
     expect(isAboutPlace('1-8月，园区90户规上企业实现工业总产值53.93亿元')).toBe(true);
+    expect(isAboutPlace('2011年园区实现工业总产值220亿元')).toBe(true);
     expect(isAboutPlace('该项目总投资5亿元')).toBe(false);
     const text =
       '安吉纳新材料项目建成并试生产。1-8月，园区90户规上企业实现工业总产值53.93亿元，完成固定资产投资22.83亿元。';
     const project = projectsOf(text).find((p) => p.name.includes('安吉纳'));
     expect(project?.investment).toBeNull();
+  });
+
+  it('links of a chain and backbone are kinds of project, not names (补链强链骨干)', () => {
+    expect(judgeProjectStem('有补链强链骨干').concrete).toBe(false);
   });
 
   it('parallel four-character phrases of a slogan are no list of projects', () => {

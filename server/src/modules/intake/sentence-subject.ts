@@ -4,7 +4,7 @@
 
 /** A period, then a place or the firms of a place as the subject. */
 const PLACE_SUBJECT =
-  /^(?:(?:\d{4}年)?(?:\d{1,2}[-—–~至到]\d{1,2}月份?|[一二三四上下]半?[季年]度?|今年以来|截至[^，,]{1,8})[，,]?)?(?:全[区县市镇乡省]|园区|开发区|高新区|经开区|该区|该县|我县|我市|我区|全区上下|\d+户|\d+家)/;
+  /^(?:(?:\d{4}年(?:度)?)?(?:\d{1,2}[-—–~至到]\d{1,2}月份?|[一二三四上下]半?[季年]度?|今年以来|截至[^，,]{1,8})?[，,]?)?(?:全[区县市镇乡省]|园区|开发区|高新区|经开区|该园区|该区|该县|我县|我市|我区|全区上下|\d+户|\d+家)/;
 
 export function isAboutPlace(sentence: string): boolean {
   return PLACE_SUBJECT.test(sentence.trimStart());
