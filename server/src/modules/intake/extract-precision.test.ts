@@ -91,6 +91,8 @@ describe('the stage a project has reached', () => {
     const stages = findStages('该项目总投资8.1亿元，目前已完成投资1.62亿元。');
     expect(stages.map((s) => [s.stage, s.planned])).toEqual([['在建', false]]);
     expect(findStages('今年计划完成投资4亿元。').every((s) => s.planned)).toBe(true);
+    expect(findStages('截至目前，已经完成固定资产投资额3.6亿元。').map((s) => s.stage)).toEqual(['在建']);
+    expect(findStages('已累计投入3000余万元完善配套设施。').map((s) => s.stage)).toEqual(['在建']);
   });
 
   it('a works package named after equipment installation is no stage reached', () => {
