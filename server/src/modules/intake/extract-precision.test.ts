@@ -167,6 +167,12 @@ describe('facts of the place, slogans and verbs around names', () => {
     expect(judgeProjectStem('有补链强链骨干').concrete).toBe(false);
   });
 
+  it('a count of big ones (台州两大项目) and kinds of facility (文化生活设施) name no project', () => {
+    expect(judgeProjectStem('台州两大').concrete).toBe(false);
+    expect(judgeProjectStem('文化生活设施').concrete).toBe(false);
+    expect(judgeProjectStem('京东方OLED微显示屏').concrete).toBe(true);
+  });
+
   it('parallel four-character phrases of a slogan are no list of projects', () => {
     expect(isListOfKinds(['启动实施“道路黑化', '园区亮化', '公共绿化', '环境美化”'])).toBe(true);
     expect(isListOfKinds(['宝丰储能电池', '宏基特种石墨', '志福光伏组件'])).toBe(false);

@@ -14,7 +14,7 @@ import { tagWords } from './firm-short-names';
  * ending in 性 or 型 (战略性, 创新型, 科技型) describes a kind too.
  */
 const SECTOR_WORD =
-  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务|基本建设|技术改造|补链|强链|延链|固链|链主|骨干)$/;
+  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务|基本建设|技术改造|补链|强链|延链|固链|链主|骨干|文化|生活|设施|生活设施|金融)$/;
 /** POS tags of proper nouns; `x` (not in the dictionary) is how jieba tags most brands. */
 const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x']);
 /** POS tags of content words (nouns, nominal verbs, product words). */
@@ -100,6 +100,8 @@ function judge(stem: string): Concreteness {
   if (OTHER_OR_OFFICIAL.test(s)) return { concrete: false, reason: 'clause' };
   // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
   if (COUNT_OF_KINDS.test(s)) return { concrete: false, reason: 'quantity' };
+  // "台州两大", "三大": a count of big ones before 项目 counts projects, it names none.
+  if (/(?:\d+|[一二两三四五六七八九十]+)大$/.test(s)) return { concrete: false, reason: 'quantity' };
   // "约125亿元新材料", "有超过5家优质储备": an amount of money or a count of firms is the sentence's,
   // not part of a name; only what follows it can name a project.
   const afterAmount = s.replace(AMOUNT_OR_FIRM_COUNT, '');
