@@ -178,6 +178,15 @@ describe('facts of the place, slogans and verbs around names', () => {
     expect(isListOfKinds(['宝丰储能电池', '宏基特种石墨', '志福光伏组件'])).toBe(false);
   });
 
+  it('a list picked out of a class of projects (…项目中A、B等) starts at its first item', () => {
+    const names = projectsOf(
+      '75个项目中，已开复工50个项目，其中22个重大产业项目中现代农业物流园、嘉钢精密等14个项目已复工。',
+    )
+      .filter((p) => !p.isAggregate)
+      .map((p) => p.name);
+    expect(names).toContain('现代农业物流园项目');
+  });
+
   it('verbs of the report before a firm’s name are not part of it', () => {
     const firms = findFirmMentions('正在跟踪洽谈飞尚集团、物联网传感器芯片等20余个项目。');
     expect(firms.map((f) => f.name)).toEqual(['飞尚集团']);
