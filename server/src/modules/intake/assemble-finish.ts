@@ -81,7 +81,10 @@ export function finishProjects(input: FinishInput): void {
       if (found && past) found = leadingBrand(past);
       const brand = found && !brandIsPlaceOrPark(text, b.name, found) ? found : null;
       const at = brand ? text.indexOf(brand, b.first.start) : -1;
-      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
+      // An item of a list that the text also reports on its own (计划投资8500万元的鲁斑…项目建成后…) is not only listed.
+      const listed = b.mentions.every(
+        (m) => /[、]$/.test(text.slice(0, m.start)) || /^[、等]/.test(text.slice(m.end)),
+      );
       const recurs =
         brand !== null &&
         text.split(brand).length - 1 >

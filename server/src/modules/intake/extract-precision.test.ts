@@ -53,6 +53,15 @@ describe('whose a project is', () => {
     expect(nameAfterHeadingPark('美的厨热智能家电产业园项目', '美的厨热')).toBeNull();
   });
 
+  it('a listed item the text then reports on its own takes its brand as company (eval README: 鲁斑)', () => {
+    const text =
+      '签约的项目分别是共享单车项目、鲁斑智能农业机械生产项目、世艺淘园工贸项目。计划投资8500万元的鲁斑智能农业机械生产项目建成后主要从事农机生产。';
+    const project = projectsOf(text).find((p) => p.name.includes('鲁斑'));
+    expect(project?.companies.map((c) => c.name)).toEqual(['鲁斑']);
+    const listedOnly = projectsOf(text).find((p) => p.name.includes('世艺淘园'));
+    expect(listedOnly?.companies).toEqual([]);
+  });
+
   it('a state investment platform that signs with a firm is not the investor', () => {
     const text = '大观区发展投资有限公司与安庆盈江化工有限公司成功签订甲醛生产项目投资协议。';
     const platform: FirmMention = {
