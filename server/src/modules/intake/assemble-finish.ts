@@ -56,11 +56,13 @@ export function finishProjects(input: FinishInput): void {
   const leadDateTok = lead
     ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
     : undefined;
-  const leadStage = lead
-    ? stages.find(
+  const leadStages = lead
+    ? stages.filter(
         (st) => st.start >= lead.start && st.start < lead.end && (st.stage === '签约' || st.stage === '开工'),
       )
-    : undefined;
+    : [];
+  // "集中开工、签约仪式": a lead on two kinds of event stages no project by itself.
+  const leadStage = new Set(leadStages.map((st) => st.stage)).size === 1 ? leadStages[0] : undefined;
   const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;

@@ -140,6 +140,13 @@ describe('dates of a project', () => {
     expect(project?.dates).toEqual([]);
   });
 
+  it('a lead on a groundbreaking and a signing stages no project by itself', () => {
+    const text =
+      '11月2日，开州区举行招商引资重点项目集中开工、签约仪式。总投资超百亿元的玄武岩纤维复合新材料产业应用科技城项目，拟建立院士专家工作站。';
+    const project = projectsOf(text, '2023-11-03').find((p) => p.name.includes('玄武岩'));
+    expect(project?.stage).toBeNull();
+  });
+
   it('reaching the designed output is 达产', () => {
     expect(findStages('预计2025年可达到年产500万台套的生产能力。').map((s) => s.stage)).toEqual(['达产']);
   });
