@@ -3,6 +3,7 @@
 // report on a signing or groundbreaking event), the firm a name starts with, and facts kept for a firm
 // until its project was known.
 
+import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
 import type { Sentence } from './clean-text';
 import type { DateToken } from './date-parser';
 import type { FirmMention, ParkMention } from './entity-extractor';
@@ -55,11 +56,13 @@ export function finishProjects(input: FinishInput): void {
   const leadDateTok = lead
     ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
     : undefined;
-  const leadStage = lead
-    ? stages.find(
+  const leadStages = lead
+    ? stages.filter(
         (st) => st.start >= lead.start && st.start < lead.end && (st.stage === '签约' || st.stage === '开工'),
       )
-    : undefined;
+    : [];
+  // "集中开工、签约仪式": a lead on two kinds of event stages no project by itself.
+  const leadStage = new Set(leadStages.map((st) => st.stage)).size === 1 ? leadStages[0] : undefined;
   const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;
@@ -72,9 +75,18 @@ export function finishProjects(input: FinishInput): void {
       if (works && worksAt >= 0) b.companies.set(works, { start: worksAt, end: worksAt + works.length });
     }
     if (b.companies.size === 0 && !b.nameFromFirm) {
-      const brand = leadingBrand(b.name) ?? recurringHead(text, b.name, b.mentions);
+      // A recurring head inside another firm's legal name (汇丰新材料有限公司) does not recur on its own.
+      const inOtherFirms = firms.map((f) => ({ start: f.start + 1, end: f.end }));
+      let found = leadingBrand(b.name) ?? recurringHead(text, b.name, [...b.mentions, ...inOtherFirms]);
+      // "苏银产业园莱卡氨纶纤维项目": past the park that heads the name, the brand is 莱卡's.
+      const past = found ? nameAfterHeadingPark(b.name, found) : null;
+      if (found && past) found = leadingBrand(past);
+      const brand = found && !brandIsPlaceOrPark(text, b.name, found) ? found : null;
       const at = brand ? text.indexOf(brand, b.first.start) : -1;
-      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
+      // An item of a list that the text also reports on its own (计划投资8500万元的鲁斑…项目建成后…) is not only listed.
+      const listed = b.mentions.every(
+        (m) => /[、]$/.test(text.slice(0, m.start)) || /^[、等]/.test(text.slice(m.end)),
+      );
       const recurs =
         brand !== null &&
         text.split(brand).length - 1 >
@@ -102,6 +114,7 @@ export function finishProjects(input: FinishInput): void {
         stage: leadStage?.stage ?? null,
         event: leadStage?.text ?? null,
         planned: false,
+        fromLead: true,
       });
     }
   }

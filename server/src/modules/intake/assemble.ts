@@ -25,10 +25,13 @@ import {
 } from './assemble-shape';
 import { stageMembersOfCountedBatch } from './batch-reference';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
+import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { type FirmCluster, isGovernment } from './firm-clusters';
+import { isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
+import { headsNamedProject } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -40,6 +43,7 @@ import {
 import type { ProjectNameMention } from './project-name-mention';
 import { findProjectNames } from './project-names';
 import { findCapacities, findJobs, isLineCount, type JobsToken } from './quantity-parser';
+import { isAboutPlace } from './sentence-subject';
 import { findStages, type StageMention } from './stage-signal';
 
 export function assemble(input: AssembleInput): Assembled {
@@ -150,7 +154,9 @@ export function assemble(input: AssembleInput): Assembled {
       resolved.push({ pos: n.start, b, explicit: true });
       current = b;
     }
-    const sFirms = within(firms, sent).filter((f) => !isGovernment(f.name));
+    const sFirms = within(firms, sent).filter(
+      (f) => !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end),
+    );
     const signer = sFirms.find((f) => f.legal);
     if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
       signingFirm = { firm: signer, sentence: sIndex };
@@ -197,6 +203,7 @@ export function assemble(input: AssembleInput): Assembled {
       }
     }
     const foreignFirm = sFirms.find((f) => !current?.companies.has(companyName(f)));
+    const aboutPlace = isAboutPlace(text.slice(sent.start, sent.end));
     const target = (pos: number): ProjectBuilder | null => {
       if (forced) return forced;
       if (
@@ -209,7 +216,7 @@ export function assemble(input: AssembleInput): Assembled {
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
       if (resolved.length > 0) return resolved[0]?.b ?? null;
       if (aggregateB) return aggregateB;
-      if (current && inScope && !foreignFirm) return current;
+      if (current && inScope && !foreignFirm && !aboutPlace) return current;
       return null;
     };
     // The firm a fact is about: named before it in the sentence, else in it, else earlier in the paragraph.
@@ -316,26 +323,22 @@ export function assemble(input: AssembleInput): Assembled {
     for (const d of within(dates, sent)) {
       const b = target(d.start);
       if (!b || b.dates.some((x) => x.tok.start === d.start)) continue;
-      // The event is in the date's clause or the next one (明年上半年，设备能够进厂调试).
-      const rest = text.slice(d.end, sent.end);
-      const first = rest.search(/[，,；;]/);
-      const second = first < 0 ? -1 : rest.slice(first + 1).search(/[，,；;]/);
-      const clauseEnd = first < 0 || second < 0 ? sent.end : d.end + first + 1 + second;
-      const st =
-        sStages.find((x) => x.start >= d.end && x.start <= clauseEnd) ??
-        [...sStages].reverse().find((x) => x.end <= d.start && d.start - x.end <= 6);
+      const st = stageOfDate(text, d, sent.end, sStages, within(dates, sent));
       const from = periodKey(d.date, false);
       b.dates.push({
         tok: d,
         stage: st?.stage ?? null,
         event: st?.text ?? null,
         planned: st?.planned ?? (from !== null && todayKey !== null && from > todayKey),
+        opensSentence: d.start - sent.start <= 2,
       });
     }
     for (const p of within(parks, sent)) {
       if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
-      if (names.some((n) => !n.reference && p.start >= n.start && p.end <= n.end)) continue;
+      const ownName = (n: ProjectNameMention) =>
+        p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);
+      if (names.some((n) => !n.reference && ownName(n))) continue;
       // "绥安开发区的A项目、B项目、C项目": a zone joined by 的 to a list is the park of every item.
       const listedNames = text[p.end] === '的' ? listedNamesAfter(text, within(names, sent), p.end + 1) : [];
       for (const lb of listedBuilders(listedNames)) lb.park ??= p;

@@ -97,10 +97,12 @@ const RULES: Rule[] = [
     },
   },
   {
-    re: /(\d{4})年(?:第?([一二三四1-4])季度|(上半年|下半年)|(年底|年末|底|末))/g,
+    re: /(\d{4})年(?:第?([一二三四1-4])季度|(上半年|下半年)|(年底|年末|底|末)|(年初|初))/g,
     build: (m) => {
       if (m[2]) return { date: `${m[1]}-Q${num(m[2])}`, precision: 'quarter', relative: false };
       if (m[3]) return { date: `${m[1]}-H${m[3] === '上半年' ? 1 : 2}`, precision: 'half', relative: false };
+      // "2013年年初": the start of that year, not 年初 of the article's year.
+      if (m[5]) return { date: `${m[1]}-01`, precision: 'month', relative: false };
       return { date: `${m[1]}-12`, precision: 'month', relative: false };
     },
   },
@@ -175,7 +177,8 @@ const RULES: Rule[] = [
   },
   {
     // A bare day "25日上午" or "11日," at a clause start refers to the article's month.
-    re: /(\d{1,2})[日号](上午|下午|晚|晚上|凌晨)?/g,
+    // "1号车间", "2号高炉": a number with 号 before a noun is a serial number, not a day.
+    re: /(\d{1,2})(?:日|号(?![\u4e00-\u9fff])|号(?=上午|下午|晚|凌晨|起|前|后|至|到|左右))(上午|下午|晚|晚上|凌晨)?/g,
     build: (m, base) => {
       const d = num(m[1]);
       if (!validDay(d)) return null;

@@ -243,6 +243,7 @@ export function findFirmMentions(
     }
   }
   trimToShorterMention(chosen);
+  for (const c of chosen) trimLeadingVerbs(c);
   // Declared aliases (以下简称“金桥公司”) and short forms (乖宝宠物食品 of 乖宝宠物食品集团) are firms
   // wherever they occur later.
   const extraNames = new Set<string>();
@@ -291,6 +292,19 @@ function trimToShorterMention(chosen: FirmMention[]): void {
       c.name = shorter;
     }
   }
+}
+
+/** Verbs of a report that the walk back from a suffix takes into a name (跟踪洽谈飞尚集团, 成功引进X公司). */
+const LEADING_VERBS =
+  /^(?:正在|成功|积极|主动)?(?:跟踪|洽谈|对接|引进|招引|拜访|走访|考察|调研|携手|联合|依托|签约)+/;
+
+/** "跟踪洽谈飞尚集团" → 飞尚集团: a run of such verbs heading a found name is the sentence's, not the firm's. */
+function trimLeadingVerbs(c: FirmMention): void {
+  if (c.source === 'known') return;
+  const lead = LEADING_VERBS.exec(c.name)?.[0] ?? '';
+  if (lead === '' || c.name.length - lead.length < 4) return;
+  c.start += lead.length;
+  c.name = c.name.slice(lead.length);
 }
 
 const PROVINCES =

@@ -55,7 +55,9 @@ export function recurringHead(
   }
   for (const head of heads.reverse()) {
     // The head must end like a firm's short name (…钢铁, …新材料): a recurring 新经济 or 穆斯林 is a topic.
+    // A brand needs two characters of its own before the trade word: 新材料 alone is an industry.
     if (NOT_A_FIRM.test(head) || isZone(head) || !TRADE_END.test(head)) continue;
+    if (head.replace(TRADE_END, '').length < 2) continue;
     const rest = projectName.slice(head.length, head.length + 2);
     for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
       const inside = mentions.some((m) => i >= m.start && i < m.end);

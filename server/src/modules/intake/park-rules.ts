@@ -28,6 +28,7 @@ export function isProjectsOwnName(
   if (p.length < 3) return false;
   return names.some((n) => {
     if (n.reference || n.aggregate) return false;
+    if (headsNamedProject(park, n, text)) return false;
     if (park.start >= n.start && park.end <= n.end) return true;
     return !isZone(park.name) && normaliseName(text.slice(n.start, n.end)).includes(p);
   });
@@ -47,7 +48,7 @@ export function articleZone(
   const lead = parks.filter(
     (p) =>
       p.end <= leadEnd &&
-      isZone(p.name) &&
+      (isZone(p.name) || writtenAsPlace(text, p.name)) &&
       // A bare 经开区 or 高新区 is the article's zone only when the article comes back to it.
       (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
@@ -61,4 +62,41 @@ export function articleZone(
   // A zone written right after another (高新区板仓工业园区) is the narrower one.
   const next = lead[1];
   return next && next.start - first.end <= 1 ? next : first;
+}
+
+/** What may follow a park's name inside the name of a project built there (not 建设, 一期 of itself). */
+const NOT_ANOTHER_PROJECT = /^(?:建设|一期|二期|三期|基础设施|配套|扩建|提升|项目)/;
+
+/** The rest of a name after a park that heads it names a project of its own (莱卡氨纶纤维项目). */
+function hostsNamedProject(rest: string): boolean {
+  return /^[\u4e00-\u9fff]{2,}/.test(rest) && !NOT_ANOTHER_PROJECT.test(rest) && /项目$/.test(rest);
+}
+
+/**
+ * A 产业园 the article treats as a place: it heads another project's name (苏银产业园莱卡…项目), or the
+ * text speaks of its officials or of what is inside it (苏银产业园相关负责人, 青凤高科产业园各重点在建项目).
+ */
+function writtenAsPlace(text: string, park: string): boolean {
+  for (let i = text.indexOf(park); i >= 0; i = text.indexOf(park, i + 1)) {
+    const after = text.slice(i + park.length, i + park.length + 24);
+    if (/^(?:内|里|相关负责人|负责人|管委会|各|共有|已有|现有)/.test(after)) return true;
+    const name = /^[^，,。；;、\s]{2,20}?项目/.exec(after)?.[0];
+    if (name && hostsNamedProject(name)) return true;
+  }
+  return false;
+}
+
+/**
+ * "苏银产业园莱卡氨纶纤维项目", "华容县石伏工业园区10万锭纺织标准化厂房建设项目": a park heading a longer
+ * name (after its county at most) is where that project is, not the project's own name.
+ */
+export function headsNamedProject(
+  park: { start: number; end: number },
+  name: { start: number; end: number },
+  text: string,
+): boolean {
+  if (park.start < name.start || park.end > name.end) return false;
+  const before = text.slice(name.start, park.start);
+  if (before !== '' && !/^[\u4e00-\u9fff]{1,5}[省市县区]$/.test(before)) return false;
+  return hostsNamedProject(text.slice(park.end, name.end));
 }

@@ -23,6 +23,10 @@ export interface DatedEvent {
   stage: Stage | null;
   event: string | null;
   planned: boolean;
+  /** The lead sentence's date of a report on one event (a signing, a groundbreaking). */
+  fromLead?: boolean;
+  /** A date that opens its sentence: the day of a visit or event the sentence reports (8月15日，记者…). */
+  opensSentence?: boolean;
 }
 
 export interface TensedStage extends StageMention {
@@ -199,9 +203,14 @@ export function toExtractedProject(clean: CleanText, b: ProjectBuilder): Extract
     stage: currentStage(clean, b),
     stages: b.stages.map((s) => ({ stage: s.stage, planned: s.planned, asWritten: s.text, span: span(s) })),
     park: b.park ? { name: b.park.name, span: span(b.park) } : null,
-    // A bare year with no event in its clause (今年, 2023年) says nothing about the project: not kept.
+    // A date with no event in its clause (今年, a part's deadline, 年初) says nothing about the project's
+    // course; the day a sentence opens with (a visit, the lead's event) is the day it reports on.
     dates: b.dates
-      .filter((d) => d.stage !== null || d.tok.precision !== 'year')
+      .filter(
+        (d) =>
+          d.stage !== null ||
+          (d.tok.precision === 'day' && (d.fromLead === true || d.opensSentence === true)),
+      )
       .map((d) => toDateFact(clean, d)),
     contacts: b.contacts.map((p) => ({ name: p.name, span: span(p) })),
     isAggregate: b.aggregate,

@@ -6,6 +6,7 @@
 // their object (见证项目, 力促项目, 抓项目) and quantities of projects (诸多, 部分, 八成) name nothing: on
 // unfamiliar text, inventing a project is the worst failure, so a stem must prove it is a name.
 
+import type { TaggedWord } from '@node-rs/jieba';
 import { tagWords } from './firm-short-names';
 
 /**
@@ -13,7 +14,7 @@ import { tagWords } from './firm-short-names';
  * ending in 性 or 型 (战略性, 创新型, 科技型) describes a kind too.
  */
 const SECTOR_WORD =
-  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务)$/;
+  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务|基本建设|技术改造|补链|强链|延链|固链|链主|骨干|文化|生活|设施|生活设施|金融)$/;
 /** POS tags of proper nouns; `x` (not in the dictionary) is how jieba tags most brands. */
 const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x']);
 /** POS tags of content words (nouns, nominal verbs, product words). */
@@ -23,7 +24,7 @@ const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt'
  * the part after 调研 is what is left to judge).
  */
 const CLAUSE_VERB =
-  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查|部署|安排)$/;
+  /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|列入|纳入|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查|部署|安排)$/;
 
 /** Places and zones a stem may end in when it names where projects are (a project is never just a place). */
 const ZONE_OR_PLACE_END = /(?:经济技术开发区|开发区|经开区|高新区|新区|街道|自治区|[省市县乡]|(?<!小)镇)$/;
@@ -31,7 +32,7 @@ const ZONE_OR_PLACE_END = /(?:经济技术开发区|开发区|经开区|高新�
 const PLACE_WORD = /^(?:自治区|全区|全市|全县|全省|[\u4e00-\u9fff]{0,6}[省市县区州])$/;
 /** Words of size, rank and time that, with sector words, still name a kind (百亿项目, 重特大项目). */
 const SCALE_WORD =
-  /^(?:百亿|千亿|十亿|亿元|百亿级|重特大|固定资产|固定资产投资|投资|首个|年|年度|季度|第[一二三四]季度|上半年|下半年|今年|去年)$/;
+  /^(?:百亿|千亿|十亿|亿元|百亿级|重特大|固定资产|固定资产投资|投资|首个|年|年度|季度|第[一二三四]季度|上半年|下半年|今年|去年|批次|两批次)$/;
 
 export interface Concreteness {
   concrete: boolean;
@@ -57,6 +58,8 @@ const ENDS_IN_DEMONSTRATIVE = /(?:这一|这个|这些|那个|那些|此|该)$/;
  * "科技型中小企业技术创新基金", "中央预算内资金": a fund, grant or research scheme a firm takes part in is a
  * programme, not an investment project.
  */
+/** 和, 与, 及, 以及, 或: the last word of a stem that is one half of a coordination. */
+const ENDS_IN_CONJUNCTION = /(?:[和与及或]|以及)$/;
 const PROGRAMME_END = /(?:基金|资金|专项|课题|奖补|补助|补贴)$/;
 const COUNT_OF_STEPS = /分?\d+(?:期|批|次|个|项|步)/g;
 /** Tags of words that can say which one (定点屠宰场, 大型冷库): nouns and attributes, not verbs or numbers. */
@@ -65,8 +68,8 @@ const MODIFIER_TAGS = new Set([...CONTENT_TAGS, 'b', 'a']);
 const POLICY_WORD = /^(?:援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|帮扶|援助)$/;
 /** Locative and pronoun tags (国外/s, 上/f, 这/r): they say where or which, never whose. */
 const LOCATIVE_TAGS = new Set(['s', 'f', 'r', 'zg']);
-/** Years, quarters, months and days written in a stem. */
-const TIME_PHRASE = /\d{4}年度?|第?[一二三四1-4]季度|\d{1,2}月份?|\d{1,2}日/g;
+/** Years, quarters, months and days written in a stem; a year masked in a template (20XX年, **年) too. */
+const TIME_PHRASE = /\d{4}年度?|(?:\d{2})?[Xx×*＊]{2}年度?|第?[一二三四1-4]季度|\d{1,2}月份?|\d{1,2}日/g;
 /** A number of kinds: 三大产业链, 3大板块, 五大领域, 两大基地. */
 const COUNT_OF_KINDS =
   /(?:\d+|[一二两三四五六七八九十]+)大(?:产业|板块|领域|行业|集群|基地|工程|片区|园区|类)/;
@@ -97,6 +100,8 @@ function judge(stem: string): Concreteness {
   if (OTHER_OR_OFFICIAL.test(s)) return { concrete: false, reason: 'clause' };
   // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
   if (COUNT_OF_KINDS.test(s)) return { concrete: false, reason: 'quantity' };
+  // "台州两大", "三大": a count of big ones before 项目 counts projects, it names none.
+  if (/(?:\d+|[一二两三四五六七八九十]+)大$/.test(s)) return { concrete: false, reason: 'quantity' };
   // "约125亿元新材料", "有超过5家优质储备": an amount of money or a count of firms is the sentence's,
   // not part of a name; only what follows it can name a project.
   const afterAmount = s.replace(AMOUNT_OR_FIRM_COUNT, '');
@@ -114,6 +119,8 @@ function judge(stem: string): Concreteness {
   if (phase?.[1] && !SECTOR_WORD.test(phase[1]) && !/^(?:项目|工程|本|该|此|首|新)/.test(phase[1]))
     return { concrete: true, reason: null };
   if (ENDS_IN_DEMONSTRATIVE.test(s)) return { concrete: false, reason: 'clause' };
+  // "招商引资和项目建设情况": a stem closed by a conjunction coordinates with 项目…, it names nothing.
+  if (ENDS_IN_CONJUNCTION.test(s)) return { concrete: false, reason: 'clause' };
   if (PROGRAMME_END.test(s)) return { concrete: false, reason: 'sector' };
   // "敢闯敢拼", "延链补链强链": a slogan's repeated characters, not a name.
   if (
@@ -123,7 +130,7 @@ function judge(stem: string): Concreteness {
     return { concrete: false, reason: 'sector' };
   // "扬州经济技术开发区项目", "惠城区水口街道项目": a zone or a place is where projects are, not one of them.
   if (ZONE_OR_PLACE_END.test(s)) return { concrete: false, reason: 'sector' };
-  let words = tagWords(s);
+  let words = joinSingleNouns(tagWords(s));
   // Everything up to the last clause verb is the sentence around the name, not the name.
   // A preposition (在国外食用菌, 对该公司) also opens a clause: what stands before it is the sentence.
   const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) || w.tag === 'p' ? i : at), -1);
@@ -186,6 +193,25 @@ function judge(stem: string): Concreteness {
   return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
 }
 
+/**
+ * "镁/n 锂/nz 合金装备/n": single-character nouns in a row (materials, elements: 镁锂, 钢铝) make one
+ * compound noun; read one by one they would be too short to count as a content word.
+ */
+function joinSingleNouns(words: TaggedWord[]): TaggedWord[] {
+  const out: Array<TaggedWord & { singles: boolean }> = [];
+  for (const w of words) {
+    const prev = out[out.length - 1];
+    const single = w.word.length === 1 && SINGLE_NOUN_TAGS.has(w.tag);
+    const prevSingles =
+      prev !== undefined && (prev.singles || (prev.word.length === 1 && SINGLE_NOUN_TAGS.has(prev.tag)));
+    if (single && prev && prevSingles)
+      out[out.length - 1] = { word: prev.word + w.word, tag: 'n', singles: true };
+    else out.push({ word: w.word, tag: w.tag, singles: false });
+  }
+  return out.map(({ word, tag }) => ({ word, tag }));
+}
+const SINGLE_NOUN_TAGS = new Set(['n', 'nz', 'ng']);
+
 /** Heads of facility words: a plant, a site, a park, a centre, a hall, a station, a store, a port. */
 const FACILITY_END = /(?:厂|场|园|中心|基地|馆|院|站|库|港|城|楼)$/;
 
@@ -220,8 +246,24 @@ export function isFirmShortName(stem: string): boolean {
  */
 export function isListOfKinds(items: readonly string[]): boolean {
   if (items.length > 1 && items.some((i) => COUNT_OF_PLACES.test(i))) return true;
+  if (isSloganList(items)) return true;
   return items.length > 1 && items.every((i) => i.replace(/项目$/, '').length <= 2);
 }
 
 /** "策勒、于田、民丰三县": an item closed by a count of places makes the list one of places. */
 const COUNT_OF_PLACES = /[\u4e00-\u9fff](?:[两二三四五六七八九十]|\d+)个?(?:县|市|区|镇|乡|乡镇|省|州)/;
+
+/**
+ * "“道路黑化、园区亮化、公共绿化、环境美化”": three or more four-character items ending in the same
+ * character are a slogan's parallel phrases (what is done), not names of projects.
+ */
+function isSloganList(items: readonly string[]): boolean {
+  const bare = items.map((i) =>
+    i
+      .replace(/^.*[“"「]/, '')
+      .replace(/[”"」].*$/, '')
+      .replace(/项目$/, ''),
+  );
+  const last = bare[0]?.slice(-1);
+  return bare.length >= 3 && bare.every((b) => /^[\u4e00-\u9fff]{4}$/.test(b) && b.slice(-1) === last);
+}

@@ -20,13 +20,14 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   // "基本具备竣工条件": built, not yet accepted.
   [/(?:基本)?具备竣工(?:验收)?条件/g, '主体完工'],
   [/主体[^，,。；\n]{0,6}?(?:已经|已)?(?:全部|基本)?(?:完成|完工|封顶)|封顶/g, '主体完工'],
-  [/竣工验收|竣工|完工|建成/g, '竣工验收'],
+  [/竣工验收|竣工|完工|建成|完成建设(?!内容|任务)/g, '竣工验收'],
   [/(?:设备)?(?:进厂|进场)?(?:安装)?调试|设备(?:进厂|进场)|设备安装/g, '设备调试'],
   [
-    /投产|投入生产|正式生产|投入运营|建成运营|投入使用|接连下线|下线|投运|投入运行|并网发电|建成投用/g,
+    /投产|投入生产|正式生产|投入运营|建成运营|投入使用|接连下线|下线|投运|投入运行|并网发电|建成投用|正常生产|进入(?:一期)?(?:正式)?生产阶段/g,
     '投产',
   ],
-  [/达产|满产|达效/g, '达产'],
+  // "可达到年产500万台套的生产能力": reaching the designed output is 达产.
+  [/达产|满产|达效|达到[^，,。；\n]{0,14}?(?:生产能力|设计产能|设计能力)/g, '达产'],
   // "开复工" (started or resumed) reports construction under way from this season on: a start.
   [/开复工|开工建设|开工|动工|破土|启动建设|正式启动|开建|奠基/g, '开工'],
   // "复工" alone: work resumed on a site already being built.
@@ -35,10 +36,12 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   // "与X集团签订的总投资3亿元的Y项目": a bare 签订/签下 before 的 or 了 is a signing too.
   [/(?:签订|签下|签署)(?=[的了])/g, '签约'],
   [
-    /在建|续建|正在施工|正在建设|加速建设|加快建设|稳步推进|顺利推进|正在(?:扎实|加紧|加快|有序|全力|快速)?推进|建设正酣|有序施工|正在进行[^，,。；\n]{0,8}?施工|施工/g,
+    /在建|续建|正在施工|正在建设|加速建设|加快建设|加紧建设|抓紧建设|建设中|如火如荼|稳步推进|顺利推进|正在(?:扎实|加紧|加快|有序|全力|快速)?推进|建设正酣|有序施工|正在进行[^，,。；\n]{0,8}?施工|施工/g,
     '在建',
   ],
   [/洽谈|在谈|对接中/g, '在谈'],
+  // "总投资8.1亿元，目前已完成投资1.62亿元": money spent on a project so far says it is being built.
+  [/(?:已|累计)?完成(?:固定资产)?投资(?![计任])|已?累计投入|已投入(?=[\d.约近超])/g, '在建'],
 ];
 const PLANNED = /预计|计划|将|确保|力争|争取|有望|拟|准备|目标|力求|年底前|可望|即将|能够|可以|就能/;
 const DONE = /已|目前|现已|正在|完成了|现阶段|现场/;
@@ -67,7 +70,10 @@ export function findStages(text: string): StageMention[] {
         const conditional = /^[\u4e00-\u9fff]{0,4}?(?:后|之后|以后)(?![面续来])|^(?:前|条件)/.test(after);
         // "二期主体建设已经完成70%" is progress, not completion.
         const partial = /^\d+(?:\.\d+)?%/.test(after);
-        const nounUse = /^(?:仪式|活动|大会|现场会)/.test(after) && stage !== '签约' && stage !== '开工';
+        // "设备安装工程于7月25日开工": a works package named after a stage is no stage reached.
+        const nounUse =
+          (/^(?:仪式|活动|大会|现场会)/.test(after) && stage !== '签约' && stage !== '开工') ||
+          (stage === '设备调试' && /^工程/.test(after));
         if (!conditional && !nounUse) {
           const planned = PLANNED.test(before) && !/^(?:已|已经)/.test(before.slice(-2));
           out.push({
