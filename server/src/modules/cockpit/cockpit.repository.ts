@@ -256,22 +256,29 @@ export async function investmentSourceCounts(db: Db, s: CockpitScope) {
 
 /** Active projects in scope that have filed a dispatch report (their figures are the reports'). */
 export function reportingProjects(db: Db, s: CockpitScope) {
-  return (
-    scopedProjects(db, s)
-      .where('project.stage', 'in', ACTIVE)
-      // The reporting projects are few (a round asks at most 2,000): their ids drive the read, where an
-      // EXISTS probed round_report for every active project (534 ms at 1M projects on SQLite).
-      .where('project.id', 'in', (eb) => eb.selectFrom('round_report as rr').select('rr.project_id'))
-      .select([
-        'project.id',
-        'project.funds_in_place',
-        'project.total_investment',
-        'project.fixed_asset_investment',
-        'project.expected_output',
-        'project.expected_tax',
-        'project.expected_jobs',
-        'project.expected_exports',
-      ])
-      .execute()
-  );
+  // The reporting projects are few (a round asks at most 2,000): they drive the read, each project
+  // found by key — a CROSS JOIN keeps SQLite's planner in that order. An EXISTS probed round_report
+  // for every active project (534 ms at 1M projects), and `id in (…)` with a park walked the park's
+  // projects to probe each (25–37 ms at 1M, with no report at all).
+  let q = db
+    .selectFrom((eb) =>
+      eb.selectFrom('round_report as rr').select('rr.project_id').distinct().as('reporting'),
+    )
+    .crossJoin('project')
+    .whereRef('project.id', '=', 'reporting.project_id')
+    .where('project.stage', 'in', ACTIVE);
+  if (s.park) q = q.where('project.park', '=', s.park);
+  if (s.chainId) q = q.where('project.link_id', 'in', chainLinkIds(db, s.chainId));
+  return q
+    .select([
+      'project.id',
+      'project.funds_in_place',
+      'project.total_investment',
+      'project.fixed_asset_investment',
+      'project.expected_output',
+      'project.expected_tax',
+      'project.expected_jobs',
+      'project.expected_exports',
+    ])
+    .execute();
 }
