@@ -98,6 +98,59 @@ describe.skipIf(SKIP_DB)('project list: exact total up to the cap, estimate past
     expect(checked).toBeGreaterThan(0);
   });
 
+  it("pages a link's subtree in order, merging its links' pages: ties, nulls and offsets as one query", async () => {
+    const links = await t.db.kysely.selectFrom('chain_link').select(['id', 'parent_id']).execute();
+    const parent = links.find((l) => links.filter((c) => c.parent_id === l.id).length >= 2);
+    if (!parent) throw new Error('the demo chains have a link with two children');
+    const children = links.filter((c) => c.parent_id === parent.id).slice(0, 2);
+    const amounts = [300_000_000, 100_000_000, null, 300_000_000, 200_000_000];
+    for (const [n, amount] of amounts.entries()) {
+      const res = await t.call(officer, 'POST', '/api/projects', {
+        name: `合并分页项目${n}`,
+        linkId: children[n % 2]?.id,
+        ...(amount === null ? {} : { totalInvestment: amount }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const subtree = [parent.id, ...links.filter((c) => c.parent_id === parent.id).map((c) => c.id)];
+    const all = await t.db.kysely
+      .selectFrom('project')
+      .select(['id', 'total_investment'])
+      .where('link_id', 'in', subtree)
+      .execute();
+    // -totalInvestment: biggest first, NULLs last, ties by id descending.
+    const expected = all
+      .sort((a, b) =>
+        a.total_investment === b.total_investment
+          ? a.id < b.id
+            ? 1
+            : -1
+          : (b.total_investment ?? -1) - (a.total_investment ?? -1),
+      )
+      .map((r) => r.id);
+    const paged: string[] = [];
+    for (let offset = 0; offset < expected.length; offset += 2) {
+      const page = await list({
+        linkId: parent.id,
+        sort: '-totalInvestment',
+        limit: '2',
+        offset: String(offset),
+      });
+      paged.push(...page.items.map((p) => p.id));
+    }
+    expect(paged).toEqual(expected);
+    // By name, the database's own collation decides: the merged page equals one ordered query.
+    const byName = await list({ linkId: parent.id, sort: 'name', limit: '50' });
+    const ordered = await t.db.kysely
+      .selectFrom('project')
+      .select('id')
+      .where('link_id', 'in', subtree)
+      .orderBy('name')
+      .orderBy('id')
+      .execute();
+    expect(byName.items.map((p) => p.id)).toEqual(ordered.map((r) => r.id));
+  });
+
   it('exports with the exact count past the cap', async () => {
     const res = await t.call(
       leader,

@@ -135,13 +135,61 @@ export async function listProjectIds(
     )
     .orderBy(order)
     .orderBy('project.id', direction);
+  const merged = keyColumn && !f.after ? mergedLinkPages(db, dialect, f, scope, today) : null;
   const rows =
     f.after && keyColumn
       ? await rowsAfter(page, keyColumn, direction, f.after, f.limit)
-      : await page.limit(f.limit).offset(f.offset).execute();
+      : merged
+        ? await merged
+        : await page.limit(f.limit).offset(f.offset).execute();
   const tail = rows.at(-1);
   const last = keyColumn && tail && rows.length === f.limit ? { value: tail.sort_value, id: tail.id } : null;
   return { ids: rows.map((r) => r.id), ...total, last };
+}
+
+/** Up to this many links below a picked link, each link's page is read apart and the pages merged. */
+const MERGE_LINKS_UP_TO = 16;
+
+/**
+ * A page of a link's subtree by a plain column: each link's first `offset + limit` rows from its own
+ * (link, stage, sort column, id) index range, merged in the same order. One range per link, where
+ * `link_id in (…)` with the sort made both planners walk the stage's whole sort index testing each
+ * row's link (a top link with four leaves: 12–22 ms a page at 1M projects, against 0.04 ms for one
+ * leaf). Null when the filter names one link or more than MERGE_LINKS_UP_TO.
+ */
+function mergedLinkPages(
+  db: Q,
+  dialect: DialectName,
+  f: ProjectListFilter,
+  scope: ProjectScope,
+  today: string,
+) {
+  const links = f.linkIds ?? [];
+  if (links.length < 2 || links.length > MERGE_LINKS_UP_TO) return null;
+  const { keyColumn, direction, order } = listOrder(dialect, f.sort);
+  if (!keyColumn) return null;
+  const perLink = links.map((linkId, i) =>
+    db
+      .selectFrom(
+        filteredProjects(db, dialect, { ...f, linkIds: [linkId] }, scope, today)
+          .select(['project.id', sql<string | number | null>`${sql.ref(keyColumn)}`.as('sort_value')])
+          .orderBy(order)
+          .orderBy('project.id', direction)
+          .limit(f.offset + f.limit)
+          .as(`l${i}`),
+      )
+      .selectAll(),
+  );
+  const [head, ...rest] = perLink;
+  if (!head) return null;
+  return db
+    .selectFrom(rest.reduce((q, next) => q.unionAll(next), head).as('merged'))
+    .select(['merged.id', 'merged.sort_value'])
+    .orderBy(orderNullsLow(dialect, 'merged.sort_value', direction))
+    .orderBy('merged.id', direction)
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
 }
 
 /** A row of the list (项目库): the columns the list shows, and the figures its provenance needs. */
