@@ -135,13 +135,17 @@ function main(): void {
           name: 'Held-out set, ninth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout9'),
         },
+        {
+          name: 'Held-out set, tenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout10'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
   for (const set of sets) {
     const folder = scoreFolder(set.name, set.dir, verbose);
     // The combined figure stays over the first three batches so that it compares across rounds;
-    // the fourth to ninth batches are reported on their own.
+    // the fourth to tenth batches are reported on their own.
     if (folder && /heldout[23]?$/.test(set.dir)) {
       addScore(heldOut, folder.score);
       addInvention(heldOutInvented, folder.invention);
