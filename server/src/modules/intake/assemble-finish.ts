@@ -79,7 +79,9 @@ export function finishProjects(input: FinishInput): void {
         brand !== null &&
         text.split(brand).length - 1 >
           b.mentions.filter((m) => text.slice(m.start, m.end).includes(brand)).length;
-      if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
+      // A head shared by several listed names (民和乐华…、民和恒利达…) is their place, not a firm.
+      const shared = brand !== null && projects.some((o) => o !== b && o.name.startsWith(brand));
+      if (brand && at >= 0 && at < b.first.end && (!listed || (recurs && !shared)))
         b.companies.set(brand, { start: at, end: at + brand.length });
     }
     // A brand split off a listed item's own name (精锐恒丰年产300万只…、…) is not its company either.

@@ -9,6 +9,7 @@ import { isStopWord, type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
 import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL } from './project-lists';
 import type { ProjectNameMention } from './project-name-mention';
+import { findStagedFirmLists } from './staged-firm-lists';
 
 const PROJECT_SCAN: ScanOptions = {
   maxLen: 40,
@@ -385,8 +386,8 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
-  const listed = [...findOpenedLists(text, firms), ...findWorks(text)].filter((f) =>
-    occupied.free(f.start, f.end),
+  const listed = [...findOpenedLists(text, firms), ...findWorks(text), ...findStagedFirmLists(text)].filter(
+    (f) => occupied.free(f.start, f.end),
   );
   for (const f of listed) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
