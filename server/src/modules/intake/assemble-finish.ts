@@ -10,6 +10,7 @@ import type { FirmCluster } from './firm-clusters';
 import { organisationalHead, recurringHead } from './firm-name-heads';
 import { isListItemBrand, leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
+import { overviewZone } from './overview-zone';
 import { articleZone, isProjectsOwnName } from './park-rules';
 import type { ProjectBuilder, TensedStage } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
@@ -43,7 +44,9 @@ export function finishProjects(input: FinishInput): void {
       (p) =>
         /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)) &&
         !isProjectsOwnName(p, names, text),
-    ) ?? articleZone(text, parks, sentences, names);
+    ) ??
+    articleZone(text, parks, sentences, names) ??
+    overviewZone(text, parks, names);
   // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
   const lead = leadSentences.find(
     (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),
