@@ -77,7 +77,11 @@ export function finishProjects(input: FinishInput): void {
     if (b.companies.size === 0 && !b.nameFromFirm) {
       const brand = leadingBrand(b.name) ?? recurringHead(text, b.name, b.mentions);
       const at = brand ? text.indexOf(brand, b.first.start) : -1;
-      const listed = /[、]$/.test(text.slice(0, b.first.start)) || /^[、等]/.test(text.slice(b.first.end));
+      // Listed: every mention is an item of a list; a project reported on its own once (its own sentence
+      // with a figure or a stage) has its brand as its company (eval/README, company convention).
+      const inList = (m: { start: number; end: number }) =>
+        /[、]$/.test(text.slice(0, m.start)) || /^[、等]/.test(text.slice(m.end));
+      const listed = inList(b.first) && b.mentions.every(inList);
       const recurs =
         brand !== null &&
         text.split(brand).length - 1 >

@@ -257,9 +257,9 @@ function firmOfPhase(text: string, firms: readonly FirmMention[], at: number): F
 /** Words before the name of a part a project builds: 主要建设内容为, 配套建设, 其中…建设. */
 const COMPONENT_LEAD = /(?:建设内容(?:主要)?(?:为|是|包括)?|主要建设|配套建设|同步建设|[，,]建设)$/;
 
-/** Whether a concrete project is named before `at` in the same sentence (a clause run up to 。). */
+/** Whether a concrete project is named before `at` in the same sentence (a clause run up to 。 or ；). */
 function namedEarlierInSentence(text: string, names: readonly ProjectNameMention[], at: number): boolean {
-  const from = lastBreakBefore(text, at, '。\n', 300) + 1;
+  const from = lastBreakBefore(text, at, '。；;\n', 300) + 1;
   return names.some((n) => !n.reference && !n.aggregate && n.start >= from && n.end <= at);
 }
 
