@@ -5,11 +5,11 @@
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
 import { findFirmProjects } from './firm-projects';
+import { findHeadlessNames } from './headless-names';
 import { isStopWord, type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
 import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL } from './project-lists';
 import type { ProjectNameMention } from './project-name-mention';
-import { findStagedFirmLists } from './staged-firm-lists';
 
 const PROJECT_SCAN: ScanOptions = {
   maxLen: 40,
@@ -386,7 +386,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
-  const listed = [...findOpenedLists(text, firms), ...findWorks(text), ...findStagedFirmLists(text)].filter(
+  const listed = [...findOpenedLists(text, firms), ...findWorks(text), ...findHeadlessNames(text)].filter(
     (f) => occupied.free(f.start, f.end),
   );
   for (const f of listed) occupied.take(f.start, f.end);
