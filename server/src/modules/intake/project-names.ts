@@ -130,8 +130,9 @@ function listItems(
       /^(?:主要包括|包括|主要有|既有|又有|还有|更有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
-    const item = raw.slice(lead).replace(/项目$/, '');
-    const start = pos + lead;
+    // "青山经开区电子材料产业园、…等项目": a zone opening the first item is where it is, not its name.
+    const item = (i === 0 ? stripPrefix : String)(raw.slice(lead).replace(/项目$/, ''));
+    const start = pos + raw.replace(/项目$/, '').length - item.length;
     // "由某公司投资1.3亿元的…": the firm named in the item's lead is its investor.
     const investor = firms.find((f) => f.start >= pos && f.end <= start && f.source !== 'enumeration');
     pos += raw.length + 1;
