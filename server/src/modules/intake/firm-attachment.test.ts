@@ -17,6 +17,12 @@ describe('which project a firm belongs to', () => {
     expect(companiesOf(text, '再生铝')).toEqual([]);
   });
 
+  it('gives no company from a list of attracted firms joined by 以及', () => {
+    const text =
+      '园区吸引了北岸集团、西岭集团以及东川嘉禾、南山集团等产业龙头企业进驻，推动年产20万吨再生铝、年产5万吨铜箔等一批项目建成投产。';
+    expect(companiesOf(text, '再生铝')).toEqual([]);
+  });
+
   it('gives each firm the project it invests in with a verb before the name', () => {
     const text =
       '今年以来，共有甲山化学有限公司投资5.8亿元建设的年产30万吨苯胺项目、乙水生化公司投资7.4亿元建设的年产6万吨环氧乙烷项目陆续开工。';

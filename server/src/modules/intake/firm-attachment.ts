@@ -8,17 +8,19 @@ import type { FirmMention } from './entity-extractor';
 
 /** Words of firms arriving or courted, not investing in a project named next. */
 const ARRIVAL_AFTER = /^[^，,。；;]{0,8}?(?:进驻|入驻|入园|落户|纷纷)/;
-const COURTED_BEFORE = /(?:吸引(?:了)?|引进(?:了)?|招引(?:了)?|集聚(?:了)?)[^，,。；;]{0,40}$/;
-/** The rest of a 、 list the firm stands in, up to 等 and the word for the firms. */
-const LIST_REST = /^(?:、[^，,。；;、]{1,30}){0,12}等[^，,。；;]{0,10}?(?:企业|公司|集团|龙头)/;
+const COURTED_BEFORE = /(?:吸引(?:了)?|引进(?:了)?|招引(?:了)?|集聚(?:了)?)[^，,。；;]{0,60}$/;
+/** What closes a list of firms: 等, a few words, the word for them. */
+const FIRMS_TAIL = /^等[^，,。；;]{0,10}?(?:企业|公司|集团|龙头)/;
 
 /** Whether the firm is an item of a list of firms that moved in or were attracted, not investors. */
 export function isArrivingFirm(text: string, f: FirmMention): boolean {
-  const rest = LIST_REST.exec(text.slice(f.end, f.end + 260));
-  if (rest && ARRIVAL_AFTER.test(text.slice(f.end + rest[0].length, f.end + rest[0].length + 12)))
-    return true;
-  const before = text.slice(Math.max(0, f.start - 60), f.start);
-  return (rest !== null || /^、/.test(text.slice(f.end))) && COURTED_BEFORE.test(before);
+  // The rest of the firm's clause: the list's other items, then 等…企业 and what they did.
+  const clause = text.slice(f.end, f.end + 260).split(/[，,。；;\n]/)[0] ?? '';
+  const etc = clause.indexOf('等');
+  const tail = etc >= 0 ? FIRMS_TAIL.exec(clause.slice(etc)) : null;
+  if (tail && ARRIVAL_AFTER.test(clause.slice(etc + tail[0].length))) return true;
+  const listed = tail !== null || /^(?:、|以及|和|及|与)/.test(clause);
+  return listed && COURTED_BEFORE.test(text.slice(Math.max(0, f.start - 80), f.start));
 }
 
 /**

@@ -11,6 +11,7 @@ describe('projects named without 项目', () => {
     const phase = projectsOf(text).find((p) => p.name.includes('青峰木业二期'));
     expect(phase).toBeDefined();
     expect(phase?.stage?.stage).toBe('试生产');
+    expect(phase?.companies.map((c) => c.name)).toEqual(['青峰木业']);
   });
 
   it('leaves a phase of a park, a project or a building', () => {

@@ -35,7 +35,9 @@ function phaseNames(text: string): ProjectNameMention[] {
     );
     const stem = text.slice(clauseStart, m.index + (m[1]?.length ?? 0));
     if (stem.length < 2 || stem.length > 10 || NOT_FIRM_STEM.test(stem) || !isConcreteStem(stem)) continue;
-    out.push(namedProject(`${stem}${m[2]}项目`, clauseStart, end, null));
+    // Reported on its own (no list around it), the firm's short name is its company (eval/README).
+    const listed = /[、]$/.test(text.slice(0, clauseStart)) || /^[、等]/.test(text.slice(end));
+    out.push(namedProject(`${stem}${m[2]}项目`, clauseStart, end, listed ? null : stem));
   }
   return out;
 }
