@@ -15,11 +15,10 @@ export interface EnglishListItem {
 }
 
 /** A name: capitalised words, optionally "Phase III of" before them; small words may join inside. */
-const ITEM = String.raw`(?:Phase\s+[IVX\d]+\s+of\s+)?[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|[a-z]+(?=\s+[A-Z])|[a-z]+))*?`;
-const LIST = new RegExp(
-  String.raw`(${ITEM}(?:,\s+${ITEM})+),?\s+and\s+other\s+(?:\d+|[a-z]+)\s+(?:[a-z-]+\s+){0,2}projects\b`,
-  'g',
-);
+const ITEM = String.raw`(?:Phase\s+[IVX\d]+\s+of\s+)?[A-Z][\w&'-]*(?:\s+(?:[A-Z][\w&'-]*|[a-z]+))*?`;
+/** The close of such a list: "and other 38 industrial projects". */
+const CLOSE = /,?\s+and\s+other\s+(?:\d+|[a-z]+)\s+(?:[a-z-]+\s+){0,2}projects\b/g;
+const ONE_ITEM = new RegExp(String.raw`^${ITEM}$`);
 /** Words that open a sentence before its list, not items of it. */
 const OPENER =
   /^(?:So far|At present|Meanwhile|Currently|Besides|Moreover|In addition|Up to now|Until now|To date|Now)$/;
@@ -29,9 +28,20 @@ const RENEWED = /^\s+(?:have been|has been|were|was)\s+renewed\b/i;
 /** The items of every "A, B, C and other N projects" list in `sentence`, offsets from `offset`. */
 export function findEnglishListItems(sentence: string, offset = 0): EnglishListItem[] {
   const out: EnglishListItem[] = [];
-  LIST.lastIndex = 0;
-  for (let m = LIST.exec(sentence); m !== null; m = LIST.exec(sentence)) {
+  CLOSE.lastIndex = 0;
+  for (let m = CLOSE.exec(sentence); m !== null; m = CLOSE.exec(sentence)) {
     const listEnd = m.index + m[0].length;
+    // The items before the close, back to the clause that opens them: each piece between ", " one name.
+    const head = sentence.slice(Math.max(0, m.index - 600), m.index);
+    const pieces = head.split(/,\s+/);
+    const items: string[] = [];
+    for (let k = pieces.length - 1; k >= 0; k--) {
+      const piece = (pieces[k] ?? '').replace(/^.*(?:\band\s+|[;:.]\s+)(?=[A-Z])/, '').trim();
+      if (!ONE_ITEM.test(piece) || piece.split(/\s+/).length > 8) break;
+      items.unshift(piece);
+      if (piece !== (pieces[k] ?? '').trim()) break;
+    }
+    if (items.length < 2) continue;
     // The verb phrase after "projects", up to the next list or the sentence end.
     const after = sentence.slice(listEnd, listEnd + 80).split(/,\s+and\s+[A-Z]|;/)[0] ?? '';
     const cue = RENEWED.test(after) ? null : stageOf(after);
@@ -40,8 +50,8 @@ export function findEnglishListItems(sentence: string, offset = 0): EnglishListI
       : cue && !cue.planned
         ? { stage: cue.stage, at: listEnd + cue.at, text: cue.text }
         : null;
-    let pos = m.index;
-    for (const raw of (m[1] ?? '').split(/,\s+/)) {
+    let pos = Math.max(0, m.index - 600);
+    for (const raw of items) {
       const at = sentence.indexOf(raw, pos);
       pos = at + raw.length;
       // "In terms of industrial projects, Kibing …": the clause before the first item is no part of it.

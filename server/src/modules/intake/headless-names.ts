@@ -30,9 +30,13 @@ function phaseNames(text: string): ProjectNameMention[] {
     if (!PHASE_REPORTED.test(text.slice(end, end + 14)) || /^(?:项目|工程)/.test(text.slice(end, end + 2)))
       continue;
     // The name runs back to the clause start; the stem must name a firm, not a kind or a place.
-    const clauseStart = Math.max(
-      ...['，', ',', '。', '；', ';', '\n', '、', '：', ':'].map((c) => text.lastIndexOf(c, m.index) + 1),
-    );
+    let clauseStart = m.index;
+    while (
+      clauseStart > 0 &&
+      m.index - clauseStart < 12 &&
+      !/[，,。；;\n、：:]/.test(text[clauseStart - 1] ?? '')
+    )
+      clauseStart--;
     const stem = text.slice(clauseStart, m.index + (m[1]?.length ?? 0));
     if (stem.length < 2 || stem.length > 10 || NOT_FIRM_STEM.test(stem) || !isConcreteStem(stem)) continue;
     // Reported on its own (no list around it), the firm's short name is its company (eval/README).
@@ -48,8 +52,9 @@ function capacityFacilities(text: string): ProjectNameMention[] {
   for (let m = FACILITY_END.exec(text); m !== null; m = FACILITY_END.exec(text)) {
     const end = m.index + m[0].length;
     if (!FACILITY_REPORTED.test(text.slice(end, end + 8))) continue;
-    const start = text.lastIndexOf('年产', m.index);
-    if (start < 0 || m.index - start > 50) continue;
+    const near = text.slice(Math.max(0, m.index - 50), m.index).lastIndexOf('年产');
+    if (near < 0) continue;
+    const start = Math.max(0, m.index - 50) + near;
     const name = text.slice(start, end);
     // One clause: no break inside, and the capacity opens a clause (not "…项目年产…").
     if (/[，,。；;、\n]/.test(name) || /项目|工程/.test(name)) continue;

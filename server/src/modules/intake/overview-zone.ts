@@ -29,12 +29,13 @@ export function overviewZone(
   );
   const first = zones[0];
   if (!first || zones.some((z) => !sameZone(z.name, first.name))) return undefined;
-  // Occurrences of a back reference that are not inside a mention of the zone itself.
-  let back = 0;
+  // One back reference that is not inside a mention of a park is enough (parks are in text order).
+  let k = 0;
   BACK_REFERENCE.lastIndex = 0;
   for (let m = BACK_REFERENCE.exec(text); m !== null; m = BACK_REFERENCE.exec(text)) {
-    const at = m.index;
-    if (!parks.some((p) => at >= p.start && at < p.end)) back++;
+    while (k < parks.length && (parks[k]?.end ?? 0) <= m.index) k++;
+    const p = parks[k];
+    if (!p || m.index < p.start) return first;
   }
-  return back >= 1 ? first : undefined;
+  return undefined;
 }
