@@ -30,6 +30,7 @@ import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { findRoledMoney, type RoledMoney } from './money-roles';
+import { withRecurrences } from './name-recurrence';
 import {
   addName,
   newBuilder,
@@ -51,7 +52,7 @@ export function assemble(input: AssembleInput): Assembled {
   const sentences = splitSentences(text);
   const caps = findCapacities(text);
   const baseNames = findProjectNames(text, firms);
-  const names = [...baseNames, ...capacityLedNames(text, caps, baseNames)].sort((a, b) => a.start - b.start);
+  const names = withRecurrences(text, [...baseNames, ...capacityLedNames(text, caps, baseNames)]);
   const money = findRoledMoney(text);
   const jobs = findJobs(text);
   const dates = findDates(text, base);
