@@ -19,6 +19,7 @@ import {
   shiftDays,
   stageOf,
 } from './english-rules';
+import { placeInOnlyZone } from './english-zone';
 import type {
   ArticleExtraction,
   CapacityFact,
@@ -368,6 +369,7 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
     if (last) focus = last.p;
   }
 
+  placeInOnlyZone(text, projects, span);
   // A report on a groundbreaking or signing event stages every project it names with no stage of its own.
   for (const p of projects)
     if (leadStage && !p.stage && !p.isAggregate) {

@@ -32,3 +32,21 @@ describe('English lists closed by "and other N projects"', () => {
     expect(findEnglishListItems('Visitors came from Hunan, Hubei and other provinces.')).toEqual([]);
   });
 });
+
+describe('the only zone of an English report', () => {
+  it('is the park of the listed projects when the report comes back to "the park"', () => {
+    const text =
+      'The reporter learned from Redhill Economic Development Zone that the park pushed its projects in 2017. Lanfeng Solar Glass, Hexi New Materials and other 12 industrial projects have been launched in the park.';
+    const ps = projectsOf(text, '2018-01-20').filter((p) => !p.isAggregate);
+    expect(ps.find((p) => p.name === 'Hexi New Materials')?.park?.name).toBe(
+      'Redhill Economic Development Zone',
+    );
+  });
+
+  it('is none when the report names two zones', () => {
+    const text =
+      'Redhill Economic Development Zone and Bluewater Industrial Park signed a pact. Lanfeng Solar Glass, Hexi New Materials and other 12 projects were launched in the park.';
+    const ps = projectsOf(text, '2018-01-20').filter((p) => !p.isAggregate);
+    expect(ps.find((p) => p.name === 'Hexi New Materials')?.park ?? null).toBeNull();
+  });
+});
