@@ -11,6 +11,7 @@ import type { FirmCluster } from './firm-clusters';
 import { organisationalHead, recurringHead } from './firm-name-heads';
 import { isListItemBrand, leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
+import { overviewZone } from './overview-zone';
 import { articleZone, isProjectsOwnName } from './park-rules';
 import type { ProjectBuilder, TensedStage } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
@@ -44,7 +45,9 @@ export function finishProjects(input: FinishInput): void {
       (p) =>
         /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)) &&
         !isProjectsOwnName(p, names, text),
-    ) ?? articleZone(text, parks, sentences, names);
+    ) ??
+    articleZone(text, parks, sentences, names) ??
+    overviewZone(text, parks, names);
   // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
   const lead = leadSentences.find(
     (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),
@@ -83,15 +86,18 @@ export function finishProjects(input: FinishInput): void {
       if (found && past) found = leadingBrand(past);
       const brand = found && !brandIsPlaceOrPark(text, b.name, found) ? found : null;
       const at = brand ? text.indexOf(brand, b.first.start) : -1;
-      // An item of a list that the text also reports on its own (计划投资8500万元的鲁斑…项目建成后…) is not only listed.
-      const listed = b.mentions.every(
-        (m) => /[、]$/.test(text.slice(0, m.start)) || /^[、等]/.test(text.slice(m.end)),
-      );
+      // Listed: every mention is an item of a list; a project reported on its own once (its own sentence
+      // with a figure or a stage) has its brand as its company (eval/README, company convention).
+      const inList = (m: { start: number; end: number }) =>
+        /[、]$/.test(text.slice(0, m.start)) || /^[、等]/.test(text.slice(m.end));
+      const listed = inList(b.first) && b.mentions.every(inList);
       const recurs =
         brand !== null &&
         text.split(brand).length - 1 >
           b.mentions.filter((m) => text.slice(m.start, m.end).includes(brand)).length;
-      if (brand && at >= 0 && at < b.first.end && (!listed || recurs))
+      // A head shared by several listed names (民和乐华…、民和恒利达…) is their place, not a firm.
+      const shared = brand !== null && projects.some((o) => o !== b && o.name.startsWith(brand));
+      if (brand && at >= 0 && at < b.first.end && (!listed || (recurs && !shared)))
         b.companies.set(brand, { start: at, end: at + brand.length });
     }
     // A brand split off a listed item's own name (精锐恒丰年产300万只…、…) is not its company either.

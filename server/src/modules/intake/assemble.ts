@@ -28,9 +28,11 @@ import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './cl
 import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
+import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
+import { withRecurrences } from './name-recurrence';
 import { headsNamedProject } from './park-rules';
 import {
   addName,
@@ -40,7 +42,7 @@ import {
   similarProjectNames,
   type TensedStage,
 } from './project-builder';
-import type { ProjectNameMention } from './project-name-mention';
+import { namedProject, type ProjectNameMention } from './project-name-mention';
 import { findProjectNames } from './project-names';
 import { findCapacities, findJobs, isLineCount, type JobsToken } from './quantity-parser';
 import { isAboutPlace } from './sentence-subject';
@@ -54,7 +56,7 @@ export function assemble(input: AssembleInput): Assembled {
   const sentences = splitSentences(text);
   const caps = findCapacities(text);
   const baseNames = findProjectNames(text, firms);
-  const names = [...baseNames, ...capacityLedNames(text, caps, baseNames)].sort((a, b) => a.start - b.start);
+  const names = withRecurrences(text, [...baseNames, ...capacityLedNames(text, caps, baseNames)]);
   const money = findRoledMoney(text);
   const jobs = findJobs(text);
   const dates = findDates(text, base);
@@ -131,18 +133,7 @@ export function assemble(input: AssembleInput): Assembled {
         else if (signingFirm && signingFirm.sentence >= sIndex - 1 && !n.aggregate) {
           // "A公司与管委会签订投资协议。该项目总投资1.8亿元": the project referred to is that firm's.
           const f = signingFirm.firm;
-          const b = resolveExplicit(
-            {
-              name: `${f.name}项目`,
-              start: f.start,
-              end: f.end,
-              reference: false,
-              anaphoric: false,
-              aggregate: false,
-              companyHint: f.name,
-            },
-            sIndex,
-          );
+          const b = resolveExplicit(namedProject(`${f.name}项目`, f.start, f.end, f.name), sIndex);
           b.nameFromFirm = true;
           resolved.push({ pos: n.start, b, explicit: true });
           current = b;
@@ -184,15 +175,7 @@ export function assemble(input: AssembleInput): Assembled {
           if (resolved.length === 0) resolved.push({ pos: subj.start, b: current, explicit: false });
         } else {
           const b = resolveExplicit(
-            {
-              name: `${subj.name}项目`,
-              start: subj.start,
-              end: subj.end,
-              reference: false,
-              anaphoric: false,
-              aggregate: false,
-              companyHint: subj.name,
-            },
+            namedProject(`${subj.name}项目`, subj.start, subj.end, subj.name),
             sIndex,
           );
           b.nameFromFirm = true;
@@ -204,6 +187,7 @@ export function assemble(input: AssembleInput): Assembled {
     }
     const foreignFirm = sFirms.find((f) => !current?.companies.has(companyName(f)));
     const aboutPlace = isAboutPlace(text.slice(sent.start, sent.end));
+    const hasSemicolon = /[；;]/.test(text.slice(sent.start, sent.end));
     const target = (pos: number): ProjectBuilder | null => {
       if (forced) return forced;
       if (
@@ -212,6 +196,11 @@ export function assemble(input: AssembleInput): Assembled {
         !resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos)
       )
         return aggregateB;
+      // A ；-clause that names its own project after `pos` is that project's, not the earlier clause's.
+      const cl = hasSemicolon ? semicolonClause(text, sent, pos) : sent;
+      const ahead = resolved.find((r) => r.explicit && r.pos > pos && r.pos < cl.end);
+      if (ahead && !resolved.some((r) => r.pos >= cl.start && r.pos <= pos) && cl.start > sent.start)
+        return ahead.b;
       const before = resolved.filter((r) => r.pos <= pos);
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
       if (resolved.length > 0) return resolved[0]?.b ?? null;
@@ -237,13 +226,15 @@ export function assemble(input: AssembleInput): Assembled {
       sentenceProject.set(sIndex, b);
     };
     for (const r of resolved) touch(r.b);
-    // "A公司投资10.2亿元的P项目、B公司投资5.96亿元的Q项目": a firm that invests in the name after 的 is its investor.
+    // "A公司投资10.2亿元(建设)的P项目、B公司投资5.96亿元的Q项目": a firm that invests in the name after 的 is its investor.
     const investsIn = (f: FirmMention) => {
-      const m = /^(?:投资|投入|出资)[约近超达]?[\d.]+[万亿]*元的/.exec(text.slice(f.end, f.end + 16));
-      const at = f.end + (m?.[0].length ?? 0);
-      return m ? (resolved.find((r) => r.explicit && r.pos >= at && r.pos <= at + 2)?.b ?? null) : null;
+      const at = investedNameStart(text, f);
+      return at === null
+        ? null
+        : (resolved.find((r) => r.explicit && r.pos >= at && r.pos <= at + 2)?.b ?? null);
     };
     for (const f of sFirms) {
+      if (isArrivingFirm(text, f)) continue;
       const b = investsIn(f) ?? target(f.start);
       // A firm its own name already ties to another project of the sentence is not this one's too.
       const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
@@ -255,11 +246,14 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
-    // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's.
-    const namedAfter = (end: number): ProjectBuilder | null =>
-      text[end] === '的'
-        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + 2)?.b ?? null)
+    // "总投资153亿元的兴泉铁路项目", "投资7.4亿元建设的P": an amount joined by 的 to the name after it is that project's.
+    const namedAfter = (end: number): ProjectBuilder | null => {
+      const join =
+        /^(?:人民币)?(?:(?:建设|兴建|新建|实施)的?|的)/.exec(text.slice(end, end + 6))?.[0].length ?? 0;
+      return join > 0
+        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + join + 1)?.b ?? null)
         : null;
+    };
     // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
     const ofGeneric = (end: number) =>
       text[end] === '的' &&

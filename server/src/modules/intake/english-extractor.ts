@@ -5,6 +5,7 @@
 // batch total. US dollars are not converted (the amount stays out of investmentCny).
 
 import { type CleanText, toOriginal } from './clean-text';
+import { findEnglishListItems, listedStage } from './english-lists';
 import {
   CAP,
   CAP_CUE,
@@ -18,6 +19,7 @@ import {
   shiftDays,
   stageOf,
 } from './english-rules';
+import { placeInOnlyZone } from './english-zone';
 import type {
   ArticleExtraction,
   CapacityFact,
@@ -215,7 +217,11 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
   let sentenceNo = 0;
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
-    const mentions = findMentions(text, s);
+    const listed = findEnglishListItems(sentence, s.start);
+    const mentions = [
+      ...findMentions(text, s),
+      ...listed.map((x) => ({ name: x.name, start: x.start, end: x.end, generic: false, aggregate: false })),
+    ];
     const named = mentions.filter((m) => !m.generic || m.aggregate);
     const inSentence = named.map((m) => ({ m, p: projectFor(m) }));
     for (const m of mentions.filter((x) => x.generic && !x.aggregate))
@@ -307,6 +313,13 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       }
     }
 
+    // A listed item's own verb ("…and other 20 projects were renewed") is its stage, not the sentence's first.
+    for (const x of listed) {
+      const p = inSentence.find((y) => y.m.start === x.start)?.p;
+      const fact = p ? listedStage(x, span) : null;
+      if (p && fact) [p.stage, p.stages] = [fact, [fact]];
+    }
+
     DATE_RE.lastIndex = 0;
     for (let m = DATE_RE.exec(sentence); m !== null; m = DATE_RE.exec(sentence)) {
       const date = m[3]
@@ -356,6 +369,7 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
     if (last) focus = last.p;
   }
 
+  placeInOnlyZone(text, projects, span);
   // A report on a groundbreaking or signing event stages every project it names with no stage of its own.
   for (const p of projects)
     if (leadStage && !p.stage && !p.isAggregate) {

@@ -63,6 +63,8 @@ function findSuffixedFirms(text: string): FirmMention[] {
     let start = scanBack(text, suffixStart, floor, FIRM_SCAN);
     // "8月15日绿地控股集团": the scan stops at the digits, leaving the date's unit on the name.
     if (/[日月年号]/.test(text[start] ?? '') && /\d/.test(text[start - 1] ?? '')) start++;
+    // "共有吉林某化学工业有限公司投资…", "已有万宁某食品有限公司…": 有 of the verb before it is no part of the name.
+    if (text[start] === '有' && /[共已现还另尚均]/.test(text[start - 1] ?? '')) start++;
     const stem = text.slice(start, suffixStart);
     const legal = LEGAL_SUFFIX.test(m[0]);
     const stemOk =

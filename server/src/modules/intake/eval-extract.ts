@@ -136,6 +136,10 @@ function main(): void {
           dir: path.join(EVAL_DIR, 'heldout9'),
         },
         {
+          name: 'Held-out set, tenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout10'),
+        },
+        {
           name: 'Held-out set, eleventh batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout11'),
         },

@@ -18,6 +18,14 @@ export const isZone = (name: string): boolean => ZONE.test(name);
 const VENUE_BEFORE = /(?:在|于|到|赴)$/;
 const VENUE_AFTER = /^(?:举行|召开|举办|隆重举行)/;
 
+/** "在高新区举行…": the zone is named as the venue of an event. */
+export function isVenue(text: string, p: ParkMention): boolean {
+  return (
+    VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start)) &&
+    VENUE_AFTER.test(text.slice(p.end, p.end + 4))
+  );
+}
+
 /** True when the park's name is (part of) a project's own name: 有零有食冻干食品产业园(项目). */
 export function isProjectsOwnName(
   park: ParkMention,
@@ -52,10 +60,7 @@ export function articleZone(
       // A bare 经开区 or 高新区 is the article's zone only when the article comes back to it.
       (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
-      !(
-        VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start)) &&
-        VENUE_AFTER.test(text.slice(p.end, p.end + 4))
-      ),
+      !isVenue(text, p),
   );
   const first = lead[0];
   if (!first) return undefined;

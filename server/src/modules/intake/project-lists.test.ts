@@ -143,3 +143,15 @@ describe('pinyin debris and spindles', () => {
     expect(findCapacities('在已有21万锭的基础上扩建')).toEqual([]);
   });
 });
+
+describe('a zone opening a list of projects', () => {
+  it('is where the listed projects are, not part of the first item’s name', () => {
+    const text =
+      '4月20日，青山经开区电子材料产业园、新型建材生产项目、精密模具生产项目等重大项目集中开工。此次集中开工的8个项目总投资20.6亿元。';
+    const ps = projectsOf(text);
+    const first = ps.find((p) => p.name.includes('电子材料产业园'));
+    expect(first?.name.startsWith('青山')).toBe(false);
+    expect(first?.park?.name).toBe('青山经开区');
+    expect(ps.find((p) => p.name.includes('精密模具'))?.park?.name).toBe('青山经开区');
+  });
+});

@@ -14,3 +14,13 @@ export interface ProjectNameMention {
   /** A firm the name itself points at (瀚洋重工有限公司的项目, 自贡国泰华荣年产…). */
   companyHint: string | null;
 }
+
+/** A mention that names one project of its own (no reference, no batch). */
+export function namedProject(
+  name: string,
+  start: number,
+  end: number,
+  companyHint: string | null,
+): ProjectNameMention {
+  return { name, start, end, reference: false, anaphoric: false, aggregate: false, companyHint };
+}

@@ -5,6 +5,7 @@
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
 import { findFirmProjects } from './firm-projects';
+import { findHeadlessNames } from './headless-names';
 import { isStopWord, type ScanOptions, scanBack } from './name-scan';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
 import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL } from './project-lists';
@@ -129,8 +130,9 @@ function listItems(
       /^(?:[^、]{0,20}?(?:项目|工程|实事)中)?(?:主要包括|包括|主要有|既有|又有|还有|更有|如|有|其中|当日|当天)?(?:[^、]{0,12}?(?:承担|实施|推进|引进|签约|开工|落户|承接|谋划|储备)的)?(?:[^、]{0,24}?(?:投资|投入)[约近超达]?[\d.]+[万亿]*元(?:以上)?的)?/.exec(
         raw,
       )?.[0].length ?? 0;
-    const item = raw.slice(lead).replace(/项目$/, '');
-    const start = pos + lead;
+    // "青山经开区电子材料产业园、…等项目": a zone opening the first item is where it is, not its name.
+    const item = (i === 0 ? stripPrefix : String)(raw.slice(lead).replace(/项目$/, ''));
+    const start = pos + raw.replace(/项目$/, '').length - item.length;
     // "由某公司投资1.3亿元的…": the firm named in the item's lead is its investor.
     const investor = firms.find((f) => f.start >= pos && f.end <= start && f.source !== 'enumeration');
     pos += raw.length + 1;
@@ -256,9 +258,9 @@ function firmOfPhase(text: string, firms: readonly FirmMention[], at: number): F
 /** Words before the name of a part a project builds: 主要建设内容为, 配套建设, 其中…建设. */
 const COMPONENT_LEAD = /(?:建设内容(?:主要)?(?:为|是|包括)?|主要建设|配套建设|同步建设|[，,]建设)$/;
 
-/** Whether a concrete project is named before `at` in the same sentence (a clause run up to 。). */
+/** Whether a concrete project is named before `at` in the same sentence (a clause run up to 。 or ；). */
 function namedEarlierInSentence(text: string, names: readonly ProjectNameMention[], at: number): boolean {
-  const from = lastBreakBefore(text, at, '。\n', 300) + 1;
+  const from = lastBreakBefore(text, at, '。；;\n', 300) + 1;
   return names.some((n) => !n.reference && !n.aggregate && n.start >= from && n.end <= at);
 }
 
@@ -385,8 +387,8 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   for (const f of facilities) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
-  const listed = [...findOpenedLists(text, firms), ...findWorks(text)].filter((f) =>
-    occupied.free(f.start, f.end),
+  const listed = [...findOpenedLists(text, firms), ...findWorks(text), ...findHeadlessNames(text)].filter(
+    (f) => occupied.free(f.start, f.end),
   );
   for (const f of listed) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));

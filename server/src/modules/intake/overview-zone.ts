@@ -1,0 +1,41 @@
+// The zone a park overview is about when its title and lead do not name it: "…汨罗循环经济产业园看到一派
+// 繁荣景象。…该园25个重点项目…", "截至目前，下川口工业园区建设已完成投资…已入住工业园区的企业达20家". An
+// article that names one zone only and keeps coming back to it as 园区 (该园, 入园, 园内) reports the
+// plants of that zone; each project it names without a park of its own is in it.
+
+import type { ParkMention } from './entity-extractor';
+import { normaliseName } from './name-scan';
+import { isProjectsOwnName, isVenue, isZone } from './park-rules';
+import type { ProjectNameMention } from './project-name-mention';
+
+/** Words that refer back to the zone of the article without naming it. */
+const BACK_REFERENCE = /该园|本园|园区|园内|入园|进园|入驻|落户园/g;
+
+/** Whether two zone names are one zone (one contains the other: 湖南汨罗循环经济产业园 ⊃ 汨罗循环经济产业园). */
+function sameZone(a: string, b: string): boolean {
+  const x = normaliseName(a);
+  const y = normaliseName(b);
+  return x.includes(y) || y.includes(x);
+}
+
+/** The only zone an article names, when it refers back to it; undefined when it names two or none. */
+export function overviewZone(
+  text: string,
+  parks: readonly ParkMention[],
+  names: readonly ProjectNameMention[],
+): ParkMention | undefined {
+  const zones = parks.filter(
+    (p) => isZone(p.name) && p.name.length >= 4 && !isProjectsOwnName(p, names, text) && !isVenue(text, p),
+  );
+  const first = zones[0];
+  if (!first || zones.some((z) => !sameZone(z.name, first.name))) return undefined;
+  // One back reference that is not inside a mention of a park is enough (parks are in text order).
+  let k = 0;
+  BACK_REFERENCE.lastIndex = 0;
+  for (let m = BACK_REFERENCE.exec(text); m !== null; m = BACK_REFERENCE.exec(text)) {
+    while (k < parks.length && (parks[k]?.end ?? 0) <= m.index) k++;
+    const p = parks[k];
+    if (!p || m.index < p.start) return first;
+  }
+  return undefined;
+}
