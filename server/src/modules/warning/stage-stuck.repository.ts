@@ -100,7 +100,10 @@ function stuckInParkAndChain(db: Db, s: StuckScope, cuts: Cuts) {
  * severity is the difference of two such counts. One statement for every stage and severity.
  */
 async function stuckOnChain(db: Db, chainId: string, cuts: Cuts): Promise<Record<Severity, number>> {
-  const links = chainLinkIds(db, chainId);
+  // The chain's links named in the statement: with a subquery PostgreSQL read each stage's month
+  // over the whole zone's (stage, stage date) index and tested every row's link (236 ms at 1M).
+  const linkIds = (await chainLinkIds(db, chainId).execute()).map((r) => r.id);
+  const links = linkIds.length > 0 ? sql.join(linkIds) : sql`''`;
   const points = cuts.flatMap(({ stage, cut }) =>
     SEVERITIES.flatMap((sev) => (cut[sev] === null ? [] : [{ stage, sev, day: cut[sev] as string }])),
   );
