@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { chainLinkIds, scopedProjects } from '../scope/project-scope';
+import { chainLinkIdList, scopedProjects } from '../scope/project-scope';
 import type { CockpitScope } from './cockpit.repository';
 
 /** The cockpit's late projects (节点滞后): counted from the day roll-ups, the worst by index. */
@@ -76,12 +76,13 @@ export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
 }
 
 /** Projects with a late milestone from the day roll-ups: the zone's, a park's or a chain's links'. */
-function lateDayCount(db: Db, s: CockpitScope) {
+async function lateDayCount(db: Db, s: CockpitScope) {
+  const links = s.chainId ? await chainLinkIdList(db, s.chainId) : [];
   if (s.chainId)
     return db
       .selectFrom('link_late_day_stat')
       .select((eb) => eb.fn.sum<number>('link_late_day_stat.projects').as('n'))
-      .where('link_late_day_stat.link_id', 'in', chainLinkIds(db, s.chainId))
+      .where('link_late_day_stat.link_id', 'in', links.length > 0 ? links : [''])
       .where('link_late_day_stat.first_planned', '<', s.today)
       .executeTakeFirst();
   if (s.park)
@@ -119,8 +120,8 @@ async function firstLateFrom(db: Db, s: CockpitScope, limit: number): Promise<st
     return q.orderBy('project_late_from.first_planned').orderBy('project_late_from.project_id').limit(limit);
   };
   if (!s.chainId) return (await firstsWhere({ park: s.park }).execute()).map((r) => r.id);
-  const links = await chainLinkIds(db, s.chainId).execute();
-  const perLink = links.map((l, i) => db.selectFrom(firstsWhere({ link: l.id }).as(`l${i}`)).selectAll());
+  const links = await chainLinkIdList(db, s.chainId);
+  const perLink = links.map((link, i) => db.selectFrom(firstsWhere({ link }).as(`l${i}`)).selectAll());
   const [head, ...rest] = perLink;
   if (!head) return [];
   const rows = await rest.reduce((q, next) => q.unionAll(next), head).execute();

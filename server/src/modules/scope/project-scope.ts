@@ -24,6 +24,15 @@ export function chainLinkIds(db: Kysely<Database>, chainId: string) {
 }
 
 /**
+ * The chain's link ids themselves, for a roll-up read: named in its statement, PostgreSQL reads the
+ * links' key ranges, where with the subquery it hash-joined the whole roll-up table (a chain's late
+ * count at 1M projects: 13 → 5 ms; its stuck count: 236 → 40 ms).
+ */
+export async function chainLinkIdList(db: Kysely<Database>, chainId: string): Promise<string[]> {
+  return (await chainLinkIds(db, chainId).execute()).map((r) => r.id);
+}
+
+/**
  * Projects in the scope (park, chain) — the same WHERE as the project list's park/chainId filters.
  * `chainOffIndex`: match the chain by `link_id || ''`, which keeps SQLite's and PostgreSQL's planners
  * off the link index, for a read that walks another index in its own order and stops early (the

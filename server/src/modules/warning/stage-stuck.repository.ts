@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Severity } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
-import { chainLinkIds, scopedProjects } from '../scope/project-scope';
+import { chainLinkIdList, scopedProjects } from '../scope/project-scope';
 import { projectsInWarningScope } from './warning.repository';
 import type { Cutoffs, StageCutoffs } from './warning-cutoffs';
 import { kindOnly, type LevelCond, severityOnly, type WarningFilter } from './warning-filter';
@@ -102,7 +102,7 @@ function stuckInParkAndChain(db: Db, s: StuckScope, cuts: Cuts) {
 async function stuckOnChain(db: Db, chainId: string, cuts: Cuts): Promise<Record<Severity, number>> {
   // The chain's links named in the statement: with a subquery PostgreSQL read each stage's month
   // over the whole zone's (stage, stage date) index and tested every row's link (236 ms at 1M).
-  const linkIds = (await chainLinkIds(db, chainId).execute()).map((r) => r.id);
+  const linkIds = await chainLinkIdList(db, chainId);
   const links = linkIds.length > 0 ? sql.join(linkIds) : sql`''`;
   const points = cuts.flatMap(({ stage, cut }) =>
     SEVERITIES.flatMap((sev) => (cut[sev] === null ? [] : [{ stage, sev, day: cut[sev] as string }])),

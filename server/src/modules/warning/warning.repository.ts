@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { REQUEST_WORKING_STATUSES } from '../../../../shared/src/request-status';
 import type { Database } from '../../db/database';
-import { chainLinkIds, type ProjectScope, scopedProjects } from '../scope/project-scope';
+import { chainLinkIdList, chainLinkIds, type ProjectScope, scopedProjects } from '../scope/project-scope';
 import type { Cutoffs } from './warning-cutoffs';
 import { dateCond, kindOnly, rankCase, severityOnly, type WarningFilter } from './warning-filter';
 
@@ -66,10 +66,11 @@ export async function lateMilestoneCounts(db: Db, s: WarningScope, cut: Cutoffs,
       .groupBy(sql`1`)
       .execute();
   }
-  if (s.chainId)
+  if (s.chainId) {
+    const links = await chainLinkIdList(db, s.chainId);
     return db
       .selectFrom('link_milestone_day_stat')
-      .where('link_milestone_day_stat.link_id', 'in', chainLinkIds(db, s.chainId))
+      .where('link_milestone_day_stat.link_id', 'in', links.length > 0 ? links : [''])
       .where('link_milestone_day_stat.planned_date', '<', s.today)
       .select([
         rankCase(dateCond('link_milestone_day_stat.planned_date', cut)).as('r'),
@@ -77,6 +78,7 @@ export async function lateMilestoneCounts(db: Db, s: WarningScope, cut: Cutoffs,
       ])
       .groupBy(sql`1`)
       .execute();
+  }
   if (s.park)
     return db
       .selectFrom('park_milestone_day_stat')
