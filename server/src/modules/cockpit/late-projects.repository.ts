@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { unionAllOf } from '../../db/union-all';
 import { chainLinkIdList, scopedProjects } from '../scope/project-scope';
 import type { CockpitScope } from './cockpit.repository';
 
@@ -19,6 +20,8 @@ type Db = Kysely<Database>;
  */
 export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
   const scoped = !!s.chainId && !!s.park;
+  // A chain alone: its links, read once for the count and the worst.
+  const links = s.chainId && !s.park ? await chainLinkIdList(db, s.chainId) : null;
   const lateMilestonesOf = () =>
     scopedProjects(db, s)
       .innerJoin('milestone', 'milestone.project_id', 'project.id')
@@ -39,8 +42,8 @@ export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
           ),
         )
         .executeTakeFirst()
-    : await lateDayCount(db, s);
-  const worst: string[] = scoped ? [] : await firstLateFrom(db, s, limit);
+    : await lateDayCount(db, s, links);
+  const worst: string[] = scoped ? [] : await firstLateFrom(db, s, links, limit);
   for (let window = limit * 20; scoped; window *= 8) {
     const firsts = await lateMilestonesOf()
       .select(['milestone.project_id as id'])
@@ -76,9 +79,8 @@ export async function lateProjects(db: Db, s: CockpitScope, limit: number) {
 }
 
 /** Projects with a late milestone from the day roll-ups: the zone's, a park's or a chain's links'. */
-async function lateDayCount(db: Db, s: CockpitScope) {
-  const links = s.chainId ? await chainLinkIdList(db, s.chainId) : [];
-  if (s.chainId)
+function lateDayCount(db: Db, s: CockpitScope, links: string[] | null) {
+  if (links)
     return db
       .selectFrom('link_late_day_stat')
       .select((eb) => eb.fn.sum<number>('link_late_day_stat.projects').as('n'))
@@ -104,7 +106,12 @@ async function lateDayCount(db: Db, s: CockpitScope) {
  * project_late_from in (first planned, id) order — for a chain each link's first rows (an index
  * range each, in one `union all`), merged.
  */
-async function firstLateFrom(db: Db, s: CockpitScope, limit: number): Promise<string[]> {
+async function firstLateFrom(
+  db: Db,
+  s: CockpitScope,
+  links: string[] | null,
+  limit: number,
+): Promise<string[]> {
   const firstsWhere = (where: { park?: string; link?: string }) => {
     let q = db
       .selectFrom('project_late_from')
@@ -119,12 +126,12 @@ async function firstLateFrom(db: Db, s: CockpitScope, limit: number): Promise<st
       q = q.where('project_late_from.link_id', '=', where.link).orderBy('project_late_from.link_id');
     return q.orderBy('project_late_from.first_planned').orderBy('project_late_from.project_id').limit(limit);
   };
-  if (!s.chainId) return (await firstsWhere({ park: s.park }).execute()).map((r) => r.id);
-  const links = await chainLinkIdList(db, s.chainId);
-  const perLink = links.map((link, i) => db.selectFrom(firstsWhere({ link }).as(`l${i}`)).selectAll());
-  const [head, ...rest] = perLink;
-  if (!head) return [];
-  const rows = await rest.reduce((q, next) => q.unionAll(next), head).execute();
+  if (!links) return (await firstsWhere({ park: s.park }).execute()).map((r) => r.id);
+  const all = unionAllOf(
+    links.map((link, i) => db.selectFrom(firstsWhere({ link }).as(`l${i}`)).selectAll()),
+  );
+  if (!all) return [];
+  const rows = await all.execute();
   rows.sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : a.id < b.id ? -1 : 1));
   return rows.slice(0, limit).map((r) => r.id);
 }

@@ -4,6 +4,7 @@ import type { DialectName } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { orderNullsLow } from '../../db/dialect-sql';
 import { preparedQuery } from '../../db/prepared-query';
+import { unionAllOf } from '../../db/union-all';
 import { parseSort } from '../../lib/list-query';
 import { linkSubtreeIds } from '../record-link/record-link';
 import type { ProjectScope } from './project.policy';
@@ -135,7 +136,10 @@ export async function listProjectIds(
     )
     .orderBy(order)
     .orderBy('project.id', direction);
-  const merged = keyColumn && !f.after ? mergedLinkPages(db, dialect, f, scope, today) : null;
+  const merged =
+    keyColumn && !f.after
+      ? mergedLinkPages(db, dialect, f, scope, today, { keyColumn, direction, order })
+      : null;
   const rows =
     f.after && keyColumn
       ? await rowsAfter(page, keyColumn, direction, f.after, f.limit)
@@ -163,11 +167,11 @@ function mergedLinkPages(
   f: ProjectListFilter,
   scope: ProjectScope,
   today: string,
+  sort: { keyColumn: string; direction: 'asc' | 'desc'; order: ReturnType<typeof listOrder>['order'] },
 ) {
   const links = f.linkIds ?? [];
   if (links.length < 2 || links.length > MERGE_LINKS_UP_TO) return null;
-  const { keyColumn, direction, order } = listOrder(dialect, f.sort);
-  if (!keyColumn) return null;
+  const { keyColumn, direction, order } = sort;
   const perLink = links.map((linkId, i) =>
     db
       .selectFrom(
@@ -180,10 +184,10 @@ function mergedLinkPages(
       )
       .selectAll(),
   );
-  const [head, ...rest] = perLink;
-  if (!head) return null;
+  const all = unionAllOf(perLink);
+  if (!all) return null;
   return db
-    .selectFrom(rest.reduce((q, next) => q.unionAll(next), head).as('merged'))
+    .selectFrom(all.as('merged'))
     .select(['merged.id', 'merged.sort_value'])
     .orderBy(orderNullsLow(dialect, 'merged.sort_value', direction))
     .orderBy('merged.id', direction)

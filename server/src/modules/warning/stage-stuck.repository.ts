@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Severity } from '../../../../shared/src/dispatch';
 import type { Database } from '../../db/database';
+import { unionAllOf } from '../../db/union-all';
 import { chainLinkIdList, scopedProjects } from '../scope/project-scope';
 import { projectsInWarningScope } from './warning.repository';
 import type { Cutoffs, StageCutoffs } from './warning-cutoffs';
@@ -182,9 +183,9 @@ export async function firstStuck(db: Db, s: StuckScope, cuts: Cuts, limit: numbe
         )
         .selectAll(),
     );
-  const [head, ...rest] = perStage;
-  if (!head) return [];
-  const rows = await rest.reduce((q, next) => q.unionAll(next), head).execute();
+  const all = unionAllOf(perStage);
+  if (!all) return [];
+  const rows = await all.execute();
   const cutOf = new Map(cuts.map((x) => [x.stage, x.cut]));
   const out = rows.map((r) => {
     const since = r.since as string;
