@@ -32,6 +32,7 @@ import * as m20261206_compliance_batches from './migrations/20261206_0033_compli
 import * as m20261206_deferred_rollups from './migrations/20261206_0036_deferred_rollups';
 import * as m20261207_link_rollups from './migrations/20261207_0037_link_rollups';
 import * as m20261207_link_stage_inv_idx from './migrations/20261207_0038_link_stage_inv_idx';
+import * as m20261207_project_rollup_idx from './migrations/20261207_0039_project_rollup_idx';
 
 /** Migrations are listed here (not loaded from a folder) so bundling and workers find them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261206_0036_deferred_rollups': m20261206_deferred_rollups,
   '20261207_0037_link_rollups': m20261207_link_rollups,
   '20261207_0038_link_stage_inv_idx': m20261207_link_stage_inv_idx,
+  '20261207_0039_project_rollup_idx': m20261207_project_rollup_idx,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -194,6 +194,28 @@ describe.skipIf(SKIP_DB)('project list: exact total up to the cap, estimate past
     expect(nothing).toBeLessThanOrEqual(1);
   });
 
+  it('sums the roll-up of a link and a stage from its own rows, not the whole roll-up (0039)', async () => {
+    const db = t.db.kysely;
+    const total = sql`select coalesce(sum(projects), 0) from project_rollup where stage in ('signed') and link_id in ('a', 'b')`;
+    if (t.db.dialect === 'sqlite') {
+      const plan = await sql<{ detail: string }>`explain query plan ${total}`.execute(db);
+      expect(plan.rows.map((r) => r.detail).join(' | ')).toContain('project_rollup_link_stage_idx');
+      const byStage = await sql<{
+        detail: string;
+      }>`explain query plan select coalesce(sum(projects), 0) from project_rollup where stage = 'signed'`.execute(
+        db,
+      );
+      expect(byStage.rows.map((r) => r.detail).join(' | ')).toContain('project_rollup_stage_idx');
+    } else {
+      const indexes = await sql<{
+        indexname: string;
+      }>`select indexname from pg_indexes where tablename = 'project_rollup'`.execute(db);
+      expect(indexes.rows.map((r) => r.indexname)).toEqual(
+        expect.arrayContaining(['project_rollup_link_stage_idx', 'project_rollup_stage_idx']),
+      );
+    }
+  });
+
   it('answers a row with the list columns only; the project page has the whole project', async () => {
     const page = await list({ chainLink: small, limit: '1' });
     // The route writes its answer without zod (lib/json.ts presentedJson): it must still be exactly
