@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { findFirmMentions } from './entity-extractor';
+import { projectsOf } from './extract-test-helpers';
+
+// Invented sentences for the field-precision rules of the round of heldout13: whose a project is, and
+// which park it is in.
+describe('firm names without the words of the sentence before them', () => {
+  const names = (text: string) => findFirmMentions(text).map((f) => f.name);
+
+  it('a pronoun, particle or adverb before 集团/公司 leaves no firm named there', () => {
+    expect(names('这标志着该集团的新材料项目正式进入施工阶段。')).toEqual([]);
+    expect(names('他们在新疆注册了公司，开展种植。')).toEqual([]);
+    expect(names('我们充分借鉴集团的管理经验。')).toEqual([]);
+  });
+
+  it('a preposition heading a legal name is cut off; a brand tagged as a verb stays', () => {
+    expect(names('新能源矿山成套设备数字化工厂项目由临工重机股份有限公司投资建设。')).toEqual([
+      '临工重机股份有限公司',
+    ]);
+    expect(names('远航智能装备股份有限公司投资5亿元。')).toEqual(['远航智能装备股份有限公司']);
+    expect(names('吉林某化学工业有限公司投资3亿元。')).toEqual(['吉林某化学工业有限公司']);
+  });
+});
+
+describe('which park a project is in', () => {
+  const parkOf = (text: string, name: string) =>
+    projectsOf(text).find((p) => !p.isAggregate && p.name.includes(name))?.park?.name ?? null;
+
+  it('a 产业园 ending where a firm’s legal form begins is the firm’s name, not a park', () => {
+    const text =
+      '项目于2022年1月6日正式签约，投资主体为华光科技产业园有限公司，总投资10亿元，建设智能制造产业园项目。';
+    for (const p of projectsOf(text)) expect(p.park?.name ?? null).not.toBe('华光科技产业园');
+  });
+
+  it('a zone heading an item of a list is that item’s park, not every item’s', () => {
+    const text =
+      '截至6月底，东台捷皇精密电子、盐都牧东光电、盐南高新区德利迅达云计算产业基地等17个项目已开工建设。';
+    expect(parkOf(text, '德利迅达')).toBe('盐南高新区');
+    expect(parkOf(text, '捷皇')).toBeNull();
+  });
+
+  it('a 临空区 is a zone a project lands in', () => {
+    const text = '雄鹰中国研发生产总部中心项目落地长沙自贸临空区，规划用地430亩。';
+    expect(parkOf(text, '雄鹰')).toBe('长沙自贸临空区');
+  });
+});
