@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { findFirmMentions } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
+import { judgeProjectStem } from './project-concreteness';
 
 // Invented sentences for the field-precision rules of the round of heldout13: whose a project is, and
-// which park it is in.
+// which park it is in, which stage it has reached, and what names no project.
 describe('firm names without the words of the sentence before them', () => {
   const names = (text: string) => findFirmMentions(text).map((f) => f.name);
 
@@ -42,5 +43,33 @@ describe('which park a project is in', () => {
   it('a 临空区 is a zone a project lands in', () => {
     const text = '雄鹰中国研发生产总部中心项目落地长沙自贸临空区，规划用地430亩。';
     expect(parkOf(text, '雄鹰')).toBe('长沙自贸临空区');
+  });
+});
+
+describe('which stage a project has reached', () => {
+  const stageOf = (text: string, name: string) =>
+    projectsOf(text).find((p) => !p.isAggregate && p.name.includes(name))?.stage?.stage ?? null;
+
+  it('an exhortation (早竣工、早投产) and 投产在即 are goals, not stages reached', () => {
+    const text =
+      '区领导督促项目加快进度，推动项目快建设、早竣工、早投产。华盛精密模具项目总投资4亿元，目前厂房主体已完工。';
+    expect(stageOf(text, '华盛精密模具')).toBe('主体完工');
+    expect(stageOf('宏达年产3亿支餐盒项目设备安装完毕，投产在即。', '餐盒')).toBe('设备调试');
+  });
+
+  it('正式进入施工阶段 after a groundbreaking is a start; 紧锣密鼓推进 is under way', () => {
+    expect(stageOf('振华新材料产业园项目开工仪式举行，项目正式进入施工阶段。', '振华新材料')).toBe('开工');
+    expect(stageOf('上汽大众朗逸技改项目正在紧锣密鼓推进，总投资约50亿元。', '朗逸')).toBe('在建');
+  });
+});
+
+describe('stems that name no project (this round)', () => {
+  it('kinds of investor, programmes of returning merchants and demonstratives name none', () => {
+    expect(judgeProjectStem('湖南省标志性外资').concrete).toBe(false);
+    expect(judgeProjectStem('一季度浙商回归').concrete).toBe(false);
+    expect(judgeProjectStem('这批回归').concrete).toBe(false);
+    expect(judgeProjectStem('重大主导产业').concrete).toBe(false);
+    expect(judgeProjectStem('山东济宁第一').concrete).toBe(false);
+    expect(judgeProjectStem('维龙嘉兴城际配送中心').concrete).toBe(true);
   });
 });
