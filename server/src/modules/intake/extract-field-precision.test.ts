@@ -23,9 +23,12 @@ describe('firm names without the words of the sentence before them', () => {
   });
 });
 
+/** The single project whose name contains `name`, as the rules read it from `text`. */
+const projectNamed = (text: string, name: string) =>
+  projectsOf(text).find((p) => !p.isAggregate && p.name.includes(name));
+
 describe('which park a project is in', () => {
-  const parkOf = (text: string, name: string) =>
-    projectsOf(text).find((p) => !p.isAggregate && p.name.includes(name))?.park?.name ?? null;
+  const parkOf = (text: string, name: string) => projectNamed(text, name)?.park?.name ?? null;
 
   it('a 产业园 ending where a firm’s legal form begins is the firm’s name, not a park', () => {
     const text =
@@ -47,8 +50,7 @@ describe('which park a project is in', () => {
 });
 
 describe('which stage a project has reached', () => {
-  const stageOf = (text: string, name: string) =>
-    projectsOf(text).find((p) => !p.isAggregate && p.name.includes(name))?.stage?.stage ?? null;
+  const stageOf = (text: string, name: string) => projectNamed(text, name)?.stage?.stage ?? null;
 
   it('an exhortation (早竣工、早投产) and 投产在即 are goals, not stages reached', () => {
     const text =
