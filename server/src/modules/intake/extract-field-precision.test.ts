@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findFirmMentions } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
+import { tagWords } from './firm-short-names';
 import { judgeProjectStem } from './project-concreteness';
+
+// The word segmenter loads its dictionary on first use (most of a second, more under load): once, here,
+// so that no test's own time includes it.
+beforeAll(() => {
+  tagWords('预热');
+}, 60_000);
 
 // Invented sentences for the field-precision rules of the round of heldout13: whose a project is, and
 // which park it is in, which stage it has reached, and what names no project.
@@ -73,5 +80,20 @@ describe('stems that name no project (this round)', () => {
     expect(judgeProjectStem('重大主导产业').concrete).toBe(false);
     expect(judgeProjectStem('山东济宁第一').concrete).toBe(false);
     expect(judgeProjectStem('维龙嘉兴城际配送中心').concrete).toBe(true);
+  });
+});
+
+describe('dates of a report’s lead', () => {
+  it('the date of an inspection dates no project; the date of a groundbreaking does', () => {
+    const inspected = projectNamed(
+      '7月2日下午，常州国家高新区举行重大项目督查活动。华盛精密模具项目总投资4亿元，目前厂房主体已完工。',
+      '华盛精密模具',
+    );
+    expect(inspected?.dates.map((d) => d.date)).not.toContain('2024-07-02');
+    const started = projectNamed(
+      '7月2日上午，常州国家高新区举行重大项目集中开工活动。华盛精密模具项目总投资4亿元。',
+      '华盛精密模具',
+    );
+    expect(started?.dates.map((d) => d.date)).toContain('2024-07-02');
   });
 });
