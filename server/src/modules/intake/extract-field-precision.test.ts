@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findFirmMentions } from './entity-extractor';
+import { findFirmMentions, findParks } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
 import { tagWords } from './firm-short-names';
 import { judgeProjectStem } from './project-concreteness';
@@ -48,6 +48,11 @@ describe('which park a project is in', () => {
       '截至6月底，东台捷皇精密电子、盐都牧东光电、盐南高新区德利迅达云计算产业基地等17个项目已开工建设。';
     expect(parkOf(text, '德利迅达')).toBe('盐南高新区');
     expect(parkOf(text, '捷皇')).toBeNull();
+  });
+
+  it('a park written short (循环园区) is the park the text named in full', () => {
+    const parks = findParks('梧州循环经济产业园区位于龙圩区。循环园区内，再生铜项目总投资20亿元。');
+    expect(parks.map((p) => p.name)).toEqual(['梧州循环经济产业园区', '梧州循环经济产业园区']);
   });
 
   it('a 临空区 is a zone a project lands in', () => {

@@ -73,11 +73,13 @@ function nameStart(stem: string): number {
   return cut;
 }
 
-/** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区). */
+/** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区, 循环园区 → 梧州循环经济产业园区). */
 const SHORT_FORMS: Array<[RegExp, RegExp]> = [
   [/经开区$/, /经济技术开发区$/],
   [/高新区$/, /高新技术产业开发区$|高新区$/],
   [/开发区$/, /开发区$/],
+  // "循环园区" after "梧州循环经济产业园区": a park's short form keeps a word of its name and its suffix.
+  [/园区$/, /园区$/],
 ];
 
 /**
