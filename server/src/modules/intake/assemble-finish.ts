@@ -37,6 +37,9 @@ export interface FinishInput {
   firmFacts: FirmFacts;
 }
 
+/** Officials' visits a report's lead may be about: they date no project. */
+const INSPECTION = /督查|督导|观摩|调研|视察|考察|巡查|检查|评议|拉练/;
+
 export function finishProjects(input: FinishInput): void {
   const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
   // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
@@ -66,7 +69,9 @@ export function finishProjects(input: FinishInput): void {
     : [];
   // "集中开工、签约仪式": a lead on two kinds of event stages no project by itself.
   const leadStage = new Set(leadStages.map((st) => st.stage)).size === 1 ? leadStages[0] : undefined;
-  const leadDate = leadStage || leadAbout ? leadDateTok : undefined;
+  // An inspection's date (督查, 观摩, 调研) is when officials looked, not an event of the projects.
+  const inspection = lead !== undefined && INSPECTION.test(text.slice(lead.start, lead.end));
+  const leadDate = leadStage || (leadAbout && !inspection) ? leadDateTok : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;
     // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.

@@ -33,7 +33,7 @@ import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
-import { headsNamedProject } from './park-rules';
+import { headsNamedProject, isFirmsName } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -61,7 +61,7 @@ export function assemble(input: AssembleInput): Assembled {
   const jobs = findJobs(text);
   const dates = findDates(text, base);
   const stages = findStages(text);
-  const parks = findParks(text);
+  const parks = findParks(text).filter((p) => !isFirmsName(text, p, firms));
   const people = findPeople(text);
   const projects: ProjectBuilder[] = [];
   const firmFacts: FirmFacts = new Map();

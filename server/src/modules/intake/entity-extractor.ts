@@ -4,6 +4,7 @@
 // Offsets are into cleaned text (clean-text.ts); extract.ts maps them back to the input.
 
 import { lastBreakBefore, Occupancy } from './clean-text';
+import { trimClauseWords } from './firm-stems';
 import { isIdeograph, type ScanOptions, scanBack } from './name-scan';
 import type { FirmSource, KnownFirm } from './types';
 
@@ -246,6 +247,7 @@ export function findFirmMentions(
   }
   trimToShorterMention(chosen);
   for (const c of chosen) trimLeadingVerbs(c);
+  for (const c of [...chosen]) if (!trimClauseWords(c)) chosen.splice(chosen.indexOf(c), 1);
   // Declared aliases (以下简称“金桥公司”) and short forms (乖宝宠物食品 of 乖宝宠物食品集团) are firms
   // wherever they occur later.
   const extraNames = new Set<string>();

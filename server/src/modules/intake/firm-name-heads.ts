@@ -10,11 +10,14 @@ import { isZone } from './park-rules';
 const UTILITY_WORKS = /污水|处理|自来水|净水|供水|垃圾|焚烧|热电|发电|水厂$|工厂$/;
 
 /**
- * "万益食品厂建厂项目" → 万益食品厂: a name whose head ends in 厂 (not 厂房, 厂区) before more of the
- * name is a works, and a firm named with its organisational form is the project's company (eval/README).
+ * "万益食品厂建厂项目" → 万益食品厂: a name whose head ends in 厂 (not 厂房, 厂区) or 股份 before more of
+ * the name is a firm named with its organisational form: the project's company (eval/README).
  */
 export function organisationalHead(projectName: string): string | null {
-  const m = /^([\u4e00-\u9fff]{3,10}?厂)(?![房区址长家])[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName);
+  const m =
+    /^([\u4e00-\u9fff]{3,10}?厂)(?![房区址长家])[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName) ??
+    // "大丰尚纬股份海缆": a firm named with 股份 (a joint-stock company's short form) heads the name.
+    /^([\u4e00-\u9fff]{2,8}?股份)(?!有限|公司|制|合作)[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName);
   const head = m?.[1];
   if (!head || UTILITY_WORKS.test(head) || /^(?:新建|建设|年产|该|本)/.test(head)) return null;
   return head;

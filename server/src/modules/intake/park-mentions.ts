@@ -11,7 +11,7 @@ export interface ParkMention {
 }
 
 const PARK_SUFFIX =
-  /经济技术开发区|高新技术产业开发区|高新技术产业园区|经济开发区|产业开发区|开发区|高新区|经开区|工业园区|产业园区|科技园区|产业园|工业园|物流园|经济区|文旅区|示范区|自贸区|保税区|产业集聚区|工业集聚区|集聚区|投资区|合作区|试验区|港区|新区|园区/g;
+  /经济技术开发区|高新技术产业开发区|高新技术产业园区|经济开发区|产业开发区|开发区|高新区|经开区|工业园区|产业园区|科技园区|产业园|工业园|物流园|经济区|文旅区|示范区|自贸区|保税区|临空区|空港区|临港区|产业集聚区|工业集聚区|集聚区|投资区|合作区|试验区|港区|新区|园区/g;
 const PARK_SCAN: ScanOptions = {
   maxLen: 16,
   minStem: 0,
@@ -37,6 +37,12 @@ const PARK_SCAN: ScanOptions = {
     '优化',
     '使',
     '让',
+    // "…项目落地长沙自贸临空区": the verb that places a project is where the zone's name begins.
+    '落地',
+    '落户',
+    '位于',
+    '入驻',
+    '坐落',
   ],
 };
 const GENERIC_PARK_STEM =
@@ -67,11 +73,13 @@ function nameStart(stem: string): number {
   return cut;
 }
 
-/** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区). */
+/** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区, 循环园区 → 梧州循环经济产业园区). */
 const SHORT_FORMS: Array<[RegExp, RegExp]> = [
   [/经开区$/, /经济技术开发区$/],
   [/高新区$/, /高新技术产业开发区$|高新区$/],
   [/开发区$/, /开发区$/],
+  // "循环园区" after "梧州循环经济产业园区": a park's short form keeps a word of its name and its suffix.
+  [/园区$/, /园区$/],
 ];
 
 /**

@@ -4,13 +4,14 @@
 // 科技园区各重点项目建设现场") is the park of every project the report names without one of its own.
 
 import type { Sentence } from './clean-text';
-import type { ParkMention } from './entity-extractor';
+import type { FirmMention, ParkMention } from './entity-extractor';
+import { isEnumerated } from './firm-short-names';
 import { normaliseName } from './name-scan';
 import type { ProjectNameMention } from './project-name-mention';
 
 /** Administrative zones: places where projects are, as opposed to a project's own 产业园. */
 const ZONE =
-  /(?:开发区|高新区|经开区|工业园区|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|新区|园区|Zone|Development Area)$/;
+  /(?:开发区|高新区|经开区|工业园区|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
 
 export const isZone = (name: string): boolean => ZONE.test(name);
 
@@ -26,7 +27,10 @@ export function isVenue(text: string, p: ParkMention): boolean {
   );
 }
 
-/** True when the park's name is (part of) a project's own name: 有零有食冻干食品产业园(项目). */
+/**
+ * True when the park's name is (part of) a project's own name: 有零有食冻干食品产业园(项目) — or heads an
+ * item of a list (…、盐南高新区德利迅达云计算产业基地等): then it is that item's park, not the report's.
+ */
 export function isProjectsOwnName(
   park: ParkMention,
   names: readonly ProjectNameMention[],
@@ -36,7 +40,7 @@ export function isProjectsOwnName(
   if (p.length < 3) return false;
   return names.some((n) => {
     if (n.reference || n.aggregate) return false;
-    if (headsNamedProject(park, n, text)) return false;
+    if (headsNamedProject(park, n, text)) return isEnumerated(text, n.start, n.end);
     if (park.start >= n.start && park.end <= n.end) return true;
     return !isZone(park.name) && normaliseName(text.slice(n.start, n.end)).includes(p);
   });
@@ -72,9 +76,12 @@ export function articleZone(
 /** What may follow a park's name inside the name of a project built there (not 建设, 一期 of itself). */
 const NOT_ANOTHER_PROJECT = /^(?:建设|一期|二期|三期|基础设施|配套|扩建|提升|项目)/;
 
-/** The rest of a name after a park that heads it names a project of its own (莱卡氨纶纤维项目). */
-function hostsNamedProject(rest: string): boolean {
-  return /^[\u4e00-\u9fff]{2,}/.test(rest) && !NOT_ANOTHER_PROJECT.test(rest) && /项目$/.test(rest);
+/**
+ * The rest of a name after a park that heads it names a project of its own (莱卡氨纶纤维项目). After a
+ * zone (盐南高新区德利迅达云计算产业基地) it does without 项目: a zone is never a project's own name.
+ */
+function hostsNamedProject(rest: string, zone = false): boolean {
+  return /^[\u4e00-\u9fff]{2,}/.test(rest) && !NOT_ANOTHER_PROJECT.test(rest) && (zone || /项目$/.test(rest));
 }
 
 /**
@@ -96,12 +103,27 @@ function writtenAsPlace(text: string, park: string): boolean {
  * name (after its county at most) is where that project is, not the project's own name.
  */
 export function headsNamedProject(
-  park: { start: number; end: number },
+  park: { name: string; start: number; end: number },
   name: { start: number; end: number },
   text: string,
 ): boolean {
   if (park.start < name.start || park.end > name.end) return false;
   const before = text.slice(name.start, park.start);
   if (before !== '' && !/^[\u4e00-\u9fff]{1,5}[省市县区]$/.test(before)) return false;
-  return hostsNamedProject(text.slice(park.end, name.end));
+  return hostsNamedProject(text.slice(park.end, name.end), isZone(park.name));
+}
+
+/** What may follow a park's name inside the name of the firm that runs it: its trade and legal form. */
+const FIRM_OF_PARK =
+  /^(?:投资|开发|建设|发展|管理|运营|实业|置业|服务|科技)*(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团|公司)$/;
+
+/**
+ * "TCL科技产业园有限公司", "开发区投资开发有限公司": a park whose name ends where a firm's trade and legal
+ * form begin is that firm's name (the firm that owns or runs it), not a place a project is in. A park
+ * heading a firm with a name of its own (九江经开区润通包装有限公司) stays the place it is.
+ */
+export function isFirmsName(text: string, park: ParkMention, firms: readonly FirmMention[]): boolean {
+  return firms.some(
+    (f) => f.start <= park.start && park.end < f.end && FIRM_OF_PARK.test(text.slice(park.end, f.end)),
+  );
 }

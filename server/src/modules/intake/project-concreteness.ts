@@ -14,7 +14,7 @@ import { tagWords } from './firm-short-names';
  * ending in 性 or 型 (战略性, 创新型, 科技型) describes a kind too.
  */
 const SECTOR_WORD =
-  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务|基本建设|技术改造|补链|强链|延链|固链|链主|骨干|文化|生活|设施|生活设施|金融)$/;
+  /^(?:[\u4e00-\u9fff]{1,4}[性型]|产业|产业链|信息产业|新能源|新兴产业|高科技|科技|高新技术|龙头|重点|重大|项目|工业|农业|现代农业|服务业|制造业|基础设施|民生|社会事业|公共服务|招商引资|招商|实体|经济|数字经济|文旅|旅游|文化旅游|康养|医疗|养老|研学|培训|教育|休闲|赛事|体育|物流|商贸|电子|信息|智能|智慧|绿色|低碳|环保|生态|城建|乡村|全域|新型|优质|大体|量|体量|部分|诸多|其他|相关|各类|示范|试点|配套|储备|在谈|签约|开工|续建|新建|在建|投资|合作|战略|帮扶|援助|援疆|援藏|援青|对口|对口支援|扶贫|脱贫|振兴|乡村振兴|关键|大|好|新|高端|高质量|发展|建设|全程|代理|服务|基本建设|技术改造|补链|强链|延链|固链|链主|骨干|文化|生活|设施|生活设施|金融|主导|主导产业|外资|内资|外商|央企|国企|民企|台资|港资|侨资|回归|[\u4e00-\u9fff]商)$/;
 /** POS tags of proper nouns; `x` (not in the dictionary) is how jieba tags most brands. */
 const PROPER_TAGS = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j', 'x']);
 /** POS tags of content words (nouns, nominal verbs, product words). */
@@ -54,6 +54,8 @@ const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
  * = "this 食用菌 project"); it is no new name.
  */
 const ENDS_IN_DEMONSTRATIVE = /(?:这一|这个|这些|那个|那些|此|该)$/;
+/** "这批回归", "该类": a stem opened by a demonstrative and a measure word points at projects named before. */
+const STARTS_WITH_DEMONSTRATIVE = /^(?:这|那|该|此|本)(?:批|些|类|轮|次|几)/;
 /**
  * "科技型中小企业技术创新基金", "中央预算内资金": a fund, grant or research scheme a firm takes part in is a
  * programme, not an investment project.
@@ -118,7 +120,8 @@ function judge(stem: string): Concreteness {
   const phase = /^([\u4e00-\u9fff]{2,8})[一二三四五六七八九十]期$/.exec(s);
   if (phase?.[1] && !SECTOR_WORD.test(phase[1]) && !/^(?:项目|工程|本|该|此|首|新)/.test(phase[1]))
     return { concrete: true, reason: null };
-  if (ENDS_IN_DEMONSTRATIVE.test(s)) return { concrete: false, reason: 'clause' };
+  if (ENDS_IN_DEMONSTRATIVE.test(s) || STARTS_WITH_DEMONSTRATIVE.test(s))
+    return { concrete: false, reason: 'clause' };
   // "招商引资和项目建设情况": a stem closed by a conjunction coordinates with 项目…, it names nothing.
   if (ENDS_IN_CONJUNCTION.test(s)) return { concrete: false, reason: 'clause' };
   if (PROGRAMME_END.test(s)) return { concrete: false, reason: 'sector' };
@@ -153,6 +156,9 @@ function judge(stem: string): Concreteness {
   );
   if (unplaced.every((w) => SECTOR_WORD.test(w.word) || SCALE_WORD.test(w.word)))
     return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
+  // "山东济宁第一", "连云港徐圩": places and ordinals say where and which in a ranking, not which project.
+  if (words.every((w) => w.tag === 'ns' || w.tag === 'm' || w.tag === 't'))
+    return { concrete: false, reason: 'sector' };
   const proper = words.some(
     (w) =>
       PROPER_TAGS.has(w.tag) &&
