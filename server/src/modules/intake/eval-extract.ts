@@ -143,6 +143,10 @@ function main(): void {
           name: 'Held-out set, eleventh batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout11'),
         },
+        {
+          name: 'Held-out set, twelfth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout12'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
