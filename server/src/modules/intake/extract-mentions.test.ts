@@ -37,4 +37,10 @@ describe('project mentions in list and subject shapes', () => {
     const p = singles(text).find((x) => x.name.includes('西江抽水蓄能电站'));
     expect(p?.stage?.stage).toBe('开工');
   });
+
+  it('reads an English project name through a gloss in brackets', () => {
+    const text =
+      'On the morning of May 6, the park held the groundbreaking ceremony of the 5,000-ton PBAT (Polybutylene Adipate Terephthalate) Project in Huaxin Company.';
+    expect(singles(text).map((p) => p.name)).toContain('PBAT (Polybutylene Adipate Terephthalate) Project');
+  });
 });
