@@ -24,10 +24,12 @@ import {
   VENUE_AFTER,
 } from './assemble-shape';
 import { stageMembersOfCountedBatch } from './batch-reference';
+import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
+import { isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
@@ -56,7 +58,10 @@ export function assemble(input: AssembleInput): Assembled {
   const sentences = splitSentences(text);
   const caps = findCapacities(text);
   const baseNames = findProjectNames(text, firms);
-  const names = withRecurrences(text, [...baseNames, ...capacityLedNames(text, caps, baseNames)]);
+  const named = [...baseNames, ...capacityLedNames(text, caps, baseNames)];
+  const names = withRecurrences(text, [...named, ...capacityRecurrences(text, named)]).sort(
+    (a, b) => a.start - b.start,
+  );
   const money = findRoledMoney(text);
   const jobs = findJobs(text);
   const dates = findDates(text, base);
@@ -160,7 +165,9 @@ export function assemble(input: AssembleInput): Assembled {
       // "包括A、B、C等，总投资额76.85亿元": a figure right after a list of names is the list's total too.
       const ofList = listTotalBefore(text, within(names, sent), sent, m.start).length > 0;
       if (ofList) listTotals.add(m);
-      if (aggregateAt < 0 && m.role === 'investment' && (ofList || /(?:共|合计|总计|累计)$/.test(lead))) {
+      const counted =
+        ofList || /(?:共|合计|总计|累计)$/.test(lead) || isCountedClause(text, sent.start, m.start);
+      if (aggregateAt < 0 && m.role === 'investment' && counted) {
         aggregateAt = m.start - 1;
         aggregateB = newBuilder(`${text.slice(sent.start, m.end).slice(-30)}(合计)`, m.start, m.end, true);
         projects.push(aggregateB);
@@ -203,7 +210,8 @@ export function assemble(input: AssembleInput): Assembled {
         return ahead.b;
       const before = resolved.filter((r) => r.pos <= pos);
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
-      if (resolved.length > 0) return resolved[0]?.b ?? null;
+      const first = resolved[0];
+      if (first) return isWholeOfPartAfter(text, pos, first.pos) ? null : first.b;
       if (aggregateB) return aggregateB;
       if (current && inScope && !foreignFirm && !aboutPlace) return current;
       return null;
@@ -248,8 +256,7 @@ export function assemble(input: AssembleInput): Assembled {
     }
     // "总投资153亿元的兴泉铁路项目", "投资7.4亿元建设的P": an amount joined by 的 to the name after it is that project's.
     const namedAfter = (end: number): ProjectBuilder | null => {
-      const join =
-        /^(?:人民币)?(?:(?:建设|兴建|新建|实施)的?|的)/.exec(text.slice(end, end + 6))?.[0].length ?? 0;
+      const join = joinToNameAfter(text, end);
       return join > 0
         ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + join + 1)?.b ?? null)
         : null;

@@ -89,7 +89,9 @@ function findMentions(text: string, s: Sentence): Mention[] {
   HEAD.lastIndex = 0;
   for (let m = HEAD.exec(part); m !== null; m = HEAD.exec(part)) {
     const headEnd = m.index + m[0].length;
-    const before = part.slice(0, m.index).split(/(\s+)/);
+    // "the 3,000-ton PPTA (Poly-p-phenylene Terephthamide) Project": a gloss in brackets is read through.
+    const gloss = /\s*\([^()]{1,60}\)\s*$/.exec(part.slice(0, m.index));
+    const before = part.slice(0, gloss?.index ?? m.index).split(/(\s+)/);
     const words: string[] = [];
     let lead = '';
     for (let i = before.length - 1; i >= 0; i--) {
@@ -114,7 +116,7 @@ function findMentions(text: string, s: Sentence): Mention[] {
     const ofName = /^project$/i.test(m[0])
       ? /^\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,6}[A-Z][\w-]*/.exec(part.slice(headEnd))
       : null;
-    const phrase = `${words.join('').trimStart()}${m[0]}${ofName?.[0] ?? ''}`.trim();
+    const phrase = `${words.join('').trimStart()}${gloss?.[0] ?? ''}${m[0]}${ofName?.[0] ?? ''}`.trim();
     const content = words.filter((x) => !/^\s*$/.test(x) && !GENERIC_WORD.test(x.replace(/[,()]/g, '')));
     const plural = /s$/i.test(m[0]) && !/^(?:centres?|base|lines?)$/i.test(m[0]);
     const countBefore = part
@@ -237,7 +239,6 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       const before = inSentence.filter((x) => x.m.start <= pos).pop();
       return nearest?.p ?? before?.p ?? inSentence[0]?.p ?? focus;
     };
-
     MONEY.lastIndex = 0;
     for (let m = MONEY.exec(sentence); m !== null; m = MONEY.exec(sentence)) {
       const raw = m[1] ?? m[3] ?? '';

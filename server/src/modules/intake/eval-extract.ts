@@ -144,6 +144,10 @@ function main(): void {
           dir: path.join(EVAL_DIR, 'heldout11'),
         },
         {
+          name: 'Held-out set, twelfth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout12'),
+        },
+        {
           name: 'Held-out set, thirteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout13'),
         },

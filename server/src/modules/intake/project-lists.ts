@@ -13,7 +13,7 @@ import type { ProjectNameMention } from './project-name-mention';
  * words before 项目. (A bare numeral is not a count here: in "等一批" 一 belongs to 一批.)
  */
 export const LIST_TAIL =
-  /等(?:(?:\d+|[一二三四五六七八九十百两]+)(?:余|多)?[个项大家])?([^，,。；;：:\n等]{0,20})$/;
+  /等(?:(?:\d+|[一二三四五六七八九十百两]+)(?:余|多)?[个项大家只])?([^，,。；;：:\n等]{0,20})$/;
 
 /** Words of an actor in a list's tail: "由A、B等企业投资建设的X项目" lists investors, not projects. */
 const ACTOR_TAIL = /企业|公司|集团|单位|承建|牵头/;
@@ -42,6 +42,27 @@ export function isDescribedBatch(
     );
   // "业态融合", "一批汽车零部件下游强链壮链": a described kind; "重特大" alone is an adjective of size.
   return (t !== plain || t.length >= 4) && t.length <= 12 && !ACTOR_TAIL.test(t) && !CLAUSE_TAIL.test(t);
+}
+
+/**
+ * "A、京津冀汽车零部件交易物流中心及欧洲之窗奢侈品交易物流中心等4个项目": the last item of a 、 list may
+ * join two names with 及/以及/和. Split where both halves name something on their own (and the right one
+ * does not start with a quantity, as in 年产150万吨碳化硅及230万吨甲醇, which is one project's product);
+ * the offset of the right half in `item` is returned with it.
+ */
+export function splitJoinedItem(item: string): Array<{ name: string; at: number }> {
+  for (const m of item.matchAll(/以及|及|和/g)) {
+    const left = item.slice(0, m.index);
+    const at = m.index + m[0].length;
+    const right = item.slice(at);
+    if (left.length < 4 || right.length < 4 || /^[\d一二两三四五六七八九十百千万]/.test(right)) continue;
+    if (isConcreteStem(left) && isConcreteStem(right))
+      return [
+        { name: left, at: 0 },
+        { name: right, at },
+      ];
+  }
+  return [{ name: item, at: 0 }];
 }
 
 /** Openers of a list of projects, after a clause that spoke of projects (…项目30个，包括…). */

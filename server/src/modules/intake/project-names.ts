@@ -4,21 +4,15 @@
 
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
+import { findFacilities, findStagedFacilities } from './facility-names';
 import { findFirmProjects } from './firm-projects';
 import { findHeadlessNames } from './headless-names';
-import { isStopWord, type ScanOptions, scanBack } from './name-scan';
+import { isStopWord, scanBack } from './name-scan';
+import { PARK_PREFIX, PROJECT_SCAN, stripPrefix } from './name-stem';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
-import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL } from './project-lists';
+import { findOpenedLists, findWorks, isDescribedBatch, LIST_TAIL, splitJoinedItem } from './project-lists';
 import type { ProjectNameMention } from './project-name-mention';
 
-const PROJECT_SCAN: ScanOptions = {
-  maxLen: 40,
-  minStem: 0,
-  stopAtDigits: false,
-  keep: ['和', '与', '及其'],
-  // "开工仪式暨光科检测项目奠基仪式": the name of the second event's project starts after 暨.
-  extraStops: ['现场', '负责人', '十佳', '各类', '各', '仪式暨', '大会暨', '活动暨'],
-};
 const GENERIC_STEM =
   /^(?:|重点|重大|代表|优选|签约|开工|招商|建设|在建|新建|续建|产业|民生|大|好|新|各类|各|龙头|集中开工|这些|上述|相关|投资|合作|外资|内资|示范|试点|储备|谋划|招引|工业|制造业|亿元以上|十亿元以上|亿元|十佳|该|此|本|这个|这些|此类|同类|单个|首个|大项目|好项目)$|(?:类|个|批|重点|招商|优选|代表|签约|开工|重大|亿元|好|各|新)$/;
 /**
@@ -41,8 +35,6 @@ function isCategoryOnly(stem: string): boolean {
   return rest.length === 0;
 }
 
-const PARK_PREFIX =
-  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|经济区|文旅区|示范区|新区)/;
 /** "A、B、C3个产业项目": a count closes a 、 list without 等. */
 const COUNTED_TAIL = /(?<![\d.万亿千百])(?:\d+|[两三四五六七八九十]+)个([^，,。；;：:\n等、]{0,20})$/;
 /** "等9个省、市重点项目": levels of government joined by 、 before the category words. */
@@ -71,13 +63,6 @@ function listBefore(before: string): RegExpExecArray | null {
 }
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
 
-function sentenceAround(text: string, pos: number): string {
-  const s = lastBreakBefore(text, pos, '。\n', 300) + 1;
-  const rest = text.slice(pos, pos + 300);
-  const e = rest.search(/[。\n]/);
-  return text.slice(s, e < 0 ? pos + rest.length : pos + e);
-}
-
 /** Continues a name through "年产5万吨的" / "年产2万套产品的": a capacity is part of the project's name. */
 function extendThroughCapacity(text: string, start: number): number {
   if (text[start - 1] !== '的') return start;
@@ -86,17 +71,6 @@ function extendThroughCapacity(text: string, start: number): number {
   if (at < 0 || !/^年产[约近]?\d[^，,。；的、]*$/.test(window.slice(at))) return start;
   const capStart = start - 1 - (window.length - at);
   return scanBack(text, capStart, 0, PROJECT_SCAN);
-}
-
-function stripPrefix(stem: string, keepPark = false): string {
-  let s = stem
-    .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
-    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '');
-  const park = PARK_PREFIX.exec(s);
-  // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
-  if (!keepPark && park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
-    s = s.slice(park[0].length);
-  return s.replace(/^(?:位于|在|的)/, '');
 }
 
 /**
@@ -137,65 +111,17 @@ function listItems(
     const investor = firms.find((f) => f.start >= pos && f.end <= start && f.source !== 'enumeration');
     pos += raw.length + 1;
     if (item.length < 2 || item.length > 30 || !(isConcreteStem(item) || isFirmShortName(item))) continue;
-    out.push({
-      name: `${item}项目`,
-      start,
-      end: start + item.length,
-      reference: false,
-      anaphoric: false,
-      aggregate: false,
-      companyHint: investor?.name ?? null,
-    });
-  }
-  return out;
-}
-
-const FACILITY = /产业园|工业园|物流园|物流港|基地|中心|公园|综合体|商贸城|生产线|工厂|酒店|医院/g;
-
-/** "投资约10亿元建设湛江晶体材料…产业园", "第三名是…的楚国八百年城市公园，投资总额…". */
-function findFacilities(text: string): ProjectNameMention[] {
-  const out: ProjectNameMention[] = [];
-  FACILITY.lastIndex = 0;
-  let m: RegExpExecArray | null = FACILITY.exec(text);
-  while (m !== null) {
-    const end = m.index + m[0].length;
-    const next = text.slice(end, end + 2);
-    const start = scanBack(text, m.index, 0, PROJECT_SCAN);
-    // "推进500亩宠物食品产业园建设", "建设占地约500亩的…产业园": a size between the verb and the name is skipped.
-    const lead = text
-      .slice(Math.max(0, start - 16), start)
-      .replace(/(?:占地(?:面积)?)?[约近]?\d+(?:\.\d+)?万?(?:亩|平方米)的?$/, '');
-    const before = lead.slice(-2);
-    const clauseHead =
-      text
-        .slice(Math.max(0, start - 20), start)
-        .split(/[，,。；;\n]/)
-        .pop() ?? '';
-    const trigger =
-      /(?:建设|打造|新建|推进)$/.test(before) || (before.endsWith('的') && /是/.test(clauseHead));
-    const sentence = sentenceAround(text, m.index);
-    // "该项目…将建设6台套石英管生产线": what a project in focus builds is part of it, not another one.
-    const ofProject = /项目/.test(text.slice(lastBreakBefore(text, m.index, '。\n', 300) + 1, start));
-    if (
-      trigger &&
-      !ofProject &&
-      (next === '' || /^[，,。；;\n]|^建设/.test(next)) &&
-      (/投资|投入/.test(sentence) || /(?:合作|共同|投资|拟|计划)建设$/.test(lead)) &&
-      /\d/.test(sentence) &&
-      !/^以/.test(clauseHead.slice(-1))
-    ) {
-      const name = stripPrefix(text.slice(start, end));
+    const parts = i === raws.length - 1 && raws.length > 1 ? splitJoinedItem(item) : [{ name: item, at: 0 }];
+    for (const part of parts)
       out.push({
-        name,
-        start: end - name.length,
-        end,
+        name: `${part.name}项目`,
+        start: start + part.at,
+        end: start + part.at + part.name.length,
         reference: false,
         anaphoric: false,
         aggregate: false,
-        companyHint: null,
+        companyHint: part.at === 0 ? (investor?.name ?? null) : null,
       });
-    }
-    m = FACILITY.exec(text);
   }
   return out;
 }
@@ -281,8 +207,8 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const beforeText = text.slice(Math.max(0, p - 12), p);
     const listMatch = listBefore(text.slice(Math.max(0, p - 200), p));
     const aggregate =
-      /^(?:\d+|[一二三四五六七八九十百]+)个/.test(after) ||
-      /(?:\d+|[一二三四五六七八九十百两]+)个(?:[^，,。；、]{0,8})?$/.test(beforeText);
+      /^(?:\d+|[一二三四五六七八九十百]+)[个只]/.test(after) ||
+      /(?:\d+项|(?:\d+|[一二三四五六七八九十百两]+)[个只])(?:[^，,。；、]{0,8})?$/.test(beforeText);
     if (listMatch) {
       const listEnd = p - listMatch[0].length;
       // The list's kind: its own category words (…等基础设施项目), else what the sentence said before it
@@ -385,6 +311,8 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     (f) => occupied.free(f.start, f.end) && !namedEarlierInSentence(text, out, f.start),
   );
   for (const f of facilities) occupied.take(f.start, f.end);
+  const staged = findStagedFacilities(text, isConcreteStem).filter((f) => occupied.free(f.start, f.end));
+  for (const f of staged) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
   const listed = [...findOpenedLists(text, firms), ...findWorks(text), ...findHeadlessNames(text)].filter(
@@ -396,5 +324,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   // of a name, the one that knows its firm, so the bare copy cannot join a look-alike project.
   const hinted = new Set(out.filter((o) => o.companyHint).map((o) => o.start));
   const once = out.filter((o) => o.companyHint || o.reference || !hinted.has(o.start));
-  return [...once, ...facilities, ...invested, ...listed, ...ofFirms].sort((a, b) => a.start - b.start);
+  return [...once, ...facilities, ...staged, ...invested, ...listed, ...ofFirms].sort(
+    (a, b) => a.start - b.start,
+  );
 }

@@ -1,0 +1,29 @@
+// The parts of a project name's stem that every name finder shares: how far back a name is read
+// (PROJECT_SCAN), and what is cut from its front — a date, a discourse word, a zone that says where
+// the project is rather than what it is.
+
+import type { ScanOptions } from './name-scan';
+
+export const PROJECT_SCAN: ScanOptions = {
+  maxLen: 40,
+  minStem: 0,
+  stopAtDigits: false,
+  keep: ['和', '与', '及其'],
+  // "开工仪式暨光科检测项目奠基仪式": the name of the second event's project starts after 暨.
+  extraStops: ['现场', '负责人', '十佳', '各类', '各', '仪式暨', '大会暨', '活动暨'],
+};
+
+export const PARK_PREFIX =
+  /^.{0,12}?(?:经济技术开发区|开发区|高新区|经开区|产业园区|工业园区|园区|经济区|文旅区|示范区|新区)/;
+
+/** A stem without its leading date, discourse word (其中, 此次 …) and zone (unless `keepPark`). */
+export function stripPrefix(stem: string, keepPark = false): string {
+  let s = stem
+    .replace(/^(?:\d{4}年)?(?:\d{1,2}(?:[-—至到]\d{1,2})?月份?)?(?:\d{1,2}[日号])?/, '')
+    .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '');
+  const park = PARK_PREFIX.exec(s);
+  // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
+  if (!keepPark && park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
+    s = s.slice(park[0].length);
+  return s.replace(/^(?:位于|在|的)/, '');
+}
