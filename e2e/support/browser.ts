@@ -169,10 +169,21 @@ export async function chartsFinished(page: Page): Promise<void> {
 }
 
 /**
- * A page of its own browser context, signed in through the API (POST /api/auth/login sets the session
- * cookie in the context). For tests about something other than signing in: it spares the login page
- * and the home page a full load each (foundation.e2e walks the sign-in form itself).
+ * Signs a browser context in through the API (POST /api/auth/login sets the session cookie in the
+ * context), for tests about something other than signing in: it spares them the login page's load and
+ * the home page's, the test opening the page it is about. foundation.e2e walks the sign-in form itself.
  */
+export async function signIn(
+  context: BrowserContext,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
+  if (!res.ok()) throw new Error(`sign-in of ${username} answered ${res.status()}: ${await res.text()}`);
+}
+
+/** A page of its own browser context, signed in through the API (signIn). */
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
@@ -181,8 +192,7 @@ export async function signedInPage(
   viewport: { width: number; height: number } = { width: 1440, height: 900 },
 ): Promise<Page> {
   const context = await browser.newContext({ viewport });
-  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
-  if (!res.ok()) throw new Error(`sign-in of ${username} answered ${res.status()}: ${await res.text()}`);
+  await signIn(context, baseUrl, username, password);
   const page = await context.newPage();
   // The context goes with its page: tests close the page they were given.
   page.once('close', () => closeQuietly(context));
