@@ -69,6 +69,10 @@ export default defineConfig({
           globalSetup: ['./e2e/support/global-setup.ts'],
           // A failed test leaves a picture and the text of every open page (failure-snapshot.ts).
           setupFiles: ['./e2e/support/failure-snapshot.ts'],
+          // A worker's files share its imports (playwright-core, exceljs…) and its Chromium
+          // (support/browser.ts), as the API tiers share the server's modules: each file still has
+          // its own server, data and browser contexts, and the e2e modules keep no per-test state.
+          isolate: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
           // Under CI a failed browser test runs once more, as Playwright's own CI setting does: a

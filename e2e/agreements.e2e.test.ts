@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, signIn } from './support/browser';
 import { runNow } from './support/run-clock';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
@@ -49,8 +49,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     openPage = page;
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await loginAs(page, server.url, 'admin', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'admin', E2E_PASSWORD);
     const found = await page.request.get(`${server.url}/api/projects?q=XM2024-00003`);
     const gb = ((await found.json()) as { items: Array<{ id: string; code: string }> }).items.find(
       (p) => p.code === 'XM2024-00003',
@@ -127,8 +126,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     openPage = page;
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await loginAs(page, server.url, 'admin', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'admin', E2E_PASSWORD);
     const json = async <T>(url: string) =>
       (await (await page.request.get(`${server.url}${url}`)).json()) as T;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeUscc } from '../shared/src/uscc';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -62,8 +62,7 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-bulk-'));
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
   }, 90_000);
 
   // Each test (and a retry under CI) starts on the firm list with no modal open and no remembered
@@ -255,8 +254,7 @@ describe.skipIf(SKIP_BROWSER)('bulk firm import screen in a real browser', () =>
     });
     try {
       const leaderPage = await leaderContext.newPage();
-      await loginAs(leaderPage, server.url, 'leader', E2E_PASSWORD);
-      await leaderPage.getByTestId('logout').waitFor();
+      await signIn(leaderPage.context(), server.url, 'leader', E2E_PASSWORD);
       await leaderPage.goto(`${server.url}/firms`);
       await leaderPage.getByTestId('export-button').waitFor();
       expect(await leaderPage.getByTestId('bulk-import-button').count()).toBe(0);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** Industrial chains (issue 4) in a real browser: map → missing link → targets → lead; editor; PNG. */
@@ -18,8 +18,7 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
   });
 
   async function openPetChain(page: Page) {
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
     await page.goto(`${server.url}/chains`);
     await page.getByRole('link', { name: '宠物产业链' }).first().click();
     await page.getByTestId('chain-map').locator('canvas').first().waitFor();
@@ -152,8 +151,7 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
 
   it('shows the referral network and the chain overview', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await loginAs(page, server.url, 'leader', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'leader', E2E_PASSWORD);
     await page.goto(`${server.url}/chains`);
     await page.getByText('宠物产业链').first().waitFor();
     await screenshot(page, 'chain-overview');

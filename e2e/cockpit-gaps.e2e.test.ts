@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { chartsFinished, launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -67,8 +67,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     });
     leader = await ctx.newPage();
     leader.on('pageerror', (error) => pageErrors.push(error.message));
-    await loginAs(leader, server.url, 'leader', E2E_PASSWORD);
-    await leader.getByTestId('logout').waitFor();
+    await signIn(leader.context(), server.url, 'leader', E2E_PASSWORD);
   });
 
   afterAll(async () => {

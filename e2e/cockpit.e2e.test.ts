@@ -4,7 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { chartsFinished, launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { renderDocx, SKIP_OFFICE } from './support/office';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
 
@@ -100,10 +100,8 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
       p.on('pageerror', (error) => pageErrors.push(error.message));
     }
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-cockpit-'));
-    await loginAs(firm, server.url, 'firm', E2E_PASSWORD);
-    await firm.getByTestId('logout').waitFor();
-    await loginAs(leader, server.url, 'leader', E2E_PASSWORD);
-    await leader.getByTestId('logout').waitFor();
+    await signIn(firm.context(), server.url, 'firm', E2E_PASSWORD);
+    await signIn(leader.context(), server.url, 'leader', E2E_PASSWORD);
     before = (await (await leader.request.get(`${server.url}/api/cockpit`)).json()) as CockpitJson;
   });
 

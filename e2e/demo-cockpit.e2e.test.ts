@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 interface Warning {
@@ -27,8 +27,7 @@ describe.skipIf(SKIP_BROWSER)('the demo’s first cockpit screen, on today’s c
 
   it('shows a leader a realistic mix of warnings and saves the first screen', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await loginAs(page, server.url, 'leader', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'leader', E2E_PASSWORD);
     const res = await page.request.get(`${server.url}/api/warnings?limit=2000`);
     expect(res.status()).toBe(200);
     const items = ((await res.json()) as { items: Warning[] }).items;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
 
 // The seed page is read at run time from ../shared (beside the repository); a clone without it
@@ -30,8 +30,7 @@ describe.skipIf(SKIP_BROWSER)('news intake in a real browser', () => {
       if (!seedPresent) throw new Error(`CI=true but the seed page is missing: ${SEED}`);
       const text = readFileSync(SEED, 'utf8');
       const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-      await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-      await page.getByTestId('logout').waitFor();
+      await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
       await page.goto(`${server.url}/intake`);
       await page.getByTestId('intake-text').fill(text);
       await page.getByTestId('intake-article-date').fill('2024-08-27');
@@ -85,8 +84,7 @@ describe.skipIf(SKIP_BROWSER)('news intake in a real browser', () => {
       '同日，瑞丰新材料科技有限公司年产3万吨高性能膜材料项目在开发区签约，项目总投资8亿元，达产后预计年产值12亿元，新增就业300人。',
     ].join('\n');
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
     const paste = async () => {
       await page.goto(`${server.url}/intake`);
       await page.getByTestId('intake-text').fill(text);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** A firm's menu on the phone opens no page that an /api call refuses; the audit log reads in words. */
@@ -18,8 +18,9 @@ describe.skipIf(SKIP_BROWSER)('menus per role and the readable audit log', () =>
 
   async function signedIn(username: string, width: number, height: number): Promise<Page> {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
+    await signIn(context, server.url, username, E2E_PASSWORD);
     const page = await context.newPage();
-    await loginAs(page, server.url, username, E2E_PASSWORD);
+    await page.goto(server.url);
     await page.getByTestId('logout').waitFor();
     return page;
   }

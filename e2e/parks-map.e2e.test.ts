@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kmlOf, threePlots } from '../server/src/modules/plot/plot-import.test-fixtures';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 import { startTileServer, type TileServer } from './support/tile-server';
@@ -37,8 +37,7 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
     await page.goto(`${server.url}/map`);
     await page.locator('[data-testid="park-map"][data-drawn="true"]').waitFor();
     const tile = page.locator('[data-testid="map-tiles"] img[data-tile]');
@@ -76,8 +75,7 @@ describe.skipIf(SKIP_BROWSER)('parks and the investment map in a real browser', 
     const retry = task.result?.retryCount ?? 0;
     const p = retry === 0 ? 'E2E' : `E2ER${retry}`;
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
     const parks = (await (await page.request.get(`${server.url}/api/parks`)).json()).items as Array<{
       id: string;
       name: string;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { pickOption as pickFrom } from './support/select';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
 
@@ -134,14 +134,12 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     await server?.stop();
   });
 
-  /** The user's session, signed in through the login page once and reused after. */
+  /** The user's session, signed in once (through the API: the flows, not the sign-in form) and reused after. */
   async function sessionOf(username: string): Promise<SessionState> {
     const known = sessions.get(username);
     if (known) return known;
     const context = await browser.newContext({ locale: 'zh-CN' });
-    const page = await context.newPage();
-    await loginAs(page, server.url, username, E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(context, server.url, username, E2E_PASSWORD);
     const state = await context.storageState();
     await context.close();
     sessions.set(username, state);

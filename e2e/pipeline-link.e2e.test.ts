@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -37,8 +37,7 @@ describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browse
     });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
   });
 
   // Each attempt starts on the workbench, where a failed one may have left a dialog or another page;

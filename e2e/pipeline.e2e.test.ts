@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Download, Locator, Page } from 'playwrigh
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '../shared/src/dates';
 import { makeUscc } from '../shared/src/uscc';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -94,8 +94,7 @@ describe.skipIf(SKIP_BROWSER)('investment pipeline in a real browser', () => {
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-e2e-xlsx-'));
-    await loginAs(page, server.url, 'officer', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
   });
 
   /** How many projects the API finds for `q` (with the page's session). */

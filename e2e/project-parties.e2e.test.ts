@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -22,8 +22,7 @@ describe.skipIf(SKIP_BROWSER)('project company and figure provenance', () => {
 
   it('tags 乖宝’s promised investment, labels 瀚洋重工有限公司 as 项目公司, switches the cockpit', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await loginAs(page, server.url, 'leader', E2E_PASSWORD);
-    await page.getByTestId('logout').waitFor();
+    await signIn(page.context(), server.url, 'leader', E2E_PASSWORD);
     const api = async (path: string) =>
       (await (await page.request.get(`${server.url}${path}`)).json()) as {
         items: Array<{ id: string; name: string }>;

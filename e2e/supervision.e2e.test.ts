@@ -28,8 +28,7 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
   });
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, SKIP_BROWSER, screenshot } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -59,10 +59,8 @@ describe.skipIf(SKIP_BROWSER)('targets, stage norms and round reports in a real 
     for (const p of [admin, firm]) {
       p.on('pageerror', (error) => pageErrors.push(error.message));
     }
-    await loginAs(admin, server.url, 'admin', E2E_PASSWORD);
-    await admin.getByTestId('logout').waitFor();
-    await loginAs(firm, server.url, 'firm', E2E_PASSWORD);
-    await firm.getByTestId('logout').waitFor();
+    await signIn(admin.context(), server.url, 'admin', E2E_PASSWORD);
+    await signIn(firm.context(), server.url, 'firm', E2E_PASSWORD);
   });
 
   /**

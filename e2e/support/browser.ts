@@ -20,7 +20,41 @@ export const SKIP_BROWSER: boolean = (() => {
   return true;
 })();
 
+/**
+ * The worker's Chromium, shared by the test files the worker runs one after another (the e2e project
+ * runs with `isolate: false`, so this module outlives a file; vitest.config.ts): a launch cost a file
+ * 1.5–3 s. To a file it is still a browser of its own: what the file opens lives in contexts of its
+ * own (cookies, storage, cache), and its `close()` closes those contexts, not the process. The
+ * process goes with the worker (Playwright kills the browsers it launched when their parent exits).
+ */
+let workerBrowser: Promise<Browser> | null = null;
+
+/** The contexts opened since the running file launched its browser: what its `close()` closes. */
+const fileContexts = new Set<BrowserContext>();
+
 export async function launchBrowser(): Promise<Browser> {
+  let browser = workerBrowser ? await workerBrowser.catch(() => null) : null;
+  if (!browser?.isConnected()) {
+    workerBrowser = startChromium();
+    browser = await workerBrowser;
+  }
+  // A file that failed before its afterAll leaves its contexts: they go before the next file starts.
+  await closeFileContexts();
+  return browser;
+}
+
+async function closeFileContexts(): Promise<void> {
+  const contexts = [...fileContexts];
+  fileContexts.clear();
+  await Promise.all(contexts.map((context) => context.close().catch(ignoreClosed)));
+}
+
+/** A close that finds the context or browser gone already has nothing left to do. */
+function ignoreClosed(error: unknown): void {
+  if (!(error instanceof Error && /has been closed|Target closed/.test(error.message))) throw error;
+}
+
+async function startChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -33,6 +67,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  browser.close = closeFileContexts;
   return onRunClock(browser);
 }
 
@@ -58,6 +93,8 @@ function onRunClock(browser: Browser): Browser {
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
+    fileContexts.add(context);
+    context.once('close', () => fileContexts.delete(context));
     await runContextOnRunClock(context);
     // One wait for every page, Playwright's own default: two test files, their servers and
     // browsers share two cores in CI, where a first import (a fresh reader thread) has missed 15 s.
@@ -90,13 +127,11 @@ function onRunClock(browser: Browser): Browser {
 
 /**
  * Closes a page's context after the page. The close may still be under way when afterAll closes the
- * browser; its rejection then says only that the browser went first, and left unhandled it fails the
+ * browser; its rejection then says only that the context went first, and left unhandled it fails the
  * whole run (it did once in CI, in supervision.e2e).
  */
 function closeQuietly(context: BrowserContext): void {
-  context.close().catch((error: unknown) => {
-    if (!(error instanceof Error && /has been closed/.test(error.message))) throw error;
-  });
+  context.close().catch(ignoreClosed);
 }
 
 /**
@@ -134,10 +169,21 @@ export async function chartsFinished(page: Page): Promise<void> {
 }
 
 /**
- * A page of its own browser context, signed in through the API (POST /api/auth/login sets the session
- * cookie in the context). For tests about something other than signing in: it spares the login page
- * and the home page a full load each (foundation.e2e walks the sign-in form itself).
+ * Signs a browser context in through the API (POST /api/auth/login sets the session cookie in the
+ * context), for tests about something other than signing in: it spares them the login page's load and
+ * the home page's, the test opening the page it is about. foundation.e2e walks the sign-in form itself.
  */
+export async function signIn(
+  context: BrowserContext,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
+  if (!res.ok()) throw new Error(`sign-in of ${username} answered ${res.status()}: ${await res.text()}`);
+}
+
+/** A page of its own browser context, signed in through the API (signIn). */
 export async function signedInPage(
   browser: Browser,
   baseUrl: string,
@@ -146,8 +192,7 @@ export async function signedInPage(
   viewport: { width: number; height: number } = { width: 1440, height: 900 },
 ): Promise<Page> {
   const context = await browser.newContext({ viewport });
-  const res = await context.request.post(`${baseUrl}/api/auth/login`, { data: { username, password } });
-  if (!res.ok()) throw new Error(`sign-in of ${username} answered ${res.status()}: ${await res.text()}`);
+  await signIn(context, baseUrl, username, password);
   const page = await context.newPage();
   // The context goes with its page: tests close the page they were given.
   page.once('close', () => closeQuietly(context));
