@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARNING_KINDS } from '../../../../shared/src/dispatch';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
+import { hasLateMilestone } from './rollup.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
 /**
@@ -85,18 +86,7 @@ describe.skipIf(SKIP_DB)('chain-link roll-ups kept by the database', () => {
         .where('project.link_id', 'in', (eb) =>
           eb.selectFrom('chain_link').select('chain_link.id').where('chain_link.chain_id', '=', chainId),
         );
-      const late = await onChain
-        .select('project.id')
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('milestone')
-              .select('milestone.id')
-              .whereRef('milestone.project_id', '=', 'project.id')
-              .where('milestone.actual_date', 'is', null)
-              .where('milestone.planned_date', '<', body.today),
-          ),
-        )
-        .execute();
+      const late = await onChain.select('project.id').where(hasLateMilestone(body.today)).execute();
       expect(body.late.count, chainId).toBe(late.length);
       expect(body.late.items.length).toBe(Math.min(10, late.length));
       for (const item of body.late.items) expect(late.map((r) => r.id)).toContain(item.id);

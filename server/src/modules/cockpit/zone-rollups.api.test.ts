@@ -4,6 +4,7 @@ import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB, TEST_DB_KIND } from '../../test/test-db';
 import { filledTemplate, importFile } from '../import/import.test-helpers';
+import { hasLateMilestone } from './rollup.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
 /**
@@ -321,15 +322,7 @@ describe.skipIf(SKIP_DB)('cockpit roll-ups kept by the database', () => {
       .selectFrom('project')
       .select('project.id')
       .where('project.park', '=', park)
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('milestone')
-            .select('milestone.id')
-            .whereRef('milestone.project_id', '=', 'project.id')
-            .where('milestone.actual_date', 'is', null)
-            .where('milestone.planned_date', '<', body.today),
-        ),
-      )
+      .where(hasLateMilestone(body.today))
       .execute();
     expect(late.length).toBeGreaterThan(0);
     expect(body.late.count).toBe(late.length);
