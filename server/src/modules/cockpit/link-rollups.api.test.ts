@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WARNING_KINDS } from '../../../../shared/src/dispatch';
+import { hasLateMilestone } from '../../test/late-milestone';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB } from '../../test/test-db';
-import { hasLateMilestone } from './rollup.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
 /**

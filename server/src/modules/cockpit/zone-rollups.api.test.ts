@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_STAGES } from '../../../../shared/src/project-stage';
+import { hasLateMilestone } from '../../test/late-milestone';
 import { createTestApp, type Session, type TestApp } from '../../test/test-app';
 import { SKIP_DB, TEST_DB_KIND } from '../../test/test-db';
 import { filledTemplate, importFile } from '../import/import.test-helpers';
-import { hasLateMilestone } from './rollup.test-helpers';
 import { recountZoneRollups, storedZoneRollups } from './zone-rollups.repository';
 
 /**

@@ -1,5 +1,5 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { Database } from '../../db/database';
+import type { Database } from '../db/database';
 
 /**
  * A project with a milestone still open after its planned date — late, as the cockpit counts it —
