@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER, signIn } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { runNow } from './support/run-clock';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
@@ -63,7 +63,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     expect(await investmentRow.textContent()).toContain('承诺5.6亿元');
     await card.getByTestId('agreement-chart').locator('canvas').waitFor();
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/agreement-card.png' });
+    await screenshot(page, 'agreement-card', { fullPage: false });
     const [notice] = await Promise.all([
       page.waitForEvent('download'),
       card.getByRole('button', { name: '履约提醒函' }).click(),
@@ -72,7 +72,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await card.getByRole('button', { name: '新建协议' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('承诺事项').waitFor();
-    await page.screenshot({ path: '/tmp/agreement-dialog.png' });
+    await screenshot(page, 'agreement-dialog', { fullPage: false });
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -81,22 +81,22 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     const behind = page.locator('tr').filter({ has: page.getByTestId('compliance-behind') });
     await behind.first().waitFor();
     expect(await behind.count()).toBeGreaterThan(0);
-    await page.screenshot({ path: '/tmp/compliance.png' });
+    await screenshot(page, 'compliance', { fullPage: false });
 
     await page.goto(`${server.url}/mu-evaluations`);
     await page.getByTestId('mu-counts').waitFor();
     await page.getByTestId('mu-class-A').first().waitFor();
     expect(await page.getByTestId('mu-counts').textContent()).toMatch(/A 类 \d+ 家/);
-    await page.screenshot({ path: '/tmp/mu-evaluations.png' });
+    await screenshot(page, 'mu-evaluations', { fullPage: false });
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/projects/${gb.id}`);
     await page.getByTestId('agreement-card').getByText('5.6亿元').first().waitFor();
     await page.getByTestId('agreement-card').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: '/tmp/agreement-card-phone.png' });
+    await screenshot(page, 'agreement-card-phone', { fullPage: false });
     await page.goto(`${server.url}/compliance`);
     await page.getByTestId('compliance-summary').waitFor();
-    await page.screenshot({ path: '/tmp/compliance-phone.png' });
+    await screenshot(page, 'compliance-phone', { fullPage: false });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
@@ -227,7 +227,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
         throw error;
       });
     expect(await taxRow.innerText()).toContain('500万元');
-    await page.screenshot({ path: '/tmp/compliance-behind.png' });
+    await screenshot(page, 'compliance-behind', { fullPage: false });
 
     // The 履约提醒函 of that project: a .docx download, and the file itself answers 200 as a docx.
     const [notice] = await Promise.all([
@@ -295,7 +295,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await page.getByTestId('mu-counts').waitFor();
     const first = rated.find((i) => i.rank === 1);
     await page.getByTestId(`mu-class-${first?.class}`).first().waitFor();
-    await page.screenshot({ path: '/tmp/mu-ranking.png' });
+    await screenshot(page, 'mu-ranking', { fullPage: false });
 
     // 7. The compliance list on a phone: cards, nothing wider than the screen.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -306,7 +306,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
       .filter({ hasText: '税收' });
     await phoneCard.getByTestId('compliance-behind').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: '/tmp/compliance-phone-cards.png', fullPage: false });
+    await screenshot(page, 'compliance-phone-cards', { fullPage: false });
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -193,8 +193,8 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
     await chartsFinished(page);
     const size = await page.getByTestId('wall-screen').boundingBox();
     expect(size?.width).toBe(1920);
-    const file = path.join(path.dirname(await screenshot(page, 'wall-screen')), 'wall-screen-viewport.png');
-    await page.screenshot({ path: file });
+    await screenshot(page, 'wall-screen');
+    await screenshot(page, 'wall-screen-viewport', { fullPage: false });
     const bg = await page.evaluate(
       "getComputedStyle(document.querySelector('[data-testid=wall-screen]')).backgroundImage",
     );

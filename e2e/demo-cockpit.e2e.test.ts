@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER, signIn } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 interface Warning {
@@ -39,7 +39,7 @@ describe.skipIf(SKIP_BROWSER)('the demo’s first cockpit screen, on today’s c
     expect(severe / items.length, JSON.stringify(mix)).toBeLessThan(0.5);
     await page.goto(`${server.url}/cockpit`);
     await page.getByTestId('cockpit-monthly-card').waitFor();
-    await page.screenshot({ path: '/tmp/trust-demo-cockpit-leader.png' });
+    await screenshot(page, 'trust-demo-cockpit-leader', { fullPage: false });
     await page.close();
   });
 });

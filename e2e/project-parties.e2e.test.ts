@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER, signIn } from './support/browser';
+import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /**
@@ -33,7 +33,7 @@ describe.skipIf(SKIP_BROWSER)('project company and figure provenance', () => {
     const investment = page.getByTestId('project-figure-totalInvestment');
     await investment.getByTestId('figure-source-promised').waitFor();
     expect(await investment.textContent()).toContain('承诺');
-    await page.screenshot({ path: '/tmp/kpi-project-page.png' });
+    await screenshot(page, 'kpi-project-page', { fullPage: false });
 
     const hanyang = (await api(`/api/firms?q=${encodeURIComponent('瀚洋重工有限公司')}`)).items.find(
       (f) => f.name === '瀚洋重工有限公司',
@@ -43,17 +43,17 @@ describe.skipIf(SKIP_BROWSER)('project company and figure provenance', () => {
     const row = page.getByTestId('firm-project').filter({ hasText: '瀚洋重工大型高端特种装备项目' });
     await row.getByTestId('firm-project-role-company').waitFor();
     expect(await row.getByTestId('firm-project-role-company').textContent()).toBe('项目公司');
-    await page.screenshot({ path: '/tmp/kpi-firm-page.png' });
+    await screenshot(page, 'kpi-firm-page', { fullPage: false });
 
     await page.goto(`${server.url}/cockpit`);
     await page.getByTestId('cockpit-kpi-mode').getByText('实际').click();
     await page.getByTestId('cockpit-kpi-actual').waitFor();
     expect(await page.getByTestId('cockpit-kpi-actual').textContent()).toContain('累计完成投资');
-    await page.screenshot({ path: '/tmp/kpi-cockpit.png' });
+    await screenshot(page, 'kpi-cockpit', { fullPage: false });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/projects/${gb.id}`);
     await page.getByTestId('project-figure-totalInvestment').waitFor();
-    await page.screenshot({ path: '/tmp/kpi-project-phone.png', fullPage: true });
+    await screenshot(page, 'kpi-project-phone', { fullPage: true });
     await page.close();
   });
 });

@@ -134,14 +134,20 @@ function closeQuietly(context: BrowserContext): void {
   context.close().catch(ignoreClosed);
 }
 
+/** Whether this run keeps screenshots: `LZ_SCREENSHOTS=1 npm run test:e2e` (README, "Tests"). */
+export const SCREENSHOTS = process.env.LZ_SCREENSHOTS === '1';
+
 /**
- * Screenshots go to test-results/screenshots so a person can look at what the tests saw: the whole
- * page, or (`fullPage: false`) the screen as the user sees it, for an open dialog.
+ * With LZ_SCREENSHOTS=1, a screenshot goes to test-results/screenshots so a person can look at what the
+ * tests saw: the whole page, or (`fullPage: false`) the screen as the user sees it, for an open dialog.
+ * Otherwise nothing is taken: no test asserts on the pictures, and the ~150 full-page captures were
+ * about a sixth of the browser tier's time. Returns the picture's path either way.
  */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   const dir = path.join(ROOT, 'test-results', 'screenshots');
-  fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
+  if (!SCREENSHOTS) return file;
+  fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: file, fullPage });
   return file;
 }
