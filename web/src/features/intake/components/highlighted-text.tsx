@@ -1,6 +1,6 @@
 import { Flex, Tag, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { HIGHLIGHT_KINDS, type HighlightKind } from '../../../../../shared/src/intake';
+import { HIGHLIGHT_KINDS, type HighlightKind } from '../../../../../shared/src/intake-terms';
 import { useI18n } from '../../../locales/i18n-context';
 import type { Highlight } from '../api/use-intake';
 import '../../../locales/intake.messages';

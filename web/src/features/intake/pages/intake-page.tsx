@@ -2,7 +2,7 @@ import { InboxOutlined, ReadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { INTAKE_FILE_EXTENSIONS, INTAKE_LIMITS } from '../../../../../shared/src/intake';
+import { INTAKE_FILE_EXTENSIONS, INTAKE_LIMITS } from '../../../../../shared/src/intake-terms';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
 import { formatDateTime } from '../../../lib/date-format';
