@@ -175,7 +175,8 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     return (await res.json()) as T;
   }
 
-  async function signedIn(username: string, viewport: (typeof VIEWPORTS)[number]): Promise<Page> {
+  /** A page of the user's own context at this size, opened straight on `path` (one page load, not the workbench first). */
+  async function signedIn(username: string, viewport: (typeof VIEWPORTS)[number], path = '/'): Promise<Page> {
     const context = await browser.newContext({
       storageState: await sessionOf(username),
       locale: 'zh-CN',
@@ -191,7 +192,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     context.once('close', () => opened.delete(context));
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}${path}`);
     await page.getByTestId('logout').waitFor();
     return page;
   }
@@ -229,17 +230,15 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     });
 
     it('a firm files a round report with a photo', async () => {
-      const page = await signedIn('firm', viewport);
-      const rounds = (await (await page.request.get(`${server.url}/api/rounds`)).json()) as {
-        items: Array<{ id: string; status: string }>;
-      };
+      const rounds = await get<{ items: Array<{ id: string; status: string }> }>('firm', '/api/rounds');
       const roundId = rounds.items.find((r) => r.status === 'open')?.id ?? (rounds.items[0]?.id as string);
-      const detail = (await (await page.request.get(`${server.url}/api/rounds/${roundId}`)).json()) as {
-        projects: Array<{ projectId: string; reportId: string | null }>;
-      };
+      const detail = await get<{ projects: Array<{ projectId: string; reportId: string | null }> }>(
+        'firm',
+        `/api/rounds/${roundId}`,
+      );
       const project = detail.projects.find((p) => !p.reportId) ?? detail.projects[0];
       if (!project) throw new Error('the demo firm has no project in a round');
-      await page.goto(`${server.url}/rounds/${roundId}`);
+      const page = await signedIn('firm', viewport, `/rounds/${roundId}`);
       await page.getByTestId('round-projects').waitFor();
       await expectFits(page);
       const fileButton = page.getByTestId(`round-report-${project.projectId}`);
@@ -282,8 +281,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     });
 
     it('a firm raises a power request (用电用能)', async () => {
-      const page = await signedIn('firm', viewport);
-      await page.goto(`${server.url}/requests`);
+      const page = await signedIn('firm', viewport, '/requests');
       const create = page.getByTestId('request-new');
       await expectReachable(page, create);
       await page.getByTestId('request-list').waitFor();
@@ -347,8 +345,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       })) as { version: number };
       await post('dept', `/api/requests/${id}/status`, { to: 'accepted', version: assigned.version });
 
-      const page = await signedIn('dept', viewport);
-      await page.goto(`${server.url}/requests`);
+      const page = await signedIn('dept', viewport, '/requests');
       const link = page.getByTestId('request-queue').getByText(title);
       await link.waitFor();
       await expectFits(page);
@@ -373,8 +370,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     });
 
     it('an officer logs a visit with a photo and the position, 保存 in reach', async () => {
-      const page = await signedIn('officer', viewport);
-      await page.goto(`${server.url}/leads`);
+      const page = await signedIn('officer', viewport, '/leads');
       await page.getByTestId('leads-table').locator('tr.ant-table-row, .lz-phone-row').first().waitFor();
       await expectFits(page);
       await screenshot(page, `${viewport.name}-leads-officer`);
@@ -418,8 +414,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
       );
       const project = projects.items.find((p) => p.officerId === me.user.id && p.stage in NEXT_STAGE);
       if (!project) throw new Error('the officer has no project whose next stage needs no figures');
-      const page = await signedIn('officer', viewport);
-      await page.goto(`${server.url}/projects`);
+      const page = await signedIn('officer', viewport, '/projects');
       // A row: a table row on the desktop, a card on the phone.
       await page.getByTestId('projects-table').locator('tr.ant-table-row, .lz-phone-row').first().waitFor();
       await expectFits(page);
@@ -445,8 +440,7 @@ describe.skipIf(SKIP_BROWSER)('field work on the phone and the desktop', () => {
     });
 
     it('a leader opens the cockpit and a warning', async () => {
-      const page = await signedIn('leader', viewport);
-      await page.goto(`${server.url}/cockpit`);
+      const page = await signedIn('leader', viewport, '/cockpit');
       await page.locator('canvas').first().waitFor();
       await expectFits(page);
       await screenshot(page, `${viewport.name}-cockpit-leader`);
