@@ -35,7 +35,7 @@ import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
-import { headsNamedProject, isFirmsName } from './park-rules';
+import { headsNamedProject, isFirmsName, placesNoProject } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -335,7 +335,7 @@ export function assemble(input: AssembleInput): Assembled {
       });
     }
     for (const p of within(parks, sent)) {
-      if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
+      if (VENUE_AFTER.test(text.slice(p.end, p.end + 4)) || placesNoProject(text, p)) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
       const ownName = (n: ProjectNameMention) =>
         p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);

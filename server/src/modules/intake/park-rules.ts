@@ -27,6 +27,22 @@ export function isVenue(text: string, p: ParkMention): boolean {
   );
 }
 
+/** "开发区党工委书记赵某", "高新区管委会主任": the zone names an official's office. */
+const OFFICE_AFTER = /^(?:党工委|党委|工委|管委会|管理委员会)?(?:常务)?副?(?:书记|主任)/;
+
+/** "打造深海核电产业园", "投资建设…产业园": a 产业园 or 基地 a firm builds is a project, not a place yet. */
+const BUILT_BEFORE = /(?:打造|兴建|新建|建设|建成|筹建)$/;
+
+/**
+ * A park that says nothing of where the project of its sentence is: the zone of an official's title
+ * (开发区党工委书记赵某一行调研了…项目) is his office, and a 产业园 written as what a firm builds (伊莱特
+ * 打造深海核电产业园) is that firm's project, not the park of a project named beside it.
+ */
+export function placesNoProject(text: string, p: ParkMention): boolean {
+  if (OFFICE_AFTER.test(text.slice(p.end, p.end + 8))) return true;
+  return !isZone(p.name) && BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start));
+}
+
 /**
  * True when the park's name is (part of) a project's own name: 有零有食冻干食品产业园(项目) — or heads an
  * item of a list (…、盐南高新区德利迅达云计算产业基地等): then it is that item's park, not the report's.
