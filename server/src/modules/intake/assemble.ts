@@ -32,7 +32,7 @@ import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
-import { isSigningCounterpart } from './firm-roles';
+import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
 import { headsNamedProject, isFirmsName, placesNoProject } from './park-rules';
@@ -151,7 +151,8 @@ export function assemble(input: AssembleInput): Assembled {
       current = b;
     }
     const sFirms = within(firms, sent).filter(
-      (f) => !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end),
+      (f) =>
+        !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end) && !isGuestsFirm(text, f, sent),
     );
     const signer = sFirms.find((f) => f.legal);
     if (signer && SIGNING.test(text.slice(sent.start, sent.end)))

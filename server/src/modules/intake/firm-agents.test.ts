@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findFirmMentions } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
 import { findAgentFirms } from './firm-agents';
-import { tagWords } from './firm-short-names';
+import { leadingBrand, tagWords } from './firm-short-names';
 
 // The word segmenter loads its dictionary on first use: once, here, outside any test's time.
 beforeAll(() => {
@@ -67,5 +67,21 @@ describe('words of the sentence that are no part of a firm’s name', () => {
     const text =
       '签约项目包括由青川建材有限公司总投资3亿元的新型墙材项目及由北川市政工程有限公司总投资5亿元的城北道路配套工程项目。';
     expect(companiesOf(text, '城北道路')).toEqual(['北川市政工程有限公司']);
+  });
+});
+
+describe('firms that are no investor of the project', () => {
+  it('the firm of an executive a ceremony lists among its guests is a guest’s', () => {
+    const text =
+      '市长李明、华电集团西北分公司总经理王强共同为年产5万吨碳纤维项目培土奠基,该项目总投资8亿元。';
+    expect(companiesOf(text, '碳纤维')).toEqual([]);
+  });
+
+  it('an industry word the dictionary does not know (光伏, 冷链) is no brand', () => {
+    expect(leadingBrand('光伏组件项目')).toBeNull();
+    expect(leadingBrand('华晨冷链物流中心项目')).toBe('华晨');
+    expect(companiesOf('总投资20亿元的光伏组件项目在沙河工业园区开工建设,年产组件5GW。', '光伏组件')).toEqual(
+      [],
+    );
   });
 });

@@ -143,3 +143,38 @@ export function isFirmsName(text: string, park: ParkMention, firms: readonly Fir
     (f) => f.start <= park.start && park.end < f.end && FIRM_OF_PARK.test(text.slice(park.end, f.end)),
   );
 }
+
+/** A count of projects: 12个项目, 5个重点项目, 三批项目. */
+const BATCH_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|项|批)[^，,。；;]{0,12}?项目/;
+
+/**
+ * "在青山经济开发区，12个重点项目集中开工，总投资36亿元。其中，华锐…项目…": a sentence that places a batch of
+ * projects in a zone is the park of the projects named after it without one of their own, up to the next
+ * such sentence. Returns, for a position, the zone of the last batch sentence before it.
+ */
+export function batchZones(
+  text: string,
+  parks: readonly ParkMention[],
+  sentences: readonly Sentence[],
+  names: readonly ProjectNameMention[],
+): (pos: number) => ParkMention | undefined {
+  const batches: Array<{ start: number; zone: ParkMention }> = [];
+  for (const sent of sentences) {
+    const count = BATCH_COUNT.exec(text.slice(sent.start, sent.end));
+    if (!count) continue;
+    // The zone opens the batch (在A区，12个项目…); "6个项目中…分别是A区的X、Y" is the zone of some items.
+    const zone = parks.find(
+      (p) =>
+        p.start >= sent.start &&
+        p.end <= sent.start + count.index &&
+        text[p.end] !== '的' &&
+        isZone(p.name) &&
+        p.name.length >= 4 &&
+        !isVenue(text, p) &&
+        !placesNoProject(text, p) &&
+        !isProjectsOwnName(p, names, text),
+    );
+    if (zone) batches.push({ start: sent.start, zone });
+  }
+  return (pos) => batches.filter((b) => b.start <= pos).at(-1)?.zone;
+}
