@@ -33,6 +33,12 @@ describe('firms named as the agent of a project', () => {
     expect(companiesOf('年产10万吨乳制品项目投资方为伊利,总投资8亿元。', '乳制品')).toEqual(['伊利']);
   });
 
+  it('a subject the sentence calls a firm (是一家…企业) is one, and its project is its own', () => {
+    const text = '恒信电子是一家生产电子元器件的企业,其投资5亿元的智能传感器项目今年3月开工建设。';
+    expect(companiesOf(text, '智能传感器')).toEqual(['恒信电子']);
+    expect(findAgentFirms('项目全部建成后,将成为全国最大的锰硅合金生产企业。')).toEqual([]);
+  });
+
   it('a government, its office, a pronoun or a word for a firm is no agent', () => {
     expect(findAgentFirms('该项目由县政府投资建设。')).toEqual([]);
     expect(findAgentFirms('由市交通运输局投资建设的道路工程已完工。')).toEqual([]);

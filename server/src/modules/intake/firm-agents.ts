@@ -1,6 +1,6 @@
 // Firms a sentence names by their part in a project rather than by a suffix: the agent of 由…投资建设 or
-// 由…承建 ("由华润电力投资建设的风电项目", "由宁德时代和上汽集团合资建设") and the party a role word
-// introduces ("投资方为伊利", "建设单位是中建三局"). News writes big investors by their short names
+// 由…承建 ("由华润电力投资建设的风电项目", "由宁德时代和上汽集团合资建设"), the party a role word
+// introduces ("投资方为伊利", "建设单位是中建三局") and a subject called a firm ("恒信电子是一家…企业"). News writes big investors by their short names
 // (华润电力, 宁德时代, 中建三局), which the walk back from 公司/集团 never sees.
 
 import { tagWords } from './firm-short-names';
@@ -19,6 +19,10 @@ const AGENT =
 /** A role word and 为/是, then the party: 投资方为…, 建设单位是…. */
 const ROLE =
   /(?:投资方|投资主体|投资单位|建设单位|建设主体|承建单位|承建方|业主单位|运营方)(?:为|是)([\u4e00-\u9fffA-Za-z（）()]{2,16}?)(?=[，,。；;、\s]|的|$)/g;
+
+/** "恒信电子是一家生产电子元器件的企业": the subject a sentence calls a firm (一家…企业/公司) is one. */
+const DECLARED =
+  /(?:^|[。，,；;\n])([\u4e00-\u9fffA-Za-z]{2,8}?)是(?:一家|国内|全国|全球|我国)[^。，,；;]{0,30}?(?:企业|公司|集团|厂商|供应商|制造商)/g;
 
 /** Agents that are no firm: governments, their offices and parks, places, and words for a firm. */
 const NOT_A_FIRM =
@@ -43,7 +47,7 @@ function agentFirm(name: string, start: number): AgentName | null {
 /** Firms named as the agent of a project's investing or building, or by their role in it. */
 export function findAgentFirms(text: string): AgentName[] {
   const out: AgentName[] = [];
-  for (const re of [AGENT, ROLE]) {
+  for (const re of [AGENT, ROLE, DECLARED]) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const agents = m[1] ?? '';
