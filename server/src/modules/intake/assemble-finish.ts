@@ -12,7 +12,7 @@ import { organisationalHead, recurringHead } from './firm-name-heads';
 import { isListItemBrand, leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
 import { overviewZone } from './overview-zone';
-import { articleZone, isProjectsOwnName } from './park-rules';
+import { articleZone, batchZones, isProjectsOwnName } from './park-rules';
 import type { ProjectBuilder, TensedStage } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
 import type { CapacityToken } from './quantity-parser';
@@ -51,6 +51,7 @@ export function finishProjects(input: FinishInput): void {
     ) ??
     articleZone(text, parks, sentences, names) ??
     overviewZone(text, parks, names);
+  const batchZoneAt = batchZones(text, parks, sentences, names);
   // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
   const lead = leadSentences.find(
     (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),
@@ -116,6 +117,7 @@ export function finishProjects(input: FinishInput): void {
         if (b.stages.length === 0 && facts.stages) b.stages.push(...facts.stages);
       }
     }
+    if (!b.park) b.park = batchZoneAt(b.first.start) ?? null;
     if (!b.park && ownerPark) b.park = ownerPark;
     b.capacity ??= capacityInName(text, b);
     if (leadStage && !b.stages.some((s) => !s.planned)) b.stages.push({ ...leadStage, planned: false });

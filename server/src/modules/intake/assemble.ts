@@ -32,10 +32,10 @@ import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import { isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
-import { isSigningCounterpart } from './firm-roles';
+import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
-import { headsNamedProject, isFirmsName } from './park-rules';
+import { headsNamedProject, isFirmsName, placesNoProject } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -151,7 +151,8 @@ export function assemble(input: AssembleInput): Assembled {
       current = b;
     }
     const sFirms = within(firms, sent).filter(
-      (f) => !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end),
+      (f) =>
+        !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end) && !isGuestsFirm(text, f, sent),
     );
     const signer = sFirms.find((f) => f.legal);
     if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
@@ -335,7 +336,7 @@ export function assemble(input: AssembleInput): Assembled {
       });
     }
     for (const p of within(parks, sent)) {
-      if (VENUE_AFTER.test(text.slice(p.end, p.end + 4))) continue;
+      if (VENUE_AFTER.test(text.slice(p.end, p.end + 4)) || placesNoProject(text, p)) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
       const ownName = (n: ProjectNameMention) =>
         p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);

@@ -4,6 +4,7 @@
 // Offsets are into cleaned text (clean-text.ts); extract.ts maps them back to the input.
 
 import { lastBreakBefore, Occupancy } from './clean-text';
+import { findAgentFirms } from './firm-agents';
 import { trimClauseWords } from './firm-stems';
 import { isIdeograph, type ScanOptions, scanBack } from './name-scan';
 import type { FirmSource, KnownFirm } from './types';
@@ -53,6 +54,9 @@ const GOVERNMENT =
   /(?:政府|管委会|委员会|办公室|人大|政协|党委|局|厅|部|办|院|所|中心|协会|学会|学校|大学|医院)$/;
 
 /** Firm names ending in a legal or common suffix, with the alias a text declares for them. */
+/** Verbs that name a party's role with 方 (投资方, 签约方, 合作方): the firm's name starts after 方. */
+const PARTY_ROLE = /(?:投资|签约|合作|建设|出资|运营|承建|开发|招商|合资)$/;
+
 function findSuffixedFirms(text: string): FirmMention[] {
   const out: FirmMention[] = [];
   FIRM_SUFFIX.lastIndex = 0;
@@ -66,6 +70,9 @@ function findSuffixedFirms(text: string): FirmMention[] {
     if (/[日月年号]/.test(text[start] ?? '') && /\d/.test(text[start - 1] ?? '')) start++;
     // "共有吉林某化学工业有限公司投资…", "已有万宁某食品有限公司…": 有 of the verb before it is no part of the name.
     if (text[start] === '有' && /[共已现还另尚均]/.test(text[start - 1] ?? '')) start++;
+    // "投资方山东绿巨人农业科技有限公司": 方 ends the party's role (投资方, 签约方), not a part of the name.
+    if (text[start] === '方' && PARTY_ROLE.test(text.slice(Math.max(0, start - 2), start))) start++;
+    else if (/^[甲乙丙]方/.test(text.slice(start, start + 2))) start += 2;
     const stem = text.slice(start, suffixStart);
     const legal = LEGAL_SUFFIX.test(m[0]);
     const stemOk =
@@ -173,7 +180,8 @@ function findEnumeratedFirms(text: string, firms: FirmMention[]): FirmMention[] 
   }
   for (const f of firms) {
     if (text[f.start - 1] === '、' || text[f.end] === '、') {
-      const s = lastBreakBefore(text, f.start, '，。\n', 160);
+      // The list starts after its clause's last break, a half-width comma as much as a full-width one.
+      const s = lastBreakBefore(text, f.start, '，。,；;：:\n', 160);
       let e = f.end;
       while (e < text.length && e - f.end < 80 && !/[，,。；;\n]/.test(text[e] ?? '')) e++;
       lists.push({ start: s + 1, end: e });
@@ -224,7 +232,14 @@ export function findFirmMentions(
   knownFirms: ReadonlyArray<KnownFirm | string> = [],
 ): FirmMention[] {
   const suffixed = findSuffixedFirms(text);
-  const candidates = [...findKnownFirms(text, knownFirms), ...suffixed, ...findListedFirms(text)];
+  const candidates = [
+    ...findKnownFirms(text, knownFirms),
+    ...suffixed,
+    ...findListedFirms(text),
+    ...findAgentFirms(text).map(
+      (a): FirmMention => ({ ...a, legal: false, source: 'agent', knownId: null, declaredAlias: null }),
+    ),
+  ];
   candidates.push(...findEnumeratedFirms(text, candidates));
   const chosen: FirmMention[] = [];
   const occupied = new Occupancy(text.length);

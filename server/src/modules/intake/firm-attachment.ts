@@ -24,12 +24,12 @@ export function isArrivingFirm(text: string, f: FirmMention): boolean {
 }
 
 /**
- * The start of the name a firm invests in: "投资N亿元(人民币)的P", "投资N亿元建设(的)P",
+ * The start of the name a firm invests in: "(总)投资N亿元(人民币)的P", "投资N亿元建设(的)P",
  * "投资N亿元实施P", or null when the words after the firm are not of that shape.
  */
 export function investedNameStart(text: string, f: FirmMention): number | null {
   const m =
-    /^(?:投资|投入|出资)[约近超达]?[\d.]+[万亿]*元(?:人民币)?(?:(?:建设|兴建|新建|实施|打造|建成)的?|的)/.exec(
+    /^(?:总|计划|拟)?(?:投资|投入|出资)[约近超达]?[\d.]+[万亿]*元(?:人民币)?(?:(?:建设|兴建|新建|实施|打造|建成)的?|的)/.exec(
       text.slice(f.end, f.end + 24),
     );
   return m ? f.end + m[0].length : null;

@@ -2,6 +2,7 @@
 // legal names (瀚洋重工有限公司, 瀚洋重工装备制造（天津）有限公司) stay two, since they are two entities.
 
 import { type FirmMention, sameFirm } from './entity-extractor';
+import { isEngineeringBureau } from './firm-agents';
 import type { FirmSource } from './types';
 
 export interface FirmCluster {
@@ -20,6 +21,7 @@ const SOURCE_RANK: Record<FirmSource, number> = {
   listing: 3,
   'alias-declared': 4,
   enumeration: 5,
+  agent: 6,
 };
 
 export function clusterFirms(mentions: readonly FirmMention[]): {
@@ -91,5 +93,6 @@ export function clusterFirms(mentions: readonly FirmMention[]): {
 
 /** Government bodies sign with firms but are not investors. */
 export function isGovernment(name: string): boolean {
+  if (isEngineeringBureau(name)) return false;
   return /(?:政府|管委会|委员会|人大|政协|党委|局|厅)$/.test(name);
 }

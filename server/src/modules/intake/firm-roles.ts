@@ -15,3 +15,22 @@ export function isSigningCounterpart(text: string, firm: FirmMention, sentenceEn
   if (!STATE_PLATFORM.test(firm.name)) return false;
   return SIGNS_WITH.test(text.slice(firm.end, sentenceEnd));
 }
+
+/** An executive's title right after a firm's name: 华电集团总经理王强, 青岚集团董事长刘洋. */
+const EXECUTIVE_AFTER =
+  /^(?:[\u4e00-\u9fff]{0,6}?(?:分公司|子公司))?(?:党委书记|董事长|副董事长|总经理|副总经理|总裁|副总裁|行长|副行长)/;
+/** What guests do at a ceremony or a visit: attend, accompany, witness, break ground, look round. */
+const GUEST_VERB = /出席|参加|陪同|见证|培土|奠基|揭牌|剪彩|致辞|参观|考察|调研|观摩/;
+
+/**
+ * "华电集团西北分公司总经理王强出席仪式": a firm named as the employer of an executive a ceremony lists
+ * among its guests is a guest's firm, not the investor of the project the ceremony is for.
+ */
+export function isGuestsFirm(
+  text: string,
+  firm: FirmMention,
+  sentence: { start: number; end: number },
+): boolean {
+  if (!EXECUTIVE_AFTER.test(text.slice(firm.end, firm.end + 14))) return false;
+  return GUEST_VERB.test(text.slice(sentence.start, sentence.end));
+}

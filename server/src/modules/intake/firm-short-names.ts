@@ -28,6 +28,28 @@ export function tagWords(text: string): TaggedWord[] {
 /** Industry words that stay part of a firm's short name (太阳纸业, 海晶化工). */
 const FIRM_TRADE =
   /^(?:纸业|化工|钢铁|集团|科技|股份|实业|控股|电气|药业|建材|材料|能源|电子|机械|重工|食品|农牧|生物)$/;
+/**
+ * Industry and product words the dictionary does not know as common nouns (光伏/j, 冷链/x, 文旅/x): what a
+ * project makes or serves, never a firm's brand ("光伏组件项目", "华晨冷链物流中心" → 华晨).
+ */
+const INDUSTRY_WORDS = new Set([
+  '光伏',
+  '光电',
+  '光储',
+  '锂电',
+  '冷链',
+  '数控',
+  '智造',
+  '环保',
+  '康养',
+  '医养',
+  '文旅',
+  '文创',
+  '电竞',
+  '算力',
+  '固废',
+  '危废',
+]);
 /** Leading administrative places (任城区, 广元市) are where, not who. */
 const ADMIN_PLACE = /[省市县区镇乡]$/;
 /** Two-character tokens that may start a brand: other proper names, abbreviations, time-free names. */
@@ -62,7 +84,7 @@ export function leadingBrand(projectName: string): string | null {
   let brand = '';
   for (; i < words.length; i++) {
     const w = words[i];
-    if (!w || NEVER.has(w.tag) || !HAN.test(w.word)) break;
+    if (!w || NEVER.has(w.tag) || !HAN.test(w.word) || INDUSTRY_WORDS.has(w.word)) break;
     // Single characters and words the dictionary does not know (tag x) are what brands are made of.
     if (w.word.length === 1 || w.tag === 'x') {
       brand += w.word;

@@ -23,12 +23,17 @@ const SUFFIX =
 function sentencePrefix(stem: string): number {
   let at = 0;
   let cut = 0;
+  let previous = '';
   for (const w of tagWords(stem)) {
     const before = at;
     at += w.word.length;
+    // "天津鼎新科技有限公司": a word tagged as an adverb right after the place a name starts with is the
+    // firm's brand; a sentence's adverb comes before the place, not after it.
+    const brandAfterPlace = previous === 'ns' && before > 0;
+    previous = w.tag;
     const clause =
       (FUNCTION_TAGS.has(w.tag) && !IN_NAMES.test(w.word)) ||
-      (ADVERB_TAGS.has(w.tag) && w.word.length >= 2) ||
+      (ADVERB_TAGS.has(w.tag) && w.word.length >= 2 && !brandAfterPlace) ||
       (VERB_TAGS.has(w.tag) && before > 0 && before === cut);
     if (clause) cut = at;
   }

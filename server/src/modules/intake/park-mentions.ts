@@ -75,7 +75,8 @@ function nameStart(stem: string): number {
 
 /** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区, 循环园区 → 梧州循环经济产业园区). */
 const SHORT_FORMS: Array<[RegExp, RegExp]> = [
-  [/经开区$/, /经济技术开发区$/],
+  // 经开区 abbreviates a 经济开发区 (利津经济开发区 → 利津经开区) as much as a 经济技术开发区.
+  [/经开区$/, /经济(?:技术)?开发区$/],
   [/高新区$/, /高新技术产业开发区$|高新区$/],
   [/开发区$/, /开发区$/],
   // "循环园区" after "梧州循环经济产业园区": a park's short form keeps a word of its name and its suffix.

@@ -27,6 +27,22 @@ export function isVenue(text: string, p: ParkMention): boolean {
   );
 }
 
+/** "开发区党工委书记赵某", "高新区管委会主任": the zone names an official's office. */
+const OFFICE_AFTER = /^(?:党工委|党委|工委|管委会|管理委员会)?(?:常务)?副?(?:书记|主任)/;
+
+/** "打造深海核电产业园", "投资建设…产业园": a 产业园 or 基地 a firm builds is a project, not a place yet. */
+const BUILT_BEFORE = /(?:打造|兴建|新建|建设|建成|筹建)$/;
+
+/**
+ * A park that says nothing of where the project of its sentence is: the zone of an official's title
+ * (开发区党工委书记赵某一行调研了…项目) is his office, and a 产业园 written as what a firm builds (伊莱特
+ * 打造深海核电产业园) is that firm's project, not the park of a project named beside it.
+ */
+export function placesNoProject(text: string, p: ParkMention): boolean {
+  if (OFFICE_AFTER.test(text.slice(p.end, p.end + 8))) return true;
+  return !isZone(p.name) && BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start));
+}
+
 /**
  * True when the park's name is (part of) a project's own name: 有零有食冻干食品产业园(项目) — or heads an
  * item of a list (…、盐南高新区德利迅达云计算产业基地等): then it is that item's park, not the report's.
@@ -126,4 +142,39 @@ export function isFirmsName(text: string, park: ParkMention, firms: readonly Fir
   return firms.some(
     (f) => f.start <= park.start && park.end < f.end && FIRM_OF_PARK.test(text.slice(park.end, f.end)),
   );
+}
+
+/** A count of projects: 12个项目, 5个重点项目, 三批项目. */
+const BATCH_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|项|批)[^，,。；;]{0,12}?项目/;
+
+/**
+ * "在青山经济开发区，12个重点项目集中开工，总投资36亿元。其中，华锐…项目…": a sentence that places a batch of
+ * projects in a zone is the park of the projects named after it without one of their own, up to the next
+ * such sentence. Returns, for a position, the zone of the last batch sentence before it.
+ */
+export function batchZones(
+  text: string,
+  parks: readonly ParkMention[],
+  sentences: readonly Sentence[],
+  names: readonly ProjectNameMention[],
+): (pos: number) => ParkMention | undefined {
+  const batches: Array<{ start: number; zone: ParkMention }> = [];
+  for (const sent of sentences) {
+    const count = BATCH_COUNT.exec(text.slice(sent.start, sent.end));
+    if (!count) continue;
+    // The zone opens the batch (在A区，12个项目…); "6个项目中…分别是A区的X、Y" is the zone of some items.
+    const zone = parks.find(
+      (p) =>
+        p.start >= sent.start &&
+        p.end <= sent.start + count.index &&
+        text[p.end] !== '的' &&
+        isZone(p.name) &&
+        p.name.length >= 4 &&
+        !isVenue(text, p) &&
+        !placesNoProject(text, p) &&
+        !isProjectsOwnName(p, names, text),
+    );
+    if (zone) batches.push({ start: sent.start, zone });
+  }
+  return (pos) => batches.filter((b) => b.start <= pos).at(-1)?.zone;
 }

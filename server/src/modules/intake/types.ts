@@ -91,7 +91,9 @@ export type FirmSource =
   | 'known'
   | 'listing'
   | 'alias-declared'
-  | 'enumeration';
+  | 'enumeration'
+  /** Named by its part in a project: 由华润电力投资建设, 投资方为伊利 (firm-agents.ts). */
+  | 'agent';
 
 export interface ExtractedFirm {
   /** Longest name seen for this firm (the legal name when the text gives one). */
