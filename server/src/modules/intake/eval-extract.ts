@@ -151,6 +151,10 @@ function main(): void {
           name: 'Held-out set, thirteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout13'),
         },
+        {
+          name: 'Held-out set, fifteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout15'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
