@@ -29,7 +29,7 @@ import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './cl
 import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
-import { isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
+import { amountOwners, isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
@@ -266,9 +266,18 @@ export function assemble(input: AssembleInput): Assembled {
       text[end] === '的' &&
       !namedAfter(end) &&
       within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
-    for (const m of sMoney) {
-      if (ofGeneric(m.end)) continue;
-      const b = namedAfter(m.end) ?? (listTotals.has(m) ? aggregateB : null) ?? target(m.start);
+    const owners = amountOwners(text, sMoney, within(names, sent));
+    for (const [mi, m] of sMoney.entries()) {
+      // A listed name its amount is given to (分别), or the batch of a bare list it qualifies as a whole.
+      const owner = owners.get(mi);
+      if (ofGeneric(m.end) || (owner === 'list' && !aggregateB)) continue;
+      const b =
+        owner === 'list'
+          ? aggregateB
+          : ((owner && explicitBuilder.get(owner)) ??
+            namedAfter(m.end) ??
+            (listTotals.has(m) ? aggregateB : null) ??
+            target(m.start));
       if (!b) {
         const fc = keepForFirm(m.start);
         if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });
