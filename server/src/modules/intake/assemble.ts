@@ -29,7 +29,13 @@ import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './cl
 import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
-import { amountOwners, isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
+import {
+  amountOwners,
+  isCountedClause,
+  isWholeOfPartAfter,
+  joinedProject,
+  ofProjectKind,
+} from './figure-scope';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isSigningCounterpart } from './firm-roles';
@@ -197,12 +203,10 @@ export function assemble(input: AssembleInput): Assembled {
     const hasSemicolon = /[；;]/.test(text.slice(sent.start, sent.end));
     const target = (pos: number): ProjectBuilder | null => {
       if (forced) return forced;
-      if (
-        aggregateB &&
-        pos > aggregateAt &&
-        !resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos)
-      )
-        return aggregateB;
+      // The batch of an earlier ；-clause is not what a later clause speaks of.
+      const past = hasSemicolon && /[；;]/.test(text.slice(aggregateAt, pos));
+      const between = resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos);
+      if (aggregateB && pos > aggregateAt && !between && !past) return aggregateB;
       // A ；-clause that names its own project after `pos` is that project's, not the earlier clause's.
       const cl = hasSemicolon ? semicolonClause(text, sent, pos) : sent;
       const ahead = resolved.find((r) => r.explicit && r.pos > pos && r.pos < cl.end);
@@ -210,9 +214,10 @@ export function assemble(input: AssembleInput): Assembled {
         return ahead.b;
       const before = resolved.filter((r) => r.pos <= pos);
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
+      // A fact opening a ；-clause is not about a name that only a later clause holds.
       const first = resolved[0];
-      if (first) return isWholeOfPartAfter(text, pos, first.pos) ? null : first.b;
-      if (aggregateB) return aggregateB;
+      if (first && first.pos < cl.end) return isWholeOfPartAfter(text, pos, first.pos) ? null : first.b;
+      if (aggregateB) return past ? null : aggregateB;
       if (current && inScope && !foreignFirm && !aboutPlace) return current;
       return null;
     };
@@ -254,18 +259,10 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
-    // "总投资153亿元的兴泉铁路项目", "投资7.4亿元建设的P": an amount joined by 的 to the name after it is that project's.
-    const namedAfter = (end: number): ProjectBuilder | null => {
-      const join = joinToNameAfter(text, end);
-      return join > 0
-        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + join + 1)?.b ?? null)
-        : null;
-    };
+    // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's;
     // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
-    const ofGeneric = (end: number) =>
-      text[end] === '的' &&
-      !namedAfter(end) &&
-      within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
+    const namedAfter = (end: number) => joinedProject(text, end, resolved)?.b ?? null;
+    const ofGeneric = (end: number) => !namedAfter(end) && ofProjectKind(text, end, within(names, sent));
     const owners = amountOwners(text, sMoney, within(names, sent));
     for (const [mi, m] of sMoney.entries()) {
       // A listed name its amount is given to (分别), or the batch of a bare list it qualifies as a whole.
@@ -318,7 +315,9 @@ export function assemble(input: AssembleInput): Assembled {
       // "联森产业园、半导体产业园等151个项目开工建设", "新开工…项目有22个，如A、B等": a batch's stage is
       // the stage of each project its list names, whichever batch of the sentence it is.
       // A stage that opens a list after it (竣工的有A、B) is the list's, not the project named before it.
-      const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), sent, st);
+      // In a sentence of ；-clauses a batch's stage speaks only for the names of its own clause.
+      const own = hasSemicolon ? semicolonClause(text, sent, st.start) : sent;
+      const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), own, st);
       for (const lb of listedBuilders(staged))
         if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
       const opensList = staged.length > 0 && staged.every((n) => n.start > st.start);

@@ -143,3 +143,27 @@ export function amountOwners(
     if (!out.has(i) && qualifiesBareList(text, names, a.end)) out.set(i, 'list');
   return out;
 }
+
+/** The resolved name an amount is joined to: "总投资153亿元的兴泉铁路项目", "投资7.4亿元建设的P". */
+export function joinedProject<T extends { pos: number; explicit: boolean }>(
+  text: string,
+  amountEnd: number,
+  resolved: readonly T[],
+): T | undefined {
+  const join = joinToNameAfter(text, amountEnd);
+  return join > 0
+    ? resolved.find((r) => r.explicit && r.pos > amountEnd && r.pos <= amountEnd + join + 1)
+    : undefined;
+}
+
+/** "投资超20亿元的重大产业项目": an amount joined by 的 to a kind of project (a batch or "the project"). */
+export function ofProjectKind(
+  text: string,
+  amountEnd: number,
+  names: readonly ProjectNameMention[],
+): boolean {
+  return (
+    text[amountEnd] === '的' &&
+    names.some((n) => (n.reference || n.aggregate) && n.start > amountEnd && n.start <= amountEnd + 12)
+  );
+}
