@@ -78,6 +78,12 @@ describe('investment attachment', () => {
     expect(money.map((m) => m.role)).toEqual(['other']);
   });
 
+  it('keeps the amount of a project in focus when the next sentence says what it mainly builds', () => {
+    const p = byName('星河光电产业园项目日前签约落户高新区。总投资20亿元,主要建设光电生产线。');
+    expect([...p.keys()]).toEqual(['星河光电产业园项目']);
+    expect(p.get('星河光电产业园项目')?.investment?.yuan).toBe(2_000_000_000);
+  });
+
   it('reads fixed-asset investment done so far as work done, not the total', () => {
     const money = findRoledMoney('截至目前,该项目已经完成固定资产投资额3.6亿元。');
     expect(money.map((m) => m.role)).toEqual(['investment_completed']);
