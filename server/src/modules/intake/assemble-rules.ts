@@ -162,8 +162,7 @@ export function listTotalBefore(
 const BATCH_BEFORE_STAGE =
   /等(?:[一二三四五六七八九十百千\d]+[个项批])?[^，,。；;、]{0,8}项目[^，,。；;]{0,3}$/;
 /** "新开工…项目有22个，如A、B等": the words that open the list of a batch named before it. */
-const LIST_OPENER =
-  /(?:如|包括|分别是|分别为|主要有|其中有|涵盖|(?<=项目)有(?![\d一二两三四五六七八九十]+个))[:：]?/g;
+const LIST_OPENER = /(?:如|包括|分别是|分别为|主要有|其中有|涵盖)[:：]?/g;
 
 /**
  * The listed projects a batch's stage word speaks for: the list right before "等N个项目<stage>", or the

@@ -203,10 +203,12 @@ export function assemble(input: AssembleInput): Assembled {
     const hasSemicolon = /[；;]/.test(text.slice(sent.start, sent.end));
     const target = (pos: number): ProjectBuilder | null => {
       if (forced) return forced;
-      // The batch of an earlier ；-clause is not what a later clause speaks of.
-      const past = hasSemicolon && /[；;]/.test(text.slice(aggregateAt, pos));
-      const between = resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos);
-      if (aggregateB && pos > aggregateAt && !between && !past) return aggregateB;
+      if (
+        aggregateB &&
+        pos > aggregateAt &&
+        !resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos)
+      )
+        return aggregateB;
       // A ；-clause that names its own project after `pos` is that project's, not the earlier clause's.
       const cl = hasSemicolon ? semicolonClause(text, sent, pos) : sent;
       const ahead = resolved.find((r) => r.explicit && r.pos > pos && r.pos < cl.end);
@@ -214,10 +216,9 @@ export function assemble(input: AssembleInput): Assembled {
         return ahead.b;
       const before = resolved.filter((r) => r.pos <= pos);
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
-      // A fact opening a ；-clause is not about a name that only a later clause holds.
       const first = resolved[0];
-      if (first && first.pos < cl.end) return isWholeOfPartAfter(text, pos, first.pos) ? null : first.b;
-      if (aggregateB) return past ? null : aggregateB;
+      if (first) return isWholeOfPartAfter(text, pos, first.pos) ? null : first.b;
+      if (aggregateB) return aggregateB;
       if (current && inScope && !foreignFirm && !aboutPlace) return current;
       return null;
     };
@@ -315,9 +316,7 @@ export function assemble(input: AssembleInput): Assembled {
       // "联森产业园、半导体产业园等151个项目开工建设", "新开工…项目有22个，如A、B等": a batch's stage is
       // the stage of each project its list names, whichever batch of the sentence it is.
       // A stage that opens a list after it (竣工的有A、B) is the list's, not the project named before it.
-      // In a sentence of ；-clauses a batch's stage speaks only for the names of its own clause.
-      const own = hasSemicolon ? semicolonClause(text, sent, st.start) : sent;
-      const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), own, st);
+      const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), sent, st);
       for (const lb of listedBuilders(staged))
         if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
       const opensList = staged.length > 0 && staged.every((n) => n.start > st.start);

@@ -89,32 +89,3 @@ describe('investment attachment', () => {
     expect(money.map((m) => m.role)).toEqual(['investment_completed']);
   });
 });
-
-describe('；-clauses of one sentence', () => {
-  it('keeps each clause’s batch stage with the names of that clause', () => {
-    const p = byName(
-      '当天开工的项目包括星河光电项目、云帆食品项目等11个,总投资25亿元;竣工项目有海川机械项目和蓝天制药项目等6个,总投资17亿元。',
-    );
-    expect(p.get('星河光电项目')?.stage?.stage).toBe('开工');
-    expect(p.get('云帆食品项目')?.stage?.stage).toBe('开工');
-    expect(p.get('海川机械项目')?.stage?.stage).toBe('竣工验收');
-    expect(p.get('蓝天制药项目')?.stage?.stage).toBe('竣工验收');
-  });
-
-  it('gives a clause’s count-only stage to no name of a later clause', () => {
-    const p = byName('开工项目11个,总投资25亿元;竣工项目有海川机械项目和蓝天制药项目等6个。');
-    expect([...p.keys()]).toContain('海川机械项目');
-    expect(p.get('海川机械项目')?.stage?.stage).toBe('竣工验收');
-  });
-});
-
-describe('stage words and their noun uses', () => {
-  it('reads 试运营 as trial production', () => {
-    expect(findStages('云帆食品项目目前已投入试运营。').map((s) => s.stage)).toEqual(['试生产']);
-  });
-
-  it('reads 施工 naming a builder or a permit as no stage', () => {
-    expect(findStages('星河光电项目已办理施工许可，施工单位已确定。')).toEqual([]);
-    expect(findStages('星河光电项目正在施工。').map((s) => s.stage)).toEqual(['在建']);
-  });
-});

@@ -8,8 +8,6 @@ export const LEFT_STOP_WORDS = [
   '近年来',
   '与此同时',
   '代表项目是',
-  // "竣工项目有A项目和B项目": a class of projects followed by 有 opens the list, it is no part of A's name.
-  '项目有',
   '位于',
   '来自',
   '走进',
@@ -45,7 +43,6 @@ export const LEFT_STOP_WORDS = [
   '投资',
   '新上',
   '开工',
-  '竣工',
   '建成',
   '谋划',
   '储备',

@@ -19,7 +19,7 @@ export interface StageMention {
 
 /** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
 const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
-  [/试生产|试投产|试运行|试运营|试产|试车生产|试车/g, '试生产'],
+  [/试生产|试投产|试运行|试产|试车生产|试车/g, '试生产'],
   // "竣工投产", "建成投产": the state reached is production, not completion.
   [/(?:竣工|建成)(?:并)?(?:投产|投入生产|投入使用|投用)/g, '投产'],
   // "基本具备竣工条件": built, not yet accepted.
@@ -79,10 +79,8 @@ export function findStages(text: string): StageMention[] {
         // "二期主体建设已经完成70%" is progress, not completion.
         const partial = /^\d+(?:\.\d+)?%/.test(after);
         // "设备安装工程于7月25日开工": a works package named after a stage is no stage reached.
-        // "施工单位", "施工许可", "调配施工力量": 施工 naming who builds or a permit reports no works.
         const nounUse =
           (/^(?:仪式|活动|大会|现场会)/.test(after) && stage !== '签约' && stage !== '开工') ||
-          (m[0] === '施工' && /^(?:单位|许可|图|方|企业|队伍|力量|人员|合同|招标)/.test(after)) ||
           (stage === '设备调试' && /^工程/.test(after));
         if (!conditional && !nounUse) {
           const planned = PLANNED.test(before) && !/^(?:已|已经)/.test(before.slice(-2));
