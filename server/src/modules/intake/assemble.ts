@@ -140,6 +140,8 @@ export function assemble(input: AssembleInput): Assembled {
         continue;
       }
       if (n.reference) {
+        // "新签约项目中，…", "开工项目中": among a kind of projects is a batch, not the project in focus.
+        if (text[n.end] === '中' && !/[该此本这]一?个?$/.test(text.slice(n.start - 3, n.start))) continue;
         if (current && inScope) resolved.push({ pos: n.start, b: current, explicit: false });
         else if (signingFirm && signingFirm.sentence >= sIndex - 1 && !n.aggregate) {
           // "A公司与管委会签订投资协议。该项目总投资1.8亿元": the project referred to is that firm's.

@@ -48,6 +48,20 @@ describe('stages of batches and wishes', () => {
   });
 });
 
+describe('batches read as "among the projects"', () => {
+  it('gives the stage of a sentence about 新签约项目中/开工项目中 to no project in focus', () => {
+    const p = byName(
+      '潜山区1个,为总投资50亿元的星河铜箔项目。\n全市新开工项目336个。其中,新签约项目中,新开工项目285个。',
+    );
+    expect(p.get('星河铜箔项目')?.stage ?? null).toBeNull();
+  });
+
+  it('still reads 该项目中 as the project in focus', () => {
+    const p = byName('星河铜箔项目去年落户园区。在该项目中,一期已开工建设。');
+    expect(p.get('星河铜箔项目')?.stage?.stage).toBe('开工');
+  });
+});
+
 describe('investment attachment', () => {
   it('gives amounts written 分别 to the listed names in order, after or before them', () => {
     const after = byName('总投资分别为8亿元、5亿元的星河光电项目和云帆食品项目等已签约落户高新区。');
