@@ -286,6 +286,12 @@ export function isPlannedStage(
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
     return last?.planned === true && before.length - last.at <= 4;
+  // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result.
+  if (COUNTED_BEFORE.test(before)) return last?.planned ?? false;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
   return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }
+
+/** A count of projects right before a stage word ("等85个项目", "12个重点项目已"): the batch the stage reports on. */
+const COUNTED_BEFORE =
+  /(?:\d+|[一二两三四五六七八九十百]+)(?:个|项)(?:[\u4e00-\u9fff]{0,4})?项目(?:已|已经|顺利|全面|集中|相继|陆续)?$/;

@@ -29,7 +29,13 @@ import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './cl
 import { stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
-import { isCountedClause, isWholeOfPartAfter, joinToNameAfter } from './figure-scope';
+import {
+  amountOwners,
+  isCountedClause,
+  isWholeOfPartAfter,
+  joinedProject,
+  ofProjectKind,
+} from './figure-scope';
 import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
@@ -134,6 +140,8 @@ export function assemble(input: AssembleInput): Assembled {
         continue;
       }
       if (n.reference) {
+        // "新签约项目中，…", "开工项目中": among a kind of projects is a batch, not the project in focus.
+        if (text[n.end] === '中' && !/[该此本这]一?个?$/.test(text.slice(n.start - 3, n.start))) continue;
         if (current && inScope) resolved.push({ pos: n.start, b: current, explicit: false });
         else if (signingFirm && signingFirm.sentence >= sIndex - 1 && !n.aggregate) {
           // "A公司与管委会签订投资协议。该项目总投资1.8亿元": the project referred to is that firm's.
@@ -255,21 +263,22 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
-    // "总投资153亿元的兴泉铁路项目", "投资7.4亿元建设的P": an amount joined by 的 to the name after it is that project's.
-    const namedAfter = (end: number): ProjectBuilder | null => {
-      const join = joinToNameAfter(text, end);
-      return join > 0
-        ? (resolved.find((r) => r.explicit && r.pos > end && r.pos <= end + join + 1)?.b ?? null)
-        : null;
-    };
+    // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's;
     // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
-    const ofGeneric = (end: number) =>
-      text[end] === '的' &&
-      !namedAfter(end) &&
-      within(names, sent).some((n) => (n.reference || n.aggregate) && n.start > end && n.start <= end + 12);
-    for (const m of sMoney) {
-      if (ofGeneric(m.end)) continue;
-      const b = namedAfter(m.end) ?? (listTotals.has(m) ? aggregateB : null) ?? target(m.start);
+    const namedAfter = (end: number) => joinedProject(text, end, resolved)?.b ?? null;
+    const ofGeneric = (end: number) => !namedAfter(end) && ofProjectKind(text, end, within(names, sent));
+    const owners = amountOwners(text, sMoney, within(names, sent));
+    for (const [mi, m] of sMoney.entries()) {
+      // A listed name its amount is given to (分别), or the batch of a bare list it qualifies as a whole.
+      const owner = owners.get(mi);
+      if (ofGeneric(m.end) || (owner === 'list' && !aggregateB)) continue;
+      const b =
+        owner === 'list'
+          ? aggregateB
+          : ((owner && explicitBuilder.get(owner)) ??
+            namedAfter(m.end) ??
+            (listTotals.has(m) ? aggregateB : null) ??
+            target(m.start));
       if (!b) {
         const fc = keepForFirm(m.start);
         if (fc && m.role === 'exports') firmFacts.set(fc, { ...firmFacts.get(fc), exports: m });

@@ -6,6 +6,33 @@ import type { Sentence } from './clean-text';
 import type { ProjectBuilder, TensedStage } from './project-builder';
 import type { StageMention } from './stage-signal';
 
+/**
+ * "其中桐城市2个，分别为…", "迎江区1个，为…": a sentence that counts off members of the batch just
+ * counted (by place, no stage word of its own) names projects of that batch.
+ */
+const MEMBER_COUNT =
+  /^(?:其中[，,]?)?[\u4e00-\u9fff]{1,10}?(?:\d{1,3}|[一二两三四五六七八九十]+)个[，,](?:分别)?(?:为|是|包括)/;
+
+/** The stage of the nearest batch counted (N个) in the sentences given, latest first. */
+function recentBatchStage(
+  text: string,
+  recent: readonly Sentence[],
+  stages: readonly StageMention[],
+  isPlanned: (st: StageMention, s: Sentence) => boolean,
+): { stage: StageMention; sentence: Sentence } | null {
+  for (const s of [...recent].reverse()) {
+    const counted = /(?:\d+|[一二两三四五六七八九十]+)个/g;
+    for (let m = counted.exec(text.slice(s.start, s.end)); m; m = counted.exec(text.slice(s.start, s.end))) {
+      const clause = clauseAround(text, s.start + m.index, s);
+      const st = stages.find(
+        (x) => x.start >= clause.start - 12 && x.end <= clause.end && x.start >= s.start,
+      );
+      if (st && !isPlanned(st, s)) return { stage: st, sentence: s };
+    }
+  }
+  return null;
+}
+
 /** "在这57个项目中", "上述12个项目", "这些…": a demonstrative with the batch's count. */
 const COUNT_REFERENCE = /(?:这|该|此|上述|以上)(\d{1,4})个(?:[^，,。；;]{0,6})?项目/;
 
@@ -51,10 +78,15 @@ export function stageMembersOfCountedBatch(
   isPlanned: (st: StageMention, s: Sentence) => boolean,
   projects: readonly ProjectBuilder[],
 ): void {
-  for (const s of sentences) {
-    const ref = COUNT_REFERENCE.exec(text.slice(s.start, s.end));
-    if (!ref?.[1] || stages.some((x) => x.start >= s.start && x.end <= s.end)) continue;
-    const found = batchStage(text, sentences, stages, isPlanned, ref[1], s.start);
+  for (const [i, s] of sentences.entries()) {
+    if (stages.some((x) => x.start >= s.start && x.end <= s.end)) continue;
+    const own = text.slice(s.start, s.end);
+    const ref = COUNT_REFERENCE.exec(own);
+    const found = ref?.[1]
+      ? batchStage(text, sentences, stages, isPlanned, ref[1], s.start)
+      : MEMBER_COUNT.test(own)
+        ? recentBatchStage(text, sentences.slice(Math.max(0, i - 3), i), stages, isPlanned)
+        : null;
     if (!found) continue;
     const stage: TensedStage = { ...found.stage, planned: false };
     for (const b of projects) {

@@ -155,6 +155,10 @@ function main(): void {
           name: 'Held-out set, fourteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout14'),
         },
+        {
+          name: 'Held-out set, fifteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout15'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();

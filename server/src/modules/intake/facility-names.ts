@@ -39,7 +39,10 @@ export function findFacilities(text: string): ProjectNameMention[] {
       /(?:建设|打造|新建|推进)$/.test(before) || (before.endsWith('的') && /是/.test(clauseHead));
     const sentence = sentenceAround(text, m.index);
     // "该项目…将建设6台套石英管生产线": what a project in focus builds is part of it, not another one.
-    const ofProject = /项目/.test(text.slice(lastBreakBefore(text, m.index, '。\n', 300) + 1, start));
+    // "总投资20亿元，主要建设光电生产线": what 主要建设/配套建设 introduces is the content of the project in focus.
+    const ofProject =
+      /项目/.test(text.slice(lastBreakBefore(text, m.index, '。\n', 300) + 1, start)) ||
+      /(?:主要|配套|同步)建设$/.test(lead);
     if (
       trigger &&
       !ofProject &&

@@ -2,6 +2,9 @@
 // that read the words between the figure and the name. (The assembler's other attachment rules, nearest
 // name before the figure first, stay in assemble.ts.)
 
+import { listedNamesAfter } from './assemble-rules';
+import type { ProjectNameMention } from './project-name-mention';
+
 /**
  * "今年公司计划总投资26亿元，其中晟晏福华循环化项目…", "总投资100亿元，其中一期…": a figure followed by
  * 其中 and then a name is the figure of a whole the named project is part of, not the project's own.
@@ -29,4 +32,138 @@ export function joinToNameAfter(text: string, amountEnd: number): number {
 export function isCountedClause(text: string, from: number, amountStart: number): boolean {
   const before = text.slice(Math.max(from, amountStart - 40), amountStart);
   return /(?:开工|签约|竣工|投产|开竣工|落地)了?(?:\d+|[一二两三四五六七八九十]+)个[，,]/.test(before);
+}
+
+/**
+ * "总投资分别为11亿元、6亿元的A项目和B项目", "A和B分别投资8亿元、5亿元": amounts given 分别 (respectively)
+ * belong to the listed names in order. Returns the name each amount belongs to, when counts agree.
+ */
+function respectiveOwners<N extends { start: number; end: number }>(
+  text: string,
+  amounts: readonly { start: number; end: number }[],
+  names: readonly N[],
+): Map<number, N> {
+  const out = new Map<number, N>();
+  const run: number[] = [];
+  const flush = () => {
+    const first = amounts[run[0] ?? -1];
+    const last = amounts[run[run.length - 1] ?? -1];
+    if (
+      run.length >= 2 &&
+      first &&
+      last &&
+      /分别/.test(text.slice(Math.max(0, first.start - 12), first.start))
+    ) {
+      const owners = listAfter(text, names, last.end) ?? listBefore(text, names, first.start);
+      if (owners && owners.length === run.length)
+        for (const [k, ai] of run.entries()) out.set(ai, owners[k] as N);
+    }
+    run.length = 0;
+  };
+  amounts.forEach((a, i) => {
+    const prev = amounts[run[run.length - 1] ?? -1];
+    if (prev && !/^[、和及与，,]$/.test(text.slice(prev.end, a.start))) flush();
+    run.push(i);
+  });
+  flush();
+  return out;
+}
+
+/** Names listed (、和及与) starting right after `at` (joined by 的). */
+function listAfter<N extends { start: number; end: number }>(
+  text: string,
+  names: readonly N[],
+  at: number,
+): N[] | null {
+  const sorted = [...names].sort((a, b) => a.start - b.start);
+  const first = sorted.find((n) => n.start >= at && /^的?$/.test(text.slice(at, n.start)));
+  if (!first) return null;
+  const out = [first];
+  for (const n of sorted) {
+    const prev = out[out.length - 1] as N;
+    if (n.start <= prev.start) continue;
+    if (!/^[、和及与]$/.test(text.slice(prev.end, n.start))) break;
+    out.push(n);
+  }
+  return out;
+}
+
+/** Names listed right before 分别 ("A项目和B项目分别投资…"). */
+function listBefore<N extends { start: number; end: number }>(
+  text: string,
+  names: readonly N[],
+  at: number,
+): N[] | null {
+  const split = text.lastIndexOf('分别', at);
+  const sorted = [...names].sort((a, b) => b.start - a.start);
+  const last = sorted.find((n) => n.end <= split && split - n.end <= 2);
+  if (!last) return null;
+  const out = [last];
+  for (const n of sorted) {
+    const next = out[0] as N;
+    if (n.end > next.start) continue;
+    if (!/^[、和及与]$/.test(text.slice(n.end, next.start))) break;
+    out.unshift(n);
+  }
+  return out;
+}
+
+/**
+ * "投资超30亿元的A、B及C等4个项目": an amount joined by 的 to a list of bare names closed by 等 qualifies
+ * the list (a bound or its total), not its first item. "总投资210亿元的A、总投资116亿元的B等" gives
+ * each item its own amount and is no such list.
+ */
+function qualifiesBareList(text: string, names: readonly ProjectNameMention[], amountEnd: number): boolean {
+  const join = joinToNameAfter(text, amountEnd);
+  const listed = join > 0 ? listedNamesAfter(text, names, amountEnd + join) : [];
+  const last = listed[listed.length - 1];
+  const bare = listed.every(
+    (n, i) => i === 0 || /^(?:、|和|及|与|以及)$/.test(text.slice(listed[i - 1]?.end, n.start)),
+  );
+  return listed.length >= 2 && bare && last !== undefined && text[last.end] === '等';
+}
+
+/**
+ * Who an amount of a sentence belongs to when the words around it say so: a listed name (分别), or
+ * 'list' when it qualifies a bare list as a whole. Amounts not in the map follow the usual rules.
+ */
+export function amountOwners(
+  text: string,
+  amounts: readonly { start: number; end: number }[],
+  names: readonly ProjectNameMention[],
+): Map<number, ProjectNameMention | 'list'> {
+  const out = new Map<number, ProjectNameMention | 'list'>(
+    respectiveOwners(
+      text,
+      amounts,
+      names.filter((n) => !n.reference && !n.aggregate),
+    ),
+  );
+  for (const [i, a] of amounts.entries())
+    if (!out.has(i) && qualifiesBareList(text, names, a.end)) out.set(i, 'list');
+  return out;
+}
+
+/** The resolved name an amount is joined to: "总投资153亿元的兴泉铁路项目", "投资7.4亿元建设的P". */
+export function joinedProject<T extends { pos: number; explicit: boolean }>(
+  text: string,
+  amountEnd: number,
+  resolved: readonly T[],
+): T | undefined {
+  const join = joinToNameAfter(text, amountEnd);
+  return join > 0
+    ? resolved.find((r) => r.explicit && r.pos > amountEnd && r.pos <= amountEnd + join + 1)
+    : undefined;
+}
+
+/** "投资超20亿元的重大产业项目": an amount joined by 的 to a kind of project (a batch or "the project"). */
+export function ofProjectKind(
+  text: string,
+  amountEnd: number,
+  names: readonly ProjectNameMention[],
+): boolean {
+  return (
+    text[amountEnd] === '的' &&
+    names.some((n) => (n.reference || n.aggregate) && n.start > amountEnd && n.start <= amountEnd + 12)
+  );
 }

@@ -17,6 +17,9 @@ const ROLE_WORDS: Array<[string, MoneyRole]> = [
   ['已完成投资', 'investment_completed'],
   ['完成投资', 'investment_completed'],
   ['已投资', 'investment_completed'],
+  // "已经完成固定资产投资额3.6亿元": fixed-asset investment done so far is work done, not the total.
+  ['完成固定资产投资额', 'investment_completed'],
+  ['完成固定资产投资', 'investment_completed'],
   ['到位资金', 'investment_completed'],
   ['年度计划投资', 'investment_annual'],
   ['今年计划投资', 'investment_annual'],
@@ -98,6 +101,8 @@ export function findRoledMoney(text: string): RoledMoney[] {
  */
 function isThreshold(text: string, tok: MoneyToken): boolean {
   const after = text.slice(tok.end, tok.end + 8);
+  // "投资过10亿元大项目之一", "超百亿元的项目之一": the class a project belongs to, not its own amount.
+  if (/^(?:的)?(?:大|重大|重点|产业|工业)?项目之一/.test(after)) return true;
   if (!/^(?:以上|以下|以内|及以上)/.test(after)) return false;
   return (
     // 在5000万元以上, or the upper end of a range opened by one (…以上1亿元以下).

@@ -166,7 +166,7 @@ function currentStage(clean: CleanText, b: ProjectBuilder): StageFact | null {
     const best = done.reduce((a, c) => (stageRank(c.stage) > stageRank(a.stage) ? c : a));
     return fact(best);
   }
-  const later = b.stages.find((s) => stageRank(s.stage) >= stageRank('主体完工'));
+  const later = b.stages.find((s) => stageRank(s.stage) >= stageRank('主体完工') && !s.wished);
   return later ? fact(later, '在建') : null;
 }
 

@@ -10,6 +10,11 @@ export interface StageMention {
   start: number;
   end: number;
   text: string;
+  /**
+   * "推动项目快建设、早竣工、早投产": a stage wished for (早, 尽快, 推动…) says nothing about where the project
+   * stands, unlike one scheduled (预计年底竣工), which implies it is being built.
+   */
+  wished: boolean;
 }
 
 /** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
@@ -33,7 +38,8 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   [/开复工|开工建设|开工|动工|破土|启动建设|正式启动|开建|奠基|(?:正式)?进入施工阶段/g, '开工'],
   // "复工" alone: work resumed on a site already being built.
   [/复工/g, '在建'],
-  [/签约|签订[^，,。；\n]{0,10}?协议|签署[^，,。；\n]{0,10}?协议|成功引进|引进落地|落地|落户/g, '签约'],
+  // "签订甲醛及高效减水剂生产项目投资协议": the project's whole name may stand between the verb and 协议.
+  [/签约|签订[^，,。；\n]{0,30}?协议|签署[^，,。；\n]{0,30}?协议|成功引进|引进落地|落地|落户/g, '签约'],
   // "与X集团签订的总投资3亿元的Y项目": a bare 签订/签下 before 的 or 了 is a signing too.
   [/(?:签订|签下|签署)(?=[的了])/g, '签约'],
   [
@@ -46,6 +52,7 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
 ];
 const PLANNED = /预计|计划|将|确保|力争|争取|有望|拟|准备|目标|力求|年底前|可望|即将|能够|可以|就能/;
 const DONE = /已|目前|现已|正在|完成了|现阶段|现场/;
+const WISHED = /(?:早日?|尽快|快|力促|促进|推动|推进|促成)$/;
 
 function clauseOf(text: string, start: number, end: number): { before: string; after: string } {
   let s = start;
@@ -80,6 +87,7 @@ export function findStages(text: string): StageMention[] {
           out.push({
             stage: partial ? '在建' : stage,
             planned: planned && !DONE.test(before.replace(/完成/, '')),
+            wished: WISHED.test(before.slice(-3)),
             start,
             end,
             text: m[0],
