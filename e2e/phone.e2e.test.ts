@@ -11,7 +11,7 @@ import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/s
  * stage, a department resolves the request, a leader opens the cockpit and a warning. Every page must
  * fit the screen (nothing wider than the viewport) and its primary button must be inside the viewport
  * and clickable. Each user signs in once; later pages reuse the session (storage state). Screenshots
- * of every page go to test-results/screenshots.
+ * of every page go to test-results/screenshots when LZ_SCREENSHOTS=1.
  */
 
 const VIEWPORTS = [

@@ -40,13 +40,12 @@ describe.skipIf(SKIP_BROWSER)('pipeline records on chain links, in a real browse
     await signIn(page.context(), server.url, 'officer', E2E_PASSWORD);
   });
 
-  // Each attempt starts on the workbench, where a failed one may have left a dialog or another page;
-  // a page error counts for the test it happened in.
+  // Each attempt starts on a blank page, not where a failed one may have left a dialog; each test
+  // opens the page it is about. A page error counts for the test it happened in.
   beforeEach(async ({ task }) => {
     attempt = task.result?.retryCount ?? 0;
     pageErrors.length = 0;
-    await page.goto(server.url);
-    await page.getByTestId('logout').waitFor();
+    await page.goto('about:blank');
   });
 
   /** The id of the link at `path` in the link picker's options. */

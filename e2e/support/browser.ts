@@ -134,7 +134,7 @@ function closeQuietly(context: BrowserContext): void {
   context.close().catch(ignoreClosed);
 }
 
-/** Whether this run keeps screenshots: `LZ_SCREENSHOTS=1 npm run test:e2e` (README, "Tests"). */
+/** Whether this run keeps screenshots: `LZ_SCREENSHOTS=1 npm run test:e2e` (README, "Development"). */
 export const SCREENSHOTS = process.env.LZ_SCREENSHOTS === '1';
 
 /**
