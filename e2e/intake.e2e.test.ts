@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
@@ -11,6 +11,19 @@ const SEED = path.resolve(ROOT, '../shared/seed/000_b6add583ffbc5398.txt');
 const seedPresent = existsSync(SEED);
 const mustRun = process.env.CI === 'true';
 if (!seedPresent && !mustRun) console.warn(`[skip] intake browser test: ${SEED} not found`);
+
+/**
+ * Confirms the apply dialog and waits for its answer: the records it touched, or the error the page
+ * shows (named in the failure, where a bare 30 s wait on the result once said nothing).
+ */
+async function confirmApply(page: Page): Promise<Locator> {
+  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  const touched = page.getByTestId('intake-touched');
+  const failed = page.getByTestId('intake-apply-error');
+  await touched.or(failed).waitFor();
+  if ((await failed.count()) > 0) throw new Error(`the apply failed: ${await failed.innerText()}`);
+  return touched;
+}
 
 describe.skipIf(SKIP_BROWSER)('news intake in a real browser', () => {
   let server: RunningServer;
@@ -53,9 +66,7 @@ describe.skipIf(SKIP_BROWSER)('news intake in a real browser', () => {
 
       await page.getByTestId(`intake-accept-${n}`).click();
       await page.getByTestId('intake-apply').click();
-      await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-      const touched = page.getByTestId('intake-touched');
-      await touched.waitFor();
+      const touched = await confirmApply(page);
       await screenshot(page, 'intake-applied');
 
       // Open the project from the result and find the article among its sources.
@@ -119,9 +130,7 @@ describe.skipIf(SKIP_BROWSER)('news intake in a real browser', () => {
     expect(await card.innerText()).toContain('已修改');
     expect(await page.getByTestId('intake-apply').innerText()).toContain('1');
     await page.getByTestId('intake-apply').click();
-    await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
-    const touched = page.getByTestId('intake-touched');
-    await touched.waitFor();
+    const touched = await confirmApply(page);
     await touched.getByRole('link', { name: /乖宝宠物年产10万吨高端宠物食品项目/ }).click();
     await page.waitForURL(/\/projects\/[^/]+$/);
     const projectId = new URL(page.url()).pathname.split('/').pop() ?? '';
