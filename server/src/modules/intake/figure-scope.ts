@@ -2,7 +2,7 @@
 // that read the words between the figure and the name. (The assembler's other attachment rules, nearest
 // name before the figure first, stay in assemble.ts.)
 
-import { listedNamesAfter } from './assemble-rules';
+import { listedNamesAfter, listedNamesBefore } from './assemble-rules';
 import type { ProjectNameMention } from './project-name-mention';
 
 /**
@@ -38,12 +38,12 @@ export function isCountedClause(text: string, from: number, amountStart: number)
  * "总投资分别为11亿元、6亿元的A项目和B项目", "A和B分别投资8亿元、5亿元": amounts given 分别 (respectively)
  * belong to the listed names in order. Returns the name each amount belongs to, when counts agree.
  */
-function respectiveOwners<N extends { start: number; end: number }>(
+function respectiveOwners(
   text: string,
   amounts: readonly { start: number; end: number }[],
-  names: readonly N[],
-): Map<number, N> {
-  const out = new Map<number, N>();
+  names: readonly ProjectNameMention[],
+): Map<number, ProjectNameMention> {
+  const out = new Map<number, ProjectNameMention>();
   const run: number[] = [];
   const flush = () => {
     const first = amounts[run[0] ?? -1];
@@ -54,9 +54,11 @@ function respectiveOwners<N extends { start: number; end: number }>(
       last &&
       /分别/.test(text.slice(Math.max(0, first.start - 12), first.start))
     ) {
-      const owners = listAfter(text, names, last.end) ?? listBefore(text, names, first.start);
-      if (owners && owners.length === run.length)
-        for (const [k, ai] of run.entries()) out.set(ai, owners[k] as N);
+      const after = listedNamesAfter(text, names, last.end);
+      const owners =
+        after.length > 0 ? after : listedNamesBefore(text, names, text.lastIndexOf('分别', first.start));
+      if (owners.length === run.length)
+        for (const [k, ai] of run.entries()) out.set(ai, owners[k] as ProjectNameMention);
     }
     run.length = 0;
   };
@@ -66,45 +68,6 @@ function respectiveOwners<N extends { start: number; end: number }>(
     run.push(i);
   });
   flush();
-  return out;
-}
-
-/** Names listed (、和及与) starting right after `at` (joined by 的). */
-function listAfter<N extends { start: number; end: number }>(
-  text: string,
-  names: readonly N[],
-  at: number,
-): N[] | null {
-  const sorted = [...names].sort((a, b) => a.start - b.start);
-  const first = sorted.find((n) => n.start >= at && /^的?$/.test(text.slice(at, n.start)));
-  if (!first) return null;
-  const out = [first];
-  for (const n of sorted) {
-    const prev = out[out.length - 1] as N;
-    if (n.start <= prev.start) continue;
-    if (!/^[、和及与]$/.test(text.slice(prev.end, n.start))) break;
-    out.push(n);
-  }
-  return out;
-}
-
-/** Names listed right before 分别 ("A项目和B项目分别投资…"). */
-function listBefore<N extends { start: number; end: number }>(
-  text: string,
-  names: readonly N[],
-  at: number,
-): N[] | null {
-  const split = text.lastIndexOf('分别', at);
-  const sorted = [...names].sort((a, b) => b.start - a.start);
-  const last = sorted.find((n) => n.end <= split && split - n.end <= 2);
-  if (!last) return null;
-  const out = [last];
-  for (const n of sorted) {
-    const next = out[0] as N;
-    if (n.end > next.start) continue;
-    if (!/^[、和及与]$/.test(text.slice(n.end, next.start))) break;
-    out.unshift(n);
-  }
   return out;
 }
 
