@@ -3,9 +3,13 @@ import { defineConfig } from 'vitest/config';
 // Four tiers (STYLE.md #8): pure unit tests, web component tests (React in happy-dom, the API mocked),
 // API tests that run the same files on SQLite and on PostgreSQL, and browser tests. `*.api.test.ts`
 // files are picked up by both database projects.
-// Two files at a time, of any tier, on this 2-core machine: one browser file keeps about one core
-// busy (its server, Chromium and the test), an API file about one, and each file has its own server,
-// database copy and port, so they do not meet. One at a time left a core idle and took ~16 min.
+// Two files at a time on this 2-core machine: each file has its own server, database copy and port,
+// so they do not meet. One at a time left a core idle and took ~16 min.
+// The browser tier runs after the others (its `groupOrder`), not beside them. Mixed, a worker went
+// from an API file to a browser file and back, so the worker's Chromium and imports (isolate: false)
+// were started again and again, and a browser file beside an API file got half a core: the e2e files
+// summed 1,131 s in a mixed run against 496 s on their own, and the whole run took 724–819 s against
+// 163 s for the other tiers plus 267 s for the browser tier (2026-12-07, decision 012).
 export default defineConfig({
   test: {
     maxWorkers: 2,
@@ -65,6 +69,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // After every other tier (see the top of this file).
+          sequence: { groupOrder: 1 },
           // The demo zone loaded once with the built CLI, copied into each test file's server.
           globalSetup: ['./e2e/support/global-setup.ts'],
           // A failed test leaves a picture and the text of every open page (failure-snapshot.ts).
