@@ -54,7 +54,11 @@ describe.skipIf(SKIP_DB)('answers keep every field their handler returns', () =>
     });
     await app.ready();
   });
-  afterAll(async () => app?.close());
+  // The app does not own the database it was given: the file's copy goes with the file.
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
 
   it('drops nothing from the project, lead, request, round, target, intake, inbox and account reads', async () => {
     let answered = 0;

@@ -112,10 +112,13 @@ async function makeTemplatesOf(
   };
 }
 
-/** Templates of runs whose process is gone (killed before its teardown); the name carries the pid. */
+/**
+ * Templates of runs whose process is gone (killed before its teardown), and test files' copies
+ * (`lz_t_<worker pid>_…`, test-db.ts) whose worker is gone: the name carries the pid.
+ */
 async function dropStaleTemplates(c: pg.Client): Promise<void> {
   const { rows } = await c.query<{ datname: string }>(
-    "select datname from pg_database where datname like 'lz\\_template\\_%'",
+    "select datname from pg_database where datname like 'lz\\_template\\_%' or datname like 'lz\\_t\\_%'",
   );
   for (const { datname } of rows) {
     const pid = Number(/_(\d+)_[0-9a-f]+$/.exec(datname)?.[1]);
