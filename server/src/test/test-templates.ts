@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { type Db, openPostgres, openSqlite } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
+import { processAlive } from '../lib/process-alive';
 import { initInstance } from '../modules/system/init.service';
 import { TestClock } from './test-clock';
 
@@ -122,17 +123,8 @@ async function dropStaleTemplates(c: pg.Client): Promise<void> {
   );
   for (const { datname } of rows) {
     const pid = Number(/_(\d+)_[0-9a-f]+$/.exec(datname)?.[1]);
-    if (Number.isInteger(pid) && !isAlive(pid))
+    if (Number.isInteger(pid) && !processAlive(pid))
       await c.query(`drop database if exists ${datname} with (force)`);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

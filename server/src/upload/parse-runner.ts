@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UPLOAD_LIMITS } from '../../../shared/src/upload-limits';
+import { processAlive } from '../lib/process-alive';
 import { AppError, type FieldError } from '../plugins/errors';
 import type { ParseTaskName, ParseTaskParams, ParseTaskResult } from './parse-tasks';
 import { uploadErrors } from './upload-errors';
@@ -56,10 +60,43 @@ let spare: Worker | null = null;
 /** Settles when the spare has loaded its readers (tests measure memory after it). */
 let spareReady: Promise<void> = Promise.resolve();
 
+/** Where each reader thread's temp folder is made: `lianzhao-parse-<pid>-…` in the system's temp folder. */
+export const PARSE_TEMP_PREFIX = path.join(os.tmpdir(), `lianzhao-parse-${process.pid}-`);
+
+let swept = false;
+
+/**
+ * The temp folders of processes that are gone: a process that exits (or is killed) does not wait for
+ * its threads' exit events, so its last spare's folder stays. Removed once, when this process starts
+ * its first reader.
+ */
+function sweepOnce(): void {
+  if (swept) return;
+  swept = true;
+  const dir = os.tmpdir();
+  for (const name of fs.readdirSync(dir)) {
+    const pid = Number(/^lianzhao-parse-(\d+)-/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid)) {
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * A thread's temp folder is its own (its TMPDIR) and is removed when the thread is gone. exceljs's
+ * streaming reader copies a worksheet stored before the shared strings (as Excel writes files) to a
+ * temp file and removes it only if its iteration runs to the end; a reader stopped early (the first
+ * sheet only, a refusal, a time or memory limit) left that copy — up to the sheet's inflated size —
+ * in /tmp for good, since a terminated thread runs no exit handlers.
+ */
 function startWorker(): Worker {
+  sweepOnce();
+  const temp = fs.mkdtempSync(PARSE_TEMP_PREFIX);
   const worker = new Worker(workerUrl(), {
+    env: { ...process.env, TMPDIR: temp },
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
+  worker.once('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
   // An idle spare must not keep the process alive (tests, the CLI).
   worker.unref();
   return worker;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
@@ -5,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeDocx, makeTextPdf, multipart, PASSAGES } from '../modules/intake/intake.test-fixtures';
 import { createTestApp, type Session, type TestApp } from '../test/test-app';
 import { SKIP_DB, TEST_DB_KIND } from '../test/test-db';
-import { parseWorkersSettled } from './parse-runner';
+import { PARSE_TEMP_PREFIX, parseWorkersSettled } from './parse-runner';
 import {
   docxOf,
   filler,
@@ -289,6 +291,17 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
     expect(end.heap - start.heap).toBeLessThan(32 * MB);
     expect(end.rss - start.rss).toBeLessThan(300 * MB);
     if (afterNamed) expect(end.rss - afterNamed.rss).toBeLessThan(64 * MB);
+
+    // Nothing the readers spooled stays on disk: a reader thread's temp folder goes with the thread
+    // (parse-runner.ts), so only the waiting spare's folder is there, empty; and no temp file of
+    // this process (exceljs's `tmp-<pid>-…` copies of a worksheet) is left in the system's folder.
+    const tempDir = path.dirname(PARSE_TEMP_PREFIX);
+    const readerFolders = fs
+      .readdirSync(tempDir)
+      .filter((n) => path.join(tempDir, n).startsWith(PARSE_TEMP_PREFIX));
+    expect(readerFolders.length).toBeLessThanOrEqual(1);
+    for (const folder of readerFolders) expect(fs.readdirSync(path.join(tempDir, folder))).toEqual([]);
+    expect(fs.readdirSync(tempDir).filter((n) => n.startsWith(`tmp-${process.pid}-`))).toEqual([]);
 
     const docx = await send('intake', 'ok.docx', await makeDocx([PASSAGES.capacitySignal]));
     expect(docx.status).toBe(201);

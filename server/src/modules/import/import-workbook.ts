@@ -6,6 +6,7 @@ import type { Bilingual } from '../../../../shared/src/i18n-message';
 import { UPLOAD_LIMITS } from '../../../../shared/src/upload-limits';
 import { AppError } from '../../plugins/errors';
 import { checkCellSizes } from '../../upload/sheet-caps';
+import { firstWorksheetRows } from '../../upload/xlsx-first-sheet';
 import { checkZipContents } from '../../upload/zip-guard';
 import { cellText } from './import-cells';
 import { COLUMNS_OF, type ImportColumn, type ImportKind, KIND_LABELS } from './import-columns';
@@ -220,35 +221,32 @@ async function scanFirstSheet(
   const scan: SheetScan = { headerRow: null, columnIndex: new Map(), preamble: [], rows: [], tooMany: false };
   let seen = 0;
   let scanned = 0;
-  for await (const ws of reader) {
-    for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
-      const cells = (row.values as unknown[]).slice();
-      checkCellSizes(cells, row.number);
-      if (++scanned > maxRows * 2) {
-        scan.tooMany = true;
-        break;
-      }
-      if (!scan.headerRow) {
-        if (++seen > 10) break;
-        const index = matchHeader(columns, cells);
-        if (required.every((c) => index.has(c.key))) {
-          scan.headerRow = { rowNumber: row.number, cells };
-          scan.columnIndex = index;
-        }
-        continue;
-      }
-      if (isBlank(cells)) continue;
-      if (scan.rows.length === 0 && isPreamble(columns, scan.columnIndex, cells)) {
-        scan.preamble.push({ rowNumber: row.number, cells });
-        continue;
-      }
-      if (scan.rows.length >= maxRows) {
-        scan.tooMany = true;
-        break;
-      }
-      scan.rows.push({ rowNumber: row.number, cells });
+  for await (const row of firstWorksheetRows(reader)) {
+    const cells = (row.values as unknown[]).slice();
+    checkCellSizes(cells, row.number);
+    if (++scanned > maxRows * 2) {
+      scan.tooMany = true;
+      break;
     }
-    break; // the first worksheet only
+    if (!scan.headerRow) {
+      if (++seen > 10) break;
+      const index = matchHeader(columns, cells);
+      if (required.every((c) => index.has(c.key))) {
+        scan.headerRow = { rowNumber: row.number, cells };
+        scan.columnIndex = index;
+      }
+      continue;
+    }
+    if (isBlank(cells)) continue;
+    if (scan.rows.length === 0 && isPreamble(columns, scan.columnIndex, cells)) {
+      scan.preamble.push({ rowNumber: row.number, cells });
+      continue;
+    }
+    if (scan.rows.length >= maxRows) {
+      scan.tooMany = true;
+      break;
+    }
+    scan.rows.push({ rowNumber: row.number, cells });
   }
   return scan;
 }

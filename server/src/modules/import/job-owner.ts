@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ImportJobTable } from '../../db/database';
 import type { Clock } from '../../lib/clock';
 import { newId } from '../../lib/ids';
+import { processAlive } from '../../lib/process-alive';
 
 /**
  * Who runs an import job, and whether that process is still there (issue 11 #12). A job's row
@@ -46,16 +47,6 @@ export function ownedByThisProcess(nowIso: string): OwnerColumns {
   };
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to another user — alive (and not ours to judge).
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** True when the process that ran this running job is gone (see above). */
 export function ownerGone(
   job: OwnerColumns & Pick<ImportJobTable, 'updated_at'>,
@@ -64,7 +55,7 @@ export function ownerGone(
 ): boolean {
   if (job.owner_instance === self.instance) return false;
   if (job.owner_host === self.host && job.owner_pid !== null) {
-    if (Number(job.owner_pid) === self.pid || !pidAlive(Number(job.owner_pid))) return true;
+    if (Number(job.owner_pid) === self.pid || !processAlive(Number(job.owner_pid))) return true;
   }
   const beat = Date.parse(job.heartbeat_at ?? job.updated_at);
   return now.getTime() - beat > HEARTBEAT_STALE_MS;

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-// Loaded on first use, not at start: exceljs alone was a fifth of the server's start-up (decision 012).
-import type ExcelJS from 'exceljs';
 import type { Bilingual } from '../../../../../shared/src/i18n-message';
 import { UPLOAD_LIMITS } from '../../../../../shared/src/upload-limits';
 import { AppError } from '../../../plugins/errors';
 import { checkCellSizes } from '../../../upload/sheet-caps';
+import { firstWorksheetRows } from '../../../upload/xlsx-first-sheet';
 import { checkZipContents } from '../../../upload/zip-guard';
 import { COLUMNS_OF } from '../import-columns';
 import { isBlank, isPreamble, matchHeader, type SheetRow } from '../import-workbook';
@@ -125,20 +124,17 @@ function xlsxRows(path: string): RawRows {
       styles: 'cache',
       hyperlinks: 'ignore',
     });
-    for await (const ws of reader) {
-      for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
-        // An xlsx cannot be entered in the middle: a resumed run reads and skips up to `row`.
-        if (r.number <= row) continue;
-        const cells = (r.values as unknown[]).slice();
-        try {
-          checkCellSizes(cells, r.number);
-        } catch (err) {
-          if (err instanceof AppError) throw new SourceError(err.bilingual);
-          throw err;
-        }
-        yield { rowNumber: r.number, cells, end: 0 };
+    for await (const r of firstWorksheetRows(reader)) {
+      // An xlsx cannot be entered in the middle: a resumed run reads and skips up to `row`.
+      if (r.number <= row) continue;
+      const cells = (r.values as unknown[]).slice();
+      try {
+        checkCellSizes(cells, r.number);
+      } catch (err) {
+        if (err instanceof AppError) throw new SourceError(err.bilingual);
+        throw err;
       }
-      break; // the first worksheet only
+      yield { rowNumber: r.number, cells, end: 0 };
     }
   };
 }
