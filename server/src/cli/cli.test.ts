@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runBuiltCli, runCliInProcess } from '../test/cli-harness';
 import { EXIT_SERVER_RUNNING } from './backup';
 
@@ -12,6 +12,17 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 // The commands run in-process; the last test runs the built `bin/lianzhao.mjs` as a user would.
 const cli = (dataDir: string, ...args: string[]) => runCliInProcess(dataDir, args);
+
+/** A fresh data folder, removed when the file's tests are done. */
+const dataDirs: string[] = [];
+function tempDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+  dataDirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -62,7 +73,7 @@ function integrity(file: string): string {
 
 describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
   it('init --no-demo needs an admin password and refuses a weak one', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const dir = tempDataDir();
     expect((await cli(dir, 'init', '--no-demo')).code).toBe(2);
     const weak = await cli(dir, 'init', '--no-demo', '--admin-password', 'password');
     expect(weak.code).not.toBe(0);
@@ -76,7 +87,7 @@ describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('adds and disables a user, backs up, and restores only with --force over data', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const dir = tempDataDir();
     expect((await cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1')).code).toBe(0);
     const add = await cli(
       dir,
@@ -102,13 +113,13 @@ describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
     expect(refused.code).toBe(2);
     expect(refused.out).toContain('--force');
     expect((await cli(dir, 'restore', file, '--force')).code).toBe(0);
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const empty = tempDataDir();
     expect((await cli(empty, 'restore', file)).code).toBe(0);
     expect((await cli(empty, 'user', 'reset-password', 'zhang', '--password', 'Other#2026b')).code).toBe(0);
   });
 
   it('refuses to restore under a running server, and a server killed with -9 does not block it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const dir = tempDataDir();
     expect((await cli(dir, 'init', '--no-demo', '--admin-password', 'Strong#Pass1')).code).toBe(0);
     const file = path.join(dir, 'backup.sqlite');
     expect((await cli(dir, 'backup', file)).code).toBe(0);
@@ -130,13 +141,13 @@ describe('lianzhao CLI (SQLite)', { timeout: 120_000 }, () => {
   });
 
   it('prints help for each command', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const dir = tempDataDir();
     expect((await cli(dir, '--help')).out).toContain('backup');
     expect((await cli(dir, 'restore', '--help')).out).toContain('--force');
   });
 
   it('runs as the built bin/lianzhao.mjs: help, and a refusal as exit code 2', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-cli-'));
+    const dir = tempDataDir();
     const help = runBuiltCli(dir, ['--help']);
     expect(help.code).toBe(0);
     expect(help.out).toContain('backup');

@@ -77,6 +77,7 @@ describe('lianzhao user reset-password (SQLite)', { timeout: 120_000 }, () => {
     } finally {
       await app.close();
       await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

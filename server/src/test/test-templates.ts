@@ -86,6 +86,7 @@ async function makeTemplatesOf(
   demoSampleSize: string,
 ): Promise<{ templates: TestTemplates; remove(): Promise<void> }> {
   if (kind === 'sqlite') {
+    removeStaleSqliteFiles();
     const migrated = path.join(SQLITE_TEST_DIR, `template_${runId}.sqlite`);
     const demo = path.join(SQLITE_TEST_DIR, `template_demo_${runId}.sqlite`);
     await Promise.all([fill(openSqlite(migrated), false), fill(openSqlite(demo), true)]);
@@ -128,6 +129,20 @@ async function dropStaleTemplates(c: pg.Client): Promise<void> {
   }
 }
 
+/**
+ * Test databases and templates of runs whose process is gone (killed, or a file that did not close
+ * its copy): `t_<worker pid>_…` and `template[_demo]_<run pid>_…`, as dropStaleTemplates on PostgreSQL.
+ */
+function removeStaleSqliteFiles(): void {
+  if (!fs.existsSync(SQLITE_TEST_DIR)) return;
+  for (const name of fs.readdirSync(SQLITE_TEST_DIR)) {
+    const pid = Number(/^(?:t|template|template_demo)_(\d+)_/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && !processAlive(pid))
+      fs.rmSync(path.join(SQLITE_TEST_DIR, name), { force: true });
+  }
+}
+
 export function removeSqliteFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  // `.init-lock`: the lock file a start takes beside the database (db/init-lock.ts).
+  for (const suffix of ['', '-wal', '-shm', '.init-lock']) fs.rmSync(file + suffix, { force: true });
 }
