@@ -96,7 +96,14 @@ function startWorker(): Worker {
     env: { ...process.env, TMPDIR: temp },
     resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
-  worker.once('exit', () => fs.rmSync(temp, { recursive: true, force: true }));
+  worker.once('exit', () => {
+    // In an event handler a throw would take the server down: a folder that cannot go is reported.
+    try {
+      fs.rmSync(temp, { recursive: true, force: true });
+    } catch (err) {
+      process.emitWarning(`parse worker's temp folder ${temp} was not removed: ${String(err)}`);
+    }
+  });
   // An idle spare must not keep the process alive (tests, the CLI).
   worker.unref();
   return worker;

@@ -27,8 +27,13 @@ export async function* firstWorksheetRows(
   } finally {
     if (copy) {
       copy.destroy();
-      for (let next = await sheets.next(); !next.done; next = await sheets.next())
-        copyStream(next.value)?.destroy();
+      // Clean-up only: a failure here must not replace the reason the caller stopped (a refusal).
+      try {
+        for (let next = await sheets.next(); !next.done; next = await sheets.next())
+          copyStream(next.value)?.destroy();
+      } catch {
+        // What is left is removed by exceljs's `tmp` when the process exits.
+      }
     }
   }
 }
