@@ -17,7 +17,11 @@ if (!seedPresent && !mustRun) console.warn(`[skip] intake browser test: ${SEED} 
  * shows (named in the failure, where a bare 30 s wait on the result once said nothing).
  */
 async function confirmApply(page: Page): Promise<Locator> {
-  await page.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+  // The dialog zooms in from where the apply button was pressed, and rc-motion marks it (ant-zoom-…)
+  // until it stands still: a click while it moves (a busy machine's late frames) can miss the button,
+  // which left the dialog open in a test run at load 11.
+  const still = page.locator('.ant-modal-confirm:not([class*="ant-zoom"])');
+  await still.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
   const touched = page.getByTestId('intake-touched');
   const failed = page.getByTestId('intake-apply-error');
   await touched.or(failed).waitFor();

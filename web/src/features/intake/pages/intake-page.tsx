@@ -1,10 +1,11 @@
 import { InboxOutlined, ReadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Segmented, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Flex, Input, Segmented, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { INTAKE_FILE_EXTENSIONS, INTAKE_LIMITS } from '../../../../../shared/src/intake-terms';
 import { LoadErrorResult } from '../../../components/load-error-result';
 import { PageHeader } from '../../../components/page-header';
+import { ResponsiveTable } from '../../../components/responsive-table';
 import { formatDateTime } from '../../../lib/date-format';
 import { errorText } from '../../../lib/error-text';
 import { useCan } from '../../../lib/use-me';
@@ -123,7 +124,7 @@ export function IntakePage() {
           {list.isError ? (
             <LoadErrorResult error={list.error} onRetry={() => list.refetch()} />
           ) : (
-            <Table<IntakeListItem>
+            <ResponsiveTable<IntakeListItem>
               rowKey="id"
               size="small"
               loading={list.isPending}
