@@ -5,6 +5,7 @@
 
 import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
 import type { Sentence } from './clean-text';
+import { isDateline } from './date-events';
 import type { DateToken } from './date-parser';
 import type { FirmMention, ParkMention } from './entity-extractor';
 import type { FirmCluster } from './firm-clusters';
@@ -66,7 +67,9 @@ export function finishProjects(input: FinishInput): void {
     (firms.some((f) => f.start >= lead.start && f.start < lead.end) ||
       parks.some((p) => p.start >= lead.start && p.start < lead.end));
   const leadDateTok = lead
-    ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
+    ? dates.find(
+        (d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day' && !isDateline(text, d),
+      )
     : undefined;
   const leadStages = lead
     ? stages.filter(

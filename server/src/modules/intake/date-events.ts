@@ -56,3 +56,14 @@ export function namesABatch(text: string, date: DateToken): boolean {
     text.slice(date.end, date.end + 10),
   );
 }
+
+/**
+ * "黑龙江日报10月19日讯 年初以来…": the day of the dispatch, not of an event it reports — unless the
+ * report says its event was that day ("4月9日讯 今天，…集中签约活动…举行").
+ */
+export function isDateline(text: string, date: DateToken): boolean {
+  if (date.precision !== 'day' || !/^(?:讯|电)/.test(text.slice(date.end, date.end + 1))) return false;
+  const after = text.slice(date.end, date.end + 40);
+  const stop = after.search(/[。！？]/);
+  return !/今天|今日|当天|当日/.test(stop >= 0 ? after.slice(0, stop) : after);
+}

@@ -31,6 +31,15 @@ describe('dates that date no project', () => {
     expect(datesOf(caption, '天成')).not.toContain('2024-05-20');
   });
 
+  it('a dispatch’s dateline (青山日报5月10日讯) dates nothing unless its event was that day', () => {
+    const dispatch =
+      '青山日报5月10日讯 年初以来,青山县新签约项目12个,总投资60亿元。华锐新能源电池项目总投资12亿元,天成精密机械项目总投资5亿元。';
+    expect(datesOf(dispatch, '华锐')).not.toContain('2024-05-10');
+    const sameDay =
+      '青山日报5月10日讯 今天,青山县重点项目集中签约仪式举行,总投资60亿元。华锐新能源电池项目总投资12亿元,天成精密机械项目总投资5亿元。';
+    expect(datesOf(sameDay, '华锐')).toContain('2024-05-10');
+  });
+
   it('a year naming a batch (2024年第二批) dates nothing that happened', () => {
     const text = '青山区2024年第二批重点项目集中开工暨华锐新能源电池项目开工仪式举行,该项目总投资12亿元。';
     expect(datesOf(text, '华锐')).not.toContain('2024');
