@@ -58,6 +58,12 @@ describe('parks that place no project', () => {
     expect(parkOf(text, '电缆生产')).toBeNull();
   });
 
+  it('a 产业园 whose own 建设情况 is reported is a project, not the park of the project before it', () => {
+    const text =
+      '华锐新能源电池项目总投资12亿元,目前主体已完工。座谈会上,县招商中心汇报了青山绿色建材产业园建设情况。';
+    expect(parkOf(text, '华锐')).toBeNull();
+  });
+
   it('a zone joined to other places as the owners of a batch is no project’s park', () => {
     const text =
       '2月8日,全市10个县区和青山合作创新区新开工项目共30个,总投资300亿元。其中,华锐新能源电池项目总投资12亿元。';

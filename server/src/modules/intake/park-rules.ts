@@ -45,12 +45,15 @@ export function placesNoProject(text: string, p: ParkMention): boolean {
 }
 
 /**
- * "出席了“中国(重庆)眼镜产业园—眼镜之都”项目开工仪式", "产业园二期项目": a 产业园 followed in the same
- * phrase by 项目 is that project's own name — even where the name was not taken as a project — unless
+ * "出席了“中国(重庆)眼镜产业园—眼镜之都”项目开工仪式", "产业园二期项目", "产业园建设情况": a 产业园
+ * followed in the same phrase by 项目 (or by its own 建设情况) is that project's own name — even where the name was not taken as a project — unless
  * what comes between names another project it hosts (苏银产业园莱卡氨纶纤维项目).
  */
 function namesItsOwnProject(text: string, p: ParkMention): boolean {
-  const rest = /^([^，,。；;、]{0,12}?)[”"」』]?项目/.exec(text.slice(p.end, p.end + 16))?.[1];
+  const after = text.slice(p.end, p.end + 16);
+  // "汇报了绿色建材产业园建设情况": the park's own building is what is reported.
+  if (/^(?:[一二三]期)?建设(?:情况|进度|进展|工作)/.test(after)) return true;
+  const rest = /^([^，,。；;、]{0,12}?)[”"」』]?项目/.exec(after)?.[1];
   return rest !== undefined && !hostsNamedProject(`${rest}项目`);
 }
 
