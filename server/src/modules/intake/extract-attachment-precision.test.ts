@@ -40,6 +40,13 @@ describe('dates that date no project', () => {
     expect(datesOf(sameDay, '华锐')).toContain('2024-05-10');
   });
 
+  it('a bare 今年 with a step already taken dates nothing; a plan for 年内 does', () => {
+    const signed = '华锐新能源电池项目是今年签约落户的重点项目,总投资12亿元,主要建设电池生产线。';
+    expect(datesOf(signed, '华锐')).not.toContain('2024');
+    const planned = '华锐新能源电池项目总投资12亿元,目前厂房主体已完工,预计年内投产。';
+    expect(datesOf(planned, '华锐')).toContain('2024');
+  });
+
   it('a year naming a batch (2024年第二批) dates nothing that happened', () => {
     const text = '青山区2024年第二批重点项目集中开工暨华锐新能源电池项目开工仪式举行,该项目总投资12亿元。';
     expect(datesOf(text, '华锐')).not.toContain('2024');
