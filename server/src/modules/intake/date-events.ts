@@ -67,3 +67,8 @@ export function isDateline(text: string, date: DateToken): boolean {
   const stop = after.search(/[。！？]/);
   return !/今天|今日|当天|当日/.test(stop >= 0 ? after.slice(0, stop) : after);
 }
+
+/** "截至6月底，…项目中A已开工": a statistics cut-off (as of), not the day of a step. */
+export function isCutOff(text: string, date: DateToken): boolean {
+  return /(?:截至|截止|截止到)$/.test(text.slice(Math.max(0, date.start - 3), date.start));
+}

@@ -47,6 +47,11 @@ describe('dates that date no project', () => {
     expect(datesOf(planned, '华锐')).toContain('2024');
   });
 
+  it('a statistics cut-off (截至6月底) dates no step of the projects counted', () => {
+    const text = '华锐新能源电池项目总投资12亿元。截至6月底,该项目已开工建设,累计完成投资3亿元。';
+    expect(datesOf(text, '华锐')).not.toContain('2024-06');
+  });
+
   it('a year naming a batch (2024年第二批) dates nothing that happened', () => {
     const text = '青山区2024年第二批重点项目集中开工暨华锐新能源电池项目开工仪式举行,该项目总投资12亿元。';
     expect(datesOf(text, '华锐')).not.toContain('2024');
