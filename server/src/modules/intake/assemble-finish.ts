@@ -5,6 +5,7 @@
 
 import { brandIsPlaceOrPark, nameAfterHeadingPark } from './brand-context';
 import type { Sentence } from './clean-text';
+import { isDateline } from './date-events';
 import type { DateToken } from './date-parser';
 import type { FirmMention, ParkMention } from './entity-extractor';
 import type { FirmCluster } from './firm-clusters';
@@ -39,6 +40,11 @@ export interface FinishInput {
 
 /** Officials' visits a report's lead may be about: they date no project. */
 const INSPECTION = /督查|督导|观摩|调研|视察|考察|巡查|检查|评议|拉练/;
+/**
+ * Meetings on the course of projects already under way (誓师大会, 推进会, 调度会): their day is the
+ * meeting's, not a project's event. Investment fairs and 签约大会 are not among them: projects are signed there.
+ */
+const MEETING = /誓师|推进会|现场会|调度会|座谈会|发布会|动员会|工作会议|观摩会/;
 
 export function finishProjects(input: FinishInput): void {
   const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
@@ -61,7 +67,9 @@ export function finishProjects(input: FinishInput): void {
     (firms.some((f) => f.start >= lead.start && f.start < lead.end) ||
       parks.some((p) => p.start >= lead.start && p.start < lead.end));
   const leadDateTok = lead
-    ? dates.find((d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day')
+    ? dates.find(
+        (d) => d.start >= lead.start && d.start < lead.end && d.precision === 'day' && !isDateline(text, d),
+      )
     : undefined;
   const leadStages = lead
     ? stages.filter(
@@ -72,7 +80,14 @@ export function finishProjects(input: FinishInput): void {
   const leadStage = new Set(leadStages.map((st) => st.stage)).size === 1 ? leadStages[0] : undefined;
   // An inspection's date (督查, 观摩, 调研) is when officials looked, not an event of the projects.
   const inspection = lead !== undefined && INSPECTION.test(text.slice(lead.start, lead.end));
-  const leadDate = leadStage || (leadAbout && !inspection) ? leadDateTok : undefined;
+  // So is a meeting's (誓师大会, 推进会) when no project is reported to have taken a step at it: neither
+  // the lead (集中开工暨推进会) nor the report (会上，16个项目集中开工) names a step done, only plans.
+  const meeting =
+    lead !== undefined &&
+    !stages.some((st) => st.start >= lead.start && st.start < lead.end) &&
+    MEETING.test(text.slice(lead.start, lead.end)) &&
+    !projects.some((b) => b.stages.some((st) => !st.planned));
+  const leadDate = leadStage || (leadAbout && !inspection && !meeting) ? leadDateTok : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;
     // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.

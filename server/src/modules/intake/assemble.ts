@@ -26,7 +26,7 @@ import {
 import { stageMembersOfCountedBatch } from './batch-reference';
 import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
-import { stageOfDate } from './date-events';
+import { datesAVisit, isCutOff, isDateline, namesABatch, stageOfDate } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import {
@@ -333,7 +333,14 @@ export function assemble(input: AssembleInput): Assembled {
     }
     for (const d of within(dates, sent)) {
       const b = target(d.start);
-      if (!b || b.dates.some((x) => x.tok.start === d.start)) continue;
+      if (
+        !b ||
+        b.dates.some((x) => x.tok.start === d.start) ||
+        namesABatch(text, d) ||
+        isDateline(text, d) ||
+        isCutOff(text, d)
+      )
+        continue;
       const st = stageOfDate(text, d, sent.end, sStages, within(dates, sent));
       const from = periodKey(d.date, false);
       b.dates.push({
@@ -341,7 +348,7 @@ export function assemble(input: AssembleInput): Assembled {
         stage: st?.stage ?? null,
         event: st?.text ?? null,
         planned: st?.planned ?? (from !== null && todayKey !== null && from > todayKey),
-        opensSentence: d.start - sent.start <= 2,
+        opensSentence: d.start - sent.start <= 2 && !datesAVisit(text, d, sent.start, sent.end),
       });
     }
     for (const p of within(parks, sent)) {

@@ -23,3 +23,52 @@ export function stageOfDate(
     [...stages].reverse().find((x) => x.end <= date.start && date.start - x.end <= 6)
   );
 }
+
+/** Who looks rather than acts: the reporter, an official's visit or inspection. */
+const VISIT = /记者|笔者|走进|来到|探访|走访|观摩|调研|视察|督查/;
+
+/**
+ * A day that opens its sentence dates the sentence's event (8月15日，…举行开工仪式) — unless the sentence
+ * is the reporter's or an official's visit (3月10日上午，记者走进…; 1月5日，…观摩活动继续举行) or a photo
+ * caption (图为11月14日项目建设现场): that day is when someone looked, not a step of the project.
+ * Read over the date's clause and the next one (the first may be only 上午).
+ */
+export function datesAVisit(
+  text: string,
+  date: DateToken,
+  sentenceStart: number,
+  sentenceEnd: number,
+): boolean {
+  if (/图为|摄于/.test(text.slice(Math.max(sentenceStart, date.start - 3), date.start))) return true;
+  const rest = text.slice(date.end, sentenceEnd);
+  const seps = [...rest.matchAll(/[，,；;]/g)].map((m) => m.index ?? 0);
+  const span = seps.length >= 2 ? rest.slice(0, seps[1]) : rest;
+  return VISIT.test(span);
+}
+
+/**
+ * A year that names a batch or a list rather than dating an event: "2016年第三批亿元以上重点项目",
+ * "2018年度重点项目" — the projects were listed for that year, nothing happened to them on it.
+ */
+export function namesABatch(text: string, date: DateToken): boolean {
+  if (date.precision !== 'year') return false;
+  return /^度?(?:第[一二三四五六七八九十\d]+批|(?:省|市|区|县)?(?:重点|重大)(?:产业)?项目)/.test(
+    text.slice(date.end, date.end + 10),
+  );
+}
+
+/**
+ * "黑龙江日报10月19日讯 年初以来…": the day of the dispatch, not of an event it reports — unless the
+ * report says its event was that day ("4月9日讯 今天，…集中签约活动…举行").
+ */
+export function isDateline(text: string, date: DateToken): boolean {
+  if (date.precision !== 'day' || !/^(?:讯|电)/.test(text.slice(date.end, date.end + 1))) return false;
+  const after = text.slice(date.end, date.end + 40);
+  const stop = after.search(/[。！？]/);
+  return !/今天|今日|当天|当日/.test(stop >= 0 ? after.slice(0, stop) : after);
+}
+
+/** "截至6月底，…项目中A已开工": a statistics cut-off (as of), not the day of a step. */
+export function isCutOff(text: string, date: DateToken): boolean {
+  return /(?:截至|截止|截止到)$/.test(text.slice(Math.max(0, date.start - 3), date.start));
+}

@@ -73,6 +73,11 @@ function nameStart(stem: string): number {
   return cut;
 }
 
+function isLoneVerbalNoun(stem: string): boolean {
+  const words = stem.length >= 2 ? tagWords(stem) : [];
+  return words.length === 1 && words[0]?.tag === 'vn';
+}
+
 /** Full names of the short forms a paper uses after naming a zone once (扬州经开区 → 扬州经济技术开发区, 循环园区 → 梧州循环经济产业园区). */
 const SHORT_FORMS: Array<[RegExp, RegExp]> = [
   // 经开区 abbreviates a 经济开发区 (利津经济开发区 → 利津经开区) as much as a 经济技术开发区.
@@ -111,7 +116,10 @@ export function findParks(text: string): ParkMention[] {
   while (m !== null) {
     const end = m.index + m[0].length;
     const scanned = scanBack(text, m.index, 0, PARK_SCAN);
-    const start = scanned + nameStart(text.slice(scanned, m.index));
+    let start = scanned + nameStart(text.slice(scanned, m.index));
+    // "将进一步助推开发区产业发展": a verbal noun alone before a bare zone's suffix is the sentence's verb,
+    // and the zone is the bare 开发区 of the paper (a 循环园区 or 物流园区 keeps its word).
+    if (BARE_ZONE.test(m[0]) && isLoneVerbalNoun(text.slice(start, m.index))) start = m.index;
     const stem = text.slice(start, m.index);
     const bareOk = stem === '' && BARE_ZONE.test(m[0]);
     if (

@@ -40,7 +40,21 @@ const BUILT_BEFORE = /(?:打造|兴建|新建|建设|建成|筹建)$/;
  */
 export function placesNoProject(text: string, p: ParkMention): boolean {
   if (OFFICE_AFTER.test(text.slice(p.end, p.end + 8))) return true;
-  return !isZone(p.name) && BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start));
+  if (isZone(p.name)) return false;
+  return BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start)) || namesItsOwnProject(text, p);
+}
+
+/**
+ * "出席了“中国(重庆)眼镜产业园—眼镜之都”项目开工仪式", "产业园二期项目", "产业园建设情况": a 产业园
+ * followed in the same phrase by 项目 (or by its own 建设情况) is that project's own name — even where the name was not taken as a project — unless
+ * what comes between names another project it hosts (苏银产业园莱卡氨纶纤维项目).
+ */
+function namesItsOwnProject(text: string, p: ParkMention): boolean {
+  const after = text.slice(p.end, p.end + 16);
+  // "汇报了绿色建材产业园建设情况": the park's own building is what is reported.
+  if (/^(?:[一二三]期)?建设(?:情况|进度|进展|工作)/.test(after)) return true;
+  const rest = /^([^，,。；;、]{0,12}?)[”"」』]?项目/.exec(after)?.[1];
+  return rest !== undefined && !hostsNamedProject(`${rest}项目`);
 }
 
 /**
@@ -80,13 +94,28 @@ export function articleZone(
       // A bare 经开区 or 高新区 is the article's zone only when the article comes back to it.
       (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
-      !isVenue(text, p),
+      !isVenue(text, p) &&
+      !coordinatedWithPlaces(text, p),
   );
   const first = lead[0];
   if (!first) return undefined;
   // A zone written right after another (高新区板仓工业园区) is the narrower one.
   const next = lead[1];
   return next && next.start - first.end <= 1 ? next : first;
+}
+
+/**
+ * "全市12个地区和太平湾合作创新区新开工项目共24个", "A经开区、B高新区": a zone joined to other places by
+ * 和/及/与/、 is one of several owners of the batch, not the park of each of its projects.
+ */
+export function coordinatedWithPlaces(text: string, p: ParkMention): boolean {
+  const before = text.slice(Math.max(0, p.start - 12), p.start);
+  const after = text.slice(p.end, p.end + 12);
+  // The other side is a place (…地区, …县, …区), not a firm that signs with the zone (A区与B公司签约).
+  return (
+    /(?:[区县市镇]|地区)[和及与、]$/.test(before) ||
+    /^[和及与、][\u4e00-\u9fff]{1,9}?(?:[区县市镇])/.test(after)
+  );
 }
 
 /** What may follow a park's name inside the name of a project built there (not 建设, 一期 of itself). */
@@ -172,6 +201,7 @@ export function batchZones(
         p.name.length >= 4 &&
         !isVenue(text, p) &&
         !placesNoProject(text, p) &&
+        !coordinatedWithPlaces(text, p) &&
         !isProjectsOwnName(p, names, text),
     );
     if (zone) batches.push({ start: sent.start, zone });

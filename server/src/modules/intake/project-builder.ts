@@ -208,7 +208,7 @@ export function toExtractedProject(clean: CleanText, b: ProjectBuilder): Extract
     dates: b.dates
       .filter(
         (d) =>
-          d.stage !== null ||
+          (d.stage !== null && !vagueYearOfStepDone(d)) ||
           (d.tok.precision === 'day' && (d.fromLead === true || d.opensSentence === true)),
       )
       .map((d) => toDateFact(clean, d)),
@@ -230,4 +230,12 @@ export function distinctFirms<T>(entries: Array<[string, T]>): Array<[string, T]
           ((name.includes(other) && name.endsWith(other)) || (other.includes(name) && !other.endsWith(name))),
       ),
   );
+}
+
+/**
+ * "今年签约落户的项目", "今年开工": a bare 今年 with a step already taken says which year's project it is,
+ * not when the step was; a plan for 今年/年内 (预计年内投产) is a date the project is held to.
+ */
+function vagueYearOfStepDone(d: DatedEvent): boolean {
+  return d.tok.precision === 'year' && d.tok.relative && !d.planned && /^(?:今年|当年)$/.test(d.tok.text);
 }
