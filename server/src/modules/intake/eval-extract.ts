@@ -159,6 +159,10 @@ function main(): void {
           name: 'Held-out set, fifteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout15'),
         },
+        {
+          name: 'Held-out set, sixteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout16'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
