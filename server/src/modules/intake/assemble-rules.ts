@@ -74,10 +74,10 @@ export function capacityLedNames(
 }
 
 /**
- * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 (with an optional closing quote),
+ * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 , ； (with an optional closing quote),
  * and a modifier ending in 的 before the next item ("A项目、总投资116亿元的B项目").
  */
-const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
+const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，|；|;)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
 /** Explicit names in text order, the longest of those starting at one place (华瑞技改项目, not 华瑞技改). */
 function explicitByStart(names: readonly ProjectNameMention[]): ProjectNameMention[] {
   const longest = new Map<number, ProjectNameMention>();
@@ -186,8 +186,12 @@ export function namesStagedByBatch(
   const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
   LIST_OPENER.lastIndex = 0;
   const opener = LIST_OPENER.exec(after);
-  if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
-    return [];
+  if (!opener || /[；;。]/.test(after.slice(0, opener.index))) return [];
+  // "新开工…项目有22个，如A、B", "6个重大项目集中开工，总投资5亿元，包括A、B等4个": the stage names the batch,
+  // either as a kind of project after it or as what the counted batch before it did.
+  const batchStaged =
+    /项目/.test(after.slice(0, opener.index)) || COUNTED_BEFORE.test(text.slice(sentence.start, stage.start));
+  if (!batchStaged) return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
 }
 
