@@ -255,8 +255,9 @@ function namesListedAfterStage(
     : [];
 }
 
-/** "3个竣工项目分别是…", "集中开工项目18个", "竣工的有…": a stage word that qualifies 项目 names a class of projects. */
-const ATTRIBUTIVE_STAGE = /^(?:的)?(?:重点|重大|产业|工业)?项目|^的(?:有|包括|是|为)/;
+/** "3个竣工项目分别是…", "集中开工项目18个", "开工的12个项目中", "竣工的有…": a stage word that qualifies 项目 names a class of projects. */
+const ATTRIBUTIVE_STAGE =
+  /^(?:的)?(?:\d{1,4}个|[一二两三四五六七八九十]{1,3}个)?(?:重点|重大|产业|工业)?项目|^的(?:有|包括|是|为)/;
 
 /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
 export function isPlannedStage(

@@ -75,4 +75,23 @@ describe('list items without 项目', () => {
     const src = '自主創(chuàng )新產業園';
     expect(buildCleanText(src, [{ start: 0, end: src.length }]).text).not.toContain('chuàng');
   });
+
+  it('reads a ；-list whose items carry their own figures after a comma', () => {
+    const p = byName('签约项目分别为：星辰光电显示模组生产基地，总投资20亿元；东源冷链物流园，总投资5亿元。');
+    expect(p.get('星辰光电显示模组生产基地项目')?.investment?.yuan).toBe(2_000_000_000);
+    expect(p.get('东源冷链物流园项目')?.stage?.stage).toBe('签约');
+  });
+
+  it('reads the list of a counted batch opened by 中，有 and of a class named by its stage (…的项目有)', () => {
+    const p = byName('本次开工的12个项目中，有宏远纸业年产10万吨包装纸生产线、天成机械智能制造产业园等。');
+    expect(p.get('天成机械智能制造产业园项目')?.stage?.stage).toBe('开工');
+    const q = byName('竣工投产的项目有：华宇电子元器件生产基地二期、恒泰物流园一期。');
+    expect(q.get('恒泰物流园一期项目')?.stage?.stage).toBe('投产');
+  });
+
+  it('splits the last item of an opened list joined by 和', () => {
+    const p = byName('此次签约的4个项目分别是恒远智能装备制造基地、绿源生物科技产业园和东方农产品加工中心。');
+    expect(p.has('绿源生物科技产业园项目')).toBe(true);
+    expect(p.has('东方农产品加工中心项目')).toBe(true);
+  });
 });

@@ -53,7 +53,9 @@ function semicolonItems(text: string): ProjectNameMention[] {
     if (parts.length < 2) continue;
     let pos = from;
     for (const part of parts) {
-      const name = itemName(text, pos, pos + part.length);
+      // "A生产基地，总投资20亿元；B产业园，…": the name is the item's first clause, its figures follow.
+      const comma = part.search(/[，,]/);
+      const name = itemName(text, pos, pos + (comma < 0 ? part.length : comma));
       if (name) out.push(name);
       pos += part.length + 1;
     }
