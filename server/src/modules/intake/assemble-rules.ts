@@ -291,6 +291,8 @@ export function isPlannedStage(
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
     return last?.planned === true && before.length - last.at <= 4;
+  // "产业园建成了电机工厂": a completion with 了 is reported as done, unless a plan is stated right before it.
+  if (text[st.end] === '了' && !(last?.planned && before.length - last.at <= 4)) return false;
   // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result.
   if (COUNTED_BEFORE.test(before)) return last?.planned ?? false;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.

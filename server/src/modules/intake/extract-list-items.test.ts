@@ -94,4 +94,16 @@ describe('list items without 项目', () => {
     expect(p.has('绿源生物科技产业园项目')).toBe(true);
     expect(p.has('东方农产品加工中心项目')).toBe(true);
   });
+
+  it('drops the words opening a list from its first item (代表性项目有A…)', () => {
+    const p = byName('本次开工的代表性项目有星河人工智能研发生产基地、华信新能源装备产业园等项目。');
+    expect(p.has('星河人工智能研发生产基地项目')).toBe(true);
+  });
+
+  it('reads a completion written with 了 as done, not as a goal', () => {
+    const p = byName(
+      '今年，总投资80亿元的星河新能源电池产业园建成了电芯、模组等生产工厂，预计可实现年产值200亿元。',
+    );
+    expect(p.get('星河新能源电池产业园')?.stage).toMatchObject({ stage: '竣工验收', planned: false });
+  });
 });
