@@ -106,4 +106,13 @@ describe('list items without 项目', () => {
     );
     expect(p.get('星河新能源电池产业园')?.stage).toMatchObject({ stage: '竣工验收', planned: false });
   });
+
+  it('keeps 和 inside a firm name that opens with a place (福州和盛), not as a conjunction', () => {
+    const p = byName('宁州和盛食品有限公司二期项目总投资1亿元，明年竣工。');
+    expect(p.get('宁州和盛食品有限公司二期项目')?.companies.map((c) => c.name)).toEqual([
+      '宁州和盛食品有限公司',
+    ]);
+    const q = byName('华润公司和恒大公司合作建设星河物流园项目，总投资5亿元。');
+    expect(q.get('星河物流园项目')?.companies.map((c) => c.name)).toEqual(['华润公司', '恒大公司']);
+  });
 });
