@@ -115,4 +115,12 @@ describe('list items without 项目', () => {
     const q = byName('华润公司和恒大公司合作建设星河物流园项目，总投资5亿元。');
     expect(q.get('星河物流园项目')?.companies.map((c) => c.name)).toEqual(['华润公司', '恒大公司']);
   });
+
+  it('reads numbered items of a ；-list (1.A；2.B) without their numbers and brands', () => {
+    const p = byName(
+      '签约项目分别是：1.星辰光电显示模组生产基地；2.华瑞新能源汽车零部件产业园；3.东源冷链物流园。',
+    );
+    expect(p.get('华瑞新能源汽车零部件产业园项目')?.companies).toEqual([]);
+    expect(p.get('东源冷链物流园项目')?.stage?.stage).toBe('签约');
+  });
 });

@@ -122,7 +122,7 @@ const ITEM_MODIFIER = /(?:[^、，,。；;]{0,16}的)$/;
  */
 export function isEnumerated(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
-  const kindless = before.replace(KIND_BEFORE_ITEM, '');
+  const kindless = before.replace(ITEM_NUMBER, '').replace(KIND_BEFORE_ITEM, '');
   const bare = kindless.replace(ITEM_MODIFIER, '');
   if (/、$/.test(before) || /、$/.test(bare)) return true;
   const after = text.slice(end, end + 4);
@@ -135,6 +135,8 @@ export function isEnumerated(text: string, start: number, end: number): boolean 
   return clauseItem || numberedItem || /^(?:项目)?[、等]/.test(after);
 }
 
+/** The number of a list item ("1.", "（2）", "③") before its name. */
+const ITEM_NUMBER = /(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])$/;
 /** An opener of a list, with the first item's modifier (包括投资25亿元的…). */
 const CLAUSE_LIST_OPENER = /(?:包括|分别是|分别为|主要有)[:：]?(?:[^、，,。；;]{0,16}的)?$/;
 /** A kind of project written before an item ("省重点工程"), between its modifier and its name. */

@@ -30,6 +30,10 @@ function itemName(text: string, from: number, to: number): ProjectNameMention | 
     at += of + 1;
     raw = raw.slice(of + 1);
   }
+  // "1.A；2.B", "（1）A", "①A": the item's number is no part of its name.
+  const number = /^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/.exec(raw)?.[0].length ?? 0;
+  at += number;
+  raw = raw.slice(number);
   const kind = KIND_PREFIX.exec(raw)?.[0].length ?? 0;
   at += kind;
   raw = raw.slice(kind);
