@@ -123,4 +123,10 @@ describe('list items without 项目', () => {
     expect(p.get('华瑞新能源汽车零部件产业园项目')?.companies).toEqual([]);
     expect(p.get('东源冷链物流园项目')?.stage?.stage).toBe('签约');
   });
+
+  it('reads a project that 启动 with nothing after the verb as started, and 启动 with an object as no stage', () => {
+    expect(findStages('星河智能装备项目在这里启动。').map((s) => s.stage)).toEqual(['开工']);
+    expect(findStages('华星产学研创业园已经启动，明年交付。').map((s) => s.stage)).toEqual(['开工']);
+    expect(findStages('全县启动招商引资百日行动。')).toEqual([]);
+  });
 });
