@@ -129,4 +129,9 @@ describe('list items without 项目', () => {
     expect(findStages('华星产学研创业园已经启动，明年交付。').map((s) => s.stage)).toEqual(['开工']);
     expect(findStages('全县启动招商引资百日行动。')).toEqual([]);
   });
+
+  it('reads no project from kinds of project (传统产业升级改造和创新能力建设项目)', () => {
+    const p = byName('其中制造业项目721个，包括战略性新兴产业、传统产业升级改造和创新能力建设项目。');
+    expect(p.size).toBe(0);
+  });
 });
