@@ -97,11 +97,12 @@ export function stageMembersOfCountedBatch(
 }
 
 /** Openers of a list of projects at the head of a ；-separated list. */
-const SEMICOLON_LIST_OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有)[:：]?/;
+const SEMICOLON_LIST_OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有|如下)[:：]?/;
 
 /**
  * "本次开工项目包括：A生产线；B基地；C产业园。": the items after the first ； are sentences of their own to
- * the splitter, with no stage word; the stage the list's first item took from its batch is theirs too.
+ * the splitter (numbered items on lines of their own, paragraphs too), with no stage word; the stage
+ * the list's first item took from its batch is theirs too.
  */
 export function stageItemsOfSemicolonList(
   text: string,
@@ -121,8 +122,10 @@ export function stageItemsOfSemicolonList(
     if (!stage) continue;
     for (let j = i + 1; j < sentences.length; j++) {
       const next = sentences[j] as Sentence;
-      if (next.paragraph !== s.paragraph || stages.some((x) => x.start >= next.start && x.end <= next.end))
-        break;
+      // A numbered item on a line of its own goes on with the list across the paragraph mark.
+      const ownLine = /^\s*(?:[（(]?\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩])/.test(text.slice(next.start, next.end));
+      if (next.paragraph !== s.paragraph && !ownLine) break;
+      if (stages.some((x) => x.start >= next.start && x.end <= next.end)) break;
       for (const b of projects) if (inSentence(b, next) && b.stages.length === 0) b.stages.push(stage);
       if (!/[；;]$/.test(text.slice(next.start, next.end))) break;
     }

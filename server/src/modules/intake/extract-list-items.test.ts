@@ -134,4 +134,19 @@ describe('list items without 项目', () => {
     const p = byName('其中制造业项目721个，包括战略性新兴产业、传统产业升级改造和创新能力建设项目。');
     expect(p.size).toBe(0);
   });
+
+  it('reads numbered items listed under a heading (…项目如下：), one per line or paragraph', () => {
+    const head = '5月8日，县里举行项目集中开工仪式。本次集中开工项目如下：';
+    for (const gap of ['\n', '\n\n']) {
+      const p = byName(
+        `${head}${gap}1.星辰光电显示模组生产基地；${gap}2.华瑞新能源汽车零部件产业园；${gap}3.东源冷链物流园。`,
+      );
+      for (const name of [
+        '星辰光电显示模组生产基地项目',
+        '华瑞新能源汽车零部件产业园项目',
+        '东源冷链物流园项目',
+      ])
+        expect(p.get(name)?.stage?.stage, name).toBe('开工');
+    }
+  });
 });

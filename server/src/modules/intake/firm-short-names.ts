@@ -135,8 +135,8 @@ export function isEnumerated(text: string, start: number, end: number): boolean 
   return clauseItem || numberedItem || /^(?:项目)?[、等]/.test(after);
 }
 
-/** The number of a list item ("1.", "（2）", "③") before its name. */
-const ITEM_NUMBER = /(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])$/;
+/** The number of a list item ("1.", "（2）", "③"), on a line of its own too, before its name. */
+const ITEM_NUMBER = /\s*(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])$/;
 /** An opener of a list, with the first item's modifier (包括投资25亿元的…). */
 const CLAUSE_LIST_OPENER = /(?:包括|分别是|分别为|主要有)[:：]?(?:[^、，,。；;]{0,16}的)?$/;
 /** A kind of project written before an item ("省重点工程"), between its modifier and its name. */

@@ -13,7 +13,7 @@ const BUILT_HEAD =
 /** A kind of project written before the name ("省重点工程", "市级重大项目"): not part of it. */
 const KIND_PREFIX = /^(?:国家|省|市|县|区)?级?(?:重点|重大)(?:工程|项目|产业项目)/;
 /** Openers of a list after a clause about projects. */
-const OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有)[:：]?/g;
+const OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有|如下)[:：]?/g;
 /** The clause before a list must speak of a batch of projects. */
 const PROJECT_BATCH = /项目/;
 /** Numbered items: 一是, 二是 … at the start of a clause. */
@@ -30,8 +30,8 @@ function itemName(text: string, from: number, to: number): ProjectNameMention | 
     at += of + 1;
     raw = raw.slice(of + 1);
   }
-  // "1.A；2.B", "（1）A", "①A": the item's number is no part of its name.
-  const number = /^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/.exec(raw)?.[0].length ?? 0;
+  // "1.A；2.B", "（1）A", "①A": the item's number (on a line of its own too) is no part of its name.
+  const number = /^\s*(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/.exec(raw)?.[0].length ?? 0;
   at += number;
   raw = raw.slice(number);
   const kind = KIND_PREFIX.exec(raw)?.[0].length ?? 0;
@@ -51,7 +51,8 @@ function semicolonItems(text: string): ProjectNameMention[] {
     if (!PROJECT_BATCH.test(text.slice(sentenceStart, m.index))) continue;
     const from = m.index + m[0].length;
     const rest = text.slice(from, from + 400);
-    const end = rest.search(/[。\n]/);
+    // A line break goes on with the list when the next line is its next numbered item.
+    const end = rest.search(/。|\n(?![（(]?\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩])/);
     const body = end < 0 ? rest : rest.slice(0, end);
     const parts = body.split(/[；;]/);
     if (parts.length < 2) continue;
@@ -84,7 +85,42 @@ function numberedItems(text: string): ProjectNameMention[] {
   return out;
 }
 
-/** Names of projects listed as clauses (；-separated or numbered), written without 项目. */
+/** A numbered line: "1.A", "（2）B", "③C", "一、D" at the start of a line. */
+const NUMBERED_LINE = /\n(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]、)/g;
+
+/**
+ * "签约项目如下：\n1.A产业园\n2.B生产基地": numbered lines under a heading about projects that ends with a
+ * colon; each line's first clause is an item.
+ */
+function lineItems(text: string): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  NUMBERED_LINE.lastIndex = 0;
+  for (let m = NUMBERED_LINE.exec(text); m !== null; m = NUMBERED_LINE.exec(text)) {
+    if (!isUnderProjectHeading(text, m.index)) continue;
+    const from = m.index + 1;
+    const rest = text.slice(from, from + 60);
+    const end = rest.search(/[，,；;。\n]/);
+    const name = itemName(text, from, from + (end < 0 ? rest.length : end));
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+/** Whether the lines before `at` (numbered lines only) follow a heading about projects ending with ：. */
+export function isUnderProjectHeading(text: string, at: number): boolean {
+  let lineEnd = at;
+  for (let hops = 0; hops < 30 && lineEnd > 0; hops++) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd);
+    if (/[:：]\s*$/.test(line)) return /项目/.test(line);
+    if (!/^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]、)/.test(line))
+      return false;
+    lineEnd = lineStart - 1;
+  }
+  return false;
+}
+
+/** Names of projects listed as clauses (；-separated, numbered, one per line), written without 项目. */
 export function findClauseLists(text: string): ProjectNameMention[] {
-  return [...semicolonItems(text), ...numberedItems(text)];
+  return [...semicolonItems(text), ...numberedItems(text), ...lineItems(text)];
 }
