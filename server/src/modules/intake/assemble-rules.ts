@@ -74,10 +74,10 @@ export function capacityLedNames(
 }
 
 /**
- * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 (with an optional closing quote),
+ * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 , ； (with an optional closing quote),
  * and a modifier ending in 的 before the next item ("A项目、总投资116亿元的B项目").
  */
-const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
+const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，|；|;)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
 /** Explicit names in text order, the longest of those starting at one place (华瑞技改项目, not 华瑞技改). */
 function explicitByStart(names: readonly ProjectNameMention[]): ProjectNameMention[] {
   const longest = new Map<number, ProjectNameMention>();
@@ -186,8 +186,12 @@ export function namesStagedByBatch(
   const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
   LIST_OPENER.lastIndex = 0;
   const opener = LIST_OPENER.exec(after);
-  if (!opener || !/项目/.test(after.slice(0, opener.index)) || /[；;。]/.test(after.slice(0, opener.index)))
-    return [];
+  if (!opener || /[；;。]/.test(after.slice(0, opener.index))) return [];
+  // "新开工…项目有22个，如A、B", "6个重大项目集中开工，总投资5亿元，包括A、B等4个": the stage names the batch,
+  // either as a kind of project after it or as what the counted batch before it did.
+  const batchStaged =
+    /项目/.test(after.slice(0, opener.index)) || COUNTED_BEFORE.test(text.slice(sentence.start, stage.start));
+  if (!batchStaged) return [];
   return listedNamesAfter(text, names, stage.end + opener.index + opener[0].length);
 }
 
@@ -251,8 +255,9 @@ function namesListedAfterStage(
     : [];
 }
 
-/** "3个竣工项目分别是…", "集中开工项目18个", "竣工的有…": a stage word that qualifies 项目 names a class of projects. */
-const ATTRIBUTIVE_STAGE = /^(?:的)?(?:重点|重大|产业|工业)?项目|^的(?:有|包括|是|为)/;
+/** "3个竣工项目分别是…", "集中开工项目18个", "开工的12个项目中", "竣工的有…": a stage word that qualifies 项目 names a class of projects. */
+const ATTRIBUTIVE_STAGE =
+  /^(?:的)?(?:\d{1,4}个|[一二两三四五六七八九十]{1,3}个)?(?:重点|重大|产业|工业)?项目|^的(?:有|包括|是|为)/;
 
 /** Tense of a stage: the last planned/done marker or dated phrase before it in its sentence wins. */
 export function isPlannedStage(
@@ -286,6 +291,8 @@ export function isPlannedStage(
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
     return last?.planned === true && before.length - last.at <= 4;
+  // "产业园建成了电机工厂": a completion with 了 is reported as done, unless a plan is stated right before it.
+  if (text[st.end] === '了' && !(last?.planned && before.length - last.at <= 4)) return false;
   // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result.
   if (COUNTED_BEFORE.test(before)) return last?.planned ?? false;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.

@@ -23,7 +23,7 @@ import {
   SIGNING,
   VENUE_AFTER,
 } from './assemble-shape';
-import { stageMembersOfCountedBatch } from './batch-reference';
+import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
 import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
 import { datesAVisit, isCutOff, isDateline, namesABatch, stageOfDate } from './date-events';
@@ -322,7 +322,8 @@ export function assemble(input: AssembleInput): Assembled {
       const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), sent, st);
       for (const lb of listedBuilders(staged))
         if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
-      const opensList = staged.length > 0 && staged.every((n) => n.start > st.start);
+      // A batch total before the stage keeps it: the stage is what the counted batch did.
+      const opensList = staged.length > 0 && staged.every((n) => n.start > st.start) && !b?.aggregate;
       if (b && !opensList && !(listTail && !b.aggregate) && !b.stages.some((x) => x.start === st.start))
         b.stages.push(st);
       else if (!b) {
@@ -409,6 +410,7 @@ export function assemble(input: AssembleInput): Assembled {
   }
 
   stageMembersOfCountedBatch(text, sentences, stages, isPlanned, projects);
+  stageItemsOfSemicolonList(text, sentences, stages, projects);
   finishProjects({ text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts });
   // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
   const kept = projects.filter((b) => !b.aggregate || b.investment !== null);

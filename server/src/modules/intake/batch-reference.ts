@@ -95,3 +95,39 @@ export function stageMembersOfCountedBatch(
     }
   }
 }
+
+/** Openers of a list of projects at the head of a ；-separated list. */
+const SEMICOLON_LIST_OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有|如下)[:：]?/;
+
+/**
+ * "本次开工项目包括：A生产线；B基地；C产业园。": the items after the first ； are sentences of their own to
+ * the splitter (numbered items on lines of their own, paragraphs too), with no stage word; the stage
+ * the list's first item took from its batch is theirs too.
+ */
+export function stageItemsOfSemicolonList(
+  text: string,
+  sentences: readonly Sentence[],
+  stages: readonly StageMention[],
+  projects: readonly ProjectBuilder[],
+): void {
+  const inSentence = (b: ProjectBuilder, s: Sentence) =>
+    !b.aggregate && b.first.start >= s.start && b.first.start < s.end;
+  for (const [i, s] of sentences.entries()) {
+    const own = text.slice(s.start, s.end);
+    const opener = SEMICOLON_LIST_OPENER.exec(own);
+    if (!/[；;]$/.test(own) || !opener) continue;
+    const listStart = s.start + opener.index;
+    const first = projects.find((b) => inSentence(b, s) && b.first.start > listStart && b.stages.length > 0);
+    const stage = first?.stages.find((x) => !x.planned);
+    if (!stage) continue;
+    for (let j = i + 1; j < sentences.length; j++) {
+      const next = sentences[j] as Sentence;
+      // A numbered item on a line of its own goes on with the list across the paragraph mark.
+      const ownLine = /^\s*(?:[（(]?\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩])/.test(text.slice(next.start, next.end));
+      if (next.paragraph !== s.paragraph && !ownLine) break;
+      if (stages.some((x) => x.start >= next.start && x.end <= next.end)) break;
+      for (const b of projects) if (inSentence(b, next) && b.stages.length === 0) b.stages.push(stage);
+      if (!/[；;]$/.test(text.slice(next.start, next.end))) break;
+    }
+  }
+}

@@ -42,12 +42,12 @@ function foldWidth(ch: string): string {
   return ch;
 }
 
-/** A parenthesised pinyin syllable with a tone mark: "(xiàng)", "(zhì)", "(lǜ)". */
-const PINYIN_DEBRIS = /^\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u01dc]{1,7}\)/;
+/** A parenthesised pinyin syllable with a tone mark: "(xiàng)", "(zhì)", "(lǜ)", "(chuàng )" (a space before the close). */
+const PINYIN_DEBRIS = /^\((?=[a-z\u00e0-\u01dc]*[\u00e0-\u00fc\u0101-\u01dc])[a-z\u00e0-\u01dc]{1,7} ?\)/;
 
 /** Length of the pinyin debris starting at `at` ("(xiàng)"), or 0. */
 function pinyinDebrisAt(src: string, at: number): number {
-  return PINYIN_DEBRIS.exec(src.slice(at, at + 10))?.[0].length ?? 0;
+  return PINYIN_DEBRIS.exec(src.slice(at, at + 11))?.[0].length ?? 0;
 }
 
 function lastNonSpace(out: string[]): string | undefined {

@@ -5,6 +5,7 @@
 
 import { lastBreakBefore, Occupancy } from './clean-text';
 import { findAgentFirms } from './firm-agents';
+import { tagWords } from './firm-short-names';
 import { trimClauseWords } from './firm-stems';
 import { isIdeograph, type ScanOptions, scanBack } from './name-scan';
 import type { FirmSource, KnownFirm } from './types';
@@ -57,6 +58,19 @@ const GOVERNMENT =
 /** Verbs that name a party's role with 方 (投资方, 签约方, 合作方): the firm's name starts after 方. */
 const PARTY_ROLE = /(?:投资|签约|合作|建设|出资|运营|承建|开发|招商|合资)$/;
 
+/**
+ * "。福州和盛食品有限公司…": the scan stops at 和 as a conjunction, but a place name alone between a clause
+ * break and 和 cannot be the first of two firms; 和 is then part of the name (和盛, 和泰).
+ */
+function placeBeforeAnd(text: string, start: number, floor: number): number {
+  const and = text[start] === '和' ? start : start - 1;
+  if (text[and] !== '和') return start;
+  const from = Math.max(floor, lastBreakBefore(text, and, '，,。；;：:、\n“"（(', 6) + 1);
+  const place = text.slice(from, and);
+  const words = place.length >= 2 ? tagWords(place) : [];
+  return words.length === 1 && words[0]?.tag === 'ns' ? from : start;
+}
+
 function findSuffixedFirms(text: string): FirmMention[] {
   const out: FirmMention[] = [];
   FIRM_SUFFIX.lastIndex = 0;
@@ -73,6 +87,7 @@ function findSuffixedFirms(text: string): FirmMention[] {
     // "投资方山东绿巨人农业科技有限公司": 方 ends the party's role (投资方, 签约方), not a part of the name.
     if (text[start] === '方' && PARTY_ROLE.test(text.slice(Math.max(0, start - 2), start))) start++;
     else if (/^[甲乙丙]方/.test(text.slice(start, start + 2))) start += 2;
+    start = placeBeforeAnd(text, start, floor);
     const stem = text.slice(start, suffixStart);
     const legal = LEGAL_SUFFIX.test(m[0]);
     const stemOk =

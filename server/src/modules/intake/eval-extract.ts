@@ -159,6 +159,10 @@ function main(): void {
           name: 'Held-out set, fifteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout15'),
         },
+        {
+          name: 'Held-out set, sixteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout16'),
+        },
       ];
   // The seventeenth batch (round on park and date precision) is added in its own block, apart from the
   // list above, so that batches picked side by side in parallel rounds merge without touching each other.

@@ -122,9 +122,25 @@ const ITEM_MODIFIER = /(?:[^、，,。；;]{0,16}的)$/;
  */
 export function isEnumerated(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 30), start);
-  if (/、$/.test(before) || /、$/.test(before.replace(ITEM_MODIFIER, ''))) return true;
-  return /^(?:项目)?[、等]/.test(text.slice(end, end + 4));
+  const kindless = before.replace(ITEM_NUMBER, '').replace(KIND_BEFORE_ITEM, '');
+  const bare = kindless.replace(ITEM_MODIFIER, '');
+  if (/、$/.test(before) || /、$/.test(bare)) return true;
+  const after = text.slice(end, end + 4);
+  // Items that are whole clauses with nothing said of them (包括A；B；C, 一是A，二是B): a project
+  // reported in its own clause goes on after its name (A，总投资…；).
+  const clauseItem =
+    (/[；;]$|[一二三四五六七八九十]是$/.test(bare) || CLAUSE_LIST_OPENER.test(kindless)) &&
+    /^(?:项目)?(?:[；;。]|$)/.test(after);
+  const numberedItem = /[一二三四五六七八九十]是$/.test(bare) && /^(?:项目)?[，,]/.test(after);
+  return clauseItem || numberedItem || /^(?:项目)?[、等]/.test(after);
 }
+
+/** The number of a list item ("1.", "（2）", "③"), on a line of its own too, before its name. */
+const ITEM_NUMBER = /\s*(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])$/;
+/** An opener of a list, with the first item's modifier (包括投资25亿元的…). */
+const CLAUSE_LIST_OPENER = /(?:包括|分别是|分别为|主要有)[:：]?(?:[^、，,。；;]{0,16}的)?$/;
+/** A kind of project written before an item ("省重点工程"), between its modifier and its name. */
+const KIND_BEFORE_ITEM = /(?:国家|省|市|县|区)?级?(?:重点|重大)(?:工程|项目|产业项目)$/;
 
 /**
  * The eval convention on brands (eval/README.md): a bare brand heading an enumerated item is part of its

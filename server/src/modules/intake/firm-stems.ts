@@ -30,9 +30,11 @@ function sentencePrefix(stem: string): number {
     // "天津鼎新科技有限公司": a word tagged as an adverb right after the place a name starts with is the
     // firm's brand; a sentence's adverb comes before the place, not after it.
     const brandAfterPlace = previous === 'ns' && before > 0;
+    // "福州和盛食品": 和 right after the place that opens the name starts its brand (和盛), no conjunction.
+    const andAfterPlace = w.word === '和' && brandAfterPlace && cut === 0;
     previous = w.tag;
     const clause =
-      (FUNCTION_TAGS.has(w.tag) && !IN_NAMES.test(w.word)) ||
+      (FUNCTION_TAGS.has(w.tag) && !IN_NAMES.test(w.word) && !andAfterPlace) ||
       (ADVERB_TAGS.has(w.tag) && w.word.length >= 2 && !brandAfterPlace) ||
       (VERB_TAGS.has(w.tag) && before > 0 && before === cut);
     if (clause) cut = at;

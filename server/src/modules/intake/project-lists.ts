@@ -65,8 +65,11 @@ export function splitJoinedItem(item: string): Array<{ name: string; at: number 
   return [{ name: item, at: 0 }];
 }
 
-/** Openers of a list of projects, after a clause that spoke of projects (…项目30个，包括…). */
-const OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有|既有|又有|还有|更有|如)[:：]?/g;
+/** Openers of a list of projects, after a clause that spoke of projects (…项目30个，包括…; 12个项目中，有…). */
+const OPENER =
+  /(?:主要包括|包括|分别是|分别为|主要有|其中有|既有|又有|还有|更有|如|(?<=项目)中[，,]有|(?<=的项目)有)[:：]?/g;
+/** "竣工投产的项目有：…": a class of projects named by their stage, as good as a counted batch. */
+const STAGED_CLASS = /(?:开工|签约|竣工|投产|开竣工|落地|落户|续建|新建)的(?:重点|重大)?项目$/;
 /** What follows 等 when the list was of places, firms or kinds, not projects. */
 const NOT_PROJECTS_AFTER =
   /^[^，,。；;]{0,6}?(?:地|地区|城市|省|国家|企业|家|单位|部门|领域|行业|方面|产业|类|种|人|设施|内容|功能|环节)/;
@@ -106,11 +109,14 @@ function item(start: number, raw: string, firms: readonly FirmMention[]): Projec
 function itemsOf(from: number, segment: string, firms: readonly FirmMention[]): ProjectNameMention[] {
   const out: ProjectNameMention[] = [];
   let pos = from;
-  for (const raw of segment.split('、')) {
+  const raws = segment.split('、');
+  for (const [i, raw] of raws.entries()) {
     const byScan = /项目$/.test(raw);
-    const m = byScan ? null : item(pos, raw, firms);
-    if (m) out.push(m);
-    else if (!byScan) return [];
+    // "…、A产业园和B加工中心": the last item may join two names (splitJoinedItem).
+    const parts = byScan || i < raws.length - 1 ? [{ name: raw, at: 0 }] : splitJoinedItem(raw);
+    const ms = byScan ? [] : parts.map((p) => item(pos + p.at, p.name, firms));
+    if (!byScan && ms.some((m) => m === null)) return [];
+    for (const m of ms) if (m) out.push(m);
     pos += raw.length + 1;
   }
   return out;
@@ -137,7 +143,12 @@ export function findOpenedLists(text: string, firms: readonly FirmMention[]): Pr
         .replace(/[，,]$/, '')
         .split(/[，,；;]/)
         .pop() ?? '';
-    if (!/项目/.test(clause0) || !BATCH.test(clause0) || NON_INVESTMENT.test(head)) continue;
+    if (
+      !/项目/.test(clause0) ||
+      !(BATCH.test(clause0) || STAGED_CLASS.test(clause0)) ||
+      NON_INVESTMENT.test(head)
+    )
+      continue;
     const from = m.index + m[0].length;
     const rest = text.slice(from, from + 240);
     const clauseEnd = rest.search(/[，,。；;：:\n]/);

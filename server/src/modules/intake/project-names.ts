@@ -7,6 +7,7 @@ import type { FirmMention } from './entity-extractor';
 import { findFacilities, findStagedFacilities } from './facility-names';
 import { findFirmProjects } from './firm-projects';
 import { findHeadlessNames } from './headless-names';
+import { findClauseLists } from './list-clauses';
 import { isStopWord, scanBack } from './name-scan';
 import { PARK_PREFIX, PROJECT_SCAN, stripPrefix } from './name-stem';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
@@ -315,9 +316,12 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
   for (const f of staged) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
-  const listed = [...findOpenedLists(text, firms), ...findWorks(text), ...findHeadlessNames(text)].filter(
-    (f) => occupied.free(f.start, f.end),
-  );
+  const listed = [
+    ...findOpenedLists(text, firms),
+    ...findClauseLists(text),
+    ...findWorks(text),
+    ...findHeadlessNames(text),
+  ].filter((f) => occupied.free(f.start, f.end));
   for (const f of listed) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
   // A list item is often found again by the 项目 scan with the firm it starts with; one mention

@@ -34,8 +34,12 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   // "可达到年产500万台套的生产能力": reaching the designed output is 达产.
   [/达产|满产|达效|达到[^，,。；\n]{0,14}?(?:生产能力|设计产能|设计能力)/g, '达产'],
   // "开复工" (started or resumed) reports construction under way from this season on: a start.
-  // "正式进入施工阶段" after a groundbreaking: construction has just begun.
-  [/开复工|开工建设|开工|动工|破土|启动建设|正式启动|开建|奠基|(?:正式)?进入施工阶段/g, '开工'],
+  // "正式进入施工阶段" after a groundbreaking: construction has just begun; "动建" is a local word for 开工;
+  // "X项目在这里启动。", "X产业园已经启动，": a project that 启动 with nothing after the verb has started.
+  [
+    /开复工|开工建设|开工|动工|动建|破土|启动建设|正式启动|开建|奠基|(?:正式)?进入施工阶段|(?<=(?:项目|园|基地|中心)(?:在这里|已经|已)?)启动(?=[，,。；;\n]|仪式)/g,
+    '开工',
+  ],
   // "复工" alone: work resumed on a site already being built.
   [/复工/g, '在建'],
   // "签订甲醛及高效减水剂生产项目投资协议": the project's whole name may stand between the verb and 协议.
