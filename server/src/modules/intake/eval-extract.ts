@@ -159,6 +159,12 @@ function main(): void {
           name: 'Held-out set, fifteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
           dir: path.join(EVAL_DIR, 'heldout15'),
         },
+        // Issue 13, company-attachment round: heldout18 (c01–c15, south-west, north-west and
+        // north-east provinces), labelled before the round's rules.
+        {
+          name: 'Held-out set, eighteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+          dir: path.join(EVAL_DIR, 'heldout18'),
+        },
       ];
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
