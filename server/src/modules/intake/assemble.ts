@@ -36,7 +36,7 @@ import {
   joinedProject,
   ofProjectKind,
 } from './figure-scope';
-import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
+import { anaphorAntecedent, isArrivingFirm, projectNamedForFirm, semicolonClause } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
@@ -243,16 +243,11 @@ export function assemble(input: AssembleInput): Assembled {
       sentenceProject.set(sIndex, b);
     };
     for (const r of resolved) touch(r.b);
-    // "A公司投资10.2亿元(建设)的P项目、B公司投资5.96亿元的Q项目": a firm that invests in the name after 的 is its investor.
-    const investsIn = (f: FirmMention) => {
-      const at = investedNameStart(text, f);
-      return at === null
-        ? null
-        : (resolved.find((r) => r.explicit && r.pos >= at && r.pos <= at + 2)?.b ?? null);
-    };
     for (const f of sFirms) {
       if (isArrivingFirm(text, f)) continue;
-      const b = investsIn(f) ?? target(f.start);
+      const named = projectNamedForFirm(text, f, resolved);
+      if (named === 'unread') continue;
+      const b = named ?? target(f.start);
       // A firm its own name already ties to another project of the sentence is not this one's too.
       const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (
@@ -263,6 +258,11 @@ export function assemble(input: AssembleInput): Assembled {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
+    // "A有限公司是一家…企业。今年企业…新建B项目": "the firm" as subject is the firm named just before.
+    const firstNamed = resolved.find((r) => r.explicit && !r.b.aggregate)?.b;
+    const antecedent = sFirms.length === 0 ? anaphorAntecedent(text, firms, paraStart, sent.start) : null;
+    if (antecedent && firstNamed?.companies.size === 0)
+      firstNamed.companies.set(companyName(antecedent), { start: antecedent.start, end: antecedent.end });
     // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's;
     // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
     const namedAfter = (end: number) => joinedProject(text, end, resolved)?.b ?? null;

@@ -45,4 +45,24 @@ describe('which project a firm belongs to', () => {
       '督查组对沐泽新型医疗器械、华岭精密模具等4个重大项目进行督查。\n沐泽新型医疗器械项目总投资5亿元，目前厂房主体施工中。';
     expect(companiesOf(text, '沐泽')).toEqual(['沐泽']);
   });
+
+  it('gives a firm heading a list item the project that item names, not the one before it', () => {
+    const text =
+      '仪式同时设立青禾乳业奶粉加工项目、远川(北方)食品有限公司日处理900吨蔬菜原料的脱水蔬菜生产线项目、园区道路改造项目等开工现场。';
+    expect(companiesOf(text, '奶粉')).toEqual([]);
+    expect(companiesOf(text, '脱水蔬菜')).toEqual(['远川(北方)食品有限公司']);
+  });
+
+  it('gives a firm investing in a list after 的 that list, and no earlier project the firm', () => {
+    const text =
+      '其中包括甲岭铝业有限公司投资2亿元的铝板加工技改项目、乙峰钢铁(集团)公司合计投资9亿元的系列节能改造、丙源电力有限公司投资6亿元的热电联产项目等。';
+    expect(companiesOf(text, '铝板')).toEqual(['甲岭铝业有限公司']);
+    expect(companiesOf(text, '热电联产')).toEqual(['丙源电力有限公司']);
+  });
+
+  it('gives "the firm" opening a sentence the firm named just before it', () => {
+    const text =
+      '北关市鼎盛实业有限公司是一家主营矿石加工的企业。今年企业投资3亿元，新建100万吨球团项目，预计产值9亿元。';
+    expect(companiesOf(text, '球团')).toEqual(['北关市鼎盛实业有限公司']);
+  });
 });
