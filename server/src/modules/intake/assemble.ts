@@ -36,7 +36,13 @@ import {
   joinedProject,
   ofProjectKind,
 } from './figure-scope';
-import { anaphorAntecedent, isArrivingFirm, projectNamedForFirm, semicolonClause } from './firm-attachment';
+import {
+  anaphorAntecedent,
+  anotherFirmsProject,
+  isArrivingFirm,
+  projectNamedForFirm,
+  semicolonClause,
+} from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
@@ -252,7 +258,7 @@ export function assemble(input: AssembleInput): Assembled {
       const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (
         b &&
-        !(owned || b.aggregate) &&
+        !(owned || b.aggregate || anotherFirmsProject(text, b, companyName(f), named, resolved)) &&
         (COMPANY_VERBS.test(text.slice(sent.start, sent.end)) || resolved.length > 0)
       ) {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });

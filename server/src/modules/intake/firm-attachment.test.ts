@@ -46,23 +46,44 @@ describe('which project a firm belongs to', () => {
     expect(companiesOf(text, '沐泽')).toEqual(['沐泽']);
   });
 
-  it('gives a firm heading a list item the project that item names, not the one before it', () => {
-    const text =
-      '仪式同时设立青禾乳业奶粉加工项目、远川(北方)食品有限公司日处理900吨蔬菜原料的脱水蔬菜生产线项目、园区道路改造项目等开工现场。';
-    expect(companiesOf(text, '奶粉')).toEqual([]);
-    expect(companiesOf(text, '脱水蔬菜')).toEqual(['远川(北方)食品有限公司']);
-  });
-
-  it('gives a firm investing in a list after 的 that list, and no earlier project the firm', () => {
-    const text =
-      '其中包括甲岭铝业有限公司投资2亿元的铝板加工技改项目、乙峰钢铁(集团)公司合计投资9亿元的系列节能改造、丙源电力有限公司投资6亿元的热电联产项目等。';
-    expect(companiesOf(text, '铝板')).toEqual(['甲岭铝业有限公司']);
-    expect(companiesOf(text, '热电联产')).toEqual(['丙源电力有限公司']);
-  });
-
-  it('gives "the firm" opening a sentence the firm named just before it', () => {
-    const text =
-      '北关市鼎盛实业有限公司是一家主营矿石加工的企业。今年企业投资3亿元，新建100万吨球团项目，预计产值9亿元。';
-    expect(companiesOf(text, '球团')).toEqual(['北关市鼎盛实业有限公司']);
+  // Issue 13, company-attachment round: which words tie a firm to a project (or keep it off one).
+  const listItem =
+    '仪式同时设立青禾乳业奶粉加工项目、远川(北方)食品有限公司日处理900吨蔬菜原料的脱水蔬菜生产线项目、园区道路改造项目等开工现场。';
+  const investedList =
+    '其中包括甲岭铝业有限公司投资2亿元的铝板加工技改项目、乙峰钢铁(集团)公司合计投资9亿元的系列节能改造、丙源电力有限公司投资6亿元的热电联产项目等。';
+  const missedName =
+    '今日，西港中俄贸易服务大厦项目、东城农贸中心项目等4个项目落户本市。\n东城农贸中心项目由南岭食品集团投资3亿元，在六个城区各建一个。\n西港中俄贸易服务大厦项目是由北湖远航国际贸易有限公司，投资5亿元准备建设的大厦。';
+  const bareProject =
+    '在宏岳机械有限公司的项目现场，负责人介绍了进度。这是一个年产3万吨的精密铸件项目。项目由宏岳精工(天津)有限公司和青川矿山机械有限公司共同投资建设。';
+  it.each([
+    ['a list item names no firm of the next item', listItem, '奶粉', []],
+    ['a firm heading a list item is that item’s', listItem, '脱水蔬菜', ['远川(北方)食品有限公司']],
+    ['a firm investing after 的 is that name’s', investedList, '铝板', ['甲岭铝业有限公司']],
+    [
+      'a firm whose name after 的 is unread joins no earlier project',
+      investedList,
+      '热电联产',
+      ['丙源电力有限公司'],
+    ],
+    [
+      '"the firm" opening a sentence is the firm named just before',
+      '北关市鼎盛实业有限公司是一家主营矿石加工的企业。今年企业投资3亿元，新建100万吨球团项目，预计产值9亿元。',
+      '球团',
+      ['北关市鼎盛实业有限公司'],
+    ],
+    [
+      'a firm named with a project the reader missed is not the focus project’s',
+      missedName,
+      '农贸',
+      ['南岭食品集团'],
+    ],
+    [
+      'a bare 项目 opening its clause is "the project"',
+      bareProject,
+      '精密铸件',
+      ['宏岳机械有限公司', '宏岳精工(天津)有限公司', '青川矿山机械有限公司'],
+    ],
+  ])('%s', (_title, text, part, expected) => {
+    expect(companiesOf(text, part)).toEqual(expected);
   });
 });

@@ -110,3 +110,26 @@ export function projectNamedForFirm<T>(
   if (named) return named.b;
   return at === null ? null : 'unread';
 }
+
+/**
+ * Whether a firm would join, by the focus alone, a project that already has another firm: the sentence
+ * names no project and does not refer to "the project" ("…大厦项目是由B公司投资…" after A's 菜市场项目;
+ * "4、C公司，机械设备服务项目(…项目承包等)"). A second investor named without its project is more
+ * likely another project's than a partner in the one in focus.
+ */
+export function anotherFirmsProject(
+  text: string,
+  b: { companies: ReadonlyMap<string, unknown> },
+  firm: string,
+  named: unknown,
+  resolved: ReadonlyArray<{ pos: number; explicit: boolean }>,
+): boolean {
+  if (named || b.companies.size === 0 || b.companies.has(firm)) return false;
+  if (resolved.some((r) => r.explicit)) return false;
+  // "the project": a demonstrative (该项目, 此项目) or a bare 项目 opening its clause ("项目由A公司投资建设");
+  // a 项目 after other words ends a name the reader missed, another project.
+  const theProject = (pos: number) =>
+    /(?:该|此|本|这|上述)[一个]?(?:项目)?$/.test(text.slice(Math.max(0, pos - 3), pos + 2)) ||
+    /(?:^|[。，,；;：:\n“])\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
+  return !resolved.some((r) => theProject(r.pos));
+}
