@@ -40,6 +40,7 @@ import {
   anaphorAntecedent,
   anotherFirmsProject,
   isArrivingFirm,
+  namedAsInvestor,
   projectNamedForFirm,
   semicolonClause,
 } from './firm-attachment';
@@ -193,7 +194,13 @@ export function assemble(input: AssembleInput): Assembled {
       const subj = [...sFirms].reverse().find((f) => f.start < inv.start);
       if (subj) {
         const cname = companyName(subj);
-        if (current && inScope && (current.companies.has(cname) || resolved.length > 0)) {
+        // "项目于…签约，投资主体为A公司": a firm the text names as the investor is the focus project's.
+        const roleOfFocus = current && !current.aggregate && current.lastSentence >= sIndex - 4;
+        if (
+          current &&
+          ((inScope && (current.companies.has(cname) || resolved.length > 0)) ||
+            (roleOfFocus && namedAsInvestor(text, subj)))
+        ) {
           if (resolved.length === 0) resolved.push({ pos: subj.start, b: current, explicit: false });
         } else {
           const b = resolveExplicit(
@@ -258,7 +265,7 @@ export function assemble(input: AssembleInput): Assembled {
       const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (
         b &&
-        !(owned || b.aggregate || anotherFirmsProject(text, b, companyName(f), named, resolved)) &&
+        !(owned || b.aggregate || anotherFirmsProject(text, b, f, companyName(f), named, resolved)) &&
         (COMPANY_VERBS.test(text.slice(sent.start, sent.end)) || resolved.length > 0)
       ) {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });

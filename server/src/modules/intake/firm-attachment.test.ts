@@ -2,7 +2,9 @@
 // attracted, a firm investing with a verb before the name, ；-clauses, a brand reported on its own).
 // Sentences of our own, written in those shapes, not copied from the eval sets.
 import { describe, expect, it } from 'vitest';
+import { findFirmMentions } from './entity-extractor';
 import { projectsOf } from './extract-test-helpers';
+import { namedAsInvestor } from './firm-attachment';
 
 const single = (text: string) => projectsOf(text).filter((p) => !p.isAggregate);
 const companiesOf = (text: string, part: string) =>
@@ -85,5 +87,16 @@ describe('which project a firm belongs to', () => {
     ],
   ])('%s', (_title, text, part, expected) => {
     expect(companiesOf(text, part)).toEqual(expected);
+  });
+});
+
+describe("firms the text names as a project's investor", () => {
+  it.each([
+    ['项目于3月2日签约，投资主体为东岳家电科技有限公司，用地200亩。', true],
+    ['该项目建设单位是北川路桥建设有限公司。', true],
+    ['东岳家电科技有限公司总经理出席签约仪式。', false],
+  ])('%s → %s', (text, expected) => {
+    const firm = findFirmMentions(text)[0];
+    expect(firm && namedAsInvestor(text, firm)).toBe(expected);
   });
 });

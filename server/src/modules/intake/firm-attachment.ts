@@ -120,11 +120,13 @@ export function projectNamedForFirm<T>(
 export function anotherFirmsProject(
   text: string,
   b: { companies: ReadonlyMap<string, unknown> },
+  f: FirmMention,
   firm: string,
   named: unknown,
   resolved: ReadonlyArray<{ pos: number; explicit: boolean }>,
 ): boolean {
   if (named || b.companies.size === 0 || b.companies.has(firm)) return false;
+  if (namedAsInvestor(text, f)) return false;
   if (resolved.some((r) => r.explicit)) return false;
   // "the project": a demonstrative (该项目, 此项目) or a bare 项目 opening its clause ("项目由A公司投资建设");
   // a 项目 after other words ends a name the reader missed, another project.
@@ -132,4 +134,13 @@ export function anotherFirmsProject(
     /(?:该|此|本|这|上述)[一个]?(?:项目)?$/.test(text.slice(Math.max(0, pos - 3), pos + 2)) ||
     /(?:^|[。，,；;：:\n“])\s*$/.test(text.slice(Math.max(0, pos - 4), pos));
   return !resolved.some((r) => theProject(r.pos));
+}
+
+/** Role words that name a project's investor or owner: 投资主体为, 建设单位是, 投资方：. */
+const INVESTOR_ROLE =
+  /(?:投资主体|投资方|投资人|建设单位|建设主体|实施主体|业主单位|项目业主|项目法人)(?:为|是|系)?[:：]?$/;
+
+/** Whether the text names the firm as the investor or owner of the project it is about. */
+export function namedAsInvestor(text: string, f: FirmMention): boolean {
+  return INVESTOR_ROLE.test(text.slice(Math.max(0, f.start - 8), f.start));
 }
