@@ -39,6 +39,7 @@ import {
 import {
   anaphorAntecedent,
   anotherFirmsProject,
+  inheritPhaseFirms,
   isArrivingFirm,
   namedAsInvestor,
   projectNamedForFirm,
@@ -415,6 +416,7 @@ export function assemble(input: AssembleInput): Assembled {
   }
 
   stageMembersOfCountedBatch(text, sentences, stages, isPlanned, projects);
+  inheritPhaseFirms(text, projects);
   finishProjects({ text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts });
   // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
   const kept = projects.filter((b) => !b.aggregate || b.investment !== null);

@@ -85,6 +85,12 @@ describe('which project a firm belongs to', () => {
       '精密铸件',
       ['宏岳机械有限公司', '宏岳精工(天津)有限公司', '青川矿山机械有限公司'],
     ],
+    [
+      'a phase of a park named with its firm before is that firm’s project too',
+      '2023年,南川区引进北斗精工投资有限公司在河西镇投资30亿元,建设占地约300亩的智能农机制造产业园。记者了解到,目前一期工程拖拉机总装基地项目已完工。\n据了解,产业园一期拖拉机总装基地项目总投资6.5亿元,主要建设厂房和总装车间。',
+      '拖拉机',
+      ['北斗精工投资有限公司'],
+    ],
   ])('%s', (_title, text, part, expected) => {
     expect(companiesOf(text, part)).toEqual(expected);
   });

@@ -144,3 +144,39 @@ const INVESTOR_ROLE =
 export function namedAsInvestor(text: string, f: FirmMention): boolean {
   return INVESTOR_ROLE.test(text.slice(Math.max(0, f.start - 8), f.start));
 }
+
+/** A facility word a phase is of: "产业园一期…项目", "基地二期". */
+const PHASE_OF = /(产业园|工业园|基地|园区|产业城|中心)(?:的)?[一二三四首]期/;
+
+/**
+ * "引进A公司投资50亿元建设…产业园。…产业园一期…基地项目总投资10.2亿元": a phase of a park or base
+ * the article names with its firms before is that firm's project too, when the text names no firm for it.
+ */
+export function inheritPhaseFirms(
+  text: string,
+  projects: ReadonlyArray<{
+    name: string;
+    aggregate: boolean;
+    first: { start: number };
+    mentions: ReadonlyArray<{ start: number }>;
+    companies: Map<string, { start: number; end: number }>;
+  }>,
+): void {
+  for (const b of projects) {
+    if (b.aggregate || b.companies.size > 0) continue;
+    for (const m of b.mentions) {
+      // The phase may stand just before the mention (产业园一期…) or open it.
+      const of = PHASE_OF.exec(text.slice(Math.max(0, m.start - 8), m.start + 8))?.[1];
+      if (!of) continue;
+      const parent = [...projects]
+        .reverse()
+        .find(
+          (p) =>
+            p !== b && !p.aggregate && p.first.start < m.start && p.companies.size > 0 && p.name.endsWith(of),
+        );
+      if (!parent) continue;
+      for (const [name, span] of parent.companies) b.companies.set(name, span);
+      break;
+    }
+  }
+}
