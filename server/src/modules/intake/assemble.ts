@@ -36,7 +36,15 @@ import {
   joinedProject,
   ofProjectKind,
 } from './figure-scope';
-import { investedNameStart, isArrivingFirm, semicolonClause } from './firm-attachment';
+import {
+  anaphorAntecedent,
+  anotherFirmsProject,
+  inheritPhaseFirms,
+  isArrivingFirm,
+  namedAsInvestor,
+  projectNamedForFirm,
+  semicolonClause,
+} from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
@@ -187,7 +195,13 @@ export function assemble(input: AssembleInput): Assembled {
       const subj = [...sFirms].reverse().find((f) => f.start < inv.start);
       if (subj) {
         const cname = companyName(subj);
-        if (current && inScope && (current.companies.has(cname) || resolved.length > 0)) {
+        // "项目于…签约，投资主体为A公司": a firm the text names as the investor is the focus project's.
+        const roleOfFocus = current && !current.aggregate && current.lastSentence >= sIndex - 4;
+        if (
+          current &&
+          ((inScope && (current.companies.has(cname) || resolved.length > 0)) ||
+            (roleOfFocus && namedAsInvestor(text, subj)))
+        ) {
           if (resolved.length === 0) resolved.push({ pos: subj.start, b: current, explicit: false });
         } else {
           const b = resolveExplicit(
@@ -243,26 +257,26 @@ export function assemble(input: AssembleInput): Assembled {
       sentenceProject.set(sIndex, b);
     };
     for (const r of resolved) touch(r.b);
-    // "A公司投资10.2亿元(建设)的P项目、B公司投资5.96亿元的Q项目": a firm that invests in the name after 的 is its investor.
-    const investsIn = (f: FirmMention) => {
-      const at = investedNameStart(text, f);
-      return at === null
-        ? null
-        : (resolved.find((r) => r.explicit && r.pos >= at && r.pos <= at + 2)?.b ?? null);
-    };
     for (const f of sFirms) {
       if (isArrivingFirm(text, f)) continue;
-      const b = investsIn(f) ?? target(f.start);
+      const named = projectNamedForFirm(text, f, resolved);
+      if (named === 'unread') continue;
+      const b = named ?? target(f.start);
       // A firm its own name already ties to another project of the sentence is not this one's too.
       const owned = resolved.some((r) => r.b !== b && r.explicit && r.b.companies.has(companyName(f)));
       if (
         b &&
-        !(owned || b.aggregate) &&
+        !(owned || b.aggregate || anotherFirmsProject(text, b, f, companyName(f), named, resolved)) &&
         (COMPANY_VERBS.test(text.slice(sent.start, sent.end)) || resolved.length > 0)
       ) {
         if (!b.companies.has(companyName(f))) b.companies.set(companyName(f), { start: f.start, end: f.end });
       }
     }
+    // "A有限公司是一家…企业。今年企业…新建B项目": "the firm" as subject is the firm named just before.
+    const firstNamed = resolved.find((r) => r.explicit && !r.b.aggregate)?.b;
+    const antecedent = sFirms.length === 0 ? anaphorAntecedent(text, firms, paraStart, sent.start) : null;
+    if (antecedent && firstNamed?.companies.size === 0)
+      firstNamed.companies.set(companyName(antecedent), { start: antecedent.start, end: antecedent.end });
     // "总投资153亿元的兴泉铁路项目": an amount joined by 的 to the name after it is that project's;
     // "投资超20亿元的重大产业项目": an amount of a kind of project (no name) belongs to none of them.
     const namedAfter = (end: number) => joinedProject(text, end, resolved)?.b ?? null;
@@ -411,6 +425,7 @@ export function assemble(input: AssembleInput): Assembled {
 
   stageMembersOfCountedBatch(text, sentences, stages, isPlanned, projects);
   stageItemsOfSemicolonList(text, sentences, stages, projects);
+  inheritPhaseFirms(text, projects);
   finishProjects({ text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts });
   // A count of projects with no figure ("五个项目的成功签约") tells a reviewer nothing.
   const kept = projects.filter((b) => !b.aggregate || b.investment !== null);

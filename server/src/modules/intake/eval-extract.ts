@@ -171,6 +171,11 @@ function main(): void {
       name: 'Held-out set, seventeenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
       dir: path.join(EVAL_DIR, 'heldout17'),
     });
+    // The eighteenth (round on company attachment, south-west, north-west and north-east provinces).
+    sets.push({
+      name: 'Held-out set, eighteenth batch (labelled before the rules of its round; reported apart, not in the combined figure)',
+      dir: path.join(EVAL_DIR, 'heldout18'),
+    });
   }
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
