@@ -13,7 +13,6 @@ import {
   listedNamesAfter,
   listTotalBefore,
   namesStagedByBatch,
-  periodKey,
 } from './assemble-rules';
 import {
   type Assembled,
@@ -26,7 +25,7 @@ import {
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
 import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
-import { datesAVisit, isCutOff, isDateline, namesABatch, stageOfDate } from './date-events';
+import { attachSentenceDates } from './date-events';
 import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import {
@@ -346,26 +345,7 @@ export function assemble(input: AssembleInput): Assembled {
           firmFacts.set(fc, { ...firmFacts.get(fc), stages: [...(firmFacts.get(fc)?.stages ?? []), st] });
       }
     }
-    for (const d of within(dates, sent)) {
-      const b = target(d.start);
-      if (
-        !b ||
-        b.dates.some((x) => x.tok.start === d.start) ||
-        namesABatch(text, d) ||
-        isDateline(text, d) ||
-        isCutOff(text, d)
-      )
-        continue;
-      const st = stageOfDate(text, d, sent.end, sStages, within(dates, sent));
-      const from = periodKey(d.date, false);
-      b.dates.push({
-        tok: d,
-        stage: st?.stage ?? null,
-        event: st?.text ?? null,
-        planned: st?.planned ?? (from !== null && todayKey !== null && from > todayKey),
-        opensSentence: d.start - sent.start <= 2 && !datesAVisit(text, d, sent.start, sent.end),
-      });
-    }
+    attachSentenceDates(text, sent, within(dates, sent), sStages, todayKey, target);
     for (const p of within(parks, sent)) {
       if (VENUE_AFTER.test(text.slice(p.end, p.end + 4)) || placesNoProject(text, p)) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.

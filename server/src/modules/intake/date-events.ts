@@ -1,8 +1,9 @@
 // Which stage a date in a sentence dates: the event written in the date's clause, or in the next clause
 // when that clause has no date of its own (明年上半年，设备能够进厂调试), or a stage right before the date.
 
+import { periodKey } from './assemble-rules';
 import type { DateToken } from './date-parser';
-import type { TensedStage } from './project-builder';
+import type { ProjectBuilder, TensedStage } from './project-builder';
 
 export function stageOfDate(
   text: string,
@@ -71,4 +72,40 @@ export function isDateline(text: string, date: DateToken): boolean {
 /** "截至6月底，…项目中A已开工": a statistics cut-off (as of), not the day of a step. */
 export function isCutOff(text: string, date: DateToken): boolean {
   return /(?:截至|截止|截止到)$/.test(text.slice(Math.max(0, date.start - 3), date.start));
+}
+
+/**
+ * Gives each date of a sentence to the project it is about (`target`), with the stage it dates and
+ * whether it is a plan (a stage written as one, or a date after the article's); a year naming a batch,
+ * a dateline and a cut-off date nothing. A day opening the sentence is kept even with no stage beside
+ * it, unless the sentence is someone's visit.
+ */
+export function attachSentenceDates(
+  text: string,
+  sent: { start: number; end: number },
+  sentDates: readonly DateToken[],
+  sentStages: readonly TensedStage[],
+  todayKey: number | null,
+  target: (at: number) => ProjectBuilder | null,
+): void {
+  for (const d of sentDates) {
+    const b = target(d.start);
+    if (
+      !b ||
+      b.dates.some((x) => x.tok.start === d.start) ||
+      namesABatch(text, d) ||
+      isDateline(text, d) ||
+      isCutOff(text, d)
+    )
+      continue;
+    const st = stageOfDate(text, d, sent.end, sentStages, sentDates);
+    const from = periodKey(d.date, false);
+    b.dates.push({
+      tok: d,
+      stage: st?.stage ?? null,
+      event: st?.text ?? null,
+      planned: st?.planned ?? (from !== null && todayKey !== null && from > todayKey),
+      opensSentence: d.start - sent.start <= 2 && !datesAVisit(text, d, sent.start, sent.end),
+    });
+  }
 }
