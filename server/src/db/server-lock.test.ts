@@ -21,5 +21,6 @@ describe('server lock of a SQLite data folder', () => {
     const again = tryExclusiveLock(dir);
     expect(again).not.toBeNull();
     again?.release();
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
