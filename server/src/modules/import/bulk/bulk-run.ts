@@ -118,12 +118,23 @@ async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions):
       updated_at: stamp(),
       finished_at: stamp(),
     });
+  const filePath = job.file_path;
+  // A file refused for what it is (not a workbook the reader can read, a cap passed, a cell too long)
+  // is refused again on any resume, which must present the same bytes: an uploaded one is removed
+  // rather than kept for a resume that cannot succeed — up to 1 GB per upload, hostile ones included.
+  const refuseFile = async (message: Bilingual) => {
+    if (opts.removeFileWhenDone) {
+      await fs.promises.rm(filePath, { force: true });
+      await repo.updateBulk(db, jobId, { file_path: null });
+    }
+    await fail(message);
+  };
 
   let source: OpenedSource;
   try {
     source = await openSource(job.file_path, { row: state.nextRow, byte: state.nextByte });
   } catch (err) {
-    if (err instanceof SourceError) return fail(err.bilingual);
+    if (err instanceof SourceError) return refuseFile(err.bilingual);
     opts.log?.error({ err, jobId }, 'bulk import could not open its file');
     return fail({ zh: '无法打开导入文件', en: 'Could not open the import file' });
   }
@@ -289,7 +300,7 @@ async function runBatches(ctx: ServiceContext, jobId: string, opts: RunOptions):
     });
   } catch (err) {
     if (err instanceof Superseded) return; // the other run owns the job now
-    if (err instanceof SourceError) return fail(err.bilingual);
+    if (err instanceof SourceError) return refuseFile(err.bilingual);
     const message =
       err instanceof AppError
         ? err.bilingual

@@ -250,6 +250,29 @@ describe.skipIf(SKIP_DB)('bulk firm import', () => {
     expect(report.body).toContain('1,5,企业规模,Size class,');
   });
 
+  it('removes an upload it refuses for what it holds, and does not offer to resume it', async () => {
+    // A cell past Excel's 32,767 characters: read, refused, and refused again on any resume of these bytes.
+    const xlsx = await filledTemplate(t, officer, 'firm', [
+      { 企业名称: '批量戊1号有限公司', 经营范围: '宠'.repeat(40_000) },
+    ]);
+    const body = multipart({}, { name: 'firms.xlsx', bytes: xlsx });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/firms/bulk',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': body.contentType },
+      payload: body.payload,
+    });
+    expect(res.statusCode).toBe(202);
+    const { jobId } = res.json() as { jobId: string };
+    const job = await waitBulk(t, officer, jobId);
+    expect(job, job.message).toMatchObject({ status: 'failed', resumable: false, created: 0 });
+    expect(job.message).toContain('32767');
+    expect(fs.readdirSync(path.join(dataDir, 'imports'))).toEqual([]);
+    const resume = await t.call(officer, 'POST', `/api/imports/firms/bulk/${jobId}/resume`);
+    expect(resume.statusCode).toBe(400);
+    expect(await firmCount(t, '批量戊')).toBe(0);
+  });
+
   it('refuses what is not CSV or xlsx, and hides one officer’s job from others', async () => {
     const bad = await uploadBulk(t, officer, Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]), {});
     expect(bad.statusCode).toBe(400);

@@ -132,7 +132,8 @@ export async function getBulkJob(ctx: ServiceContext, id: string): Promise<BulkJ
   return {
     id: job.id,
     status: stale ? 'failed' : (job.status as BulkJobDto['status']),
-    resumable: stale || job.status === 'failed',
+    // A refused upload is removed (bulk-run.ts): without its file a failed job cannot go on.
+    resumable: stale || (job.status === 'failed' && job.file_path !== null),
     fileName: job.file_name,
     format: job.format as BulkJobDto['format'],
     encoding: job.encoding,
