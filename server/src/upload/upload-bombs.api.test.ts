@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -29,6 +30,11 @@ import {
  */
 
 const MB = 1024 * 1024;
+// The bulk route keeps uploads under the data folder (data/imports): this file's own, not the
+// checkout's ./data, which is where `npm start` keeps a person's zone.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lz-bombs-'));
+const dataDirBefore = process.env.LIANZHAO_DATA_DIR;
+process.env.LIANZHAO_DATA_DIR = dataDir;
 /** Generous: a refusal takes well under a second to a few seconds; this is no performance assertion. */
 const BOUND_MS = 15_000;
 
@@ -120,6 +126,10 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
     if (report.length > 0)
       console.log(`hostile uploads (file size, answer, time, RSS):\n${report.join('\n')}`);
     await t?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    // The worker's next file (isolate: false) finds the environment as it was.
+    if (dataDirBefore === undefined) delete process.env.LIANZHAO_DATA_DIR;
+    else process.env.LIANZHAO_DATA_DIR = dataDirBefore;
   });
 
   it('refuses the named bombs: docx, pdf, xlsx (sizes honest and lying, many entries, 1M rows, a 200 MB cell, shared strings)', async () => {
@@ -302,6 +312,9 @@ describe.skipIf(SKIP_DB)('hostile uploads: bombs are refused 4xx in bounded time
     expect(readerFolders.length).toBeLessThanOrEqual(1);
     for (const folder of readerFolders) expect(fs.readdirSync(path.join(tempDir, folder))).toEqual([]);
     expect(fs.readdirSync(tempDir).filter((n) => n.startsWith(`tmp-${process.pid}-`))).toEqual([]);
+    // A refused bulk upload is not kept for a resume that would be refused again (bulk-run.ts).
+    const imports = path.join(dataDir, 'imports');
+    expect(fs.existsSync(imports) ? fs.readdirSync(imports) : []).toEqual([]);
 
     const docx = await send('intake', 'ok.docx', await makeDocx([PASSAGES.capacitySignal]));
     expect(docx.status).toBe(201);
