@@ -12,6 +12,21 @@ const BUILT_HEAD =
   /(?:产业园|工业园|物流园|科技园|创业园|园区|基地|生产线|产线|工厂|中心|物流港|综合体|[一二三四五六七八九十]期)$/;
 /** A kind of project written before the name ("省重点工程", "市级重大项目"): not part of it. */
 const KIND_PREFIX = /^(?:国家|省|市|县|区)?级?(?:重点|重大)(?:工程|项目|产业项目)/;
+/** An item's number: "1." "2、" "（3）" "④" (one source for the patterns below). */
+const ITEM_NUMBER = String.raw`\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]`;
+/** The same, or a Chinese ordinal with 、 ("一、"), opening a line of a list. */
+const LINE_NUMBER = `${ITEM_NUMBER}|[一二三四五六七八九十]、`;
+
+/** An item's number before its name, spaces included. */
+const LEADING_NUMBER = new RegExp(`^\\s*(?:${ITEM_NUMBER})`);
+/** Where a ；-list ends: a full stop, or a line break not followed by the list's next numbered item. */
+const NOT_NEXT_ITEM = /。|\n(?![（(]?\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩])/;
+
+/** Where the sentence (or line) holding `at` starts. */
+function sentenceStartOf(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at)) + 1;
+}
+
 /** Openers of a list after a clause about projects. */
 const OPENER = /(?:主要包括|包括|分别是|分别为|主要有|其中有|如下)[:：]?/g;
 /** The clause before a list must speak of a batch of projects. */
@@ -31,7 +46,7 @@ function itemName(text: string, from: number, to: number): ProjectNameMention | 
     raw = raw.slice(of + 1);
   }
   // "1.A；2.B", "（1）A", "①A": the item's number (on a line of its own too) is no part of its name.
-  const number = /^\s*(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])/.exec(raw)?.[0].length ?? 0;
+  const number = LEADING_NUMBER.exec(raw)?.[0].length ?? 0;
   at += number;
   raw = raw.slice(number);
   const kind = KIND_PREFIX.exec(raw)?.[0].length ?? 0;
@@ -47,12 +62,11 @@ function semicolonItems(text: string): ProjectNameMention[] {
   const out: ProjectNameMention[] = [];
   OPENER.lastIndex = 0;
   for (let m = OPENER.exec(text); m !== null; m = OPENER.exec(text)) {
-    const sentenceStart = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('\n', m.index)) + 1;
-    if (!PROJECT_BATCH.test(text.slice(sentenceStart, m.index))) continue;
+    if (!PROJECT_BATCH.test(text.slice(sentenceStartOf(text, m.index), m.index))) continue;
     const from = m.index + m[0].length;
     const rest = text.slice(from, from + 400);
     // A line break goes on with the list when the next line is its next numbered item.
-    const end = rest.search(/。|\n(?![（(]?\d{1,2}[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩])/);
+    const end = rest.search(NOT_NEXT_ITEM);
     const body = end < 0 ? rest : rest.slice(0, end);
     const parts = body.split(/[；;]/);
     if (parts.length < 2) continue;
@@ -75,8 +89,7 @@ function numberedItems(text: string): ProjectNameMention[] {
   for (let m = NUMBERED.exec(text); m !== null; m = NUMBERED.exec(text)) {
     const from = m.index + m[0].length;
     // The first item's sentence, or the item before it, must be about projects.
-    const sentenceStart = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf('\n', m.index)) + 1;
-    if (!PROJECT_BATCH.test(text.slice(sentenceStart, m.index + 1))) continue;
+    if (!PROJECT_BATCH.test(text.slice(sentenceStartOf(text, m.index), m.index + 1))) continue;
     const rest = text.slice(from, from + 40);
     const end = rest.search(/[，,；;。\n]/);
     const name = itemName(text, from, from + (end < 0 ? rest.length : end));
@@ -86,7 +99,9 @@ function numberedItems(text: string): ProjectNameMention[] {
 }
 
 /** A numbered line: "1.A", "（2）B", "③C", "一、D" at the start of a line. */
-const NUMBERED_LINE = /\n(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]、)/g;
+const NUMBERED_LINE = new RegExp(`\\n(?:${LINE_NUMBER})`, 'g');
+/** A line that opens with its number. */
+const NUMBERED_LINE_START = new RegExp(`^(?:${LINE_NUMBER})`);
 
 /**
  * "签约项目如下：\n1.A产业园\n2.B生产基地": numbered lines under a heading about projects that ends with a
@@ -113,8 +128,7 @@ export function isUnderProjectHeading(text: string, at: number): boolean {
     const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
     const line = text.slice(lineStart, lineEnd);
     if (/[:：]\s*$/.test(line)) return /项目/.test(line);
-    if (!/^(?:\d{1,2}[.、．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]、)/.test(line))
-      return false;
+    if (!NUMBERED_LINE_START.test(line)) return false;
     lineEnd = lineStart - 1;
   }
   return false;

@@ -56,8 +56,14 @@ async function waitBulk(t: TestApp, who: Session, id: string): Promise<BulkView>
   }
 }
 
-function uploadBulk(t: TestApp, who: Session, bytes: Buffer, fields: Record<string, string>) {
-  const body = multipart(fields, { name: 'firms.csv', bytes });
+function uploadBulk(
+  t: TestApp,
+  who: Session,
+  bytes: Buffer,
+  fields: Record<string, string>,
+  name = 'firms.csv',
+) {
+  const body = multipart(fields, { name, bytes });
   return t.app.inject({
     method: 'POST',
     url: '/api/imports/firms/bulk',
@@ -220,13 +226,7 @@ describe.skipIf(SKIP_DB)('bulk firm import', () => {
       { 企业名称: '批量丁2号有限公司', 企业规模: '巨型' },
       { 企业名称: '批量丁3号有限公司', 区内企业: '否' },
     ]);
-    const body = multipart({ batchSize: '2' }, { name: 'firms.xlsx', bytes: xlsx });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/imports/firms/bulk',
-      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const res = await uploadBulk(t, officer, xlsx, { batchSize: '2' }, 'firms.xlsx');
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json() as { jobId: string };
     const job = await waitBulk(t, officer, jobId);
@@ -255,13 +255,7 @@ describe.skipIf(SKIP_DB)('bulk firm import', () => {
     const xlsx = await filledTemplate(t, officer, 'firm', [
       { 企业名称: '批量戊1号有限公司', 经营范围: '宠'.repeat(40_000) },
     ]);
-    const body = multipart({}, { name: 'firms.xlsx', bytes: xlsx });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: '/api/imports/firms/bulk',
-      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, 'content-type': body.contentType },
-      payload: body.payload,
-    });
+    const res = await uploadBulk(t, officer, xlsx, {}, 'firms.xlsx');
     expect(res.statusCode).toBe(202);
     const { jobId } = res.json() as { jobId: string };
     const job = await waitBulk(t, officer, jobId);
