@@ -7,7 +7,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from '../server/src/app';
-import { DEFAULT_DEMO_PASSWORD } from '../server/src/config';
+import { DEFAULT_DEMO_PASSWORD, DEFAULT_LIST_CACHE_MB } from '../server/src/config';
 import { hashPassword } from '../server/src/lib/secrets';
 import { DEFAULT_SEED, GENERATOR_VERSION, Generation, WORLD_NOW_MS } from './generate/context';
 import { Rng } from './generate/prng';
@@ -49,6 +49,8 @@ const USAGE = `usage: npm run bench -- [options]
   --duration 10                 seconds per scenario and side (1..600)
   --seed 20261125               generator seed
   --read-workers 2              read worker threads of the app under test (0..8)
+  --list-cache-mb 16            the app's kept project-list pages (LIANZHAO_LIST_CACHE_MB; 0 = off);
+                                each list scenario prints how many pages were served again
   --help                        print this and exit
 `;
 
@@ -62,6 +64,7 @@ function parseCli() {
       duration: { type: 'string', default: '10' },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       'read-workers': { type: 'string', default: '2' },
+      'list-cache-mb': { type: 'string', default: String(DEFAULT_LIST_CACHE_MB) },
     },
     strict: true,
   });
@@ -94,7 +97,11 @@ function parseCli() {
   if (!(Number.isInteger(readWorkers) && readWorkers >= 0 && readWorkers <= 8)) {
     throw new Error('--read-workers must be 0..8');
   }
+  const listCacheMb = Number(values['list-cache-mb']);
+  if (!(Number.isInteger(listCacheMb) && listCacheMb >= 0))
+    throw new Error('--list-cache-mb must be 0 or more');
   return {
+    listCacheMb,
     scale,
     db: values.db,
     scenarios,
@@ -138,6 +145,7 @@ async function benchOne(
       secureCookies: false,
       trustProxy: false,
       webDist: '/nonexistent',
+      listCacheMb: opts.listCacheMb,
     },
   });
   const results: ScenarioResult[] = [];
@@ -167,6 +175,7 @@ async function benchOne(
         console.log(formatTable([result]).split('\n').slice(2).join('\n'));
         continue;
       }
+      const kept = app.listAnswers.stats();
       const prepared = await scenario.prepare(ctx);
       const connections = prepared.connections ?? CONNECTIONS;
       const seconds = Math.max(opts.duration, prepared.minSeconds ?? 0);
@@ -198,6 +207,15 @@ async function benchOne(
       results.push(result);
       if (http.main.non2xx + http.main.errors > 0) process.exitCode = 1;
       console.log(formatTable([result]).split('\n').slice(2).join('\n'));
+      const served = app.listAnswers.stats();
+      const hits = served.hits - kept.hits;
+      const misses = served.misses - kept.misses;
+      if (hits + misses > 0) {
+        // The HTTP side of a list scenario is partly answered from kept pages: say how much.
+        console.log(
+          `  ${scenario.name}: list pages kept (--list-cache-mb ${opts.listCacheMb}): ${hits} served again, ${misses} computed (${((100 * hits) / (hits + misses)).toFixed(1)} % kept)`,
+        );
+      }
     }
     // The app runs in this process (with its read workers and the load thread): a relative figure;
     // the built product's own idle RSS is the startup scenario's.

@@ -2,12 +2,18 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ATTACHMENT_VISIBILITY } from './attachment-visibility';
-import { type AppConfig, DEFAULT_LIST_EXACT_TOTAL_CAP, type MapTilesConfig } from './config';
+import {
+  type AppConfig,
+  DEFAULT_LIST_CACHE_MB,
+  DEFAULT_LIST_EXACT_TOTAL_CAP,
+  type MapTilesConfig,
+} from './config';
 import type { Db } from './db/connect';
 import { createReadRunner } from './db/read-pool';
 import { ESCALATION_SOURCES } from './escalation-sources';
 import { type Clock, systemClock } from './lib/clock';
 import { newId } from './lib/ids';
+import { VersionedAnswers } from './lib/versioned-answers';
 import { actualRoutes } from './modules/actual/actual.routes';
 import { agreementRoutes } from './modules/agreement/agreement.routes';
 import { attachmentRoutes } from './modules/attachment/attachment.routes';
@@ -63,6 +69,8 @@ declare module 'fastify' {
     mapTiles: MapTilesConfig | null;
     /** LIANZHAO_LIST_EXACT_TOTAL_CAP: lists count exactly up to this many, then estimate. */
     listExactTotalCap: number;
+    /** LIANZHAO_LIST_CACHE_MB: the project list's pages, kept until the next committed write. */
+    listAnswers: VersionedAnswers;
   }
 }
 
@@ -72,7 +80,7 @@ export interface BuildOptions {
     AppConfig,
     'sessionIdleMinutes' | 'sessionAbsoluteHours' | 'secureCookies' | 'trustProxy' | 'webDist'
   > &
-    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl' | 'mapTiles' | 'listExactTotalCap'>>;
+    Partial<Pick<AppConfig, 'logLevel' | 'publicUrl' | 'mapTiles' | 'listExactTotalCap' | 'listCacheMb'>>;
   clock?: Clock;
   logger?: boolean;
   loginLimits?: Partial<LoginLimits>;
@@ -123,6 +131,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   // The map's basemap (GET /api/map/basemap), or null: plain background.
   app.decorate('mapTiles', opts.config.mapTiles ?? null);
   app.decorate('listExactTotalCap', opts.config.listExactTotalCap ?? DEFAULT_LIST_EXACT_TOTAL_CAP);
+  app.decorate(
+    'listAnswers',
+    new VersionedAnswers((opts.config.listCacheMb ?? DEFAULT_LIST_CACHE_MB) * 1024 * 1024),
+  );
   app.decorate('escalationSources', ESCALATION_SOURCES);
   app.decorateRequest('reads', null as unknown as AppReadRunner);
   app.addHook('onRequest', async (request) => {

@@ -40,6 +40,11 @@ export interface AppConfig {
    * them all for every page (issue 19). 10 000 costs about a millisecond to count.
    */
   listExactTotalCap: number;
+  /**
+   * LIANZHAO_LIST_CACHE_MB: memory for project-list pages kept as sent and served again until any
+   * write is committed (lib/versioned-answers.ts); 0 computes every page. 16 MB holds ~350 pages.
+   */
+  listCacheMb: number;
 }
 
 export interface MapTilesConfig {
@@ -92,6 +97,9 @@ function publicUrlFromEnv(value: string | undefined): string | null {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
+/** See `AppConfig.listCacheMb`. */
+export const DEFAULT_LIST_CACHE_MB = 16;
+
 /** See `AppConfig.listExactTotalCap`. */
 export const DEFAULT_LIST_EXACT_TOTAL_CAP = 10_000;
 
@@ -103,6 +111,12 @@ function intFromEnv(value: string | undefined, fallback: number, name: string): 
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got "${value}"`);
   return n;
+}
+
+/** As intFromEnv, where 0 is allowed (it turns the feature off). */
+function wholeFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === '0') return 0;
+  return intFromEnv(value, fallback, name);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -132,5 +146,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       DEFAULT_LIST_EXACT_TOTAL_CAP,
       'LIANZHAO_LIST_EXACT_TOTAL_CAP',
     ),
+    listCacheMb: wholeFromEnv(env.LIANZHAO_LIST_CACHE_MB, DEFAULT_LIST_CACHE_MB, 'LIANZHAO_LIST_CACHE_MB'),
   };
 }

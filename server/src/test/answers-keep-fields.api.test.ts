@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import type { Db } from '../db/connect';
 import { DEMO_USER_OF } from './authz/route-access.table';
+import { TEST_APP_CONFIG } from './test-app';
 import { TestClock } from './test-clock';
 import { createDemoTestDb, DEMO_PASSWORD, SKIP_DB } from './test-db';
 
@@ -32,11 +32,7 @@ describe.skipIf(SKIP_DB)('answers keep every field their handler returns', () =>
       db,
       clock: new TestClock(),
       config: {
-        sessionIdleMinutes: 30,
-        sessionAbsoluteHours: 12,
-        secureCookies: false,
-        trustProxy: false,
-        webDist: path.join(import.meta.dirname, 'no-web-dist'),
+        ...TEST_APP_CONFIG,
       },
       loginLimits: { perIpAttempts: 10_000 },
     });

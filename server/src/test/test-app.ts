@@ -27,6 +27,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** What every test app runs with (no web build, plain cookies); a test adds what it measures. */
+export const TEST_APP_CONFIG = {
+  sessionIdleMinutes: 30,
+  sessionAbsoluteHours: 12,
+  secureCookies: false,
+  trustProxy: false,
+  webDist: path.join(import.meta.dirname, 'no-web-dist'),
+};
+
 /** A fresh database with the demo zone and an app built on it; one per test file. */
 export async function createTestApp(
   opts: {
@@ -45,11 +54,7 @@ export async function createTestApp(
     db,
     clock,
     config: {
-      sessionIdleMinutes: 30,
-      sessionAbsoluteHours: 12,
-      secureCookies: false,
-      trustProxy: false,
-      webDist: path.join(import.meta.dirname, 'no-web-dist'),
+      ...TEST_APP_CONFIG,
       publicUrl: opts.publicUrl ?? null,
       ...(opts.listExactTotalCap === undefined ? {} : { listExactTotalCap: opts.listExactTotalCap }),
     },

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -19,12 +19,19 @@ import {
 } from '../../../../shared/src/contract/project';
 import { PROJECT_PRIORITIES } from '../../../../shared/src/pipeline-enums';
 import { PROJECT_STAGE_KEYS } from '../../../../shared/src/project-stage';
+import { committedDataVersion } from '../../db/data-version';
 import { idParams, idString, localDate, queryBool, queryList } from '../../lib/fields';
 import { presentedJson } from '../../lib/json';
 import { pagingQuery, sortParam } from '../../lib/list-query';
 import { addMilestone, listMilestones, projectTimeline, updateMilestone } from './milestone.service';
 import { PROJECT_SORTS } from './project.repository';
-import { createProject, getProject, listProjects, updateProject } from './project.service';
+import {
+  createProject,
+  getProject,
+  listProjects,
+  projectListAnswerKey,
+  updateProject,
+} from './project.service';
 import { verifyProjectFigures } from './project-figures.service';
 import { projectKanban } from './project-kanban.service';
 import { moveProjectStage } from './project-stage.service';
@@ -70,8 +77,18 @@ export async function projectRoutes(app: FastifyInstance) {
       },
       serializerCompiler: presentedJson,
     },
-    async function handleListProjects(request) {
-      return listProjects(request.ctx, request.query, { exactTotalUpTo: app.listExactTotalCap });
+    async function handleListProjects(request, reply) {
+      const { ctx, query } = request;
+      // The page as sent, again while no write has been committed since (issue 19: Q1 at 1M).
+      const body = await app.listAnswers.answer(
+        projectListAnswerKey(ctx, query),
+        () => committedDataVersion(ctx.db),
+        () => listProjects(ctx, query, { exactTotalUpTo: app.listExactTotalCap }),
+      );
+      // The bytes are the schema's JSON (JSON.stringify of what listProjects returned, as
+      // presentedJson writes it); the typed reply takes only the object, the plain one bytes.
+      const untyped: FastifyReply = reply;
+      return untyped.type('application/json; charset=utf-8').send(body);
     },
   );
 

@@ -168,6 +168,18 @@ export async function listProjects(
 }
 
 /**
+ * What a page of `listProjects` depends on besides the data: the caller's scope (an enterprise
+ * user's firm), the day (late milestones) and the validated query, its keys sorted. Two callers
+ * with the same key get the same bytes (lib/versioned-answers.ts).
+ */
+export function projectListAnswerKey(ctx: ServiceContext, filter: ListFilter): string {
+  const query = Object.entries(filter)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(['projects', projectScopeOf(requireActor(ctx)), today(ctx), query]);
+}
+
+/**
  * The same list as whole projects with an exact total, for the xlsx export: it writes every
  * column of a project and caps its rows by the total, so the total must not be an estimate.
  */

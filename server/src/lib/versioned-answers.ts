@@ -1,0 +1,80 @@
+/**
+ * Answers of a read route kept as the bytes sent, each with the data version it was computed at
+ * (db/data-version.ts), and served again only while the version still reads the same: a list
+ * page that 10 officers open in the same minute is computed once, and any committed write
+ * anywhere makes every kept answer a miss. Never a stale answer: the version is read *before*
+ * computing, so a write that lands during the computation leaves the answer under an old version
+ * that no later request matches.
+ *
+ * Bounded by bytes (least recently used out first), so memory stays near idle after a load.
+ * The key must name everything the answer depends on besides the data: the route, its validated
+ * query, the caller's scope and the day (late milestones count against today).
+ */
+export interface AnswerStats {
+  hits: number;
+  misses: number;
+  entries: number;
+  bytes: number;
+}
+
+interface Entry {
+  version: string;
+  body: Buffer;
+}
+
+export class VersionedAnswers {
+  private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
+  private hits = 0;
+  private misses = 0;
+
+  /** `maxBytes` 0 turns the cache off: every answer is computed. */
+  constructor(private readonly maxBytes: number) {}
+
+  get enabled(): boolean {
+    return this.maxBytes > 0;
+  }
+
+  /** The answer's JSON bytes: kept ones when `version()` still reads what it read for them. */
+  async answer(
+    key: string,
+    version: () => Promise<string>,
+    compute: () => Promise<unknown>,
+  ): Promise<Buffer> {
+    if (!this.enabled) return Buffer.from(JSON.stringify(await compute()));
+    const now = await version();
+    const kept = this.entries.get(key);
+    if (kept && kept.version === now) {
+      this.hits++;
+      // Map keeps insertion order: re-inserting makes the first key the least recently used.
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+      return kept.body;
+    }
+    this.misses++;
+    const body = Buffer.from(JSON.stringify(await compute()));
+    this.keep(key, { version: now, body });
+    return body;
+  }
+
+  stats(): AnswerStats {
+    return { hits: this.hits, misses: this.misses, entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private keep(key: string, entry: Entry): void {
+    const old = this.entries.get(key);
+    if (old) {
+      this.bytes -= old.body.length;
+      this.entries.delete(key);
+    }
+    // One answer larger than the whole budget is sent but not kept.
+    if (entry.body.length > this.maxBytes) return;
+    this.entries.set(key, entry);
+    this.bytes += entry.body.length;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= e.body.length;
+    }
+  }
+}
