@@ -35,3 +35,14 @@ describe('the basemap setting (LIANZHAO_MAP_TILES)', () => {
     }
   });
 });
+
+describe('kept list pages (LIANZHAO_LIST_CACHE_MB)', () => {
+  it('keeps 16 MB by default, takes 0 to keep none, and names the variable when it is not a whole number', () => {
+    expect(loadConfig({}).listCacheMb).toBe(16);
+    expect(loadConfig({ LIANZHAO_LIST_CACHE_MB: '0' }).listCacheMb).toBe(0);
+    expect(loadConfig({ LIANZHAO_LIST_CACHE_MB: '64' }).listCacheMb).toBe(64);
+    for (const bad of ['-1', '1.5', 'lots']) {
+      expect(() => loadConfig({ LIANZHAO_LIST_CACHE_MB: bad })).toThrow(/LIANZHAO_LIST_CACHE_MB/);
+    }
+  });
+});
