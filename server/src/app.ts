@@ -140,7 +140,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request) => {
     request.reads = reads;
   });
-  app.addHook('onClose', async () => reads.close());
+  app.addHook('onClose', async () => {
+    app.listAnswers.clear();
+    await reads.close();
+  });
 
   registerErrorHandler(app);
   // First, so that every route — API, web UI, API docs, 404 — answers with the headers.

@@ -37,8 +37,8 @@ describe('the basemap setting (LIANZHAO_MAP_TILES)', () => {
 });
 
 describe('kept list pages (LIANZHAO_LIST_CACHE_MB)', () => {
-  it('keeps 16 MB by default, takes 0 to keep none, and names the variable when it is not a whole number', () => {
-    expect(loadConfig({}).listCacheMb).toBe(16);
+  it('keeps 64 MB by default, takes 0 to keep none, and names the variable when it is not a whole number', () => {
+    expect(loadConfig({}).listCacheMb).toBe(64);
     expect(loadConfig({ LIANZHAO_LIST_CACHE_MB: '0' }).listCacheMb).toBe(0);
     expect(loadConfig({ LIANZHAO_LIST_CACHE_MB: '64' }).listCacheMb).toBe(64);
     for (const bad of ['-1', '1.5', 'lots']) {

@@ -67,3 +67,21 @@ describe('VersionedAnswers', () => {
     expect(cache.stats()).toMatchObject({ hits: 0, entries: 0, bytes: 0 });
   });
 });
+
+describe('VersionedAnswers memory', () => {
+  it('drops every kept answer once a new version is read, and the idle ones on a sweep', async () => {
+    const cache = new VersionedAnswers(10_000, 1_000);
+    let version = 'v1';
+    const v = async () => version;
+    await cache.answer('a', v, async () => ({ a: 1 }));
+    await cache.answer('b', v, async () => ({ b: 1 }));
+    expect(cache.stats().entries).toBe(2);
+    version = 'v2';
+    await cache.answer('c', v, async () => ({ c: 1 }));
+    expect(cache.stats()).toMatchObject({ entries: 1 });
+    cache.sweepIdle(performance.now() + 500);
+    expect(cache.stats().entries).toBe(1);
+    cache.sweepIdle(performance.now() + 1_500);
+    expect(cache.stats()).toMatchObject({ entries: 0, bytes: 0 });
+  });
+});

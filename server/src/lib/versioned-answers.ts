@@ -6,8 +6,9 @@
  * computing, so a write that lands during the computation leaves the answer under an old version
  * that no later request matches.
  *
- * Bounded by bytes (least recently used out first), so memory stays near idle after a load.
- * The key must name everything the answer depends on besides the data: the route, its validated
+ * Memory: bounded by bytes (least recently used out first); every page goes at the first request
+ * that reads a new version (none of them can be served again), and a page nobody asked for in
+ * `idleMs` goes too, so the process's memory returns near idle after a load. The key must name everything the answer depends on besides the data: the route, its validated
  * query, the caller's scope and the day (late milestones count against today).
  */
 export interface AnswerStats {
@@ -20,6 +21,8 @@ export interface AnswerStats {
 interface Entry {
   version: string;
   body: Buffer;
+  /** performance.now() when last sent. */
+  usedAt: number;
 }
 
 export class VersionedAnswers {
@@ -27,9 +30,14 @@ export class VersionedAnswers {
   private bytes = 0;
   private hits = 0;
   private misses = 0;
+  private lastVersion: string | null = null;
+  private sweeper: NodeJS.Timeout | null = null;
 
   /** `maxBytes` 0 turns the cache off: every answer is computed. */
-  constructor(private readonly maxBytes: number) {}
+  constructor(
+    private readonly maxBytes: number,
+    private readonly idleMs = 120_000,
+  ) {}
 
   get enabled(): boolean {
     return this.maxBytes > 0;
@@ -43,9 +51,15 @@ export class VersionedAnswers {
   ): Promise<Buffer> {
     if (!this.enabled) return Buffer.from(JSON.stringify(await compute()));
     const now = await version();
+    if (now !== this.lastVersion) {
+      // Written since: no kept page can be served again.
+      this.lastVersion = now;
+      this.clear();
+    }
     const kept = this.entries.get(key);
     if (kept && kept.version === now) {
       this.hits++;
+      kept.usedAt = performance.now();
       // Map keeps insertion order: re-inserting makes the first key the least recently used.
       this.entries.delete(key);
       this.entries.set(key, kept);
@@ -53,8 +67,26 @@ export class VersionedAnswers {
     }
     this.misses++;
     const body = Buffer.from(JSON.stringify(await compute()));
-    this.keep(key, { version: now, body });
+    this.keep(key, { version: now, body, usedAt: performance.now() });
     return body;
+  }
+
+  /** Drops every kept answer and stops the idle sweep (the app's close). */
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+  }
+
+  /** Drops the answers nobody asked for in `idleMs`. */
+  sweepIdle(at = performance.now()): void {
+    for (const [k, e] of this.entries) {
+      if (at - e.usedAt < this.idleMs) continue;
+      this.entries.delete(k);
+      this.bytes -= e.body.length;
+    }
+    if (this.entries.size === 0) this.clear();
   }
 
   stats(): AnswerStats {
@@ -71,6 +103,8 @@ export class VersionedAnswers {
     if (entry.body.length > this.maxBytes) return;
     this.entries.set(key, entry);
     this.bytes += entry.body.length;
+    // Unref'd: a sweep never keeps the process alive.
+    this.sweeper ??= setInterval(() => this.sweepIdle(), this.idleMs / 2).unref();
     for (const [k, e] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
