@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type Permission } from '../../../shared/src/permissions';
 import type { Role } from '../../../shared/src/roles';
 import type { Db } from '../db/connect';
+import { bookkeepingWrite } from '../db/data-version';
 import { addMinutes, type Clock } from '../lib/clock';
 import { safeEqual, sha256 } from '../lib/secrets';
 import * as repo from '../modules/session/session.repository';
@@ -75,7 +76,7 @@ async function resolve(request: FastifyRequest, opts: AuthOptions) {
     const token = await repo.findActiveTokenWithUser(db.kysely, sha256(auth.slice(7).trim()));
     if (!token) throw errors.unauthenticated();
     if (!token.last_used_at || now.getTime() - new Date(token.last_used_at).getTime() > TOUCH_EVERY_MS) {
-      await repo.touchToken(db.kysely, token.id, now.toISOString());
+      await bookkeepingWrite(db, (q) => repo.touchToken(q, token.id, now.toISOString()));
     }
     return { ...actorOf(token, 'token', null), csrf: null };
   }
@@ -89,7 +90,7 @@ async function resolve(request: FastifyRequest, opts: AuthOptions) {
     return null;
   }
   if (now.getTime() - new Date(session.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-    await repo.touchSession(db.kysely, session.id, now.toISOString());
+    await bookkeepingWrite(db, (q) => repo.touchSession(q, session.id, now.toISOString()));
   }
   return { ...actorOf(session, 'session', session.id), csrf: session.csrf_token };
 }
