@@ -1,12 +1,15 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database';
+import { dialectOf } from '../db/dialect-sql';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
 /**
- * Next human-readable code (`XM2024-00012`) for `table` with `prefix` + year. Codes are unique in
- * the schema: two creates at the same instant make the second insert fail (a 409 for projects);
- * nothing retries yet.
+ * Next human-readable code (`XM2024-00012`) for `table` with `prefix` + year, in the caller's
+ * transaction `db`. Codes are unique in the schema. On PostgreSQL two creates at the same instant
+ * (two officers, or two app processes) would both read the same highest code and the second
+ * insert would fail: a transaction-scoped advisory lock on the table and year makes the second wait
+ * until the first commits, then read its code. SQLite runs one write transaction at a time anyway.
  */
 export async function nextCode(
   db: Q,
@@ -15,6 +18,9 @@ export async function nextCode(
   year: string,
 ): Promise<string> {
   const head = `${prefix}${year}-`;
+  if (dialectOf(db) === 'postgres') {
+    await sql`select pg_advisory_xact_lock(hashtext(${`lianzhao-code:${table}:${head}`}))`.execute(db);
+  }
   const row = await db
     .selectFrom(table)
     .select((eb) => eb.fn.max('code').as('code'))

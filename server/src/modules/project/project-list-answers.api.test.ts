@@ -145,6 +145,35 @@ describe.skipIf(SKIP_DB)('project list: kept pages are never stale', () => {
     expect(await page(leader)).toEqual(before);
   });
 
+  it('leaves no stale page behind a burst of edits and reads running at once', async () => {
+    const made = await Promise.all(
+      ['丙', '丁', '戊', '己'].map((n, i) => create(`缓存测试并发${n}`, 10_000_000 * (i + 1))),
+    );
+    const urls = [
+      LIST,
+      `/api/projects?${new URLSearchParams({ q: '缓存测试并发', sort: 'name' })}`,
+      `/api/projects?${new URLSearchParams({ q: '缓存测试并发', limit: '2' })}`,
+      `/api/projects?${new URLSearchParams({ q: '缓存测试', stage: 'signed' })}`,
+    ];
+    const versions = new Map(made.map((p) => [p.id, p.version]));
+    const edit = async (id: string, round: number) => {
+      const res = await t.call(officer, 'PATCH', `/api/projects/${id}`, {
+        version: versions.get(id),
+        totalInvestment: 10_000_000 * ((round * 7 + id.length) % 13) + round,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      versions.set(id, (res.json() as { version: number }).version);
+    };
+    for (let round = 1; round <= 6; round++) {
+      // Each project's edits stay in order (versioned); reads of every page run beside them.
+      await Promise.all([
+        ...made.map((p) => edit(p.id, round)),
+        ...urls.flatMap((url) => [t.call(leader, 'GET', url), t.call(leader, 'GET', url)]),
+      ]);
+    }
+    for (const url of urls) await page(leader, url);
+  });
+
   it('keeps the pages while signed-in users are only seen again (SQLite: a touch is bookkeeping)', async () => {
     await page(leader);
     t.clock.advanceMinutes(2);

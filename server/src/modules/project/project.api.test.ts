@@ -328,4 +328,29 @@ describe.skipIf(SKIP_DB)('projects: CRUD, stage machine, milestones, timeline, s
       (await t.call(admin, 'PATCH', `/api/projects/${p.id}`, { version: 1, park: '双创产业园' })).statusCode,
     ).toBe(200);
   });
+
+  // Record codes (XM2026-00012, XS…) are numbered by reading the highest: on PostgreSQL the second
+  // of two creates at the same instant used to fail with "project code exists" (sql-helpers nextCode).
+  it('numbers eight projects and eight leads created at once, each with a code of its own', async () => {
+    const n = Array.from({ length: 8 }, (_, i) => i);
+    const [projects, leads] = await Promise.all([
+      Promise.all(n.map((i) => t.call(officer, 'POST', '/api/projects', { name: `同时新建项目${i}` }))),
+      Promise.all(
+        n.map((i) =>
+          t.call(officer, 'POST', '/api/leads', {
+            title: `同时新建线索${i}`,
+            source: 'exhibition',
+            targetFirmName: `同时新建目标企业${i}`,
+            nextStep: '上门拜访',
+            nextStepDate: '2026-03-10',
+          }),
+        ),
+      ),
+    ]);
+    for (const res of [...projects, ...leads]) expect(res.statusCode, res.body).toBe(201);
+    const codes = (list: typeof projects) => new Set(list.map((r) => (r.json() as { code: string }).code));
+    expect(codes(projects).size).toBe(8);
+    expect(codes(leads).size).toBe(8);
+    expect([...codes(projects)].every((c) => /^XM2026-\d{5}$/.test(c))).toBe(true);
+  });
 });
