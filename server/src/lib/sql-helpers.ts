@@ -13,9 +13,10 @@ type Q = Kysely<Database> | Transaction<Database>;
  */
 export async function nextCode(
   db: Q,
-  table: 'project' | 'lead' | 'park',
+  table: 'project' | 'lead' | 'park' | 'factor_request' | 'task' | 'problem_list',
   prefix: string,
   year: string,
+  digits = 5,
 ): Promise<string> {
   const head = `${prefix}${year}-`;
   if (dialectOf(db) === 'postgres') {
@@ -27,7 +28,7 @@ export async function nextCode(
     .where('code', 'like', `${head}%`)
     .executeTakeFirst();
   const last = row?.code ? Number.parseInt(String(row.code).slice(head.length), 10) : 0;
-  return `${head}${String((Number.isFinite(last) ? last : 0) + 1).padStart(5, '0')}`;
+  return `${head}${String((Number.isFinite(last) ? last : 0) + 1).padStart(digits, '0')}`;
 }
 
 /** True for a unique-constraint violation on either database. */

@@ -82,15 +82,3 @@ export async function updateItemVersioned(
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
-
-/** Next code `WT2024-001` (问题清单). */
-export async function nextListCode(db: Q, year: string): Promise<string> {
-  const head = `WT${year}-`;
-  const row = await db
-    .selectFrom('problem_list')
-    .select((eb) => eb.fn.max('code').as('code'))
-    .where('code', 'like', `${head}%`)
-    .executeTakeFirst();
-  const last = row?.code ? Number.parseInt(String(row.code).slice(head.length), 10) : 0;
-  return `${head}${String((Number.isFinite(last) ? last : 0) + 1).padStart(3, '0')}`;
-}

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/src/task-status';
 import type { ProblemItemTable, ProblemListTable } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
@@ -207,7 +208,7 @@ export async function createProblemList(
     updated_at: nowIso,
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    row.code = await repo.nextListCode(trx, input.issuedDate.slice(0, 4));
+    row.code = await nextCode(trx, 'problem_list', 'WT', input.issuedDate.slice(0, 4), 3);
     await repo.insertList(trx, row);
     const rows = itemRows(row.id, input.items, 0, nowIso);
     await repo.insertItems(trx, rows);

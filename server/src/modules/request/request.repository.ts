@@ -161,18 +161,6 @@ export function listEscalations(db: Q, entity: string, entityId: string) {
     .execute();
 }
 
-/** Next code `YS2024-00001` (要素) for the year. */
-export async function nextRequestCode(db: Q, year: string): Promise<string> {
-  const head = `YS${year}-`;
-  const row = await db
-    .selectFrom('factor_request')
-    .select((eb) => eb.fn.max('code').as('code'))
-    .where('code', 'like', `${head}%`)
-    .executeTakeFirst();
-  const last = row?.code ? Number.parseInt(String(row.code).slice(head.length), 10) : 0;
-  return `${head}${String((Number.isFinite(last) ? last : 0) + 1).padStart(5, '0')}`;
-}
-
 /** Running requests past their deadline: what the escalation sweep looks at. */
 export function listOverdueWorking(db: Q, today: string) {
   return base(db)

@@ -10,6 +10,7 @@ import {
 import type { FactorRequestTable } from '../../db/database';
 import type { ReadRunner } from '../../db/read-pool';
 import { newId } from '../../lib/ids';
+import { nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
@@ -219,7 +220,7 @@ export async function createRequest(ctx: ServiceContext, input: CreateRequestInp
     updated_at: nowIso,
   };
   await db.transaction().execute(async (trx) => {
-    row.code = await repo.nextRequestCode(trx, today(ctx).slice(0, 4));
+    row.code = await nextCode(trx, 'factor_request', 'YS', today(ctx).slice(0, 4));
     await repo.insertRequest(trx, row);
     await repo.insertEvent(
       trx,

@@ -244,18 +244,6 @@ export async function upsertReport(db: Q, row: TaskReportTable): Promise<void> {
   }
 }
 
-/** Next code `DB2024-00001` (督办). */
-export async function nextTaskCode(db: Q, year: string): Promise<string> {
-  const head = `DB${year}-`;
-  const row = await db
-    .selectFrom('task')
-    .select((eb) => eb.fn.max('code').as('code'))
-    .where('code', 'like', `${head}%`)
-    .executeTakeFirst();
-  const last = row?.code ? Number.parseInt(String(row.code).slice(head.length), 10) : 0;
-  return `${head}${String((Number.isFinite(last) ? last : 0) + 1).padStart(5, '0')}`;
-}
-
 export function listOverdueRunningTasks(db: Q, today: string) {
   return base(db).where('task.status', '=', 'in_progress').where('task.deadline', '<', today).execute();
 }

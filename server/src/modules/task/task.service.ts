@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/src/task-status';
 import type { TaskTable } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor, today } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
@@ -224,7 +225,7 @@ export async function createTask(ctx: ServiceContext, input: TaskInput): Promise
     updated_at: nowIso,
   };
   await ctx.db.kysely.transaction().execute(async (trx) => {
-    row.code = await repo.nextTaskCode(trx, today(ctx).slice(0, 4));
+    row.code = await nextCode(trx, 'task', 'DB', today(ctx).slice(0, 4));
     await repo.insertTask(trx, row);
     await repo.replaceUnits(trx, row.id, input.leadDepartmentId, coop);
     await repo.insertMilestones(
