@@ -67,7 +67,8 @@ export class VersionedAnswers {
     }
     this.misses++;
     const body = Buffer.from(JSON.stringify(await compute()));
-    this.keep(key, { version: now, body, usedAt: performance.now() });
+    // A write read by another request meanwhile: this answer can never be served again.
+    if (now === this.lastVersion) this.keep(key, { version: now, body, usedAt: performance.now() });
     return body;
   }
 
