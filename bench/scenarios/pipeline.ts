@@ -91,7 +91,7 @@ export const projectsByChainScenario: Scenario = {
   },
 };
 
-/** Two-character terms (LIKE scan on SQLite, as explained in dialect-sql.ts) and longer ones (FTS5 / trigram). */
+/** Two-character terms (the records' bigrams, as dialect-sql.ts explains) and longer ones (FTS5 / trigram). */
 const TERMS = [
   '宠物',
   '重工',
