@@ -36,3 +36,14 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === '23505' || /UNIQUE constraint failed/i.test(e?.message ?? '');
 }
+
+/**
+ * True for a unique violation on `table.column`: PostgreSQL names the table and the key
+ * (`Key (name)=(…) already exists.`), SQLite the column (`UNIQUE constraint failed: chain.name`).
+ */
+export function isUniqueViolationOn(err: unknown, table: string, column: string): boolean {
+  if (!isUniqueViolation(err)) return false;
+  const e = err as { code?: string; table?: string; detail?: string; message?: string };
+  if (e.code === '23505') return e.table === table && (e.detail ?? '').startsWith(`Key (${column})=`);
+  return (e.message ?? '').includes(`${table}.${column}`);
+}

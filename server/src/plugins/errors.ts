@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { FieldError } from '../../../shared/src/contract/errors';
 import type { Bilingual } from '../../../shared/src/i18n-message';
+import { isUniqueViolation } from '../lib/sql-helpers';
 
 /** The error shape is the contract's (shared/src/contract/errors.ts). */
 export type { FieldError } from '../../../shared/src/contract/errors';
@@ -148,40 +149,32 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'response did not match its schema');
     }
     const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    // The shape of every error with no fields to name.
+    const plain = (to: number, code: string, message: Bilingual) =>
+      reply.status(to).send({ error: { code, status: to, message, fields: [], requestId } });
     if (status === 413) {
-      return reply.status(413).send({
-        error: {
-          code: 'PAYLOAD_TOO_LARGE',
-          status,
-          message: { zh: '提交的内容过大', en: 'The request body is too large' },
-          fields: [],
-          requestId,
-        },
-      });
+      return plain(413, 'PAYLOAD_TOO_LARGE', { zh: '提交的内容过大', en: 'The request body is too large' });
     }
     if (status >= 400 && status < 500) {
-      return reply.status(status).send({
-        error: {
-          code: err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST',
-          status,
-          message: { zh: `请求格式不正确：${err.message}`, en: err.message },
-          fields: [],
-          requestId,
-        },
+      return plain(
+        status,
+        err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST',
+        { zh: `请求格式不正确：${err.message}`, en: err.message },
+      );
+    }
+    if (isUniqueViolation(err)) {
+      // Two people saving the same new record at the same instant, where no service names the
+      // field: the second is told to reload, not that the server broke.
+      request.log.warn({ err }, 'unique violation answered as a conflict');
+      return plain(409, 'ALREADY_SAVED', {
+        zh: '同样的记录刚被保存过，请刷新后查看',
+        en: 'The same record was saved a moment ago; reload to see it',
       });
     }
     request.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({
-      error: {
-        code: 'INTERNAL',
-        status: 500,
-        message: {
-          zh: '服务器内部错误，请联系管理员',
-          en: 'Internal server error; please contact the administrator',
-        },
-        fields: [],
-        requestId,
-      },
+    return plain(500, 'INTERNAL', {
+      zh: '服务器内部错误，请联系管理员',
+      en: 'Internal server error; please contact the administrator',
     });
   });
   app.setNotFoundHandler((request, reply) => {

@@ -1,6 +1,7 @@
 import type { ChainScope } from '../../../../shared/src/chain';
 import type { ChainLinkTable, ChainTable } from '../../db/database';
 import { newId } from '../../lib/ids';
+import { isUniqueViolationOn } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
@@ -51,17 +52,21 @@ function chainFields(input: ChainInput): Partial<ChainTable> {
 
 const uniqueNames = (names: string[]) => new Set(names).size === names.length;
 
+const chainNameTaken = () =>
+  errors.conflict('CHAIN_NAME_TAKEN', { zh: '已有同名产业链', en: 'A chain with that name exists' }, [
+    { path: 'name', message: { zh: '名称重复', en: 'Name taken' } },
+  ]);
+
+/** The same name saved twice at once passes checkChainInput both times; the second write fails. */
+const nameRace = (err: unknown) => {
+  throw isUniqueViolationOn(err, 'chain', 'name') ? chainNameTaken() : err;
+};
+
 async function checkChainInput(ctx: ServiceContext, input: ChainInput, excludeId: string | null) {
   const db = ctx.db.kysely;
   if (input.name !== undefined) {
     const same = await repo.findChainByName(db, input.name);
-    if (same && same.id !== excludeId) {
-      throw errors.conflict(
-        'CHAIN_NAME_TAKEN',
-        { zh: '已有同名产业链', en: 'A chain with that name exists' },
-        [{ path: 'name', message: { zh: '名称重复', en: 'Name taken' } }],
-      );
-    }
+    if (same && same.id !== excludeId) throw chainNameTaken();
   }
   if (input.leaders) {
     const ids = input.leaders.map((l) => l.firmId);
@@ -189,20 +194,23 @@ export async function createChain(
     updated_at: nowIso,
     ...chainFields(input),
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
-    await repo.insertChain(trx, row);
-    await repo.insertLinks(
-      trx,
-      links.map((l) => ({ ...l, chain_id: id })),
-    );
-    await writeChildren(ctx, trx, id, input);
-    await writeAudit(trx, ctx, {
-      entity: 'chain',
-      entityId: id,
-      action: 'create',
-      after: { ...row, links: links.length },
-    });
-  });
+  await ctx.db.kysely
+    .transaction()
+    .execute(async (trx) => {
+      await repo.insertChain(trx, row);
+      await repo.insertLinks(
+        trx,
+        links.map((l) => ({ ...l, chain_id: id })),
+      );
+      await writeChildren(ctx, trx, id, input);
+      await writeAudit(trx, ctx, {
+        entity: 'chain',
+        entityId: id,
+        action: 'create',
+        after: { ...row, links: links.length },
+      });
+    })
+    .catch(nameRace);
   return getChain(ctx, id);
 }
 
@@ -225,20 +233,23 @@ export async function updateChain(ctx: ServiceContext, id: string, input: ChainI
   }
   const beforeAudit = await auditable(ctx, id);
   const patch = { ...chainFields(input), updated_at: ctx.clock.now().toISOString() };
-  await db.transaction().execute(async (trx) => {
-    if (!(await repo.updateChainVersioned(trx, id, input.version, patch))) throw errors.stale();
-    await writeChildren(ctx, trx, id, input);
-    // The chain as read back inside the transaction: the audit's after has the same shape as its
-    // before (链长 by name, 链主 with firm names), so the log shows exactly what changed.
-    const after = await auditable({ ...ctx, db: { ...ctx.db, kysely: trx } }, id);
-    await writeAudit(trx, ctx, {
-      entity: 'chain',
-      entityId: id,
-      action: 'update',
-      before: beforeAudit,
-      after,
-    });
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      if (!(await repo.updateChainVersioned(trx, id, input.version, patch))) throw errors.stale();
+      await writeChildren(ctx, trx, id, input);
+      // The chain as read back inside the transaction: the audit's after has the same shape as its
+      // before (链长 by name, 链主 with firm names), so the log shows exactly what changed.
+      const after = await auditable({ ...ctx, db: { ...ctx.db, kysely: trx } }, id);
+      await writeAudit(trx, ctx, {
+        entity: 'chain',
+        entityId: id,
+        action: 'update',
+        before: beforeAudit,
+        after,
+      });
+    })
+    .catch(nameRace);
   return getChain(ctx, id);
 }
 

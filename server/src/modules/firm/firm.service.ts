@@ -5,6 +5,7 @@ import { validateUscc } from '../../../../shared/src/uscc';
 import type { FirmTable, LinkFields } from '../../db/database';
 import { newId } from '../../lib/ids';
 import { parseJsonArray } from '../../lib/json';
+import { isUniqueViolationOn } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors, type FieldError } from '../../plugins/errors';
@@ -200,11 +201,12 @@ export async function createFirm(
   assertFirmEditable(requireActor(ctx));
   const codes = checkFirmCodes(input);
   await assertLinkExists(ctx.db.kysely, input.linkId);
-  await assertNoDuplicate(ctx, {
+  const duplicates = {
     names: [input.name, input.shortName, input.englishName, ...(input.aliases ?? [])],
     uscc: codes.uscc ?? null,
     confirmNotDuplicate: input.confirmNotDuplicate === true,
-  });
+  };
+  await assertNoDuplicate(ctx, duplicates);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
   const fields = rowFields(input, codes);
@@ -212,10 +214,15 @@ export async function createFirm(
     ...newFirmRow({ id, name: input.name, ...fields }, nowIso),
     link_id: fields.link_id ?? null,
   };
-  await ctx.db.kysely.transaction().execute(async (trx) => {
+  const insert = ctx.db.kysely.transaction().execute(async (trx) => {
     await repo.insertFirm(trx, row);
     await replaceFirmAliases(trx, [row]);
     await writeAudit(trx, ctx, { entity: 'firm', entityId: id, action: 'create', after: auditableFirm(row) });
+  });
+  await insert.catch(async (err: unknown) => {
+    // The same USCC saved twice at once: both passed the check; the second is told which firm has it.
+    if (isUniqueViolationOn(err, 'firm', 'uscc')) await assertNoDuplicate(ctx, duplicates);
+    throw err;
   });
   const links = await linkDisplays(ctx.db.kysely, [row.link_id]);
   return presentFirm({ ...row, project_count: 0, lead_count: 0 }, links, 'staff');

@@ -2,6 +2,7 @@ import { checkPasswordPolicy } from '../../../../shared/src/password-policy';
 import type { Role } from '../../../../shared/src/roles';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/secrets';
+import { isUniqueViolationOn } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
@@ -71,6 +72,11 @@ async function checkFirmExists(ctx: ServiceContext, role: Role, firmId: string |
   }
 }
 
+const usernameTaken = () =>
+  errors.conflict('USERNAME_TAKEN', { zh: '用户名已存在', en: 'That username is taken' }, [
+    { path: 'username', message: { zh: '用户名已存在', en: 'That username is taken' } },
+  ]);
+
 /** Creates an account (admin action or CLI); audited with the actor in context. */
 export async function createUser(ctx: ServiceContext, input: CreateUserInput): Promise<UserDto> {
   const db = ctx.db.kysely;
@@ -78,15 +84,11 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   if (!policy.ok) throw errors.validation([{ path: 'password', message: policy.message }]);
   checkBinding(input.role, input.departmentId, input.firmId);
   await checkFirmExists(ctx, input.role, input.firmId);
-  if (await repo.findUserByUsername(db, input.username)) {
-    throw errors.conflict('USERNAME_TAKEN', { zh: '用户名已存在', en: 'That username is taken' }, [
-      { path: 'username', message: { zh: '用户名已存在', en: 'That username is taken' } },
-    ]);
-  }
+  if (await repo.findUserByUsername(db, input.username)) throw usernameTaken();
   const hash = await hashPassword(input.password);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
-  await db.transaction().execute(async (trx) => {
+  const insert = db.transaction().execute(async (trx) => {
     const row = {
       id,
       username: input.username,
@@ -108,6 +110,10 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
     };
     await repo.insertUser(trx, row);
     await writeAudit(trx, ctx, { entity: 'user', entityId: id, action: 'create', after: auditableUser(row) });
+  });
+  // The same username sent twice at once: both pass the check above, the second insert fails.
+  await insert.catch((err: unknown) => {
+    throw isUniqueViolationOn(err, 'app_user', 'username') ? usernameTaken() : err;
   });
   const created = await repo.findUserById(db, id);
   if (!created) throw errors.notFound('user');
