@@ -59,6 +59,21 @@ describe.skipIf(SKIP_DB)('the same record saved at the same instant', () => {
     }
   });
 
+  it('numbers four factor requests sent at once, each with a code of its own', async () => {
+    const projects = (await t.call(officer, 'GET', '/api/projects?limit=1')).json() as {
+      items: Array<{ id: string }>;
+    };
+    const projectId = projects.items[0]?.id;
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        t.call(officer, 'POST', '/api/requests', { projectId, type: 'power', title: `同时提交用电需求${n}` }),
+      ),
+    );
+    for (const a of answers) expect(a.statusCode, a.body).toBe(201);
+    const codes = new Set(answers.map((a) => (a.json() as { code: string }).code));
+    expect(codes.size).toBe(4);
+  });
+
   it('creates one chain and tells the others the name is taken', async () => {
     const { statuses, refused } = await thrice(officer, '/api/chains', {
       name: '同时新建产业链',
