@@ -47,3 +47,14 @@ export function isUniqueViolationOn(err: unknown, table: string, column: string)
   if (e.code === '23505') return e.table === table && (e.detail ?? '').startsWith(`Key (${column})=`);
   return (e.message ?? '').includes(`${table}.${column}`);
 }
+
+/**
+ * For `.catch()` on a write that a service checked for a duplicate beforehand: two requests at the
+ * same instant both pass the check, and the second write's unique violation on `table.column`
+ * becomes the service's own conflict; any other error goes on unchanged.
+ */
+export function conflictOnUnique(table: string, column: string, conflict: () => Error) {
+  return (err: unknown): never => {
+    throw isUniqueViolationOn(err, table, column) ? conflict() : err;
+  };
+}

@@ -1,7 +1,7 @@
 import type { ChainScope } from '../../../../shared/src/chain';
 import type { ChainLinkTable, ChainTable } from '../../db/database';
 import { newId } from '../../lib/ids';
-import { isUniqueViolationOn } from '../../lib/sql-helpers';
+import { conflictOnUnique } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { requireActor } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
@@ -58,9 +58,7 @@ const chainNameTaken = () =>
   ]);
 
 /** The same name saved twice at once passes checkChainInput both times; the second write fails. */
-const nameRace = (err: unknown) => {
-  throw isUniqueViolationOn(err, 'chain', 'name') ? chainNameTaken() : err;
-};
+const nameRace = conflictOnUnique('chain', 'name', chainNameTaken);
 
 async function checkChainInput(ctx: ServiceContext, input: ChainInput, excludeId: string | null) {
   const db = ctx.db.kysely;

@@ -214,16 +214,23 @@ export async function createFirm(
     ...newFirmRow({ id, name: input.name, ...fields }, nowIso),
     link_id: fields.link_id ?? null,
   };
-  const insert = ctx.db.kysely.transaction().execute(async (trx) => {
-    await repo.insertFirm(trx, row);
-    await replaceFirmAliases(trx, [row]);
-    await writeAudit(trx, ctx, { entity: 'firm', entityId: id, action: 'create', after: auditableFirm(row) });
-  });
-  await insert.catch(async (err: unknown) => {
-    // The same USCC saved twice at once: both passed the check; the second is told which firm has it.
-    if (isUniqueViolationOn(err, 'firm', 'uscc')) await assertNoDuplicate(ctx, duplicates);
-    throw err;
-  });
+  await ctx.db.kysely
+    .transaction()
+    .execute(async (trx) => {
+      await repo.insertFirm(trx, row);
+      await replaceFirmAliases(trx, [row]);
+      await writeAudit(trx, ctx, {
+        entity: 'firm',
+        entityId: id,
+        action: 'create',
+        after: auditableFirm(row),
+      });
+    })
+    .catch(async (err: unknown) => {
+      // The same USCC saved twice at once: both passed the check; the second is told which firm has it.
+      if (isUniqueViolationOn(err, 'firm', 'uscc')) await assertNoDuplicate(ctx, duplicates);
+      throw err;
+    });
   const links = await linkDisplays(ctx.db.kysely, [row.link_id]);
   return presentFirm({ ...row, project_count: 0, lead_count: 0 }, links, 'staff');
 }

@@ -2,7 +2,7 @@ import { checkPasswordPolicy } from '../../../../shared/src/password-policy';
 import type { Role } from '../../../../shared/src/roles';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/secrets';
-import { isUniqueViolationOn } from '../../lib/sql-helpers';
+import { conflictOnUnique } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
 import { errors } from '../../plugins/errors';
 import { writeAudit } from '../audit/audit.writer';
@@ -88,33 +88,38 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
   const hash = await hashPassword(input.password);
   const nowIso = ctx.clock.now().toISOString();
   const id = newId();
-  const insert = db.transaction().execute(async (trx) => {
-    const row = {
-      id,
-      username: input.username,
-      display_name: input.displayName,
-      password_hash: hash,
-      role: input.role,
-      department_id:
-        input.role === 'department' ? (input.departmentId ?? null) : (input.departmentId ?? null),
-      firm_id: input.role === 'enterprise' ? (input.firmId ?? null) : null,
-      must_change_password: input.mustChangePassword === false ? 0 : 1,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      last_login_at: null,
-      password_changed_at: nowIso,
-      version: 1,
-      created_at: nowIso,
-      updated_at: nowIso,
-    };
-    await repo.insertUser(trx, row);
-    await writeAudit(trx, ctx, { entity: 'user', entityId: id, action: 'create', after: auditableUser(row) });
-  });
-  // The same username sent twice at once: both pass the check above, the second insert fails.
-  await insert.catch((err: unknown) => {
-    throw isUniqueViolationOn(err, 'app_user', 'username') ? usernameTaken() : err;
-  });
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      const row = {
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        password_hash: hash,
+        role: input.role,
+        department_id:
+          input.role === 'department' ? (input.departmentId ?? null) : (input.departmentId ?? null),
+        firm_id: input.role === 'enterprise' ? (input.firmId ?? null) : null,
+        must_change_password: input.mustChangePassword === false ? 0 : 1,
+        disabled: 0,
+        failed_logins: 0,
+        locked_until: null,
+        last_login_at: null,
+        password_changed_at: nowIso,
+        version: 1,
+        created_at: nowIso,
+        updated_at: nowIso,
+      };
+      await repo.insertUser(trx, row);
+      await writeAudit(trx, ctx, {
+        entity: 'user',
+        entityId: id,
+        action: 'create',
+        after: auditableUser(row),
+      });
+    })
+    // The same username sent twice at once: both pass the check above, the second insert fails.
+    .catch(conflictOnUnique('app_user', 'username', usernameTaken));
   const created = await repo.findUserById(db, id);
   if (!created) throw errors.notFound('user');
   return presentUser(created);
