@@ -46,6 +46,9 @@ const INSPECTION = /督查|督导|观摩|调研|视察|考察|巡查|检查|评�
  */
 const MEETING = /誓师|推进会|现场会|调度会|座谈会|发布会|动员会|工作会议|观摩会/;
 
+/** "在这12个项目中", "其中8个项目": a sentence that lists the members of a counted batch. */
+const COUNTED_MEMBERS = /(?:\d+|[一二两三四五六七八九十]+)个[^，,。；;]{0,6}项目中/;
+
 export function finishProjects(input: FinishInput): void {
   const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
   // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
@@ -88,6 +91,15 @@ export function finishProjects(input: FinishInput): void {
     MEETING.test(text.slice(lead.start, lead.end)) &&
     !projects.some((b) => b.stages.some((st) => !st.planned));
   const leadDate = leadStage || (leadAbout && !inspection && !meeting) ? leadDateTok : undefined;
+  // "本次集中签约项目22个，总投资…" later in the report: when every batch the report counts took the same
+  // step (signed, or started), a project it names with no stage of its own is one of them.
+  const batchSteps = projects
+    .filter((b) => b.aggregate)
+    .flatMap((b) => b.stages.filter((st) => !st.planned && (st.stage === '签约' || st.stage === '开工')));
+  const batchStep =
+    !leadStage && !meeting && new Set(batchSteps.map((st) => st.stage)).size === 1
+      ? batchSteps[0]
+      : undefined;
   for (const b of projects) {
     if (b.aggregate) continue;
     // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
@@ -136,6 +148,10 @@ export function finishProjects(input: FinishInput): void {
     if (!b.park && ownerPark) b.park = ownerPark;
     b.capacity ??= capacityInName(text, b);
     if (leadStage && !b.stages.some((s) => !s.planned)) b.stages.push({ ...leadStage, planned: false });
+    // "在这12个项目中，包括A、B": members of a batch counted apart are not known to be of the batch that stepped.
+    const sent = sentences.find((s) => s.start <= b.first.start && b.first.start < s.end);
+    const ofOtherCount = sent !== undefined && COUNTED_MEMBERS.test(text.slice(sent.start, b.first.start));
+    if (batchStep && b.stages.length === 0 && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
     if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
       b.dates.unshift({
         tok: leadDate,

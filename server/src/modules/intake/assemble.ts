@@ -48,7 +48,7 @@ import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
-import { headsNamedProject, isFirmsName, placesNoProject } from './park-rules';
+import { headsNamedProject, isFirmsName, nameHeadedByPark, placesNoProject } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -346,7 +346,12 @@ export function assemble(input: AssembleInput): Assembled {
       }
     }
     attachSentenceDates(text, sent, within(dates, sent), sStages, todayKey, target);
-    for (const p of within(parks, sent)) {
+    // "临汾经济开发区精密智造项目，侯马经济开发区…项目": a zone that heads the next name is that item's; such
+    // zones are placed first, so that a zone heading no name cannot take an item another zone heads.
+    const sParks = within(parks, sent);
+    const headedBy = new Map(sParks.map((p) => [p, nameHeadedByPark(text, p, within(names, sent))]));
+    const headedFirst = [...sParks].sort((a, b) => Number(!headedBy.get(a)) - Number(!headedBy.get(b)));
+    for (const p of headedFirst) {
       if (VENUE_AFTER.test(text.slice(p.end, p.end + 4)) || placesNoProject(text, p)) continue;
       // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
       const ownName = (n: ProjectNameMention) =>
@@ -356,6 +361,12 @@ export function assemble(input: AssembleInput): Assembled {
       const listedNames = text[p.end] === '的' ? listedNamesAfter(text, within(names, sent), p.end + 1) : [];
       for (const lb of listedBuilders(listedNames)) lb.park ??= p;
       if (listedNames.length > 0) continue;
+      const headed = headedBy.get(p);
+      const hb = headed ? explicitBuilder.get(headed) : undefined;
+      if (hb && !hb.aggregate) {
+        hb.park ??= p;
+        continue;
+      }
       const b = target(p.start);
       if (b && !b.aggregate && !b.park) b.park = p;
       else if (!b) {

@@ -103,3 +103,22 @@ describe('investment attachment', () => {
     expect(money.map((m) => m.role)).toEqual(['investment_completed']);
   });
 });
+
+// Invented sentences for the batch-step rule of session 13.
+describe('the step every counted batch took', () => {
+  const stageOf = (text: string, name: string) =>
+    projectsOf(text).find((p) => !p.isAggregate && p.name.includes(name))?.stage?.stage ?? null;
+
+  it('a project named after a signing count, with no stage of its own, was signed', () => {
+    const text =
+      '东川区举行一季度招商引资项目推介活动。活动现场气氛热烈。本次集中签约项目12个,总投资86亿元。其中,远帆新能源电池隔膜项目总投资10亿元,青禾智慧冷链物流园项目总投资5亿元。';
+    expect(stageOf(text, '远帆')).toBe('签约');
+    expect(stageOf(text, '青禾')).toBe('签约');
+  });
+
+  it('batches that took different steps stage none of the projects', () => {
+    const text =
+      '东川区举行一季度招商引资项目推介活动。活动现场气氛热烈。本次集中签约项目12个,总投资86亿元;集中开工项目8个,总投资40亿元。其中,远帆新能源电池隔膜项目总投资10亿元。';
+    expect(stageOf(text, '远帆')).toBeNull();
+  });
+});

@@ -56,3 +56,34 @@ describe('parks a report names once for many projects', () => {
     expect(parks.map((p) => p.name)).toEqual(['利津经济开发区', '利津经济开发区']);
   });
 });
+
+// Invented sentences for the park rules of session 13: a zone that heads a list item, and the kinds
+// of zone (自贸试验区的片区, 新片区, 产业新城, 示范园) a report names as a project's park.
+describe('a zone heading a list item is that item’s park', () => {
+  it('each item keeps the zone written before its own name, not the next item’s', () => {
+    const text =
+      '签约仪式上,北岭经济开发区瑞达精密轴承项目,南湖经济技术开发区高频电源、电感元器件项目,西岗高新区50万千瓦光伏发电项目,东坪工业园区氢能装备项目集中签约。';
+    expect(parkOf(text, '轴承')).toBe('北岭经济开发区');
+    expect(parkOf(text, '电感')).toBe('南湖经济技术开发区');
+    expect(parkOf(text, '光伏发电')).toBe('西岗高新区');
+    expect(parkOf(text, '氢能装备')).toBe('东坪工业园区');
+  });
+
+  it('a park followed by 、 is an item of its own and heads nothing', () => {
+    const text = '开工的项目中,有青禾智慧园区、北岭经济开发区远帆运动鞋生产基地项目等。';
+    expect(parkOf(text, '远帆')).toBe('北岭经济开发区');
+  });
+});
+
+describe('kinds of zone', () => {
+  it('a free-trade zone’s 片区, a 新片区, a 产业新城 and a 示范园 are parks', () => {
+    expect(findParks('项目落户中国(云南)自由贸易试验区昆明片区。').map((p) => p.name)).toContain(
+      '中国(云南)自由贸易试验区昆明片区',
+    );
+    expect(parkOf('长风集成电路封装项目总投资20亿元,位于临海新片区,今日开工。', '长风')).toBe('临海新片区');
+    expect(parkOf('瑞光电子铜箔项目总投资9亿元,落户大岭产业新城。', '瑞光')).toBe('大岭产业新城');
+    expect(parkOf('锦华120万锭纺纱项目总投资7亿元,位于河西生态纺织产业示范园。', '锦华')).toBe(
+      '河西生态纺织产业示范园',
+    );
+  });
+});

@@ -11,7 +11,7 @@ import type { ProjectNameMention } from './project-name-mention';
 
 /** Administrative zones: places where projects are, as opposed to a project's own 产业园. */
 const ZONE =
-  /(?:开发区|高新区|经开区|工业园区|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
+  /(?:片区|产业新城|开发区|高新区|经开区|工业园区|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
 
 export const isZone = (name: string): boolean => ZONE.test(name);
 
@@ -207,4 +207,22 @@ export function batchZones(
     if (zone) batches.push({ start: sent.start, zone });
   }
   return (pos) => batches.filter((b) => b.start <= pos).at(-1)?.zone;
+}
+
+/**
+ * "集中签约仪式上，临汾经济开发区精密智造项目，侯马经济开发区高频变压器、电感元器件项目": a park written
+ * right before a project's name, in the same clause and with no other name between, heads that name:
+ * it is where that project is, not the park of the project named before it.
+ */
+export function nameHeadedByPark(
+  text: string,
+  park: ParkMention,
+  names: readonly ProjectNameMention[],
+): ProjectNameMention | undefined {
+  const next = names.filter((n) => n.start >= park.end).sort((a, b) => a.start - b.start)[0];
+  if (!next || next.reference || next.aggregate) return undefined;
+  const gap = text.slice(park.end, next.start);
+  // "…、南安市海西零碳智慧园区、泉州开发区金旭…项目": a park followed by 、 is an item of its own.
+  if (gap.length > 12 || /^[、和及与]/.test(gap) || /[，,。；;：:！!？?\n（(]/.test(gap)) return undefined;
+  return next;
 }
