@@ -116,6 +116,29 @@ export function listedNamesAfter(
   return out;
 }
 
+/** "其中经开区本部6个：", "；临空经济区3个：": a share of a batch, a count and a colon before its list. */
+const SHARE_OPENER = /^[；;，,]?(?:其中)?[^，,。；;：:]{0,10}?(?:\d+|[一二两三四五六七八九十]+)个[:：]/;
+
+/**
+ * "12个项目集中开工，其中经开区本部6个：A、B；临空经济区3个：C、D": the names of a batch's shares, each
+ * listed after its count and a colon, one share after another from `at`.
+ */
+export function namesOfShares(
+  text: string,
+  names: readonly ProjectNameMention[],
+  at: number,
+): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  for (let pos = at, m = SHARE_OPENER.exec(text.slice(pos)); m; m = SHARE_OPENER.exec(text.slice(pos))) {
+    const listed = listedNamesAfter(text, names, pos + m[0].length);
+    const last = listed[listed.length - 1];
+    if (!last) break;
+    out.push(...listed);
+    pos = last.end + (text[last.end] === '等' ? 1 : 0);
+  }
+  return out;
+}
+
 /** The project names of a list that ends within a character before `at` ("A项目、B项目等5个项目": A, B before 等). */
 export function listedNamesBefore(
   text: string,
@@ -184,6 +207,10 @@ export function namesStagedByBatch(
   const batch = namesOfStagedBatch(text, names, sentence, stage);
   if (batch.length > 0) return batch;
   const after = text.slice(stage.end, Math.min(sentence.end, stage.end + 40));
+  const shares = COUNTED_BEFORE.test(text.slice(sentence.start, stage.start))
+    ? namesOfShares(text, names, stage.end)
+    : [];
+  if (shares.length > 0) return shares;
   LIST_OPENER.lastIndex = 0;
   const opener = LIST_OPENER.exec(after);
   if (!opener || /[；;。]/.test(after.slice(0, opener.index))) return [];
@@ -244,13 +271,16 @@ function namesListedAfterStage(
   stage: { start: number; end: number },
 ): ProjectNameMention[] {
   // "竣工的有A、B…": the list a stage opens with 的有/的是.
-  const opener = /^的(?:项目)?(?:有|包括|是|为)[:：]?/.exec(text.slice(stage.end, stage.end + 6));
+  // "开工项目有A、B等11个": 项目 without 的 opens it as well.
+  const opener = /^(?:的项目|的|项目)(?:有|包括|是|为)[:：]?/.exec(text.slice(stage.end, stage.end + 6));
   const at = stage.end + (opener?.[0].length ?? 0);
   const listed = listedNamesAfter(text, names, at);
   const last = listed[listed.length - 1];
   if (listed.length < 2 || !last || (listed[0]?.start ?? 0) > at + 16) return [];
   // The list must end the clause run: 等…项目, or the end of its sentence or semicolon clause.
-  return /^(?:等[^，,。；;]{0,10}项目|等?(?:[；;。]|$))/.test(text.slice(last.end, sentence.end))
+  return /^(?:等[^，,。；;]{0,10}项目|等(?:\d+|[一二两三四五六七八九十]+)个|等?(?:[；;。]|$))/.test(
+    text.slice(last.end, sentence.end),
+  )
     ? listed
     : [];
 }

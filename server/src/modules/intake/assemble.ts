@@ -358,7 +358,16 @@ export function assemble(input: AssembleInput): Assembled {
         p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);
       if (names.some((n) => !n.reference && ownName(n))) continue;
       // "绥安开发区的A项目、B项目、C项目": a zone joined by 的 to a list is the park of every item.
-      const listedNames = text[p.end] === '的' ? listedNamesAfter(text, within(names, sent), p.end + 1) : [];
+      // "临空经济区3个：A、B、C": a zone heading a share of a batch is the park of each of its items.
+      const share = /^[\u4e00-\u9fff]{0,3}?(?:\d+|[一二两三四五六七八九十]+)个[:：]/.exec(
+        text.slice(p.end, p.end + 10),
+      );
+      const listedNames =
+        text[p.end] === '的'
+          ? listedNamesAfter(text, within(names, sent), p.end + 1)
+          : share
+            ? listedNamesAfter(text, within(names, sent), p.end + share[0].length)
+            : [];
       for (const lb of listedBuilders(listedNames)) lb.park ??= p;
       if (listedNames.length > 0) continue;
       const headed = headedBy.get(p);

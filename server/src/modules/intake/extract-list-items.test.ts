@@ -150,3 +150,25 @@ describe('list items without 项目', () => {
     }
   });
 });
+
+// Invented sentences for the list shapes of session 13: a batch split into shares (a count and a colon
+// before each list), and a class of projects written 开工项目有 (without 的) opening its list.
+describe('shares of a batch and classes that open a list', () => {
+  it('each share’s items are projects, with the batch’s stage and the zone heading their share', () => {
+    const found = byName(
+      '当天,还有9个项目集中开工,其中园区本部5个:瑞达研发中心、远帆汽车电子、青禾食品、东坪医药物流、华锦包装;临港经济区4个:海帆船舶配件、北岭生物、南湖汽车零部件、西岗智能装备制造产业园。',
+    );
+    expect(found.get('远帆汽车电子项目')?.stage?.stage).toBe('开工');
+    expect(found.get('北岭生物项目')?.park?.name).toBe('临港经济区');
+    expect(found.get('西岗智能装备制造产业园项目')?.stage?.stage).toBe('开工');
+    expect(found.size).toBe(9);
+  });
+
+  it('开工项目有A、B等N个 gives the listed items the stage that opens the list', () => {
+    const found = byName(
+      '当天的开工项目有瑞达精密轴承生产基地、青禾智慧冷链物流园、东坪标准厂房等11个,总投资25亿元。',
+    );
+    expect(found.get('青禾智慧冷链物流园项目')?.stage?.stage).toBe('开工');
+    expect(found.get('东坪标准厂房项目')?.stage?.stage).toBe('开工');
+  });
+});

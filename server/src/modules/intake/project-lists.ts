@@ -67,9 +67,9 @@ export function splitJoinedItem(item: string): Array<{ name: string; at: number 
 
 /** Openers of a list of projects, after a clause that spoke of projects (…项目30个，包括…; 12个项目中，有…). */
 const OPENER =
-  /(?:主要包括|包括|分别是|分别为|主要有|其中有|既有|又有|还有|更有|如|(?<=项目)中[，,]有|(?<=的项目)有)[:：]?/g;
+  /(?:主要包括|包括|分别是|分别为|主要有|其中有|既有|又有|还有|更有|如|(?<=项目)中[，,]有|(?<=项目)有|(?<=[\d一二两三四五六七八九十]个)[:：])[:：]?/g;
 /** "竣工投产的项目有：…": a class of projects named by their stage, as good as a counted batch. */
-const STAGED_CLASS = /(?:开工|签约|竣工|投产|开竣工|落地|落户|续建|新建)的(?:重点|重大)?项目$/;
+const STAGED_CLASS = /(?:开工|签约|竣工|投产|开竣工|落地|落户|续建|新建)的?(?:重点|重大)?项目$/;
 /** What follows 等 when the list was of places, firms or kinds, not projects. */
 const NOT_PROJECTS_AFTER =
   /^[^，,。；;]{0,6}?(?:地|地区|城市|省|国家|企业|家|单位|部门|领域|行业|方面|产业|类|种|人|设施|内容|功能|环节)/;
@@ -138,11 +138,15 @@ export function findOpenedLists(text: string, firms: readonly FirmMention[]): Pr
     const head = sentenceHead(text, m.index);
     if (m[0].startsWith('如') && !/[，,：:]$/.test(head)) continue;
     // The list must be of projects: the sentence spoke of 项目 before it, and not of roads and schools.
-    const clause0 =
-      head
-        .replace(/[，,]$/, '')
-        .split(/[，,；;]/)
-        .pop() ?? '';
+    // "12个项目集中开工，其中经开区本部6个：A、B": a count before a colon opens its share of the batch
+    // the sentence spoke of.
+    const counted = /^[:：]/.test(m[0]);
+    const clause0 = counted
+      ? head
+      : (head
+          .replace(/[，,]$/, '')
+          .split(/[，,；;]/)
+          .pop() ?? '');
     if (
       !/项目/.test(clause0) ||
       !(BATCH.test(clause0) || STAGED_CLASS.test(clause0)) ||
