@@ -4,7 +4,6 @@ import { chainReadTasks } from './modules/chain/chain.read-tasks';
 import { cockpitReadTasks } from './modules/cockpit/cockpit.read-tasks';
 import { complianceReadTasks } from './modules/compliance/compliance.read-tasks';
 import { muReadTasks } from './modules/mu-evaluation/mu.read-tasks';
-import { projectReadTasks } from './modules/project/project.read-tasks';
 import { reportReadTasks } from './modules/report/report.read-tasks';
 import { requestReadTasks } from './modules/request/request.read-tasks';
 import { systemReadTasks } from './modules/system/system.read-tasks';
@@ -27,7 +26,6 @@ export const READ_TASKS = {
   ...systemReadTasks,
   ...complianceReadTasks,
   ...muReadTasks,
-  ...projectReadTasks,
 };
 
 /**

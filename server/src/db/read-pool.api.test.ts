@@ -110,30 +110,6 @@ describe.skipIf(SKIP_DB)(`heavy reads in worker threads (${TEST_DB_KIND})`, () =
     }
   });
 
-  it('tryRun uses only a worker that is loaded and idle, and starts one for later calls', async () => {
-    const db = await createDemoTestDb();
-    const runner = createReadRunner(db, 1, { tasks: READ_TASKS, moduleUrl: READ_TASKS_MODULE });
-    const q = { sort: '-at' as const, limit: 5, offset: 0 };
-    try {
-      // No thread yet: the caller reads itself, and a thread starts for the next call.
-      expect(runner.tryRun('audit.list', q)).toBeNull();
-      expect(runner.threads).toBe(1);
-      await vi.waitFor(() => expect(runner.idleThreads).toBe(1), { timeout: 20_000 });
-      const viaWorker = runner.tryRun('audit.list', q);
-      expect(viaWorker).not.toBeNull();
-      expect((await viaWorker)?.total).toBeGreaterThan(0);
-      // While the only thread runs a heavy read, a quick one is not queued behind it.
-      const slow = runner.run('system.slow-count', { upTo: 3_000_000 });
-      expect(runner.idleThreads).toBe(0);
-      expect(runner.tryRun('audit.list', q)).toBeNull();
-      await slow;
-      expect(runner.idleThreads).toBe(1);
-    } finally {
-      await runner.close();
-      await db.close();
-    }
-  });
-
   it.runIf(process.platform === 'linux')(
     'runs its workers nicer than the event loop, which keeps its priority',
     async () => {

@@ -34,20 +34,9 @@ export interface ReadTaskSource<T extends ReadTaskTable> {
 /** Runs the registered heavy reads: in worker threads with their own connections, or inline. */
 export interface ReadRunner<T extends ReadTaskTable> {
   run<K extends keyof T & string>(name: K, params: Parameters<T[K]>[1]): Promise<Awaited<ReturnType<T[K]>>>;
-  /**
-   * Runs the task on a worker that is started, loaded and idle right now, or returns null (the caller
-   * then reads on its own thread): for a read that is quick anyway and must never queue behind a
-   * heavy one nor wait for a thread to start. With no worker running, one is started for later calls.
-   */
-  tryRun<K extends keyof T & string>(
-    name: K,
-    params: Parameters<T[K]>[1],
-  ): Promise<Awaited<ReturnType<T[K]>>> | null;
   readonly mode: 'workers' | 'inline';
   /** Worker threads running now (they start on demand and end when idle). */
   readonly threads: number;
-  /** Of them, those loaded and with no job now: what tryRun can use. */
-  readonly idleThreads: number;
   close(): Promise<void>;
 }
 
@@ -55,12 +44,10 @@ function inlineRunner<T extends ReadTaskTable>(db: Db, tasks: T): ReadRunner<T> 
   return {
     mode: 'inline',
     threads: 0,
-    idleThreads: 0,
     run: async (name, params) => {
       const task = tasks[name] as (d: typeof db.kysely, p: unknown, io: TaskIo) => Promise<unknown>;
       return (await task(db.kysely, params, { writer: () => db.kysely })) as never;
     },
-    tryRun: () => null,
     close: async () => undefined,
   };
 }
@@ -76,8 +63,6 @@ interface Job {
 interface Slot {
   worker: Worker;
   jobs: Map<number, Job>;
-  /** The thread has loaded its tasks and opened its connection (it said so). */
-  ready: boolean;
 }
 
 /** What a worker opens: the SQLite file read-only, or a small PostgreSQL pool of its own. */
@@ -131,29 +116,22 @@ function workerRunner<T extends ReadTaskTable>(
     const worker = new Worker(new URL('./read-worker-entry.mjs', import.meta.url), {
       workerData: { target, tasksModule } satisfies WorkerData,
     });
-    const slot: Slot = { worker, jobs: new Map(), ready: false };
+    const slot: Slot = { worker, jobs: new Map() };
     const drop = (err: Error) => {
       const at = slots.indexOf(slot);
       if (at >= 0) slots.splice(at, 1);
       for (const job of slot.jobs.values()) job.reject(err);
       slot.jobs.clear();
     };
-    worker.on(
-      'message',
-      (msg: { id: number; ok: boolean; result?: unknown; error?: string; ready?: true }) => {
-        if (msg.ready) {
-          slot.ready = true;
-          return;
-        }
-        const job = slot.jobs.get(msg.id);
-        slot.jobs.delete(msg.id);
-        if (job) {
-          if (msg.ok) job.resolve(msg.result);
-          else job.reject(new Error(msg.error ?? 'read task failed'));
-        }
-        pump();
-      },
-    );
+    worker.on('message', (msg: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+      const job = slot.jobs.get(msg.id);
+      slot.jobs.delete(msg.id);
+      if (job) {
+        if (msg.ok) job.resolve(msg.result);
+        else job.reject(new Error(msg.error ?? 'read task failed'));
+      }
+      pump();
+    });
     worker.on('error', (err) => drop(err));
     // A thread that ends (crash, or stopped while idle) is forgotten; the next job starts another.
     worker.on('exit', () => {
@@ -193,29 +171,16 @@ function workerRunner<T extends ReadTaskTable>(
     }
   }
 
-  const run: ReadRunner<T>['run'] = (name, params) =>
-    new Promise((resolve, reject) => {
-      queue.push({ id: nextId++, name, params, resolve: (v) => resolve(v as never), reject });
-      pump();
-    });
-
   return {
     mode: 'workers',
     get threads() {
       return slots.length;
     },
-    get idleThreads() {
-      return queue.length > 0 ? 0 : slots.filter((s) => s.ready && s.jobs.size === 0).length;
-    },
-    run,
-    tryRun(name, params) {
-      if (this.idleThreads > 0) return run(name, params);
-      if (slots.length === 0) {
-        startSlot();
-        pump(); // arms the idle timer: a thread nobody uses ends like any other
-      }
-      return null;
-    },
+    run: (name, params) =>
+      new Promise((resolve, reject) => {
+        queue.push({ id: nextId++, name, params, resolve: (v) => resolve(v as never), reject });
+        pump();
+      }),
     close: async () => {
       if (idleTimer) clearTimeout(idleTimer);
       idleTimer = null;
@@ -232,13 +197,10 @@ function workerRunner<T extends ReadTaskTable>(
 async function closeWorker(worker: Worker): Promise<void> {
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 2000);
-    const closed = (msg: { closed?: true }) => {
-      if (!msg.closed) return;
-      worker.off('message', closed);
+    worker.once('message', () => {
       clearTimeout(timer);
       resolve();
-    };
-    worker.on('message', closed);
+    });
     worker.postMessage({ close: true });
   });
   await worker.terminate();

@@ -56,5 +56,3 @@ parentPort?.on('message', async (job: Job | { close: true }) => {
     });
   }
 });
-// Loaded and connected: tryRun may now hand this thread a quick read without waiting for its start.
-parentPort?.postMessage({ ready: true });

@@ -5,7 +5,7 @@ describe('VersionedAnswers', () => {
   const counting = () => {
     let n = 0;
     return {
-      compute: async () => JSON.stringify({ n: ++n, pad: 'x'.repeat(90) }),
+      compute: async () => ({ n: ++n, pad: 'x'.repeat(90) }),
       get calls() {
         return n;
       },
@@ -30,13 +30,13 @@ describe('VersionedAnswers', () => {
     let version = 'v1';
     const slow = async () => {
       version = 'v2'; // a write committed while the answer was being read
-      return JSON.stringify({ stale: true });
+      return { stale: true };
     };
     await cache.answer('k', async () => version, slow);
     const next = await cache.answer(
       'k',
       async () => version,
-      async () => JSON.stringify({ stale: false }),
+      async () => ({ stale: false }),
     );
     expect(JSON.parse(next.toString())).toEqual({ stale: false });
   });
@@ -73,11 +73,11 @@ describe('VersionedAnswers memory', () => {
     const cache = new VersionedAnswers(10_000, 1_000);
     let version = 'v1';
     const v = async () => version;
-    await cache.answer('a', v, async () => '{"a":1}');
-    await cache.answer('b', v, async () => '{"b":1}');
+    await cache.answer('a', v, async () => ({ a: 1 }));
+    await cache.answer('b', v, async () => ({ b: 1 }));
     expect(cache.stats().entries).toBe(2);
     version = 'v2';
-    await cache.answer('c', v, async () => '{"c":1}');
+    await cache.answer('c', v, async () => ({ c: 1 }));
     expect(cache.stats()).toMatchObject({ entries: 1 });
     cache.sweepIdle(performance.now() + 500);
     expect(cache.stats().entries).toBe(1);

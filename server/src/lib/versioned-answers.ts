@@ -43,12 +43,13 @@ export class VersionedAnswers {
     return this.maxBytes > 0;
   }
 
-  /**
-   * The answer's JSON bytes: kept ones when `version()` still reads what it read for them. `compute`
-   * returns the JSON text (a read worker may have written it).
-   */
-  async answer(key: string, version: () => Promise<string>, compute: () => Promise<string>): Promise<Buffer> {
-    if (!this.enabled) return Buffer.from(await compute());
+  /** The answer's JSON bytes: kept ones when `version()` still reads what it read for them. */
+  async answer(
+    key: string,
+    version: () => Promise<string>,
+    compute: () => Promise<unknown>,
+  ): Promise<Buffer> {
+    if (!this.enabled) return Buffer.from(JSON.stringify(await compute()));
     const now = await version();
     if (now !== this.lastVersion) {
       // Written since: no kept page can be served again.
@@ -65,7 +66,7 @@ export class VersionedAnswers {
       return kept.body;
     }
     this.misses++;
-    const body = Buffer.from(await compute());
+    const body = Buffer.from(JSON.stringify(await compute()));
     // A write read by another request meanwhile: this answer can never be served again.
     if (now === this.lastVersion) this.keep(key, { version: now, body, usedAt: performance.now() });
     return body;

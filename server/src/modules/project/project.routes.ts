@@ -28,7 +28,7 @@ import { PROJECT_SORTS } from './project.repository';
 import {
   createProject,
   getProject,
-  listProjectsJson,
+  listProjects,
   projectListAnswerKey,
   updateProject,
 } from './project.service';
@@ -83,10 +83,10 @@ export async function projectRoutes(app: FastifyInstance) {
       const body = await app.listAnswers.answer(
         projectListAnswerKey(ctx, query),
         () => committedDataVersion(ctx.db),
-        () => listProjectsJson(ctx, request.reads, query, { exactTotalUpTo: app.listExactTotalCap }),
+        () => listProjects(ctx, query, { exactTotalUpTo: app.listExactTotalCap }),
       );
-      // The bytes are the schema's JSON (JSON.stringify of the page, as presentedJson writes it);
-      // the typed reply takes only the object, the plain one bytes.
+      // The bytes are the schema's JSON (JSON.stringify of what listProjects returned, as
+      // presentedJson writes it); the typed reply takes only the object, the plain one bytes.
       const untyped: FastifyReply = reply;
       return untyped.type('application/json; charset=utf-8').send(body);
     },

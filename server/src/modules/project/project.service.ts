@@ -1,9 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ProjectList } from '../../../../shared/src/contract/project';
+import type { ProjectList, ProjectListItem } from '../../../../shared/src/contract/project';
 import { todayInShanghai } from '../../../../shared/src/dates';
 import { canMove, isActiveProjectStage, type ProjectStage } from '../../../../shared/src/project-stage';
 import type { Database, LinkFields, ProjectPartyFields, ProjectTable } from '../../db/database';
-import type { ReadRunner } from '../../db/read-pool';
 import { newId } from '../../lib/ids';
 import { isUniqueViolation, nextCode } from '../../lib/sql-helpers';
 import type { ServiceContext } from '../../plugins/context';
@@ -13,8 +12,12 @@ import { writeAudit } from '../audit/audit.writer';
 import { assertLinkExists } from '../record-link/record-link';
 import { figureSourcesOf, recordFigureSources, sourcedValuesOf } from './figure-source';
 import { assertProjectEditable, assertProjectVisible, projectScopeOf } from './project.policy';
-import { auditableProject, type ProjectDto, presentProject } from './project.presenter';
-import type { projectReadTasks } from './project.read-tasks';
+import {
+  auditableProject,
+  type ProjectDto,
+  presentProject,
+  presentProjectListItem,
+} from './project.presenter';
 import * as repo from './project.repository';
 
 // The project writes the import makes with its own rules (bulk updates of a project and its investors).
@@ -27,7 +30,9 @@ import {
   sourceOf,
 } from './project-figure-provenance';
 import { type ProjectInput, rowFields } from './project-input';
-import { type ListFilter, listPageIds, type ProjectListParams, projectListPage } from './project-list-page';
+import { decodeProjectCursor, encodeProjectCursor } from './project-list-cursor';
+import type { ListTotalMode } from './project-list-total';
+import { findProjectListRows, listProjectIds } from './project-page.repository';
 import { refreshProjectDerivedColumns } from './project-search';
 import { missingFieldErrors, orderOf, STARTED_ORDER, stageFacts } from './project-stage-rules';
 import { projectCumulatives } from './zone-figures';
@@ -103,6 +108,48 @@ export async function presentProjects(ctx: ServiceContext, ids: readonly string[
   });
 }
 
+/** The figures whose provenance a list row shows (累计到位资金 falls back to the ledger's). */
+const LIST_FIGURES = [
+  'totalInvestment',
+  'expectedOutput',
+  'expectedTax',
+  'fundsInPlace',
+  'fundsInPlaceCumulative',
+] as const;
+
+/** Presents list rows (the list's columns only) in the given order: four statements per page. */
+async function presentListItems(ctx: ServiceContext, ids: readonly string[]): Promise<ProjectListItem[]> {
+  const db = ctx.db.kysely;
+  const day = today(ctx);
+  const [rows, late] = await Promise.all([findProjectListRows(db, ids), repo.lateStatsOf(db, ids, day)]);
+  const cumulatives = await projectCumulatives(db, rows);
+  const sources = await figureSourcesOf(db, rows, cumulatives, LIST_FIGURES);
+  return rows.map((r) => {
+    const figureSources = sources.get(r.id);
+    if (!figureSources) throw new Error(`no figure sources for ${r.id}`);
+    return presentProjectListItem(r, late.get(r.id), day, cumulatives.get(r.id), figureSources);
+  });
+}
+
+type ListFilter = repo.ProjectListFilter & { cursor?: string | undefined };
+
+/** One page of ids in the list's order, its total and the cursor of the page after it. */
+async function listPage(ctx: ServiceContext, filter: ListFilter, totalMode: ListTotalMode) {
+  const actor = requireActor(ctx);
+  const { cursor, ...rest } = filter;
+  const sort = rest.sort ?? '-totalInvestment';
+  const after = cursor === undefined ? undefined : decodeProjectCursor(cursor, sort);
+  const { last, ...page } = await listProjectIds(
+    ctx.db.kysely,
+    ctx.db.dialect,
+    { ...rest, after },
+    projectScopeOf(actor),
+    today(ctx),
+    totalMode,
+  );
+  return { ...page, nextCursor: last ? encodeProjectCursor(sort, last) : null };
+}
+
 /**
  * The project list (项目库) with its filters, search, sort and page, as the list route and the
  * kanban's column pages read it: the list's columns only. Enterprise users get only their firm's
@@ -114,39 +161,10 @@ export async function listProjects(
   filter: ListFilter,
   opts: { exactTotalUpTo: number },
 ): Promise<ProjectList> {
-  return projectListPage(ctx.db.kysely, projectListParams(ctx, filter, opts));
-}
-
-/**
- * The list page's JSON: computed in a read worker when one is idle (never queued behind a heavy read
- * nor waiting for a thread to start), else here. Same bytes either way.
- */
-export function listProjectsJson(
-  ctx: ServiceContext,
-  reads: ReadRunner<typeof projectReadTasks>,
-  filter: ListFilter,
-  opts: { exactTotalUpTo: number },
-): Promise<string> {
-  const params = projectListParams(ctx, filter, opts);
-  return (
-    reads.tryRun('project.listPage', params) ??
-    projectListPage(ctx.db.kysely, params).then((page) => JSON.stringify(page))
-  );
-}
-
-/** The plain inputs of a list page for this caller (what a read worker is sent). */
-export function projectListParams(
-  ctx: ServiceContext,
-  filter: ListFilter,
-  opts: { exactTotalUpTo: number },
-): ProjectListParams {
-  return {
-    dialect: ctx.db.dialect,
-    filter,
-    scope: projectScopeOf(requireActor(ctx)),
-    day: today(ctx),
-    exactTotalUpTo: opts.exactTotalUpTo,
-  };
+  const { ids, total, totalIsEstimate, nextCursor } = await listPage(ctx, filter, {
+    exactUpTo: opts.exactTotalUpTo,
+  });
+  return { items: await presentListItems(ctx, ids), total, totalIsEstimate, nextCursor };
 }
 
 /**
@@ -166,11 +184,7 @@ export function projectListAnswerKey(ctx: ServiceContext, filter: ListFilter): s
  * column of a project and caps its rows by the total, so the total must not be an estimate.
  */
 export async function listProjectRecords(ctx: ServiceContext, filter: ListFilter) {
-  const { ids, total } = await listPageIds(
-    ctx.db.kysely,
-    projectListParams(ctx, filter, { exactTotalUpTo: 0 }),
-    'exact',
-  );
+  const { ids, total } = await listPage(ctx, filter, 'exact');
   return { items: await presentProjects(ctx, ids), total };
 }
 
