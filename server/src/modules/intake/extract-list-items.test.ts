@@ -172,3 +172,10 @@ describe('shares of a batch and classes that open a list', () => {
     expect(found.get('东坪标准厂房项目')?.stage?.stage).toBe('开工');
   });
 });
+
+describe('words that hold a stop character', () => {
+  it('共享 is a word of the name, not 共 (in all) cutting it', () => {
+    const found = byName('青川县200MW共享储能建设项目总投资8亿元,今日开工。');
+    expect([...found.keys()]).toEqual(['青川县200MW共享储能建设项目']);
+  });
+});

@@ -114,8 +114,8 @@ export const LEFT_STOP_WORDS = [
 ];
 
 const STOP_SET = new Set(LEFT_STOP_WORDS);
-/** Words ending in a one-character stop word that names hold (公共服务平台, 公共卫生中心). */
-const INSIDE_WORDS = new Set(['公共']);
+/** Words holding a one-character stop word (共) that names hold: 公共服务平台, 共享储能. */
+const INSIDE_WORDS = new Set(['公共', '共享']);
 /** True for a word of the shared left-stop list. */
 export const isStopWord = (word: string): boolean => STOP_SET.has(word);
 
