@@ -168,4 +168,10 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     ).map((p) => p.name);
     expect(names).toEqual(['华光石英管深加工项目']);
   });
+
+  it('与 between two nouns joins them as 及 does; before a firm it still opens a clause', () => {
+    expect(judgeProjectStem('青禾半导体研发与产业化').concrete).toBe(true);
+    expect(judgeProjectStem('青禾半导体研发及产业化').concrete).toBe(true);
+    expect(judgeProjectStem('与该公司').concrete).toBe(false);
+  });
 });

@@ -136,7 +136,15 @@ function judge(stem: string): Concreteness {
   let words = joinSingleNouns(tagWords(s));
   // Everything up to the last clause verb is the sentence around the name, not the name.
   // A preposition (在国外食用菌, 对该公司) also opens a clause: what stands before it is the sentence.
-  const lastVerb = words.reduce((at, w, i) => (CLAUSE_VERB.test(w.word) || w.tag === 'p' ? i : at), -1);
+  // 与 between two nouns (研发与产业化) joins them, as 及 does; it opens a clause only as a preposition.
+  const joins = (i: number) =>
+    /^[与和]$/.test(words[i]?.word ?? '') &&
+    CONTENT_TAGS.has(words[i - 1]?.tag ?? '') &&
+    CONTENT_TAGS.has(words[i + 1]?.tag ?? '');
+  const lastVerb = words.reduce(
+    (at, w, i) => (CLAUSE_VERB.test(w.word) || (w.tag === 'p' && !joins(i)) ? i : at),
+    -1,
+  );
   if (lastVerb >= 0) {
     words = words.slice(lastVerb + 1);
     if (words.length === 0) return { concrete: false, reason: 'clause' };
