@@ -38,3 +38,11 @@ describe('English parks and bounds', () => {
     expect(projectsOf(text).map((p) => p.investment?.yuan ?? null)).not.toContain(5e7);
   });
 });
+
+describe('English phrases that name no project', () => {
+  it('an ordinal, "new", "construction" or a province’s key project is a kind, not a name', () => {
+    const text =
+      'Lakeview Glass Plant, with an investment of 2 billion yuan, started construction on Monday. It is the province’s fourth project of its kind, and a vital provincial project. More new projects and construction projects will follow.';
+    expect(projectsOf(text).map((p) => p.name)).toEqual(['Lakeview Glass Plant']);
+  });
+});

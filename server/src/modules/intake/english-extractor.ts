@@ -69,7 +69,7 @@ const STOP = new Set(
 );
 /** Words that alone do not name a project (the whole project, a representative project). */
 const GENERIC_WORD =
-  /^(?:whole|first|second|third|first-phase|second-phase|initial|representative|strategic|same|entire|such|each|both|two|three|several|many|industrial|high-standard|eight|all|investment|tourism|health|healthcare|biological|medicine|infrastructure|cooperation|important|big|large|chemical|industry|service|services|livelihood)$/i;
+  /^(?:whole|first|second|third|fourth|fifth|first-phase|second-phase|phase|initial|representative|strategic|same|entire|such|each|both|two|three|several|many|industrial|high-standard|eight|all|investment|promotion|construction|tourism|health|healthcare|biological|medicine|infrastructure|cooperation|important|vital|key|big|large|chemical|industry|service|services|livelihood|new|modern|provincial|municipal|national|internationally|renowned|(?:province|city|county|country|zone)[’']s)$/i;
 /** Words a name may keep although they are in STOP ("new energy", "new materials"). */
 const KEEP_BEFORE = /^(?:new)$/i;
 const NUMBER_WORD =
