@@ -174,4 +174,12 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('青禾半导体研发及产业化').concrete).toBe(true);
     expect(judgeProjectStem('与该公司').concrete).toBe(false);
   });
+
+  it('a description closed by 的, a stem closed by 暨 and an official announcing name no project', () => {
+    expect(judgeProjectStem('占地面积900多亩的').concrete).toBe(false);
+    expect(judgeProjectStem('总规模205兆瓦的').concrete).toBe(false);
+    expect(judgeProjectStem('招商环境推介会暨').concrete).toBe(false);
+    expect(judgeProjectStem('市长斯琴毕力格宣布').concrete).toBe(false);
+    expect(judgeProjectStem('青禾205兆瓦光伏').concrete).toBe(true);
+  });
 });

@@ -47,7 +47,7 @@ const PROJECT_ACTION = /^(?:扩产|扩建|改扩建|技改|迁建|搬迁|扩能|
 const AMOUNT_OR_FIRM_COUNT = /^.*(?:\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|美元)|\d+\s*家)/;
 /** A stem that starts with 其他/他 (other …) or holds an official's title. */
 const OTHER_OR_OFFICIAL =
-  /^(?:其他|其它|他|它)|(?:省长|市长|县长|区长|镇长|书记|主任|局长|部长|董事长|总经理)[\u4e00-\u9fff]{2,3}(?:宣布|表示|指出|介绍|强调|说)/;
+  /^(?:其他|其它|他|它)|(?:省长|市长|县长|区长|镇长|书记|主任|局长|部长|董事长|总经理)[\u4e00-\u9fff]{2,5}(?:宣布|表示|指出|介绍|强调|说)/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
 /**
  * "做好食用菌这一", "该": a stem closed by a demonstrative points back at a project already named (食用菌这一项目
@@ -61,7 +61,7 @@ const STARTS_WITH_DEMONSTRATIVE = /^(?:这|那|该|此|本)(?:批|些|类|轮|�
  * programme, not an investment project.
  */
 /** 和, 与, 及, 以及, 或: the last word of a stem that is one half of a coordination. */
-const ENDS_IN_CONJUNCTION = /(?:[和与及或]|以及)$/;
+const ENDS_IN_CONJUNCTION = /(?:[和与及或暨]|以及)$/;
 const PROGRAMME_END = /(?:基金|资金|专项|课题|奖补|补助|补贴)$/;
 const COUNT_OF_STEPS = /分?\d+(?:期|批|次|个|项|步)/g;
 /** Tags of words that can say which one (定点屠宰场, 大型冷库): nouns and attributes, not verbs or numbers. */
@@ -100,6 +100,8 @@ function judge(stem: string): Concreteness {
   if (s.length === 0) return { concrete: false, reason: 'empty' };
   // "其他不锈钢深加工", "副省长张某宣布": other projects of a kind, or an official's words, are no name.
   if (OTHER_OR_OFFICIAL.test(s)) return { concrete: false, reason: 'clause' };
+  // "占地面积900多亩的", "总规模205兆瓦的": a description closed by 的 says what kind of project, not which.
+  if (s.endsWith('的')) return { concrete: false, reason: 'clause' };
   // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
   if (COUNT_OF_KINDS.test(s)) return { concrete: false, reason: 'quantity' };
   // "台州两大", "三大": a count of big ones before 项目 counts projects, it names none.
