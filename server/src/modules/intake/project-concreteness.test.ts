@@ -182,4 +182,11 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('市长斯琴毕力格宣布').concrete).toBe(false);
     expect(judgeProjectStem('青禾205兆瓦光伏').concrete).toBe(true);
   });
+
+  it('places by their suffix, governments and quarters before kind words name no project; a zone heading a name still does', () => {
+    expect(judgeProjectStem('荆州市公安县产业').concrete).toBe(false);
+    expect(judgeProjectStem('一季度黔南州重点招商引资').concrete).toBe(false);
+    expect(judgeProjectStem('省政府三季度重大产业').concrete).toBe(false);
+    expect(judgeProjectStem('青山县产业集聚区绿色新能源').concrete).toBe(true);
+  });
 });

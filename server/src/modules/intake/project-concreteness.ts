@@ -161,8 +161,19 @@ function judge(stem: string): Concreteness {
     return { concrete: false, reason: 'too-short' };
   // "邛崃市2012年百亿项目", "自治区重点产业项目": a place and a time before kind words name no project.
   // A verb before kind words (部署年度重点援疆) is the sentence's, and names nothing either.
+  // Provinces, cities and counties by their suffix (岳阳市湘阴县), governments and quarters (省政府三季度)
+  // anywhere say where and when; a zone (…区) only first, since a zone heading a list item's name
+  // (吉县产业集聚区绿色新能源) stands for the item's place in a name the list gives.
   const unplaced = words.filter(
-    (w, i) => !(w.tag === 'm' || w.tag === 'q' || w.tag === 'v' || (i === 0 && PLACE_WORD.test(w.word))),
+    (w, i) =>
+      !(
+        w.tag === 'm' ||
+        w.tag === 'q' ||
+        w.tag === 'mq' ||
+        w.tag === 'v' ||
+        (i === 0 && PLACE_WORD.test(w.word)) ||
+        /^[\u4e00-\u9fff]{1,6}[省市县州]$|^[省市县区州]政府$/.test(w.word)
+      ),
   );
   if (unplaced.every((w) => SECTOR_WORD.test(w.word) || SCALE_WORD.test(w.word)))
     return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
