@@ -142,7 +142,7 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     ['县食用菌', 'sector'],
     ['信息技术', 'sector'],
     ['将借鉴集团在国外食用菌', 'clause'],
-    ['分3期组织开发援疆食用菌', 'sector'],
+    ['分3期组织开发援疆食用菌', 'clause'],
     ['做好食用菌这一', 'clause'],
     ['科技型中小企业技术创新基金', 'sector'],
     ['战略性新兴产业和科技创新型', 'sector'],
@@ -188,5 +188,10 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('一季度黔南州重点招商引资').concrete).toBe(false);
     expect(judgeProjectStem('省政府三季度重大产业').concrete).toBe(false);
     expect(judgeProjectStem('青山县产业集聚区绿色新能源').concrete).toBe(true);
+  });
+
+  it('a stem running through 签订, 投身, 紧抓 or 组织 is the sentence, not a name', () => {
+    expect(judgeProjectStem('各企业代表签订').concrete).toBe(false);
+    expect(judgeProjectStem('全体职工投身').concrete).toBe(false);
   });
 });
