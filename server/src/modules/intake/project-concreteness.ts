@@ -60,7 +60,7 @@ const STARTS_WITH_DEMONSTRATIVE = /^(?:这|那|该|此|本)(?:批|些|类|轮|�
  * "科技型中小企业技术创新基金", "中央预算内资金": a fund, grant or research scheme a firm takes part in is a
  * programme, not an investment project.
  */
-/** 和, 与, 及, 以及, 或: the last word of a stem that is one half of a coordination. */
+/** 和, 与, 及, 以及, 或, 暨: the last word of a stem that is one half of a coordination. */
 const ENDS_IN_CONJUNCTION = /(?:[和与及或暨]|以及)$/;
 const PROGRAMME_END = /(?:基金|资金|专项|课题|奖补|补助|补贴)$/;
 const COUNT_OF_STEPS = /分?\d+(?:期|批|次|个|项|步)/g;
