@@ -46,3 +46,19 @@ describe('English phrases that name no project', () => {
     expect(projectsOf(text).map((p) => p.name)).toEqual(['Lakeview Glass Plant']);
   });
 });
+
+describe('English parks as places', () => {
+  it('a park after in/at is where a project is, unless money goes into it or a firm owns it', () => {
+    const names = (text: string) => projectsOf(text).map((p) => p.name);
+    expect(
+      names(
+        'Northgate Battery Plant, with an investment of 3 billion yuan, started construction on Monday in Lakeview Industrial Park.',
+      ),
+    ).toEqual(['Northgate Battery Plant']);
+    expect(
+      names(
+        'The firm signed a deal worth 1.5 billion yuan for investing in Eastbay packaging industry park.',
+      ),
+    ).toContain('Eastbay packaging industry park');
+  });
+});

@@ -133,12 +133,20 @@ function findMentions(text: string, s: Sentence): Mention[] {
     const upTo = part.slice(0, m.index);
     const builtByProject =
       /\b(?:build|construct)\s+(?:an?\s+)?[^,.;]*$/i.test(upTo) && /\bthis project\b/i.test(upTo);
+    // "located in Xiaohe Industrial Park", "settled at Sanshui Park": a park after in/at is where
+    // projects are, not one of them — unless money goes into it ("investing in Huafu … park") or a
+    // firm owns it ("Jinmai Industrial Park of Yunnan Zhijian Manufacturing Co., Ltd").
+    const place =
+      /park$/i.test(m[0]) &&
+      /^(?:in|at|into|within|inside|from)$/i.test(lead) &&
+      !/\binvest(?:s|ed|ing)?\s+(?:\w+\s+)?(?:in|into)\s+[^,;.]*$/i.test(upTo) &&
+      !/^\s+of\s+[A-Z]/.test(part.slice(headEnd));
     out.push({
       name: phrase,
       start,
       end,
       // "investment projects" with no count is a kind of project, not one.
-      generic: content.length === 0 || (plural && !aggregate) || builtByProject,
+      generic: content.length === 0 || (plural && !aggregate) || builtByProject || place,
       aggregate,
     });
   }
