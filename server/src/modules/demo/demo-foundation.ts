@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect';
 import { newId } from '../../lib/ids';
 import { hashPassword } from '../../lib/secrets';
 import { addDepartments, linkHeadForSetup } from '../department/department.service';
+import { newAccountState } from '../user/user.service';
 
 /**
  * The zone of the newspaper page (PRODUCT.md). 商务和投资促进部 and its head 史明鉴 are on the page;
@@ -130,14 +131,7 @@ export async function seedDemoUsers(
       firm_id: null,
       // Demo accounts skip the first-login change so a visitor can look around at once.
       must_change_password: 0,
-      disabled: 0,
-      failed_logins: 0,
-      locked_until: null,
-      last_login_at: null,
-      password_changed_at: nowIso,
-      version: 1,
-      created_at: nowIso,
-      updated_at: nowIso,
+      ...newAccountState(nowIso),
     });
   }
   await db.kysely.insertInto('app_user').values(rows).execute();

@@ -5,6 +5,20 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 export type UserRow = UserTable & { department_name: string | null };
 
+/** What every new account starts as: enabled, no failed logins, never signed in, at version 1. */
+export function newAccountState(nowIso: string) {
+  return {
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    last_login_at: null,
+    password_changed_at: nowIso,
+    version: 1,
+    created_at: nowIso,
+    updated_at: nowIso,
+  } satisfies Partial<UserTable>;
+}
+
 function base(db: Q) {
   return db
     .selectFrom('app_user')

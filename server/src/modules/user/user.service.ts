@@ -11,10 +11,12 @@ import { revokeAllTokensOf } from '../token/token.service';
 import { auditableUser, presentUser, type UserDto } from './user.presenter';
 import * as repo from './user.repository';
 
-// The user reads and writes that signing in needs (auth/: find by name, count failures, stamp the login).
+// The user reads and writes that signing in needs (auth/: find by name, count failures, stamp the login),
+// and a new account's starting state, which the demo seeding (demo/) shares with create.
 export {
   findUserById,
   findUserByUsername,
+  newAccountState,
   raiseFailedLogins,
   type UserRow,
   updateUser,
@@ -97,18 +99,10 @@ export async function createUser(ctx: ServiceContext, input: CreateUserInput): P
         display_name: input.displayName,
         password_hash: hash,
         role: input.role,
-        department_id:
-          input.role === 'department' ? (input.departmentId ?? null) : (input.departmentId ?? null),
+        department_id: input.departmentId ?? null,
         firm_id: input.role === 'enterprise' ? (input.firmId ?? null) : null,
         must_change_password: input.mustChangePassword === false ? 0 : 1,
-        disabled: 0,
-        failed_logins: 0,
-        locked_until: null,
-        last_login_at: null,
-        password_changed_at: nowIso,
-        version: 1,
-        created_at: nowIso,
-        updated_at: nowIso,
+        ...repo.newAccountState(nowIso),
       };
       await repo.insertUser(trx, row);
       await writeAudit(trx, ctx, {
