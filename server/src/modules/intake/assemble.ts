@@ -323,8 +323,13 @@ export function assemble(input: AssembleInput): Assembled {
       const b = target(st.start);
       // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
       // "A、B、C等续建项目": a stage word in the list's tail is the stage of every listed item.
+      // The 等 must be this list's: "A、B等18个；竣工项目包括C" is a stage after the clause of another list.
+      const etcAt = text.lastIndexOf('等', st.start);
       const listTail =
-        aggregateAt >= 0 && st.start < aggregateAt && text.lastIndexOf('等', st.start) >= aggregateAt - 12;
+        aggregateAt >= 0 &&
+        st.start < aggregateAt &&
+        etcAt >= aggregateAt - 12 &&
+        !/[，,。；;]/.test(text.slice(etcAt, st.start));
       if ((b?.aggregate && b === aggregateB) || listTail) {
         for (const r of resolved)
           if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);

@@ -10,6 +10,8 @@ import type { ProjectNameMention } from './project-name-mention';
 
 /** Words that refer back to the zone of the article without naming it. */
 const BACK_REFERENCE = /该园|本园|园区|园内|入园|进园|入驻|落户园/g;
+/** What stands before 园区 when it refers back (该园区, 全园区, 入驻园区, "园区企业" at a clause's start). */
+const OPENS_BACK_REFERENCE = /^(?:[^\u4e00-\u9fff]|[该本全各入进此在个的到])?$/;
 
 /** Whether two zone names are one zone (one contains the other: 湖南汨罗循环经济产业园 ⊃ 汨罗循环经济产业园). */
 function sameZone(a: string, b: string): boolean {
@@ -34,6 +36,9 @@ export function overviewZone(
   BACK_REFERENCE.lastIndex = 0;
   for (let m = BACK_REFERENCE.exec(text); m !== null; m = BACK_REFERENCE.exec(text)) {
     while (k < parks.length && (parks[k]?.end ?? 0) <= m.index) k++;
+    // "物流园区建设项目": 园区 that ends another compound noun is a kind of place, not this zone again.
+    if (m[0] === '园区' && !OPENS_BACK_REFERENCE.test(text.slice(Math.max(0, m.index - 1), m.index)))
+      continue;
     const p = parks[k];
     if (!p || m.index < p.start) return first;
   }

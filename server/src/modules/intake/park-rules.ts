@@ -17,10 +17,13 @@ export const isZone = (name: string): boolean => ZONE.test(name);
 
 /** "在高新区举行全市项目集中开工": the zone is where the event was held, not where the projects are. */
 const VENUE_BEFORE = /(?:在|于|到|赴)$/;
-const VENUE_AFTER = /^(?:举行|召开|举办|隆重举行)/;
+const VENUE_AFTER = /^(?:(?:隆重|盛大|正式)?(?:举行|召开|举办)|分会场|会场)/;
 
 /** "在高新区举行…": the zone is named as the venue of an event. */
 export function isVenue(text: string, p: ParkMention): boolean {
+  // "玉林市分会场设在玉林经济技术开发区": where a meeting's hall was set is a venue, whatever follows.
+  if (/(?:会场|仪式|活动|会议)(?:设|安排|放)在$/.test(text.slice(Math.max(0, p.start - 6), p.start)))
+    return true;
   return (
     VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start)) &&
     VENUE_AFTER.test(text.slice(p.end, p.end + 4))
@@ -95,7 +98,7 @@ export function articleZone(
       (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
       !isVenue(text, p) &&
-      !coordinatedWithPlaces(text, p),
+      !coordinatedAnywhere(text, parks, p),
   );
   const first = lead[0];
   if (!first) return undefined;
@@ -116,6 +119,14 @@ export function coordinatedWithPlaces(text: string, p: ParkMention): boolean {
     /(?:[区县市镇]|地区)[和及与、]$/.test(before) ||
     /^[和及与、][\u4e00-\u9fff]{1,9}?(?:[区县市镇])/.test(after)
   );
+}
+
+/**
+ * "出席长沙经开区长沙县一批重大项目…活动", then "长沙经开区、长沙县…": a title may run together the places
+ * the text joins by 、; a zone joined to other places at any of its mentions shares the batch with them.
+ */
+function coordinatedAnywhere(text: string, parks: readonly ParkMention[], p: ParkMention): boolean {
+  return parks.some((q) => q.name === p.name && coordinatedWithPlaces(text, q));
 }
 
 /** What may follow a park's name inside the name of a project built there (not 建设, 一期 of itself). */
@@ -201,7 +212,7 @@ export function batchZones(
         p.name.length >= 4 &&
         !isVenue(text, p) &&
         !placesNoProject(text, p) &&
-        !coordinatedWithPlaces(text, p) &&
+        !coordinatedAnywhere(text, parks, p) &&
         !isProjectsOwnName(p, names, text),
     );
     if (zone) batches.push({ start: sent.start, zone });
