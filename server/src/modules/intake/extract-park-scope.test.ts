@@ -42,6 +42,22 @@ describe('zones that are no park of the projects', () => {
   });
 });
 
+describe('a zone heading one project in the lead', () => {
+  it('is that project’s park, not the park of the batch the report goes on to', () => {
+    const parks = parkByName(
+      '3月23日，在青石区高新技术产业园区华远锂能科技有限公司高倍率锂电池项目一期生产车间内，工人忙个不停。\n当日，从青石区传来消息，青石区有7个项目入选省重点项目名单，总投资94亿元。其中，北岭智能制造基地项目一期总投资8亿元。',
+    );
+    expect(parks.get('北岭智能制造基地项目')).toBeNull();
+  });
+
+  it('is still the batch’s park when it heads a list of its projects', () => {
+    const parks = parkByName(
+      '4月29日，青石经开区高分子复合新材料产业园等重大项目集中开工活动举行。此次集中开工的10个重大项目，总投资40亿元。项目涵盖新型装饰材料生产项目、高端芯片贴片生产项目等。',
+    );
+    expect(parks.get('新型装饰材料生产项目')).toBe('青石经开区');
+  });
+});
+
 describe('zones that are the park', () => {
   it('still gives a zone the report comes back to (入驻园区) to the plants it names', () => {
     const parks = parkByName(

@@ -22,3 +22,13 @@ describe('stages of lists in one sentence', () => {
     expect(s.get('华博高性能过滤材料项目')).toBe('竣工验收');
   });
 });
+
+describe('words that open a list', () => {
+  it('keeps 项目涵盖 out of the first item’s name', () => {
+    const s = stageByName(
+      '此次集中开工的10个重大项目，总投资40亿元。项目涵盖新型装饰材料生产项目、高端芯片贴片生产项目等。',
+    );
+    expect([...s.keys()]).toContain('新型装饰材料生产项目');
+    expect([...s.keys()].some((n) => n.includes('涵盖'))).toBe(false);
+  });
+});

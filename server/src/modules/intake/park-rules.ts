@@ -98,7 +98,8 @@ export function articleZone(
       (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
       !isVenue(text, p) &&
-      !coordinatedAnywhere(text, parks, p),
+      !coordinatedAnywhere(text, parks, p) &&
+      !headsOneProject(text, p, names),
   );
   const first = lead[0];
   if (!first) return undefined;
@@ -119,6 +120,16 @@ export function coordinatedWithPlaces(text: string, p: ParkMention): boolean {
     /(?:[区县市镇]|地区)[和及与、]$/.test(before) ||
     /^[和及与、][\u4e00-\u9fff]{1,9}?(?:[区县市镇])/.test(after)
   );
+}
+
+/**
+ * "在新华区高新技术产业园区A公司B项目一期车间内": a zone heading one project's name is that project's,
+ * not the report's. One that heads a list (A区B产业园等重大项目, A区的B、C等5个项目) is the batch's.
+ */
+function headsOneProject(text: string, p: ParkMention, names: readonly ProjectNameMention[]): boolean {
+  const headed = nameHeadedByPark(text, p, names);
+  if (!headed || text.slice(p.end, headed.start).includes('的')) return false;
+  return !/^(?:项目)?[、等和及与]/.test(text.slice(headed.end, headed.end + 3));
 }
 
 /**
