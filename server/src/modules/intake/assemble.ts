@@ -48,7 +48,13 @@ import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
-import { headsNamedProject, isFirmsName, nameHeadedByPark, placesNoProject } from './park-rules';
+import {
+  headsNamedProject,
+  isFirmsName,
+  listOpenedByPark,
+  nameHeadedByPark,
+  placesNoProject,
+} from './park-rules';
 import {
   addName,
   newBuilder,
@@ -367,12 +373,19 @@ export function assemble(input: AssembleInput): Assembled {
       const share = /^[\u4e00-\u9fff]{0,3}?(?:\d+|[一二两三四五六七八九十]+)个[:：]/.exec(
         text.slice(p.end, p.end + 10),
       );
+      // "德令哈工业园A、B等4个项目": a zone heading the first item of a list is each item's, up to an item
+      // another zone heads.
+      const opened = listOpenedByPark(text, p, within(names, sent));
+      const headedByOther = (n: ProjectNameMention) =>
+        sParks.some((q) => q !== p && (headedBy.get(q) === n || headsNamedProject(q, n, text)));
       const listedNames =
         text[p.end] === '的'
           ? listedNamesAfter(text, within(names, sent), p.end + 1)
           : share
             ? listedNamesAfter(text, within(names, sent), p.end + share[0].length)
-            : [];
+            : opened
+              ? listedNamesAfter(text, within(names, sent), opened.start).filter((n) => !headedByOther(n))
+              : [];
       for (const lb of listedBuilders(listedNames)) lb.park ??= p;
       if (listedNames.length > 0) continue;
       const headed = headedBy.get(p);

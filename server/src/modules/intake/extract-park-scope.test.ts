@@ -58,6 +58,45 @@ describe('a zone heading one project in the lead', () => {
   });
 });
 
+describe('a zone opening a list in a later sentence', () => {
+  it('is the park of each item up to one another zone heads', () => {
+    const parks = parkByName(
+      '今年以来，青石州重点项目建设加快推进。北岭工业园华远储能电站、嘉诺钾资源精深加工等4个项目已开复工建设,完成投资1亿元;南山工业园西部镁业环境修复材料、国源氯酸盐综合利用等4个项目已开复工建设。',
+    );
+    const first = [...parks.entries()].find(([name]) => name.includes('华远储能电站'));
+    expect(first?.[1]).toBe('北岭工业园');
+    expect(parks.get('嘉诺钾资源精深加工项目')).toBe('北岭工业园');
+    expect(parks.get('国源氯酸盐综合利用项目')).toBe('南山工业园');
+  });
+});
+
+describe('a zone inside a list item', () => {
+  it('is no park of the items after it when it starts an item in the middle of the list', () => {
+    const parks = parkByName(
+      '本次签约20亿元以上的项目有6个,分别是三德里融通项目、华湖冷链食品交易园区及预制菜产业园、恒升绿色新材料项目、天地商业项目。',
+    );
+    expect(parks.get('恒升绿色新材料项目')).toBeNull();
+    expect(parks.get('天地商业项目')).toBeNull();
+  });
+});
+
+describe('a zone the lead gives for one project only', () => {
+  it('is no park of the batch when the lead says a named project lies in or beside it', () => {
+    const parks = parkByName(
+      '3月20日上午，青石县5大产业项目集中开工，总投资达13.8亿元。其中青石县温氏生猪养殖项目，总投资5.2亿元，位于青石县白牙镇工业园旁边。\n青石生态茶园康养休闲产业建设项目位于大庙口镇，拟投资3亿元。',
+    );
+    expect(parks.get('青石县温氏生猪养殖项目')).toBeNull();
+    expect(parks.get('青石生态茶园康养休闲产业建设项目')).toBeNull();
+  });
+
+  it('is no park of the batch when the lead says a project named before it lies in it', () => {
+    const parks = parkByName(
+      '3月20日上午，青石县5大产业项目集中开工，总投资达13.8亿元。其中青石县温氏生猪养殖项目，总投资5.2亿元，位于青石县白牙镇工业园。\n青石生态茶园康养休闲产业建设项目位于大庙口镇，拟投资3亿元。',
+    );
+    expect(parks.get('青石生态茶园康养休闲产业建设项目')).toBeNull();
+  });
+});
+
 describe('zones that are the park', () => {
   it('still gives a zone the report comes back to (入驻园区) to the plants it names', () => {
     const parks = parkByName(

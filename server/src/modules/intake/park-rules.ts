@@ -11,7 +11,7 @@ import type { ProjectNameMention } from './project-name-mention';
 
 /** Administrative zones: places where projects are, as opposed to a project's own 产业园. */
 const ZONE =
-  /(?:片区|产业新城|开发区|高新区|经开区|工业园区|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
+  /(?:片区|产业新城|开发区|高新区|经开区|工业园区|工业园|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
 
 export const isZone = (name: string): boolean => ZONE.test(name);
 
@@ -43,6 +43,8 @@ const BUILT_BEFORE = /(?:打造|兴建|新建|建设|建成|筹建)$/;
  */
 export function placesNoProject(text: string, p: ParkMention): boolean {
   if (OFFICE_AFTER.test(text.slice(p.end, p.end + 8))) return true;
+  // "位于白牙市镇工业园旁边": next to a zone is outside it.
+  if (/^(?:旁边|旁|附近|周边|对面|外围|以外)/.test(text.slice(p.end, p.end + 3))) return true;
   if (isZone(p.name)) return false;
   return BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start)) || namesItsOwnProject(text, p);
 }
@@ -99,7 +101,9 @@ export function articleZone(
       !isProjectsOwnName(p, names, text) &&
       !isVenue(text, p) &&
       !coordinatedAnywhere(text, parks, p) &&
-      !headsOneProject(text, p, names),
+      !headsOneProject(text, p, names) &&
+      !placesNoProject(text, p) &&
+      !locatesNamedProject(text, p, names),
   );
   const first = lead[0];
   if (!first) return undefined;
@@ -120,6 +124,47 @@ export function coordinatedWithPlaces(text: string, p: ParkMention): boolean {
     /(?:[区县市镇]|地区)[和及与、]$/.test(before) ||
     /^[和及与、][\u4e00-\u9fff]{1,9}?(?:[区县市镇])/.test(after)
   );
+}
+
+/**
+ * "其中A项目，总投资5.2亿元，位于B工业园": a zone the lead gives as where a project named before it in the
+ * same sentence lies is that project's place, not the report's.
+ */
+function locatesNamedProject(text: string, p: ParkMention, names: readonly ProjectNameMention[]): boolean {
+  if (!/(?:位于|坐落于|落户|落地|选址)$/.test(text.slice(Math.max(0, p.start - 3), p.start))) return false;
+  const sentenceStart = lastSentenceBreak(text, p.start);
+  return names.some((n) => !n.aggregate && !n.reference && n.start >= sentenceStart && n.end <= p.start);
+}
+
+/** Where the sentence holding `at` begins (after 。！？ or a line break). */
+function lastSentenceBreak(text: string, at: number): number {
+  const before = text.slice(0, at);
+  return (
+    Math.max(
+      before.lastIndexOf('。'),
+      before.lastIndexOf('！'),
+      before.lastIndexOf('？'),
+      before.lastIndexOf('\n'),
+    ) + 1
+  );
+}
+
+/**
+ * "德令哈工业园A、B等4个项目已开复工": the name a zone heads (inside it or right after it) when that name
+ * opens a 、 list — the zone is then where each listed project is; undefined otherwise.
+ */
+export function listOpenedByPark(
+  text: string,
+  park: ParkMention,
+  names: readonly ProjectNameMention[],
+): ProjectNameMention | undefined {
+  const inside = names.find((n) => !n.reference && !n.aggregate && headsNamedProject(park, n, text));
+  const first = inside ?? nameHeadedByPark(text, park, names);
+  if (!first || text.slice(park.end, first.start).includes('的')) return undefined;
+  // The zone opens the list: an item in the middle of one (…、A园区及B产业园、…) is a name of its own.
+  const opening = Math.min(park.start, first.start);
+  if (/[、和及与]$/.test(text.slice(Math.max(0, opening - 1), opening))) return undefined;
+  return /^(?:项目)?、/.test(text.slice(first.end, first.end + 3)) ? first : undefined;
 }
 
 /**
