@@ -6,22 +6,15 @@
 // another firm, in which case the fact is kept for that firm and joins its project later.
 
 import { type FirmFacts, finishProjects } from './assemble-finish';
+import { placeSentenceParks } from './assemble-parks';
 import {
   articleKey,
   capacityLedNames,
   isPlannedStage,
-  listedNamesAfter,
   listTotalBefore,
   namesStagedByBatch,
 } from './assemble-rules';
-import {
-  type Assembled,
-  type AssembleInput,
-  COMPANY_VERBS,
-  MAX_PROJECTS,
-  SIGNING,
-  VENUE_AFTER,
-} from './assemble-shape';
+import { type Assembled, type AssembleInput, COMPANY_VERBS, MAX_PROJECTS, SIGNING } from './assemble-shape';
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
 import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
@@ -48,13 +41,7 @@ import { type FirmCluster, isGovernment } from './firm-clusters';
 import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
-import {
-  headsNamedProject,
-  isFirmsName,
-  listOpenedByPark,
-  nameHeadedByPark,
-  placesNoProject,
-} from './park-rules';
+import { isFirmsName } from './park-rules';
 import {
   addName,
   newBuilder,
@@ -357,50 +344,17 @@ export function assemble(input: AssembleInput): Assembled {
       }
     }
     attachSentenceDates(text, sent, within(dates, sent), sStages, todayKey, target);
-    // "临汾经济开发区精密智造项目，侯马经济开发区…项目": a zone that heads the next name is that item's; such
-    // zones are placed first, so that a zone heading no name cannot take an item another zone heads.
-    const sParks = within(parks, sent);
-    const headedBy = new Map(sParks.map((p) => [p, nameHeadedByPark(text, p, within(names, sent))]));
-    const headedFirst = [...sParks].sort((a, b) => Number(!headedBy.get(a)) - Number(!headedBy.get(b)));
-    for (const p of headedFirst) {
-      if (VENUE_AFTER.test(text.slice(p.end, p.end + 4)) || placesNoProject(text, p)) continue;
-      // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
-      const ownName = (n: ProjectNameMention) =>
-        p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);
-      if (names.some((n) => !n.reference && ownName(n))) continue;
-      // "绥安开发区的A项目、B项目、C项目": a zone joined by 的 to a list is the park of every item.
-      // "临空经济区3个：A、B、C": a zone heading a share of a batch is the park of each of its items.
-      const share = /^[\u4e00-\u9fff]{0,3}?(?:\d+|[一二两三四五六七八九十]+)个[:：]/.exec(
-        text.slice(p.end, p.end + 10),
-      );
-      // "德令哈工业园A、B等4个项目": a zone heading the first item of a list is each item's, up to an item
-      // another zone heads.
-      const opened = listOpenedByPark(text, p, within(names, sent));
-      const headedByOther = (n: ProjectNameMention) =>
-        sParks.some((q) => q !== p && (headedBy.get(q) === n || headsNamedProject(q, n, text)));
-      const listedNames =
-        text[p.end] === '的'
-          ? listedNamesAfter(text, within(names, sent), p.end + 1)
-          : share
-            ? listedNamesAfter(text, within(names, sent), p.end + share[0].length)
-            : opened
-              ? listedNamesAfter(text, within(names, sent), opened.start).filter((n) => !headedByOther(n))
-              : [];
-      for (const lb of listedBuilders(listedNames)) lb.park ??= p;
-      if (listedNames.length > 0) continue;
-      const headed = headedBy.get(p);
-      const hb = headed ? explicitBuilder.get(headed) : undefined;
-      if (hb && !hb.aggregate) {
-        hb.park ??= p;
-        continue;
-      }
-      const b = target(p.start);
-      if (b && !b.aggregate && !b.park) b.park = p;
-      else if (!b) {
-        const fc = keepForFirm(p.start);
-        if (fc) firmFacts.set(fc, { ...firmFacts.get(fc), park: p });
-      }
-    }
+    placeSentenceParks({
+      text,
+      sParks: within(parks, sent),
+      sNames: within(names, sent),
+      names,
+      builderOf: (n) => explicitBuilder.get(n),
+      listedBuilders,
+      target,
+      keepForFirm,
+      firmFacts,
+    });
     for (const person of within(people, sent)) {
       const b = target(person.start);
       // Officials and executives quoted in the article are not the project's contact; only the person
