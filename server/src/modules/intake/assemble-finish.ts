@@ -93,11 +93,14 @@ export function finishProjects(input: FinishInput): void {
   const leadDate = leadStage || (leadAbout && !inspection && !meeting) ? leadDateTok : undefined;
   // "本次集中签约项目22个，总投资…" later in the report: when every batch the report counts took the same
   // step (signed, or started), a project it names with no stage of its own is one of them.
-  const batchSteps = projects
-    .filter((b) => b.aggregate)
-    .flatMap((b) => b.stages.filter((st) => !st.planned && (st.stage === '签约' || st.stage === '开工')));
+  // A report that also counts batches completed or put into production (新开工8项，建成8项) gives no
+  // one step to the projects it names.
+  const batchSteps = projects.filter((b) => b.aggregate).flatMap((b) => b.stages.filter((st) => !st.planned));
   const batchStep =
-    !leadStage && !meeting && new Set(batchSteps.map((st) => st.stage)).size === 1
+    !leadStage &&
+    !meeting &&
+    new Set(batchSteps.map((st) => st.stage)).size === 1 &&
+    (batchSteps[0]?.stage === '签约' || batchSteps[0]?.stage === '开工')
       ? batchSteps[0]
       : undefined;
   for (const b of projects) {

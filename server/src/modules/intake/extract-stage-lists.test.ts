@@ -32,3 +32,36 @@ describe('words that open a list', () => {
     expect([...s.keys()].some((n) => n.includes('涵盖'))).toBe(false);
   });
 });
+
+describe('lists of a share counted in 项', () => {
+  const text =
+    '4月16日，青石县举行转型项目集中开工仪式。今年以来，全县共谋划年度重点工程项目56项，总投资约400亿元。今天集中开工项目共22项，总投资120亿元，其中：产业转型类项目12项，具体为：华远文化创意产业园、和丰固废、晶源纳米钙、水北湾、唐丰物流园、隆盛农产品物流园等。';
+
+  it('reads the names after 具体为 with the batch’s stage, passing over a short name it cannot prove', () => {
+    const s = stageByName(text);
+    expect(s.get('和丰固废项目')).toBe('开工');
+    expect(s.get('隆盛农产品物流园项目')).toBe('开工');
+    expect(s.has('水北湾项目')).toBe(false);
+  });
+
+  it('takes a name followed by a count of 项 as a class of projects, not one project', () => {
+    const all = projectsOf(LEAD + text);
+    expect(all.some((p) => !p.isAggregate && p.name.includes('年度重点工程'))).toBe(false);
+  });
+
+  it('still reads a list of names closed by a count as projects', () => {
+    const s = stageByName(
+      '绿城河湟建设项目、华录数据湖项目、润丰农产品交易中心项目3项计划参加集中签约活动。',
+    );
+    expect(s.has('润丰农产品交易中心项目')).toBe(true);
+  });
+});
+
+describe('the one step of a report’s batches', () => {
+  it('gives no step to a project without one when the report also counts a batch completed', () => {
+    const s = stageByName(
+      '今年本市重大工程共安排正式项目191项，年内新开工项目8项，建成项目8项。一起来看看吧。\n华远生物抗体产业化基地建设项目一期，总投资10亿元。',
+    );
+    expect(s.get('华远生物抗体产业化基地建设项目')).toBeNull();
+  });
+});

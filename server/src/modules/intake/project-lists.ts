@@ -67,14 +67,14 @@ export function splitJoinedItem(item: string): Array<{ name: string; at: number 
 
 /** Openers of a list of projects, after a clause that spoke of projects (…项目30个，包括…; 12个项目中，有…). */
 const OPENER =
-  /(?:主要包括|包括|分别是|分别为|主要有|其中有|既有|又有|还有|更有|如|(?<=项目)中[，,]有|(?<=项目)有|(?<=[\d一二两三四五六七八九十]个)[:：])[:：]?/g;
+  /(?:主要包括|包括|分别是|分别为|具体为|具体是|具体有|主要有|其中有|既有|又有|还有|更有|如|(?<=项目)中[，,]有|(?<=项目)有|(?<=[\d一二两三四五六七八九十]个)[:：])[:：]?/g;
 /** "竣工投产的项目有：…": a class of projects named by their stage, as good as a counted batch. */
 const STAGED_CLASS = /(?:开工|签约|竣工|投产|开竣工|落地|落户|续建|新建)的?(?:重点|重大)?项目$/;
 /** What follows 等 when the list was of places, firms or kinds, not projects. */
 const NOT_PROJECTS_AFTER =
   /^[^，,。；;]{0,6}?(?:地|地区|城市|省|国家|企业|家|单位|部门|领域|行业|方面|产业|类|种|人|设施|内容|功能|环节)/;
 /** A batch of projects in the clause before a list: "集中竣工项目30个", "一批", "签约了…等". */
-const BATCH = /\d+个|[一二两三四五六七八九十百]+个|一批|多个|集中/;
+const BATCH = /\d+[个项]|[一二两三四五六七八九十百]+[个项]|一批|多个|集中/;
 /** Items that are organisations, not projects. */
 const ORGANISATION = /(?:公司|集团|大学|学院|研究所|研究院|银行|协会|政府|管委会|委员会)$/;
 /** What a list of roads and schools is called (shared eval convention: not investment projects). */
@@ -115,7 +115,10 @@ function itemsOf(from: number, segment: string, firms: readonly FirmMention[]): 
     // "…、A产业园和B加工中心": the last item may join two names (splitJoinedItem).
     const parts = byScan || i < raws.length - 1 ? [{ name: raw, at: 0 }] : splitJoinedItem(raw);
     const ms = byScan ? [] : parts.map((p) => item(pos + p.at, p.name, firms));
-    if (!byScan && ms.some((m) => m === null)) return [];
+    // "…、唐通物流园、水北湾、…": in a list of four or more names, a short name of three characters that
+    // cannot prove itself is passed over rather than taken as a sign the list is of kinds.
+    const shortOne = raws.length >= 4 && parts.length === 1 && /^[\u4e00-\u9fff]{3}$/.test(raw);
+    if (!byScan && !shortOne && ms.some((m) => m === null)) return [];
     for (const m of ms) if (m) out.push(m);
     pos += raw.length + 1;
   }

@@ -250,7 +250,13 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       // "安九项目": a short stem that is part of a firm named in the text is that firm's project.
       const firmShort =
         stem.length >= 2 && firms.some((f) => f.name.includes(stem) || f.declaredAlias?.includes(stem));
+      // "共谋划年度重点工程项目56项": a count right after 项目 makes the words before it a class of projects
+      // — unless it closes a list (A项目、B项目、C项目3项), where it counts the names.
+      const countedClass =
+        /^(?:共|合计)?(?:\d+|[一二两三四五六七八九十百]+)[个项](?!目)/.test(after) &&
+        !/[、和及]$/.test(text.slice(Math.max(0, start - 1), start));
       const generic =
+        countedClass ||
         COMPOUND_AFTER.test(after) ||
         GENERIC_STEM.test(stem) ||
         stem.length < 2 ||
@@ -299,7 +305,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
               (/(?:这是一个|这是|是一个|也是)$/.test(lead) ||
                 (/(?:实现|建设|建成|打造|用于|推进|规划|完成)$/.test(lead) &&
                   /(?:该|此|本)项目[^。；;\n]*$/.test(text.slice(Math.max(0, stemStart - 60), stemStart))))),
-          aggregate: aggregate || (generic && BATCH_REFERENCE.test(beforeText)),
+          aggregate: aggregate || countedClass || (generic && BATCH_REFERENCE.test(beforeText)),
           companyHint: generic ? null : hint,
         });
       }
