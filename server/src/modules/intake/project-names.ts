@@ -253,7 +253,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       // "共谋划年度重点工程项目56项": a count right after 项目 makes the words before it a class of projects
       // — unless it closes a list (A项目、B项目、C项目3项), where it counts the names.
       const countedClass =
-        /^(?:共|合计)?(?:\d+|[一二两三四五六七八九十百]+)[个项](?!目)/.test(after) &&
+        /^(?:共|合计)?(?:\d+|[一二两三四五六七八九十百]+)[个项](?=[，,。；;：:\s]|$)/.test(after) &&
         !/[、和及]$/.test(text.slice(Math.max(0, start - 1), start));
       const generic =
         countedClass ||
