@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectsOf } from './extract-test-helpers';
+import { findHeadlessNames } from './headless-names';
 
 // Invented sentences for the rules of session 14's round, written from the errors of read held-out
 // batches (4–18): which stage reaches which list, when one sentence lists projects by stage.
@@ -63,5 +64,25 @@ describe('the one step of a report’s batches', () => {
       '今年本市重大工程共安排正式项目191项，年内新开工项目8项，建成项目8项。一起来看看吧。\n华远生物抗体产业化基地建设项目一期，总投资10亿元。',
     );
     expect(s.get('华远生物抗体产业化基地建设项目')).toBeNull();
+  });
+});
+
+describe('a progress report’s ；-series of plants', () => {
+  it('reads each clause that opens with a line, station or works as that project, with its stage', () => {
+    const s = stageByName(
+      '至目前，全区重点项目进展顺利。华丰麦芽公司年产4万吨麦芽生产线已投产；青河农场8000吨番茄生产线，正在考察定购生产设备；石岭二级水电站，引水渠、厂房土方工程已开工建设；龙溪电站扩容改造工程正在实施土建工程；宏远建材公司80万立方米新型材料生产线，已完成厂区及道路改建。',
+    );
+    expect(s.get('华丰麦芽公司年产4万吨麦芽生产线项目')).toBe('投产');
+    expect(s.has('青河农场8000吨番茄生产线项目')).toBe(true);
+    expect(s.has('石岭二级水电站项目')).toBe(true);
+    expect(s.has('龙溪电站扩容改造工程项目')).toBe(true);
+  });
+
+  it('does not take what a clause says is built, or a substation of the park, as a project', () => {
+    const names = findHeadlessNames(
+      '园区基础设施不断完善。建设2条锂离子动力电池生产线，已完成设备安装；110千伏变电站已建成投运；污水处理厂已投入使用；园区道路已全面完工。',
+    ).map((n) => n.name);
+    expect(names.some((n) => n.includes('生产线'))).toBe(false);
+    expect(names.some((n) => n.includes('变电站'))).toBe(false);
   });
 });

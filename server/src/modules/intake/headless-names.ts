@@ -66,10 +66,55 @@ function capacityFacilities(text: string): ProjectNameMention[] {
   return out;
 }
 
+/** A plant, line, station or works that opens a clause of a ；-series, reported on right after its name. */
+const SERIES_SUBJECT =
+  /^([^，,。；;：:\n]{3,40}?(?:生产线|水电站|电站|电厂|热电厂|扩容改造工程|改造工程|工程|生产基地|产业基地|加工厂|工厂))(?=[，,]|已|正在|正|现已|目前|于|将|完成|设备|土建)/;
+/** Verbs that open a clause about what a project builds (and 变电站 is the park's own supply). */
+const SERIES_VERB =
+  /^(?:建设|新建|扩建|改建|建成|投资|引进|打造|实施|推进|开展|完成|计划|拟|将|主要|配套|新上|上马)/;
+/** What the clause goes on to report: building, buying, stages. */
+const SERIES_PROGRESS =
+  /开工|动工|投产|建成|竣工|实施|完成|开挖|定购|订购|购置|安装|调试|试生产|施工|批复|建设|改建|协议/;
+
+/**
+ * "…；华瑞麦芽公司年产4万吨麦芽生产线已投产；张掖农场8000吨番茄生产线，正在考察定购生产设备；石庙子二级
+ * 水电站，…土方工程已开工建设；": a progress report's ；-series of three or more clauses, each opening with
+ * the plant or works it reports on. (Clauses naming a 项目 are the 项目 scan's.)
+ */
+function seriesSubjects(text: string): ProjectNameMention[] {
+  const out: ProjectNameMention[] = [];
+  let sentenceStart = 0;
+  for (const sentence of text.split(/(?<=[。\n])/)) {
+    const clauses = sentence.split(/(?<=[；;])/);
+    let at = sentenceStart;
+    sentenceStart += sentence.length;
+    if (clauses.length < 3) continue;
+    for (const clause of clauses) {
+      const from = at;
+      at += clause.length;
+      const m = SERIES_SUBJECT.exec(clause);
+      const name = m?.[1];
+      if (!name || /项目|[、，,]|变电站/.test(name) || !SERIES_PROGRESS.test(clause.slice(name.length)))
+        continue;
+      // "建设2条锂离子动力电池生产线": a clause that opens with a verb reports what is built, not whom.
+      if (SERIES_VERB.test(name)) continue;
+      if (!isConcreteStem(name.replace(/[\d.×万千百吨立方米千瓦兆瓦只头套台件平方米年产日产]+/g, '')))
+        continue;
+      out.push(namedProject(`${name}项目`, from, from + name.length, null));
+    }
+  }
+  return out;
+}
+
 /**
  * Names of projects written without 项目: plants listed by firm and closed by 等N家企业 with a stage, a
  * firm's reported phase, a capacity-led plant.
  */
 export function findHeadlessNames(text: string): ProjectNameMention[] {
-  return [...findStagedFirmLists(text), ...phaseNames(text), ...capacityFacilities(text)];
+  return [
+    ...findStagedFirmLists(text),
+    ...phaseNames(text),
+    ...capacityFacilities(text),
+    ...seriesSubjects(text),
+  ];
 }
