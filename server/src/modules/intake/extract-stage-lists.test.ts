@@ -86,3 +86,13 @@ describe('a progress report’s ；-series of plants', () => {
     expect(names.some((n) => n.includes('变电站'))).toBe(false);
   });
 });
+
+describe('a list of firms that started', () => {
+  it('reads the first firm after the words that place the list (位于…的)', () => {
+    const s = stageByName(
+      '2月28日，位于青石县经济开发区智能制造产业园的安徽华远智能装备公司、安徽拓丰工程机械公司、安徽戈林工程装备公司等6家企业顺利开工。',
+    );
+    expect(s.get('安徽华远智能装备公司项目')).toBe('开工');
+    expect(s.get('安徽戈林工程装备公司项目')).toBe('开工');
+  });
+});

@@ -30,7 +30,9 @@ function stagedAfter(text: string, from: number): boolean {
 }
 
 function itemName(raw: string, first: boolean): string | null {
-  const item = (first ? raw.replace(ITEM_OPENER, '') : raw).trim();
+  // "位于…智能制造产业园的安徽合大智能装备公司、…": what describes the list before 的 is no part of its first item.
+  const described = first ? raw.slice(raw.lastIndexOf('的') + 1) : raw;
+  const item = (first ? described.replace(ITEM_OPENER, '') : described).trim();
   if (item.length < 3 || item.length > 30 || /[“”"《》（）()]/.test(item)) return null;
   if (/^年产/.test(item) || LEGAL_FORM.test(item)) return item;
   return isConcreteStem(item) || isFirmShortName(item) ? item : null;
