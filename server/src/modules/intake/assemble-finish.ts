@@ -95,7 +95,15 @@ export function finishProjects(input: FinishInput): void {
   // step (signed, or started), a project it names with no stage of its own is one of them.
   // A report that also counts batches completed or put into production (新开工8项，建成8项) gives no
   // one step to the projects it names.
-  const batchSteps = projects.filter((b) => b.aggregate).flatMap((b) => b.stages.filter((st) => !st.planned));
+  // "40项重点项目已开工建设29项，开工率达72.5%": a step a part of the batch took is no step of the whole.
+  // ("签约3个招商引资项目" counts the batch itself: its count is followed by what it counts.)
+  const ofPart = (st: TensedStage) =>
+    /^(?:建设|实施)?(?:\d+|[一二两三四五六七八九十百]+)[个项家](?:[，,。；;]|$)|^率/.test(
+      text.slice(st.end, st.end + 8),
+    );
+  const batchSteps = projects
+    .filter((b) => b.aggregate)
+    .flatMap((b) => b.stages.filter((st) => !st.planned && !ofPart(st)));
   const batchStep =
     !leadStage &&
     !meeting &&

@@ -96,3 +96,17 @@ describe('a list of firms that started', () => {
     expect(s.get('安徽戈林工程装备公司项目')).toBe('开工');
   });
 });
+
+describe('a step a part of the batch took', () => {
+  it('is not the step of every project the report names', () => {
+    const s = stageByName(
+      '至目前，年初确定的40项重点项目已开工建设29项，开工率达72.5%。华远固体废弃物综合利用项目正在进行厂房改建。',
+    );
+    expect(s.get('华远固体废弃物综合利用项目')).not.toBe('开工');
+  });
+
+  it('still gives the batch’s signing to the projects of a report that counts the batch itself', () => {
+    const s = stageByName('当天，青石镇签约3个招商引资项目。\n华远仓储物流中心项目总投资2亿元。');
+    expect(s.get('华远仓储物流中心项目')).toBe('签约');
+  });
+});
