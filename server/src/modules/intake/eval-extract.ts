@@ -183,10 +183,16 @@ function main(): void {
       dir: path.join(EVAL_DIR, 'heldout19'),
     });
     // The twentieth, labelled by a helper while session 14's rules were written from the errors of
-    // batches 4–18: untouched, like the nineteenth.
+    // batches 4–18; its errors were then read in the same round.
     sets.push({
-      name: 'Held-out set, twentieth batch (untouched: only its totals are read; reported apart)',
+      name: 'Held-out set, twentieth batch (labelled before the rules of its round; reported apart)',
       dir: path.join(EVAL_DIR, 'heldout20'),
+    });
+    // The twenty-first, labelled by a helper during the same round and never read: the round's own
+    // untouched batch beside the nineteenth.
+    sets.push({
+      name: 'Held-out set, twenty-first batch (untouched: only its totals are read; reported apart)',
+      dir: path.join(EVAL_DIR, 'heldout21'),
     });
   }
   const heldOut = emptyScore();
