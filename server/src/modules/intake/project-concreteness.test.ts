@@ -194,4 +194,10 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('各企业代表签订').concrete).toBe(false);
     expect(judgeProjectStem('全体职工投身').concrete).toBe(false);
   });
+
+  it('a verb led by an adverb of effort (大力开展) opens the sentence, not a name', () => {
+    expect(judgeProjectStem('大力开展招商引资').concrete).toBe(false);
+    expect(judgeProjectStem('积极推进产业升级').concrete).toBe(false);
+    expect(judgeProjectStem('华远大力新材料').concrete).toBe(true);
+  });
 });

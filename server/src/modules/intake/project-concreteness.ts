@@ -26,6 +26,9 @@ const CONTENT_TAGS = new Set(['n', 'vn', 'nz', 'ng', 'an', 'x', 'nr', 'ns', 'nt'
 const CLAUSE_VERB =
   /^(?:见证|举行|召开|举办|助推|推动|推进|力促|促进|期待|抓|抓好|调研|视察|考察|观摩|督导|调度|服务|保障|包保|离不开|落实|列入|纳入|谋划|招引|引进|对接|洽谈|争取|争创|储备|梳理|聚焦|围绕|打造|实施|开展|加快|确保|支持|鼓励|引导|扶持|带动|培育|壮大|做好|用好|盯紧|紧盯|跟踪|落地|优化|必须|需要|就是|是|有|为|以|出席|参加|参观|汇报|检查|部署|安排|投身|签订|紧抓|组织)$/;
 
+/** "大力开展", "积极推进": a verb led by an adverb of effort, which the dictionary keeps as one word. */
+const ADVERB_LED_VERB = /^(?:大力|积极|全力|着力|持续|切实|扎实|努力|全面|加快)[\u4e00-\u9fff]{2}$/;
+
 /** Places and zones a stem may end in when it names where projects are (a project is never just a place). */
 const ZONE_OR_PLACE_END = /(?:经济技术开发区|开发区|经开区|高新区|新区|街道|自治区|[省市县乡]|(?<!小)镇)$/;
 /** An administrative place at the head of a stem (邛崃市, 自治区, 荆州市). */
@@ -144,7 +147,8 @@ function judge(stem: string): Concreteness {
     CONTENT_TAGS.has(words[i - 1]?.tag ?? '') &&
     CONTENT_TAGS.has(words[i + 1]?.tag ?? '');
   const lastVerb = words.reduce(
-    (at, w, i) => (CLAUSE_VERB.test(w.word) || (w.tag === 'p' && !joins(i)) ? i : at),
+    (at, w, i) =>
+      CLAUSE_VERB.test(w.word) || ADVERB_LED_VERB.test(w.word) || (w.tag === 'p' && !joins(i)) ? i : at,
     -1,
   );
   if (lastVerb >= 0) {
