@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectsOf } from './extract-test-helpers';
+import { findParks } from './park-mentions';
 
 // Invented sentences for the park rules of session 14's round, written from the errors of read
 // held-out batches (4–18): a zone the report names is not every project's park when it is a venue,
@@ -103,5 +104,13 @@ describe('zones that are the park', () => {
       '走进青石工业园区，一派繁忙景象。目前入驻园区的企业达20家，其中华远冶炼年产10万吨硅铁项目正在抓紧建设。',
     );
     expect(parks.get('华远冶炼年产10万吨硅铁项目')).toBe('青石工业园区');
+  });
+});
+
+describe('words of the sentence before a zone', () => {
+  it('keeps a verb and its result (做大, 做强) out of the zone’s name', () => {
+    const names = findParks('将有助于做大工业园区经济总量，做强青石开发区。').map((p) => p.name);
+    expect(names.some((n) => n.startsWith('做'))).toBe(false);
+    expect(names).toContain('青石开发区');
   });
 });

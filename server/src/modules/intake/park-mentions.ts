@@ -54,6 +54,8 @@ const GENERIC_PARK_STEM =
 const NOT_IN_PARK_NAME = new Set(['v', 'vd', 'd', 'p', 'c', 'r', 'u', 'uj', 'ul', 'uz', 'k', 'y', 'm']);
 /** Single-character words of these tags may belong to a place's name (饶/v of 衢饶). */
 const SINGLE_OK = new Set(['v', 'vd', 'd', 'm']);
+/** "做大", "做强": a verb and its result, which the segmenter may keep as one unknown word. */
+const VERB_AND_RESULT = /^[做搞抓建][大强优实精好]$/;
 /** Suffixes a local paper writes bare for the zone it is about. */
 const BARE_ZONE = /^(?:开发区|高新区|经开区)$/;
 
@@ -62,13 +64,21 @@ function nameStart(stem: string): number {
   if (!/[\u4e00-\u9fff]{2}/.test(stem)) return 0;
   let at = 0;
   let cut = 0;
+  let prev: { word: string; tag: string } | undefined;
   for (const w of tagWords(stem)) {
     at += w.word.length;
     // A verb or adjective of two characters (入驻, 壮大) is the sentence's; a single character (新, 饶 of
-    // 衢饶) is as often part of a place's name.
+    // 衢饶) is as often part of a place's name — but not a verb and its result (做大, 做强 工业园区).
     const wordy = w.word.length >= 2;
-    if ((NOT_IN_PARK_NAME.has(w.tag) && (wordy || !SINGLE_OK.has(w.tag))) || (w.tag === 'a' && wordy))
+    const verbAndResult =
+      VERB_AND_RESULT.test(w.word) || (w.tag === 'a' && prev?.tag === 'v' && prev.word.length === 1);
+    if (
+      (NOT_IN_PARK_NAME.has(w.tag) && (wordy || !SINGLE_OK.has(w.tag))) ||
+      (w.tag === 'a' && wordy) ||
+      verbAndResult
+    )
       cut = at;
+    prev = w;
   }
   return cut;
 }
