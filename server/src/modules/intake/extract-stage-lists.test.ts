@@ -110,3 +110,20 @@ describe('a step a part of the batch took', () => {
     expect(s.get('华远仓储物流中心项目')).toBe('签约');
   });
 });
+
+describe('siblings of a named project in a 、-list', () => {
+  it('reads the lines and plants of the list as projects too, with the list’s stage and their firms', () => {
+    const all = projectsOf(
+      `${LEAD}其中，青石工业园区开工建设项目117项，总投资32.8亿元。华远生物制品有限公司年产5000吨木糖生产线、天丰肉类加工有限公司肉类屠宰及深加工项目、青河铝型材有限公司年产1万吨铝合金型材生产线等正在加紧建设。`,
+    ).filter((p) => !p.isAggregate);
+    const line = all.find((p) => p.name.startsWith('青河铝型材有限公司'));
+    expect(line?.capacity?.asWritten).toContain('1万吨');
+    expect(line?.companies.map((c) => c.name)).toContain('青河铝型材有限公司');
+    expect(all.some((p) => p.name.startsWith('华远生物制品有限公司年产5000吨木糖生产线'))).toBe(true);
+  });
+
+  it('leaves a list with no project named by 项目 alone', () => {
+    const all = projectsOf(`${LEAD}园区建成了污水处理厂、综合服务中心、标准厂房等配套设施。`);
+    expect(all.some((p) => p.name.includes('综合服务中心'))).toBe(false);
+  });
+});

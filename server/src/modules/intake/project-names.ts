@@ -5,6 +5,7 @@
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
 import { findFacilities, findStagedFacilities } from './facility-names';
+import { findListSiblings } from './list-siblings';
 import { findFirmProjects } from './firm-projects';
 import { findHeadlessNames } from './headless-names';
 import { findClauseLists } from './list-clauses';
@@ -329,12 +330,14 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     ...findHeadlessNames(text),
   ].filter((f) => occupied.free(f.start, f.end));
   for (const f of listed) occupied.take(f.start, f.end);
+  const siblings = findListSiblings(text, [...out, ...listed], (s, e) => occupied.free(s, e));
+  for (const f of siblings) occupied.take(f.start, f.end);
   const ofFirms = findFirmProjects(text, firms, (s, e) => !occupied.free(s, e));
   // A list item is often found again by the 项目 scan with the firm it starts with; one mention
   // of a name, the one that knows its firm, so the bare copy cannot join a look-alike project.
   const hinted = new Set(out.filter((o) => o.companyHint).map((o) => o.start));
   const once = out.filter((o) => o.companyHint || o.reference || !hinted.has(o.start));
-  return [...once, ...facilities, ...staged, ...invested, ...listed, ...ofFirms].sort(
+  return [...once, ...facilities, ...staged, ...invested, ...listed, ...siblings, ...ofFirms].sort(
     (a, b) => a.start - b.start,
   );
 }
