@@ -5,10 +5,10 @@
 import { lastBreakBefore, Occupancy } from './clean-text';
 import type { FirmMention } from './entity-extractor';
 import { findFacilities, findStagedFacilities } from './facility-names';
-import { findListSiblings } from './list-siblings';
 import { findFirmProjects } from './firm-projects';
 import { findHeadlessNames } from './headless-names';
 import { findClauseLists } from './list-clauses';
+import { findListSiblings } from './list-siblings';
 import { isStopWord, scanBack } from './name-scan';
 import { PARK_PREFIX, PROJECT_SCAN, stripPrefix } from './name-stem';
 import { isConcreteStem, isFirmShortName, isListOfKinds } from './project-concreteness';
