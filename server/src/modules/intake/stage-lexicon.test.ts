@@ -10,6 +10,10 @@ describe('stage lexicon', () => {
     expect(findStages('该项目去年建成投产。').map((s) => s.stage)).toEqual(['投产']);
   });
 
+  it('reads a batch 开竣工 (started and completed together) as started, the one step sure of each item', () => {
+    expect(findStages('全市重大项目集中开竣工活动举行。').map((s) => s.stage)).toEqual(['开工']);
+  });
+
   it('reads 基本具备竣工条件 as structure completed', () => {
     expect(findStages('鸿远化工项目基本具备竣工条件。').map((s) => s.stage)).toEqual(['主体完工']);
   });

@@ -19,6 +19,8 @@ export interface StageMention {
 
 /** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
 const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
+  // "集中开竣工": a batch started and completed together; of each item only that it has started is sure.
+  [/开竣工/g, '开工'],
   [/试生产|试投产|试运行|试产|试车生产|试车/g, '试生产'],
   // "竣工投产", "建成投产": the state reached is production, not completion.
   [/(?:竣工|建成)(?:并)?(?:投产|投入生产|投入使用|投用)/g, '投产'],
