@@ -43,4 +43,14 @@ describe('eval metrics', () => {
     expect(m.score.companies.tp).toBe(1);
     expect(m.missed.map((g) => g.project)).toEqual(['不存在的项目']);
   });
+  it('takes a zone’s short and full forms as one park, and another zone as another', () => {
+    const predicted = extractArticle(
+      '河北青石高新技术产业开发区华远年产1万套门窗项目开工，总投资2亿元。',
+    ).projects;
+    const park = (name: string) =>
+      scoreProjects([gold({ project: '华远年产1万套门窗项目', park: name })], predicted).score.park.tp;
+    expect(park('青石高新区')).toBe(1);
+    expect(park('河北青石高新技术产业开发区')).toBe(1);
+    expect(park('青石经开区')).toBe(0);
+  });
 });

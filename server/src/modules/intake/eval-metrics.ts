@@ -61,7 +61,7 @@ export const MATCHING_RULES = [
   'jobs: equal count.',
   'capacity: the quantities (number × 万/亿 with unit, 台套 = 套, 纱锭 = 锭) of label and prediction share at least one.',
   'stage: equal after 竣工→竣工验收, 试投产→试生产; a label may list alternatives.',
-  'park: normalised names, one contains the other.',
+  'park: normalised names, one contains the other; a zone’s short and full forms are one form (高新技术产业开发区 = 高新区, 经济(技术)开发区 = 经开区, 自由贸易试验区 = 自贸试验区, 产业/工业园区 = 园, a leading 中国 and a city’s 市 dropped).',
   'dates: per labelled date with a value; matches a predicted date that is equal or more precise (2024-06 ← 2024-06-10).',
   'invented projects: predicted single projects whose name matches no label (neither a project nor a batch total); rate = invented / predicted single projects. Passages labelled with no project count apart.',
   'precision = matched / predicted values (over all predicted projects), recall = matched / labelled values (over all labelled projects); overall = micro-average over the fields.',
@@ -165,6 +165,19 @@ function has(field: Field, p: ExtractedProject): number {
   }
 }
 
+/**
+ * One written form of a zone's name, so that its short and full forms compare equal: 河北衡水高新技术产业
+ * 开发区 = 衡水高新区, 中国(云南)自由贸易试验区昆明片区 = 云南自贸试验区昆明片区, 郑州市高新区 = 郑州高新区.
+ */
+function parkForm(name: string): string {
+  return normaliseName(name.replace(/^中国/, ''))
+    .replace(/高新技术产业开发区$/, '高新区')
+    .replace(/经济(?:技术)?开发区$/, '经开区')
+    .replace(/自由贸易试验区/, '自贸试验区')
+    .replace(/(产业|工业)园区$/, '$1园')
+    .replace(/^([\u4e00-\u9fff]{2,3}?)[省市](?=[\u4e00-\u9fff]{2})/, '$1');
+}
+
 function gold(field: Field, g: GoldProject): number {
   switch (field) {
     case 'project':
@@ -226,9 +239,11 @@ function truePositives(field: Field, g: GoldProject, p: ExtractedProject): numbe
     }
     case 'park': {
       if (!p.park || !g.park) return 0;
-      const a = normaliseName(g.park);
-      const b = normaliseName(p.park.name);
-      return a.includes(b) || b.includes(a) ? 1 : 0;
+      const contains = (a: string, b: string) => a.includes(b) || b.includes(a);
+      return contains(normaliseName(g.park), normaliseName(p.park.name)) ||
+        contains(parkForm(g.park), parkForm(p.park.name))
+        ? 1
+        : 0;
     }
     case 'dates': {
       const pool = p.dates.map((d) => d.date).filter((d): d is string => d !== null);
