@@ -114,3 +114,14 @@ describe('words of the sentence before a zone', () => {
     expect(names).toContain('青石开发区');
   });
 });
+
+describe('a zone’s name', () => {
+  it('keeps 全面 inside it and still stops at 全市 or 全力 before it', () => {
+    const names = findParks('南沙粤港澳全面合作示范区建设提速，全市开发区齐发力，全力打造青石工业园区。').map(
+      (p) => p.name,
+    );
+    expect(names).toContain('南沙粤港澳全面合作示范区');
+    expect(names).toContain('青石工业园区');
+    expect(names.some((n) => n.startsWith('全'))).toBe(false);
+  });
+});
