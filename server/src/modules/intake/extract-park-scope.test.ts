@@ -125,3 +125,11 @@ describe('a zone’s name', () => {
     expect(names.some((n) => n.startsWith('全'))).toBe(false);
   });
 });
+
+describe('a park described by an adjective', () => {
+  it('is no zone by itself (特色鲜明的现代产业园区), but is the short form of one the text names in full', () => {
+    expect(findParks('打造链条集聚、特色鲜明的现代产业园区。').map((p) => p.name)).toEqual([]);
+    const named = findParks('青山现代产业园区管委会主任介绍，华远项目正式落户现代产业园区。');
+    expect(named.map((p) => p.name)).toContain('现代产业园区');
+  });
+});

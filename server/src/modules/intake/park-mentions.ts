@@ -56,6 +56,10 @@ const PARK_SCAN: ScanOptions = {
 };
 const GENERIC_PARK_STEM =
   /首批|一批|各类|省级|国家级|市级|特色专业|该|这个|全国|各|绿色工业|重点|专业|综合性|项目$/;
+/** "特色鲜明的现代产业园区": an adjective alone before the suffix describes a park, unless it is the short
+ * form of a park the text names in full (落户现代产业园区 after 金寨现代产业园区). */
+const DESCRIBED_PARK =
+  /^(?:现代|新型|高端|特色|一流)(?:产业园区|工业园区|科技园区|产业园|工业园|园区|示范区|开发区)$/;
 /**
  * jieba tags of words that cannot sit inside a park's name (verbs, adverbs, pronouns, numbers, function
  * words): "进一步壮大经开区", "宣布入驻新区" — the name starts after the last of them.
@@ -160,5 +164,9 @@ export function findParks(text: string): ParkMention[] {
     }
   }
   resolveShortForms(out);
-  return out.sort((a, b) => a.start - b.start);
+  // A full name: the same words after a name of the text's own, not after 的 or a verb (落户现代产业园区).
+  const namedInFull = (name: string) =>
+    new RegExp(`[\\u4e00-\\u9fff](?![的之了在到入户于和与及为是建])[\\u4e00-\\u9fff]${name}`).test(text);
+  const described = (p: ParkMention) => DESCRIBED_PARK.test(p.name) && !namedInFull(p.name);
+  return out.filter((p) => !described(p)).sort((a, b) => a.start - b.start);
 }
