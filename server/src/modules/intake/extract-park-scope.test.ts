@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectsOf } from './extract-test-helpers';
 import { findParks } from './park-mentions';
+import { placesNoProject } from './park-rules';
 
 // Invented sentences for the park rules of session 14's round, written from the errors of read
 // held-out batches (4–18): a zone the report names is not every project's park when it is a venue,
@@ -131,5 +132,30 @@ describe('a park described by an adjective', () => {
     expect(findParks('打造链条集聚、特色鲜明的现代产业园区。').map((p) => p.name)).toEqual([]);
     const named = findParks('青山现代产业园区管委会主任介绍，华远项目正式落户现代产业园区。');
     expect(named.map((p) => p.name)).toContain('现代产业园区');
+  });
+});
+
+describe('a zone that names an event, a kind of business or what a project builds', () => {
+  const noPark = (text: string) => {
+    const t = `近日记者从县发改委获悉有关情况。\n${text}`;
+    return findParks(t)
+      .filter((p) => placesNoProject(t, p))
+      .map((p) => p.name);
+  };
+
+  it('is no place of projects', () => {
+    expect(noPark('2025青石县专场暨青石产业合作园区对接会举办，达成项目签约成果14个。')).toEqual([
+      '青石产业合作园区',
+    ]);
+    expect(noPark('此次签约的3个项目涉及工业、智能终端、智慧型综合园区等行业领域。')).toEqual([
+      '智慧型综合园区',
+    ]);
+    expect(noPark('项目主要建设研发、展示、仓储物流为一体的智慧型综合园区，建成后将带动就业。')).toEqual([
+      '智慧型综合园区',
+    ]);
+  });
+
+  it('still is when the words describe the zone itself', () => {
+    expect(noPark('作为全市重点规划建设的青石工业集聚区，基础设施日趋完善。')).toEqual([]);
   });
 });

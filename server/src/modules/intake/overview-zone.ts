@@ -5,7 +5,7 @@
 
 import type { ParkMention } from './entity-extractor';
 import { normaliseName } from './name-scan';
-import { isProjectsOwnName, isVenue, isZone } from './park-rules';
+import { isProjectsOwnName, isVenue, isZone, placesNoProject } from './park-rules';
 import type { ProjectNameMention } from './project-name-mention';
 
 /** Words that refer back to the zone of the article without naming it. */
@@ -27,7 +27,12 @@ export function overviewZone(
   names: readonly ProjectNameMention[],
 ): ParkMention | undefined {
   const zones = parks.filter(
-    (p) => isZone(p.name) && p.name.length >= 4 && !isProjectsOwnName(p, names, text) && !isVenue(text, p),
+    (p) =>
+      isZone(p.name) &&
+      p.name.length >= 4 &&
+      !isProjectsOwnName(p, names, text) &&
+      !isVenue(text, p) &&
+      !placesNoProject(text, p),
   );
   const first = zones[0];
   if (!first || zones.some((z) => !sameZone(z.name, first.name))) return undefined;

@@ -32,6 +32,8 @@ const PARK_SCAN: ScanOptions = {
     '全镇',
     '全力',
     '全体',
+    // "连江县专场暨马祖产业合作园区对接会": 暨 joins two names; the zone's starts after it.
+    '暨',
     '在建',
     '高标准',
     '立足',

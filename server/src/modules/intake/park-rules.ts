@@ -30,6 +30,10 @@ export function isVenue(text: string, p: ParkMention): boolean {
   );
 }
 
+/** An event the zone's name is part of, or 等…行业/领域 closing a list of kinds of business. */
+const EVENT_OR_KIND_AFTER =
+  /^(?:专场)?(?:对接会|推介会|招商会|洽谈会|座谈会|说明会|签约会|论坛|峰会|博览会|交易会)|^等[^，,。；;]{0,4}(?:行业|领域|业态)/;
+
 /** "开发区党工委书记赵某", "高新区管委会主任": the zone names an official's office. */
 const OFFICE_AFTER = /^(?:党工委|党委|工委|管委会|管理委员会)?(?:常务)?副?(?:书记|主任)/;
 
@@ -45,6 +49,17 @@ export function placesNoProject(text: string, p: ParkMention): boolean {
   if (OFFICE_AFTER.test(text.slice(p.end, p.end + 8))) return true;
   // "位于白牙市镇工业园旁边": next to a zone is outside it.
   if (/^(?:旁边|旁|附近|周边|对面|外围|以外)/.test(text.slice(p.end, p.end + 3))) return true;
+  // "马祖产业合作园区对接会": the zone names an event; "涉及工业、智慧型综合园区等行业领域": a kind of business.
+  if (EVENT_OR_KIND_AFTER.test(text.slice(p.end, p.end + 8))) return true;
+  // "主要建设艾草…仓储物流为一体的智慧型综合园区": what a project builds, described, is no place it is in.
+  const clause =
+    text
+      .slice(Math.max(0, p.start - 80), p.start)
+      .split(/[，,。；;！？\n]/)
+      .pop() ?? '';
+  // ("作为全市重点规划建设的董家口工业集聚区" describes the zone itself: still a place.)
+  if (clause.endsWith('的') && /(?:建设|打造|建成|形成|构建)/.test(clause) && !/作为|规划/.test(clause))
+    return true;
   if (isZone(p.name)) return false;
   return BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start)) || namesItsOwnProject(text, p);
 }
