@@ -127,3 +127,16 @@ describe('siblings of a named project in a 、-list', () => {
     expect(all.some((p) => p.name.includes('综合服务中心'))).toBe(false);
   });
 });
+
+describe('words before a name', () => {
+  it('drop the event joined by 暨 and a size class, but keep a name that 暨 joins inside', () => {
+    const names = [
+      ...stageByName(
+        '青石县重大项目集中开竣工暨华松科技光伏自动化设备二期项目开工仪式举行。百亿级华迪动力电池项目进展顺利。500万头生猪循环经济暨绿色食品精深加工综合项目总投资30亿元。',
+      ).keys(),
+    ];
+    expect(names).toContain('华松科技光伏自动化设备二期项目');
+    expect(names.some((n) => n.startsWith('华迪动力电池'))).toBe(true);
+    expect(names.some((n) => n.startsWith('500万头生猪循环经济暨'))).toBe(true);
+  });
+});
