@@ -62,3 +62,27 @@ describe('English parks as places', () => {
     ).toContain('Eastbay packaging industry park');
   });
 });
+
+describe('English parks that are places unless built, funded or staged', () => {
+  const names = (text: string) =>
+    projectsOf(text)
+      .filter((p) => !p.isAggregate)
+      .map((p) => p.name);
+
+  it('takes the parks a zone consists of, or a ceremony was held in, as places', () => {
+    expect(
+      names(
+        'The zone consists of four industrial parks, such as the Green Vehicle Park and Hehua Industrial Park. The signing ceremony was held in Sanhe Park. Currently, 40 projects costing 20 billion yuan are under construction.',
+      ),
+    ).toEqual([]);
+  });
+
+  it('still reads a park whose ground is broken, that has its own investment or its own stage', () => {
+    const found = names(
+      'The ground-breaking ceremony for a science and technology industrial park was held on April 27. The county also signed the big data industrial park, which has an investment of 530 million yuan. Xiahe Industrial Park was launched into construction in May.',
+    );
+    expect(found.some((n) => /technology industrial park/i.test(n))).toBe(true);
+    expect(found.some((n) => /big data industrial park/i.test(n))).toBe(true);
+    expect(found.some((n) => /Xiahe Industrial Park/.test(n))).toBe(true);
+  });
+});

@@ -83,6 +83,13 @@ interface Mention {
   aggregate: boolean;
 }
 
+/** Verbs before a park in its clause that make the park itself a project (built, funded, signed). */
+const PARK_BUILT_BEFORE =
+  /\b(?:build|builds|built|building|construct|constructed|construction of|develop|developing|invest|invests|invested|investing|set up|establish|established|launch|launched|sign|signed|break ground|broke ground|groundbreaking|ground-breaking|ceremony for|projects? of)\b[^.;]*$/i;
+/** A stage of the park's own right after its name. */
+const PARK_STAGED_AFTER =
+  /^\s*(?:,\s*)?(?:which\s+)?(?:was|were|has been|have been|is|will be)?\s*(?:officially\s+)?(?:launched|started|completed|commenced|put into|went into|broke ground|began|opened|inaugurated|kicked off)/i;
+
 function findMentions(text: string, s: Sentence): Mention[] {
   const out: Mention[] = [];
   const part = text.slice(s.start, s.end);
@@ -141,12 +148,28 @@ function findMentions(text: string, s: Sentence): Mention[] {
       /^(?:in|at|into|within|inside|from)$/i.test(lead) &&
       !/\binvest(?:s|ed|ing)?\s+(?:\w+\s+)?(?:in|into)\s+[^,;.]*$/i.test(upTo) &&
       !/^\s+of\s+[A-Z]/.test(part.slice(headEnd));
+    // "consists of four industrial parks, such as the New Energy Vehicle Park", "held in Sanshui Park":
+    // a park is a place unless the text builds it, puts money into it, calls it a project or reports
+    // its own stage ("Xiagong Industrial Park was launched into construction").
+    const after = part.slice(headEnd, headEnd + 60);
+    // "the big data industrial park, which has an investment of 530 million yuan": money of its own.
+    const funded =
+      /^\s*,?\s*(?:which|that|with)\s+(?:has|had|have|involves?|will have)?\s*(?:an?\s+)?(?:total\s+)?investment/i.test(
+        after,
+      );
+    const parkAsPlace =
+      /park$/i.test(m[0]) &&
+      !ofName &&
+      !/^\s+project/i.test(after) &&
+      !PARK_BUILT_BEFORE.test(upTo) &&
+      !PARK_STAGED_AFTER.test(after) &&
+      !funded;
     out.push({
       name: phrase,
       start,
       end,
       // "investment projects" with no count is a kind of project, not one.
-      generic: content.length === 0 || (plural && !aggregate) || builtByProject || place,
+      generic: content.length === 0 || (plural && !aggregate) || builtByProject || place || parkAsPlace,
       aggregate,
     });
   }
