@@ -195,6 +195,13 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('全体职工投身').concrete).toBe(false);
   });
 
+  it('people counted or a bare year are no figure that makes a stem specific', () => {
+    expect(judgeProjectStem('200余名工人铆足干劲投身').concrete).toBe(false);
+    expect(judgeProjectStem('青石市组织2025').concrete).toBe(false);
+    expect(judgeProjectStem('华远2025智造').concrete).toBe(true);
+    expect(judgeProjectStem('青石200兆瓦光伏').concrete).toBe(true);
+  });
+
   it('a verb led by an adverb of effort (大力开展) opens the sentence, not a name', () => {
     expect(judgeProjectStem('大力开展招商引资').concrete).toBe(false);
     expect(judgeProjectStem('积极推进产业升级').concrete).toBe(false);

@@ -67,6 +67,8 @@ const STARTS_WITH_DEMONSTRATIVE = /^(?:这|那|该|此|本)(?:批|些|类|轮|�
 const ENDS_IN_CONJUNCTION = /(?:[和与及或暨]|以及)$/;
 const PROGRAMME_END = /(?:基金|资金|专项|课题|奖补|补助|补贴)$/;
 const COUNT_OF_STEPS = /分?\d+(?:期|批|次|个|项|步)/g;
+/** People counted (200余名工人), a size class (50亿级) or a bare year (组织2025): no figure of a project. */
+const COUNT_OF_PEOPLE_OR_CLASS = /\d+(?:余|多)?(?:名|位|人)|\d+(?:亿|万)?级|(?<!\d)(?:19|20)\d{2}(?![\d年])/g;
 /** Tags of words that can say which one (定点屠宰场, 大型冷库): nouns and attributes, not verbs or numbers. */
 const MODIFIER_TAGS = new Set([...CONTENT_TAGS, 'b', 'a']);
 /** Aid and policy programmes (援疆, 对口支援, 乡村振兴): they say who pays or why, not which project. */
@@ -116,7 +118,10 @@ function judge(stem: string): Concreteness {
     return afterAmount === '' ? { concrete: false, reason: 'quantity' } : judge(afterAmount);
   // A date (2022年第四季度) is when, not which: only other figures and codes make a stem specific.
   // A count of phases, batches or times (分3期, 2批) says how, not which.
-  const untimed = s.replace(TIME_PHRASE, '').replace(COUNT_OF_STEPS, '');
+  const untimed = s
+    .replace(TIME_PHRASE, '')
+    .replace(COUNT_OF_STEPS, '')
+    .replace(COUNT_OF_PEOPLE_OR_CLASS, '');
   if (LATIN_OR_DIGIT.test(untimed) && /[\u4e00-\u9fffA-Za-z]{2}/.test(untimed.replace(/\d/g, ''))) {
     // 20GW高效晶硅电池, LNG汽车: a figure or code is specific, unless it only counts projects (3大).
     if (!/^(?:\d+|[一二三四五六七八九十]+)[大个批类项]/.test(s)) return { concrete: true, reason: null };
