@@ -195,6 +195,12 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('全体职工投身').concrete).toBe(false);
   });
 
+  it('a meeting or its hall names no project', () => {
+    expect(judgeProjectStem('活动分会场').concrete).toBe(false);
+    expect(judgeProjectStem('贸易洽谈会青石州招商引资').concrete).toBe(false);
+    expect(judgeProjectStem('华远会展中心').concrete).toBe(true);
+  });
+
   it('people counted or a bare year are no figure that makes a stem specific', () => {
     expect(judgeProjectStem('200余名工人铆足干劲投身').concrete).toBe(false);
     expect(judgeProjectStem('青石市组织2025').concrete).toBe(false);

@@ -51,6 +51,8 @@ const AMOUNT_OR_FIRM_COUNT = /^.*(?:\d+(?:\.\d+)?\s*(?:亿|万)?(?:元|美元)|\
 /** A stem that starts with 其他/他 (other …) or holds an official's title. */
 const OTHER_OR_OFFICIAL =
   /^(?:其他|其它|他|它)|(?:省长|市长|县长|区长|镇长|书记|主任|局长|部长|董事长|总经理)[\u4e00-\u9fff]{2,5}(?:宣布|表示|指出|介绍|强调|说)/;
+/** Meetings and their halls. */
+const EVENT_WORD = /分会场|主会场|洽谈会|推介会|招商会|博览会|交易会|签约会|大会|仪式|论坛|峰会/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9０-９]/;
 /**
  * "做好食用菌这一", "该": a stem closed by a demonstrative points back at a project already named (食用菌这一项目
@@ -105,6 +107,8 @@ function judge(stem: string): Concreteness {
   if (s.length === 0) return { concrete: false, reason: 'empty' };
   // "其他不锈钢深加工", "副省长张某宣布": other projects of a kind, or an official's words, are no name.
   if (OTHER_OR_OFFICIAL.test(s)) return { concrete: false, reason: 'clause' };
+  // "活动分会场", "贸易洽谈会海西州招商引资": a meeting or its hall is where projects were signed, not one.
+  if (EVENT_WORD.test(s)) return { concrete: false, reason: 'clause' };
   // "占地面积900多亩的", "总规模205兆瓦的": a description closed by 的 says what kind of project, not which.
   if (s.endsWith('的')) return { concrete: false, reason: 'clause' };
   // "董家口三大产业链", "海晶3大产业链关键": a count of kinds (三大产业, 5大板块) is not one project.
