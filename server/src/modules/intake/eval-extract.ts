@@ -194,6 +194,11 @@ function main(): void {
       name: 'Held-out set, twenty-first batch (untouched: only its totals are read; reported apart)',
       dir: path.join(EVAL_DIR, 'heldout21'),
     });
+    // The twenty-second, labelled by a helper late in the same round and scored once, at its end.
+    sets.push({
+      name: 'Held-out set, twenty-second batch (untouched: scored once, at the end of its round; reported apart)',
+      dir: path.join(EVAL_DIR, 'heldout22'),
+    });
   }
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
