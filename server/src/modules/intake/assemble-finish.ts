@@ -49,6 +49,35 @@ const MEETING = /誓师|推进会|现场会|调度会|座谈会|发布会|动员
 /** "在这12个项目中", "其中8个项目": a sentence that lists the members of a counted batch. */
 const COUNTED_MEMBERS = /(?:\d+|[一二两三四五六七八九十]+)个[^，,。；;]{0,6}项目中/;
 
+/** "6个城市功能完善类项目分别是A、B": a share of a batch listed by its count and kind. */
+const SHARE_LISTED =
+  /^(\d+|[一二两三四五六七八九十]+)个([\u4e00-\u9fff]{2,10}?类)项目(?:分别是|分别为|包括|有|主要有|主要包括)[:：]?/;
+
+/**
+ * "此次集中开工的27个项目…其中，有产业发展类项目13个、城市功能完善类项目6个。…6个城市功能完善类项目分别是
+ * A、B": a share named again by its count and kind is of the batch it was counted in, and took its step.
+ */
+function stageOfCountedShare(
+  text: string,
+  sentences: readonly Sentence[],
+  stages: readonly StageMention[],
+  sent: Sentence,
+  at: number,
+): StageMention | undefined {
+  const share = SHARE_LISTED.exec(text.slice(sent.start, at));
+  if (!share) return undefined;
+  const [, count, kind] = share;
+  const counted = new RegExp(`${kind}项目${count}个|${count}个${kind}项目`);
+  const batch = sentences.find((s) => s.end <= sent.start && counted.test(text.slice(s.start, s.end)));
+  if (!batch) return undefined;
+  // The batch's own sentence, or the one before it that names the batch (此次集中开工的27个项目…。其中…).
+  const from = sentences[Math.max(0, sentences.indexOf(batch) - 1)]?.start ?? batch.start;
+  const steps = stages.filter(
+    (st) => st.start >= from && st.end <= batch.end && (st.stage === '签约' || st.stage === '开工'),
+  );
+  return new Set(steps.map((st) => st.stage)).size === 1 ? steps[0] : undefined;
+}
+
 export function finishProjects(input: FinishInput): void {
   const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
   // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
@@ -163,6 +192,10 @@ export function finishProjects(input: FinishInput): void {
     const sent = sentences.find((s) => s.start <= b.first.start && b.first.start < s.end);
     const ofOtherCount = sent !== undefined && COUNTED_MEMBERS.test(text.slice(sent.start, b.first.start));
     if (batchStep && b.stages.length === 0 && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
+    if (b.stages.length === 0 && sent) {
+      const shareStage = stageOfCountedShare(text, sentences, stages, sent, b.first.start);
+      if (shareStage) b.stages.push({ ...shareStage, planned: false });
+    }
     if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
       b.dates.unshift({
         tok: leadDate,

@@ -140,3 +140,13 @@ describe('words before a name', () => {
     expect(names.some((n) => n.startsWith('500万头生猪循环经济暨'))).toBe(true);
   });
 });
+
+describe('a share of a batch named again by its count and kind', () => {
+  it('takes the step of the batch it was counted in', () => {
+    const s = stageByName(
+      '在继3月上旬集中签约一批重大项目后，青石片区又于3月15日组织了今年第一批27个建设项目集中开工。\n据介绍，此次集中开工的27个建设项目总投资近127亿元。其中，有产业发展类项目13个、城市功能完善类项目6个。\n6个城市功能完善类项目分别是华云广场、青台广场、陆和商业中心。',
+    );
+    expect(s.get('华云广场项目')).toBe('开工');
+    expect(s.get('陆和商业中心项目')).toBe('开工');
+  });
+});
