@@ -78,6 +78,35 @@ function stageOfCountedShare(
   return new Set(steps.map((st) => st.stage)).size === 1 ? steps[0] : undefined;
 }
 
+/** A sentence that goes on listing the batch of the sentence before it. */
+const LISTS_BATCH_BEFORE = /^(?:其中)?(?:主要)?(?:包括|有|如)[:：]?/;
+/** A counted batch and the step it took, in one clause: "新疆已有45个产业项目实现新开工建设". */
+const COUNTED_STEP = /(?:\d+|[一二两三四五六七八九十]+)(?:个|项)[^，,。；;]{0,8}项目[^，,。；;]{0,8}$/;
+
+/**
+ * "45个产业项目实现新开工建设，完成投资195.7亿元。包括A、B、C等。": a sentence opened by 包括 lists the
+ * batch counted in the sentence before it, and its names took that batch's step.
+ */
+function stageOfBatchBefore(
+  text: string,
+  sentences: readonly Sentence[],
+  stages: readonly StageMention[],
+  sent: Sentence,
+  at: number,
+): StageMention | undefined {
+  if (!LISTS_BATCH_BEFORE.test(text.slice(sent.start, at))) return undefined;
+  const before = sentences[sentences.indexOf(sent) - 1];
+  if (!before) return undefined;
+  const steps = stages.filter(
+    (st) =>
+      st.start >= before.start &&
+      st.end <= before.end &&
+      (st.stage === '签约' || st.stage === '开工' || st.stage === '投产') &&
+      COUNTED_STEP.test(text.slice(before.start, st.start)),
+  );
+  return new Set(steps.map((st) => st.stage)).size === 1 ? steps[0] : undefined;
+}
+
 export function finishProjects(input: FinishInput): void {
   const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
   // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
@@ -193,7 +222,9 @@ export function finishProjects(input: FinishInput): void {
     const ofOtherCount = sent !== undefined && COUNTED_MEMBERS.test(text.slice(sent.start, b.first.start));
     if (batchStep && b.stages.length === 0 && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
     if (b.stages.length === 0 && sent) {
-      const shareStage = stageOfCountedShare(text, sentences, stages, sent, b.first.start);
+      const shareStage =
+        stageOfCountedShare(text, sentences, stages, sent, b.first.start) ??
+        stageOfBatchBefore(text, sentences, stages, sent, b.first.start);
       if (shareStage) b.stages.push({ ...shareStage, planned: false });
     }
     if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {

@@ -150,3 +150,20 @@ describe('a share of a batch named again by its count and kind', () => {
     expect(s.get('陆和商业中心项目')).toBe('开工');
   });
 });
+
+describe('a sentence that lists the batch of the sentence before it', () => {
+  it('gives its names the step the counted batch took', () => {
+    const s = stageByName(
+      '1—10月，全区已有45个产业项目实现新开工建设，完成投资195.7亿元。包括华远纺织有限公司150万锭棉纺纱建设项目、青河能源化工有限公司6万吨聚甲醛项目等。',
+    );
+    expect(s.get('华远纺织有限公司150万锭棉纺纱建设项目')).toBe('开工');
+    expect(s.get('青河能源化工有限公司6万吨聚甲醛项目')).toBe('开工');
+  });
+
+  it('reads a yearly investment target exceeded as building under way', () => {
+    const s = stageByName(
+      '此外，华丰聚乳酸材料生产建设项目、青河电子产业园项目等9个产业项目超额完成年度投资目标任务。',
+    );
+    expect(s.get('华丰聚乳酸材料生产建设项目')).toBe('在建');
+  });
+});

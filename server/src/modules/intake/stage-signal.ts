@@ -54,7 +54,11 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   ],
   [/洽谈|在谈|对接中/g, '在谈'],
   // "总投资8.1亿元，目前已完成投资1.62亿元": money spent on a project so far says it is being built.
-  [/(?:已|累计)?完成(?:固定资产)?投资(?![计任])|已?累计投入|已投入(?=[\d.约近超])/g, '在建'],
+  // "超额完成年度投资目标任务": a target exceeded is money already spent, unlike a target to reach.
+  [
+    /(?:已|累计)?完成(?:固定资产)?投资(?![计任])|超额完成[^，,。；\n]{0,6}投资|已?累计投入|已投入(?=[\d.约近超])/g,
+    '在建',
+  ],
 ];
 const PLANNED = /预计|计划|将|确保|力争|争取|有望|拟|准备|目标|力求|年底前|可望|即将|能够|可以|就能/;
 const DONE = /已|目前|现已|正在|完成了|现阶段|现场/;
