@@ -220,8 +220,10 @@ export function finishProjects(input: FinishInput): void {
     // "在这12个项目中，包括A、B": members of a batch counted apart are not known to be of the batch that stepped.
     const sent = sentences.find((s) => s.start <= b.first.start && b.first.start < s.end);
     const ofOtherCount = sent !== undefined && COUNTED_MEMBERS.test(text.slice(sent.start, b.first.start));
-    if (batchStep && b.stages.length === 0 && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
-    if (b.stages.length === 0 && sent) {
+    // A project with only planned steps (计划2021年9月完工) has reached none yet: the batch's step is its.
+    const reached = b.stages.some((st) => !st.planned);
+    if (batchStep && !reached && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
+    if (sent && !b.stages.some((st) => !st.planned)) {
       const shareStage =
         stageOfCountedShare(text, sentences, stages, sent, b.first.start) ??
         stageOfBatchBefore(text, sentences, stages, sent, b.first.start);

@@ -167,3 +167,12 @@ describe('a sentence that lists the batch of the sentence before it', () => {
     expect(s.get('华丰聚乳酸材料生产建设项目')).toBe('在建');
   });
 });
+
+describe('a project of a batch with only planned steps of its own', () => {
+  it('takes the step the batch took rather than reading its plan as building under way', () => {
+    const s = stageByName(
+      '3月16日，青石港区2个重点项目集中开工。\n青石港区疏港大道二期工程项目，总投资9.1亿元，全长8.79公里，计划2027年9月完工。',
+    );
+    expect(s.get('青石港区疏港大道二期工程项目')).toBe('开工');
+  });
+});
