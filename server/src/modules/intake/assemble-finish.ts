@@ -150,11 +150,10 @@ export function finishProjects(input: FinishInput): void {
     !projects.some((b) => b.stages.some((st) => !st.planned));
   const leadDate = leadStage || (leadAbout && !inspection && !meeting) ? leadDateTok : undefined;
   // "本次集中签约项目22个，总投资…" later in the report: when every batch the report counts took the same
-  // step (signed, or started), a project it names with no stage of its own is one of them.
-  // A report that also counts batches completed or put into production (新开工8项，建成8项) gives no
-  // one step to the projects it names.
-  // "40项重点项目已开工建设29项，开工率达72.5%": a step a part of the batch took is no step of the whole.
-  // ("签约3个招商引资项目" counts the batch itself: its count is followed by what it counts.)
+  // step (signed, or started), a project it names with no stage of its own is one of them. A report that
+  // also counts batches completed (新开工8项，建成8项) gives no one step; nor does a step only a part of a
+  // batch took ("40项重点项目已开工建设29项，开工率达72.5%"; "签约3个招商引资项目" counts the batch itself,
+  // its count followed by what it counts).
   const ofPart = (st: TensedStage) =>
     /^(?:建设|实施)?(?:\d+|[一二两三四五六七八九十百]+)[个项家](?:[，,。；;]|$)|^率/.test(
       text.slice(st.end, st.end + 8),
@@ -221,9 +220,9 @@ export function finishProjects(input: FinishInput): void {
     const sent = sentences.find((s) => s.start <= b.first.start && b.first.start < s.end);
     const ofOtherCount = sent !== undefined && COUNTED_MEMBERS.test(text.slice(sent.start, b.first.start));
     // A project with only planned steps (计划2021年9月完工) has reached none yet: the batch's step is its.
-    const reached = b.stages.some((st) => !st.planned);
-    if (batchStep && !reached && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
-    if (sent && !b.stages.some((st) => !st.planned)) {
+    const reached = () => b.stages.some((st) => !st.planned);
+    if (batchStep && !reached() && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
+    if (sent && !reached()) {
       const shareStage =
         stageOfCountedShare(text, sentences, stages, sent, b.first.start) ??
         stageOfBatchBefore(text, sentences, stages, sent, b.first.start);

@@ -3,7 +3,7 @@
 // it. A zone that a report's title or lead is about ("甘眉工业园区此次开工项目共两个", "走进铜陵国家农业
 // 科技园区各重点项目建设现场") is the park of every project the report names without one of its own.
 
-import type { Sentence } from './clean-text';
+import { lastBreakBefore, type Sentence } from './clean-text';
 import type { FirmMention, ParkMention } from './entity-extractor';
 import { isEnumerated } from './firm-short-names';
 import { normaliseName } from './name-scan';
@@ -147,21 +147,8 @@ export function coordinatedWithPlaces(text: string, p: ParkMention): boolean {
  */
 function locatesNamedProject(text: string, p: ParkMention, names: readonly ProjectNameMention[]): boolean {
   if (!/(?:位于|坐落于|落户|落地|选址)$/.test(text.slice(Math.max(0, p.start - 3), p.start))) return false;
-  const sentenceStart = lastSentenceBreak(text, p.start);
+  const sentenceStart = lastBreakBefore(text, p.start, '。！？\n') + 1;
   return names.some((n) => !n.aggregate && !n.reference && n.start >= sentenceStart && n.end <= p.start);
-}
-
-/** Where the sentence holding `at` begins (after 。！？ or a line break). */
-function lastSentenceBreak(text: string, at: number): number {
-  const before = text.slice(0, at);
-  return (
-    Math.max(
-      before.lastIndexOf('。'),
-      before.lastIndexOf('！'),
-      before.lastIndexOf('？'),
-      before.lastIndexOf('\n'),
-    ) + 1
-  );
 }
 
 /**
