@@ -72,6 +72,8 @@ const SERIES_SUBJECT =
 /** Verbs that open a clause about what a project builds (and 变电站 is the park's own supply). */
 const SERIES_VERB =
   /^(?:建设|新建|扩建|改建|建成|投资|引进|打造|实施|推进|开展|完成|计划|拟|将|主要|配套|新上|上马)/;
+/** A capacity written into a series subject's name. */
+const SERIES_CAPACITY = /(?:年产|日产)?[\d.×]+[万千百]?(?:吨|立方米|平方米|千瓦|兆瓦|只|头|套|台|件)?/g;
 /** What the clause goes on to report: building, buying, stages. */
 const SERIES_PROGRESS =
   /开工|动工|投产|建成|竣工|实施|完成|开挖|定购|订购|购置|安装|调试|试生产|施工|批复|建设|改建|协议/;
@@ -98,8 +100,8 @@ function seriesSubjects(text: string): ProjectNameMention[] {
         continue;
       // "建设2条锂离子动力电池生产线": a clause that opens with a verb reports what is built, not whom.
       if (SERIES_VERB.test(name)) continue;
-      if (!isConcreteStem(name.replace(/[\d.×万千百吨立方米千瓦兆瓦只头套台件平方米年产日产]+/g, '')))
-        continue;
+      // The capacity in the name (年产4万吨, 80万立方米) is what it makes; the rest must name one thing.
+      if (!isConcreteStem(name.replace(SERIES_CAPACITY, ''))) continue;
       out.push(namedProject(`${name}项目`, from, from + name.length, null));
     }
   }

@@ -168,7 +168,9 @@ export function findParks(text: string): ParkMention[] {
   resolveShortForms(out);
   // A full name: the same words after a name of the text's own, not after 的 or a verb (落户现代产业园区).
   const namedInFull = (name: string) =>
-    new RegExp(`[\\u4e00-\\u9fff](?![的之了在到入户于和与及为是建])[\\u4e00-\\u9fff]${name}`).test(text);
+    new RegExp(
+      `[\\u4e00-\\u9fff](?![的之了在到入户于和与及为是建])[\\u4e00-\\u9fff]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`,
+    ).test(text);
   const described = (p: ParkMention) => DESCRIBED_PARK.test(p.name) && !namedInFull(p.name);
   return out.filter((p) => !described(p)).sort((a, b) => a.start - b.start);
 }
