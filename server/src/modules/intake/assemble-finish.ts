@@ -49,6 +49,18 @@ const MEETING = /誓师|推进会|现场会|调度会|座谈会|发布会|动员
 /** "在这12个项目中", "其中8个项目": a sentence that lists the members of a counted batch. */
 const COUNTED_MEMBERS = /(?:\d+|[一二两三四五六七八九十]+)个[^，,。；;]{0,6}项目中/;
 
+/** The text a report's batches are read from. */
+interface ReportText {
+  text: string;
+  sentences: readonly Sentence[];
+  stages: readonly StageMention[];
+}
+
+/** The step every one of `steps` is, when they are all one step. */
+function oneStep<T extends StageMention>(steps: readonly T[]): T | undefined {
+  return new Set(steps.map((st) => st.stage)).size === 1 ? steps[0] : undefined;
+}
+
 /** "6个城市功能完善类项目分别是A、B": a share of a batch listed by its count and kind. */
 const SHARE_LISTED =
   /^(\d+|[一二两三四五六七八九十]+)个([\u4e00-\u9fff]{2,10}?类)项目(?:分别是|分别为|包括|有|主要有|主要包括)[:：]?/;
@@ -58,9 +70,7 @@ const SHARE_LISTED =
  * A、B": a share named again by its count and kind is of the batch it was counted in, and took its step.
  */
 function stageOfCountedShare(
-  text: string,
-  sentences: readonly Sentence[],
-  stages: readonly StageMention[],
+  { text, sentences, stages }: ReportText,
   sent: Sentence,
   at: number,
 ): StageMention | undefined {
@@ -75,7 +85,7 @@ function stageOfCountedShare(
   const steps = stages.filter(
     (st) => st.start >= from && st.end <= batch.end && (st.stage === '签约' || st.stage === '开工'),
   );
-  return new Set(steps.map((st) => st.stage)).size === 1 ? steps[0] : undefined;
+  return oneStep(steps);
 }
 
 /** A sentence that goes on listing the batch of the sentence before it. */
@@ -88,9 +98,7 @@ const COUNTED_STEP = /(?:\d+|[一二两三四五六七八九十]+)(?:个|项)[^�
  * batch counted in the sentence before it, and its names took that batch's step.
  */
 function stageOfBatchBefore(
-  text: string,
-  sentences: readonly Sentence[],
-  stages: readonly StageMention[],
+  { text, sentences, stages }: ReportText,
   sent: Sentence,
   at: number,
 ): StageMention | undefined {
@@ -104,7 +112,7 @@ function stageOfBatchBefore(
       (st.stage === '签约' || st.stage === '开工' || st.stage === '投产') &&
       COUNTED_STEP.test(text.slice(before.start, st.start)),
   );
-  return new Set(steps.map((st) => st.stage)).size === 1 ? steps[0] : undefined;
+  return oneStep(steps);
 }
 
 export function finishProjects(input: FinishInput): void {
@@ -161,13 +169,9 @@ export function finishProjects(input: FinishInput): void {
   const batchSteps = projects
     .filter((b) => b.aggregate)
     .flatMap((b) => b.stages.filter((st) => !st.planned && !ofPart(st)));
-  const batchStep =
-    !leadStage &&
-    !meeting &&
-    new Set(batchSteps.map((st) => st.stage)).size === 1 &&
-    (batchSteps[0]?.stage === '签约' || batchSteps[0]?.stage === '开工')
-      ? batchSteps[0]
-      : undefined;
+  const sharedStep = leadStage || meeting ? undefined : oneStep(batchSteps);
+  const batchStep = sharedStep?.stage === '签约' || sharedStep?.stage === '开工' ? sharedStep : undefined;
+  const report: ReportText = { text, sentences, stages };
   for (const b of projects) {
     if (b.aggregate) continue;
     // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
@@ -224,8 +228,7 @@ export function finishProjects(input: FinishInput): void {
     if (batchStep && !reached() && !ofOtherCount) b.stages.push({ ...batchStep, planned: false });
     if (sent && !reached()) {
       const shareStage =
-        stageOfCountedShare(text, sentences, stages, sent, b.first.start) ??
-        stageOfBatchBefore(text, sentences, stages, sent, b.first.start);
+        stageOfCountedShare(report, sent, b.first.start) ?? stageOfBatchBefore(report, sent, b.first.start);
       if (shareStage) b.stages.push({ ...shareStage, planned: false });
     }
     if (leadDate && !b.dates.some((d) => d.tok.date === leadDate.date)) {
