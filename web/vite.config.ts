@@ -16,6 +16,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     // dist/.vite/manifest.json: which chunks each page loads, read by scripts/report-bundle-size.mjs.
     manifest: true,
+    // What the entry imports statically (every page needs it) is one file, not ~50 small ones:
+    // 50 fewer requests before a page draws and ~20 KB less gzip (decision 017).
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'shell', tags: ['$initial'] }] } } },
   },
   server: {
     port: 5173,
