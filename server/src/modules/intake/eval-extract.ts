@@ -199,6 +199,12 @@ function main(): void {
       name: 'Held-out set, twenty-second batch (untouched: scored once, at the end of its round; reported apart)',
       dir: path.join(EVAL_DIR, 'heldout22'),
     });
+    // The twenty-third, labelled by a helper in session 15 and committed before it was scored; scored
+    // once, with no rule changed in that session.
+    sets.push({
+      name: 'Held-out set, twenty-third batch (untouched: scored once, no rule changed since; reported apart)',
+      dir: path.join(EVAL_DIR, 'heldout23'),
+    });
   }
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
