@@ -2,11 +2,17 @@
 // readable size; the reading of a park's words (venue, office, a zone heading a name) is park-rules'.
 
 import type { FirmFacts } from './assemble-finish';
-import { listedNamesAfter } from './assemble-rules';
+import { listedNamesAfter, listedNamesBefore } from './assemble-rules';
 import { VENUE_AFTER } from './assemble-shape';
 import type { ParkMention } from './entity-extractor';
 import type { FirmCluster } from './firm-clusters';
-import { headsNamedProject, listOpenedByPark, nameHeadedByPark, placesNoProject } from './park-rules';
+import {
+  headsNamedProject,
+  listOpenedByPark,
+  listPlacedInPark,
+  nameHeadedByPark,
+  placesNoProject,
+} from './park-rules';
 import type { ProjectBuilder } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
 
@@ -55,7 +61,7 @@ export function placeSentenceParks(s: SentenceParks): void {
           ? listedNamesAfter(text, sNames, p.end + share[0].length)
           : opened
             ? listedNamesAfter(text, sNames, opened.start).filter((n) => !headedByOther(n))
-            : [];
+            : placedList(text, p, sNames);
     for (const lb of s.listedBuilders(listedNames)) lb.park ??= p;
     if (listedNames.length > 0) continue;
     const headed = headedBy.get(p);
@@ -71,4 +77,18 @@ export function placeSentenceParks(s: SentenceParks): void {
       if (fc) s.firmFacts.set(fc, { ...s.firmFacts.get(fc), park: p });
     }
   }
+}
+
+/** "A、B等4个项目同时在Z开工": the names of a list placed in the zone right after it (two or more). */
+function placedList(
+  text: string,
+  p: ParkMention,
+  sNames: readonly ProjectNameMention[],
+): ProjectNameMention[] {
+  const at = listPlacedInPark(text, p);
+  if (at < 0) return [];
+  // The connecting words may begin with the 项目 that closes the last name (A项目、B项目同时在…).
+  const end = text.startsWith('项目', at) && sNames.some((n) => n.end === at + 2) ? at + 2 : at;
+  const listed = listedNamesBefore(text, sNames, end);
+  return listed.length >= 2 ? listed : [];
 }

@@ -199,10 +199,10 @@ function main(): void {
       name: 'Held-out set, twenty-second batch (untouched: scored once, at the end of its round; reported apart)',
       dir: path.join(EVAL_DIR, 'heldout22'),
     });
-    // The twenty-third, labelled by a helper in session 15 and committed before it was scored; scored
-    // once, with no rule changed in that session.
+    // The twenty-third, labelled by a helper in session 15 and committed before it was scored; first
+    // scored before that session changed a rule, and only its totals read since.
     sets.push({
-      name: 'Held-out set, twenty-third batch (untouched: scored once, no rule changed since; reported apart)',
+      name: 'Held-out set, twenty-third batch (untouched: only its totals are read; reported apart)',
       dir: path.join(EVAL_DIR, 'heldout23'),
     });
   }

@@ -159,3 +159,21 @@ describe('a zone that names an event, a kind of business or what a project build
     expect(noPark('作为全市重点规划建设的青石工业集聚区，基础设施日趋完善。')).toEqual([]);
   });
 });
+
+// Session 15: a list placed in a zone right after its last name (written from read batch 14).
+describe('a zone a list of projects is placed in', () => {
+  it('is the park of every listed project, not only the last', () => {
+    const parks = parkByName(
+      '日前，华远集团投资50亿元的80万锭纺纱项目、300万米羊绒面料项目、200万件衬衣项目同时在宁夏生态纺织产业示范园开工。',
+    );
+    expect(parks.get('80万锭纺纱项目')).toBe('宁夏生态纺织产业示范园');
+    expect(parks.get('300万米羊绒面料项目')).toBe('宁夏生态纺织产业示范园');
+    expect(parks.get('200万件衬衣项目')).toBe('宁夏生态纺织产业示范园');
+  });
+
+  it('is no park when the list meets there for a ceremony', () => {
+    const parks = parkByName('华源钢材项目、鑫源水泥项目在青石高新区举行签约仪式。');
+    expect(parks.get('华源钢材项目')).toBeNull();
+    expect(parks.get('鑫源水泥项目')).toBeNull();
+  });
+});

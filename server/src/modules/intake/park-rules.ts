@@ -169,6 +169,24 @@ export function listOpenedByPark(
   return /^(?:项目)?、/.test(text.slice(first.end, first.end + 3)) ? first : undefined;
 }
 
+/** Between a list's last name and the zone its projects are in: "…等4个项目同时在", "…项目落户". */
+const LIST_TO_PLACE =
+  /(?:项目)?等?(?:[\d一二三四五六七八九十]+个(?:项目)?)?(?:同时|均|都|已|将|分别|相继|先后|集中|正式)*(?:在|落户于?|落地于?|入驻|进驻)$/;
+/** After the zone: the step the listed projects took there, not an event held in it. */
+const STEP_IN_PLACE =
+  /^(?:内|里)?(?:同时|集中|正式|顺利|相继|开工)?(?:开工|动工|开建|签约|落户|落地|建设|投产|竣工|建成|开业)/;
+
+/**
+ * "A、B和C4个项目同时在宁夏生态纺织产业示范园开工": the zone a list of names is placed in right after
+ * its last name is each listed project's park. Returns where the connecting words begin, or -1.
+ */
+export function listPlacedInPark(text: string, park: ParkMention): number {
+  if (!STEP_IN_PLACE.test(text.slice(park.end, park.end + 8))) return -1;
+  const before = text.slice(Math.max(0, park.start - 24), park.start);
+  const m = LIST_TO_PLACE.exec(before);
+  return m ? park.start - m[0].length : -1;
+}
+
 /**
  * "在新华区高新技术产业园区A公司B项目一期车间内": a zone heading one project's name is that project's,
  * not the report's. One that heads a list (A区B产业园等重大项目, A区的B、C等5个项目) is the batch's.
