@@ -14,6 +14,18 @@ describe('the zone of a park overview', () => {
     expect(wheels?.park?.name).toContain('青石循环经济产业园区');
   });
 
+  it('is a 产业园 the article calls 该园 (session 15, from read batch 10)', () => {
+    const text =
+      '循环经济向高端发展。\n金河科技废旧电池拆解生产线竣工投产。记者在湖南青石循环经济产业园看到一派繁荣景象。今年以来，该园12个重点项目有序推进，其中顺达铝业轮毂生产项目总投资3亿元。';
+    const wheels = projectsOf(text).find((p) => !p.isAggregate && p.name.includes('轮毂'));
+    expect(wheels?.park?.name).toContain('青石循环经济产业园');
+  });
+
+  it('is no 产业园 the article does not treat as a zone', () => {
+    const text = '青石冻干食品产业园建设提速。园区二期厂房主体完工，顺达铝业轮毂生产项目总投资3亿元。';
+    expect(overviewZone(text, findParks(text), [])).toBeUndefined();
+  });
+
   it('is none when the article names two zones', () => {
     const text = '甲县经济开发区与乙市高新技术产业开发区签约。园区将共建产业园。';
     expect(overviewZone(text, findParks(text), [])).toBeUndefined();

@@ -13,6 +13,12 @@ const BACK_REFERENCE = /该园|本园|园区|园内|入园|进园|入驻|落户�
 /** What stands before 园区 when it refers back (该园区, 全园区, 入驻园区, "园区企业" at a clause's start). */
 const OPENS_BACK_REFERENCE = /^(?:[^\u4e00-\u9fff]|[该本全各入进此在个的到])?$/;
 
+/**
+ * A 产业园 is usually a project's own name (冻干食品产业园项目); an article that calls it 该园 or speaks of
+ * what is 园内 or 入园 treats it as a zone with plants in it (汨罗循环经济产业园…该园25个重点项目).
+ */
+const PARK_AS_ZONE = /该园|本园|园内|入园/;
+
 /** Whether two zone names are one zone (one contains the other: 湖南汨罗循环经济产业园 ⊃ 汨罗循环经济产业园). */
 function sameZone(a: string, b: string): boolean {
   const x = normaliseName(a);
@@ -28,7 +34,7 @@ export function overviewZone(
 ): ParkMention | undefined {
   const zones = parks.filter(
     (p) =>
-      isZone(p.name) &&
+      (isZone(p.name) || (/园$/.test(p.name) && PARK_AS_ZONE.test(text))) &&
       p.name.length >= 4 &&
       !isProjectsOwnName(p, names, text) &&
       !isVenue(text, p) &&
