@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
+import { launchBrowser, openInApp, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { runNow } from './support/run-clock';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
@@ -76,25 +76,25 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await dialog.getByRole('button', { name: /取\s*消/ }).click();
     await dialog.waitFor({ state: 'hidden' });
 
-    await page.goto(`${server.url}/compliance`);
+    await openInApp(page, `${server.url}/compliance`);
     await page.getByTestId('compliance-summary').waitFor();
     const behind = page.locator('tr').filter({ has: page.getByTestId('compliance-behind') });
     await behind.first().waitFor();
     expect(await behind.count()).toBeGreaterThan(0);
     await screenshot(page, 'compliance', { fullPage: false });
 
-    await page.goto(`${server.url}/mu-evaluations`);
+    await openInApp(page, `${server.url}/mu-evaluations`);
     await page.getByTestId('mu-counts').waitFor();
     await page.getByTestId('mu-class-A').first().waitFor();
     expect(await page.getByTestId('mu-counts').textContent()).toMatch(/A 类 \d+ 家/);
     await screenshot(page, 'mu-evaluations', { fullPage: false });
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.url}/projects/${gb.id}`);
+    await openInApp(page, `${server.url}/projects/${gb.id}`);
     await page.getByTestId('agreement-card').getByText('5.6亿元').first().waitFor();
     await page.getByTestId('agreement-card').scrollIntoViewIfNeeded();
     await screenshot(page, 'agreement-card-phone', { fullPage: false });
-    await page.goto(`${server.url}/compliance`);
+    await openInApp(page, `${server.url}/compliance`);
     await page.getByTestId('compliance-summary').waitFor();
     await screenshot(page, 'compliance-phone', { fullPage: false });
     expect(pageErrors).toEqual([]);
@@ -257,7 +257,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
 
     // 4. The cockpit's 履约 figure counts it, and opens the same list.
     const zone = await json<{ summary: { behind: number } }>(`/api/compliance?year=${year}`);
-    await page.goto(`${server.url}/cockpit`);
+    await openInApp(page, `${server.url}/cockpit`);
     const behindLink = page.getByTestId('cockpit-compliance-behind');
     await behindLink.waitFor();
     expect(await behindLink.innerText()).toBe(`${year} 年履约落后 ${zone.summary.behind} 项`);
@@ -266,7 +266,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     await taxRow.getByTestId('compliance-behind').waitFor();
 
     // 5. The warnings list, filtered to 履约落后, names the project.
-    await page.goto(`${server.url}/warnings?kind=commitment_behind`);
+    await openInApp(page, `${server.url}/warnings?kind=commitment_behind`);
     const warningRow = page.getByTestId('warnings-table').locator('tr').filter({ hasText: project.name });
     await warningRow.first().waitFor();
     expect(await warningRow.first().innerText()).toContain('履约落后');
@@ -279,7 +279,7 @@ describe.skipIf(SKIP_BROWSER)('agreements, compliance and 亩均 screens', () =>
     ).toBe(0);
 
     // 6. Run the 亩均 evaluation of the year and open its ranking.
-    await page.goto(`${server.url}/mu-evaluations`);
+    await openInApp(page, `${server.url}/mu-evaluations`);
     const [ran] = await Promise.all([
       page.waitForResponse((r) => r.url().endsWith('/api/mu-evaluations') && r.request().method() === 'POST'),
       page.getByRole('button', { name: /开始评价/ }).click(),

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsFinished, launchBrowser, loginAs, SKIP_BROWSER, screenshot, signIn } from './support/browser';
+import {
+  chartsFinished,
+  launchBrowser,
+  loginAs,
+  openInApp,
+  SKIP_BROWSER,
+  screenshot,
+  signIn,
+} from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** Industrial chains (issue 4) in a real browser: map → missing link → targets → lead; editor; PNG. */
@@ -54,7 +62,7 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     const made = rows.filter({ hasText: firmName });
     await made.getByText(/已有线索/).waitFor();
 
-    await page.goto(`${server.url}/leads`);
+    await openInApp(page, `${server.url}/leads`);
     await page.getByTestId('leads-tab-mine').click();
     await page.getByTestId('leads-search').locator('input').fill(firmName);
     await page.getByTestId('leads-search').locator('input').press('Enter');
@@ -155,7 +163,7 @@ describe.skipIf(SKIP_BROWSER)('industrial chains in a real browser', () => {
     await page.goto(`${server.url}/chains`);
     await page.getByText('宠物产业链').first().waitFor();
     await screenshot(page, 'chain-overview');
-    await page.goto(`${server.url}/referrals`);
+    await openInApp(page, `${server.url}/referrals`);
     // Laid out by referrer before the first frame (no force simulation): `finished` is the picture.
     await page.locator('[data-testid="referral-graph"][data-chart-finished="true"]').waitFor();
     expect(await page.getByTestId('referral-totals').innerText()).toContain('宏通地质');

@@ -1,7 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartsFinished, launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
+import {
+  chartsFinished,
+  launchBrowser,
+  openInApp,
+  SKIP_BROWSER,
+  screenshot,
+  signIn,
+} from './support/browser';
 import { pickOption } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -79,7 +86,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
   it('the open and overdue request figures open /requests with the same count', async () => {
     const c = await cockpit();
     expect(c.requests.open).toBeGreaterThan(0);
-    await leader.goto(`${server.url}/cockpit`);
+    await openInApp(leader, `${server.url}/cockpit`);
     const open = leader.getByTestId('cockpit-requests-open');
     await poll(() => open.innerText()).toContain(String(c.requests.open));
     await open.click();
@@ -129,7 +136,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     expect(c.requests.openLink.query[pick.key]).toBe(pick.value);
     expect(await listTotal(c.requests.openLink)).toBe(c.requests.open);
 
-    await leader.goto(`${server.url}/cockpit`);
+    await openInApp(leader, `${server.url}/cockpit`);
     await pickOption(leader, leader.getByTestId(pick.select), pick.label);
     const open = leader.getByTestId('cockpit-requests-open');
     await poll(() => open.innerText()).toBe(`未办结 ${c.requests.open}`);
@@ -175,7 +182,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     ];
     for (const [name, link, count] of projectLinks) {
       expect(link.query.chainId, name).toBe(c.filters.chainId);
-      await leader.goto(`${server.url}${href(link)}`);
+      await openInApp(leader, `${server.url}${href(link)}`);
       if (count === 0) continue;
       await poll(async () => {
         const text = await leader.locator('.ant-pagination-total-text').first().innerText();
@@ -185,14 +192,14 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     // The funds figure's reports: the page lists what the API list gives for the same query.
     const funds = zone.monthly.find((m) => m.month.endsWith('-08')) ?? zone.monthly[0];
     if (funds) {
-      await leader.goto(`${server.url}${href(funds.fundsLink)}`);
+      await openInApp(leader, `${server.url}${href(funds.fundsLink)}`);
       const total = await listTotal({ path: '/rounds/reports', query: funds.fundsLink.query });
       await poll(() => leader.getByTestId('round-reports-total').innerText()).toMatch(
         new RegExp(`^${total} `),
       );
     }
     // The warnings button carries the cockpit's park/chain: the page shows the same total.
-    await leader.goto(`${server.url}/cockpit`);
+    await openInApp(leader, `${server.url}/cockpit`);
     const chainName = zone.options.chains.find((x) => x.id === c.filters.chainId)?.name as string;
     await pickOption(leader, leader.getByTestId('cockpit-chain'), chainName);
     await poll(async () => leader.getByTestId('cockpit-warnings-card').innerText()).toContain(
@@ -212,7 +219,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     };
     const park = zone.options.parks[0] as string;
     expect(park).toBeTruthy();
-    await leader.goto(`${server.url}/cockpit?park=${encodeURIComponent(park)}`);
+    await openInApp(leader, `${server.url}/cockpit?park=${encodeURIComponent(park)}`);
     await poll(() => leader.getByTestId('cockpit-filters').innerText()).toContain(park);
     await leader.getByTestId('cockpit-total-started').click();
 
@@ -240,7 +247,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     await poll(() => leader.getByTestId('cockpit-filters').innerText()).toContain(park);
 
     // A bookmark of a filtered list opens filtered, and the search box's text is in the address.
-    await leader.goto(`${server.url}/warnings?kind=stage_stuck`);
+    await openInApp(leader, `${server.url}/warnings?kind=stage_stuck`);
     await poll(() => leader.getByTestId('warning-filters').innerText()).toContain('类型：阶段停滞');
     await screenshot(leader, 'list-filters-warnings');
   });
@@ -307,7 +314,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     const report = reports.items.find((r) => r.narrative.length >= 6);
     if (!report) throw new Error('the demo has no dispatch report with a narrative');
     const project = { id: report.projectId, name: report.projectName };
-    await leader.goto(`${server.url}/projects/${project.id}`);
+    await openInApp(leader, `${server.url}/projects/${project.id}`);
     await leader.getByTestId('project-dossier-print').click();
     await poll(async () => leader.url()).toContain(`/projects/${project.id}/dossier`);
     await poll(() => leader.getByTestId('dossier-title').innerText()).toContain(project.name);
@@ -347,7 +354,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
   });
 
   it('every cockpit figure carries its definition from the one glossary', async () => {
-    await leader.goto(`${server.url}/cockpit`);
+    await openInApp(leader, `${server.url}/cockpit`);
     await leader.getByTestId('cockpit-board').waitFor();
     for (const key of [
       'activeProjects',
@@ -369,7 +376,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
   });
 
   it('list filters and searches live in the address: Back and a shared link restore them', async () => {
-    await leader.goto(`${server.url}/tasks`);
+    await openInApp(leader, `${server.url}/tasks`);
     await leader.getByTestId('task-list').waitFor();
     await leader.getByText('只看超期').click();
     await poll(async () => leader.url()).toContain('overdue=1');
@@ -378,7 +385,7 @@ describe.skipIf(SKIP_BROWSER)('cockpit gaps in a real browser', () => {
     await poll(async () => new URL(leader.url()).searchParams.get('q')).toBe('督办');
     const shared = leader.url();
     // Away and Back: the list comes back with its search and its checkbox.
-    await leader.goto(`${server.url}/leads`);
+    await openInApp(leader, `${server.url}/leads`);
     await leader.getByTestId('leads-search').locator('input').fill('宠物');
     await leader.getByTestId('leads-search').locator('input').press('Enter');
     await poll(async () => new URL(leader.url()).searchParams.get('q')).toBe('宠物');

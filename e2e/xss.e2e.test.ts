@@ -6,7 +6,7 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { request as playwrightRequest } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../shared/src/dates';
-import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
+import { launchBrowser, openInApp, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 import { untranslatedText } from './support/visible-text';
 
@@ -422,10 +422,7 @@ describe.skipIf(SKIP_BROWSER)('no stored XSS through charts (tooltips, labels), 
     // app's own router, as a user clicking the menu would, so that the app is not loaded 19 times.
     await open('/');
     for (const url of pages) {
-      await admin.evaluate((to) => {
-        window.history.pushState(null, '', to);
-        window.dispatchEvent(new PopStateEvent('popstate'));
-      }, url);
+      await openInApp(admin, `${server.url}${url}`);
       await admin.waitForLoadState('networkidle');
       await admin.getByTestId('logout').waitFor();
       // The Chinese UI in Chinese on every page (issue 16): no key drawn raw, no English-only label.
