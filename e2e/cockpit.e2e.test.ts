@@ -4,7 +4,14 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chartsFinished, launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
+import {
+  chartsFinished,
+  launchBrowser,
+  openInApp,
+  SKIP_BROWSER,
+  screenshot,
+  signIn,
+} from './support/browser';
 import { renderDocx, SKIP_OFFICE } from './support/office';
 import { E2E_PASSWORD, ROOT, type RunningServer, startServer } from './support/server';
 
@@ -220,7 +227,7 @@ describe.skipIf(SKIP_BROWSER)('dispatch and cockpit in a real browser', () => {
       .filter((i) => i.kind === earlier?.kind && i.year === earlier?.year)
       .map((i) => i.number);
     issuedNumber = 1 + Math.max(0, ...taken);
-    await leader.goto(`${server.url}/rounds/${roundId}`);
+    await openInApp(leader, `${server.url}/rounds/${roundId}`);
     await leader.getByTestId('report-issue').click();
     // The form offers the zone's 管委会 as the issuing unit the first time.
     await poll(() => leader.getByTestId('report-issuer').inputValue()).toContain('管理委员会');

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, SKIP_BROWSER, screenshot, signIn } from './support/browser';
+import { launchBrowser, openInApp, SKIP_BROWSER, screenshot, signIn } from './support/browser';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
 /** A firm's menu on the phone opens no page that an /api call refuses; the audit log reads in words. */
@@ -58,7 +58,7 @@ describe.skipIf(SKIP_BROWSER)('menus per role and the readable audit log', () =>
     const retry = task.result?.retryCount ?? 0;
     const name = retry === 0 ? '招商群机器人（测试）' : `招商群机器人（测试）（重试${retry}次）`;
     const page = await signedIn('admin', 1440, 900);
-    await page.goto(`${server.url}/channels`);
+    await openInApp(page, `${server.url}/channels`);
     await page.getByTestId('channel-add').click();
     await page.getByTestId('channel-name').fill(name);
     // .invalid never resolves (RFC 2606): the test send fails and says why, nothing leaves the machine.
@@ -77,7 +77,7 @@ describe.skipIf(SKIP_BROWSER)('menus per role and the readable audit log', () =>
 
   it('names actions and actors in words on the audit log', async () => {
     const page = await signedIn('admin', 1440, 900);
-    await page.goto(`${server.url}/audit`);
+    await openInApp(page, `${server.url}/audit`);
     const table = page.getByTestId('audit-table');
     await table.getByText('登录成功').first().waitFor();
     expect(await table.getByText('login.success').count()).toBe(0);

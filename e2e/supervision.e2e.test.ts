@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '../shared/src/dates';
-import { launchBrowser, SKIP_BROWSER, screenshot, signedInPage } from './support/browser';
+import { launchBrowser, openInApp, SKIP_BROWSER, screenshot, signedInPage } from './support/browser';
 import { pickOption as pickFrom } from './support/select';
 import { E2E_PASSWORD, type RunningServer, startServer } from './support/server';
 
@@ -391,7 +391,7 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     await office.waitForURL(/\/$/);
     await office.getByTestId('workbench-toConfirm').getByText(item4).waitFor();
     await screenshot(office, 'inbox-supervision-office-queue');
-    await office.goto(listUrl);
+    await openInApp(office, listUrl);
     await office.getByTestId('problem-items').waitFor();
     await office.getByTestId('problem-verify-3').click();
     await office.getByTestId('problem-decide-submit').click();
@@ -438,11 +438,11 @@ describe.skipIf(SKIP_BROWSER)('factor requests, supervised tasks and problem lis
     await page.getByText('共 12 项行动').first().waitFor();
     expect(await page.getByTestId('campaign-figures').first().innerText()).toContain('113');
     await screenshot(page, 'campaigns');
-    await page.goto(`${server.url}/programmes`);
+    await openInApp(page, `${server.url}/programmes`);
     await page.getByTestId('programme-figures').getByText('358').waitFor();
     expect(await page.getByTestId('programme-pass-rate').innerText()).toContain('97.4');
     await screenshot(page, 'programmes');
-    await page.goto(`${server.url}/inbox`);
+    await openInApp(page, `${server.url}/inbox`);
     await page.getByTestId('inbox-overdue').waitFor();
     await screenshot(page, 'inbox-leader');
     await page.close();
