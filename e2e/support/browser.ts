@@ -173,8 +173,9 @@ export async function loginAs(
  */
 export async function openInApp(page: Page, url: string): Promise<void> {
   const target = new URL(url);
-  const here = page.url();
-  if (!here.startsWith(target.origin) || new URL(here).pathname === '/login') {
+  // about:blank's origin is "null": a page not on the app yet loads it.
+  const here = new URL(page.url());
+  if (here.origin !== target.origin || here.pathname === '/login') {
     await page.goto(url);
     return;
   }
