@@ -87,8 +87,6 @@ function placedList(
 ): ProjectNameMention[] {
   const at = listPlacedInPark(text, p);
   if (at < 0) return [];
-  // The connecting words may begin with the 项目 that closes the last name (A项目、B项目同时在…).
-  const end = text.startsWith('项目', at) && sNames.some((n) => n.end === at + 2) ? at + 2 : at;
-  const listed = listedNamesBefore(text, sNames, end);
+  const listed = listedNamesBefore(text, sNames, at);
   return listed.length >= 2 ? listed : [];
 }

@@ -169,9 +169,9 @@ export function listOpenedByPark(
   return /^(?:项目)?、/.test(text.slice(first.end, first.end + 3)) ? first : undefined;
 }
 
-/** Between a list's last name and the zone its projects are in: "…等4个项目同时在", "…项目落户". */
+/** Between a list's last name (its 项目 included) and the zone its projects are in: "等4个项目同时在", "落户". */
 const LIST_TO_PLACE =
-  /(?:项目)?等?(?:[\d一二三四五六七八九十]+个(?:项目)?)?(?:同时|均|都|已|将|分别|相继|先后|集中|正式)*(?:在|落户于?|落地于?|入驻|进驻)$/;
+  /等?(?:[\d一二三四五六七八九十]+个(?:项目)?)?(?:同时|均|都|已|将|分别|相继|先后|集中|正式)*(?:在|落户于?|落地于?|入驻|进驻)$/;
 /** After the zone: the step the listed projects took there, not an event held in it. */
 const STEP_IN_PLACE =
   /^(?:内|里)?(?:同时|集中|正式|顺利|相继)?(?:开工|动工|开建|签约|落户|落地|建设|投产|竣工|建成|开业)/;
