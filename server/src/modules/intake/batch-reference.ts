@@ -13,6 +13,12 @@ import type { StageMention } from './stage-signal';
 const MEMBER_COUNT =
   /^(?:其中[，,]?)?[\u4e00-\u9fff]{1,10}?(?:\d{1,3}|[一二两三四五六七八九十]+)个[，,](?:分别)?(?:为|是|包括)/;
 
+/**
+ * "此次共签约10个项目，…。其中，A项目总投资2亿元，…": a sentence opened by 其中 right after a batch was
+ * counted names one of its members.
+ */
+const MEMBER_OPENER = /^其中[，,:：]/;
+
 /** The stage of the nearest batch counted (N个) in the sentences given, latest first. */
 function recentBatchStage(
   text: string,
@@ -31,6 +37,29 @@ function recentBatchStage(
     }
   }
   return null;
+}
+
+/**
+ * The one step the batches counted in a sentence were reported with: none when they took different
+ * steps (签约项目12个…；开工项目8个…), as a 其中 after them may speak of either.
+ */
+function soleBatchStage(
+  text: string,
+  s: Sentence,
+  stages: readonly StageMention[],
+  isPlanned: (st: StageMention, s: Sentence) => boolean,
+): { stage: StageMention; sentence: Sentence } | null {
+  const own = text.slice(s.start, s.end);
+  const counted = /(?:\d+|[一二两三四五六七八九十]+)个/g;
+  let found: StageMention | null = null;
+  for (let m = counted.exec(own); m; m = counted.exec(own)) {
+    const clause = clauseAround(text, s.start + m.index, s);
+    const st = stages.find((x) => x.start >= clause.start - 12 && x.end <= clause.end && x.start >= s.start);
+    if (!st || isPlanned(st, s)) continue;
+    if (found && found.stage !== st.stage) return null;
+    found ??= st;
+  }
+  return found ? { stage: found, sentence: s } : null;
 }
 
 /** "在这57个项目中", "上述12个项目", "这些…": a demonstrative with the batch's count. */
@@ -79,14 +108,17 @@ export function stageMembersOfCountedBatch(
   projects: readonly ProjectBuilder[],
 ): void {
   for (const [i, s] of sentences.entries()) {
-    if (stages.some((x) => x.start >= s.start && x.end <= s.end)) continue;
+    // A stage stated only as planned (计划建成) leaves the sentence's projects to their batch.
+    if (stages.some((x) => x.start >= s.start && x.end <= s.end && !isPlanned(x, s))) continue;
     const own = text.slice(s.start, s.end);
     const ref = COUNT_REFERENCE.exec(own);
     const found = ref?.[1]
       ? batchStage(text, sentences, stages, isPlanned, ref[1], s.start)
       : MEMBER_COUNT.test(own)
         ? recentBatchStage(text, sentences.slice(Math.max(0, i - 3), i), stages, isPlanned)
-        : null;
+        : MEMBER_OPENER.test(own) && i > 0
+          ? soleBatchStage(text, sentences[i - 1] as Sentence, stages, isPlanned)
+          : null;
     if (!found) continue;
     const stage: TensedStage = { ...found.stage, planned: false };
     for (const b of projects) {

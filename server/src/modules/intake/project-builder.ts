@@ -161,7 +161,9 @@ function currentStage(clean: CleanText, b: ProjectBuilder): StageFact | null {
     asWritten: s.text,
     span: toOriginal(clean, s.start, s.end),
   });
-  const done = b.stages.filter((s) => !s.planned);
+  const reached = b.stages.filter((s) => !s.planned);
+  const stated = reached.filter((s) => !s.scene);
+  const done = stated.length > 0 ? stated : reached;
   if (done.length > 0) {
     const best = done.reduce((a, c) => (stageRank(c.stage) > stageRank(a.stage) ? c : a));
     return fact(best);

@@ -4,6 +4,13 @@ import { findRoledMoney } from './money-roles';
 import { findStages } from './stage-signal';
 
 // Invented sentences for the general rules of the stage lexicon and per-mu amounts.
+
+/** The stages of the single projects (not batch totals) read from a text, in order. */
+const stages = (text: string) =>
+  projectsOf(text)
+    .filter((p) => !p.isAggregate)
+    .map((p) => p.stage?.stage ?? null);
+
 describe('stage lexicon', () => {
   it('reads 竣工投产 and 建成投产 as production, not completion', () => {
     expect(findStages('华达轴承项目已竣工投产。').map((s) => s.stage)).toEqual(['投产']);
@@ -48,8 +55,6 @@ describe('per-mu amounts', () => {
 });
 
 describe('a stage the text pushes for', () => {
-  const stages = (text: string) => projectsOf(text).map((p) => p.stage?.stage ?? null);
-
   it('is a goal: 在谈 projects that 推进签约 are still being negotiated', () => {
     expect(
       stages('总投资100亿元的华光电池材料项目、总投资50亿元的鑫瑞达显示器件项目等在谈项目推进签约。'),
@@ -58,5 +63,45 @@ describe('a stage the text pushes for', () => {
 
   it('leaves a stage reached as it is', () => {
     expect(stages('华光电池材料项目已经签约。')).toEqual(['签约']);
+  });
+});
+
+describe('stage words of session 16', () => {
+  it('reads projects that 相继启动 as started', () => {
+    expect(findStages('鸿达铜业、远景科技等项目相继启动。').map((s) => s.stage)).toEqual(['开工']);
+    expect(stages('鸿达铜业年产5万吨铜杆项目、远景科技智能装备项目相继启动。')).toEqual(['开工', '开工']);
+  });
+
+  it('reads 完成主体工程 as the structure done, and a plan to finish it as a project being built', () => {
+    expect(findStages('华宇物流园项目已完成主体工程。').map((s) => s.stage)).toEqual(['主体完工']);
+    expect(stages('华宇物流园项目将建设仓储中心，预计年底前完成主体工程。')).toEqual(['在建']);
+  });
+
+  it('reads 正在加速推进 as a project being built', () => {
+    expect(stages('宏远化工30万吨尿素项目正在加速推进。')).toEqual(['在建']);
+  });
+
+  it('reads the first pile or spadeful as the start', () => {
+    expect(findStages('随着打桩机轰鸣，项目打下了第一根桩。').map((s) => s.stage)).toEqual(['开工']);
+    expect(findStages('嘉宾们为园区铲起了第一锹土。').map((s) => s.stage)).toEqual(['开工']);
+  });
+
+  it('takes a ceremony held at a 施工现场 as the scene, not as a stage the project reached', () => {
+    expect(stages('全县秋季项目集中开工仪式在华美新材料产业园项目施工现场举行。')).toEqual(['开工']);
+    // With nothing else said, building seen on site still tells that the project is being built.
+    expect(stages('在华美新材料产业园项目施工现场，工人们来回穿梭。')).toEqual(['在建']);
+  });
+});
+
+describe('a member named after its batch', () => {
+  it('gives the projects of a 其中 paragraph right after a counted batch the batch’s step', () => {
+    const text = [
+      '12月3日,眼镜产业发展大会在云溪举行。',
+      '会上举行了云溪县眼镜项目集中签约仪式。此次共签约8个项目,总投资12亿元,涉及镜片制造、模具生产等,项目达产后可实现年产值9亿元。',
+      '其中,华光眼镜片制造项目总投资2亿元,计划建设镜片生产线,达产后可实现年产值2.3亿元;瑞安光学镜片生产项目总投资1.2亿元,计划建成镜片生产线,达产后可实现年产值6000万元。',
+    ].join('\n');
+    const members = projectsOf(text).filter((p) => /华光|瑞安/.test(p.name));
+    // 计划建成 is a plan of a project just signed, not a sign that it is being built.
+    expect(members.map((p) => p.stage?.stage ?? null)).toEqual(['签约', '签约']);
   });
 });

@@ -15,6 +15,11 @@ export interface StageMention {
    * stands, unlike one scheduled (预计年底竣工), which implies it is being built.
    */
   wished: boolean;
+  /**
+   * "在X项目施工现场举行", "一派热火朝天的施工景象": building named as the scene, not stated of the
+   * project. It tells where a project stands only when nothing else in the text does.
+   */
+  scene: boolean;
 }
 
 /** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
@@ -26,7 +31,11 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   [/(?:竣工|建成)(?:并)?(?:投产|投入生产|投入使用|投用)/g, '投产'],
   // "基本具备竣工条件": built, not yet accepted.
   [/(?:基本)?具备竣工(?:验收)?条件/g, '主体完工'],
-  [/主体[^，,。；\n]{0,6}?(?:已经|已)?(?:全部|基本)?(?:完成|完工|封顶)|封顶/g, '主体完工'],
+  // "预计年底前完成主体工程": the verb may come first.
+  [
+    /主体[^，,。；\n]{0,6}?(?:已经|已)?(?:全部|基本)?(?:完成|完工|封顶)|封顶|完成(?:厂房)?主体(?:工程|结构|施工|建设)/g,
+    '主体完工',
+  ],
   [/竣工验收|竣工|完工|建成|完成建设(?!内容|任务)/g, '竣工验收'],
   [/(?:设备)?(?:进厂|进场)?(?:安装)?调试|设备(?:进厂|进场)|设备安装/g, '设备调试'],
   [
@@ -37,9 +46,12 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   [/达产|满产|达效|达到[^，,。；\n]{0,14}?(?:生产能力|设计产能|设计能力)/g, '达产'],
   // "开复工" (started or resumed) reports construction under way from this season on: a start.
   // "正式进入施工阶段" after a groundbreaking: construction has just begun; "动建" is a local word for 开工;
-  // "X项目在这里启动。", "X产业园已经启动，": a project that 启动 with nothing after the verb has started.
+  // "X项目在这里启动。", "X产业园已经启动，", "A、B等项目相继启动": a project that 启动 with nothing after
+  // the verb has started.
+  // "打下了第一根桩", "首桩开钻", "挖下第一铲土": the first pile or spadeful of a site is its start.
+  [/第一根(?:桩|基桩)|首桩|第一(?:铲|锹|方)土/g, '开工'],
   [
-    /开复工|开工建设|开工|动工|动建|破土|启动建设|正式启动|开建|奠基|(?:正式)?进入施工阶段|(?<=(?:项目|园|基地|中心)(?:在这里|已经|已)?)启动(?=[，,。；;\n]|仪式)/g,
+    /开复工|开工建设|开工|动工|动建|破土|启动建设|正式启动|开建|奠基|(?:正式)?进入施工阶段|(?<=(?:项目|园|基地|中心)(?:在这里|已经|已|相继|先后|陆续|均已|均|同时)?)启动(?=[，,。；;\n]|仪式)/g,
     '开工',
   ],
   // "复工" alone: work resumed on a site already being built.
@@ -49,7 +61,7 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   // "与X集团签订的总投资3亿元的Y项目": a bare 签订/签下 before 的 or 了 is a signing too.
   [/(?:签订|签下|签署)(?=[的了])/g, '签约'],
   [
-    /在建|续建|正在施工|正在建设|加速建设|加快建设|加紧建设|抓紧建设|建设中|如火如荼|紧锣密鼓|稳步推进|顺利推进|正在(?:扎实|加紧|加快|有序|全力|快速)?推进|建设正酣|有序施工|正在进行[^，,。；\n]{0,8}?施工|施工/g,
+    /在建|续建|正在施工|正在建设|加速建设|加快建设|加紧建设|抓紧建设|建设中|如火如荼|紧锣密鼓|稳步推进|顺利推进|正在(?:扎实|加紧|加快|加速|有序|全力|快速)?推进|建设正酣|有序施工|正在进行[^，,。；\n]{0,8}?施工|施工/g,
     '在建',
   ],
   [/洽谈|在谈|对接中/g, '在谈'],
@@ -98,6 +110,7 @@ export function findStages(text: string): StageMention[] {
             stage: partial ? '在建' : stage,
             planned: planned && !DONE.test(before.replace(/完成/, '')),
             wished: WISHED.test(before.slice(-3)),
+            scene: stage === '在建' && /^(?:现场|景象|场面|一线)/.test(after),
             start,
             end,
             text: m[0],
