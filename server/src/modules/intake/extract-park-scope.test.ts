@@ -177,3 +177,15 @@ describe('a zone a list of projects is placed in', () => {
     expect(parks.get('鑫源水泥项目')).toBeNull();
   });
 });
+
+// Session 16: a quarter of a zone (written from read batch 10).
+describe('a quarter of a zone', () => {
+  it('is read with its zone, and a batch started there has it as every project’s park', () => {
+    expect(findParks('项目落户青石经济开发区东区。').map((p) => p.name)).toEqual(['青石经济开发区东区']);
+    const parks = parkByName(
+      '日前，总投资22亿元的15个工业项目在开发区西区集中开工。据介绍，此次集中开工的15个项目有总投资3.3亿元的港城电力节能变压器项目、总投资2.2亿元的宏岳塑胶管材项目等。',
+    );
+    expect(parks.get('港城电力节能变压器项目')).toBe('开发区西区');
+    expect(parks.get('宏岳塑胶管材项目')).toBe('开发区西区');
+  });
+});

@@ -139,7 +139,10 @@ export function findParks(text: string): ParkMention[] {
   PARK_SUFFIX.lastIndex = 0;
   let m: RegExpExecArray | null = PARK_SUFFIX.exec(text);
   while (m !== null) {
-    const end = m.index + m[0].length;
+    // "开发区西区", "开封经济开发区东区": a quarter of a zone is where its projects lie. (One written in
+    // brackets, 高新区(南区), stays out: a project's name read from the text may begin with the bracket.)
+    const quarter = /^[东西南北中]片?区/.exec(text.slice(m.index + m[0].length));
+    const end = m.index + m[0].length + (quarter && !/^(?:新区|园区)$/.test(m[0]) ? quarter[0].length : 0);
     const scanned = scanBack(text, m.index, 0, PARK_SCAN);
     let start = scanned + nameStart(text.slice(scanned, m.index));
     // "将进一步助推开发区产业发展": a verbal noun alone before a bare zone's suffix is the sentence's verb,

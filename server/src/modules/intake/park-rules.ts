@@ -13,7 +13,16 @@ import type { ProjectNameMention } from './project-name-mention';
 const ZONE =
   /(?:片区|产业新城|开发区|高新区|经开区|工业园区|工业园|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
 
-export const isZone = (name: string): boolean => ZONE.test(name);
+/** "开发区西区", "开封经济开发区东区": a quarter of a zone, written after it. */
+const ZONE_QUARTER = /[东西南北中]片?区$/;
+
+/** A zone's name without the quarter written after it. */
+const withoutQuarter = (name: string): string => {
+  const core = name.replace(ZONE_QUARTER, '');
+  return core !== name && ZONE.test(core) ? core : name;
+};
+
+export const isZone = (name: string): boolean => ZONE.test(withoutQuarter(name));
 
 /** "在高新区举行全市项目集中开工": the zone is where the event was held, not where the projects are. */
 const VENUE_BEFORE = /(?:在|于|到|赴)$/;
@@ -112,6 +121,7 @@ export function articleZone(
       p.end <= leadEnd &&
       (isZone(p.name) || writtenAsPlace(text, p.name)) &&
       // A bare 经开区 or 高新区 is the article's zone only when the article comes back to it.
+      // A quarter of a bare one (开发区西区) names a place of its own.
       (p.name.length >= 4 || (/^(?:经开区|高新区)$/.test(p.name) && text.split(p.name).length - 1 >= 2)) &&
       !isProjectsOwnName(p, names, text) &&
       !isVenue(text, p) &&
