@@ -189,3 +189,22 @@ describe('a quarter of a zone', () => {
     expect(parks.get('宏岳塑胶管材项目')).toBe('开发区西区');
   });
 });
+
+// Session 16: a zone that opens the place an event was held (written from read batch 14 and dev).
+describe('a zone that opens the venue of an event', () => {
+  it('is no park of the batch when another place follows it before 举行', () => {
+    const parks = parkByName(
+      [
+        '3月30日，青石县春季重点项目集中开工仪式在青石县工业园区和华盛包装智能低碳环保建设项目区举行。',
+        '青石县春季集中开工26个重点项目，总投资额94亿元。',
+        '开工仪式同时还设立远帆新材料项目、鸿达光伏支架项目等分会场。',
+      ].join('\n'),
+    );
+    expect(parks.get('远帆新材料项目')).toBeNull();
+  });
+
+  it('is still the park of projects that start there before a ceremony', () => {
+    const parks = parkByName('华源钢材项目在青石经济开发区开工并举行奠基仪式。');
+    expect(parks.get('华源钢材项目')).toBe('青石经济开发区');
+  });
+});

@@ -27,16 +27,21 @@ export const isZone = (name: string): boolean => ZONE.test(withoutQuarter(name))
 /** "在高新区举行全市项目集中开工": the zone is where the event was held, not where the projects are. */
 const VENUE_BEFORE = /(?:在|于|到|赴)$/;
 const VENUE_AFTER = /^(?:(?:隆重|盛大|正式)?(?:举行|召开|举办)|分会场|会场)/;
+/**
+ * "仪式在A工业园区和B项目区举行", "在A开发区北方药谷产业园举行": the zone opens the place an event was held,
+ * with no step of a project between them.
+ */
+const VENUE_LATER =
+  /^(?:(?!开工|动工|签约|落户|落地|投产|竣工|入驻)[^，,。；;！？\n]){1,30}?(?:隆重|盛大|正式)?(?:举行|召开|举办)/;
 
 /** "在高新区举行…": the zone is named as the venue of an event. */
 export function isVenue(text: string, p: ParkMention): boolean {
   // "玉林市分会场设在玉林经济技术开发区": where a meeting's hall was set is a venue, whatever follows.
   if (/(?:会场|仪式|活动|会议)(?:设|安排|放)在$/.test(text.slice(Math.max(0, p.start - 6), p.start)))
     return true;
-  return (
-    VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start)) &&
-    VENUE_AFTER.test(text.slice(p.end, p.end + 4))
-  );
+  if (!VENUE_BEFORE.test(text.slice(Math.max(0, p.start - 1), p.start))) return false;
+  const after = text.slice(p.end, p.end + 40);
+  return VENUE_AFTER.test(after) || VENUE_LATER.test(after);
 }
 
 /** An event the zone's name is part of, or 等…行业/领域 closing a list of kinds of business. */
