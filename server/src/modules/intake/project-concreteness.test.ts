@@ -213,4 +213,11 @@ describe('weak evidence names no project (the intake abstains rather than guess)
     expect(judgeProjectStem('积极推进产业升级').concrete).toBe(false);
     expect(judgeProjectStem('华远大力新材料').concrete).toBe(true);
   });
+
+  it('广泛开展, 深入推进 and a verb with its result (谋深抓实) open the sentence too (session 16)', () => {
+    expect(judgeProjectStem('广泛开展').concrete).toBe(false);
+    expect(judgeProjectStem('深入推进产业招商').concrete).toBe(false);
+    expect(judgeProjectStem('谋深抓实').concrete).toBe(false);
+    expect(judgeProjectStem('华远深入新材料').concrete).toBe(true);
+  });
 });
