@@ -106,3 +106,13 @@ describe("firms the text names as a project's investor", () => {
     expect(firm && namedAsInvestor(text, firm)).toBe(expected);
   });
 });
+
+// Session 16: names no path may give as a firm (written from read batches 10, 13 and 15).
+describe('what is never a firm', () => {
+  it('drops a place, an anonymous firm or an amount read as a project’s company', () => {
+    expect(
+      companiesOf('罗定市榃滨镇人居环境建设项目总投资1.2亿元，由榃滨镇政府实施，目前已开工。', '人居'),
+    ).toEqual([]);
+    expect(companiesOf('2023年9月，湖州某年产15GWh动力电池项目一期投产。', '动力电池')).toEqual([]);
+  });
+});
