@@ -33,4 +33,13 @@ describe('leadingBrand', () => {
     // a brand before an ordinary industry word still counts
     expect(leadingBrand('鑫瑞达智能包装生产基地项目')).toBe('鑫瑞达');
   });
+
+  it('reads a brand the dictionary knows as a three-character name, and any word before a trade only firms have', () => {
+    expect(leadingBrand('康师傅方便面生产基地项目')).toBe('康师傅');
+    expect(leadingBrand('比亚迪储能电池项目')).toBe('比亚迪');
+    expect(leadingBrand('温和药业原料药项目')).toBe('温和药业');
+    expect(leadingBrand('坚强重工装备项目')).toBe('坚强重工');
+    // 科技, 材料: trades of kinds of project too, which stay without a brand.
+    expect(leadingBrand('智能科技产业园项目')).toBeNull();
+  });
 });

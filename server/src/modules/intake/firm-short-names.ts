@@ -50,6 +50,10 @@ const INDUSTRY_WORDS = new Set([
   '固废',
   '危废',
 ]);
+/** Tags of a three- or four-character proper noun that heads a project's name as its firm's brand. */
+const LONG_BRAND_TAGS = new Set(['nr', 'nz', 'nt']);
+/** Trade words only a firm's name ends in (not 科技, 材料, 能源: 智能科技, 新型材料 are kinds). */
+const FIRM_ONLY_TRADE = /^(?:纸业|化工|化学|钢铁|集团|股份|实业|控股|电气|药业|建材|重工|农牧)$/;
 /** Leading administrative places (任城区, 广元市) are where, not who. */
 const ADMIN_PLACE = /[省市县区镇乡]$/;
 /** Two-character tokens that may start a brand: other proper names, abbreviations, time-free names. */
@@ -89,6 +93,19 @@ export function leadingBrand(projectName: string): string | null {
     if (w.word.length === 1 || w.tag === 'x') {
       brand += w.word;
       continue;
+    }
+    // "比亚迪新能源…", "康师傅饮品…", "兴业银行金融科技产业园": a name of three or four characters the
+    // dictionary knows as a proper noun (nr, nz, nt) heading a project's name is a firm's, not a place's.
+    if (brand === '' && w.word.length >= 3 && w.word.length <= 4 && LONG_BRAND_TAGS.has(w.tag)) {
+      brand = w.word;
+      i++;
+      break;
+    }
+    // "诚意药业…", "海湾化学…": any two-character word before a trade only a firm has is its brand.
+    if (brand === '' && w.word.length === 2 && FIRM_ONLY_TRADE.test(words[i + 1]?.word ?? '')) {
+      brand = w.word;
+      i++;
+      break;
     }
     if (brand === '' && w.word.length === 2 && BRAND_START_TAGS.has(w.tag)) {
       const next = words[i + 1];
