@@ -11,7 +11,7 @@ import type { StageMention } from './stage-signal';
 
 /** Markers of a stage still to come; 希望/尽快/早日 are what officials wish for a project at its signing. */
 const PLANNED_MARK =
-  /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|目标|希望|尽快|早日|早(?=[建投开达见竣]|$)/g;
+  /预计|计划|将|确保|力争|争取|有望|拟|准备|力求|可望|即将|能够|就能|即可|再有|目标|希望|尽快|早日|早(?=[建投开达见竣]|$)/g;
 /** Verbs of pushing right before a stage word: the stage is a goal (推进签约, 促成投产). */
 const PUSHED_FOR = /(?:推进|推动|促成|力促|促进)$/;
 /** Markers of a stage reached. */
@@ -315,9 +315,10 @@ export function isPlannedStage(
     if (from !== null && from > todayKey && (!last || rel >= last.at)) last = { at: rel, planned: true };
     if (to !== null && to < todayKey && (!last || rel >= last.at)) last = { at: rel, planned: false };
   }
-  // "推进签约", "推动开工": a stage the text pushes for is still to come; "投产在即": it is imminent.
+  // "推进签约", "推动开工": a stage the text pushes for is still to come; "投产在即", "进入投产倒计时": it is
+  // imminent.
   if (PUSHED_FOR.test(before) && st.stage !== '在建') return true;
-  if (/^(?:在即|在望)/.test(text.slice(st.end, st.end + 2))) return true;
+  if (/^(?:在即|在望|倒计时)/.test(text.slice(st.end, st.end + 3))) return true;
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
     return last?.planned === true && before.length - last.at <= 4;

@@ -93,6 +93,17 @@ describe('stage words of session 16', () => {
   });
 });
 
+describe('a stage still ahead (session 16)', () => {
+  it('reads production counted down to, or due once some time has passed, as a project being built', () => {
+    expect(stages('总投资8亿元的华宇饮品生产基地项目已进入投产倒计时。')).toEqual(['在建']);
+    expect(stages('总投资8亿元的华宇饮品生产基地项目再有3个月即可投产。')).toEqual(['在建']);
+  });
+
+  it('reads a batch 开工竣工 (written out) as started, as 开竣工 is', () => {
+    expect(findStages('全县集中开工竣工重大工业项目情况通报。').map((s) => s.stage)).toEqual(['开工']);
+  });
+});
+
 describe('a member named after its batch', () => {
   it('gives the projects of a 其中 paragraph right after a counted batch the batch’s step', () => {
     const text = [

@@ -24,8 +24,9 @@ export interface StageMention {
 
 /** Longer, more specific patterns first: overlaps keep the earlier pattern's match. */
 const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
-  // "集中开竣工": a batch started and completed together; of each item only that it has started is sure.
-  [/开竣工/g, '开工'],
+  // "集中开竣工", "集中开工竣工": a batch started and completed together; of each item only that it has
+  // started is sure.
+  [/开竣工|开工竣工/g, '开工'],
   [/试生产|试投产|试运行|试产|试车生产|试车/g, '试生产'],
   // "竣工投产", "建成投产": the state reached is production, not completion.
   [/(?:竣工|建成)(?:并)?(?:投产|投入生产|投入使用|投用)/g, '投产'],
@@ -72,7 +73,8 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
     '在建',
   ],
 ];
-const PLANNED = /预计|计划|将|确保|力争|争取|有望|拟|准备|目标|力求|年底前|可望|即将|能够|可以|就能/;
+const PLANNED =
+  /预计|计划|将|确保|力争|争取|有望|拟|准备|目标|力求|年底前|可望|即将|能够|可以|就能|即可|再有/;
 const DONE = /已|目前|现已|正在|完成了|现阶段|现场/;
 const WISHED = /(?:早日?|尽快|快|力促|促进|推动|推进|促成)$/;
 
@@ -105,10 +107,12 @@ export function findStages(text: string): StageMention[] {
           (/^(?:仪式|活动|大会|现场会)/.test(after) && stage !== '签约' && stage !== '开工') ||
           (stage === '设备调试' && /^工程/.test(after));
         if (!conditional && !nounUse) {
+          // "已进入投产倒计时": a stage counted down to is still ahead.
+          const countdown = /^倒计时/.test(after);
           const planned = PLANNED.test(before) && !/^(?:已|已经)/.test(before.slice(-2));
           out.push({
             stage: partial ? '在建' : stage,
-            planned: planned && !DONE.test(before.replace(/完成/, '')),
+            planned: countdown || (planned && !DONE.test(before.replace(/完成/, ''))),
             wished: WISHED.test(before.slice(-3)),
             scene: stage === '在建' && /^(?:现场|景象|场面|一线)/.test(after),
             start,
