@@ -101,7 +101,7 @@ export function leadingBrand(projectName: string): string | null {
       i++;
       break;
     }
-    // "诚意药业…", "海湾化学…": any two-character word before a trade only a firm has is its brand.
+    // "诚意药业…", "坚强重工…": any two-character word before a trade only a firm has is its brand.
     if (brand === '' && w.word.length === 2 && FIRM_ONLY_TRADE.test(words[i + 1]?.word ?? '')) {
       brand = w.word;
       i++;

@@ -225,15 +225,15 @@ export function toExtractedProject(clean: CleanText, b: ProjectBuilder): Extract
 }
 
 /**
- * One entry per firm: "中粮" and "吉林中粮生物材料有限公司" are one firm (the legal name is kept);
- * "交城经济开发区华庆…有限公司" and "华庆…有限公司" too (the name without the place before it is kept).
- */
-/**
  * What no firm's name is, whatever path read it as one: an amount (2亿元), a firm the text keeps
  * anonymous (湖州某), a place or zone (榃滨镇, 大湾区, 贸易港).
  */
 const NOT_A_FIRM = /\d(?:\.\d+)?[亿万]?元$|某$|(?:镇|乡|村|街道|湾区|新区|开发区|高新区|经开区|园区|贸易港)$/;
 
+/**
+ * One entry per firm: "中粮" and "吉林中粮生物材料有限公司" are one firm (the legal name is kept);
+ * "交城经济开发区华庆…有限公司" and "华庆…有限公司" too (the name without the place before it is kept).
+ */
 export function distinctFirms<T>(entries: Array<[string, T]>): Array<[string, T]> {
   return entries.filter(
     ([name]) =>
