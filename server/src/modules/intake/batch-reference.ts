@@ -19,6 +19,24 @@ const MEMBER_COUNT =
  */
 const MEMBER_OPENER = /^其中[，,:：]/;
 
+/** The stage each batch counted (N个) in a sentence was reported with, when reached, in order. */
+function countedBatchStages(
+  text: string,
+  s: Sentence,
+  stages: readonly StageMention[],
+  isPlanned: (st: StageMention, s: Sentence) => boolean,
+): StageMention[] {
+  const own = text.slice(s.start, s.end);
+  const counted = /(?:\d+|[一二两三四五六七八九十]+)个/g;
+  const out: StageMention[] = [];
+  for (let m = counted.exec(own); m; m = counted.exec(own)) {
+    const clause = clauseAround(text, s.start + m.index, s);
+    const st = stages.find((x) => x.start >= clause.start - 12 && x.end <= clause.end && x.start >= s.start);
+    if (st && !isPlanned(st, s)) out.push(st);
+  }
+  return out;
+}
+
 /** The stage of the nearest batch counted (N个) in the sentences given, latest first. */
 function recentBatchStage(
   text: string,
@@ -27,14 +45,8 @@ function recentBatchStage(
   isPlanned: (st: StageMention, s: Sentence) => boolean,
 ): { stage: StageMention; sentence: Sentence } | null {
   for (const s of [...recent].reverse()) {
-    const counted = /(?:\d+|[一二两三四五六七八九十]+)个/g;
-    for (let m = counted.exec(text.slice(s.start, s.end)); m; m = counted.exec(text.slice(s.start, s.end))) {
-      const clause = clauseAround(text, s.start + m.index, s);
-      const st = stages.find(
-        (x) => x.start >= clause.start - 12 && x.end <= clause.end && x.start >= s.start,
-      );
-      if (st && !isPlanned(st, s)) return { stage: st, sentence: s };
-    }
+    const [first] = countedBatchStages(text, s, stages, isPlanned);
+    if (first) return { stage: first, sentence: s };
   }
   return null;
 }
@@ -49,17 +61,10 @@ function soleBatchStage(
   stages: readonly StageMention[],
   isPlanned: (st: StageMention, s: Sentence) => boolean,
 ): { stage: StageMention; sentence: Sentence } | null {
-  const own = text.slice(s.start, s.end);
-  const counted = /(?:\d+|[一二两三四五六七八九十]+)个/g;
-  let found: StageMention | null = null;
-  for (let m = counted.exec(own); m; m = counted.exec(own)) {
-    const clause = clauseAround(text, s.start + m.index, s);
-    const st = stages.find((x) => x.start >= clause.start - 12 && x.end <= clause.end && x.start >= s.start);
-    if (!st || isPlanned(st, s)) continue;
-    if (found && found.stage !== st.stage) return null;
-    found ??= st;
-  }
-  return found ? { stage: found, sentence: s } : null;
+  const found = countedBatchStages(text, s, stages, isPlanned);
+  const [first] = found;
+  if (!first || found.some((st) => st.stage !== first.stage)) return null;
+  return { stage: first, sentence: s };
 }
 
 /** "在这57个项目中", "上述12个项目", "这些…": a demonstrative with the batch's count. */

@@ -133,6 +133,10 @@ function resolveShortForms(out: ParkMention[]): void {
   }
 }
 
+/** A quarter of a zone, written right after its name: 开发区西区, 开封经济开发区东区. */
+export const ZONE_QUARTER = /[东西南北中]片?区/;
+const QUARTER_AFTER = new RegExp(`^${ZONE_QUARTER.source}`);
+
 /** Parks and zones: 聊城经济技术开发区, 坤源宠物食品用品产业园, and the bare 开发区 of a local paper. */
 export function findParks(text: string): ParkMention[] {
   const out: ParkMention[] = [];
@@ -141,7 +145,7 @@ export function findParks(text: string): ParkMention[] {
   while (m !== null) {
     // "开发区西区", "开封经济开发区东区": a quarter of a zone is where its projects lie. (One written in
     // brackets, 高新区(南区), stays out: a project's name read from the text may begin with the bracket.)
-    const quarter = /^[东西南北中]片?区/.exec(text.slice(m.index + m[0].length));
+    const quarter = QUARTER_AFTER.exec(text.slice(m.index + m[0].length));
     const end = m.index + m[0].length + (quarter && !/^(?:新区|园区)$/.test(m[0]) ? quarter[0].length : 0);
     const scanned = scanBack(text, m.index, 0, PARK_SCAN);
     let start = scanned + nameStart(text.slice(scanned, m.index));

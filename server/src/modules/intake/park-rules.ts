@@ -7,18 +7,19 @@ import { lastBreakBefore, type Sentence } from './clean-text';
 import type { FirmMention, ParkMention } from './entity-extractor';
 import { isEnumerated } from './firm-short-names';
 import { normaliseName } from './name-scan';
+import { ZONE_QUARTER } from './park-mentions';
 import type { ProjectNameMention } from './project-name-mention';
 
 /** Administrative zones: places where projects are, as opposed to a project's own 产业园. */
 const ZONE =
   /(?:片区|产业新城|开发区|高新区|经开区|工业园区|工业园|产业园区|科技园区|投资区|集聚区|港区|工业区|经济区|示范区|自贸区|保税区|临空区|空港区|临港区|新区|园区|Zone|Development Area)$/;
 
-/** "开发区西区", "开封经济开发区东区": a quarter of a zone, written after it. */
-const ZONE_QUARTER = /[东西南北中]片?区$/;
+/** A name that ends in a quarter of a zone (park-mentions.ts reads it with the zone). */
+const ENDS_IN_QUARTER = new RegExp(`${ZONE_QUARTER.source}$`);
 
 /** A zone's name without the quarter written after it. */
 const withoutQuarter = (name: string): string => {
-  const core = name.replace(ZONE_QUARTER, '');
+  const core = name.replace(ENDS_IN_QUARTER, '');
   return core !== name && ZONE.test(core) ? core : name;
 };
 
