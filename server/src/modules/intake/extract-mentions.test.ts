@@ -44,3 +44,16 @@ describe('project mentions in list and subject shapes', () => {
     expect(singles(text).map((p) => p.name)).toContain('PBAT (Polybutylene Adipate Terephthalate) Project');
   });
 });
+
+describe('a one-character function word at the front of a name', () => {
+  it('is part of the name when jieba reads it with the next character as one noun', () => {
+    const names = singles(
+      '投资7000万元的江苏同乐面粉加工项目建成投产。投资2亿元的于都县食品加工项目开工。',
+    ).map((p) => p.name);
+    expect(names).toEqual(['江苏同乐面粉加工项目', '于都县食品加工项目']);
+  });
+
+  it('still ends the name when the word it opens is a verb', () => {
+    expect(singles('县长张成伟仔细了解项目进展。').map((p) => p.name)).toEqual([]);
+  });
+});

@@ -2,6 +2,8 @@
 // …项目, …产业园) until punctuation or a function word/verb that cannot sit inside a name. The walk is
 // bounded by `maxLen`, so it is linear in the input.
 
+import { tagWords } from './firm-short-names';
+
 /** Words that end right before a name starts (由X有限公司, 在X项目现场, 来自X开发区). Longest first. */
 export const LEFT_STOP_WORDS = [
   '主要包括',
@@ -133,6 +135,11 @@ export interface ScanOptions {
   onlyExtraStops?: boolean;
   /** Stop at ASCII digits (firm names rarely hold them; project names do: 年产5万吨). */
   stopAtDigits: boolean;
+  /**
+   * Read a one-character stop word with the segmenter: when jieba joins it with the character after it
+   * into one word (江苏同乐面粉 → 同乐/n, 和美家居 stays 和/c 美/ns), it is part of the name, not a boundary.
+   */
+  wordAware?: boolean;
 }
 
 const stopCache = new WeakMap<ScanOptions, { set: Set<string>; maxWord: number }>();
@@ -189,7 +196,7 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       let stopped = false;
       for (let len = 1; len <= maxWord && i - len >= floor; len++) {
         if (set.has(text.slice(i - len, i))) {
-          stopped = true;
+          stopped = !(len === 1 && opts.wordAware && opensWordOfStem(text, i, floor, end));
           break;
         }
       }
@@ -198,6 +205,24 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
     i--;
   }
   return i;
+}
+
+/**
+ * Tags of the words a stop character may open inside a name: nouns and names the dictionary knows. Not x:
+ * jieba glues a preposition to a brand it does not know (对沐泽/x).
+ */
+const NAME_WORD_TAG = /^(?:n|ns|nr|nz|nt)$/;
+
+/** True when jieba reads the character before `i` and the one at `i` as one noun or name (同乐/n). */
+function opensWordOfStem(text: string, i: number, floor: number, end: number): boolean {
+  const from = Math.max(floor, i - 3);
+  let at = from;
+  for (const w of tagWords(text.slice(from, Math.min(end, i + 4)))) {
+    const next = at + w.word.length;
+    if (at < i && next > i) return at <= i - 1 && NAME_WORD_TAG.test(w.tag);
+    at = next;
+  }
+  return false;
 }
 
 /** True if the character is a CJK ideograph. */

@@ -9,6 +9,7 @@ export const PROJECT_SCAN: ScanOptions = {
   minStem: 0,
   stopAtDigits: false,
   keep: ['和', '与', '及其'],
+  wordAware: true,
   // "开工仪式暨光科检测项目奠基仪式": the name of the second event's project starts after 暨.
   extraStops: ['现场', '负责人', '十佳', '各类', '各', '仪式暨', '大会暨', '活动暨'],
 };
