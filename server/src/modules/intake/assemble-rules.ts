@@ -324,8 +324,9 @@ export function isPlannedStage(
     return last?.planned === true && before.length - last.at <= 4;
   // "产业园建成了电机工厂": a completion with 了 is reported as done, unless a plan is stated right before it.
   if (text[st.end] === '了' && !(last?.planned && before.length - last.at <= 4)) return false;
-  // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result.
-  if (COUNTED_BEFORE.test(before)) return last?.planned ?? false;
+  // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result;
+  // "集中竣工A、B等项目6个": so is a completion held as a ceremony.
+  if (COUNTED_BEFORE.test(before) || /集中$/.test(before)) return last?.planned ?? false;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
   return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }

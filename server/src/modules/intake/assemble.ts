@@ -212,17 +212,22 @@ export function assemble(input: AssembleInput): Assembled {
     const hasSemicolon = /[；;]/.test(text.slice(sent.start, sent.end));
     const target = (pos: number): ProjectBuilder | null => {
       if (forced) return forced;
+      // A ；-clause that names its own project after `pos` is that project's, not the earlier clause's
+      // (nor the batch an earlier clause counted: "开工A、B等项目6个；竣工C、D等项目4个").
+      const cl = hasSemicolon ? semicolonClause(text, sent, pos) : sent;
+      const ahead = resolved.find((r) => r.explicit && r.pos > pos && r.pos < cl.end);
+      const ownClause =
+        ahead !== undefined &&
+        !resolved.some((r) => r.pos >= cl.start && r.pos <= pos) &&
+        cl.start > sent.start;
       if (
         aggregateB &&
         pos > aggregateAt &&
-        !resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos)
+        !resolved.some((r) => r.explicit && r.pos > aggregateAt && r.pos < pos) &&
+        !(ownClause && cl.start > aggregateAt)
       )
         return aggregateB;
-      // A ；-clause that names its own project after `pos` is that project's, not the earlier clause's.
-      const cl = hasSemicolon ? semicolonClause(text, sent, pos) : sent;
-      const ahead = resolved.find((r) => r.explicit && r.pos > pos && r.pos < cl.end);
-      if (ahead && !resolved.some((r) => r.pos >= cl.start && r.pos <= pos) && cl.start > sent.start)
-        return ahead.b;
+      if (ownClause) return ahead.b;
       const before = resolved.filter((r) => r.pos <= pos);
       if (before.length > 0) return before[before.length - 1]?.b ?? null;
       const first = resolved[0];

@@ -22,6 +22,24 @@ describe('stages of lists in one sentence', () => {
     expect(s.get('翔宇日用品填充剂项目')).toBe('开工');
     expect(s.get('华博高性能过滤材料项目')).toBe('竣工验收');
   });
+
+  it('gives each ;-clause its own stage when the first clause counts its list with a total', () => {
+    const s = stageByName(
+      '当天的开工项目有华宇精密铸件厂房、东海生物标准厂房、南岭商业广场等8个,总投资12亿元;竣工项目有北辰肉类加工和嘉禾饲料生产等4个,总投资7亿元。',
+    );
+    expect(s.get('华宇精密铸件厂房项目')).toBe('开工');
+    expect(s.get('南岭商业广场项目')).toBe('开工');
+    expect(s.get('北辰肉类加工项目')).toBe('竣工验收');
+  });
+
+  it('reads 集中竣工 as a completion held, and keeps it out of the name after it', () => {
+    const s = stageByName(
+      '其中,集中开工华宇精密铸件二期、东海生物检测试剂等项目6个;集中竣工南岭电子一期、北辰新材料产业园等项目6个,涉及新能源、新材料等产业。',
+    );
+    expect(s.get('东海生物检测试剂项目')).toBe('开工');
+    expect(s.get('南岭电子一期项目')).toBe('竣工验收');
+    expect(s.get('北辰新材料产业园项目')).toBe('竣工验收');
+  });
 });
 
 describe('words that open a list', () => {

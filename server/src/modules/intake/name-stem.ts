@@ -24,9 +24,10 @@ export function stripPrefix(stem: string, keepPark = false): string {
     .replace(/^(?:今年|主要|其中|当日|当天|同时|此外|目前|此次|本次|这次)/, '')
     // "代表性项目有A…": the words that open a list are not part of its first item.
     .replace(/^[^、，,。；;]{0,8}?项目(?:有(?!限)|包括|涵盖|包含|是|为)[:：]?(?=[\u4e00-\u9fff]{4})/, '')
-    // "集中开竣工暨江松科技…二期项目": 暨 joins the event to the name; "百亿级比亚迪…": a size class.
+    // "集中开竣工暨江松科技…二期项目": 暨 joins the event to the name (the scan may already stop at the
+    // event's stage word and leave 暨 in front); "百亿级比亚迪…": a size class.
     .replace(
-      /^[^、，,。；;]{0,12}?(?:开工|竣工|签约|奠基|投产|仪式|活动|大会|推进会|观摩会)暨(?=[\u4e00-\u9fffA-Za-z]{4})/,
+      /^(?:[^、，,。；;]{0,12}?(?:开工|竣工|签约|奠基|投产|仪式|活动|大会|推进会|观摩会))?暨(?=[\u4e00-\u9fffA-Za-z]{4})/,
       '',
     )
     .replace(/^(?:[十百千万]亿|[百千万])级(?=[\u4e00-\u9fff]{3})/, '');
