@@ -25,6 +25,20 @@ describe('stage lexicon', () => {
     expect(findStages('鸿远化工项目基本具备竣工条件。').map((s) => s.stage)).toEqual(['主体完工']);
   });
 
+  it('reads three stage words joined by 、 before 项目 as kinds of projects counted, no step of one', () => {
+    expect(findStages('全年新开工、在建、竣工项目不少于170个。').map((s) => s.stage)).toEqual([]);
+    expect(
+      stages(
+        '2月2日，青石区重大项目集中开工仪式在华宇智能电气有限公司储能项目现场举行。全年新开工、在建、竣工项目不少于170个。',
+      ),
+    ).toEqual(['开工']);
+    // Two may be the steps of the day's batch, which its members took one or the other of.
+    expect(findStages('当天开工和签约项目中，投资额最高的是华宇项目。').map((s) => s.stage)).toEqual([
+      '开工',
+      '签约',
+    ]);
+  });
+
   it('reads 试车生产 as trial production', () => {
     expect(findStages('一号高炉目前已试车生产。').map((s) => s.stage)).toEqual(['试生产']);
   });

@@ -124,7 +124,33 @@ export function findStages(text: string): StageMention[] {
       m = re.exec(text);
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return withoutCategoryRuns(
+    text,
+    out.sort((a, b) => a.start - b.start),
+  );
+}
+
+/**
+ * "新开工、在建、竣工项目不少于170个": three or more stage words joined by 、 that qualify 项目 name kinds of
+ * projects a report counts; none of them is a step any one project took. Two (当天开工和签约项目中) may
+ * still be the steps of the day's batch, which its members took one or the other of.
+ */
+function withoutCategoryRuns(text: string, sorted: StageMention[]): StageMention[] {
+  const dropped = new Set<StageMention>();
+  let run: StageMention[] = [];
+  const close = () => {
+    const last = run[run.length - 1];
+    if (run.length >= 3 && last && /^(?:的)?(?:重点|重大|产业)?项目/.test(text.slice(last.end, last.end + 6)))
+      for (const m of run) dropped.add(m);
+    run = [];
+  };
+  for (const m of sorted) {
+    const prev = run[run.length - 1];
+    if (prev && !/^[、和及与]新?$/.test(text.slice(prev.end, m.start))) close();
+    run.push(m);
+  }
+  close();
+  return dropped.size === 0 ? sorted : sorted.filter((m) => !dropped.has(m));
 }
 
 export interface SignalMention {
