@@ -12,6 +12,7 @@ import {
   listPlacedInPark,
   nameHeadedByPark,
   placesNoProject,
+  zoneOfCountedBatch,
 } from './park-rules';
 import type { ProjectBuilder } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
@@ -40,6 +41,7 @@ export function placeSentenceParks(s: SentenceParks): void {
   const headedFirst = [...sParks].sort((a, b) => Number(!headedBy.get(a)) - Number(!headedBy.get(b)));
   for (const p of headedFirst) {
     if (VENUE_AFTER.test(text.slice(p.end, p.end + 4)) || placesNoProject(text, p)) continue;
+    if (zoneOfCountedBatch(text, p, sNames)) continue;
     // A park that is part of a project's own name (…节能装备产业园项目) is not where it is.
     const ownName = (n: ProjectNameMention) =>
       p.start >= n.start && p.end <= n.end && !headsNamedProject(p, n, text);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { projectsOf } from './extract-test-helpers';
 import { findParks } from './park-mentions';
-import { placesNoProject } from './park-rules';
+import { placesNoProject, zoneOfCountedBatch } from './park-rules';
 
 // Invented sentences for the park rules of session 14's round, written from the errors of read
 // held-out batches (4–18): a zone the report names is not every project's park when it is a venue,
@@ -206,5 +206,25 @@ describe('a zone that opens the venue of an event', () => {
   it('is still the park of projects that start there before a ceremony', () => {
     const parks = parkByName('华源钢材项目在青石经济开发区开工并举行奠基仪式。');
     expect(parks.get('华源钢材项目')).toBe('青石经济开发区');
+  });
+});
+
+describe('a zone heading a share of the batch, clause by clause', () => {
+  it('places the projects after each zone’s counted share in that zone, not in the next one', () => {
+    const parks = parkByName(
+      '上半年青石、白河两个工业园区共开工建设各类项目90项，总投资30亿元。其中：青石工业园区开工建设项目60项，总投资20亿元。华宇食品有限公司年产3万吨面粉生产线、东海物流中心建设项目等正在加紧建设；白河工业园区开工建设项目30项，总投资10亿元。北岭实业有限公司年产2000吨菊芋粉加工生产线建设已完成投资300万元。',
+    );
+    expect(parks.get('东海物流中心建设项目')).toBe('青石工业园区');
+    expect(parks.get('华宇食品有限公司年产3万吨面粉生产线项目')).toBe('青石工业园区');
+    expect(parks.get('北岭实业有限公司项目')).toBe('白河工业园区');
+  });
+
+  it('reads a zone before 一项…项目 as one project’s place, not a counted batch’s', () => {
+    const zoneOfBatch = (text: string) => {
+      const park = findParks(text)[0];
+      return park ? zoneOfCountedBatch(text, park, []) : null;
+    };
+    expect(zoneOfBatch('白河工业园区开工建设项目30项，总投资10亿元。')).toBe(true);
+    expect(zoneOfBatch('华宇项目是青石经济技术开发区的一项新型产业类项目。')).toBe(false);
   });
 });

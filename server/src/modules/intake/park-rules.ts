@@ -276,8 +276,39 @@ export function isFirmsName(text: string, park: ParkMention, firms: readonly Fir
   );
 }
 
-/** A count of projects: 12个项目, 5个重点项目, 三批项目. */
-const BATCH_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|项|批)[^，,。；;]{0,12}?项目/;
+/** A count of projects: 12个项目, 5个重点项目, 三批项目, 开工建设项目117项. */
+const BATCH_COUNT =
+  /(?:\d+|[一二两三四五六七八九十]+)(?:个|项|批)[^，,。；;]{0,12}?项目|项目(?:共|达)?(?:\d+|[一二两三四五六七八九十]+)项/;
+
+/** The ；-clauses of a sentence: each can place its own batch ("…117项,…;黄羊工业园区开工建设项目65项"). */
+function clausesOf(text: string, sent: Sentence): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = sent.start;
+  for (let i = sent.start; i < sent.end; i++) {
+    if (text[i] !== '；' && text[i] !== ';') continue;
+    out.push({ start: from, end: i + 1 });
+    from = i + 1;
+  }
+  if (from < sent.end) out.push({ start: from, end: sent.end });
+  return out;
+}
+
+/**
+ * "；黄羊工业园区开工建设项目65项，总投资11.43亿元": a zone that a counted batch follows in its clause, with no
+ * project named between, is that batch's place — not the park of the project named before it.
+ */
+export function zoneOfCountedBatch(
+  text: string,
+  park: ParkMention,
+  names: readonly ProjectNameMention[],
+): boolean {
+  const clauseEnd = park.end + (/[，,。；;]/.exec(text.slice(park.end, park.end + 30))?.index ?? 30);
+  const count = BATCH_COUNT.exec(text.slice(park.end, clauseEnd));
+  // "X项目是沁源经开区的一项新型产业类项目": one project is no batch.
+  if (!count || /^一[个项]/.test(count[0]) || !isZone(park.name)) return false;
+  const at = park.end + count.index;
+  return !names.some((n) => !n.aggregate && !n.reference && n.end > park.end && n.start < at);
+}
 
 /**
  * "在青山经济开发区，12个重点项目集中开工，总投资36亿元。其中，华锐…项目…": a sentence that places a batch of
@@ -291,7 +322,7 @@ export function batchZones(
   names: readonly ProjectNameMention[],
 ): (pos: number) => ParkMention | undefined {
   const batches: Array<{ start: number; zone: ParkMention }> = [];
-  for (const sent of sentences) {
+  for (const sent of sentences.flatMap((s) => clausesOf(text, s))) {
     const count = BATCH_COUNT.exec(text.slice(sent.start, sent.end));
     if (!count) continue;
     // The zone opens the batch (在A区，12个项目…); "6个项目中…分别是A区的X、Y" is the zone of some items.
