@@ -54,6 +54,21 @@ describe('dates relative to the article', () => {
   it('reads Chinese-numeral months', () => {
     expect(parseDatePhrase('十月完工', AT)?.date).toBe('2024-10');
   });
+  it('gives months written without a year the year stated before them in the sentence', () => {
+    const text = '该项目2016年1月立项、3月底开工建设，7月设备安装，11月底正式投产。今年5月扩产。';
+    expect(findDates(text, '2017-06-06').map((d) => d.date)).toEqual([
+      '2016-01',
+      '2016-03',
+      '2016-07',
+      '2016-11',
+      '2017-05',
+    ]);
+    // An earlier month than the stated one is not read as the same year's (no chronology).
+    expect(findDates('2016年11月签约，3月开工。', '2017-06-06').map((d) => d.date)).toEqual([
+      '2016-11',
+      '2017-03',
+    ]);
+  });
 });
 
 describe('parseArticleDate', () => {

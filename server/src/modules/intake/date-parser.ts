@@ -240,6 +240,7 @@ export function findDates(text: string, articleDate?: string | ArticleDate | nul
     }
   }
   found.sort((a, b) => a.start - b.start);
+  carryStatedYear(text, found);
   // 当日/当天 is the day of the event just reported, not the publication day.
   let lastDay: string | null = null;
   for (const f of found) {
@@ -247,6 +248,32 @@ export function findDates(text: string, articleDate?: string | ArticleDate | nul
     if (f.precision === 'day' && f.date) lastDay = f.date;
   }
   return found;
+}
+
+/**
+ * "2016年1月立项、3月底开工建设，7月设备安装，11月底正式投产": a month written without its year after a
+ * date of a stated year, in the same sentence and later in that year, is of that year — a chronology,
+ * not the article's year.
+ */
+function carryStatedYear(text: string, found: DateToken[]): void {
+  let stated: { year: string; month: number; end: number } | null = null;
+  for (const f of found) {
+    const ym = f.date ? /^(\d{4})-(\d{2})/.exec(f.date) : null;
+    if (stated && /[。！？!?\n]/.test(text.slice(stated.end, f.start))) stated = null;
+    if (!ym) continue;
+    const month = Number(ym[2]);
+    const bare = f.relative && /^\d|^[一二三四五六七八九十]/.test(f.text);
+    if (
+      bare &&
+      stated &&
+      month >= stated.month &&
+      (f.precision === 'month' || f.precision === 'day' || f.precision === 'range')
+    ) {
+      f.date = (f.date as string).replaceAll(/\d{4}(?=-)/g, stated.year);
+      stated = { ...stated, month, end: f.end };
+    } else if (!f.relative) stated = { year: ym[1] as string, month, end: f.end };
+    else stated = null;
+  }
 }
 
 /** Parses one date phrase (for tests and for form input): the first date found in it. */
