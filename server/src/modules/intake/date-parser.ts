@@ -255,24 +255,25 @@ export function findDates(text: string, articleDate?: string | ArticleDate | nul
  * date of a stated year, in the same sentence and later in that year, is of that year — a chronology,
  * not the article's year.
  */
+interface StatedYear {
+  year: string;
+  month: number;
+  end: number;
+}
+
 function carryStatedYear(text: string, found: DateToken[]): void {
-  let stated: { year: string; month: number; end: number } | null = null;
+  let stated: StatedYear | null = null;
   for (const f of found) {
     const ym = f.date ? /^(\d{4})-(\d{2})/.exec(f.date) : null;
-    if (stated && /[。！？!?\n]/.test(text.slice(stated.end, f.start))) stated = null;
-    if (!ym) continue;
+    if (stated !== null && /[。！？!?\n]/.test(text.slice(stated.end, f.start))) stated = null;
+    if (!ym || !f.date) continue;
     const month = Number(ym[2]);
     const bare = f.relative && /^\d|^[一二三四五六七八九十]/.test(f.text);
-    if (
-      bare &&
-      stated &&
-      month >= stated.month &&
-      (f.precision === 'month' || f.precision === 'day' || f.precision === 'range')
-    ) {
-      f.date = (f.date as string).replaceAll(/\d{4}(?=-)/g, stated.year);
-      stated = { ...stated, month, end: f.end };
-    } else if (!f.relative) stated = { year: ym[1] as string, month, end: f.end };
-    else stated = null;
+    const ofMonth = f.precision === 'month' || f.precision === 'day' || f.precision === 'range';
+    if (bare && ofMonth && stated !== null && month >= stated.month) {
+      f.date = f.date.replaceAll(/\d{4}(?=-)/g, stated.year);
+      stated = { year: stated.year, month, end: f.end };
+    } else stated = f.relative ? null : { year: ym[1] ?? '', month, end: f.end };
   }
 }
 
