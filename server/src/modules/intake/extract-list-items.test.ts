@@ -179,3 +179,13 @@ describe('words that hold a stop character', () => {
     expect([...found.keys()]).toEqual(['青川县200MW共享储能建设项目']);
   });
 });
+
+describe('a list opened among a class of projects counted before', () => {
+  it('reads the items after 产业项目中，有 as projects, with their own figures', () => {
+    const p = byName(
+      '当天集中开工的26个重大项目中，产业项目共20个，总投资127.6亿元。产业项目中，有总投资50亿元的年产5万吨锂电池材料项目、总投资10亿元的青石产业协同创新中心等。',
+    );
+    expect(p.get('青石产业协同创新中心项目')?.investment?.yuan).toBe(1_000_000_000);
+    expect(p.get('年产5万吨锂电池材料项目')?.investment?.yuan).toBe(5_000_000_000);
+  });
+});

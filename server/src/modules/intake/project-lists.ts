@@ -150,9 +150,11 @@ export function findOpenedLists(text: string, firms: readonly FirmMention[]): Pr
           .replace(/[，,]$/, '')
           .split(/[，,；;]/)
           .pop() ?? '');
+    // "产业项目中，有A、B等": among a class of projects a sentence before counted, as good as a batch.
+    const among = /^中[，,]有/.test(m[0]);
     if (
       !/项目/.test(clause0) ||
-      !(BATCH.test(clause0) || STAGED_CLASS.test(clause0)) ||
+      !(among || BATCH.test(clause0) || STAGED_CLASS.test(clause0)) ||
       NON_INVESTMENT.test(head)
     )
       continue;
