@@ -31,3 +31,5 @@ export const COMPANY_VERBS =
 export const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
 export const VENUE_AFTER = /^(?:举行|召开|举办|分会场|会场|隆重)/;
 export const MAX_PROJECTS = 200;
+/** "总投资3.2亿元的" right before a name: the name is a list item with an amount of its own. */
+export const OWN_AMOUNT_BEFORE = /投资(?:额|总额)?[约近超达为]?[\d.]+[万亿]*元(?:以上)?的$/;

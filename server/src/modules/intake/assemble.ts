@@ -14,7 +14,14 @@ import {
   listTotalBefore,
   namesStagedByBatch,
 } from './assemble-rules';
-import { type Assembled, type AssembleInput, COMPANY_VERBS, MAX_PROJECTS, SIGNING } from './assemble-shape';
+import {
+  type Assembled,
+  type AssembleInput,
+  COMPANY_VERBS,
+  MAX_PROJECTS,
+  OWN_AMOUNT_BEFORE,
+  SIGNING,
+} from './assemble-shape';
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
 import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
@@ -90,16 +97,25 @@ export function assemble(input: AssembleInput): Assembled {
   const listedBuilders = (ns: readonly ProjectNameMention[]) =>
     ns.map((n) => explicitBuilder.get(n)).filter((x): x is ProjectBuilder => x !== undefined && !x.aggregate);
 
+  // The projects named so far in the sentence being read: a name that brings its own amount (总投资1.65亿元
+  // 的西安航天基地创业服务中心项目，总投资3.2亿元的西安航天基地热能…项目) is another item of the list, not the
+  // project of the same sentence whose name merely starts alike.
+  let namedIn = { si: -1, builders: new Set<ProjectBuilder>() };
   const resolveExplicit = (n: ProjectNameMention, si: number): ProjectBuilder => {
+    if (namedIn.si !== si) namedIn = { si, builders: new Set() };
     const fromFirm = n.companyHint !== null && n.name === `${n.companyHint}项目`;
+    const ownAmount = OWN_AMOUNT_BEFORE.test(text.slice(Math.max(0, n.start - 24), n.start));
     let b: ProjectBuilder | undefined;
     if (n.anaphoric && current && current.lastSentence >= si - 3) b = current;
-    b ??= projects.find(
-      (p) =>
+    b ??= projects.find((p) => {
+      const loose = !(ownAmount && namedIn.builders.has(p));
+      return (
         !p.aggregate &&
         !otherHeadFirm(p, n.companyHint) &&
-        (similarProjectNames(p.name, n.name) || [...p.aliases].some((a) => similarProjectNames(a, n.name))),
-    );
+        (similarProjectNames(p.name, n.name, loose) ||
+          [...p.aliases].some((a) => similarProjectNames(a, n.name, loose)))
+      );
+    });
     // Past this many projects the text is not an article; later names join the last project.
     if (!b && projects.length >= MAX_PROJECTS) b = projects[projects.length - 1];
     if (b) {
@@ -112,6 +128,7 @@ export function assemble(input: AssembleInput): Assembled {
       projects.push(b);
     }
     explicitBuilder.set(n, b);
+    namedIn.builders.add(b);
     if (n.companyHint) {
       const f = firms.find((x) => x.start >= n.start && x.end <= n.end);
       b.companies.set(f ? companyName(f) : n.companyHint, {

@@ -57,3 +57,15 @@ describe('a one-character function word at the front of a name', () => {
     expect(singles('县长张成伟仔细了解项目进展。').map((p) => p.name)).toEqual([]);
   });
 });
+
+describe('two names of one sentence that start alike', () => {
+  it('are two projects when the second brings an amount of its own', () => {
+    const ps = singles(
+      '签约项目中，总投资1.65亿元的青石航天基地创业服务中心项目，总投资3.2亿元的青石航天基地热能装备产业化项目。',
+    );
+    expect(ps.map((p) => [p.name, p.investment?.yuan])).toEqual([
+      ['青石航天基地创业服务中心项目', 165_000_000],
+      ['青石航天基地热能装备产业化项目', 320_000_000],
+    ]);
+  });
+});

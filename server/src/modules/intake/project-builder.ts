@@ -98,8 +98,11 @@ export function otherHeadFirm(p: ProjectBuilder, hint: string | null): boolean {
   return hint !== null && p.headFirm !== null && !p.headFirm.includes(hint) && !hint.includes(p.headFirm);
 }
 
-/** Two project names denote the same project: one contains the other, or they share most bigrams. */
-export function similarProjectNames(a: string, b: string): boolean {
+/**
+ * Two project names denote the same project: one contains the other, or (when `loose`) they start alike
+ * or share most bigrams.
+ */
+export function similarProjectNames(a: string, b: string, loose = true): boolean {
   const x = core(a);
   const y = core(b);
   if (x.length < 2 || y.length < 2) return false;
@@ -109,6 +112,7 @@ export function similarProjectNames(a: string, b: string): boolean {
     (p, q) => p.length - q.length,
   ) as [string, string];
   if (short.length >= 6 && short.length >= 0.7 * long.length && inOrder(short, long)) return true;
+  if (!loose) return false;
   let prefix = 0;
   while (prefix < x.length && x[prefix] === y[prefix]) prefix++;
   return prefix >= 4 || bigramDice(x, y) >= 0.6;
