@@ -31,6 +31,7 @@ import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import {
   amountOwners,
   isCountedClause,
+  isStatedBeforeNameClause,
   isWholeOfPartAfter,
   joinedProject,
   ofProjectKind,
@@ -335,7 +336,15 @@ export function assemble(input: AssembleInput): Assembled {
     }
     const sStages = within(stages, sent).map((st): TensedStage => ({ ...st, planned: isPlanned(st, sent) }));
     for (const st of sStages) {
-      const b = target(st.start);
+      // A step that ends a clause before any project or batch of the sentence is another subject's.
+      const ahead = resolved[0];
+      const othersStep =
+        !st.planned &&
+        ahead !== undefined &&
+        ahead.pos > st.start &&
+        !(aggregateB && aggregateAt < st.start) &&
+        isStatedBeforeNameClause(text, st, ahead.pos);
+      const b = othersStep ? null : target(st.start);
       // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
       // "A、B、C等续建项目": a stage word in the list's tail is the stage of every listed item.
       // The 等 must be this list's: "A、B等18个；竣工项目包括C" is a stage after the clause of another list.

@@ -42,6 +42,21 @@ describe('stages of lists in one sentence', () => {
   });
 });
 
+describe('a step stated before the clause that names the first project', () => {
+  it('is what the earlier clause’s subject did, not the project named after it', () => {
+    const s = stageByName(
+      '华宇食品有限公司饮料生产线、万吨小食品生产线建设已建成投产，东海生物制品有限公司年产5000吨木糖生产线、南山肉类加工有限公司肉类屠宰及深加工项目、青石物流中心建设项目等正在加紧建设。',
+    );
+    expect(s.get('南山肉类加工有限公司肉类屠宰及深加工项目')).toBe('在建');
+    expect(s.get('东海生物制品有限公司年产5000吨木糖生产线项目')).toBe('在建');
+  });
+
+  it('still frames the name when it does not end its clause', () => {
+    const s = stageByName('在开工的项目中，方大航空发动机维修基地项目是一个亮点，总投资38亿元。');
+    expect(s.get('方大航空发动机维修基地项目')).toBe('开工');
+  });
+});
+
 describe('words that open a list', () => {
   it('keeps 项目涵盖 out of the first item’s name', () => {
     const s = stageByName(

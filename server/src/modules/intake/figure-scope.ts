@@ -14,6 +14,15 @@ export function isWholeOfPartAfter(text: string, figureEnd: number, nameStart: n
 }
 
 /**
+ * "华宇公司饮料生产线已建成投产，东海…项目、…等正在加紧建设": a step that ends a clause before the clause that
+ * names the sentence's first project is what another subject did, not that project. A step that frames
+ * the name ("在开工的项目中，A项目…", "开工仪式设置了主会场，主会场设在A项目现场") does not end its clause.
+ */
+export function isStatedBeforeNameClause(text: string, step: { end: number }, nameStart: number): boolean {
+  return nameStart > step.end && /^(?:了|完毕)?[，,；;]/.test(text.slice(step.end, step.end + 3));
+}
+
+/**
  * How many characters join an amount to the name it is the investment of: "总投资153亿元的兴泉铁路项目",
  * "投资7.4亿元建设的P", "一期工程投资15亿元，建设年产48万吨…项目" (the comma and 建设 of a phase's works),
  * "投资25亿元的省重点工程P" (a kind written between 的 and the name). 0 when none.
