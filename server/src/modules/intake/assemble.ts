@@ -7,13 +7,7 @@
 
 import { type FirmFacts, finishProjects } from './assemble-finish';
 import { placeSentenceParks } from './assemble-parks';
-import {
-  articleKey,
-  capacityLedNames,
-  isPlannedStage,
-  listTotalBefore,
-  namesStagedByBatch,
-} from './assemble-rules';
+import { articleKey, capacityLedNames, isPlannedStage, listTotalBefore } from './assemble-rules';
 import {
   type Assembled,
   type AssembleInput,
@@ -22,6 +16,7 @@ import {
   OWN_AMOUNT_BEFORE,
   SIGNING,
 } from './assemble-shape';
+import { placeSentenceStages } from './assemble-stages';
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
 import { capacityRecurrences } from './capacity-recurrence';
 import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
@@ -31,7 +26,6 @@ import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import {
   amountOwners,
   isCountedClause,
-  isStatedBeforeNameClause,
   isWholeOfPartAfter,
   joinedProject,
   ofProjectKind,
@@ -335,45 +329,19 @@ export function assemble(input: AssembleInput): Assembled {
       if (b && !b.jobs) b.jobs = j;
     }
     const sStages = within(stages, sent).map((st): TensedStage => ({ ...st, planned: isPlanned(st, sent) }));
-    for (const st of sStages) {
-      // A step that ends a clause before any project or batch of the sentence is another subject's.
-      const ahead = resolved[0];
-      const othersStep =
-        !st.planned &&
-        ahead !== undefined &&
-        ahead.pos > st.start &&
-        !(aggregateB && aggregateAt < st.start) &&
-        isStatedBeforeNameClause(text, st, ahead.pos);
-      const b = othersStep ? null : target(st.start);
-      // "…A、B、C等72个项目开工建设": the batch's stage is each listed project's stage too.
-      // "A、B、C等续建项目": a stage word in the list's tail is the stage of every listed item.
-      // The 等 must be this list's: "A、B等18个；竣工项目包括C" is a stage after the clause of another list.
-      const etcAt = text.lastIndexOf('等', st.start);
-      const listTail =
-        aggregateAt >= 0 &&
-        st.start < aggregateAt &&
-        etcAt >= aggregateAt - 12 &&
-        !/[，,。；;]/.test(text.slice(etcAt, st.start));
-      if ((b?.aggregate && b === aggregateB) || listTail) {
-        for (const r of resolved)
-          if (r.explicit && r.pos < aggregateAt && !r.b.aggregate) r.b.stages.push(st);
-      }
-      // "联森产业园、半导体产业园等151个项目开工建设", "新开工…项目有22个，如A、B等": a batch's stage is
-      // the stage of each project its list names, whichever batch of the sentence it is.
-      // A stage that opens a list after it (竣工的有A、B) is the list's, not the project named before it.
-      const staged = st.planned ? [] : namesStagedByBatch(text, within(names, sent), sent, st);
-      for (const lb of listedBuilders(staged))
-        if (!lb.stages.some((x) => x.start === st.start)) lb.stages.push(st);
-      // A batch total before the stage keeps it: the stage is what the counted batch did.
-      const opensList = staged.length > 0 && staged.every((n) => n.start > st.start) && !b?.aggregate;
-      if (b && !opensList && !(listTail && !b.aggregate) && !b.stages.some((x) => x.start === st.start))
-        b.stages.push(st);
-      else if (!b) {
-        const fc = keepForFirm(st.start);
-        if (fc)
-          firmFacts.set(fc, { ...firmFacts.get(fc), stages: [...(firmFacts.get(fc)?.stages ?? []), st] });
-      }
-    }
+    placeSentenceStages({
+      text,
+      sent,
+      sStages,
+      sNames: within(names, sent),
+      resolved,
+      aggregateB,
+      aggregateAt,
+      target,
+      listedBuilders,
+      keepForFirm,
+      firmFacts,
+    });
     attachSentenceDates(text, sent, within(dates, sent), sStages, todayKey, target);
     placeSentenceParks({
       text,
