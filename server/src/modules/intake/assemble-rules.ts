@@ -322,8 +322,10 @@ export function isPlannedStage(
   // An attributive stage is a category the text reports, planned only when a marker stands right before it.
   if (ATTRIBUTIVE_STAGE.test(text.slice(st.end, st.end + 6)))
     return last?.planned === true && before.length - last.at <= 4;
-  // "产业园建成了电机工厂": a completion with 了 is reported as done, unless a plan is stated right before it.
-  if (text[st.end] === '了' && !(last?.planned && before.length - last.at <= 4)) return false;
+  // "产业园建成了电机工厂": a completion with 了 is reported as done, unless a plan is stated right before it;
+  // "建成竣工的东群科技…项目": so is one that describes the project named after it.
+  if ((text[st.end] === '了' || text[st.end] === '的') && !(last?.planned && before.length - last.at <= 4))
+    return false;
   // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result;
   // "集中竣工A、B等项目6个": so is a completion held as a ceremony.
   if (COUNTED_BEFORE.test(before) || /集中$/.test(before)) return last?.planned ?? false;

@@ -39,6 +39,12 @@ describe('stage lexicon', () => {
     ]);
   });
 
+  it('reads a completion that describes the project named after it (建成竣工的…项目) as done', () => {
+    expect(
+      stages('其中，建成竣工的东群科技纳米氧化锌项目，年产纳米氧化锌3万吨，将有助于产业链条进一步延伸。'),
+    ).toEqual(['竣工验收']);
+  });
+
   it('reads 试车生产 as trial production', () => {
     expect(findStages('一号高炉目前已试车生产。').map((s) => s.stage)).toEqual(['试生产']);
   });
