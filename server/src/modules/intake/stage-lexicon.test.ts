@@ -45,6 +45,12 @@ describe('stage lexicon', () => {
     ).toEqual(['竣工验收']);
   });
 
+  it('reads 完成了二层主体工程 (a part of the structure named between) as the structure completed', () => {
+    expect(findStages('目前，该项目已经完成了二层主体工程的建设工作。').map((s) => s.stage)).toEqual([
+      '主体完工',
+    ]);
+  });
+
   it('reads 试车生产 as trial production', () => {
     expect(findStages('一号高炉目前已试车生产。').map((s) => s.stage)).toEqual(['试生产']);
   });
