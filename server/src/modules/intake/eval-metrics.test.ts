@@ -43,6 +43,17 @@ describe('eval metrics', () => {
     expect(m.score.companies.tp).toBe(1);
     expect(m.missed.map((g) => g.project)).toEqual(['不存在的项目']);
   });
+  it('reads metres of fabric, blocks and pieces (支) as capacity quantities', () => {
+    const predicted = extractArticle(
+      '北河纺织有限公司投资2亿元建设织布项目，建成后年产高档面料1000万米、餐盒3亿支。',
+    ).projects;
+    const capacity = (label: string) =>
+      scoreProjects([gold({ project: '北河纺织有限公司项目', capacity: label })], predicted).score.capacity
+        .tp;
+    expect(capacity('1000万米')).toBe(1);
+    expect(capacity('年产3亿支')).toBe(1);
+    expect(capacity('2000万米')).toBe(0);
+  });
   it('takes a zone’s short and full forms as one park, and another zone as another', () => {
     const predicted = extractArticle(
       '河北青石高新技术产业开发区华远年产1万套门窗项目开工，总投资2亿元。',

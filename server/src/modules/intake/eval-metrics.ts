@@ -92,7 +92,7 @@ export function nameSimilarity(a: string, b: string): number {
 }
 
 const QTY =
-  /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|噸|套|台|臺|件|片|辆|只|克拉|平方米|立方米|条|條|箱|瓶|个|頭|头|GW|MW|兆瓦|千瓦|安时|安時|度|纱锭|紗錠|锭|錠)/g;
+  /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|噸|套|台|臺|件|片|辆|只|克拉|平方米|立方米|条|條|箱|瓶|个|頭|头|GW|MW|兆瓦|千瓦|安时|安時|度|纱锭|紗錠|锭|錠|块|塊|支|米)/g;
 /** English quantities: 3 million tons, 800,000t, 800 sets. */
 const QTY_EN = /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t\b|sets)/gi;
 const UNIT_ALIAS: Record<string, string> = {
@@ -105,6 +105,7 @@ const UNIT_ALIAS: Record<string, string> = {
   纱锭: '锭',
   紗錠: '锭',
   錠: '锭',
+  塊: '块',
 };
 
 function quantities(s: string | null): Set<string> {
