@@ -245,15 +245,16 @@ export function finishProjects(input: FinishInput): void {
 
 /**
  * Capacities written into a name: "10GW高效光伏组件项目", "200兆瓦渔光互补光伏电站项目", "30万锭环纺项目",
- * "6万吨聚甲醛项目" — a number with a unit of output (not money, area or a year).
+ * "6万吨聚甲醛项目", "80万立方米粉醛新型材料生产线", "600万米高档面料" — a number with a unit of output (not
+ * money, area or a year; metres only in 万 or 亿, as fabric is counted, not a road's length).
  */
 const NAMED_CAPACITY =
-  /(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(GWh|MWh|GW|MW|兆瓦|吉瓦|千瓦|吨|锭|台套|套|台|辆|件|片|只|头|安时)(?![\u4e00-\u9fff]{0,1}(?:元|亩))/;
+  /(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)?(GWh|MWh|GW|MW|兆瓦|吉瓦|千瓦|立方米|吨|锭|台套|套|台|辆|件|片|只|头|安时|块|支|米)(?![\u4e00-\u9fff]{0,1}(?:元|亩))/;
 
 /** The capacity a project's own name states, when no sentence gave one. */
 function capacityInName(text: string, b: ProjectBuilder): CapacityToken | null {
   const m = NAMED_CAPACITY.exec(text.slice(b.first.start, b.first.end));
-  if (!m) return null;
+  if (!m || (m[3] === '米' && !m[2])) return null;
   const start = b.first.start + m.index;
   const scale = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
   const unit = m[3] ?? '';

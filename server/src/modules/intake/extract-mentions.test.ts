@@ -69,3 +69,16 @@ describe('two names of one sentence that start alike', () => {
     ]);
   });
 });
+
+describe('a capacity written into a name', () => {
+  it('reads cubic metres and 万 metres of output, not a road’s length in metres', () => {
+    const cap = new Map(
+      singles(
+        '宏达建材公司80万立方米粉醛新型材料生产线项目开工。华宇纺织600万米高档面料项目开工。城南道路2000米改造项目开工。',
+      ).map((p) => [p.name, p.capacity?.asWritten ?? null]),
+    );
+    expect(cap.get('宏达建材公司80万立方米粉醛新型材料生产线项目')).toBe('80万立方米');
+    expect(cap.get('华宇纺织600万米高档面料项目')).toBe('600万米');
+    expect(cap.get('城南道路2000米改造项目')).toBeNull();
+  });
+});
