@@ -90,5 +90,6 @@ function placedList(
   const at = listPlacedInPark(text, p);
   if (at < 0) return [];
   const listed = listedNamesBefore(text, sNames, at);
-  return listed.length >= 2 ? listed : [];
+  // "A等7个项目落户Z": one name before 等 and a count stands for the batch it opens.
+  return listed.length >= 2 || (listed.length === 1 && text[at] === '等') ? listed : [];
 }

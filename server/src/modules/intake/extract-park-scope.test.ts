@@ -228,3 +228,12 @@ describe('a zone heading a share of the batch, clause by clause', () => {
     expect(zoneOfBatch('华宇项目是青石经济技术开发区的一项新型产业类项目。')).toBe(false);
   });
 });
+
+describe('a list that settles in a zone', () => {
+  it('places the named item of "A等7个项目落户Z" in Z, not in the zone that held the signing', () => {
+    const parks = parkByName(
+      '7月2日，青石经济开发区举行招商项目集中签约，青石大港冷链物流中心等7个项目落户南岗工业园区，总投资达29.35亿元。',
+    );
+    expect(parks.get('青石大港冷链物流中心项目')).toBe('南岗工业园区');
+  });
+});

@@ -197,10 +197,13 @@ const STEP_IN_PLACE =
  * its last name is each listed project's park. Returns where the connecting words begin, or -1.
  */
 export function listPlacedInPark(text: string, park: ParkMention): number {
-  if (!STEP_IN_PLACE.test(text.slice(park.end, park.end + 8))) return -1;
   const before = text.slice(Math.max(0, park.start - 24), park.start);
   const m = LIST_TO_PLACE.exec(before);
-  return m ? park.start - m[0].length : -1;
+  if (!m) return -1;
+  // "A等7个项目落户香坊园区": settling in the zone is the step itself; after 在 the step follows the zone.
+  const settled = /(?:落户于?|落地于?|入驻|进驻)$/.test(m[0]);
+  if (!settled && !STEP_IN_PLACE.test(text.slice(park.end, park.end + 8))) return -1;
+  return park.start - m[0].length;
 }
 
 /**
