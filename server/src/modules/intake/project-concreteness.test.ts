@@ -13,6 +13,7 @@ describe('judgeProjectStem: does the text before 项目 name one project?', () =
     ['年产5万辆LNG汽车'],
     ['信义六期'],
     ['沈抚科技小镇'],
+    ['吉利新能源'],
   ])('%s is a name', (stem) => {
     expect(judgeProjectStem(stem)).toEqual({ concrete: true, reason: null });
   });
@@ -36,6 +37,9 @@ describe('judgeProjectStem: does the text before 项目 name one project?', () =
     ['自治区重点产业', 'sector'],
     ['敢闯敢拼', 'sector'],
     ['产业二期', 'sector'],
+    ['黑龙江海林市2019年秋季招商引资', 'sector'],
+    ['广西壮族自治区新签招商引资', 'sector'],
+    ['绥化首批产业', 'sector'],
   ])('%s names no project (%s)', (stem, reason) => {
     const j = judgeProjectStem(stem);
     expect(j.concrete).toBe(false);

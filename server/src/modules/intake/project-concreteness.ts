@@ -36,7 +36,10 @@ const ZONE_OR_PLACE_END = /(?:经济技术开发区|开发区|经开区|高新�
 const PLACE_WORD = /^(?:自治区|全区|全市|全县|全省|[\u4e00-\u9fff]{0,6}[省市县区州])$/;
 /** Words of size, rank and time that, with sector words, still name a kind (百亿项目, 重特大项目). */
 const SCALE_WORD =
-  /^(?:百亿|千亿|十亿|亿元|百亿级|重特大|固定资产|固定资产投资|投资|首个|年|年度|季度|第[一二三四]季度|上半年|下半年|今年|去年|批次|两批次)$/;
+  /^(?:百亿|千亿|十亿|亿元|百亿级|重特大|固定资产|固定资产投资|投资|首个|年|年度|季度|第[一二三四]季度|上半年|下半年|今年|去年|批次|两批次|春季|夏季|秋季|冬季|新签|新签约|新引进)$/;
+
+/** The most general kind words: with only a place before them, a stem names a kind, not a project. */
+const GENERAL_KIND = /^(?:产业|招商引资|招商|重点|重大|首批|批次|新签|新签约|新引进|建设|重点建设)$/;
 
 export interface Concreteness {
   concrete: boolean;
@@ -185,12 +188,22 @@ function judge(stem: string): Concreteness {
         w.tag === 'q' ||
         w.tag === 'mq' ||
         w.tag === 'v' ||
+        w.tag === 't' ||
         (i === 0 && PLACE_WORD.test(w.word)) ||
         /^[\u4e00-\u9fff]{1,6}[省市县州]$|^[省市县区州]政府$/.test(w.word)
       ),
   );
   if (unplaced.every((w) => SECTOR_WORD.test(w.word) || SCALE_WORD.test(w.word)))
     return { concrete: false, reason: lastVerb >= 0 ? 'clause' : 'sector' };
+  // "绥化首批产业", "福马产业": a place name and only the most general kind words (产业, 招商引资, 首批) name
+  // no project; a place before a field (吉利新能源, where the place word may be a brand) is left to the rest.
+  const besidesPlace = unplaced.filter((w) => w.tag !== 'ns');
+  if (
+    besidesPlace.length < unplaced.length &&
+    besidesPlace.length > 0 &&
+    besidesPlace.every((w) => GENERAL_KIND.test(w.word) || SCALE_WORD.test(w.word))
+  )
+    return { concrete: false, reason: 'sector' };
   // "山东济宁第一", "连云港徐圩": places and ordinals say where and which in a ranking, not which project.
   if (words.every((w) => w.tag === 'ns' || w.tag === 'm' || w.tag === 't'))
     return { concrete: false, reason: 'sector' };
