@@ -82,3 +82,11 @@ describe('a capacity written into a name', () => {
     expect(cap.get('城南道路2000米改造项目')).toBeNull();
   });
 });
+
+describe('既有…又有 before the names of a batch', () => {
+  it('opens each name; it is neither part of one nor a firm', () => {
+    const ps = singles('此次签约的项目既有华宇信息科技产业园项目，又有青石科创和生态旅游项目。');
+    expect(ps.map((p) => p.name)).toEqual(['华宇信息科技产业园项目', '青石科创和生态旅游项目']);
+    expect(ps.flatMap((p) => p.companies.map((c) => c.name))).not.toContain('又有');
+  });
+});

@@ -8,6 +8,11 @@ import { tagWords } from './firm-short-names';
 export const LEFT_STOP_WORDS = [
   '主要包括',
   '近年来',
+  '既有',
+  '又有',
+  '还有',
+  '也有',
+  '更有',
   '与此同时',
   '代表项目是',
   '位于',
