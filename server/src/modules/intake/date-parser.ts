@@ -250,17 +250,18 @@ export function findDates(text: string, articleDate?: string | ArticleDate | nul
   return found;
 }
 
-/**
- * "2016年1月立项、3月底开工建设，7月设备安装，11月底正式投产": a month written without its year after a
- * date of a stated year, in the same sentence and later in that year, is of that year — a chronology,
- * not the article's year.
- */
+/** The year a sentence last stated, the month reached in it so far and where that date ends. */
 interface StatedYear {
   year: string;
   month: number;
   end: number;
 }
 
+/**
+ * "2016年1月立项、3月底开工建设，7月设备安装，11月底正式投产": a month written without its year after a
+ * date of a stated year, in the same sentence and later in that year, is of that year — a chronology,
+ * not the article's year.
+ */
 function carryStatedYear(text: string, found: DateToken[]): void {
   let stated: StatedYear | null = null;
   for (const f of found) {

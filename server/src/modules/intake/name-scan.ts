@@ -203,7 +203,9 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       let stopped = false;
       for (let len = 1; len <= maxWord && i - len >= floor; len++) {
         if (set.has(text.slice(i - len, i))) {
-          stopped = !(len === 1 && opts.wordAware && opensWordOfStem(text, i, floor, end));
+          // A longer stop word ending here (及其, 一个) still ends the name.
+          if (len === 1 && opts.wordAware && opensWordOfStem(text, i, floor, end)) continue;
+          stopped = true;
           break;
         }
       }
@@ -226,7 +228,7 @@ function opensWordOfStem(text: string, i: number, floor: number, end: number): b
   let at = from;
   for (const w of tagWords(text.slice(from, Math.min(end, i + 4)))) {
     const next = at + w.word.length;
-    if (at < i && next > i) return at <= i - 1 && NAME_WORD_TAG.test(w.tag);
+    if (at < i && next > i) return NAME_WORD_TAG.test(w.tag);
     at = next;
   }
   return false;
