@@ -5,6 +5,7 @@
 
 import { lastBreakBefore, type Sentence } from './clean-text';
 import type { FirmMention, ParkMention } from './entity-extractor';
+import { semicolonClause } from './firm-attachment';
 import { isEnumerated } from './firm-short-names';
 import { normaliseName } from './name-scan';
 import { ZONE_QUARTER } from './park-mentions';
@@ -286,13 +287,11 @@ const BATCH_COUNT =
 /** The ；-clauses of a sentence: each can place its own batch ("…117项,…;黄羊工业园区开工建设项目65项"). */
 function clausesOf(text: string, sent: Sentence): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  let from = sent.start;
-  for (let i = sent.start; i < sent.end; i++) {
-    if (text[i] !== '；' && text[i] !== ';') continue;
-    out.push({ start: from, end: i + 1 });
-    from = i + 1;
+  for (let pos = sent.start; pos < sent.end; ) {
+    const clause = semicolonClause(text, sent, pos);
+    out.push(clause);
+    pos = clause.end + 1;
   }
-  if (from < sent.end) out.push({ start: from, end: sent.end });
   return out;
 }
 
