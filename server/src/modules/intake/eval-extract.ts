@@ -205,6 +205,12 @@ function main(): void {
       name: 'Held-out set, twenty-third batch (untouched: only its totals are read; reported apart)',
       dir: path.join(EVAL_DIR, 'heldout23'),
     });
+    // The twenty-fourth, labelled by a helper in session 18 while that session's rules were written,
+    // committed before it was scored; only its totals are read.
+    sets.push({
+      name: 'Held-out set, twenty-fourth batch (untouched: only its totals are read; reported apart)',
+      dir: path.join(EVAL_DIR, 'heldout24'),
+    });
   }
   const heldOut = emptyScore();
   const heldOutInvented = emptyInvention();
