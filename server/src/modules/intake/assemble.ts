@@ -101,7 +101,10 @@ export function assemble(input: AssembleInput): Assembled {
     const fromFirm = n.companyHint !== null && n.name === `${n.companyHint}项目`;
     const ownAmount = OWN_AMOUNT_BEFORE.test(text.slice(Math.max(0, n.start - 24), n.start));
     let b: ProjectBuilder | undefined;
-    if (n.anaphoric && current && current.lastSentence >= si - 3) b = current;
+    // The project in focus: read in the last few sentences, or named earlier in this one (its
+    // lastSentence is set only once the sentence is read).
+    if (n.anaphoric && current && (current.lastSentence >= si - 3 || namedIn.builders.has(current)))
+      b = current;
     b ??= projects.find((p) => {
       const loose = !(ownAmount && namedIn.builders.has(p));
       return (
@@ -154,6 +157,9 @@ export function assemble(input: AssembleInput): Assembled {
       if (n.reference) {
         // "新签约项目中，…", "开工项目中": among a kind of projects is a batch, not the project in focus.
         if (text[n.end] === '中' && !/[该此本这]一?个?$/.test(text.slice(n.start - 3, n.start))) continue;
+        // "竣工项目254个，总投资730亿元，项目涵盖…": after a batch counted in the sentence, "the projects"
+        // are that batch's, not the project in focus.
+        if (aggregateAt >= 0 && aggregateAt < n.start) continue;
         if (current && inScope) resolved.push({ pos: n.start, b: current, explicit: false });
         else if (signingFirm && signingFirm.sentence >= sIndex - 1 && !n.aggregate) {
           // "A公司与管委会签订投资协议。该项目总投资1.8亿元": the project referred to is that firm's.

@@ -7,11 +7,11 @@ import type { ProjectBuilder, TensedStage } from './project-builder';
 import type { StageMention } from './stage-signal';
 
 /**
- * "其中桐城市2个，分别为…", "迎江区1个，为…": a sentence that counts off members of the batch just
- * counted (by place, no stage word of its own) names projects of that batch.
+ * "其中桐城市2个，分别为…", "迎江区1个，为…", "临空经济区3个：A、B、C；": a sentence that counts off
+ * members of the batch just counted (by place, no stage word of its own) names projects of that batch.
  */
 const MEMBER_COUNT =
-  /^(?:其中[，,]?)?[\u4e00-\u9fff]{1,10}?(?:\d{1,3}|[一二两三四五六七八九十]+)个[，,](?:分别)?(?:为|是|包括)/;
+  /^(?:其中[，,]?)?[\u4e00-\u9fff]{1,10}?(?:\d{1,3}|[一二两三四五六七八九十]+)个(?:[，,](?:分别)?(?:为|是|包括)|[:：])/;
 
 /**
  * "此次共签约10个项目，…。其中，A项目总投资2亿元，…": a sentence opened by 其中 right after a batch was
@@ -52,19 +52,19 @@ function recentBatchStage(
 }
 
 /**
- * The one step the batches counted in a sentence were reported with: none when they took different
- * steps (签约项目12个…；开工项目8个…), as a 其中 after them may speak of either.
+ * The one step the batches counted in a sentence (its run of ；-clauses) were reported with: none when
+ * they took different steps (签约项目12个…；开工项目8个…), as a 其中 after them may speak of either.
  */
 function soleBatchStage(
   text: string,
-  s: Sentence,
+  run: readonly Sentence[],
   stages: readonly StageMention[],
   isPlanned: (st: StageMention, s: Sentence) => boolean,
 ): { stage: StageMention; sentence: Sentence } | null {
-  const found = countedBatchStages(text, s, stages, isPlanned);
+  const found = run.flatMap((s) => countedBatchStages(text, s, stages, isPlanned).map((st) => ({ st, s })));
   const [first] = found;
-  if (!first || found.some((st) => st.stage !== first.stage)) return null;
-  return { stage: first, sentence: s };
+  if (!first || found.some((x) => x.st.stage !== first.st.stage)) return null;
+  return { stage: first.st, sentence: first.s };
 }
 
 /** "在这57个项目中", "上述12个项目", "这些…": a demonstrative with the batch's count. */
@@ -101,6 +101,17 @@ function batchStage(
   return null;
 }
 
+/** The first sentence of the run of ；-clauses sentence `i` belongs to, within its paragraph. */
+function runHead(text: string, sentences: readonly Sentence[], i: number): number {
+  let h = i;
+  for (let prev = sentences[h - 1]; prev; prev = sentences[h - 1]) {
+    const cur = sentences[h] as Sentence;
+    if (prev.paragraph !== cur.paragraph || text[prev.end - 1] !== '；') break;
+    h--;
+  }
+  return h;
+}
+
 /**
  * Gives the projects named in a sentence that refers back to a counted batch (and has no stage word
  * of its own) the stage of that batch.
@@ -122,7 +133,8 @@ export function stageMembersOfCountedBatch(
       : MEMBER_COUNT.test(own)
         ? recentBatchStage(text, sentences.slice(Math.max(0, i - 3), i), stages, isPlanned)
         : MEMBER_OPENER.test(own) && i > 0
-          ? soleBatchStage(text, sentences[i - 1] as Sentence, stages, isPlanned)
+          ? // "签约项目12个…；开工项目8个…。其中，…": the batches of the run of ；-clauses before it.
+            soleBatchStage(text, sentences.slice(runHead(text, sentences, i - 1), i), stages, isPlanned)
           : null;
     if (!found) continue;
     const stage: TensedStage = { ...found.stage, planned: false };

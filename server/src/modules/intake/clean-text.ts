@@ -26,6 +26,11 @@ function isCjkOrDigit(ch: string | undefined): boolean {
   );
 }
 
+/** True for an ideograph or a full-width punctuation mark (the text around it is Chinese). */
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && isCjkOrDigit(ch) && !/\d/.test(ch);
+}
+
 /** Full-width digits, letters and ％ become ASCII so one regex serves both; the length stays 1:1. */
 function foldWidth(ch: string): string {
   const c = ch.charCodeAt(0);
@@ -93,6 +98,13 @@ export function buildCleanText(
         continue;
       }
       if (ch !== ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r' && ch !== '\f' && ch !== '\v') {
+        // "…项目开工建设;投资4000万元的…": a half-width semicolon in Chinese text ends a clause as ； does,
+        // and the rules read ； (a sentence end); in English text it stays as written.
+        if (ch === ';' && isCjk(lastNonSpace(out))) {
+          push('；', i);
+          i++;
+          continue;
+        }
         push(ch, i);
         i++;
         continue;

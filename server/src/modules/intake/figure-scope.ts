@@ -25,11 +25,12 @@ export function isStatedBeforeNameClause(text: string, step: { end: number }, na
 /**
  * How many characters join an amount to the name it is the investment of: "总投资153亿元的兴泉铁路项目",
  * "投资7.4亿元建设的P", "一期工程投资15亿元，建设年产48万吨…项目" (the comma and 建设 of a phase's works),
- * "投资25亿元的省重点工程P" (a kind written between 的 and the name). 0 when none.
+ * "投资25亿元的省重点工程P" (a kind written between 的 and the name), "投资31.5亿元的“上大压小”热电联产
+ * 项目" (a quoted slogan before it). 0 when none.
  */
 export function joinToNameAfter(text: string, amountEnd: number): number {
   return (
-    /^(?:人民币)?(?:[，,](?:主要)?(?:建设|新建)|(?:建设|兴建|新建|实施)的?|的(?:(?:国家|省|市|县|区)?级?(?:重点|重大)(?:工程|产业项目|项目)(?=[\u4e00-\u9fff]{3}))?)/.exec(
+    /^(?:人民币)?(?:[，,](?:主要)?(?:建设|新建)|(?:建设|兴建|新建|实施)的?|的(?:“[^”]{1,8}”|(?:国家|省|市|县|区)?级?(?:重点|重大)(?:工程|产业项目|项目)(?=[\u4e00-\u9fff]{3}))?)/.exec(
       text.slice(amountEnd, amountEnd + 16),
     )?.[0].length ?? 0
   );

@@ -199,6 +199,13 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       i -= 2;
       continue;
     }
+    // "智能控制系统及其部件研发制造项目": a kept word (及其) is read whole, so its last character (其, a
+    // stop word of its own) does not end the name.
+    const kept = opts.keep?.find((w) => w.length > 1 && text.slice(i - w.length, i) === w);
+    if (kept) {
+      i -= kept.length;
+      continue;
+    }
     if (end - i >= opts.minStem) {
       let stopped = false;
       for (let len = 1; len <= maxWord && i - len >= floor; len++) {

@@ -58,7 +58,10 @@ const STAGE_PATTERNS: Array<[RegExp, Stage]> = [
   // "复工" alone: work resumed on a site already being built.
   [/复工/g, '在建'],
   // "签订甲醛及高效减水剂生产项目投资协议": the project's whole name may stand between the verb and 协议.
-  [/签约|签订[^，,。；\n]{0,30}?协议|签署[^，,。；\n]{0,30}?协议|成功引进|引进落地|落地|落户/g, '签约'],
+  [
+    /签约|签订[^，,。；\n]{0,30}?协议|签署[^，,。；\n]{0,30}?协议|(?:成功|已经|已)引进|引进落地|落地|落户/g,
+    '签约',
+  ],
   // "与X集团签订的总投资3亿元的Y项目": a bare 签订/签下 before 的 or 了 is a signing too.
   [/(?:签订|签下|签署)(?=[的了])/g, '签约'],
   [
