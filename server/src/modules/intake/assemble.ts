@@ -15,6 +15,7 @@ import {
   MAX_PROJECTS,
   OWN_AMOUNT_BEFORE,
   SIGNING,
+  SPEAKER_TITLE,
 } from './assemble-shape';
 import { placeSentenceStages } from './assemble-stages';
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
@@ -25,6 +26,7 @@ import { findDates, parseArticleDate } from './date-parser';
 import { type FirmMention, findParks, findPeople } from './entity-extractor';
 import {
   amountOwners,
+  builtNameAfter,
   isCountedClause,
   isWholeOfPartAfter,
   joinedProject,
@@ -180,7 +182,15 @@ export function assemble(input: AssembleInput): Assembled {
       (f) =>
         !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end) && !isGuestsFirm(text, f, sent),
     );
-    const signer = sFirms.find((f) => f.legal);
+    // "现场签约A有限公司、B集团、C大学等8家企业、院校": firms listed as signers name no one project;
+    // "A有限公司总经理李涛说，力争更多项目落户": a firm named for its speaker signs nothing.
+    const signer = sFirms.find(
+      (f) =>
+        f.legal &&
+        !/[、和与及等]/.test(text[f.end] ?? '') &&
+        text[f.start - 1] !== '、' &&
+        !SPEAKER_TITLE.test(text.slice(f.end, f.end + 12)),
+    );
     if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
       signingFirm = { firm: signer, sentence: sIndex };
     const sMoney = within(money, sent);
@@ -203,7 +213,16 @@ export function assemble(input: AssembleInput): Assembled {
     const inv = sMoney.find((m) => m.role === 'investment' && !(aggregateAt >= 0 && m.start > aggregateAt));
     if (!forced && !resolved.some((r) => r.explicit) && inv) {
       const subj = [...sFirms].reverse().find((f) => f.start < inv.start);
-      if (subj) {
+      // "由A公司投资23亿元建设的哈尔滨冷链物流中心": the amount builds a project the article names (with
+      // 项目 elsewhere), written here without it.
+      const built = builtNameAfter(text, inv.end);
+      const known = built
+        ? projects.find((p) => !p.aggregate && similarProjectNames(p.name, `${built.name}项目`))
+        : undefined;
+      if (subj && known && built) {
+        resolved.push({ pos: built.start, b: known, explicit: true });
+        current = known;
+      } else if (subj) {
         const cname = companyName(subj);
         // "项目于…签约，投资主体为A公司": a firm the text names as the investor is the focus project's.
         const roleOfFocus = current && !current.aggregate && current.lastSentence >= sIndex - 4;

@@ -4,7 +4,8 @@ import { projectsOf } from './extract-test-helpers';
 
 // Invented sentences for session 18's rules: a half-width ; in Chinese text ends a clause as ； does, and
 // the rules that read a ；-run (其中 …；…；…, 东区4个：…；西区3个：…) read it across the clauses; the project in
-// focus is found by what the sentence names, however far into the article it stands.
+// focus is found by what the sentence names, however far into the article it stands; and firms named
+// around projects (a builder, signers in a list, a speaker's employer) make no project of their own.
 const LEAD =
   '近日记者从市发改委获悉有关情况。今年全市招商引资工作成效明显。各部门通力协作。园区服务持续优化。';
 
@@ -69,5 +70,35 @@ describe('clauses and runs of clauses', () => {
       '结构优化项目120项,包括星河钢铁公司合计投资12亿元的系列技改项目、云帆电力有限公司投资21.5亿元的“上大压小”热电联产项目等。',
     );
     expect(p.get('热电联产项目')?.investment?.yuan).toBe(2_150_000_000);
+  });
+});
+
+describe('firms around the projects', () => {
+  it('gives a firm that builds a project written here without 项目 to that project, not one of its own', () => {
+    const p = byName(
+      '新区物流项目涉及冷链、智能仓储等领域,具体包括星河云帆港冷链物流中心项目、青年创业孵化基地项目等。\n由云帆港务集团有限公司投资23亿元建设的星河冷链物流中心,将建精品水果库、肉类冷藏加工库。',
+    );
+    expect([...p.keys()]).toEqual(['星河云帆港冷链物流中心项目', '青年创业孵化基地项目']);
+    const hub = p.get('星河云帆港冷链物流中心项目');
+    expect(hub?.investment?.yuan).toBe(2_300_000_000);
+    expect(hub?.companies.map((c) => c.name)).toEqual(['云帆港务集团有限公司']);
+  });
+
+  it('makes no project of a firm listed among the signers of a ceremony', () => {
+    const p = byName(
+      '签约项目涵盖食品加工、冷链物流等产业领域。当天现场成功签约云帆实业有限公司、星河集团、远山大学等8家企业、院校。开工项目包含产业化项目36个。',
+    );
+    expect([...p.keys()]).toEqual([]);
+  });
+
+  it('makes no project of a firm named for its speaker, but keeps the firm whose chairman signs', () => {
+    const speaker = byName(
+      '今天上午,云城县举行招商引资项目集中签约仪式,19个项目成功签约。星河新材料有限责任公司总经理李涛说,力争更多项目落户云城。\n云城县举行招商引资项目集中签约仪式,是落实全县招商引资工作的具体举措。',
+    );
+    expect([...speaker.keys()]).toEqual([]);
+    const signer = byName(
+      '10月23日,云城产业园区管委会主任张明与星河液压技术有限公司董事长万刚签订投资协议。该项目计划用地58.4亩,总投资1.8亿元。',
+    );
+    expect(signer.get('星河液压技术有限公司项目')?.investment?.yuan).toBe(180_000_000);
   });
 });

@@ -36,6 +36,15 @@ export function joinToNameAfter(text: string, amountEnd: number): number {
   );
 }
 
+/** The words an amount is joined to by 建设的/的 (up to the clause's end): a name written without 项目. */
+export function builtNameAfter(text: string, amountEnd: number): { name: string; start: number } | null {
+  const join = joinToNameAfter(text, amountEnd);
+  if (join === 0) return null;
+  const start = amountEnd + join;
+  const name = /^[^，,。；;、：:（(\n]{4,30}/.exec(text.slice(start, start + 30))?.[0];
+  return name ? { name, start } : null;
+}
+
 /**
  * "第一批集中开工了35个，总投资额232.9亿元": a clause that counts what was started or signed (N个 after
  * the stage verb, no 项目 written) makes the amount after it a batch total. `from` is the sentence start.
