@@ -237,3 +237,21 @@ describe('a list that settles in a zone', () => {
     expect(parks.get('青石大港冷链物流中心项目')).toBe('南岗工业园区');
   });
 });
+
+describe('a zone inside an item of a 、-list', () => {
+  it('places only the item it heads, not the item after it', () => {
+    const parks = parkByName(
+      '全区星河学院新校区、云帆职业学院新校区二期、青山产业集聚区生态水系、远山高分子抗氧化剂等14个市定重点项目,总投资68.3亿元。',
+    );
+    expect(parks.get('青山产业集聚区生态水系项目')).toBe('青山产业集聚区');
+    expect(parks.get('远山高分子抗氧化剂项目')).toBeNull();
+  });
+
+  it('does not make it the zone of the whole report', () => {
+    const parks = parkByName(
+      '我区1-5月份省、市重点项目进展情况\n\n全区省定重点管理的云帆生物科技创业园、星河休闲食品等项目4个,总投资33亿元。全区技师学院新校区、食品职业学院新校区二期、淞江产业集聚区生态水系、远山高分子抗氧化剂等14个市定重点项目,总投资68.3亿元。',
+    );
+    expect(parks.get('云帆生物科技创业园项目')).toBeNull();
+    expect(parks.get('全区技师学院新校区项目')).toBeNull();
+  });
+});

@@ -134,6 +134,7 @@ export function articleZone(
       !isVenue(text, p) &&
       !coordinatedAnywhere(text, parks, p) &&
       !headsOneProject(text, p, names) &&
+      !insideListItem(text, p) &&
       !placesNoProject(text, p) &&
       !locatesNamedProject(text, p, names),
   );
@@ -317,6 +318,11 @@ export function zoneOfCountedBatch(
  * projects in a zone is the park of the projects named after it without one of their own, up to the next
  * such sentence. Returns, for a position, the zone of the last batch sentence before it.
  */
+/** "…新校区二期、淞江产业集聚区生态水系、缔旺…": a park inside an item of a 、-list is that item's alone. */
+function insideListItem(text: string, p: ParkMention): boolean {
+  return text[p.start - 1] === '、';
+}
+
 export function batchZones(
   text: string,
   parks: readonly ParkMention[],
@@ -336,6 +342,7 @@ export function batchZones(
         isZone(p.name) &&
         p.name.length >= 4 &&
         !isVenue(text, p) &&
+        !insideListItem(text, p) &&
         !placesNoProject(text, p) &&
         !coordinatedAnywhere(text, parks, p) &&
         !isProjectsOwnName(p, names, text),
@@ -358,7 +365,10 @@ export function nameHeadedByPark(
   const next = names.filter((n) => n.start >= park.end).sort((a, b) => a.start - b.start)[0];
   if (!next || next.reference || next.aggregate) return undefined;
   const gap = text.slice(park.end, next.start);
-  // "…、南安市海西零碳智慧园区、泉州开发区金旭…项目": a park followed by 、 is an item of its own.
-  if (gap.length > 12 || /^[、和及与]/.test(gap) || /[，,。；;：:！!？?\n（(]/.test(gap)) return undefined;
+  // "…、南安市海西零碳智慧园区、泉州开发区金旭…项目": a park followed by 、 is an item of its own, and
+  // so is a park that opens an item of a 、-list with words of its own (…、青山产业集聚区生态水系、远山…).
+  const itemOfList = insideListItem(text, park) && gap.includes('、');
+  if (gap.length > 12 || itemOfList || /^[、和及与]/.test(gap) || /[，,。；;：:！!？?\n（(]/.test(gap))
+    return undefined;
   return next;
 }
