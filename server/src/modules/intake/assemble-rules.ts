@@ -75,9 +75,11 @@ export function capacityLedNames(
 
 /**
  * What joins the items of a list of projects: 、 , 和 , 及 , 与 , 以及 , ； (with an optional closing quote),
- * and a modifier ending in 的 before the next item ("A项目、总投资116亿元的B项目").
+ * and a modifier ending in 的 before the next item ("A项目、总投资116亿元的B项目"); up to two items
+ * between 、 that the rules read as no name (A、联创制药、B) leave the list whole.
  */
-const LIST_JOIN = /^[”"》]?(?:、|和|及|与|以及|，|；|;)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
+const LIST_JOIN =
+  /^[”"》]?(?:、(?:[^、，,。；;]{1,8}、){0,2}|和|及|与|以及|，|；|;)(?:[^、，,。；;]{0,16}的)?[“"《]?$/;
 /** Explicit names in text order, the longest of those starting at one place (华瑞技改项目, not 华瑞技改). */
 function explicitByStart(names: readonly ProjectNameMention[]): ProjectNameMention[] {
   const longest = new Map<number, ProjectNameMention>();
@@ -89,8 +91,11 @@ function explicitByStart(names: readonly ProjectNameMention[]): ProjectNameMenti
   return [...longest.values()].sort((a, b) => a.start - b.start);
 }
 
-/** What may stand between a list opener and its first item: up to two characters, or a modifier with 的. */
-const LIST_LEAD = /^(?:[^、，,。；;]{0,2}|[^、，,。；;]{0,16}的)$/;
+/**
+ * What may stand between a list opener and its first item: up to two characters, or a modifier with 的;
+ * after up to two items the rules read as no name (签约润滑油、A、B等项目29个).
+ */
+const LIST_LEAD = /^(?:[^、，,。；;]{1,8}、){0,3}(?:[^、，,。；;]{0,2}|[^、，,。；;]{0,16}的)$/;
 
 /**
  * The project names of a list that begins within two characters after `at` ("绥安开发区的A项目、B项目和

@@ -102,3 +102,19 @@ describe('firms around the projects', () => {
     expect(signer.get('星河液压技术有限公司项目')?.investment?.yuan).toBe(180_000_000);
   });
 });
+
+describe('lists with items that name no project', () => {
+  it('gives the stage that opens a list to every named item, past items the rules read as no name', () => {
+    const p = byName('1-8月份,签约润滑油、云帆万喜汇、化肥、青山生物、远山药业等项目29个,其中工业项目13个。');
+    expect([...p.values()].map((x) => [x.name, x.stage?.stage])).toEqual([
+      ['云帆万喜汇项目', '签约'],
+      ['青山生物项目', '签约'],
+      ['远山药业项目', '签约'],
+    ]);
+  });
+
+  it('starts a name after 主要有', () => {
+    const p = byName('在谈项目累计40个。主要有星河光纤放大器产业化基地项目、云帆重卡零配件产业园等。');
+    expect(p.has('星河光纤放大器产业化基地项目')).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { tagWords } from './firm-short-names';
 export const LEFT_STOP_WORDS = [
   '主要包括',
   '近年来',
+  '主要有',
   '既有',
   '又有',
   '还有',
