@@ -314,6 +314,8 @@ export function isPlannedStage(
   }
   for (const d of startingIn(dates, s.start, st.start)) {
     if (d.end > st.start || todayKey === null) continue;
+    // "泉州网3月19日讯": a dateline is when the news was filed, not when a step is due.
+    if (/^(?:讯|电)/.test(text.slice(d.end, d.end + 1))) continue;
     const from = periodKey(d.date, false);
     const to = periodKey(d.date, true);
     const rel = d.start - s.start;

@@ -118,3 +118,17 @@ describe('lists with items that name no project', () => {
     expect(p.has('星河光纤放大器产业化基地项目')).toBe(true);
   });
 });
+
+describe('a dateline', () => {
+  it('is when the news was filed, not a date that makes a step planned', () => {
+    const p = projectsOf(
+      '云城网3月19日讯(记者 王明)昨日,云城投资区共有三个项目集中竣工,分别为星河机械生产制造项目、云帆产业园项目与青山实验学园项目。',
+      '2020-03-18',
+    ).filter((x) => !x.isAggregate);
+    expect(p.map((x) => [x.name, x.stage?.stage])).toEqual([
+      ['星河机械生产制造项目', '竣工验收'],
+      ['云帆产业园项目', '竣工验收'],
+      ['青山实验学园项目', '竣工验收'],
+    ]);
+  });
+});
