@@ -86,3 +86,22 @@ describe('English parks that are places unless built, funded or staged', () => {
     expect(found.some((n) => /Xiahe Industrial Park/.test(n))).toBe(true);
   });
 });
+
+describe('money written after the name it belongs to', () => {
+  it('goes to the name a "which has an investment of" clause modifies, not to the next name', () => {
+    const text =
+      'The other three projects were signed online, with a total investment of 3.6 billion yuan, including the lakeside resort project in Qingshan district, which has an investment of 1.2 billion yuan, the Riverside Logistics City project in Baishui county, which has an investment of 1.5 billion yuan, the new materials project in Yunfan county, which has an investment of 0.9 billion yuan.';
+    const invest = new Map(projectsOf(text).map((p) => [p.name, p.investment?.yuan]));
+    expect(invest.get('lakeside resort project')).toBe(1.2e9);
+    expect(invest.get('Riverside Logistics City project')).toBe(1.5e9);
+    expect(invest.get('new materials project')).toBe(0.9e9);
+  });
+
+  it('leaves the money of a list item that names no project to nobody', () => {
+    const text =
+      'The projects include construction of a new campus of No.2 Middle School with a total investment of 780 million yuan, the solid waste treatment project with a total investment of 650 million yuan, and the bamboo decoration materials project with a total investment of 550 million yuan.';
+    const invest = new Map(projectsOf(text).map((p) => [p.name, p.investment?.yuan]));
+    expect(invest.get('solid waste treatment project')).toBe(6.5e8);
+    expect(invest.get('bamboo decoration materials project')).toBe(5.5e8);
+  });
+});

@@ -270,6 +270,26 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       const before = inSentence.filter((x) => x.m.start <= pos).pop();
       return nearest?.p ?? before?.p ?? inSentence[0]?.p ?? focus;
     };
+    // "the X project in Y county, which has an investment of 1.2 billion yuan, the Z project …", "A with a
+    // total investment of 780 million yuan, B with …": money in a clause that modifies the name before it
+    // is that name's, however close the next name stands.
+    const postmodifierOwner = (pos: number): ExtractedProject | null => {
+      const prev = inSentence.filter((x) => x.m.end <= pos).pop();
+      if (!prev) return null;
+      const between = text.slice(prev.m.end, pos);
+      return /^[^.;]{0,60}?\b(?:which|that|with)\b[^.;,]{0,40}$/i.test(between) ? prev.p : null;
+    };
+    // "construction of south campus of No.1 Middle School with a total investment of 780 million yuan, …":
+    // the same modifier after an item of a list that names no project is that item's money, nobody else's.
+    const modifiesUnnamedItem = (pos: number): boolean => {
+      const clauseStart = s.start + sentence.slice(0, pos - s.start).search(/[^,]*$/);
+      const clause = text.slice(clauseStart, pos);
+      return (
+        inSentence.some((x) => x.m.start > pos) &&
+        !inSentence.some((x) => x.m.start >= clauseStart && x.m.start < pos) &&
+        /\S\s+(?:which|that|with)\b[^,]{0,40}$/i.test(clause)
+      );
+    };
     MONEY.lastIndex = 0;
     for (let m = MONEY.exec(sentence); m !== null; m = MONEY.exec(sentence)) {
       const raw = m[1] ?? m[3] ?? '';
@@ -279,7 +299,7 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       const max = m[4] ? Number(m[4].replace(/,/g, '')) * (MULT[unit] ?? 1) : null;
       const at = s.start + m.index;
       const role = roleOf(sentence.slice(0, m.index), sentence.slice(m.index + m[0].length));
-      const p = owner(at);
+      const p = postmodifierOwner(at) ?? (modifiesUnnamedItem(at) ? null : owner(at));
       if (!p || role === 'other') continue;
       const fact: MoneyFact = {
         yuan: Math.round(value),
