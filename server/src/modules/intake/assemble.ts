@@ -14,8 +14,6 @@ import {
   COMPANY_VERBS,
   MAX_PROJECTS,
   OWN_AMOUNT_BEFORE,
-  SIGNING,
-  SPEAKER_TITLE,
 } from './assemble-shape';
 import { placeSentenceStages } from './assemble-stages';
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
@@ -42,7 +40,7 @@ import {
   semicolonClause,
 } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
-import { isGuestsFirm, isSigningCounterpart } from './firm-roles';
+import { isGuestsFirm, isSigningCounterpart, soleSigner } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
 import { isFirmsName } from './park-rules';
@@ -182,17 +180,8 @@ export function assemble(input: AssembleInput): Assembled {
       (f) =>
         !isGovernment(f.name) && !isSigningCounterpart(text, f, sent.end) && !isGuestsFirm(text, f, sent),
     );
-    // "现场签约A有限公司、B集团、C大学等8家企业、院校": firms listed as signers name no one project;
-    // "A有限公司总经理李涛说，力争更多项目落户": a firm named for its speaker signs nothing.
-    const signer = sFirms.find(
-      (f) =>
-        f.legal &&
-        !/[、和与及等]/.test(text[f.end] ?? '') &&
-        text[f.start - 1] !== '、' &&
-        !SPEAKER_TITLE.test(text.slice(f.end, f.end + 12)),
-    );
-    if (signer && SIGNING.test(text.slice(sent.start, sent.end)))
-      signingFirm = { firm: signer, sentence: sIndex };
+    const signer = soleSigner(text, sFirms, sent);
+    if (signer) signingFirm = { firm: signer, sentence: sIndex };
     const sMoney = within(money, sent);
     const listTotals = new Set<RoledMoney>();
     // A firm that invests with no project named: the firm's own project (湖北合聚…有限公司，投资总额…).

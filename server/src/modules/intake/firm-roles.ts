@@ -34,3 +34,26 @@ export function isGuestsFirm(
   if (!EXECUTIVE_AFTER.test(text.slice(firm.end, firm.end + 14))) return false;
   return GUEST_VERB.test(text.slice(sentence.start, sentence.end));
 }
+
+/** A speaking verb after an executive's name: the firm is named for the person who speaks. */
+const SPEAKS = /^[\u4e00-\u9fff]{0,3}?(?:说|表示|介绍|称|指出)/;
+/** The verbs of a signing in a sentence. */
+const SIGNING = /签订[^，,。；]{0,10}协议|签署[^，,。；]{0,10}协议|签约|落户/;
+
+/**
+ * The one firm (legal name) a sentence reports signing, if any: not a firm listed among several signers
+ * (现场签约A有限公司、B集团、C大学等8家企业), nor a firm named for its speaker (A公司总经理李涛说，力争更多项目
+ * 落户) — though a firm whose chairman signs is the party (A公司董事长万刚签订投资协议).
+ */
+export function soleSigner(
+  text: string,
+  firms: readonly FirmMention[],
+  sentence: { start: number; end: number },
+): FirmMention | undefined {
+  if (!SIGNING.test(text.slice(sentence.start, sentence.end))) return undefined;
+  return firms.find((f) => {
+    if (!f.legal || /[、和与及等]/.test(text[f.end] ?? '') || text[f.start - 1] === '、') return false;
+    const title = EXECUTIVE_AFTER.exec(text.slice(f.end, f.end + 14));
+    return !(title && SPEAKS.test(text.slice(f.end + title[0].length, f.end + title[0].length + 6)));
+  });
+}
