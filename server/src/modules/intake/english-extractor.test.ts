@@ -105,3 +105,13 @@ describe('money written after the name it belongs to', () => {
     expect(invest.get('bamboo decoration materials project')).toBe(5.5e8);
   });
 });
+
+describe('a size in a project’s name', () => {
+  it('is the project’s capacity, whether it opens the name or stands right before it', () => {
+    const text =
+      'Construction started on the 5GW photovoltaic power generation project in Lakeview. Northgate Fibre started its 3,000-ton aramid fibre project on the same day.';
+    const caps = new Map(projectsOf(text).map((p) => [p.name, p.capacity?.asWritten]));
+    expect(caps.get('5GW photovoltaic power generation project')).toBe('5GW');
+    expect(caps.get('aramid fibre project')).toBe('3,000-ton');
+  });
+});

@@ -175,6 +175,25 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       else if (role === 'tax' && !p.tax) p.tax = fact;
     }
 
+    // "the 5GW photovoltaic power generation project", "a 3,000-ton PPTA project": a size written as the
+    // first word of a project's name, or right before it, is its capacity.
+    for (const { m, p } of inSentence) {
+      if (p.capacity || p.isAggregate) continue;
+      const lead = /(\d[\d,]*(?:\.\d+)?)\s*-?\s*(gwh|mwh|gw|mw|kw|tons?|tonnes?|t)[\s-]*$/i.exec(
+        text.slice(Math.max(s.start, m.start - 16), m.start),
+      );
+      const head = /^(\d[\d,]*(?:\.\d+)?)\s*-?\s*(gwh|mwh|gw|mw|kw|tons?|tonnes?|t)\b/i.exec(m.name);
+      const q = head ?? lead;
+      if (!q) continue;
+      const at = head ? m.start : m.start - q[0].length;
+      p.capacity = {
+        items: [
+          { value: Number((q[1] ?? '').replace(/,/g, '')), unit: (q[2] ?? '').toLowerCase(), product: null },
+        ],
+        asWritten: q[0].trim(),
+        span: span(at, at + q[0].trim().length),
+      };
+    }
     if (CAP_CUE.test(sentence)) {
       CAP.lastIndex = 0;
       for (let m = CAP.exec(sentence); m !== null; m = CAP.exec(sentence)) {

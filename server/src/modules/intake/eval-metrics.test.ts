@@ -54,6 +54,17 @@ describe('eval metrics', () => {
     expect(capacity('年产3亿支')).toBe(1);
     expect(capacity('2000万米')).toBe(0);
   });
+  it('reads an English size written with a hyphen (a 3,000-ton plant) as a quantity in tons', () => {
+    const predicted = extractArticle(
+      'Lakeview Fibre started its 3,000-ton aramid fibre project on Monday.',
+    ).projects;
+    const capacity = (label: string) =>
+      scoreProjects([gold({ project: 'aramid fibre project', capacity: label })], predicted).score.capacity
+        .tp;
+    expect(capacity('3,000-ton')).toBe(1);
+    expect(capacity('3000 tons')).toBe(1);
+    expect(capacity('5,000-ton')).toBe(0);
+  });
   it('takes a zone’s short and full forms as one park, and another zone as another', () => {
     const predicted = extractArticle(
       '河北青石高新技术产业开发区华远年产1万套门窗项目开工，总投资2亿元。',

@@ -93,8 +93,8 @@ export function nameSimilarity(a: string, b: string): number {
 
 const QTY =
   /(\d+(?:\.\d+)?)([万亿]?)(万台套|台套|吨|噸|套|台|臺|件|片|辆|只|克拉|平方米|立方米|条|條|箱|瓶|个|頭|头|GW|MW|兆瓦|千瓦|安时|安時|度|纱锭|紗錠|锭|錠|块|塊|支|米)/g;
-/** English quantities: 3 million tons, 800,000t, 800 sets. */
-const QTY_EN = /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t\b|sets)/gi;
+/** English quantities: 3 million tons, 800,000t, 800 sets, a 3,000-ton plant. */
+const QTY_EN = /(\d[\d,]*(?:\.\d+)?)[\s-]*(million|billion)?\s*(tons?\b|tonnes?|t\b|sets)/gi;
 const UNIT_ALIAS: Record<string, string> = {
   台套: '套',
   噸: '吨',
