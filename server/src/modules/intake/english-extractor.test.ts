@@ -115,3 +115,25 @@ describe('a size in a project’s name', () => {
     expect(caps.get('aramid fibre project')).toBe('3,000-ton');
   });
 });
+
+describe('English output and tax', () => {
+  it('reads output value and sales stated with a verb or after the amount, and numbers written as words', () => {
+    const text =
+      'The Lakeview battery base project has a total investment of 10 billion yuan. After reaching its capacity, the annual output value is about 8.5 billion yuan. Upon completion, the Northgate battery production line is expected to generate about eight billion yuan in sales annually and contribute around 500 million yuan in taxes.';
+    const byName = new Map(projectsOf(text).map((p) => [p.name, p]));
+    expect(byName.get('Lakeview battery base project')?.outputValue?.yuan).toBe(8.5e9);
+    expect(byName.get('Northgate battery production line')?.outputValue?.yuan).toBe(8e9);
+    expect(byName.get('Northgate battery production line')?.tax?.yuan).toBe(5e8);
+  });
+
+  it('gives the figures of a sentence about "their" output to the batch, not to the project in focus', () => {
+    const text =
+      'Lakeview Development Zone launched 10 major industrial projects, which involve a total investment of 2.1 billion yuan. People broke ground for the Lakeview Equipment Industry Project. Their total annual output is estimated to reach 4.3 billion yuan, and the tax revenue will reach 260 million yuan.';
+    const [batch, single] = [
+      projectsOf(text).find((p) => p.isAggregate),
+      projectsOf(text).find((p) => !p.isAggregate),
+    ];
+    expect(batch).toMatchObject({ outputValue: { yuan: 4.3e9 }, tax: { yuan: 2.6e8 } });
+    expect(single).toMatchObject({ outputValue: null, tax: null });
+  });
+});

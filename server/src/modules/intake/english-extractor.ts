@@ -15,6 +15,7 @@ import {
   isoDate,
   MONEY,
   MULT,
+  NUMBER_WORDS,
   PARK,
   roleOf,
   shiftDays,
@@ -128,7 +129,10 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
         x.m.end <= pos ? pos - x.m.end : x.m.start >= pos ? x.m.start - pos + 1 : 0;
       const nearest = [...sameClause].sort((a, b) => distance(a) - distance(b))[0];
       const before = inSentence.filter((x) => x.m.start <= pos).pop();
-      return nearest?.p ?? before?.p ?? inSentence[0]?.p ?? focus;
+      // "Their total annual output …": a sentence about "them" speaks of the batch, not the one in focus.
+      const ofBatch = /^\s*(?:Their|They|These|Those)\b/.test(sentence);
+      const batch = projects.filter((x) => x.isAggregate).at(-1) ?? null;
+      return nearest?.p ?? before?.p ?? inSentence[0]?.p ?? (ofBatch ? batch : focus);
     };
     // "the X project in Y county, which has an investment of 1.2 billion yuan, the Z project …", "A with a
     // total investment of 780 million yuan, B with …": money in a clause that modifies the name before it
@@ -154,7 +158,7 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
     for (let m = MONEY.exec(sentence); m !== null; m = MONEY.exec(sentence)) {
       const raw = m[1] ?? m[3] ?? '';
       const unit = (m[2] ?? m[5] ?? '').toLowerCase();
-      const value = Number(raw.replace(/,/g, '')) * (MULT[unit] ?? 1);
+      const value = (NUMBER_WORDS[raw.toLowerCase()] ?? Number(raw.replace(/,/g, ''))) * (MULT[unit] ?? 1);
       if (!Number.isFinite(value) || value < 1e5) continue;
       const max = m[4] ? Number(m[4].replace(/,/g, '')) * (MULT[unit] ?? 1) : null;
       const at = s.start + m.index;

@@ -5,7 +5,21 @@ import type { Stage } from './types';
 
 export const MULT: Record<string, number> = { million: 1e6, billion: 1e9, bn: 1e9, m: 1e6 };
 export const MONEY =
-  /(?:(?:RMB|CNY)\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn)?)|(?:(\d[\d,]*(?:\.\d+)?)(?:\s*(?:to|-|–)\s*(\d[\d,]*(?:\.\d+)?))?[\s-]*(million|billion)?[\s-]*(?:yuan|RMB))/gi;
+  /(?:(?:RMB|CNY)\s*(\d[\d,]*(?:\.\d+)?)\s*(million|billion|bn)?)|(?:(\d[\d,]*(?:\.\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:million|billion)))(?:\s*(?:to|-|–)\s*(\d[\d,]*(?:\.\d+)?))?[\s-]*(million|billion)?[\s-]*(?:yuan|RMB))/gi;
+
+/** "about eight billion yuan": a number written as a word before million or billion. */
+export const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 export type Role = 'investment' | 'output' | 'tax' | 'other';
 
@@ -16,7 +30,9 @@ export function roleOf(before: string, after: string): Role {
   if (/\beach with an? [a-z ]{0,30}$/.test(b)) return 'other';
   if (
     /^\s*in\s+tax/.test(a) ||
-    /tax(?:es)?(?: revenue| turnover)?(?: of)?(?: about| more than| over)?\s*$/.test(b)
+    /tax(?:es)?(?: revenue| turnover)?(?: of)?(?: (?:(?:is|was|are|will|would|can|could)(?: (?:expected|estimated) to)?(?: be| reach)?|reaches|(?:is |are )?estimated at))?(?: about| more than| over)?\s*$/.test(
+      b,
+    )
   )
     return 'tax';
   if (/profit|fiscal|import|export|gdp|revenue of|deposit|loan/.test(b.slice(-40))) {
@@ -27,10 +43,12 @@ export function roleOf(before: string, after: string): Role {
       return 'output';
     return 'other';
   }
+  // "the annual output value is about 8.5 billion yuan", "generate about eight billion yuan in sales".
   if (
-    /(?:output value|sales(?: income)?|revenue|annual output)(?: of)?(?: about| more than| no less than| over| nearly)?\s*$/.test(
+    /(?:output value|sales(?: income)?|revenue|annual output)(?: of)?(?: (?:(?:is|was|are|will|would|can|could)(?: (?:expected|estimated) to)?(?: be| reach)?|reaches|(?:is |are )?estimated at))?(?: about| more than| no less than| over| nearly)?\s*$/.test(
       b,
-    )
+    ) ||
+    /^\s*(?:in|of)\s+(?:annual\s+)?(?:sales|revenue|output value)/.test(a)
   )
     return 'output';
   if (/(?:industrial output|output of)[^.]{0,20}$/.test(b)) return 'other';
