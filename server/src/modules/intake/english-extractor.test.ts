@@ -137,3 +137,18 @@ describe('English output and tax', () => {
     expect(single).toMatchObject({ outputValue: null, tax: null });
   });
 });
+
+describe('the zone an English report names again', () => {
+  it('is the park of each project it lists, and a zone name does not run across a line break', () => {
+    const text =
+      'Updated: 2019-12-16 Source: Lakeview Daily\n\nLakeview Development Zone on December 12 commenced the construction of its 3 major industrial projects. These projects include: Northgate Tech Expansion Project, Riverside Factory Building Project, Hillside Plast Expansion Project. They will add a new engine to Lakeview Development Zone.';
+    const parks = projectsOf(text)
+      .filter((p) => !p.isAggregate)
+      .map((p) => p.park?.name);
+    expect(parks).toEqual([
+      'Lakeview Development Zone',
+      'Lakeview Development Zone',
+      'Lakeview Development Zone',
+    ]);
+  });
+});

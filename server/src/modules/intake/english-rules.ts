@@ -61,7 +61,7 @@ export const CAP_CUE = /annual|a year|per year|capacity|capability|produce|produ
 export const COMPANY =
   /\b((?:[A-Z][\w&'-]*|&)(?:\s+(?:[A-Z][\w&'-]*|&|of|and))*?\s+(?:[Cc]o\.?,?\s*(?:LTD|Ltd)\.?|Co\b\.?|Corp\b\.?|Corporation|Group|Inc\b\.?|Limited|Ltd\b\.?))/g;
 export const PARK =
-  /\b((?:[A-Z][\w-]*\s+){1,8}(?:Economic and Technological Development Zone|Economic Development Zone|Development Zone|Industrial Park|Free Trade Zone(?:\s+[A-Z][\w-]*){0,3}|Energy and Chemical Industry Base|Industry Base|Hi-Tech Zone))\b/g;
+  /\b((?:[A-Z][\w-]*[ \t]+){1,8}(?:Economic and Technological Development Zone|Economic Development Zone|Development Zone|Industrial Park|Free Trade Zone(?:\s+[A-Z][\w-]*){0,3}|Energy and Chemical Industry Base|Industry Base|Hi-Tech Zone))\b/g;
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export const DATE_RE =
   /\b(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(today|yesterday)\b/g;

@@ -1,6 +1,7 @@
 // The zone an English report is about: "The reporter learned from Zixing Economic Development Zone that
 // the park has …; … projects have been launched in the park". When the article names one zone only and
-// comes back to it as "the park" or "the zone", each project it names without a park of its own is in it.
+// comes back to it (as "the park", "the zone" or by its name again), each project it names without a park
+// of its own is in it.
 
 import { PARK } from './english-rules';
 import type { ExtractedProject, Span } from './types';
@@ -16,7 +17,8 @@ export function onlyEnglishZone(text: string): { name: string; start: number; en
   }
   const first = found[0];
   if (!first || found.some((z) => z.name.toLowerCase() !== first.name.toLowerCase())) return null;
-  return /\b(?:the|this) (?:park|zone)\b/i.test(text.slice(first.end)) ? first : null;
+  // It comes back to the zone as "the park" or "the zone", or by name ("in Torch Development Zone").
+  return found.length >= 2 || /\b(?:the|this) (?:park|zone)\b/i.test(text.slice(first.end)) ? first : null;
 }
 
 /** Gives each single project with no park the article's only zone (see onlyEnglishZone). */
@@ -26,7 +28,8 @@ export function placeInOnlyZone(
   span: (s: number, e: number) => Span,
 ): void {
   const zone = onlyEnglishZone(text);
-  if (!zone) return;
+  // A zone that is itself one of the projects (Northgate Industrial Park was launched …) is no place of others.
+  if (!zone || projects.some((p) => p.name.toLowerCase().includes(zone.name.toLowerCase()))) return;
   for (const p of projects)
     if (!p.isAggregate) p.park ??= { name: zone.name, span: span(zone.start, zone.end) };
 }
