@@ -152,3 +152,12 @@ describe('the zone an English report names again', () => {
     ]);
   });
 });
+
+describe('an appositive after a project name', () => {
+  it('is another name of that project, and the figures after it are the project’s', () => {
+    const text =
+      'The groundbreaking ceremony for the Lakeview Sci-tech Park, an industrial park renovation project in Northgate Town, was held on May 11. The project has a total investment of 3.4 billion yuan.';
+    const singles = projectsOf(text).filter((p) => !p.isAggregate);
+    expect(singles.map((p) => [p.name, p.investment?.yuan])).toEqual([['Lakeview Sci-tech Park', 3.4e9]]);
+  });
+});

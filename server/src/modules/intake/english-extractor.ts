@@ -117,7 +117,19 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       ...listed.map((x) => ({ name: x.name, start: x.start, end: x.end, generic: false, aggregate: false })),
     ];
     const named = mentions.filter((m) => !m.generic || m.aggregate);
-    const inSentence = named.map((m) => ({ m, p: projectFor(m) }));
+    // "the Vanyang Sci-tech Park, an industrial park renovation project in …": a phrase set off by a comma
+    // and a/an right after a name describes that project; it is another name of it, not a new one.
+    const inSentence: Array<{ m: Mention; p: ExtractedProject }> = [];
+    for (const m of named) {
+      const prev = inSentence.at(-1);
+      const appositive =
+        prev && !prev.m.aggregate && !m.aggregate && /^,\s+an?\s+$/i.test(text.slice(prev.m.end, m.start));
+      if (appositive) {
+        prev.p.aliases.push(m.name);
+        prev.p.mentions.push(span(m.start, m.end));
+      }
+      inSentence.push({ m, p: appositive ? prev.p : projectFor(m) });
+    }
     for (const m of mentions.filter((x) => x.generic && !x.aggregate))
       focus?.mentions.push(span(m.start, m.end));
     // The project a figure at `pos` belongs to: the nearest named before it in the sentence, else after, else focus.
