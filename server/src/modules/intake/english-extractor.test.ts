@@ -161,3 +161,14 @@ describe('an appositive after a project name', () => {
     expect(singles.map((p) => [p.name, p.investment?.yuan])).toEqual([['Lakeview Sci-tech Park', 3.4e9]]);
   });
 });
+
+describe('an English stage only announced', () => {
+  it('says a project is being built when its completion is to come, and nothing when only its start is', () => {
+    const built = projectsOf(
+      'Northgate Energy is building a battery production line in Lakeview. Upon its completion in three years, the line will generate 8 billion yuan in sales.',
+    ).find((p) => p.name === 'battery production line');
+    expect(built?.stage).toMatchObject({ stage: '在建', planned: false });
+    const announced = projectsOf('The Lakeview logistics park project will start construction next year.');
+    expect(announced[0]?.stage ?? null).toBeNull();
+  });
+});

@@ -33,6 +33,7 @@ import type {
   Span,
   StageFact,
 } from './types';
+import { STAGES } from './types';
 
 /** Mostly Latin letters and few ideographs: read with the English rules. */
 export function isEnglish(text: string): boolean {
@@ -317,6 +318,15 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
   }
 
   placeInOnlyZone(text, projects, span);
+  // As in Chinese text, the stage is one stated as reached: a completion or production only announced
+  // (upon its completion, will be put into production) says the project is being built; an announced
+  // start or signing says nothing yet.
+  for (const p of projects)
+    if (p.stage?.planned)
+      p.stage =
+        STAGES.indexOf(p.stage.stage) >= STAGES.indexOf('主体完工')
+          ? { ...p.stage, stage: '在建', planned: false }
+          : null;
   // A report on a groundbreaking or signing event stages every project it names with no stage of its own.
   for (const p of projects)
     if (leadStage && !p.stage && !p.isAggregate) {
