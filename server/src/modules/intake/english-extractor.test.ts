@@ -172,3 +172,15 @@ describe('an English stage only announced', () => {
     expect(announced[0]?.stage ?? null).toBeNull();
   });
 });
+
+describe('an English project named again by its brand', () => {
+  it('is the project in focus, its topping-out is 主体完工, and a figure per mu is nobody’s', () => {
+    const text =
+      'Northgate Battery Project in Lakeview Equipment Park is under construction.\n\nThe first phase of the Northgate New Energy Equipment Manufacturing Industrial Park project has been topped out. It is expected to achieve an annual output value of 3 billion yuan, with an average annual tax payment of more than 150,000 yuan per mu. Northgate project is a major project introduced by the Lakeview Equipment Industrial Park with an investment of more than 1 billion yuan this year.';
+    const singles = projectsOf(text).filter((p) => !p.isAggregate);
+    const main = singles.find((p) => p.name.startsWith('Northgate New Energy'));
+    expect(singles.map((p) => p.name)).toHaveLength(2);
+    expect(main).toMatchObject({ investment: { yuan: 1e9 }, outputValue: { yuan: 3e9 }, tax: null });
+    expect(main?.stage?.stage).toBe('主体完工');
+  });
+});

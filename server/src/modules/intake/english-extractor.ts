@@ -78,7 +78,19 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       .toLowerCase()
       .replace(/^(?:the|a|an)\s+/, '')
       .replace(/\bof the\b/, 'of');
-    const known = m.aggregate ? undefined : byName.get(key);
+    // "Mingyang project" after "the Mingyang New Energy … Industrial Park project": a brand and the head
+    // noun alone name the project that brand's longer name named before.
+    const brand = /^([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+project$/.exec(
+      m.name.replace(/^(?:the|a|an)\s+/i, ''),
+    )?.[1];
+    const brandsOf = brand
+      ? projects.filter(
+          (x) => !x.isAggregate && x.name.replace(/^(?:the|a|an)\s+/i, '').startsWith(`${brand} `),
+        )
+      : [];
+    // Of two projects of the brand, the one in focus; else none.
+    const branded = brandsOf.length === 1 ? brandsOf[0] : brandsOf.find((x) => x === focus);
+    const known = m.aggregate ? undefined : (byName.get(key) ?? branded);
     if (known) {
       known.mentions.push(span(m.start, m.end));
       return known;

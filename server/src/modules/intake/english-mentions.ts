@@ -64,6 +64,7 @@ export function findMentions(text: string, s: Sentence): Mention[] {
     const before = part.slice(0, gloss?.index ?? m.index).split(/(\s+)/);
     const words: string[] = [];
     let lead = '';
+    let leadAt = -1;
     for (let i = before.length - 1; i >= 0; i--) {
       const w = before[i] ?? '';
       if (/^\s*$/.test(w)) {
@@ -73,6 +74,7 @@ export function findMentions(text: string, s: Sentence): Mention[] {
       const bare = w.replace(/[“”"(),]/g, '');
       if (/[,;:()“”"]$/.test(w) || (STOP.has(bare.toLowerCase()) && !KEEP_BEFORE.test(bare))) {
         lead = bare;
+        leadAt = i;
         break;
       }
       if (/\d/.test(bare) && !/^\d+(?:GW|MW|tpd)$/i.test(bare) && !/^\d+(?:th|st|nd|rd)$/.test(bare)) {
@@ -103,12 +105,19 @@ export function findMentions(text: string, s: Sentence): Mention[] {
     const upTo = part.slice(0, m.index);
     const builtByProject =
       /\b(?:build|construct)\s+(?:an?\s+)?[^,.;]*$/i.test(upTo) && /\bthis project\b/i.test(upTo);
-    // "located in Xiaohe Industrial Park", "settled at Sanshui Park": a park after in/at is where
-    // projects are, not one of them — unless money goes into it ("investing in Huafu … park") or a
+    // "located in Xiaohe Industrial Park", "settled at Sanshui Park", "introduced by the Equipment Park":
+    // a park after in/at/by is where projects are (or who brought them), not one of them — unless money goes into it ("investing in Huafu … park") or a
     // firm owns it ("Jinmai Industrial Park of Yunnan Zhijian Manufacturing Co., Ltd").
+    // The word before the name, past an article: "introduced by the Equipment Park".
+    const placeWord = /^(?:the|a|an)$/i.test(lead)
+      ? (before
+          .slice(0, Math.max(0, leadAt))
+          .reverse()
+          .find((x) => x.trim() !== '') ?? '')
+      : lead;
     const place =
       /park$/i.test(m[0]) &&
-      /^(?:in|at|into|within|inside|from)$/i.test(lead) &&
+      /^(?:in|at|into|within|inside|from|by)$/i.test(placeWord) &&
       !/\binvest(?:s|ed|ing)?\s+(?:\w+\s+)?(?:in|into)\s+[^,;.]*$/i.test(upTo) &&
       !/^\s+of\s+[A-Z]/.test(part.slice(headEnd));
     // "consists of four industrial parks, such as the New Energy Vehicle Park", "held in Sanshui Park":

@@ -26,8 +26,9 @@ export type Role = 'investment' | 'output' | 'tax' | 'other';
 export function roleOf(before: string, after: string): Role {
   const b = before.slice(-70).toLowerCase();
   const a = after.slice(0, 20).toLowerCase();
-  // "293 projects, each with an investment of more than 50 million yuan": a bound on a batch, no figure.
-  if (/\beach with an? [a-z ]{0,30}$/.test(b)) return 'other';
+  // "293 projects, each with an investment of more than 50 million yuan": a bound on a batch, no figure;
+  // "a tax payment of 150,000 yuan per mu": a figure per unit of land is no project's total.
+  if (/\beach with an? [a-z ]{0,30}$/.test(b) || /^\s*(?:per|a|each)\s+mu\b/.test(a)) return 'other';
   if (
     /^\s*in\s+tax/.test(a) ||
     /tax(?:es)?(?: revenue| turnover)?(?: of)?(?: (?:(?:is|was|are|will|would|can|could)(?: (?:expected|estimated) to)?(?: be| reach)?|reaches|(?:is |are )?estimated at))?(?: about| more than| over)?\s*$/.test(
@@ -73,6 +74,8 @@ export function stageOf(
     [/under construction/i, '在建'],
     [/put into (?:production|operation)|in full operation|becoming operational|started production/i, '投产'],
     [/(?:completed|completion)(?! after)/i, '竣工验收'],
+    [/\btopped out\b|\bcapped\b/i, '主体完工'],
+    [/\btrial (?:production|operation)\b/i, '试生产'],
     [
       /start(?:ed)? construction|construction (?:of [^.]{0,60})?(?:will )?(?:start|began|begin)|\b(?:launched|commenced|broke ground|break ground|groundbreaking|commencement|had started|started)\b/i,
       '开工',
