@@ -184,3 +184,12 @@ describe('an English project named again by its brand', () => {
     expect(main?.stage?.stage).toBe('主体完工');
   });
 });
+
+describe('an English group with its legal form', () => {
+  it('is one company: Group Co Ltd, Group Co., Ltd.', () => {
+    const companies = projectsOf(
+      'Lakeview Group Co Ltd will build a 5GW photovoltaic power generation project in Northgate. Northgate Group Co., Ltd. built the Lighthouse Factory.',
+    ).map((p) => p.companies.map((c) => c.name));
+    expect(companies).toEqual([['Lakeview Group Co Ltd'], ['Northgate Group Co., Ltd.']]);
+  });
+});

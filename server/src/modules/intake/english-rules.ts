@@ -59,8 +59,9 @@ export function roleOf(before: string, after: string): Role {
 export const CAP =
   /(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s*(tons|tonnes|t|sets|units|kilowatts?|kw|gwh|mwh|mw|gw)\b(?:\s+of\s+[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})?/gi;
 export const CAP_CUE = /annual|a year|per year|capacity|capability|produce|production of|output of/i;
+// "Chint Group Co Ltd", "Sany Group Co., Ltd.": a group's legal form may follow the word Group.
 export const COMPANY =
-  /\b((?:[A-Z][\w&'-]*|&)(?:\s+(?:[A-Z][\w&'-]*|&|of|and))*?\s+(?:[Cc]o\.?,?\s*(?:LTD|Ltd)\.?|Co\b\.?|Corp\b\.?|Corporation|Group|Inc\b\.?|Limited|Ltd\b\.?))/g;
+  /\b((?:[A-Z][\w&'-]*|&)(?:\s+(?:[A-Z][\w&'-]*|&|of|and))*?\s+(?:[Cc]o\.?,?\s*(?:LTD|Ltd)\.?|Co\b\.?|Corp\b\.?|Corporation|Group(?:,?\s+(?:Co\.?,?\s*(?:LTD|Ltd)\b\.?|Co\b\.?|Ltd\b\.?|Limited|Inc\b\.?))?|Inc\b\.?|Limited|Ltd\b\.?))/g;
 export const PARK =
   /\b((?:[A-Z][\w-]*[ \t]+){1,8}(?:Economic and Technological Development Zone|Economic Development Zone|Development Zone|Industrial Park|Free Trade Zone(?:\s+[A-Z][\w-]*){0,3}|Energy and Chemical Industry Base|Industry Base|Hi-Tech Zone))\b/g;
 export const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
