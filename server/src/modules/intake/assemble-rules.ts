@@ -335,7 +335,9 @@ export function isPlannedStage(
     return false;
   // "A等85个项目竣工", "共有12个项目建成": a completion counted over a batch is a reported result;
   // "集中竣工A、B等项目6个": so is a completion held as a ceremony.
-  if (COUNTED_BEFORE.test(before) || /集中$/.test(before)) return last?.planned ?? false;
+  // "A、B等一批项目相继落户，并建设达产": steps taken one after another are reported, the last one too.
+  if (COUNTED_BEFORE.test(before) || /集中$/.test(before) || /(?:相继|先后|陆续)[^。；;]{0,12}$/.test(before))
+    return last?.planned ?? false;
   // Completion words without a marker are usually goals ("建成24条生产线"); other stages are reported facts.
   return last?.planned ?? (st.stage === '竣工验收' || st.stage === '达产');
 }

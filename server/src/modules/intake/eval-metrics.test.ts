@@ -65,6 +65,14 @@ describe('eval metrics', () => {
     expect(capacity('3000 tons')).toBe(1);
     expect(capacity('5,000-ton')).toBe(0);
   });
+  it('reads a project at full production (达产) as in production (投产), the closest stage a label holds', () => {
+    const predicted = extractArticle('青山科技项目相继落户，并建设达产。').projects;
+    const stage = (label: string) =>
+      scoreProjects([gold({ project: '青山科技项目', stage: label })], predicted).score.stage.tp;
+    expect(predicted[0]?.stage?.stage).toBe('达产');
+    expect(stage('投产')).toBe(1);
+    expect(stage('签约')).toBe(0);
+  });
   it('takes a zone’s short and full forms as one park, and another zone as another', () => {
     const predicted = extractArticle(
       '河北青石高新技术产业开发区华远年产1万套门窗项目开工，总投资2亿元。',

@@ -60,7 +60,7 @@ export const MATCHING_RULES = [
   'investment_cny, output_value_cny, tax_cny: equal within 0.5% (qualifiers such as 约/近/超 are ignored, as in the labels).',
   'jobs: equal count.',
   'capacity: the quantities (number × 万/亿 with unit, 台套 = 套, 纱锭 = 锭) of label and prediction share at least one.',
-  'stage: equal after 竣工→竣工验收, 试投产→试生产; a label may list alternatives.',
+  'stage: equal after 竣工→竣工验收, 试投产→试生产, 达产→投产 (full production is in production, the closest stage a label holds); a label may list alternatives.',
   'park: normalised names, one contains the other; a zone’s short and full forms are one form (高新技术产业开发区 = 高新区, 经济(技术)开发区 = 经开区, 自由贸易试验区 = 自贸试验区, 产业/工业园区 = 园, a leading 中国 and a city’s 市 dropped).',
   'dates: per labelled date with a value; matches a predicted date that is equal or more precise (2024-06 ← 2024-06-10).',
   'invented projects: predicted single projects whose name matches no label (neither a project nor a batch total); rate = invented / predicted single projects. Passages labelled with no project count apart.',
@@ -124,7 +124,7 @@ function quantities(s: string | null): Set<string> {
   return out;
 }
 
-const STAGE_ALIAS: Record<string, string> = { 竣工: '竣工验收', 试投产: '试生产' };
+const STAGE_ALIAS: Record<string, string> = { 竣工: '竣工验收', 试投产: '试生产', 达产: '投产' };
 const canonicalStage = (s: string) => STAGE_ALIAS[s] ?? s;
 
 function moneyEqual(a: number | null, b: number | null): boolean {

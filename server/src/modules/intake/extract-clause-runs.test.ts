@@ -132,3 +132,10 @@ describe('a dateline', () => {
     ]);
   });
 });
+
+describe('steps taken one after another', () => {
+  it('reports the last of them as reached (相继落户，并建设达产), not as a goal', () => {
+    const p = byName('该镇积极招引产业项目，云帆新材料、星河科技等一批超亿元项目相继落户，并建设达产。');
+    expect(p.get('云帆新材料项目')?.stage).toMatchObject({ stage: '达产', planned: false });
+  });
+});
