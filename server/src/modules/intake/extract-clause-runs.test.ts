@@ -139,3 +139,12 @@ describe('steps taken one after another', () => {
     expect(p.get('云帆新材料项目')?.stage).toMatchObject({ stage: '达产', planned: false });
   });
 });
+
+describe('a listed name that is the core of a firm the article names in full', () => {
+  it('has that firm as its company', () => {
+    const p = byName(
+      '近日，笔者走进江西云帆新材料科技有限公司施工现场看到，百余名工人忙碌在项目的各个角落。\n目前全区在建重点工业项目26个，其中视显高科、星河机械、云帆新材料等8个项目已经开工。',
+    );
+    expect(p.get('云帆新材料项目')?.companies.map((c) => c.name)).toEqual(['江西云帆新材料科技有限公司']);
+  });
+});
