@@ -174,8 +174,6 @@ export function finishProjects(input: FinishInput): void {
   const report: ReportText = { text, sentences, stages };
   for (const b of projects) {
     if (b.aggregate) continue;
-    // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
-    // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
     // "走进江西鲲鹏新材料科技有限公司施工现场…鲲鹏新材料等8个项目已经开工": a name that is the core of a
     // firm the article names in full is that firm's project, listed or not.
     if (b.companies.size === 0 && !b.nameFromFirm) {
@@ -183,6 +181,8 @@ export function finishProjects(input: FinishInput): void {
       const owner = stem.length >= 4 ? firms.find((f) => f.legal && f.name.includes(stem)) : undefined;
       if (owner) b.companies.set(owner.name, { start: owner.start, end: owner.end });
     }
+    // No firm named with the project: the brand its name starts with (宝星企业总部项目 → 宝星) is its firm.
+    // An item of a bare list (主要包括A、B、C等项目) says nothing about who invests unless the brand recurs.
     if (b.companies.size === 0 && !b.nameFromFirm) {
       // A works named with 厂 heading the name is its company even as a list item (eval/README).
       const works = organisationalHead(b.name);
