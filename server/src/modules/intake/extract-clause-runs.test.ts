@@ -148,3 +148,15 @@ describe('a listed name that is the core of a firm the article names in full', (
     expect(p.get('云帆新材料项目')?.companies.map((c) => c.name)).toEqual(['江西云帆新材料科技有限公司']);
   });
 });
+
+describe('a firm’s item with a 、 of its own', () => {
+  it('keeps the part the firm heads in the name, but not a part that is a plant of its own', () => {
+    const p = byName(
+      '云帆石化有限公司100万吨劣质油深加工项目、青山油田技术服务有限公司管材修复、防腐内涂层现代化生产线项目、星河农业有限公司年产4万吨番茄酱加工生产线、远山物流中心建设项目等正在加紧建设。',
+    );
+    expect(
+      p.get('青山油田技术服务有限公司管材修复、防腐内涂层现代化生产线项目')?.companies.map((c) => c.name),
+    ).toEqual(['青山油田技术服务有限公司']);
+    expect(p.has('远山物流中心建设项目')).toBe(true);
+  });
+});

@@ -192,6 +192,27 @@ function namedEarlierInSentence(text: string, names: readonly ProjectNameMention
   return names.some((n) => !n.reference && !n.aggregate && n.start >= from && n.end <= at);
 }
 
+/**
+ * "…、新疆通奥油田技术服务有限公司管材修复、防腐内涂层现代化生产线项目": an item of a list of firms' projects
+ * may hold a 、 of its own; the part before it that a firm heads, with no 项目 of its own, starts the name.
+ */
+const FACILITY_END = /(?:生产线|线|厂|车间|基地|中心|园|楼|库|站|工程)$/;
+function firmHeadedPartBefore(
+  text: string,
+  start: number,
+  firmByStart: ReadonlyMap<number, FirmMention>,
+): number {
+  // A name that a firm heads itself is another firm's item (A公司年产5000吨木糖生产线、B公司…项目).
+  if (text[start - 1] !== '、' || firmByStart.get(start)?.legal) return start;
+  const partStart = lastBreakBefore(text, start - 1, '、，,。；;：:\n', 40) + 1;
+  const firm = firmByStart.get(partStart);
+  const part = text.slice(partStart, start - 1);
+  // A part that ends in a plant of its own (…年产4万吨番茄酱加工生产线) is an item of its own.
+  if (!firm?.legal || start - 1 - firm.end < 2 || part.includes('项目') || FACILITY_END.test(part))
+    return start;
+  return partStart;
+}
+
 /** Bound on 项目 mentions read per article: no real article has more; junk input may. */
 const MAX_NAMES = 3000;
 
@@ -237,6 +258,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       )
         start = scanBack(text, start - 2, 0, PROJECT_SCAN);
       start = extendThroughCapacity(text, start);
+      start = firmHeadedPartBefore(text, start, firmByStart);
       // "A项目与B项目": B's name starts after the first project's 项目 and the connector.
       const rawStem = text.slice(start, p).replace(/^.*项目[和与及]/, '');
       let stem = stripPrefix(rawStem).replace(LEADING_VERB, '');
