@@ -160,3 +160,11 @@ describe('a firm’s item with a 、 of its own', () => {
     expect(p.has('远山物流中心建设项目')).toBe(true);
   });
 });
+
+describe('a quantity with a decimal point inside a name', () => {
+  it('keeps the name whole and its works (厂) as the company, while a date like 8.28 names nothing', () => {
+    const p = byName('云峰铁合金厂4×2.5万KVA硅铁项目建成投产。青山市8.28项目集中开工。');
+    expect([...p.keys()]).toEqual(['云峰铁合金厂4×2.5万KVA硅铁项目']);
+    expect(p.get('云峰铁合金厂4×2.5万KVA硅铁项目')?.companies.map((c) => c.name)).toEqual(['云峰铁合金厂']);
+  });
+});

@@ -15,7 +15,7 @@ const UTILITY_WORKS = /污水|处理|自来水|净水|供水|垃圾|焚烧|热�
  */
 export function organisationalHead(projectName: string): string | null {
   const m =
-    /^([\u4e00-\u9fff]{3,10}?厂)(?![房区址长家])[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName) ??
+    /^([\u4e00-\u9fff]{3,10}?厂)(?![房区址长家])[\u4e00-\u9fff（(0-9A-Za-z×.]{2,}/.exec(projectName) ??
     // "大丰尚纬股份海缆": a firm named with 股份 (a joint-stock company's short form) heads the name.
     /^([\u4e00-\u9fff]{2,8}?股份)(?!有限|公司|制|合作)[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName);
   const head = m?.[1];

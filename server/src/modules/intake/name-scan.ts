@@ -188,6 +188,11 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       i--;
       continue;
     }
+    // "4×2.5万KVA硅铁项目": a decimal point in a quantity is inside the name (a date like 8.28 is not).
+    if (ch === '.' && /\d/.test(text[i - 2] ?? '') && /^\d+[万亿千兆吨米A-Za-z]/.test(text.slice(i, i + 8))) {
+      i--;
+      continue;
+    }
     // "20GW N型超薄单晶硅片项目": one space between two Latin or digit codes is inside the name.
     if (ch === ' ' && /[A-Za-z0-9]/.test(text[i - 2] ?? '') && /[A-Za-z0-9]/.test(text[i] ?? '')) {
       i--;
