@@ -40,7 +40,7 @@ import {
   semicolonClause,
 } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
-import { isGuestsFirm, isSigningCounterpart, soleSigner } from './firm-roles';
+import { isGuestsFirm, isSigningCounterpart, namedForExecutive, soleSigner } from './firm-roles';
 import { findRoledMoney, type RoledMoney } from './money-roles';
 import { withRecurrences } from './name-recurrence';
 import { isFirmsName } from './park-rules';
@@ -182,6 +182,26 @@ export function assemble(input: AssembleInput): Assembled {
     );
     const signer = soleSigner(text, sFirms, sent);
     if (signer) signingFirm = { firm: signer, sentence: sIndex };
+    // "亿兴新能源公司主要生产…，达产后预计年产值130亿元": a sentence that opens with the firm of a project
+    // named before (湖北亿兴新能源电动客车…项目) and names no project speaks of that project.
+    const opener = sFirms[0];
+    if (
+      !forced &&
+      opener &&
+      opener.start <= sent.start + 1 &&
+      !namedForExecutive(text, opener) &&
+      !resolved.some((r) => r.explicit)
+    ) {
+      const core = opener.name.replace(/(?:股份)?(?:有限责任公司|有限公司|集团|公司)$/, '');
+      const own =
+        core.length >= 3
+          ? projects.filter((p) => !p.aggregate && !p.nameFromFirm && p.name.includes(core))
+          : [];
+      if (own.length === 1 && own[0]) {
+        resolved.push({ pos: opener.start, b: own[0], explicit: true });
+        current = own[0];
+      }
+    }
     const sMoney = within(money, sent);
     const listTotals = new Set<RoledMoney>();
     // A firm that invests with no project named: the firm's own project (湖北合聚…有限公司，投资总额…).

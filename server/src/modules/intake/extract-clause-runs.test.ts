@@ -168,3 +168,16 @@ describe('a quantity with a decimal point inside a name', () => {
     expect(p.get('云峰铁合金厂4×2.5万KVA硅铁项目')?.companies.map((c) => c.name)).toEqual(['云峰铁合金厂']);
   });
 });
+
+describe('a sentence that opens with the firm of a project named before', () => {
+  it('speaks of that project: its figures go there, not to the project named last', () => {
+    const p = byName(
+      '引进的重点项目有总投资42.9亿元的湖北云帆新能源电动客车和动力电池项目和总投资20亿元的深圳市星河电池有限公司汽车动力锂电池项目等。云帆新能源公司主要生产纯电动客车和电动汽车动力电池,达产后预计年产值130亿元,税收10亿元。星河电池项目建成后年产值可达40亿元。',
+    );
+    expect(p.get('湖北云帆新能源电动客车和动力电池项目')).toMatchObject({
+      outputValue: { yuan: 13e9 },
+      tax: { yuan: 1e9 },
+    });
+    expect(p.get('深圳市星河电池有限公司汽车动力锂电池项目')?.outputValue?.yuan).toBe(4e9);
+  });
+});

@@ -57,3 +57,8 @@ export function soleSigner(
     return !(title && SPEAKS.test(text.slice(f.end + title[0].length, f.end + title[0].length + 6)));
   });
 }
+
+/** "华中山鹰纸业有限公司总经理冯军贤…": a firm named for one of its executives, who is the subject. */
+export function namedForExecutive(text: string, firm: FirmMention): boolean {
+  return EXECUTIVE_AFTER.test(text.slice(firm.end, firm.end + 14));
+}
