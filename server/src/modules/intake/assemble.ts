@@ -7,7 +7,7 @@
 
 import { type FirmFacts, finishProjects } from './assemble-finish';
 import { placeSentenceParks } from './assemble-parks';
-import { articleKey, capacityLedNames, isPlannedStage, listTotalBefore } from './assemble-rules';
+import { isPlannedStage, listTotalBefore } from './assemble-rules';
 import {
   type Assembled,
   type AssembleInput,
@@ -16,15 +16,13 @@ import {
   OWN_AMOUNT_BEFORE,
 } from './assemble-shape';
 import { placeSentenceStages } from './assemble-stages';
+import { readTokens } from './assemble-tokens';
 import { stageItemsOfSemicolonList, stageMembersOfCountedBatch } from './batch-reference';
-import { capacityRecurrences } from './capacity-recurrence';
-import { lastBreakBefore, type Sentence, splitSentences, startingIn } from './clean-text';
+import { lastBreakBefore, type Sentence, startingIn } from './clean-text';
 import { attachSentenceDates } from './date-events';
-import { findDates, parseArticleDate } from './date-parser';
-import { type FirmMention, findParks, findPeople } from './entity-extractor';
+import type { FirmMention } from './entity-extractor';
 import {
   amountOwners,
-  builtNameAfter,
   isCountedClause,
   isWholeOfPartAfter,
   joinedProject,
@@ -40,10 +38,8 @@ import {
   semicolonClause,
 } from './firm-attachment';
 import { type FirmCluster, isGovernment } from './firm-clusters';
-import { isGuestsFirm, isSigningCounterpart, namedForExecutive, soleSigner } from './firm-roles';
-import { findRoledMoney, type RoledMoney } from './money-roles';
-import { withRecurrences } from './name-recurrence';
-import { isFirmsName } from './park-rules';
+import { isGuestsFirm, isSigningCounterpart, soleSigner } from './firm-roles';
+import type { RoledMoney } from './money-roles';
 import {
   addName,
   newBuilder,
@@ -53,29 +49,18 @@ import {
   type TensedStage,
 } from './project-builder';
 import { namedProject, type ProjectNameMention } from './project-name-mention';
-import { findProjectNames } from './project-names';
-import { findCapacities, findJobs, isLineCount, type JobsToken } from './quantity-parser';
-import { isAboutPlace } from './sentence-subject';
-import { findStages, type StageMention } from './stage-signal';
+import { isLineCount, type JobsToken } from './quantity-parser';
+import { isAboutPlace, projectBuiltByAmount, projectOfOpeningFirm } from './sentence-subject';
+import type { StageMention } from './stage-signal';
 
 export function assemble(input: AssembleInput): Assembled {
   const { clean, firms, clusterOf } = input;
   const text = clean.text;
-  const base = parseArticleDate(input.articleDate);
-  const todayKey = articleKey(base);
-  const sentences = splitSentences(text);
-  const caps = findCapacities(text);
-  const baseNames = findProjectNames(text, firms);
-  const named = [...baseNames, ...capacityLedNames(text, caps, baseNames)];
-  const names = withRecurrences(text, [...named, ...capacityRecurrences(text, named)]).sort(
-    (a, b) => a.start - b.start,
+  const { todayKey, sentences, caps, names, money, jobs, dates, stages, parks, people } = readTokens(
+    text,
+    firms,
+    input.articleDate,
   );
-  const money = findRoledMoney(text);
-  const jobs = findJobs(text);
-  const dates = findDates(text, base);
-  const stages = findStages(text);
-  const parks = findParks(text).filter((p) => !isFirmsName(text, p, firms));
-  const people = findPeople(text);
   const projects: ProjectBuilder[] = [];
   const firmFacts: FirmFacts = new Map();
   const sentenceProject = new Map<number, ProjectBuilder>();
@@ -182,25 +167,14 @@ export function assemble(input: AssembleInput): Assembled {
     );
     const signer = soleSigner(text, sFirms, sent);
     if (signer) signingFirm = { firm: signer, sentence: sIndex };
-    // "亿兴新能源公司主要生产…，达产后预计年产值130亿元": a sentence that opens with the firm of a project
-    // named before (湖北亿兴新能源电动客车…项目) and names no project speaks of that project.
-    const opener = sFirms[0];
-    if (
-      !forced &&
-      opener &&
-      opener.start <= sent.start + 1 &&
-      !namedForExecutive(text, opener) &&
-      !resolved.some((r) => r.explicit)
-    ) {
-      const core = opener.name.replace(/(?:股份)?(?:有限责任公司|有限公司|集团|公司)$/, '');
-      const own =
-        core.length >= 3
-          ? projects.filter((p) => !p.aggregate && !p.nameFromFirm && p.name.includes(core))
-          : [];
-      if (own.length === 1 && own[0]) {
-        resolved.push({ pos: opener.start, b: own[0], explicit: true });
-        current = own[0];
-      }
+    // A sentence that names no project but opens with the firm of one named before speaks of it.
+    const ofFirm =
+      forced || resolved.some((r) => r.explicit)
+        ? undefined
+        : projectOfOpeningFirm(text, sent, sFirms, projects);
+    if (ofFirm) {
+      resolved.push({ pos: ofFirm.at, b: ofFirm.project, explicit: true });
+      current = ofFirm.project;
     }
     const sMoney = within(money, sent);
     const listTotals = new Set<RoledMoney>();
@@ -222,15 +196,10 @@ export function assemble(input: AssembleInput): Assembled {
     const inv = sMoney.find((m) => m.role === 'investment' && !(aggregateAt >= 0 && m.start > aggregateAt));
     if (!forced && !resolved.some((r) => r.explicit) && inv) {
       const subj = [...sFirms].reverse().find((f) => f.start < inv.start);
-      // "由A公司投资23亿元建设的哈尔滨冷链物流中心": the amount builds a project the article names (with
-      // 项目 elsewhere), written here without it.
-      const built = builtNameAfter(text, inv.end);
-      const known = built
-        ? projects.find((p) => !p.aggregate && similarProjectNames(p.name, `${built.name}项目`))
-        : undefined;
-      if (subj && known && built) {
-        resolved.push({ pos: built.start, b: known, explicit: true });
-        current = known;
+      const known = subj ? projectBuiltByAmount(text, inv.end, projects) : undefined;
+      if (known) {
+        resolved.push({ pos: known.at, b: known.project, explicit: true });
+        current = known.project;
       } else if (subj) {
         const cname = companyName(subj);
         // "项目于…签约，投资主体为A公司": a firm the text names as the investor is the focus project's.
