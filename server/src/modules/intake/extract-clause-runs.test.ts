@@ -181,13 +181,3 @@ describe('a sentence that opens with the firm of a project named before', () => 
     expect(p.get('深圳市星河电池有限公司汽车动力锂电池项目')?.outputValue?.yuan).toBe(4e9);
   });
 });
-
-describe('a production line with a stage of its own', () => {
-  it('is a project, unless it is a line of a project its sentence names before it', () => {
-    const p = byName(
-      '云帆铝材铝合金型材生产线竣工投产。星河食品有限公司的甘薯产业高科园项目甘薯全粉、甘薯成型食品生产线已投产。',
-    );
-    expect([...p.keys()]).toEqual(['云帆铝材铝合金型材生产线', '甘薯产业高科园项目']);
-    expect(p.get('云帆铝材铝合金型材生产线')?.stage?.stage).toBe('投产');
-  });
-});

@@ -65,7 +65,7 @@ export function findFacilities(text: string): ProjectNameMention[] {
  * so a facility only mentioned in passing is not read as a project.
  */
 const STAGED_FACILITY =
-  /(电站|电厂|产业园|工业园|物流园|创业园|基地|工厂|综合体|物流中心|生产线)(?:主体工程|一期工程|[一二三]期|工程)?(?:于[^，,。；;\n]{1,10}?)?(?:实现)?(?:已经|已|正式|顺利)?(?:全面)?(?:开工|动工|动建|开建|启动|建成|投产|竣工|投运|并网)/g;
+  /(电站|电厂|产业园|工业园|物流园|创业园|基地|工厂|综合体|物流中心)(?:主体工程|一期工程|[一二三]期|工程)?(?:于[^，,。；;\n]{1,10}?)?(?:实现)?(?:已经|已|正式|顺利)?(?:全面)?(?:开工|动工|动建|开建|启动|建成|投产|竣工|投运|并网)/g;
 
 export function findStagedFacilities(
   text: string,

@@ -341,13 +341,7 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     (f) => occupied.free(f.start, f.end) && !namedEarlierInSentence(text, out, f.start),
   );
   for (const f of facilities) occupied.take(f.start, f.end);
-  // "…甘薯产业高科园项目甘薯全粉、甘薯成型食品生产线已投产": a line after a project named in its sentence
-  // is that project's line, not a project of its own.
-  const staged = findStagedFacilities(text, isConcreteStem).filter(
-    (f) =>
-      occupied.free(f.start, f.end) &&
-      !(/生产线$/.test(f.name) && namedEarlierInSentence(text, out, f.start)),
-  );
+  const staged = findStagedFacilities(text, isConcreteStem).filter((f) => occupied.free(f.start, f.end));
   for (const f of staged) occupied.take(f.start, f.end);
   const invested = findInvestedNames(text).filter((f) => occupied.free(f.start, f.end));
   for (const f of invested) occupied.take(f.start, f.end);
