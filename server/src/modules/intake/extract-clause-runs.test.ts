@@ -181,3 +181,10 @@ describe('a sentence that opens with the firm of a project named before', () => 
     expect(p.get('深圳市星河电池有限公司汽车动力锂电池项目')?.outputValue?.yuan).toBe(4e9);
   });
 });
+
+describe('a unit per day inside a name', () => {
+  it('keeps the name whole across the slash (4500t/d)', () => {
+    const p = byName('云帆水泥有限公司4500t/d旋窑水泥生产线暨9MW余热发电站技改项目竣工投产。');
+    expect([...p.keys()]).toEqual(['云帆水泥有限公司4500t/d旋窑水泥生产线暨9MW余热发电站技改项目']);
+  });
+});

@@ -183,8 +183,12 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       }
       break;
     }
-    // "年产30万吨/年己内酰胺项目": the slash of a per-year unit is inside the name.
-    if (ch === '/' && text[i] === '年') {
+    // "年产30万吨/年己内酰胺项目", "4500t/d旋窑水泥生产线": the slash of a per-year or per-day unit is inside
+    // the name.
+    if (
+      ch === '/' &&
+      (text[i] === '年' || (/[A-Za-z]/.test(text[i - 2] ?? '') && /[a-z]/.test(text[i] ?? '')))
+    ) {
       i--;
       continue;
     }
