@@ -85,12 +85,29 @@ export function findRoledMoney(text: string): RoledMoney[] {
     const perMu =
       /亩均[^，,。；;]{0,4}$/.test(text.slice(Math.max(0, tok.start - 8), tok.start)) ||
       /^\s*(?:元)?\s*[/每]\s*亩/.test(text.slice(tok.end, tok.end + 4));
+    // "预计五年内累计销售额不低于5亿元": sales or taxes summed over several years are no year's figure
+    // (2025年—2029年累计 too; a calendar year, 2024年累计, is one year).
+    const sentenceBefore =
+      text
+        .slice(Math.max(0, tok.start - 60), tok.start)
+        .split(/[。；;\n]/)
+        .pop() ?? '';
+    const overYears =
+      (role === 'output_value' || role === 'tax') &&
+      /累计[^，,。；;]{0,10}$/.test(sentenceBefore) &&
+      /(?<!\d)(?:[1-9]|10|[两三四五六七八九十])年(?:内|来|间)?|\d{4}年?[—–\-~至到]\d{4}年/.test(
+        sentenceBefore,
+      );
     // 同比增长近20% within the next clause or two belongs to this amount.
     const growth =
       startingIn(percents, tok.end, tok.end + 13).find(
         (p) => !/[。；\n]/.test(text.slice(tok.end, p.start)),
       ) ?? null;
-    out.push({ ...tok, role: perMu || isThreshold(text, tok) ? 'other' : (role ?? 'other'), growth });
+    out.push({
+      ...tok,
+      role: perMu || overYears || isThreshold(text, tok) ? 'other' : (role ?? 'other'),
+      growth,
+    });
   }
   return out;
 }

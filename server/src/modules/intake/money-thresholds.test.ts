@@ -22,3 +22,16 @@ describe('a bound that defines a class of projects is no project figure', () => 
     ).toEqual([]);
   });
 });
+
+describe('sales or taxes summed over several years', () => {
+  it('are no year’s figure of the project', () => {
+    const roles = findRoledMoney(
+      '该项目投产后，预计五年内累计销售额不低于5亿元，累计缴纳税收不低于2000万元；达产后年产值3亿元。',
+    ).map((m) => m.role);
+    expect(roles).toEqual(['other', 'other', 'output_value']);
+    const spans = findRoledMoney('预计2025年—2029年累计完成营收达60亿元；2024年累计实现营收3亿元。').map(
+      (m) => m.role,
+    );
+    expect(spans).toEqual(['other', 'output_value']);
+  });
+});
