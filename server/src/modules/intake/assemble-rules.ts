@@ -165,9 +165,12 @@ export function listedNamesBefore(
   return out;
 }
 
-/** Between a list's last name and its total: 等, a count of projects, a comma and the word for the total. */
+/**
+ * Between a list's last name and its total: 等, a count of projects (with what they do: 3项计划参加集中签约),
+ * a comma and the word for the total.
+ */
 const LIST_TO_TOTAL =
-  /^(?:项目)?等?(?:[\d一二三四五六七八九十]+个(?:项目)?)?[，,](?:其中)?(?:共|合计|总计|累计)?(?:计划|协议|签约)?(?:总投资额?|投资总?额|总金额|合同总?金额|签约金额|投资)[约近超达为逾共计]*$/;
+  /^(?:项目)?等?(?:[\d一二三四五六七八九十]+[个项](?:项目)?[^，,。；;]{0,16})?[，,](?:其中)?(?:项目)?(?:共|合计|总计|累计)?(?:计划|协议|签约)?(?:总投资额?|投资总?额|总金额|合同总?金额|签约金额|投资金额|投资)[约近超达为逾共计]*$/;
 
 /**
  * "包括A、B、C等，总投资额76.85亿元", "A项目、B项目，总投资25.1亿元": a figure in the clause right after a

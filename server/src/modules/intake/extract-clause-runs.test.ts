@@ -188,3 +188,12 @@ describe('a unit per day inside a name', () => {
     expect([...p.keys()]).toEqual(['云帆水泥有限公司4500t/d旋窑水泥生产线暨9MW余热发电站技改项目']);
   });
 });
+
+describe('a total after a list closed by its count', () => {
+  it('is the batch’s, though words stand between the count and 项目', () => {
+    const p = byName(
+      '据悉，本次集中开工的项目包括云帆装备智造产业园(一期)、星河中药材加工基地建设项目、远山新型建材生产线二期项目等75个市县两级重点项目,总投资193.86亿元。',
+    );
+    expect(p.get('远山新型建材生产线二期项目')?.investment ?? null).toBeNull();
+  });
+});
