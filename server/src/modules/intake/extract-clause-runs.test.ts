@@ -196,4 +196,12 @@ describe('a total after a list closed by its count', () => {
     );
     expect(p.get('远山新型建材生产线二期项目')?.investment ?? null).toBeNull();
   });
+
+  it('is the batch’s after a count with what the batch does (3项计划参加…，投资金额达…)', () => {
+    const p = byName(
+      '云帆五彩河湟建设项目、星河城市数据湖项目、远山农产品交易中心项目3项计划参加集中签约专题活动,投资金额达120亿元。',
+    );
+    expect([...p.keys()]).toEqual(['云帆五彩河湟建设项目', '星河城市数据湖项目', '远山农产品交易中心项目']);
+    expect([...p.values()].map((x) => x.investment)).toEqual([null, null, null]);
+  });
 });

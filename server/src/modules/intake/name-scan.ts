@@ -124,8 +124,8 @@ export const LEFT_STOP_WORDS = [
 ];
 
 const STOP_SET = new Set(LEFT_STOP_WORDS);
-/** Words holding a one-character stop word (共) that names hold: 公共服务平台, 共享储能. */
-const INSIDE_WORDS = new Set(['公共', '共享']);
+/** Words holding a one-character stop word (共, 据) that names hold: 公共服务平台, 共享储能, 城市数据湖. */
+const INSIDE_WORDS = new Set(['公共', '共享', '数据']);
 /** True for a word of the shared left-stop list. */
 export const isStopWord = (word: string): boolean => STOP_SET.has(word);
 
