@@ -204,4 +204,11 @@ describe('a total after a list closed by its count', () => {
     expect([...p.keys()]).toEqual(['云帆五彩河湟建设项目', '星河城市数据湖项目', '远山农产品交易中心项目']);
     expect([...p.values()].map((x) => x.investment)).toEqual([null, null, null]);
   });
+
+  it('is the batch’s when the count stands in a clause of its own (…项目，4项参加网络签约，项目共计投资40亿元)', () => {
+    const p = byName(
+      '云帆文化产业园项目、星河疫苗生产基地项目、远山商品交易中心项目,3项参加网络签约,项目共计投资40亿元。',
+    );
+    expect([...p.values()].map((x) => x.investment)).toEqual([null, null, null]);
+  });
 });
