@@ -212,3 +212,14 @@ describe('a total after a list closed by its count', () => {
     expect([...p.values()].map((x) => x.investment)).toEqual([null, null, null]);
   });
 });
+
+describe('a count of big ones (6大项目)', () => {
+  it('is a batch, and the figures of its clause are the batch’s', () => {
+    const all = projectsOf(
+      LEAD +
+        '随后,我县还签约了云帆光伏电站、星河有机硅、远山电子等5大项目。6大项目共签约投资达19.92亿元,投产后年上缴税收3160万元以上。',
+    );
+    expect(all.filter((p) => !p.isAggregate).map((p) => p.investment)).toEqual([null, null, null]);
+    expect(all.find((p) => p.isAggregate)?.investment?.yuan).toBe(1_992_000_000);
+  });
+});

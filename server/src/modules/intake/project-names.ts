@@ -231,7 +231,9 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
     const listMatch = listBefore(text.slice(Math.max(0, p - 200), p));
     const aggregate =
       /^(?:\d+|[一二三四五六七八九十百]+)[个只]/.test(after) ||
-      /(?:\d+项|(?:\d+|[一二三四五六七八九十百两]+)[个只])(?:[^，,。；、]{0,8})?$/.test(beforeText);
+      /(?:\d+项|(?:\d+|[一二三四五六七八九十百两]+)[个只])(?:[^，,。；、]{0,8})?$/.test(beforeText) ||
+      // "6大项目共签约投资达19.92亿元": a count of big ones is a batch.
+      /(?:\d+|[一二三四五六七八九十两])大(?:重点|重大|产业|签约)?$/.test(beforeText);
     if (listMatch) {
       const listEnd = p - listMatch[0].length;
       // The list's kind: its own category words (…等基础设施项目), else what the sentence said before it
