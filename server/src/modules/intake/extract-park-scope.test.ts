@@ -255,3 +255,12 @@ describe('a zone inside an item of a 、-list', () => {
     expect(parks.get('全区技师学院新校区项目')).toBeNull();
   });
 });
+
+describe('a 产业园 a county means to build', () => {
+  it('is a goal, not the park of the projects beside it, and its size is not part of its name', () => {
+    const parks = parkByName(
+      '总投资16亿元的云帆200兆瓦渔光互补光伏电站项目正式落户青山。项目投产后，年上缴税收2280万元，为我县打造百亿产值电力能源产业园迈出了坚实的一步。',
+    );
+    expect(parks.get('云帆200兆瓦渔光互补光伏电站项目')).toBeNull();
+  });
+});

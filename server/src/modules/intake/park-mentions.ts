@@ -54,6 +54,8 @@ const PARK_SCAN: ScanOptions = {
     '位于',
     '入驻',
     '坐落',
+    // "打造百亿产值电力能源产业园": the size of a goal is not part of the zone's name.
+    '产值',
   ],
 };
 const GENERIC_PARK_STEM =

@@ -53,8 +53,11 @@ const EVENT_OR_KIND_AFTER =
 /** "开发区党工委书记赵某", "高新区管委会主任": the zone names an official's office. */
 const OFFICE_AFTER = /^(?:党工委|党委|工委|管委会|管理委员会)?(?:常务)?副?(?:书记|主任)/;
 
-/** "打造深海核电产业园", "投资建设…产业园": a 产业园 or 基地 a firm builds is a project, not a place yet. */
-const BUILT_BEFORE = /(?:打造|兴建|新建|建设|建成|筹建)$/;
+/**
+ * "打造深海核电产业园", "投资建设…产业园", "打造百亿产值电力能源产业园": a 产业园 or 基地 a firm builds (or a
+ * county means to) is a project or a goal, not a place yet.
+ */
+const BUILT_BEFORE = /(?:打造|兴建|新建|建设|建成|筹建)(?:[百千万亿\d]+元?(?:产值|级))?$/;
 
 /**
  * A park that says nothing of where the project of its sentence is: the zone of an official's title
@@ -77,7 +80,7 @@ export function placesNoProject(text: string, p: ParkMention): boolean {
   if (clause.endsWith('的') && /(?:建设|打造|建成|形成|构建)/.test(clause) && !/作为|规划/.test(clause))
     return true;
   if (isZone(p.name)) return false;
-  return BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 2), p.start)) || namesItsOwnProject(text, p);
+  return BUILT_BEFORE.test(text.slice(Math.max(0, p.start - 10), p.start)) || namesItsOwnProject(text, p);
 }
 
 /**
