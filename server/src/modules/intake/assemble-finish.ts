@@ -13,7 +13,7 @@ import { organisationalHead, recurringHead } from './firm-name-heads';
 import { isListItemBrand, leadingBrand } from './firm-short-names';
 import type { RoledMoney } from './money-roles';
 import { overviewZone } from './overview-zone';
-import { articleZone, batchZones, isProjectsOwnName } from './park-rules';
+import { articleZone, batchZones, isProjectsOwnName, isRoundUp } from './park-rules';
 import type { ProjectBuilder, TensedStage } from './project-builder';
 import type { ProjectNameMention } from './project-name-mention';
 import type { CapacityToken } from './quantity-parser';
@@ -118,15 +118,17 @@ function stageOfBatchBefore(
 export function finishProjects(input: FinishInput): void {
   const { text, names, sentences, leadSentences, firms, parks, dates, stages, projects, firmFacts } = input;
   // A park written as the owner of the projects (湛江空港经济区产业项目集中签约) is every project's park.
-  const ownerPark =
-    parks.find(
-      (p) =>
-        /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)) &&
-        !isProjectsOwnName(p, names, text),
-    ) ??
-    articleZone(text, parks, sentences, names) ??
-    overviewZone(text, parks, names);
-  const batchZoneAt = batchZones(text, parks, sentences, names);
+  const roundUp = isRoundUp(text, sentences);
+  const ownerPark = roundUp
+    ? undefined
+    : (parks.find(
+        (p) =>
+          /^(?:产业|重点|重大|招商|签约){0,2}项目/.test(text.slice(p.end, p.end + 6)) &&
+          !isProjectsOwnName(p, names, text),
+      ) ??
+      articleZone(text, parks, sentences, names) ??
+      overviewZone(text, parks, names));
+  const batchZoneAt = roundUp ? () => undefined : batchZones(text, parks, sentences, names);
   // The lead sentence of a report on a signing or groundbreaking event dates and stages the whole batch.
   const lead = leadSentences.find(
     (s) => !names.some((n) => !n.aggregate && !n.reference && n.start >= s.start && n.start < s.end),

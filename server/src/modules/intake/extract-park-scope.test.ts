@@ -264,3 +264,12 @@ describe('a 产业园 a county means to build', () => {
     expect(parks.get('云帆200兆瓦渔光互补光伏电站项目')).toBeNull();
   });
 });
+
+describe('a round-up of many places', () => {
+  it('has no one zone: the zone of its first batch is not the park of the projects elsewhere', () => {
+    const parks = parkByName(
+      '多地重大项目抓紧开工建设\n新春伊始，多地重大项目抓紧时间开工建设。\n19日，河北青山新区一批重点项目开工，一季度开工项目共56个，总投资300亿元。\n19日，福建云帆乙烯项目主体工程动工，总投资约448亿元。',
+    );
+    expect(parks.get('福建云帆乙烯项目')).toBeNull();
+  });
+});

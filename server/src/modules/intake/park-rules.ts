@@ -119,6 +119,12 @@ export function isProjectsOwnName(
  * The zone the report is about: the most specific zone named in its first two sentences (title, lead)
  * that is not only the venue of an event; "高新区板仓工业园区" → 板仓工业园区.
  */
+/** "中国多地重大项目抓紧开工建设": a round-up of many places has no one zone, whatever zone it names first. */
+export function isRoundUp(text: string, sentences: readonly Sentence[]): boolean {
+  const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
+  return /多地|各地|多省|多个省|全国各/.test(text.slice(0, leadEnd));
+}
+
 export function articleZone(
   text: string,
   parks: readonly ParkMention[],
