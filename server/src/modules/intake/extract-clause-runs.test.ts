@@ -223,3 +223,12 @@ describe('a count of big ones (6大项目)', () => {
     expect(all.find((p) => p.isAggregate)?.investment?.yuan).toBe(1_992_000_000);
   });
 });
+
+describe('a list of what a zone plans to develop', () => {
+  it('names no project', () => {
+    const p = byName(
+      '在建设化学工业园区之初，开发区就确立了发展方向：依托云帆石化公司的原料资源，规划发展建设烃重组设备、苯酚丙酮扩能改造、丁基橡胶设备等项目。',
+    );
+    expect([...p.keys()]).toEqual([]);
+  });
+});

@@ -64,6 +64,7 @@ function listBefore(before: string): RegExpExecArray | null {
     : null;
 }
 const NON_INVESTMENT_LIST = /基础设施|民生|社会事业|公共服务|市政|交通|水利/;
+const PLANNED_LIST_LEAD = /^(?:重点)?(?:规划|拟)(?:发展|建设|布局)+/;
 
 /** Continues a name through "年产5万吨的" / "年产2万套产品的": a capacity is part of the project's name. */
 function extendThroughCapacity(text: string, start: number): number {
@@ -88,6 +89,17 @@ function listItems(
 ): ProjectNameMention[] {
   if (NON_INVESTMENT_LIST.test(kind)) return [];
   let s = listEnd;
+  // "规划发展建设烃重组设备、苯酚丙酮扩能改造…等项目": what a zone plans to develop is a kind of industry,
+  // not projects anyone has signed.
+  if (
+    PLANNED_LIST_LEAD.test(
+      text
+        .slice(Math.max(0, listEnd - 120), listEnd)
+        .split(/[，,。；;：:\n]/)
+        .pop() ?? '',
+    )
+  )
+    return [];
   while (s > 0 && listEnd - s < 200 && !/[，,。；;：:\n]/.test(text[s - 1] ?? '')) s--;
   const out: ProjectNameMention[] = [];
   let pos = s;
