@@ -232,3 +232,12 @@ describe('a list of what a zone plans to develop', () => {
     expect([...p.keys()]).toEqual([]);
   });
 });
+
+describe('a list of the fields a batch covers', () => {
+  it('names no project', () => {
+    const p = byName(
+      '本次签约项目聚焦三大主导产业,包括航空飞行器制造、航空发动机、航空核心零部件、电子电器制造等项目,投资来源地集中在长三角地区。',
+    );
+    expect([...p.keys()]).toEqual([]);
+  });
+});

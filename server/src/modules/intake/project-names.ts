@@ -88,6 +88,9 @@ function listItems(
   firms: readonly FirmMention[],
 ): ProjectNameMention[] {
   if (NON_INVESTMENT_LIST.test(kind)) return [];
+  // "签约项目聚焦三大主导产业，包括航空飞行器制造、航空发动机…等项目": fields a batch covers, not projects.
+  if (/(?:聚焦|涵盖|涉及|覆盖)[^。；;]{0,30}(?:产业|领域|行业)[^。；;、]{0,6}(?:包括|有|如)/.test(kind))
+    return [];
   let s = listEnd;
   // "规划发展建设烃重组设备、苯酚丙酮扩能改造…等项目": what a zone plans to develop is a kind of industry,
   // not projects anyone has signed.
