@@ -43,3 +43,11 @@ describe('leadingBrand', () => {
     expect(leadingBrand('智能科技产业园项目')).toBeNull();
   });
 });
+
+describe('what heads a name but is no brand', () => {
+  it('a rate of production (日产) and a verb opening the name (含硅) are not brands', () => {
+    expect(leadingBrand('日产5000吨新型干法水泥熟料项目')).toBeNull();
+    expect(leadingBrand('含硅废渣利用项目')).toBeNull();
+    expect(leadingBrand('比亚迪新能源汽车零部件项目')).toBe('比亚迪');
+  });
+});

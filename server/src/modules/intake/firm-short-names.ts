@@ -122,6 +122,13 @@ export function leadingBrand(projectName: string): string | null {
     break;
   }
   if (brand.length < 2 || brand.length > 5 || LANDFORM_END.test(brand)) return null;
+  // "日产5000吨…", "年产…": a rate of production is no brand; "含硅废渣…": nor is a one-character verb
+  // that opens the name (坚强重工 is a two-character word).
+  if (
+    /^(?:日产|年产|月产|日处理|年处理)$/.test(brand) ||
+    (words[0]?.tag === 'v' && words[0].word.length === 1)
+  )
+    return null;
   // "河湟文化产业园": a brand run together from place names (河/ns 湟/ns) is a region, not a firm.
   if (i >= 2 && words.slice(0, i).every((w) => w.tag === 'ns')) return null;
   const trade = words[i]?.word ?? '';
