@@ -211,3 +211,14 @@ describe('one firm, one entry (this round)', () => {
     expect(names).not.toContain('多元化集团公司');
   });
 });
+
+describe('a unit written right after its group', () => {
+  it('is one firm with it', () => {
+    const names = (t: string) => findFirmMentions(t).map((f) => f.name);
+    expect(names('云帆酿业集团醋业有限公司生产基地主体完工。')).toEqual(['云帆酿业集团醋业有限公司']);
+    expect(names('中国星河投资集团有限公司青海分公司储能示范项目开工。')).toEqual([
+      '中国星河投资集团有限公司青海分公司',
+    ]);
+    expect(names('云帆集团、青山实业有限公司签约。')).toEqual(['云帆集团', '青山实业有限公司']);
+  });
+});

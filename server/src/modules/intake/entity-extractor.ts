@@ -96,7 +96,20 @@ function findSuffixedFirms(text: string): FirmMention[] {
       !GENERIC_FIRM_STEM.test(stem) &&
       !/^\d/.test(stem) &&
       (legal || (stem.length <= 12 && !GOVERNMENT.test(stem)));
-    if (stemOk) {
+    // "吉林酿业集团醋业有限公司", "中国绿发投资集团有限公司青海分公司": a unit written right after its group
+    // is one firm with it.
+    const group = out[out.length - 1];
+    if (
+      group &&
+      group.end === start &&
+      /^[\u4e00-\u9fff]{1,8}$/.test(stem) &&
+      /(?:集团|公司)$/.test(group.name)
+    ) {
+      group.name = text.slice(group.start, end);
+      group.end = end;
+      group.legal ||= legal;
+      floor = end;
+    } else if (stemOk) {
       const alias = /^[（(](?:以下简称|下称|简称)[“"]?([^”"）)]{2,12})[”"]?[）)]/.exec(
         text.slice(end, end + 24),
       );
