@@ -31,6 +31,9 @@ const FIRM_SCAN: ScanOptions = {
   // "此次双鹏新能源科技(江苏)有限公司": words of the sentence before a name are not part of it.
   // "台企长春颖霆科技有限公司": a word saying what kind of firm (台企, 外企, 民企) is not part of its name.
   extraStops: [
+    // "中国500强企业水发集团有限公司": a ranking the firm holds is not part of its name.
+    '强企业',
+    '强企',
     '深耕',
     '龙头',
     '此次',

@@ -241,3 +241,14 @@ describe('a list of the fields a batch covers', () => {
     expect([...p.keys()]).toEqual([]);
   });
 });
+
+describe('who a signing names', () => {
+  it('reads the firm past its ranking (500强企业), and a county before a capacity as no company', () => {
+    const p = byName(
+      '由青山县人民政府与中国500强企业云帆集团有限公司签约的青山县年产20万吨再生资源综合循环利用项目，项目投资额11.35亿元。',
+    );
+    expect(p.get('青山县年产20万吨再生资源综合循环利用项目')?.companies.map((c) => c.name)).toEqual([
+      '云帆集团有限公司',
+    ]);
+  });
+});

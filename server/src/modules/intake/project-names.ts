@@ -326,7 +326,12 @@ export function findProjectNames(text: string, firms: readonly FirmMention[]): P
       } else {
         const lead = text.slice(Math.max(0, stemStart - 5), stemStart);
         const capAt = stem.indexOf('年产');
-        const hint = capAt >= 2 ? stem.slice(0, capAt) : (firmByStart.get(stemStart)?.name ?? null);
+        // "台江县年产20万吨…项目": a county before the capacity is where, not who.
+        const beforeCap = capAt >= 2 ? stem.slice(0, capAt) : null;
+        const hint =
+          beforeCap && !/[省市县区镇乡州]$/.test(beforeCap)
+            ? beforeCap
+            : (firmByStart.get(stemStart)?.name ?? null);
         // "君正…项目计划总投资89.5亿元，主要建设内容为氯碱化工和2×350MW…机组项目": what a named
         // project builds is part of it, not another project.
         const component =
