@@ -221,4 +221,11 @@ describe('a unit written right after its group', () => {
     ]);
     expect(names('云帆集团、青山实业有限公司签约。')).toEqual(['云帆集团', '青山实业有限公司']);
   });
+
+  it('leaves out a ranking, the verb of joining and the firms of a zone before a name', () => {
+    const names = (t: string) => findFirmMentions(t).map((f) => f.name);
+    expect(names('由县政府与中国500强企业云帆集团有限公司签约。')).toEqual(['云帆集团有限公司']);
+    expect(names('2007年加入星河可乐饮料有限公司。')).toEqual(['星河可乐饮料有限公司']);
+    expect(names('园区为入园企业青山燃气公司提供服务。')).toEqual(['青山燃气公司']);
+  });
 });

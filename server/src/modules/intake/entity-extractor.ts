@@ -31,9 +31,12 @@ const FIRM_SCAN: ScanOptions = {
   // "此次双鹏新能源科技(江苏)有限公司": words of the sentence before a name are not part of it.
   // "台企长春颖霆科技有限公司": a word saying what kind of firm (台企, 外企, 民企) is not part of its name.
   extraStops: [
-    // "中国500强企业水发集团有限公司": a ranking the firm holds is not part of its name.
+    // "中国500强企业水发集团有限公司": a ranking the firm holds is not part of its name; nor is the verb of
+    // joining a group (2007年加入中粮可口可乐饮料有限公司) or the firms of a zone (入园企业天然气公司).
     '强企业',
     '强企',
+    '加入',
+    '入园企业',
     '深耕',
     '龙头',
     '此次',
