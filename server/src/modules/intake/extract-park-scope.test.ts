@@ -273,3 +273,12 @@ describe('a round-up of many places', () => {
     expect(parks.get('福建云帆乙烯项目')).toBeNull();
   });
 });
+
+describe('a zone named as where one firm is', () => {
+  it('is not the zone of the whole report', () => {
+    const parks = parkByName(
+      '昨日，云城区6个重大项目集中开工，总投资5.12亿元，包括云帆二期冷却肉加工等产业项目4个。\n云帆食品是全区唯一牲畜定点屠宰加工厂，位于青山经济技术开发区亭江镇。\n集中开工项目还包括高层住宅小区户表改造工程、星河工业园项目等。',
+    );
+    expect(parks.get('星河工业园项目')).toBeNull();
+  });
+});

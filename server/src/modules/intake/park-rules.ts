@@ -145,7 +145,9 @@ export function articleZone(
       !headsOneProject(text, p, names) &&
       !insideListItem(text, p) &&
       !placesNoProject(text, p) &&
-      !locatesNamedProject(text, p, names),
+      !locatesNamedProject(text, p, names) &&
+      // "和盛食品是…加工厂，位于福州经济技术开发区亭江镇": where one firm or plant is, not the report's zone.
+      !/位于$/.test(text.slice(Math.max(0, p.start - 2), p.start)),
   );
   const first = lead[0];
   if (!first) return undefined;
