@@ -207,11 +207,13 @@ function namedEarlierInSentence(text: string, names: readonly ProjectNameMention
   return names.some((n) => !n.reference && !n.aggregate && n.start >= from && n.end <= at);
 }
 
+/** The end of a part that names a plant of its own (…番茄酱加工生产线). */
+const FACILITY_END = /(?:生产线|线|厂|车间|基地|中心|园|楼|库|站|工程)$/;
+
 /**
  * "…、新疆通奥油田技术服务有限公司管材修复、防腐内涂层现代化生产线项目": an item of a list of firms' projects
  * may hold a 、 of its own; the part before it that a firm heads, with no 项目 of its own, starts the name.
  */
-const FACILITY_END = /(?:生产线|线|厂|车间|基地|中心|园|楼|库|站|工程)$/;
 function firmHeadedPartBefore(
   text: string,
   start: number,
