@@ -54,3 +54,11 @@ describe('companies of projects named after a firm', () => {
     ).toEqual([['中利钢铁']]);
   });
 });
+
+describe('a group heading a name', () => {
+  it('is the project’s company; 集团化 and a group’s legal name are not read as its head', () => {
+    expect(organisationalHead('人本集团轴承系列项目')).toBe('人本集团');
+    expect(organisationalHead('云帆集团化运营平台项目')).toBeNull();
+    expect(organisationalHead('云帆集团有限公司轴承项目')).toBeNull();
+  });
+});

@@ -17,7 +17,9 @@ export function organisationalHead(projectName: string): string | null {
   const m =
     /^([\u4e00-\u9fff]{3,10}?厂)(?![房区址长家])[\u4e00-\u9fff（(0-9A-Za-z×.]{2,}/.exec(projectName) ??
     // "大丰尚纬股份海缆": a firm named with 股份 (a joint-stock company's short form) heads the name.
-    /^([\u4e00-\u9fff]{2,8}?股份)(?!有限|公司|制|合作)[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName);
+    /^([\u4e00-\u9fff]{2,8}?股份)(?!有限|公司|制|合作)[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName) ??
+    // "人本集团轴承系列项目": a group named with 集团 heads the name.
+    /^([\u4e00-\u9fff]{2,8}?集团)(?!有限|公司|股份|化|式)[\u4e00-\u9fff（(0-9]{2,}/.exec(projectName);
   const head = m?.[1];
   if (!head || UTILITY_WORKS.test(head) || /^(?:新建|建设|年产|该|本)/.test(head)) return null;
   return head;
