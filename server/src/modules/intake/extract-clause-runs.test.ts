@@ -252,3 +252,13 @@ describe('who a signing names', () => {
     ]);
   });
 });
+
+describe('an amount written right before a name, without 的', () => {
+  it('is not part of the name and is that name’s amount, not the next one’s', () => {
+    const p = byName('总投资150亿元云帆磷酸铁锂项目已经签约，总投资30亿元星河电池项目推进签约。');
+    expect([...p.values()].map((x) => [x.name, x.investment?.yuan])).toEqual([
+      ['云帆磷酸铁锂项目', 15e9],
+      ['星河电池项目', 3e9],
+    ]);
+  });
+});

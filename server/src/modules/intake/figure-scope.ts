@@ -133,6 +133,9 @@ export function joinedProject<T extends { pos: number; explicit: boolean }>(
   amountEnd: number,
   resolved: readonly T[],
 ): T | undefined {
+  // "总投资2亿元华鑫塑业技改工程、投资8亿元…": a name that starts right where the amount ends is its.
+  const touching = resolved.find((r) => r.explicit && r.pos === amountEnd);
+  if (touching) return touching;
   const join = joinToNameAfter(text, amountEnd);
   return join > 0
     ? resolved.find((r) => r.explicit && r.pos > amountEnd && r.pos <= amountEnd + join + 1)

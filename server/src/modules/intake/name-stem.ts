@@ -30,7 +30,9 @@ export function stripPrefix(stem: string, keepPark = false): string {
       /^(?:[^、，,。；;]{0,12}?(?:开工|竣工|签约|奠基|投产|仪式|活动|大会|推进会|观摩会))?暨(?=[\u4e00-\u9fffA-Za-z]{4})/,
       '',
     )
-    .replace(/^(?:[十百千万]亿|[百千万])级(?=[\u4e00-\u9fff]{3})/, '');
+    .replace(/^(?:[十百千万]亿|[百千万])级(?=[\u4e00-\u9fff]{3})/, '')
+    // "总投资150亿元海创磷酸铁锂项目": the amount before a name, without 的, is not part of it.
+    .replace(/^[\d.]+[万亿]*元(?=[\u4e00-\u9fff]{3})/, '');
   const park = PARK_PREFIX.exec(s);
   // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
   if (!keepPark && park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
