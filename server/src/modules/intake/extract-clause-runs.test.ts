@@ -262,3 +262,10 @@ describe('an amount written right before a name, without 的', () => {
     ]);
   });
 });
+
+describe('a brand that ends in a stop character', () => {
+  it('stays in the name when the segmenter knows it as a name (美的)', () => {
+    const p = byName('总投资50亿元的芜湖美的厨热智能家电产业园项目实现当年签约。');
+    expect([...p.keys()]).toEqual(['芜湖美的厨热智能家电产业园项目']);
+  });
+});

@@ -221,7 +221,12 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       for (let len = 1; len <= maxWord && i - len >= floor; len++) {
         if (set.has(text.slice(i - len, i))) {
           // A longer stop word ending here (及其, 一个) still ends the name.
-          if (len === 1 && opts.wordAware && opensWordOfStem(text, i, floor, end)) continue;
+          if (
+            len === 1 &&
+            opts.wordAware &&
+            (opensWordOfStem(text, i, floor, end) || closesName(text, i, floor))
+          )
+            continue;
           stopped = true;
           break;
         }
@@ -246,6 +251,20 @@ function opensWordOfStem(text: string, i: number, floor: number, end: number): b
   for (const w of tagWords(text.slice(from, Math.min(end, i + 4)))) {
     const next = at + w.word.length;
     if (at < i && next > i) return NAME_WORD_TAG.test(w.tag);
+    at = next;
+  }
+  return false;
+}
+
+/**
+ * True when jieba reads the stop character before `i` as the last character of a name it knows that starts
+ * before it (芜湖美的厨热…: 美的/nr), so the character is inside the project's name.
+ */
+function closesName(text: string, i: number, floor: number): boolean {
+  let at = Math.max(floor, i - 4);
+  for (const w of tagWords(text.slice(at, i))) {
+    const next = at + w.word.length;
+    if (next === i) return at < i - 1 && /^(?:nr|nz|nt)$/.test(w.tag);
     at = next;
   }
   return false;
