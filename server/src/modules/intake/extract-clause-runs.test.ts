@@ -269,3 +269,10 @@ describe('a brand that ends in a stop character', () => {
     expect([...p.keys()]).toEqual(['芜湖美的厨热智能家电产业园项目']);
   });
 });
+
+describe('a plus, an ampersand or a middle dot inside a name', () => {
+  it('joins the parts of one name', () => {
+    const p = byName('开工项目包括云帆光储+生态治理项目、星河集成电路先进封装&智能电器制造项目。');
+    expect([...p.keys()]).toEqual(['云帆光储+生态治理项目', '星河集成电路先进封装&智能电器制造项目']);
+  });
+});

@@ -197,6 +197,17 @@ export function scanBack(text: string, end: number, floor: number, opts: ScanOpt
       i--;
       continue;
     }
+    // "蒙能光储+生态治理项目", "泓冠集成电路先进封装&智能电器制造项目", "中国美业港·产业创新示范园区": a plus,
+    // an ampersand or a middle dot between two characters of a name joins its parts.
+    if (
+      opts.wordAware &&
+      /[+&·]/.test(ch) &&
+      /[\u4e00-\u9fffA-Za-z0-9]/.test(text[i - 2] ?? '') &&
+      /[\u4e00-\u9fffA-Za-z0-9]/.test(text[i] ?? '')
+    ) {
+      i--;
+      continue;
+    }
     // "20GW N型超薄单晶硅片项目": one space between two Latin or digit codes is inside the name.
     if (ch === ' ' && /[A-Za-z0-9]/.test(text[i - 2] ?? '') && /[A-Za-z0-9]/.test(text[i] ?? '')) {
       i--;
