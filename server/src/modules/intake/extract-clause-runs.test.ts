@@ -276,3 +276,10 @@ describe('a plus, an ampersand or a middle dot inside a name', () => {
     expect([...p.keys()]).toEqual(['云帆光储+生态治理项目', '星河集成电路先进封装&智能电器制造项目']);
   });
 });
+
+describe('a named park followed only by its phase', () => {
+  it('is the project itself', () => {
+    const p = byName('云帆港产业创新示范园区(一期)项目正式开工，总投资20亿元。');
+    expect([...p.keys()]).toEqual(['云帆港产业创新示范园区(一期)项目']);
+  });
+});

@@ -35,7 +35,10 @@ export function stripPrefix(stem: string, keepPark = false): string {
     .replace(/^[\d.]+[万亿]*元(?=[\u4e00-\u9fff]{3})/, '');
   const park = PARK_PREFIX.exec(s);
   // "利讯智能制造产业园及平台项目": a park joined by 及/和/与 is part of the name, not where it is.
-  if (!keepPark && park && s.length - park[0].length >= 2 && !/^[及和与]/.test(s.slice(park[0].length)))
-    s = s.slice(park[0].length);
+  // "产业创新示范园区(一期)项目": a park followed only by its phase is the project itself.
+  const rest = park ? s.slice(park[0].length) : '';
+  const phaseOnly =
+    (park?.[0].length ?? 0) >= 5 && /^[（(]?[一二三四五六七八九十\d]+期[）)]?(?:工程|建设)?$/.test(rest);
+  if (!keepPark && park && rest.length >= 2 && !/^[及和与]/.test(rest) && !phaseOnly) s = rest;
   return s.replace(/^(?:位于|在|的)/, '');
 }
