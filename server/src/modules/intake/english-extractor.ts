@@ -42,6 +42,9 @@ export function isEnglish(text: string): boolean {
   return latin >= 40 && cjk < latin / 10;
 }
 
+/** A name without the article before it (the Mingyang … project → Mingyang … project). */
+const withoutArticle = (name: string) => name.replace(/^(?:the|a|an)\s+/i, '');
+
 /**
  * The article's ranges joined as they are (line breaks kept): the Chinese cleaning joins wrapped
  * lines without a space, which would glue English words ("yuan.The").
@@ -80,13 +83,9 @@ export function extractEnglishArticle(src: string, ranges: Span[], opts: Extract
       .replace(/\bof the\b/, 'of');
     // "Mingyang project" after "the Mingyang New Energy … Industrial Park project": a brand and the head
     // noun alone name the project that brand's longer name named before.
-    const brand = /^([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+project$/.exec(
-      m.name.replace(/^(?:the|a|an)\s+/i, ''),
-    )?.[1];
+    const brand = /^([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s+project$/.exec(withoutArticle(m.name))?.[1];
     const brandsOf = brand
-      ? projects.filter(
-          (x) => !x.isAggregate && x.name.replace(/^(?:the|a|an)\s+/i, '').startsWith(`${brand} `),
-        )
+      ? projects.filter((x) => !x.isAggregate && withoutArticle(x.name).startsWith(`${brand} `))
       : [];
     // Of two projects of the brand, the one in focus; else none.
     const branded = brandsOf.length === 1 ? brandsOf[0] : brandsOf.find((x) => x === focus);

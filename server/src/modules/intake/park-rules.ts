@@ -121,8 +121,12 @@ export function isProjectsOwnName(
  */
 /** "中国多地重大项目抓紧开工建设": a round-up of many places has no one zone, whatever zone it names first. */
 export function isRoundUp(text: string, sentences: readonly Sentence[]): boolean {
-  const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
-  return /多地|各地|多省|多个省|全国各/.test(text.slice(0, leadEnd));
+  return /多地|各地|多省|多个省|全国各/.test(text.slice(0, leadEnd(sentences)));
+}
+
+/** Where an article's lead ends: its title and first sentence. */
+function leadEnd(sentences: readonly Sentence[]): number {
+  return sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
 }
 
 export function articleZone(
@@ -131,10 +135,10 @@ export function articleZone(
   sentences: readonly Sentence[],
   names: readonly ProjectNameMention[],
 ): ParkMention | undefined {
-  const leadEnd = sentences[Math.min(1, sentences.length - 1)]?.end ?? 0;
+  const end = leadEnd(sentences);
   const lead = parks.filter(
     (p) =>
-      p.end <= leadEnd &&
+      p.end <= end &&
       (isZone(p.name) || writtenAsPlace(text, p.name)) &&
       // A bare 经开区 or 高新区 is the article's zone only when the article comes back to it.
       // A quarter of a bare one (开发区西区) names a place of its own.
